@@ -1,0 +1,106 @@
+"""Click wiring only: every command calls the Python API and writes its output atomically.
+
+Exit status: 0 success; 1 bad input (one line on stderr naming the file and the problem);
+2 usage error (click's own).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from .errors import AnnotateError
+
+
+def write_output(out: str | None, payload: str | bytes) -> None:
+    """Write to ``out`` atomically (temp file + rename), or to stdout when ``out`` is None/``-``."""
+    data = payload.encode("utf-8") if isinstance(payload, str) else payload
+    if out is None or out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(out)
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise AnnotateError(out, "output folder does not exist", "create it first or choose another -o path")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run_guarded(fn: Callable[[], None]) -> None:
+    """Run a command body; bad input becomes one stderr line and exit status 1."""
+    try:
+        fn()
+    except AnnotateError as exc:
+        click.echo(f"annotate: {exc.message}", err=True)
+        sys.exit(1)
+    except MemoryError:
+        click.echo("annotate: out of memory reading the input; is it really a report?", err=True)
+        sys.exit(1)
+    except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
+        raise
+    except Exception as exc:  # a bug must not become a traceback for the user ...
+        if os.environ.get("ANNOTATE_DEBUG"):  # ... unless a developer asks for it
+            raise
+        click.echo(f"annotate: internal error ({type(exc).__name__}: {exc}); "
+                   "please report it with the input file (ANNOTATE_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="annotate")
+def main() -> None:
+    """Annotate Chinese government annual reports and compare them year on year."""
+
+
+@main.command()
+@click.argument("input", type=str)
+@click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["xml", "json"]), default="xml", show_default=True)
+def tag(input: str, out: str | None, fmt: str) -> None:
+    """Parse and annotate one report (INPUT: .txt .md .html .docx .xml, or - for stdin)."""
+
+    def body() -> None:
+        from . import pipeline
+
+        report = pipeline.tag(input)
+        if fmt == "json":
+            from .export import dumps, report_to_json
+
+            write_output(out, dumps(report_to_json(report)))
+        else:
+            from .xml.writer import write_xml
+
+            write_output(out, write_xml(report))
+
+    run_guarded(body)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=str)
+def validate(files: tuple[str, ...]) -> None:
+    """Check annotated XML files (reports or comparisons) against the RelaxNG schemas."""
+
+    def body() -> None:
+        from .xml.validate import validate_file
+
+        for f in files:
+            validate_file(f)
+            click.echo(f"{f}: valid")
+
+    run_guarded(body)
+
+
+if __name__ == "__main__":
+    main()

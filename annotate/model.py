@@ -1,0 +1,367 @@
+"""The shared vocabulary: frozen data that every stage reads and writes.
+
+Conventions (DESIGN.md part A):
+- Offsets are half-open code-point offsets into ``Report.text``, the normalized body text.
+- Every annotation names ``block``: the id of the innermost paragraph-level block (``p`` or
+  ``item``) that holds it.
+- Stages are functions ``Report -> Report``; they never mutate, they ``dataclasses.replace``.
+
+Serialization is generic: ``to_dict`` / ``from_dict`` walk the dataclass fields, so the JSON
+writer, the XML writer and the XML reader agree on one set of field names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Optional, Union
+
+Number = Union[int, float]
+
+BLOCK_KINDS = ("title", "preface", "part", "section", "subsection", "heading", "p", "s", "item")
+PARAGRAPH_KINDS = ("p", "item")
+QUALIFIERS = ("exact", "about", "at_least", "at_most", "above", "below", "range")
+
+
+# --------------------------------------------------------------------------- source & repairs
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where the report came from: the file as given, its bytes' hash and the decoding used."""
+
+    file: str
+    sha256: str
+    encoding: str
+    format: str = "text"  # text | markdown | html | docx | xml
+    lines: int = 0  # number of lines in the decoded source
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One change normalization made, recorded so it can be undone.
+
+    ``text[start:end]`` (the normalized text) replaced ``original``, which sat at
+    ``source_start`` in the decoded source.  Set-aside material (web page chrome, captions,
+    licence boilerplate) is a repair whose replacement is empty and whose kind starts with
+    ``aside``.  Applying every repair in reverse turns the normalized text back into the source.
+    """
+
+    kind: str
+    start: int
+    end: int
+    source_start: int
+    original: str
+    replacement: str = ""
+
+    @property
+    def source_end(self) -> int:
+        return self.source_start + len(self.original)
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the report is: read from its title block, never from the file name."""
+
+    title: Optional[str] = None
+    subtitle: Optional[str] = None  # "——2024年3月5日在第十四届全国人民代表大会第二次会议上"
+    issuer: Optional[str] = None
+    speaker: Optional[str] = None
+    kind: Optional[str] = None  # plan-report | gov-work-report | policy-address
+    year: Optional[int] = None  # the year the report's targets are for
+    review_year: Optional[int] = None
+    date: Optional[str] = None  # ISO date the report was delivered
+    meeting: Optional[str] = None
+    script: str = "simplified"  # simplified | traditional
+    source: SourceInfo = field(default_factory=lambda: SourceInfo("", "", "utf-8"))
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit: a contiguous, properly nested slice of ``Report.text``.
+
+    ``num`` is the numbering label as written (``一、``, ``（三）``, ``1.``, ``第一章``, ``一是``);
+    ``num_start``/``num_end`` locate it in the text when present.  ``lines`` is the 1-based,
+    inclusive source line range the block came from.
+    """
+
+    id: str
+    kind: str
+    parent: Optional[str]
+    start: int
+    end: int
+    num: Optional[str] = None
+    num_start: Optional[int] = None
+    num_end: Optional[int] = None
+    line_start: int = 0
+    line_end: int = 0
+
+
+# --------------------------------------------------------------------------- annotations
+
+
+@dataclass(frozen=True)
+class Span:
+    """Base of every inline annotation."""
+
+    id: str
+    block: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quantity(Span):
+    """A number with its unit (DOMAIN.md section 3)."""
+
+    value: Optional[Number] = None
+    unit: str = ""
+    normalized: Optional[Number] = None
+    base_unit: str = ""
+    qualifier: str = "exact"
+    low: Optional[Number] = None
+    high: Optional[Number] = None
+    change: Optional[str] = None  # growth | decline | None for a level
+
+
+@dataclass(frozen=True)
+class DateSpan(Span):
+    """A calendar date or year: ``value`` is ISO-like (``2021-12-15``, ``2022``, ``2022-03``)."""
+
+    value: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Period(Span):
+    """A stretch of time that is not a date: ``1-11月``, ``前三季度``, ``年底``, ``“十四五”时期``."""
+
+    value: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Rank(Span):
+    """A ranking: ``居全市第三`` → scope 全市, position 3."""
+
+    scope: Optional[str] = None
+    position: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Entity(Span):
+    """An organization, place, project, facility, policy or programme."""
+
+    type: str = "org"  # org | place | project | facility | policy | programme
+    canonical: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Commitment(Span):
+    """A clause that promises action (DOMAIN.md section 5)."""
+
+    verb: str = ""
+    strength: str = ""  # guarantee | strive | achieve | advance | start | explore
+    deadline: Optional[str] = None
+    object: Optional[str] = None
+    quantity: Optional[str] = None  # id of the quantity it promises
+
+
+@dataclass(frozen=True)
+class Indicator(Span):
+    """Stand-off: a metric bound to its values.  ``text`` is the metric as written."""
+
+    indicator: Optional[str] = None  # canonical id (DOMAIN.md section 4) or None
+    metric: str = ""
+    level: Optional[str] = None  # quantity id
+    growth: Optional[str] = None  # quantity id
+    points: Optional[str] = None  # quantity id (change in percentage points)
+    period: Optional[str] = None  # period id
+    rank: Optional[str] = None  # rank id
+
+
+@dataclass(frozen=True)
+class Target(Span):
+    """Stand-off: an indicator value set for ``year`` (DESIGN.md ``targets`` shape)."""
+
+    year: Optional[int] = None
+    indicator: Optional[str] = None
+    metric: str = ""
+    value: Optional[Number] = None
+    low: Optional[Number] = None
+    high: Optional[Number] = None
+    unit: Optional[str] = None
+    qualifier: Optional[str] = None
+    quantity: Optional[str] = None  # id of the quantity it sets, if any
+    normalized: Optional[Number] = None
+    base_unit: Optional[str] = None
+
+
+#: layer name (JSON key) -> (annotation class, XML element name, inline?)
+LAYERS: dict[str, tuple[type, str, bool]] = {
+    "quantities": (Quantity, "quantity", True),
+    "dates": (DateSpan, "date", True),
+    "periods": (Period, "period", True),
+    "ranks": (Rank, "rank", True),
+    "entities": (Entity, "entity", True),
+    "commitments": (Commitment, "commitment", True),
+    "indicators": (Indicator, "indicator", False),
+    "targets": (Target, "target", False),
+}
+
+
+# --------------------------------------------------------------------------- the report
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report: normalized text, its structure, and annotation layers.
+
+    ``text`` is the normalized body text; ``blocks`` index it in document order (parents before
+    children).  ``repairs`` map it back to the decoded source (see :class:`Repair`).
+    """
+
+    meta: Meta
+    text: str
+    blocks: tuple[Block, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateSpan, ...] = ()
+    periods: tuple[Period, ...] = ()
+    ranks: tuple[Rank, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    targets: tuple[Target, ...] = ()
+
+    # -- lookups (cached: the dataclass is frozen, so they never go stale)
+
+    @cached_property
+    def block_by_id(self) -> dict[str, Block]:
+        return {b.id: b for b in self.blocks}
+
+    @cached_property
+    def _paragraph_starts(self) -> tuple[list[int], list[Block]]:
+        paras = sorted((b for b in self.blocks if b.kind in PARAGRAPH_KINDS), key=lambda b: b.start)
+        return [b.start for b in paras], paras
+
+    def paragraph_at(self, offset: int) -> Optional[Block]:
+        """The innermost ``p``/``item`` block holding ``offset``, or None."""
+        starts, paras = self._paragraph_starts
+        i = bisect_right(starts, offset) - 1
+        while i >= 0:
+            b = paras[i]
+            if b.start <= offset < b.end:
+                return b
+            if b.end <= offset and (i == 0 or paras[i - 1].end <= offset):
+                return None
+            i -= 1
+        return None
+
+    def children(self, block_id: Optional[str]) -> list[Block]:
+        return [b for b in self.blocks if b.parent == block_id]
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    @cached_property
+    def simplified(self) -> "ScriptView":
+        """The text in simplified characters, for annotators and comparison (DOMAIN.md 6)."""
+        from .script import simplified_view
+
+        return simplified_view(self.text, self.meta.script)
+
+    def to_source_offset(self, offset: int) -> int:
+        """Map a normalized-text offset back to the decoded source."""
+        return source_offset(self.repairs, offset)
+
+    def layer(self, name: str) -> tuple:
+        return getattr(self, name)
+
+
+@dataclass(frozen=True)
+class ScriptView:
+    """Another script's rendering of a text, with a map back to the text's offsets.
+
+    ``to_text[i]`` is the offset in the original text of view character ``i``; it has
+    ``len(view) + 1`` entries so half-open ends map too.
+    """
+
+    view: str
+    to_text: tuple[int, ...]
+    from_text: tuple[int, ...]  # len(text)+1 entries: text offset -> view offset
+
+
+def source_offset(repairs: tuple[Repair, ...], offset: int) -> int:
+    """Map a normalized offset to a source offset using the repair log (sorted by start).
+
+    An offset inside a replaced stretch maps into the original stretch (clamped); an offset
+    right after set-aside material maps past it.
+    """
+    delta = 0
+    for r in repairs:
+        if r.end <= offset:
+            delta += len(r.original) - (r.end - r.start)
+            continue
+        if r.start < offset:
+            return r.source_start + min(offset - r.start, len(r.original))
+        break
+    return offset + delta
+
+
+def restore_source(text: str, repairs: tuple[Repair, ...]) -> str:
+    """Undo every repair: the decoded source text, character for character."""
+    out: list[str] = []
+    pos = 0
+    for r in sorted(repairs, key=lambda r: (r.start, r.end)):
+        out.append(text[pos : r.start])
+        out.append(r.original)
+        pos = r.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- generic (de)serialization
+
+
+def to_dict(obj: Any) -> Any:
+    """A dataclass (or tuple of them) as plain JSON-ready data; field order is kept."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    return obj
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def from_dict(cls: type, data: dict[str, Any]) -> Any:
+    """Inverse of :func:`to_dict` for one dataclass; unknown keys are ignored."""
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        hint = hints[f.name]
+        if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+            value = from_dict(hint, value)
+        kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+def field_types(cls: type) -> dict[str, Any]:
+    """Resolved type hints of a dataclass's fields (used by the XML reader to parse attributes)."""
+    return _hints(cls)
