@@ -1,0 +1,116 @@
+"""Numbering labels of Chinese government reports: recognise them, read their value.
+
+Shared vocabulary for ``structure`` (hierarchy) and ``normalize`` (e.g. "does this line start a
+heading?").  DOMAIN.md section 2: ``一、`` > ``（一）`` > ``1.``/``1．`` > ``（1）`` > ``①``; Hong Kong
+chapters ``第一章`` / ``(一) 前言``; run-in labels ``一是``; dash-led entries ``——``; note labels
+``［1］``.
+
+Contract: :func:`match_label` looks at ``text[pos:]`` and returns a :class:`Label` (style, integer
+value, the label as written and its half-open end offset) or None.  It never reads past the label
+itself, so it is O(1) per call; the patterns are compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+CN_DIGITS = "〇零一二三四五六七八九十百两兩"
+_CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# Label styles, coarsest first.  RANK is the default nesting order (DOMAIN.md section 2); the
+# structure builder only uses it to decide which of two styles nests inside the other.
+CHAPTER = "chapter"        # 第一章 / 第一部分 / 第一篇
+CN_DUN = "cn_dun"          # 一、
+CN_PAREN = "cn_paren"      # （一） (一)
+ARABIC_DOT = "arabic_dot"  # 1. 1． 1、
+ARABIC_PAREN = "arabic_paren"  # （1） (1)
+CIRCLED = "circled"        # ①
+NOTE = "note"              # ［1］ [1] 【1】
+RUN_IN = "run_in"          # 一是 / 二是
+DASH = "dash"              # ——
+BULLET = "bullet"          # • ● ▪ ◆ ■ -
+
+RANK = {CHAPTER: 0, CN_DUN: 1, CN_PAREN: 2, ARABIC_DOT: 3, ARABIC_PAREN: 4, CIRCLED: 5}
+
+
+@dataclass(frozen=True)
+class Label:
+    style: str
+    value: int  # 1-based ordinal; 0 for unnumbered styles (dash, bullet)
+    text: str  # the label as written, e.g. "（三）", "12.", "一是"
+    end: int  # offset just past the label in the string it was matched in (whitespace after excluded)
+
+
+def cn_to_int(s: str) -> Optional[int]:
+    """Value of a Chinese numeral up to 999 (``十二`` → 12, ``二十`` → 20, ``一百零五`` → 105)."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s.translate(_FW_DIGITS))
+    total, cur = 0, 0
+    for ch in s:
+        if ch in _CN_VALUE:
+            cur = _CN_VALUE[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+_CN = f"[{CN_DIGITS}]{{1,4}}"
+_DIG = r"[0-9０-９]{1,3}"
+# Order matters: longer / more specific styles first.  Each group 1 is the numeral.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (CHAPTER, re.compile(rf"第({_CN}|{_DIG})(?:章|部分|篇)")),
+    (CN_PAREN, re.compile(rf"[（(]\s?({_CN})\s?[）)]")),
+    (ARABIC_PAREN, re.compile(rf"[（(]({_DIG})[）)]")),
+    (NOTE, re.compile(rf"[［\[【]({_DIG})[］\]】]")),
+    (CN_DUN, re.compile(rf"({_CN})(?:、|[.．](?![0-9０-９{CN_DIGITS}]))")),
+    (RUN_IN, re.compile(rf"({_CN})是(?=[^\s，。、；：,.])")),
+    # 1. / 1． / 1、 but not a decimal (1.5) nor a date/quantity (1.5万, 2024.1)
+    (ARABIC_DOT, re.compile(rf"({_DIG})(?:[.．](?![0-9０-９])|、)")),
+    (CIRCLED, re.compile(f"([{_CIRCLED}])")),
+    (DASH, re.compile(r"(?:——|--|－－|—)(?!—)")),
+    (BULLET, re.compile(r"[•●▪◆■·\-*](?=\s)")),
+)
+_FIRST_CHARS = set("第（(［[【—－-•●▪◆■·*" + CN_DIGITS + "0123456789０１２３４５６７８９" + _CIRCLED)
+
+
+def match_label(text: str, pos: int = 0) -> Optional[Label]:
+    """The numbering label starting exactly at ``text[pos]``, or None."""
+    if pos >= len(text) or text[pos] not in _FIRST_CHARS:
+        return None
+    for style, pat in _PATTERNS:
+        m = pat.match(text, pos)
+        if not m:
+            continue
+        if style in (DASH, BULLET):
+            return Label(style, 0, m.group(0), m.end())
+        raw = m.group(1)
+        if style == CIRCLED:
+            value = _CIRCLED.index(raw) + 1
+        else:
+            value = cn_to_int(raw) if style in (CHAPTER, CN_PAREN, CN_DUN, RUN_IN) else int(raw.translate(_FW_DIGITS))
+            if style == CHAPTER and value is None:
+                value = int(raw.translate(_FW_DIGITS)) if raw.isdigit() else None
+        if not value:
+            continue
+        if style == RUN_IN and value > 20:
+            continue
+        return Label(style, value, m.group(0), m.end())
+    return None
+
+
+def is_next(prev: Optional[int], value: int) -> bool:
+    """Whether ``value`` continues a sequence whose last value was ``prev`` (None: first)."""
+    return value == 1 if prev is None else value == prev + 1
