@@ -1,0 +1,355 @@
+"""Commitments: clauses in the targets and measures halves that promise action (DOMAIN.md 5).
+
+Contract: ``annotate_commitments(report) -> Report`` fills ``report.commitments`` with
+:class:`~annotate.model.Commitment` spans (ids ``c1``, ``c2`` … in text order), each a clause:
+
+- ``verb``: the first commitment verb of the clause as written (``力争`` in ``力争实现…``: the
+  modal head governs what follows); ``strength``: its class on the ladder kept in
+  ``annotate/lexicon/commitment_verbs.tsv`` (guarantee > strive > achieve > advance > start >
+  explore; :func:`strength_rank` gives the rank for comparing two commitments);
+- ``deadline``: the time phrase as written (``年内``, ``年底前``, ``上半年``, ``到2025年``), from the
+  clause or a time phrase opening its sentence, else None;
+- ``object``: what follows the verb chain up to the clause end (or the subject before the verb
+  when nothing follows: ``…示范村创建工作加快推进``);
+- ``quantity``: id of the first quantity (``report.quantities``) inside the clause, else None.
+
+Clauses: sentences split at 。；！？：and line ends, then at ，where a new verb phrase starts
+(``实现京唐城际铁路建成通车，加快地铁 22 号线（平谷线）建设`` holds two); a comma segment that
+neither holds a commitment verb nor opens with a verb continues the clause before it
+(``确保地区生产总值增长6%，一般公共预算收入增长5%`` is one commitment).
+
+The review half (a part whose heading says 回顾, 执行情况, 过去一年 …) reports what was done and
+holds no commitments.  Parts come from the structure blocks; without part blocks, top-level
+``一、`` headings at line starts are used.
+
+Extend the verb list with ``ANNOTATE_LEXICON`` (a folder holding ``commitment_verbs.tsv`` or a file
+of that name; see :mod:`annotate.annotators._textview`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterable, Optional, Union
+
+from ..model import Commitment, Report
+from . import register
+from ._textview import BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
+
+#: headings of the review half
+REVIEW_HEADING = re.compile(r"回顾|执行情况|过去一年|过去五年|过去的一年|工作总结|主要工作成效")
+_TOP_HEADING = re.compile(r"(?m)^[#*\s\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部][分]?)([^\n]{0,80})")
+
+_SENTENCE_END = re.compile(r"[。；！？!?;：:\n]")
+_COMMA = re.compile(r"[，,]")
+_TRIM_LEFT = " \t\u3000*#—-－_\"'”’）)、，,"
+_TRIM_RIGHT = " \t\u3000*#—-－_\"'“‘（(、，,"
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．]|同时|此外|另外|其中)")
+
+_YEAR = r"(?:19|20)\d{2}年"
+_DEADLINE = re.compile(
+    r"(?:(?:到|至|在|于)?" + _YEAR + r"(?:底前|年底前|底|末|前|上半年|下半年|内)?(?!以来|同期|相比|水平|的))"
+    r"|(?:今年|年内|本年度|年度内)(?:内)?|年底前|年底|年末|上半年|下半年|明年"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)?前"
+    r"|“?十[一二三四五六七八九]五”?(?:期末|末|时期|期间)"
+    r"|本届政府任期内|(?:[两三四五]|\d)年内"
+)
+_NOT_BEFORE_YEAR = "比较同与自从"
+_ADVERBS = re.compile(r"^(?:进一步|全面|大力|着力|积极|继续|不断|加速|率先|切实|更好|全力|尽快|扎实|重点|有序|稳步|深入|逐步|要|将|努力)+")
+
+
+@dataclass(frozen=True)
+class Verbs:
+    """The commitment verb lexicon: verb -> strength, strength -> rank, verb -> look-alike words."""
+
+    verbs: dict  # verb -> strength
+    ranks: dict  # strength -> rank
+    not_in: dict  # verb -> tuple of longer words containing it that are not it
+    pattern: re.Pattern
+
+
+_VERB_CACHE: dict[tuple, Verbs] = {}
+
+
+def load_verbs(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Verbs:
+    """Built-in ``commitment_verbs.tsv`` + ``ANNOTATE_LEXICON`` + ``extra``, compiled and cached.
+
+    Format (tab-separated, ``#`` comments): ``verb<TAB>strength<TAB>rank<TAB>not_in``.
+    """
+    files = lexicon_files("commitment_verbs.tsv", extra)
+    key = files_key(files)
+    v = _VERB_CACHE.get(key)
+    if v is not None:
+        return v
+    verbs, ranks, not_in = {}, {}, {}
+    for f in files:
+        for row in read_tsv(f):
+            if len(row) < 3 or not row[2].lstrip("-").isdigit():
+                raise ValueError(f"{f}: bad commitment verb row {row!r}: want verb<TAB>strength<TAB>rank[<TAB>not_in]")
+            verbs[row[0]] = row[1]
+            ranks[row[1]] = int(row[2])
+            not_in[row[0]] = tuple(row[3].split()) if len(row) > 3 else ()
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True)))
+    v = Verbs(verbs, ranks, not_in, pattern)
+    _VERB_CACHE[key] = v
+    return v
+
+
+def strength_rank(strength: Optional[str]) -> int:
+    """Rank of a strength class (guarantee 6 … explore 1; unknown or None 0): higher is stronger."""
+    if not strength:
+        return 0
+    return load_verbs().ranks.get(strength, 0)
+
+
+# --------------------------------------------------------------------------- where commitments live
+
+
+def review_ranges(report: Report) -> list[tuple[int, int]]:
+    """``Report.text`` ranges of the review half (parts whose heading marks a review)."""
+    parts = [b for b in report.blocks if b.kind == "part"]
+    out = []
+    if parts:
+        headings = {}
+        for b in report.blocks:
+            if b.kind == "heading" and b.parent is not None and b.parent not in headings:
+                headings[b.parent] = b
+        for part in parts:
+            h = headings.get(part.id)
+            if h is not None:
+                hs, he = h.start, h.end
+            else:
+                line_end = report.text.find("\n", part.start, part.end)
+                hs, he = part.start, min(part.end if line_end < 0 else line_end, part.start + 80)
+            if REVIEW_HEADING.search(_simplified(report, hs, he)):
+                out.append((part.start, part.end))
+        return out
+    heads = list(_TOP_HEADING.finditer(report.text))
+    for k, m in enumerate(heads):
+        if REVIEW_HEADING.search(_simplified(report, m.start(1), m.end(1))):
+            end = heads[k + 1].start() if k + 1 < len(heads) else len(report.text)
+            out.append((m.start(), end))
+    return out
+
+
+def _simplified(report: Report, start: int, end: int) -> str:
+    """``report.text[start:end]`` in simplified characters (headings of traditional reports)."""
+    text = report.text[start:end]
+    if report.meta.script == "simplified":
+        return text
+    try:
+        sv = report.simplified
+        return sv.view[sv.from_text[start] : sv.from_text[end]]
+    except (ImportError, AttributeError, IndexError):
+        # No script module yet: the few characters the review headings need.
+        return text.translate(str.maketrans("顧執況過結", "顾执况过结"))
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int  # matching-view offsets
+    end: int
+    sentence_start: int
+
+
+# Adverb-like verbs promise only when they open the clause: 持续推进… is a commitment,
+# 经济下行压力持续加大 describes.
+_OPENING_ONLY = ("持续",)
+
+
+def _verb_at(text: str, verbs: Verbs, start: int, end: int) -> Optional[re.Match]:
+    """The first commitment verb in ``text[start:end]`` that is not part of a look-alike word."""
+    pos = start
+    while True:
+        m = verbs.pattern.search(text, pos, end)
+        if m is None:
+            return None
+        if not _lookalike(text, m, verbs):
+            if m.group() not in _OPENING_ONLY:
+                return m
+            a = start
+            while a < m.start() and text[a] in _TRIM_LEFT:
+                a += 1
+            lead = _ADVERBS.match(text, a, m.start())
+            if m.start() == (lead.end() if lead else a):
+                return m
+        pos = m.start() + 1
+
+
+def _lookalike(text: str, m: re.Match, verbs: Verbs) -> bool:
+    if text.startswith(("之年", "的"), m.end()):
+        return True  # 推进之年, 持续的: a verb used as a noun or modifier
+    for word in verbs.not_in.get(m.group(), ()):
+        i = word.find(m.group())
+        while i >= 0:
+            s = m.start() - i
+            if s >= 0 and text.startswith(word, s):
+                return True
+            i = word.find(m.group(), i + 1)
+    return False
+
+
+def _has_verb(a: int, b: int, offsets: list, tokens: list) -> bool:
+    """Does ``text[a:b]`` hold a verb (rjieba ``v``/``vd``/``vi``; verbal nouns don't count) or
+    open with a preposition (``在…上``, ``以…为``: a new adverbial, not more objects)?"""
+    k = bisect_left(offsets, a)
+    if k < len(tokens) and offsets[k] == a and tokens[k][1] == "p":
+        return True
+    while k < len(tokens) and offsets[k] < b:
+        if tokens[k][1] in ("v", "vd", "vi", "vq"):
+            return True
+        k += 1
+    return False
+
+
+def _clauses(text: str, lo: int, hi: int, verbs: Verbs, offsets: list, tokens: list) -> list[tuple[_Clause, re.Match]]:
+    """Commitment clauses in ``text[lo:hi]`` with their verb matches."""
+    out = []
+    s = lo
+    for m in list(_SENTENCE_END.finditer(text, lo, hi)) + [None]:
+        e = m.start() if m else hi
+        if e > s:
+            segs = []
+            a = s
+            for c in _COMMA.finditer(text, s, e):
+                segs.append((a, c.start()))
+                a = c.end()
+            segs.append((a, e))
+            current: Optional[list] = None  # [start, end, verb match]
+            for a, b in segs:
+                v = _verb_at(text, verbs, a, b)
+                if v is not None:
+                    if current:
+                        out.append((_Clause(current[0], current[1], s), current[2]))
+                    current = [a, b, v]
+                elif current and not _has_verb(a, b, offsets, tokens):
+                    current[1] = b  # no verb of its own: more objects under the same verb
+                else:
+                    if current:
+                        out.append((_Clause(current[0], current[1], s), current[2]))
+                    current = None
+            if current:
+                out.append((_Clause(current[0], current[1], s), current[2]))
+        s = m.end() if m else hi
+    return out
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM_LEFT:
+        a += 1
+    m = _LEAD.match(text, a, b)
+    if m:
+        a = m.end()
+    while a < b and text[a] in _TRIM_LEFT:
+        a += 1
+    while b > a and text[b - 1] in _TRIM_RIGHT:
+        b -= 1
+    return a, b
+
+
+def _deadline(text: str, clause: _Clause) -> Optional[tuple[int, int]]:
+    for m in _DEADLINE.finditer(text, clause.start, clause.end):
+        if m.group().startswith(("19", "20")) and m.start() > 0 and text[m.start() - 1] in _NOT_BEFORE_YEAR:
+            continue
+        return m.start(), m.end()
+    # A time phrase opening the sentence (``年内，…``, ``到2025年，…``) governs its clauses.
+    if clause.sentence_start < clause.start:
+        m = _DEADLINE.match(text, clause.sentence_start, clause.start)
+        if m:
+            return m.start(), m.end()
+    return None
+
+
+def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optional[tuple[int, int]]:
+    pos = verb.end()
+    while True:  # skip the verb chain: 力争实现, 加快推进, 持续深化
+        m = _ADVERBS.match(text, pos, clause.end)
+        if m and m.end() > pos:
+            pos = m.end()
+            continue
+        v = verbs.pattern.match(text, pos, clause.end)
+        if v and not _lookalike(text, v, verbs):
+            pos = v.end()
+            continue
+        break
+    a, b = _trimmed(text, pos, clause.end)
+    if b > a:
+        return a, b
+    a, b = _trimmed(text, clause.start, verb.start())
+    m = _ADVERBS.search(text, a, b)
+    return (a, b) if b > a else None
+
+
+_HEADING_LINE = re.compile(r"[#*\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部])")
+_HEADING_KINDS = ("title", "heading", "part", "section", "subsection")
+
+
+def _in_heading(report: Report, block_of: BlockLocator, offset: int) -> bool:
+    """Headings name topics (``三、实现2022年…的主要措施``); they promise nothing themselves."""
+    bid = block_of(offset)
+    if bid:
+        block = report.block_by_id.get(bid)
+        if block is not None and block.kind in _HEADING_KINDS:
+            return True
+    # Without heading blocks: a numbered line with no full stop.
+    ls = report.text.rfind("\n", 0, offset) + 1
+    le = report.text.find("\n", offset)
+    line = report.text[ls : le if le >= 0 else len(report.text)]
+    return bool(_HEADING_LINE.match(line)) and not re.search(r"[。；！？]", line)
+
+
+def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[PathLike], None] = None) -> tuple[Commitment, ...]:
+    """The commitments of ``report`` (see the module docstring)."""
+    verbs = load_verbs(verbs_lexicon)
+    mv = match_view(report)
+    text = mv.text
+    tokens, offsets = match_tokens(report)
+    # The review half, as matching-view ranges; commitments are everywhere else.
+    starts = mv.to_text
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for rs, re_ in sorted(review_ranges(report)):
+        a, b = bisect_left(starts, rs), bisect_left(starts, re_)
+        if a > pos:
+            keep.append((pos, a))
+        pos = max(pos, b)
+    if pos < len(text):
+        keep.append((pos, len(text)))
+    quantities = sorted(report.quantities, key=lambda q: q.start)
+    q_starts = [q.start for q in quantities]
+    block_of = BlockLocator(report)
+    out = []
+    for lo, hi in keep:
+        for clause, verb in _clauses(text, lo, hi, verbs, offsets, tokens):
+            a, b = _trimmed(text, clause.start, clause.end)
+            if b <= a:
+                continue
+            start, end = mv.span(a, b)
+            if _in_heading(report, block_of, start):
+                continue
+            dl = _deadline(text, clause)
+            ob = _object(text, clause, verb, verbs)
+            qid = None
+            i = bisect_left(q_starts, start)
+            if i < len(quantities) and quantities[i].end <= end:
+                qid = quantities[i].id
+            vs, ve = mv.span(verb.start(), verb.end())
+            out.append(Commitment(
+                id=f"c{len(out) + 1}", block=block_of(start), start=start, end=end,
+                text=report.text[start:end], verb=report.text[vs:ve], strength=verbs.verbs[verb.group()],
+                deadline=report.text.__getitem__(slice(*mv.span(*dl))) if dl else None,
+                object=report.text.__getitem__(slice(*mv.span(*ob))) if ob else None,
+                quantity=qid,
+            ))
+    return tuple(out)
+
+
+@register(adds="commitments", requires=("quantities", "dates", "periods"))
+def annotate_commitments(report: Report) -> Report:
+    """``report`` with its ``commitments`` layer filled (see the module docstring)."""
+    return dataclasses.replace(report, commitments=find_commitments(report))

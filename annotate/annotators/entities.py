@@ -1,0 +1,346 @@
+"""Entities: organizations, places, projects, facilities, policies and programmes (DOMAIN.md 5).
+
+Contract: ``annotate_entities(report) -> Report`` fills ``report.entities`` with
+:class:`~annotate.model.Entity` spans (ids ``e1``, ``e2`` … in text order, no two overlapping),
+each with ``type`` (org | place | project | facility | policy | programme) and ``canonical`` —
+the official full name when the gazetteer knows one (``国家发展改革委`` → ``国家发展和改革委员会``),
+the simplified spelling for a traditional-script span, else None.
+
+Three sources, all driven by data in ``annotate/lexicon/`` that users can extend:
+
+1. the gazetteer ``entities.tsv`` (``name<TAB>type<TAB>canonical``; canonical empty = the name
+   itself, ``-`` = none known);
+2. suffix rules ``entity_suffixes.tsv`` (``suffix<TAB>type``): a name ending in 委员会, 医院,
+   工程, 号线, 园区, 战略 … grown leftwards over rjieba tokens that can be part of a name, and
+   kept only when it holds a proper noun (so 重大项目 stays generic, 八里桥棚改项目 is kept);
+3. a quoted programme or policy: ``“两区”建设``, ``“疏整促”专项行动``.
+
+Extra lexicon files come from the ``ANNOTATE_LEXICON`` environment variable or the ``lexicon``
+argument (see :mod:`annotate.annotators._textview`).  Matching runs on the simplified view of
+the text without horizontal whitespace, so ``地铁 22 号线`` and traditional ``國務院`` match;
+offsets are mapped back to ``Report.text``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional, Union
+
+from ..model import Entity, Report
+from . import register
+from ._textview import BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
+
+ENTITY_TYPES = ("org", "place", "project", "facility", "policy", "programme")
+
+# rjieba POS tags that may stand inside a name (nouns, proper nouns, numbers, measure words,
+# abbreviations, set phrases, verbal nouns); anything else (verbs, adverbs, particles,
+# conjunctions, prepositions, punctuation) ends the name.
+_NAME_POS = frozenset("ns nt nz nr nrt nrfg n nl ng j eng m q l vn b zg g s f an".split())
+# Tags that make a name proper rather than generic.
+_PROPER_POS = frozenset("ns nt nz nr nrt nrfg j eng".split())
+# Single-character place suffixes may follow a short name the segmenter left in pieces (灏县镇).
+_PIECE_POS = frozenset("g zg ng n ns nr j".split())
+_MAX_NAME = 16  # characters; longer runs are descriptions, not names
+_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
+_ALIAS = re.compile(r"（([^（）()，。；、：！？“”\n]{1,10})）")
+_QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
+                  "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
+                  "工程": "programme", "计划": "programme", "行动计划": "programme", "倡议": "programme"}
+_QUOTED = re.compile(r"“([^“”‘’\n]{1,12})”(" + "|".join(sorted(_QUOTED_POLICY, key=len, reverse=True)) + ")")
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled entity lexicon: gazetteer names and suffix rules."""
+
+    names: dict  # name -> (type, canonical or None)
+    pattern: Optional[re.Pattern]  # trie-shaped alternation of every gazetteer name
+    suffixes: dict  # suffix -> type
+    by_last: dict  # last character -> suffixes ending in it, longest first
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regex alternation shaped as a trie: fast for hundreds of literal names."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            # Greedy optional: the longest name wins, falling back to the shorter one.
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def read_gazetteer(path: PathLike) -> list[tuple[str, str, Optional[str]]]:
+    """Rows ``(name, type, canonical)`` of one gazetteer TSV (format in the module docstring)."""
+    out = []
+    for row in read_tsv(path):
+        if len(row) < 2 or row[1] not in ENTITY_TYPES:
+            raise ValueError(f"{path}: bad gazetteer row {row!r}: want name<TAB>type<TAB>canonical, type one of {ENTITY_TYPES}")
+        canonical: Optional[str] = row[2] if len(row) > 2 and row[2] else row[0]
+        if canonical == "-":
+            canonical = None
+        out.append((row[0], row[1], canonical))
+    return out
+
+
+_LEXICON_CACHE: dict[tuple, Lexicon] = {}
+
+
+def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lexicon:
+    """Built-in lexicon + ``ANNOTATE_LEXICON`` + ``extra`` files, compiled and cached."""
+    gaz_files = lexicon_files("entities.tsv", extra)
+    suf_files = lexicon_files("entity_suffixes.tsv", extra)
+    key = (files_key(gaz_files), files_key(suf_files))
+    lex = _LEXICON_CACHE.get(key)
+    if lex is not None:
+        return lex
+    names: dict = {}
+    for f in gaz_files:
+        for name, typ, canonical in read_gazetteer(f):
+            names[name] = (typ, canonical)
+    suffixes: dict = {}
+    for f in suf_files:
+        for row in read_tsv(f):
+            if len(row) < 2 or (row[1] not in ENTITY_TYPES and row[1] != "-"):
+                raise ValueError(f"{f}: bad suffix row {row!r}: want suffix<TAB>type")
+            suffixes[row[0]] = row[1]
+    pattern = re.compile(_trie_regex(names)) if names else None
+    by_last: dict = {}
+    for suf in sorted(suffixes, key=len, reverse=True):
+        by_last.setdefault(suf[-1], []).append(suf)
+    lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()})
+    _LEXICON_CACHE[key] = lex
+    return lex
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int  # in the matching view
+    end: int
+    type: str
+    canonical: Optional[str]
+    priority: int  # gazetteer 2 > quoted 1 > suffix rule 0
+
+
+def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
+    out = []
+    if lex.pattern is None:
+        return out
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = lex.pattern.search(text, pos)
+        if m is None:
+            break
+        if m.end() == m.start():
+            pos = m.start() + 1
+            continue
+        name = m.group()
+        typ, canonical = lex.names[name]
+        # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北.
+        if len(name) > 2 or (m.start() in boundaries and m.end() in boundaries):
+            out.append(_Cand(m.start(), m.end(), typ, canonical, 2))
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+    return out
+
+
+_PLACE_END = "省市区县镇乡村"
+_COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区".split())
+_EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展 培育 落户 落地 晋级 入选 获评 位于 建成 启用 开通 投用 "
+                        "签约 入驻 包括 以及 层面 级 新建 改建 扩建".split())
+
+
+def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[list, list]:
+    """Join runs of 2-4 single characters ending in a place suffix (灏/县/镇 → 灏县镇): the
+    segmenter splits unknown or OCR-damaged place names into pieces."""
+    out, offs = [], []
+    k = 0
+    n = len(tokens)
+    while k < n:
+        j = k
+        while j < n and j - k < 4 and len(tokens[j][0]) == 1 and tokens[j][1] in _PIECE_POS:
+            j += 1
+        # the longest run (2-4 pieces) that ends in a place suffix
+        end = j
+        while end - k >= 2 and tokens[end - 1][0] not in _PLACE_END:
+            end -= 1
+        if end - k >= 2:
+            out.append(("".join(w for w, _ in tokens[k:end]), "ns"))
+            offs.append(offsets[k])
+            k = end
+        else:
+            out.append(tokens[k])
+            offs.append(offsets[k])
+            k += 1
+    return out, offs
+
+
+def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon, gaz_ends: set[int]) -> list[_Cand]:
+    out = []
+    tokens, offsets = _merge_pieces(tokens, offsets)
+    for k, (word, pos) in enumerate(tokens):
+        end = offsets[k] + len(word)
+        if end in gaz_ends:
+            continue  # a known name ends here (副中心, 通州区): it is the entity, not a suffix
+        typ = None
+        suffix = ""
+        # The suffix may span several tokens (人民政府 = 人民 + 政府); it must end this one.
+        for s in lex.by_last.get(word[-1], ()):
+            if text.startswith(s, end - len(s)) and end >= len(s):
+                typ, suffix = lex.suffixes[s], s
+                break
+        if typ is None or typ == "-":
+            continue
+        suffix_start = end - len(suffix)
+        # The token that holds the suffix's first character.
+        i = k
+        while offsets[i] > suffix_start:
+            i -= 1
+        head_word, head_pos = tokens[i]
+        proper = False
+        if offsets[i] < suffix_start:
+            # The suffix ends a longer word (西北工业大学, 通州区): that word is a name only
+            # when the segmenter knows it as one, and one-character suffixes need three
+            # characters in all (城市, 全区, 香港 are not names).
+            if len(suffix) == 1 and (len(head_word) < 3 or head_pos not in _PROPER_POS):
+                continue
+            if len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"):
+                continue
+            proper = head_pos in _PROPER_POS
+        start = offsets[i]
+        j = i - 1
+        while j >= 0 and tokens[j][1] in _NAME_POS and end - offsets[j] <= _MAX_NAME:
+            w, p = tokens[j]
+            if w in _EXTRA_STOP or _stop_word(w):
+                break
+            if p == "m" and not (w.isascii() and w.isalnum()):
+                break  # 一批, 三大, 2021年's 年: counts and dates, not names
+            if p == "q" and w in _COUNTERS:
+                break  # 16个项目, 30项政策
+            if w in _COUNTERS and j > 0 and tokens[j - 1][1] == "m":
+                break
+            if typ == "place" and len(w) >= 2 and w[-1] in _PLACE_END and p in _PROPER_POS:
+                break  # 灏县镇 | 军屯村: two places, not one
+            if p in _PROPER_POS or (p == "m" and not _next_is_measure(tokens, j)):
+                proper = True
+            start = offsets[j]
+            j -= 1
+        if start >= suffix_start or not proper:
+            continue  # the suffix alone (工程, 项目) or a generic phrase (老旧小区改造工程)
+        if typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start):
+            continue  # 11区: a number and a suffix; only lines (17号线, M101线) are named so
+        out.append(_Cand(start, end, typ, None, 0))
+    return out
+
+
+def _has_cjk(tokens, offsets, i, k, start, suffix_start) -> bool:
+    j = i
+    while j > 0 and offsets[j] > start:
+        j -= 1
+    name = "".join(w for w, _ in tokens[j : k + 1])[: suffix_start - start]
+    return any("\u4e00" <= ch <= "\u9fff" for ch in name)
+
+
+def _next_is_measure(tokens: list[tuple[str, str]], j: int) -> bool:
+    return j + 1 < len(tokens) and tokens[j + 1][1] == "q" and tokens[j + 1][0] not in ("号线", "号")
+
+
+_STOP = None
+
+
+def _stop_word(word: str) -> bool:
+    """Commitment verbs (启动, 推进 …) tagged as verbal nouns still end a name."""
+    global _STOP
+    if _STOP is None:
+        from .commitments import load_verbs
+
+        _STOP = frozenset(load_verbs().verbs) | {"建设", "实施", "开展", "打造", "引进", "依托", "围绕", "发展", "培育"}
+    return word in _STOP
+
+
+def _quoted(text: str) -> list[_Cand]:
+    # canonical: the name without its quotation marks (两区建设), as the gazetteer writes it
+    return [_Cand(m.start(), m.end(), _QUOTED_POLICY[m.group(2)], m.group(1) + m.group(2), 1) for m in _QUOTED.finditer(text)]
+
+
+def _extend(text: str, c: _Cand) -> _Cand:
+    """Take in a phase (``一期``) and a bracketed alias (``（平谷线）``, ``（北京段）``) that follow."""
+    end = c.end
+    if c.type in ("project", "facility"):
+        m = _PHASE.match(text, end)
+        if m:
+            end = m.end()
+    if c.type in ("project", "facility", "org"):
+        m = _ALIAS.match(text, end)
+        if m:
+            end = m.end()
+    return dataclasses.replace(c, end=end) if end != c.end else c
+
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping spans: longer first, then the more trusted source, then the earlier."""
+    chosen: list[_Cand] = []
+    taken = bytearray()
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if len(taken) < c.end:
+            taken.extend(b"\0" * (c.end - len(taken)))
+        if any(taken[c.start : c.end]):
+            continue
+        taken[c.start : c.end] = b"\1" * (c.end - c.start)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# --------------------------------------------------------------------------- the annotator
+
+
+def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], None] = None) -> tuple[Entity, ...]:
+    """The entities of ``report`` (see the module docstring); ``lexicon``: extra TSV files/folders."""
+    lex = load_lexicon(lexicon)
+    mv = match_view(report)
+    text = mv.text
+    tokens, offsets = match_tokens(report)
+    boundaries = set(offsets)
+    boundaries.add(len(text))
+    gaz = _gazetteer(text, lex, boundaries)
+    cands = gaz + _quoted(text) + _suffix_rules(text, tokens, offsets, lex, {c.end for c in gaz})
+    cands = [_extend(text, c) for c in cands]
+    block_of = BlockLocator(report)
+    out = []
+    for c in _resolve(cands):
+        start, end = mv.span(c.start, c.end)
+        written = report.text[start:end]
+        canonical = c.canonical
+        if canonical is None and written != text[c.start : c.end] and not written.replace(" ", "") == text[c.start : c.end]:
+            canonical = text[c.start : c.end]  # traditional as written, simplified as canonical
+        out.append(Entity(id=f"e{len(out) + 1}", block=block_of(start), start=start, end=end, text=written,
+                          type=c.type, canonical=canonical))
+    return tuple(out)
+
+
+@register(adds="entities")
+def annotate_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], None] = None) -> Report:
+    """``report`` with its ``entities`` layer filled (see the module docstring)."""
+    return dataclasses.replace(report, entities=find_entities(report, lexicon))
