@@ -1,0 +1,241 @@
+"""Dates, periods and ranks (DOMAIN.md 3).
+
+Contract:
+- :func:`find_dates` / :func:`find_periods` / :func:`find_ranks` take a plain string (raw or
+  normalized; full-width digits and a space between CJK and digits are accepted) and return
+  spans with ``block=""`` and ids ``d1``/``t1``/``r1``… in document order.
+- :func:`annotate_dates` (registered, adds ``dates``) fills ``dates``, ``periods`` and ``ranks``
+  of a :class:`~annotate.model.Report`; ``block`` is the innermost p/item holding each span.
+  Traditional reports are matched on ``report.simplified`` and mapped back to ``report.text``.
+
+Values:
+- DateSpan.value is ISO-like: ``2021-12-15``, ``2022-03``, ``2022``; a month/day with no year is
+  ``--12-15`` / ``--09`` (ISO 8601's year-less form).
+- Period.value: ``--01/--11`` (1-11月), ``Q1/Q3`` (1-3季度, 前三季度), ``Q1``, ``H1``/``H2``
+  (上半年/下半年), ``year`` (全年), ``year-end`` (年底/年末), ``year-start`` (年初), ``within-year``
+  (年内), ``2021/2025`` (“十四五”时期, 2021—2025年), ``P5Y`` (这五年, 近五年, 过去五年),
+  ``2025:year-end`` (2025年底).
+- Rank.position is the 1-based place (首位 = 1); scope the area or group ranked (全市, 全国, 各行业).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Callable, Iterable, Optional
+
+from ..model import DateSpan, Period, Rank, Report
+from ..numerals import parse_number
+from . import register
+
+_D = r"[0-9０-９]"
+_SP = r"[ \u3000]?"
+_CN = "零〇一二两三四五六七八九十"
+_YEAR = rf"(?:(?:19|20|１９|２０){_D}{{2}}|[一二][〇零一二三四五六七八九]{{3}})"
+_MONTH = rf"(?:1[0-2]|１[０-２]|0?[1-9]|０?[１-９]|十[一二]?|[一二三四五六七八九])"
+_DAY = rf"(?:3[01]|[12]{_D}|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_RANGE = r"(?:[-－~～—–]|至|到)"
+_PLAN = r"[“\"「]?十[一二三四五六七八九]?五[”\"」]?"
+
+_PERIOD_WORDS = {
+    "全年": "year",
+    "上半年": "H1",
+    "下半年": "H2",
+    "年底": "year-end",
+    "年末": "year-end",
+    "年初": "year-start",
+    "年中": "mid-year",
+    "年内": "within-year",
+    "一季度": "Q1",
+    "二季度": "Q2",
+    "三季度": "Q3",
+    "四季度": "Q4",
+}
+
+# The order of alternatives matters: longer, more specific forms first.
+_PATTERN = re.compile(
+    "|".join(
+        [
+            # year range: 2021—2025年, 2021-2025年  -> period
+            rf"(?P<yr1>{_YEAR}){_SP}年?{_SP}{_RANGE}{_SP}(?P<yr2>{_YEAR}){_SP}年(?!{_SP}{_D}|度)",
+            # fiscal / school years: 2026-27年度, 2024/25学年 -> period
+            rf"(?P<fy1>{_YEAR})[-/／－](?P<fy2>{_D}{{2}})(?![0-9])(?:{_SP}(?:财政年度|年度|学年|年))?",
+            # 今明两年 -> period
+            r"(?P<jm>今明两年)",
+            # 2025年底 / 年末 / 年初 -> period with a year
+            rf"(?P<yey>{_YEAR}){_SP}年(?P<yew>底|末|初|中)",
+            # full date / year-month / year
+            rf"(?P<y>{_YEAR}){_SP}年(?:度)?(?:{_SP}(?P<m>{_MONTH}){_SP}月(?:{_SP}(?P<d>{_DAY}){_SP}[日号])?)?",
+            # month range: 1-11月, 6-9 月  -> period
+            rf"(?P<m1>{_MONTH}){_SP}{_RANGE}{_SP}(?P<m2>{_MONTH}){_SP}月(?!份额)",
+            # quarter range: 1-3季度, 一至三季度
+            rf"(?P<q1>[1-4１-４一二三四]){_SP}{_RANGE}{_SP}(?P<q2>[1-4１-４一二三四]){_SP}季度",
+            # 前三季度, 前两个季度
+            rf"前(?P<qf>[1-4一二两三四])个?季度",
+            # 第一季度 / 一季度
+            rf"第?(?P<qn>[1-4１-４一二三四])季度",
+            # month/day without a year: 12月15日, 9月
+            rf"(?<![0-9０-９{_CN}])(?P<mm>{_MONTH}){_SP}月(?:{_SP}(?P<dd>{_DAY}){_SP}[日号])?(?![份])",
+            # Five-Year Plan periods: “十四五”时期
+            rf"(?P<plan>{_PLAN})(?:时期|期间)",
+            # recent years: 这五年, 近五年, 过去五年, 五年来
+            rf"(?P<lastw>这|近|过去|今后|未来|最近)(?P<lastn>[{_CN}]|[0-9]{{1,2}}){_SP}年(?!度|级)",
+            rf"(?P<sincen>[二三四五六七八九十]|[2-9]|1[0-9]){_SP}年来",
+            # bare period words
+            r"(?P<pw>全年|上半年|下半年|年底|年末|年初|年内)",
+        ]
+    )
+)
+
+_RANK = re.compile(
+    r"(?P<verb>位居|居于|居|位列|位于|排名|排在|列|名列)?"
+    r"(?P<scope>全国|全省|全市|全区|全县|全球|世界|全国同类城市|同类城市|各行业|各区|各省|中部|西部|东部|副省级城市)?"
+    r"(?P<first>首位|第(?P<n>[一二三四五六七八九十]{1,3}|[0-9]{1,3})(?:位|名)?)"
+)
+
+
+def _plan_years(plan: str) -> Optional[str]:
+    """“十四五” → ``2021/2025`` (the n-th Five-Year Plan; the 3rd began in 1966)."""
+    core = plan.strip("“”\"「」")
+    n = parse_number(core[:-1])
+    if n is None:
+        return None
+    start = 1966 + 5 * (int(n) - 3)
+    return f"{start}/{start + 4}"
+
+
+def _year(s: str) -> int:
+    v = parse_number(s.replace(" ", ""))
+    if v is None:  # 二〇二一
+        from ..numerals import CN_DIGITS
+
+        v = int("".join(str(CN_DIGITS[c]) for c in s))
+    return int(v)
+
+
+def _num(s: str) -> int:
+    v = parse_number(s)
+    return int(v) if v is not None else 0
+
+
+def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[tuple[int, int, Optional[str], int]]]:
+    """(dates, periods, ranks) as offset tuples into ``text``."""
+    dates: list[tuple[int, int, str]] = []
+    periods: list[tuple[int, int, str]] = []
+    for m in _PATTERN.finditer(text):
+        g = m.groupdict()
+        s, e = m.span()
+        if g["yr1"]:
+            periods.append((s, e, f"{_year(g['yr1'])}/{_year(g['yr2'])}"))
+        elif g["fy1"]:
+            y1 = _year(g["fy1"])
+            periods.append((s, e, f"{y1}/{y1 // 100 * 100 + _num(g['fy2'])}"))
+        elif g["jm"]:
+            periods.append((s, e, "P2Y"))
+        elif g["yey"]:
+            kind = {"底": "year-end", "末": "year-end", "初": "year-start", "中": "mid-year"}[g["yew"]]
+            periods.append((s, e, f"{_year(g['yey'])}:{kind}"))
+        elif g["y"]:
+            value = str(_year(g["y"]))
+            if g["m"]:
+                value += f"-{_num(g['m']):02d}"
+                if g["d"]:
+                    value += f"-{_num(g['d']):02d}"
+            dates.append((s, e, value))
+        elif g["m1"]:
+            periods.append((s, e, f"--{_num(g['m1']):02d}/--{_num(g['m2']):02d}"))
+        elif g["q1"]:
+            periods.append((s, e, f"Q{_num(g['q1'])}/Q{_num(g['q2'])}"))
+        elif g["qf"]:
+            n = _num(g["qf"])
+            periods.append((s, e, "Q1" if n == 1 else f"Q1/Q{n}"))
+        elif g["qn"]:
+            periods.append((s, e, f"Q{_num(g['qn'])}"))
+        elif g["mm"]:
+            value = f"--{_num(g['mm']):02d}"
+            if g["dd"]:
+                value += f"-{_num(g['dd']):02d}"
+            dates.append((s, e, value))
+        elif g["plan"]:
+            years = _plan_years(g["plan"])
+            if years:
+                periods.append((s, e, years))
+        elif g["lastw"]:
+            n = _num(g["lastn"])
+            if n > 1:
+                periods.append((s, e, f"P{n}Y"))
+        elif g["sincen"]:
+            periods.append((s, e, f"P{_num(g['sincen'])}Y"))
+        elif g["pw"]:
+            periods.append((s, e, _PERIOD_WORDS[g["pw"]]))
+    ranks: list[tuple[int, int, Optional[str], int]] = []
+    for m in _RANK.finditer(text):
+        if not (m.group("verb") or m.group("scope")):
+            continue  # a bare 第三 is an ordinal (第四次, 第14届), not a rank
+        tail = text[m.end() : m.end() + 1]
+        if m.group("n") and not m.group("verb") and tail and tail in "次届批个章条款项期轮部年季":
+            continue
+        pos = 1 if m.group("first") == "首位" else _num(m.group("n"))
+        if pos <= 0:
+            continue
+        ranks.append((m.start(), m.end(), m.group("scope"), pos))
+    return dates, periods, ranks
+
+
+def _view(report: Report) -> tuple[str, Callable[[int], int]]:
+    """The text to match (simplified for traditional reports) and a map back to report.text."""
+    if report.meta.script != "simplified":
+        try:
+            view = report.simplified
+            return view.view, lambda i: view.to_text[i]
+        except (ImportError, AttributeError):  # script.py not available: match the text as is
+            pass
+    return report.text, lambda i: i
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    """Dates in ``text`` (``block=""``)."""
+    return [DateSpan(f"d{i}", "", s, e, text[s:e], v) for i, (s, e, v) in enumerate(_scan(text)[0], 1)]
+
+
+def find_periods(text: str) -> list[Period]:
+    """Periods in ``text`` (``block=""``)."""
+    return [Period(f"t{i}", "", s, e, text[s:e], v) for i, (s, e, v) in enumerate(_scan(text)[1], 1)]
+
+
+def find_ranks(text: str) -> list[Rank]:
+    """Ranks in ``text`` (``block=""``)."""
+    return [Rank(f"r{i}", "", s, e, text[s:e], sc, p) for i, (s, e, sc, p) in enumerate(_scan(text)[2], 1)]
+
+
+def time_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of every date and period in ``text``: numbers inside them are not quantities."""
+    dates, periods, _ = _scan(text)
+    return sorted((s, e) for s, e, _v in dates + periods)
+
+
+def _block(report: Report, start: int) -> str:
+    b = report.paragraph_at(start)
+    return b.id if b else ""
+
+
+@register(adds="dates")
+def annotate_dates(report: Report) -> Report:
+    """Fill ``dates``, ``periods`` and ``ranks``."""
+    view, back = _view(report)
+    dates, periods, ranks = _scan(view)
+    t = report.text
+
+    def spans(items: Iterable[tuple], make) -> tuple:
+        out = []
+        for i, item in enumerate(items, 1):
+            s, e = back(item[0]), back(item[1])
+            out.append(make(i, s, e, item[2:]))
+        return tuple(out)
+
+    return dataclasses.replace(
+        report,
+        dates=spans(dates, lambda i, s, e, r: DateSpan(f"d{i}", _block(report, s), s, e, t[s:e], r[0])),
+        periods=spans(periods, lambda i, s, e, r: Period(f"t{i}", _block(report, s), s, e, t[s:e], r[0])),
+        ranks=spans(ranks, lambda i, s, e, r: Rank(f"r{i}", _block(report, s), s, e, t[s:e], r[0], r[1])),
+    )

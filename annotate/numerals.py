@@ -1,0 +1,143 @@
+"""Numerals as written in Chinese reports → numbers.
+
+Contract:
+- :func:`parse_number` turns an Arabic (``90.15``, ``1,234``, ``８``), Chinese (``一千二百``,
+  ``两``, ``十二``, ``三点五``, ``〇``) or mixed (``1.2万``, ``3千``) numeral into an ``int`` when
+  the value is integral, else a ``float``; it returns ``None`` for anything that is not a numeral.
+- :func:`split_multiplier` separates a trailing 万/亿 multiplier from a numeral so that the
+  multiplier can become part of the unit (DOMAIN.md 3: ``千亿元`` is value 1000, unit 亿元).
+- :data:`MULTIPLIERS` is the scale of each multiplier prefix a unit may carry.
+
+Pure functions, no state; full-width digits are accepted because users call these on raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional, Union
+
+Number = Union[int, float]
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+
+#: multiplier prefixes a unit may carry, longest first (``万亿元`` before ``亿元``)
+MULTIPLIERS: dict[str, int] = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "亿": 10**8,
+    "万": 10**4,
+    "千": 10**3,
+}
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+
+
+def tidy(n: float) -> Number:
+    """``int`` when integral (and not huge-float noise), else a float rounded to 10 places."""
+    if isinstance(n, int):
+        return n
+    r = round(n, 10)
+    if r == int(r) and abs(r) < 1e18:
+        return int(r)
+    return r
+
+
+def _parse_cn_int(s: str) -> Optional[int]:
+    """一千二百万 → 12000000; 十二 → 12; 两 → 2; 三五 (digit string) → 35."""
+    if not s:
+        return None
+    if all(c in CN_DIGITS for c in s):
+        # a digit string like 二〇二一 or a single digit
+        v = 0
+        for c in s:
+            v = v * 10 + CN_DIGITS[c]
+        return v
+    total = 0  # finished 亿 groups
+    section = 0  # finished 万 group below 亿
+    cur = 0  # below 万
+    digit: Optional[int] = None
+    for c in s:
+        if c in CN_DIGITS:
+            if digit is not None and digit != 0 and CN_DIGITS[c] != 0:
+                return None  # two digits in a row inside a positional numeral: not a numeral
+            digit = CN_DIGITS[c]
+        elif c in CN_SMALL_UNITS:
+            cur += (1 if digit is None else digit) * CN_SMALL_UNITS[c]
+            digit = None
+        elif c == "万":
+            cur += digit or 0
+            digit = None
+            section += (cur or 1) * 10_000
+            cur = 0
+        elif c == "亿":
+            cur += digit or 0
+            digit = None
+            total += ((section + cur) or 1) * 100_000_000
+            section = cur = 0
+        else:
+            return None
+    cur += digit or 0
+    return total + section + cur
+
+
+def parse_number(s: str) -> Optional[Number]:
+    """Parse an Arabic, Chinese or mixed numeral; None when ``s`` is not one."""
+    s = re.sub(r"(?<=[0-9])[ ,](?=[0-9]{3})", "", s.translate(_FULLWIDTH)).strip()
+    if not s:
+        return None
+    # Arabic, optionally followed by Chinese multipliers (1.2万, 3千, 2万亿)
+    i = 0
+    while i < len(s) and (s[i].isdigit() or s[i] == "."):
+        i += 1
+    if i:
+        head, tail = s[:i], s[i:]
+        try:
+            v: float = float(head) if "." in head else int(head)
+        except ValueError:
+            return None
+        for c in tail:
+            if c in CN_SMALL_UNITS:
+                v *= CN_SMALL_UNITS[c]
+            elif c in CN_BIG_UNITS:
+                v *= CN_BIG_UNITS[c]
+            else:
+                return None
+        return tidy(v)
+    # 百分之五 is handled by the caller (it is a unit); here 三点五 and plain Chinese numerals
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        w = _parse_cn_int(whole) if whole else 0
+        if w is None or not frac or not all(c in CN_DIGITS for c in frac):
+            return None
+        return tidy(float(f"{w}.{''.join(str(CN_DIGITS[c]) for c in frac)}"))
+    v2 = _parse_cn_int(s)
+    return None if v2 is None else v2
+
+
+def split_multiplier(numeral: str) -> tuple[str, str]:
+    """Split a trailing 万/亿 (万亿, 亿, 万) off a numeral: ``一千二百万`` → (``一千二百``, ``万``).
+
+    Only a multiplier that leaves a numeral behind is split (``万`` alone stays).  Arabic heads
+    keep 千/百 with the multiplier (``5千万`` → (``5``, ``千万``)).
+    """
+    for m in ("万亿", "亿", "万"):
+        if numeral.endswith(m) and len(numeral) > len(m):
+            head = numeral[: -len(m)]
+            if "万" in head or "亿" in head:
+                return numeral, ""  # 一亿二千万: a multi-level numeral is one number
+            # an Arabic head may carry 千/百/十 before the multiplier: 5千万
+            if head[-1] in "千百十" and head[:-1] and head[-2].isdigit():
+                return head[:-1], head[-1] + m
+            return head, m
+    if numeral[-1:] in "千百" and len(numeral) > 1 and numeral[-2].isdigit():
+        return numeral[:-1], numeral[-1]
+    return numeral, ""
