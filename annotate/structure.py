@@ -62,6 +62,7 @@ _SOURCE_LINE = re.compile(r"^(来源|來源|时间|時間|发布时间|作者|�
 
 _ANNEX = re.compile(r"^(?:附件|附录|附錄)\s*[0-9０-９一二三四五六七八九十]*(?:[：:\s　]|$)")
 _GLOSSARY = re.compile(r"^(?:名词解释|名詞解釋|名词注释|注释|註釋|注解|名词解读|注)\s*[：:]?$")
+_FOOTNOTE = re.compile(r"^(?:註|注)\s*\d+\s*[:：]")
 _GLOSSARY_WORD = re.compile(r"名词解释|名詞解釋|名词注释|注释|註釋|注解")
 
 #: label styles that may open a container, and which may do so with a run-in heading
@@ -327,7 +328,7 @@ class _Builder:
         # "…安排如下：" followed by short one-sentence lines: those lines are list items
         if line.text.endswith(("：", ":")) and not _SALUTE.match(line.text):
             j = i + 1
-            while j < n and _is_list_entry(lines[j]):
+            while j < n and _is_list_entry(lines[j], j - i - 1):
                 j += 1
             if j - i - 1 >= 2:
                 for k in range(i + 1, j):
@@ -339,9 +340,15 @@ class _Builder:
         return bool(_ANNEX.match(line.text) or _GLOSSARY.match(line.text))
 
 
-def _is_list_entry(line: _Line) -> bool:
+def _is_list_entry(line: _Line, k: int) -> bool:
+    """Whether ``line`` can be entry ``k`` (0-based) of a list introduced by a colon."""
     t = line.text
-    if len(t) > 80 or (line.label is not None and line.label.style in (nb.CHAPTER, nb.CN_DUN, nb.CN_PAREN)):
+    lab = line.label
+    if len(t) > 80 or (lab is not None and lab.style in (nb.CHAPTER, nb.CN_DUN, nb.CN_PAREN)):
+        return False
+    if lab is not None and lab.style == nb.ARABIC_DOT and lab.value != k + 1:
+        return False  # "82. …": a numbered paragraph of the running sequence, not an entry
+    if _FOOTNOTE.match(t):
         return False
     if t[-1] not in "；;。.！!":  # an unpunctuated line is a heading or a fragment, not an entry
         return False

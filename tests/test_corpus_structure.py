@@ -1,0 +1,87 @@
+"""Every corpus report parses into a sound structure; prints one summary line per report.
+
+Run with ``pytest -s tests/test_corpus_structure.py`` to see the table:
+``file parts/sections/subsections/paragraphs+items/sentences year review_year kind title[:20]``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from annotate.pipeline import read_report
+from annotate.structure import problems
+
+from conftest import corpus_files
+
+FILES = corpus_files()
+
+
+def _summary(path, r) -> str:
+    c = Counter(b.kind for b in r.blocks)
+    m = r.meta
+    return (f"{path.name:40} {c['part']:2}/{c['section']:3}/{c['subsection']:3}/{c['p']:3}+{c['item']:<3}/{c['s']:4}"
+            f" {m.year} {m.review_year} {m.kind:15} {(m.title or '-')[:20]}")
+
+
+@pytest.fixture(scope="module")
+def reports(corpus):
+    return [(p, read_report(str(p))) for p in FILES]
+
+
+def test_corpus_has_46_reports(corpus):
+    assert len(FILES) == 46
+
+
+def test_every_report_parses_soundly(reports):
+    print()
+    bad = {}
+    for path, r in reports:
+        print(_summary(path, r))
+        p = problems(r)
+        if p:
+            bad[path.name] = p[:3]
+    assert bad == {}
+
+
+def test_every_report_has_parts_year_and_issuer(reports):
+    for path, r in reports:
+        parts = [b for b in r.blocks if b.kind == "part"]
+        assert len(parts) >= 2, path.name
+        assert r.meta.year is not None and 2010 <= r.meta.year <= 2030, path.name
+        assert r.meta.issuer, path.name
+        assert r.meta.kind in ("plan-report", "gov-work-report", "policy-address"), path.name
+        # most of the text is paragraphs (p/item), not headings or title
+        para_chars = sum(b.end - b.start for b in r.blocks if b.kind in ("p", "item"))
+        assert para_chars > 0.8 * len(r.text.replace("\n", "")), path.name
+
+
+def test_meta_year_matches_the_kind_of_report(reports):
+    """Gov work reports of year N review N-1 (shanghai-2020..2024 have no title: year from headings)."""
+    by_name = {p.name: r.meta for p, r in reports}
+    for name, m in by_name.items():
+        if m.kind == "gov-work-report":
+            assert m.review_year == m.year - 1, name
+    assert by_name["national-2024-gov-work-report.txt"].year == 2024
+    assert by_name["shanghai-2020-gov-work-report.txt"].year == 2020
+    assert by_name["hongkong-2025-policy-address-trad.txt"].issuer == "香港特別行政區行政長官"
+    assert by_name["hongkong-2023-policy-address-simp.txt"].year == 2023
+
+
+def test_glossaries_and_annexes_are_parts_of_their_own(reports):
+    by_name = {p.name: r for p, r in reports}
+    for name, head in [("sichuan-2025-gov-work-report.txt", "名词解释"), ("hainan-2026-gov-work-report.txt", "注释"),
+                       ("guangdong-2026-gov-work-report.txt", "名词解释")]:
+        r = by_name[name]
+        last = [b for b in r.blocks if b.kind == "part"][-1]
+        heading = r.block_by_id[last.id + ".h"]
+        assert head in r.text[heading.start : heading.end], name
+        assert len([b for b in r.blocks if b.parent == last.id and b.kind == "item"]) >= 10, name
+
+
+def test_sichuan_unnumbered_part_headings(reports):
+    r = dict((p.name, r) for p, r in reports)["sichuan-2025-gov-work-report.txt"]
+    heads = [r.text[r.block_by_id[b.id + ".h"].start : r.block_by_id[b.id + ".h"].end]
+             for b in r.blocks if b.kind == "part"]
+    assert heads[:3] == ["2024年工作回顾", "2025年工作安排建议", "加强政府自身建设"]
