@@ -1,0 +1,452 @@
+"""Two reports' tokens → aligned segment pairs (match, moved, split/merge, inserted, deleted).
+
+Contract:
+- :func:`segments` cuts a report's token list into *segments*: sentences (ended by 。！？；!?;)
+  inside the report's paragraph-level blocks (whatever ``structure`` produced: p, item, heading,
+  title …; sentence blocks ``s`` are not needed).  Segments cover the text exactly, each taking
+  the whitespace after it, so pairs of segments rebuild the whole report.
+- :func:`align` pairs old and new segments by content, coarse to fine:
+  1. candidates: for each new segment, old segments sharing *rare* character bigrams (an
+     inverted index; bigrams common to many segments say nothing), scored by Dice similarity;
+  2. the in-order backbone: the heaviest chain of candidates increasing on both sides (a
+     weighted LCS, O(P log P) with a Fenwick tree);
+  3. moves: leftover pairs that are near-identical but out of order;
+  4. gaps between backbone pairs: leftovers compared all-against-all (gaps are small) so a
+     rewritten sentence pairs with the sentence it replaced instead of being delete + insert;
+  5. splits and merges: a pair grows to take in an adjacent unpaired segment when that makes
+     the two sides more alike (one sentence became two, two became one);
+  6. what is left is inserted or deleted, grouped per paragraph.
+  Sentence-level units make this work on reports whose paragraphs were lost (Hong Kong and
+  Shanghai files are one line) as well as on well-structured ones; containers (paragraphs,
+  sections, parts) are paired afterwards from their sentences (:func:`block_pairs`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from .model import Block, Report
+from .tokenize import Token
+
+SENTENCE_END = frozenset("。！？；!?;")
+# Closing marks that belong to the sentence before them.
+_CLOSERS = frozenset("”’」』）)】〕》\"'")
+
+CHAIN_MIN = 0.35  # backbone candidates
+MOVE_MIN = 0.6  # a move must be a near-identical segment ...
+MOVE_MIN_CHARS = 8  # ... of some length (short stock phrases recur everywhere)
+GAP_MIN = 0.2  # pairing leftovers inside a gap
+GAP_MAX_CELLS = 900
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence-sized stretch: tokens ``[tok_start, tok_end)``, text ``[start, end)``."""
+
+    index: int
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    block: Optional[str]
+    content: str  # token keys without spaces and punctuation: what similarity looks at
+
+
+@dataclass(frozen=True)
+class SegPair:
+    """Old segments ``old[0]:old[1]`` aligned with new segments ``new[0]:new[1]``.
+
+    ``relation``: ``match`` (in order), ``moved`` (out of order; ``move_id`` groups a run of
+    moved segments), ``inserted`` (old range empty), ``deleted`` (new range empty).  A match
+    spanning several segments on one side is a split or a merge.
+    """
+
+    old: tuple[int, int]
+    new: tuple[int, int]
+    relation: str
+    score: float
+    move_id: Optional[int] = None
+
+
+def unit_blocks(report: Report) -> list[Block]:
+    """The paragraph-level blocks: leaves of the block tree, a sentence's parent standing for it."""
+    parents = {b.parent for b in report.blocks if b.parent}
+    by_id = report.block_by_id
+    units: dict[str, Block] = {}
+    for b in report.blocks:
+        if b.id in parents:
+            continue
+        if b.kind == "s" and b.parent in by_id:
+            b = by_id[b.parent]
+        units[b.id] = b
+    return sorted(units.values(), key=lambda b: (b.start, -b.end))
+
+
+def segments(report: Report, tokens: Sequence[Token]) -> list[Segment]:
+    units = unit_blocks(report)
+    starts = [u.start for u in units]
+    boundaries = {u.start for u in units} | {u.end for u in units}
+
+    def block_at(offset: int) -> Optional[str]:
+        i = bisect_right(starts, offset) - 1
+        while i >= 0:
+            if units[i].start <= offset < units[i].end:
+                return units[i].id
+            if i > 0 and units[i - 1].end <= offset:
+                break
+            i -= 1
+        return None
+
+    out: list[Segment] = []
+    seg_start = 0
+    ended = False  # the current segment has seen its sentence end
+    has_content = False
+
+    def close(k: int) -> None:
+        nonlocal seg_start
+        if k <= seg_start:
+            return
+        toks = tokens[seg_start:k]
+        content = "".join(t.key for t in toks if t.kind in ("word", "num"))
+        first = next((t.start for t in toks if t.kind != "space"), toks[0].start)
+        out.append(Segment(len(out), seg_start, k, toks[0].start, toks[-1].end, block_at(first), content))
+        seg_start = k
+
+    for k, t in enumerate(tokens):
+        if k > seg_start:
+            at_boundary = t.start in boundaries and t.kind != "space"
+            if (ended and t.kind != "space" and t.text[0] not in _CLOSERS) or (at_boundary and has_content):
+                close(k)
+                ended = False
+                has_content = False
+        if t.kind != "space":
+            has_content = True
+        if t.kind == "punct" and t.text[-1] in SENTENCE_END:
+            ended = True
+    close(len(tokens))
+    return out
+
+
+def _grams(s: str) -> frozenset[str]:
+    if len(s) < 2:
+        return frozenset((s,)) if s else frozenset()
+    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+class _Fenwick:
+    """Prefix maximum with argmax over positions 0..n-1."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.val = [0.0] * (n + 1)
+        self.arg: list[int] = [-1] * (n + 1)
+
+    def update(self, i: int, v: float, arg: int) -> None:
+        i += 1
+        while i <= self.n:
+            if v > self.val[i]:
+                self.val[i], self.arg[i] = v, arg
+            i += i & -i
+
+    def query(self, i: int) -> tuple[float, int]:
+        """Max over positions < i."""
+        best, arg = 0.0, -1
+        while i > 0:
+            if self.val[i] > best:
+                best, arg = self.val[i], self.arg[i]
+            i -= i & -i
+        return best, arg
+
+
+def _chain(cands: list[tuple[int, int, float]], n_old: int) -> list[tuple[int, int, float]]:
+    """Heaviest chain of (i, j, w) strictly increasing in both i and j."""
+    if not cands:
+        return []
+    cands = sorted(cands, key=lambda c: (c[1], c[0]))
+    fw = _Fenwick(n_old)
+    best = [0.0] * len(cands)
+    back = [-1] * len(cands)
+    k = 0
+    while k < len(cands):
+        j = cands[k][1]
+        group = []
+        while k < len(cands) and cands[k][1] == j:
+            group.append(k)
+            k += 1
+        for g in group:  # queries before updates: no two pairs of one new segment chain
+            prev, arg = fw.query(cands[g][0])
+            best[g], back[g] = prev + cands[g][2], arg
+        for g in group:
+            fw.update(cands[g][0], best[g], g)
+    g = max(range(len(cands)), key=lambda x: best[x])
+    out = []
+    while g != -1:
+        out.append(cands[g])
+        g = back[g]
+    return out[::-1]
+
+
+def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
+    """Pair ``old`` and ``new`` segments (see module docstring); pairs in reading order of new."""
+    og = [_grams(s.content) for s in old]
+    ng = [_grams(s.content) for s in new]
+
+    # 1. candidates through an inverted index of rare bigrams
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(og):
+        for x in g:
+            postings[x].append(i)
+    cap = max(12, int(len(old) ** 0.5) * 2)
+    exact: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(old):
+        if s.content:
+            exact[s.content].append(i)
+    score: dict[tuple[int, int], float] = {}
+    for j, g in enumerate(ng):
+        if not g:
+            continue
+        for i in exact.get(new[j].content, ()):
+            score[(i, j)] = 1.0
+        hits: Counter[int] = Counter()
+        for x in g:
+            p = postings.get(x)
+            if p and len(p) <= cap:
+                hits.update(p)
+        for i, _ in hits.most_common(8):
+            if (i, j) not in score:
+                d = _dice(og[i], g)
+                if d >= GAP_MIN:
+                    score[(i, j)] = d
+
+    def weight(i: int, j: int, d: float) -> float:
+        # Similar *and* long pairs anchor the backbone; squaring the score keeps a strong
+        # short pair ahead of a weak long one.
+        return d * d * (len(old[i].content) + len(new[j].content) + 2)
+
+    # 2. backbone
+    backbone = _chain([(i, j, weight(i, j, d)) for (i, j), d in score.items() if d >= CHAIN_MIN], len(old))
+    pair_of_old: dict[int, int] = {i: j for i, j, _ in backbone}
+    pair_of_new: dict[int, int] = {j: i for i, j, _ in backbone}
+
+    # 3. moves: near-identical leftovers, best first
+    moved: list[tuple[int, int]] = []
+    for (i, j), d in sorted(score.items(), key=lambda kv: -kv[1]):
+        if d < MOVE_MIN:
+            break
+        if i in pair_of_old or j in pair_of_new:
+            continue
+        if max(len(old[i].content), len(new[j].content)) < MOVE_MIN_CHARS:
+            continue
+        pair_of_old[i], pair_of_new[j] = j, i
+        moved.append((i, j))
+    # A moved run carries its short sentences along: a neighbour on both sides that is free and
+    # alike joins the move even below the length floor (弘扬工匠精神。 inside a moved section).
+    grown = True
+    while grown:
+        grown = False
+        for i, j in list(moved):
+            for di in (-1, 1):
+                a, b = i + di, j + di
+                if not (0 <= a < len(old) and 0 <= b < len(new)) or a in pair_of_old or b in pair_of_new:
+                    continue
+                d = score.get((a, b))
+                if d is None:
+                    d = _dice(og[a], ng[b])
+                    score[(a, b)] = d
+                if d >= MOVE_MIN:
+                    pair_of_old[a], pair_of_new[b] = b, a
+                    moved.append((a, b))
+                    grown = True
+
+    # 4. gaps between backbone pairs
+    gap_pairs: list[tuple[int, int, float]] = []
+    anchors = [(-1, -1)] + [(i, j) for i, j, _ in backbone] + [(len(old), len(new))]
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
+        lo = [i for i in range(i0 + 1, i1) if i not in pair_of_old and old[i].content]
+        ln = [j for j in range(j0 + 1, j1) if j not in pair_of_new and new[j].content]
+        if not lo or not ln or len(lo) * len(ln) > GAP_MAX_CELLS:
+            continue
+        cands = []
+        for i in lo:
+            for j in ln:
+                d = score.get((i, j))
+                if d is None:
+                    d = _dice(og[i], ng[j])
+                if d >= GAP_MIN:
+                    cands.append((i, j, weight(i, j, d)))
+        for i, j, _ in _chain(cands, len(old)):
+            pair_of_old[i], pair_of_new[j] = j, i
+            gap_pairs.append((i, j, score.get((i, j)) or _dice(og[i], ng[j])))
+
+    # 5. grow pairs over adjacent unpaired segments (splits and merges)
+    ranges: list[list] = []  # [oa, ob, na, nb, relation, score]
+    for i, j, _ in backbone:
+        ranges.append([i, i + 1, j, j + 1, "match", score[(i, j)]])
+    for i, j, d in gap_pairs:
+        ranges.append([i, i + 1, j, j + 1, "match", d])
+    for i, j in moved:
+        ranges.append([i, i + 1, j, j + 1, "moved", score[(i, j)]])
+    taken_old = set(pair_of_old)
+    taken_new = set(pair_of_new)
+
+    def union(grams: list[frozenset[str]], a: int, b: int) -> frozenset[str]:
+        out: frozenset[str] = frozenset()
+        for k in range(a, b):
+            out = out | grams[k]
+        return out
+
+    for r in ranges:
+        for _ in range(4):
+            oa, ob, na, nb = r[0], r[1], r[2], r[3]
+            cur = r[5]
+            best = None
+            for side, lo_hi in (("new", (na - 1, nb)), ("old", (oa - 1, ob))):
+                for k in lo_hi:
+                    pool, taken, segs = (ng, taken_new, new) if side == "new" else (og, taken_old, old)
+                    if k < 0 or k >= len(segs) or k in taken or not segs[k].content:
+                        continue
+                    if side == "new":
+                        a2, b2 = min(na, k), max(nb, k + 1)
+                        d = _dice(union(og, oa, ob), union(ng, a2, b2))
+                    else:
+                        a2, b2 = min(oa, k), max(ob, k + 1)
+                        d = _dice(union(og, a2, b2), union(ng, na, nb))
+                    if d > cur + 0.02 and (best is None or d > best[0]):
+                        best = (d, side, k, a2, b2)
+            if best is None:
+                break
+            d, side, k, a2, b2 = best
+            if side == "new":
+                r[2], r[3] = a2, b2
+                taken_new.add(k)
+            else:
+                r[0], r[1] = a2, b2
+                taken_old.add(k)
+            r[5] = d
+
+    # 6. leftovers: inserted / deleted, one pair per run inside one paragraph
+    pairs = [SegPair((r[0], r[1]), (r[2], r[3]), r[4], round(r[5], 4)) for r in ranges]
+    pairs += _runs([j for j in range(len(new)) if j not in taken_new], new, "inserted")
+    pairs += _runs([i for i in range(len(old)) if i not in taken_old], old, "deleted")
+    pairs = _number_moves(pairs)
+    return _reading_order(pairs)
+
+
+def _runs(idx: list[int], segs: Sequence[Segment], relation: str) -> list[SegPair]:
+    out: list[SegPair] = []
+    start = prev = None
+    for k in idx + [None]:  # type: ignore[list-item]
+        if k is not None and prev is not None and k == prev + 1 and segs[k].block == segs[prev].block:
+            prev = k
+            continue
+        if start is not None:
+            rng = (start, prev + 1)
+            out.append(SegPair((0, 0), rng, relation, 0.0) if relation == "inserted" else SegPair(rng, (0, 0), relation, 0.0))
+        start = prev = k
+    return out
+
+
+def _number_moves(pairs: list[SegPair]) -> list[SegPair]:
+    """Give runs of moved pairs, consecutive on both sides, one ``move_id``."""
+    moves = sorted((p for p in pairs if p.relation == "moved"), key=lambda p: p.new[0])
+    ids: dict[int, int] = {}
+    next_id = 0
+    prev = None
+    for p in moves:
+        if prev is not None and p.new[0] == prev.new[1] and p.old[0] == prev.old[1]:
+            ids[id(p)] = ids[id(prev)]
+        else:
+            next_id += 1
+            ids[id(p)] = next_id
+        prev = p
+    return [SegPair(p.old, p.new, p.relation, p.score, ids[id(p)]) if p.relation == "moved" else p for p in pairs]
+
+
+def _reading_order(pairs: list[SegPair]) -> list[SegPair]:
+    """New document order; a deleted run sits right after the pair holding the old segment before it."""
+    new_of_old: dict[int, int] = {}
+    for p in pairs:
+        if p.relation in ("match",):
+            for i in range(p.old[0], p.old[1]):
+                new_of_old[i] = p.new[0]
+    keyed = []
+    for p in pairs:
+        if p.relation == "deleted":
+            i = p.old[0] - 1
+            while i >= 0 and i not in new_of_old:
+                i -= 1
+            anchor = new_of_old.get(i, -1)
+            keyed.append(((anchor, 1, p.old[0]), p))
+        else:
+            keyed.append(((p.new[0], 0, 0), p))
+    keyed.sort(key=lambda kp: kp[0])
+    return [p for _, p in keyed]
+
+
+def block_pairs(old_report: Report, new_report: Report, old: Sequence[Segment], new: Sequence[Segment],
+                pairs: Sequence[SegPair]) -> list[tuple[str, Optional[str], float]]:
+    """Container alignment derived from segment pairs: (old block id, new block id or None, score).
+
+    Every old block (paragraphs, sections, parts …) is paired with the new block of the same kind
+    that received most of its matched content; the score is the Dice ratio of matched content
+    to the two blocks' sizes.  Blocks that kept nothing pair with None (deleted).
+    """
+    o_anc = _ancestors(old_report)
+    n_anc = _ancestors(new_report)
+    o_size: Counter[str] = Counter()
+    n_size: Counter[str] = Counter()
+    for s in old:
+        for b in o_anc.get(s.block, ()):
+            o_size[b] += len(s.content)
+    for s in new:
+        for b in n_anc.get(s.block, ()):
+            n_size[b] += len(s.content)
+    shared: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in pairs:
+        if p.relation not in ("match", "moved"):
+            continue
+        mass = min(sum(len(old[i].content) for i in range(*p.old)), sum(len(new[j].content) for j in range(*p.new)))
+        mass = int(mass * p.score)
+        ob = {b for i in range(*p.old) for b in o_anc.get(old[i].block, ())}
+        nb = {b for j in range(*p.new) for b in n_anc.get(new[j].block, ())}
+        for x in ob:
+            for y in nb:
+                shared[x][y] += mass
+    okind = {b.id: b.kind for b in old_report.blocks}
+    nkind = {b.id: b.kind for b in new_report.blocks}
+    out: list[tuple[str, Optional[str], float]] = []
+    for b in old_report.blocks:
+        if b.id not in o_size:
+            continue
+        best = [(m, y) for y, m in shared.get(b.id, Counter()).items() if nkind.get(y) == okind[b.id]]
+        if not best:
+            out.append((b.id, None, 0.0))
+            continue
+        m, y = max(best)
+        denom = o_size[b.id] + n_size[y]
+        out.append((b.id, y, round(2 * m / denom, 4) if denom else 0.0))
+    return out
+
+
+def _ancestors(report: Report) -> dict[Optional[str], tuple[str, ...]]:
+    by_id = report.block_by_id
+    out: dict[Optional[str], tuple[str, ...]] = {}
+    for b in report.blocks:
+        chain = []
+        cur: Optional[Block] = b
+        while cur is not None:
+            chain.append(cur.id)
+            cur = by_id.get(cur.parent) if cur.parent else None
+        out[b.id] = tuple(chain)
+    return out

@@ -1,0 +1,482 @@
+"""Two annotated reports → a :class:`Comparison`: alignment, token operations, changes, targets.
+
+Contract (DESIGN.md part A ``diff --format json``; renderers consume this object, never raw diff
+strings):
+
+- ``pairs``: aligned segment pairs in the new report's reading order (a deleted run sits where it
+  was), each with its relation (match / moved / inserted / deleted), a similarity score and the
+  token-level :class:`Op` s that turn its old text into its new text.  Offsets are half-open
+  code points into each report's ``text``, so each side is shown as written (a traditional
+  report stays traditional even though comparison looks at its simplified view).
+  Concatenating, pair by pair, ``old.text[op]`` for ``equal`` ops and ``op.new_text`` for the
+  others yields the new text (:func:`apply_ops`), exactly when no equivalence option made two
+  different writings equal (script, width, punctuation).
+- ``changes``: every edit once, by its most specific kind (number_changed, modality_changed,
+  moved, inserted, deleted, replaced); layout-only edits (whitespace) are not changes.
+- ``target_changes``: targets compared by indicator (raised/lowered/qualifier_changed/
+  reworded/unchanged/added/removed).
+- ``stats``: counts by kind, similarity, timings, leaf diffs that fell back after a timeout.
+
+Comparison is symmetric: compare(b, a) reports inserted↔deleted, raised↔lowered, added↔removed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from . import align as _align
+from .diff import Encoder, TokenOp, classify, leaf_diff, number_span
+from .model import Report, Target
+from .tokenize import Token, tokenize
+
+LEXICON = Path(__file__).resolve().parent / "lexicon"
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Op:
+    """One token-level operation with offsets on both sides."""
+
+    kind: str  # equal | insert | delete | replace
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    old_text: str
+    new_text: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Aligned stretches of the two reports (a sentence or a few; see :mod:`annotate.align`)."""
+
+    relation: str  # match | moved | inserted | deleted
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    old_block: Optional[str]
+    new_block: Optional[str]
+    score: float
+    ops: tuple[Op, ...]
+    move_id: Optional[int] = None
+    old_segments: tuple[int, int] = (0, 0)
+    new_segments: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # inserted | deleted | replaced | moved | number_changed | modality_changed
+    old_text: str
+    new_text: str
+    old_block: Optional[str]
+    new_block: Optional[str]
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+    move_id: Optional[int] = None
+    pair: int = -1  # index into Comparison.pairs
+
+
+@dataclass(frozen=True)
+class TargetSide:
+    value: Optional[float]
+    low: Optional[float]
+    high: Optional[float]
+    unit: Optional[str]
+    qualifier: Optional[str]
+    text: str
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    indicator: Optional[str]
+    metric_old: Optional[str]
+    metric_new: Optional[str]
+    old: Optional[TargetSide]
+    new: Optional[TargetSide]
+    change: str  # raised | lowered | qualifier_changed | reworded | unchanged | added | removed
+
+
+@dataclass(frozen=True)
+class BlockPair:
+    """Container-level alignment: an old block and the new block that took most of its content."""
+
+    old_block: str
+    new_block: Optional[str]
+    score: float
+
+
+@dataclass(frozen=True)
+class Options:
+    ignore_punctuation: bool = False
+    ignore_width: bool = True
+    granularity: str = "word"
+    timeout: float = 1.0
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: Report
+    new: Report
+    pairs: tuple[Pair, ...]
+    changes: tuple[Change, ...]
+    target_changes: tuple[TargetChange, ...]
+    block_pairs: tuple[BlockPair, ...]
+    stats: tuple[tuple[str, Any], ...]  # frozen mapping; see :meth:`stats_dict`
+    options: Options = field(default_factory=Options)
+
+    def stats_dict(self) -> dict[str, Any]:
+        return dict(self.stats)
+
+
+# --------------------------------------------------------------------------- script view
+
+
+def _view(report: Report) -> tuple[str, Optional[Sequence[int]]]:
+    """The simplified view of the report and its map back to ``text`` (None: identity map).
+
+    ``Report.simplified`` (annotate/script.py) is the one truth; until it is there, OpenCC
+    ``t2s`` line by line, falling back to character by character on the rare line whose
+    phrase conversion changed its length, so the map stays exact.
+    """
+    try:
+        v = report.simplified
+    except (ImportError, AttributeError):
+        return _t2s_view(report.text)
+    if v is None or v.view == report.text:
+        return report.text, None
+    return v.view, v.to_text
+
+
+def _t2s_view(text: str) -> tuple[str, Optional[Sequence[int]]]:
+    conv = _converter()
+    if conv is None:
+        return text, None
+    out = []
+    for line in text.split("\n"):
+        c = conv.convert(line) if line else line
+        if len(c) != len(line):
+            c = "".join(x if len(x) == 1 else ch for ch, x in ((ch, conv.convert(ch)) for ch in line))
+        out.append(c)
+    view = "\n".join(out)
+    return (text, None) if view == text else (view, None)
+
+
+# --------------------------------------------------------------------------- the comparison
+
+
+def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignore_width: bool = True,
+            granularity: str = "word", timeout: float = 1.0) -> Comparison:
+    """Compare two (annotated) reports; see the module docstring."""
+    opts = Options(ignore_punctuation, ignore_width, granularity, timeout)
+    t0 = time.perf_counter()
+    ov, omap = _view(old)
+    nv, nmap = _view(new)
+    otoks = tokenize(ov, omap, old.text, granularity=granularity, ignore_width=ignore_width)
+    ntoks = tokenize(nv, nmap, new.text, granularity=granularity, ignore_width=ignore_width)
+    osegs = _align.segments(old, otoks)
+    nsegs = _align.segments(new, ntoks)
+    t1 = time.perf_counter()
+    seg_pairs = _align.align(osegs, nsegs)
+    t2 = time.perf_counter()
+
+    enc = Encoder()
+    pairs: list[Pair] = []
+    changes: list[Change] = []
+    timed_out = 0
+    last_old = 0
+    last_new = 0
+    for sp in seg_pairs:
+        o_tok = (osegs[sp.old[0]].tok_start, osegs[sp.old[1] - 1].tok_end) if sp.old[1] > sp.old[0] else None
+        n_tok = (nsegs[sp.new[0]].tok_start, nsegs[sp.new[1] - 1].tok_end) if sp.new[1] > sp.new[0] else None
+        o_list = otoks[o_tok[0] : o_tok[1]] if o_tok else []
+        n_list = ntoks[n_tok[0] : n_tok[1]] if n_tok else []
+        o_pos = o_list[0].start if o_list else last_old
+        n_pos = n_list[0].start if n_list else last_new
+        o_end = o_list[-1].end if o_list else o_pos
+        n_end = n_list[-1].end if n_list else n_pos
+        if sp.relation in ("match", "deleted"):
+            last_old = o_end
+        if sp.relation in ("match", "inserted"):
+            last_new = n_end
+        if o_list and n_list:
+            ld = leaf_diff(o_list, n_list, enc, timeout=timeout)
+            timed_out += ld.timed_out
+            tops = list(ld.ops)
+        elif o_list:
+            tops = [TokenOp("delete", 0, len(o_list), 0, 0)]
+        elif n_list:
+            tops = [TokenOp("insert", 0, 0, 0, len(n_list))]
+        else:
+            tops = []
+        ops = tuple(_op(t, o_list, n_list, o_pos, n_pos, old.text, new.text) for t in tops)
+        o_block = osegs[sp.old[0]].block if o_list else None
+        n_block = nsegs[sp.new[0]].block if n_list else None
+        pair = Pair(sp.relation, o_pos, o_end, n_pos, n_end, o_block, n_block, sp.score, ops, sp.move_id,
+                    sp.old, sp.new)
+        idx = len(pairs)
+        pairs.append(pair)
+        changes.extend(_pair_changes(pair, idx, tops, o_list, n_list, old, new, opts))
+    changes.extend(_move_changes(pairs, old, new))
+    changes.sort(key=lambda c: (c.new_start, c.old_start, c.kind != "moved"))
+    t3 = time.perf_counter()
+
+    bps = tuple(BlockPair(a, b, s) for a, b, s in _align.block_pairs(old, new, osegs, nsegs, seg_pairs))
+    tchanges = target_changes(old, new)
+    t4 = time.perf_counter()
+
+    counts: dict[str, int] = {k: 0 for k in ("inserted", "deleted", "replaced", "moved", "number_changed", "modality_changed")}
+    for c in changes:
+        counts[c.kind] += 1
+    stats: dict[str, Any] = dict(counts)
+    stats["changes"] = len(changes)
+    stats["similarity"] = _similarity(pairs, osegs, nsegs, otoks, ntoks)
+    stats["segments_old"] = len(osegs)
+    stats["segments_new"] = len(nsegs)
+    stats["pairs"] = sum(1 for p in pairs if p.relation in ("match", "moved"))
+    stats["leaf_timeouts"] = timed_out
+    tc_counts: dict[str, int] = {}
+    for tc in tchanges:
+        tc_counts[tc.change] = tc_counts.get(tc.change, 0) + 1
+    stats["target_changes"] = tc_counts
+    stats["timings"] = {"tokenize": round(t1 - t0, 4), "align": round(t2 - t1, 4),
+                        "diff": round(t3 - t2, 4), "targets": round(t4 - t3, 4), "total": round(t4 - t0, 4)}
+    return Comparison(old, new, tuple(pairs), tuple(changes), tchanges, bps, tuple(stats.items()), opts)
+
+
+def _op(t: TokenOp, o: Sequence[Token], n: Sequence[Token], o_pos: int, n_pos: int, otext: str, ntext: str) -> Op:
+    os_ = o[t.i1].start if t.i1 < len(o) else (o[-1].end if o else o_pos)
+    oe = o[t.i2 - 1].end if t.i2 > t.i1 else os_
+    ns = n[t.j1].start if t.j1 < len(n) else (n[-1].end if n else n_pos)
+    ne = n[t.j2 - 1].end if t.j2 > t.j1 else ns
+    return Op(t.kind, os_, oe, ns, ne, otext[os_:oe], ntext[ns:ne])
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _block(report: Report, offset: int, fallback: Optional[str]) -> Optional[str]:
+    b = report.paragraph_at(offset)
+    return b.id if b is not None else fallback
+
+
+def _pair_changes(pair: Pair, idx: int, tops: Sequence[TokenOp], o: Sequence[Token], n: Sequence[Token],
+                  old: Report, new: Report, opts: Options) -> list[Change]:
+    out: list[Change] = []
+    for t in tops:
+        kind = classify(o, n, t, ignore_punctuation=opts.ignore_punctuation)
+        if kind is None:
+            continue
+        i1, i2, j1, j2 = t.i1, t.i2, t.j1, t.j2
+        if kind == "number_changed":  # show the whole quantity: 1200万人左右 → 1200万人以上
+            i1, i2 = number_span(o, i1, i2)
+            j1, j2 = number_span(n, j1, j2)
+        op = _op(TokenOp(t.kind, i1, i2, j1, j2), o, n, pair.old_start, pair.new_start, old.text, new.text)
+        os_, oe = _trim(old.text, op.old_start, op.old_end)
+        ns, ne = _trim(new.text, op.new_start, op.new_end)
+        out.append(Change(kind, old.text[os_:oe], new.text[ns:ne],
+                          _block(old, os_, pair.old_block) if pair.old_block else None,
+                          _block(new, ns, pair.new_block) if pair.new_block else None,
+                          os_, oe, ns, ne, pair.move_id, idx))
+    return out
+
+
+def _move_changes(pairs: Sequence[Pair], old: Report, new: Report) -> list[Change]:
+    """One ``moved`` change per run of moved pairs, named by the smallest block holding it."""
+    runs: dict[int, list[int]] = {}
+    for k, p in enumerate(pairs):
+        if p.relation == "moved" and p.move_id is not None:
+            runs.setdefault(p.move_id, []).append(k)
+    out = []
+    for mid, ks in runs.items():
+        os_ = min(pairs[k].old_start for k in ks)
+        oe = max(pairs[k].old_end for k in ks)
+        ns = min(pairs[k].new_start for k in ks)
+        ne = max(pairs[k].new_end for k in ks)
+        os_, oe = _trim(old.text, os_, oe)
+        ns, ne = _trim(new.text, ns, ne)
+        out.append(Change("moved", old.text[os_:oe], new.text[ns:ne], _container(old, os_, oe, pairs[ks[0]].old_block),
+                          _container(new, ns, ne, pairs[ks[0]].new_block), os_, oe, ns, ne, mid, ks[0]))
+    return out
+
+
+def _container(report: Report, s: int, e: int, fallback: Optional[str]) -> Optional[str]:
+    """The smallest block that holds [s, e) (a moved section is named by its section)."""
+    best = None
+    for b in report.blocks:
+        if b.kind == "s":
+            continue  # name paragraphs and bigger, as every other change does
+        if b.start <= s and e <= b.end and (best is None or b.end - b.start < best.end - best.start):
+            best = b
+    return best.id if best is not None else fallback
+
+
+def _similarity(pairs: Sequence[Pair], osegs, nsegs, otoks, ntoks) -> float:
+    """Share of content characters kept: 2·equal / (old + new), over word and number tokens."""
+    total = sum(len(t.key) for t in otoks if t.kind in ("word", "num")) + sum(
+        len(t.key) for t in ntoks if t.kind in ("word", "num"))
+    if total == 0:
+        return 1.0
+    same = 0
+    for p in pairs:
+        for op in p.ops:
+            if op.kind == "equal":
+                same += len(re.sub(r"[\s\W]", "", op.old_text)) + len(re.sub(r"[\s\W]", "", op.new_text))
+    return round(min(1.0, same / total), 4)
+
+
+def apply_ops(c: Comparison) -> str:
+    """Rebuild the new text from the old one and the operations (the diff's defining property)."""
+    out = []
+    for p in sorted((p for p in c.pairs if p.relation != "deleted"), key=lambda p: p.new_start):
+        for op in p.ops:
+            if op.kind == "equal":
+                out.append(c.old.text[op.old_start : op.old_end])
+            else:
+                out.append(op.new_text)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- targets
+
+
+@lru_cache(maxsize=1)
+def _conversions() -> dict[str, tuple[str, float]]:
+    table: dict[str, tuple[str, float]] = {}
+    path = LEXICON / "unit_conversions.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        base, common, factor = line.split("\t")[:3]
+        table[base.strip()] = (common.strip(), float(factor))
+    return table
+
+
+_MULTIPLIERS = (("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("十亿", 1e9), ("千万", 1e7), ("百万", 1e6),
+                ("十万", 1e5), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2))
+
+
+def _split_unit(unit: str) -> tuple[float, str]:
+    """``万亿斤`` → (1e12, ``斤``); units that merely start with 千/百 (千瓦, 千米) are kept whole."""
+    unit = unicodedata.normalize("NFKC", unit or "").strip()
+    conv = _conversions()
+    if unit in conv:
+        return 1.0, unit
+    for prefix, mult in _MULTIPLIERS:
+        if unit.startswith(prefix):
+            rest = unit[len(prefix) :]
+            f, base = _split_unit(rest) if rest else (1.0, "")
+            return mult * f, base
+    return 1.0, unit
+
+
+def _magnitude(t: Target) -> Optional[tuple[float, str]]:
+    """A target's value (a range by its midpoint) in a common unit, for raised/lowered."""
+    if t.low is not None and t.high is not None:
+        v = (float(t.low) + float(t.high)) / 2
+    elif t.value is not None:
+        v = float(t.value)
+    elif t.low is not None or t.high is not None:
+        v = float(t.low if t.low is not None else t.high)  # type: ignore[arg-type]
+    else:
+        return None
+    mult, base = _split_unit(t.unit or "")
+    if t.base_unit and not base:
+        base = t.base_unit
+    common, factor = _conversions().get(base, (base, 1.0))
+    return v * mult * factor, common
+
+
+def _side(t: Target) -> TargetSide:
+    return TargetSide(t.value, t.low, t.high, t.unit, t.qualifier, t.text)
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    try:
+        import opencc
+
+        return opencc.OpenCC("t2s")
+    except Exception:  # pragma: no cover - opencc is a declared dependency
+        return None
+
+
+def _simplify(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s)
+    conv = _converter()
+    if conv is not None:
+        s = conv.convert(s)
+    return re.sub(r"[\s\W_]+", "", s)
+
+
+def _pick(targets: Sequence[Target]) -> dict[str, Target]:
+    """One target per indicator: the first that states a number, else the first."""
+    out: dict[str, Target] = {}
+    for t in targets:
+        key = t.indicator
+        if not key:
+            continue
+        cur = out.get(key)
+        if cur is None or (_magnitude(cur) is None and _magnitude(t) is not None):
+            out[key] = t
+    return out
+
+
+def _year_targets(r: Report) -> list[Target]:
+    """Targets for the report's own year (a report also restates last year's targets in review)."""
+    year = r.meta.year
+    ts = list(r.targets)
+    own = [t for t in ts if t.year is None or year is None or t.year == year]
+    return own or ts
+
+
+def target_change(o: Optional[Target], n: Optional[Target]) -> str:
+    """The label for one indicator (DESIGN.md part A)."""
+    if o is None and n is None:
+        raise ValueError("need at least one target")
+    if o is None:
+        return "added"
+    if n is None:
+        return "removed"
+    mo, mn = _magnitude(o), _magnitude(n)
+    if mo is not None and mn is not None:
+        if mo[1] != mn[1]:
+            return "reworded"  # incomparable units: the target was restated in other terms
+        a, b = mo[0], mn[0]
+        if not math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-12):
+            return "raised" if b > a else "lowered"
+        qo = o.qualifier or "exact"
+        qn = n.qualifier or "exact"
+        if qo != qn or (qo == "range" and (o.low, o.high) != (n.low, n.high)):
+            return "qualifier_changed"
+        return "unchanged"
+    if (mo is None) != (mn is None):
+        return "reworded"
+    return "unchanged" if _simplify(o.text) == _simplify(n.text) else "reworded"
+
+
+def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
+    """Targets compared by canonical indicator, in the order of the new report (removed last)."""
+    po, pn = _pick(_year_targets(old)), _pick(_year_targets(new))
+    out: list[TargetChange] = []
+    for key in list(pn) + [k for k in po if k not in pn]:
+        o, n = po.get(key), pn.get(key)
+        out.append(TargetChange(key, o.metric if o else None, n.metric if n else None,
+                                _side(o) if o else None, _side(n) if n else None, target_change(o, n)))
+    return tuple(out)

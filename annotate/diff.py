@@ -1,0 +1,286 @@
+"""Aligned token sequences → token-level edit operations → classified changes.
+
+Contract:
+- :func:`leaf_diff` takes the tokens of one aligned pair (a sentence, a paragraph, a few
+  sentences) and returns :class:`TokenOp` s — ``equal``/``insert``/``delete``/``replace`` over
+  token index ranges — that cover both sequences in order: keeping the old tokens of ``equal``
+  ops and taking the new tokens of the others rebuilds the new sequence.
+- It never diffs whole documents (the aligner hands it small leaves).  Tokens are mapped to single
+  placeholder characters in the supplementary private-use planes (U+F0000.., never BMP private
+  use, which real reports contain) and diffed with diff-match-patch, then semantic cleanup.
+- A diff that runs out of time is detected (diff-match-patch then silently answers "delete
+  everything, insert everything"); the leaf is redone with :mod:`difflib`, which is slower
+  in the worst case but always gives a real alignment, and the fallback is counted.
+- :func:`classify` names each non-equal op by its most specific kind: ``number_changed`` (the
+  op only touches numbers and their qualifiers), ``modality_changed`` (only modal verbs, with a
+  different strength), else ``inserted``/``deleted``/``replaced``; whitespace-only edits (and,
+  when asked, punctuation-only ones) are layout, not changes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional, Sequence
+
+from diff_match_patch import diff_match_patch
+
+from .tokenize import QUALIFIERS, Token
+
+LEXICON = Path(__file__).resolve().parent / "lexicon"
+
+# Supplementary private-use planes 15 and 16: 2 × 65,534 usable code points.
+_PLANES = ((0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+
+
+class PlaceholderOverflow(Exception):
+    """More distinct tokens than placeholder code points (never seen on real reports)."""
+
+
+class Encoder:
+    """Maps each distinct token key to one placeholder character (shared by both sides)."""
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+        self._plane = 0
+        self._next = _PLANES[0][0]
+
+    def char(self, key: str) -> str:
+        c = self._codes.get(key)
+        if c is None:
+            if self._next > _PLANES[self._plane][1]:
+                self._plane += 1
+                if self._plane >= len(_PLANES):
+                    raise PlaceholderOverflow(len(self._codes))
+                self._next = _PLANES[self._plane][0]
+            c = chr(self._next)
+            self._next += 1
+            self._codes[key] = c
+        return c
+
+    def encode(self, tokens: Sequence[Token]) -> str:
+        return "".join(self.char(t.key) for t in tokens)
+
+
+@dataclass(frozen=True)
+class TokenOp:
+    """An edit over token index ranges ``old[i1:i2]`` → ``new[j1:j2]``."""
+
+    kind: str  # equal | insert | delete | replace
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+
+@dataclass(frozen=True)
+class LeafDiff:
+    ops: tuple[TokenOp, ...]
+    timed_out: bool = False  # diff-match-patch ran out of time; difflib did the leaf instead
+
+
+def _ops_from_runs(runs: list[tuple[int, int, int]]) -> list[TokenOp]:
+    """(op, n_old, n_new) runs (dmp-style -1/0/1) → TokenOps, delete+insert merged to replace."""
+    ops: list[TokenOp] = []
+    i = j = 0
+    for op, n_old, n_new in runs:
+        if op == 0:
+            ops.append(TokenOp("equal", i, i + n_old, j, j + n_new))
+        elif op == -1:
+            ops.append(TokenOp("delete", i, i + n_old, j, j))
+        else:
+            ops.append(TokenOp("insert", i, i, j, j + n_new))
+        i += n_old
+        j += n_new
+    return _merge(ops)
+
+
+def _merge(ops: list[TokenOp]) -> list[TokenOp]:
+    """Merge adjacent non-equal ops into one insert/delete/replace; drop empty ops."""
+    out: list[TokenOp] = []
+    for op in ops:
+        if op.i1 == op.i2 and op.j1 == op.j2:
+            continue
+        if out and op.kind != "equal" and out[-1].kind != "equal":
+            prev = out.pop()
+            op = TokenOp("", prev.i1, op.i2, prev.j1, op.j2)
+        elif out and op.kind == "equal" and out[-1].kind == "equal":
+            prev = out.pop()
+            op = TokenOp("equal", prev.i1, op.i2, prev.j1, op.j2)
+        if op.kind != "equal":
+            kind = "replace" if op.i2 > op.i1 and op.j2 > op.j1 else "delete" if op.i2 > op.i1 else "insert"
+            op = TokenOp(kind, op.i1, op.i2, op.j1, op.j2)
+        out.append(op)
+    return out
+
+
+def _dmp_runs(a: str, b: str, timeout: float, cleanup: bool) -> Optional[list[tuple[int, int, int]]]:
+    """diff-match-patch on placeholder strings; None when it ran out of time."""
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = timeout
+    t0 = time.perf_counter()
+    diffs = dmp.diff_main(a, b, False)
+    if timeout > 0 and time.perf_counter() - t0 >= timeout:
+        # dmp's bisect gives up at the deadline and returns delete-all/insert-all for the
+        # rest: not a diff.  Elapsed time is the only reliable signal it leaves.
+        return None
+    if cleanup:
+        dmp.diff_cleanupSemantic(diffs)
+    return [(op, len(s) if op <= 0 else 0, len(s) if op >= 0 else 0) for op, s in diffs]
+
+
+def _difflib_runs(a: str, b: str) -> list[tuple[int, int, int]]:
+    runs: list[tuple[int, int, int]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            runs.append((0, i2 - i1, j2 - j1))
+        else:
+            if i2 > i1:
+                runs.append((-1, i2 - i1, 0))
+            if j2 > j1:
+                runs.append((1, 0, j2 - j1))
+    return runs
+
+
+def leaf_diff(old: Sequence[Token], new: Sequence[Token], encoder: Encoder, *, timeout: float = 1.0) -> LeafDiff:
+    """Token-level edit operations turning ``old`` into ``new`` (see module docstring)."""
+    a, b = encoder.encode(old), encoder.encode(new)
+    if a == b:
+        return LeafDiff((TokenOp("equal", 0, len(old), 0, len(new)),) if old else ())
+    runs = _dmp_runs(a, b, timeout, cleanup=True)
+    timed_out = runs is None
+    if runs is None:
+        runs = _difflib_runs(a, b)
+    ops = _ops_from_runs(runs)
+    ops = _refine(ops, old, new, a, b, timeout)
+    return LeafDiff(tuple(ops), timed_out)
+
+
+def _refine(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token], a: str, b: str,
+            timeout: float) -> list[TokenOp]:
+    """Redo a replace that hides a number or modal-verb change with a raw (uncleaned) diff.
+
+    Semantic cleanup merges ``确保 … 6.5%`` → ``力争 … 7%`` into one big replace; the user wants
+    the changed number and the changed verb named.  A raw diff of just that region separates them.
+    """
+    out: list[TokenOp] = []
+    for op in ops:
+        if op.kind == "replace" and (op.i2 - op.i1 > 1 or op.j2 - op.j1 > 1):
+            olds, news = old[op.i1 : op.i2], new[op.j1 : op.j2]
+            if _special(olds) and _special(news):
+                runs = _dmp_runs(a[op.i1 : op.i2], b[op.j1 : op.j2], timeout, cleanup=False)
+                if runs is None:
+                    runs = _difflib_runs(a[op.i1 : op.i2], b[op.j1 : op.j2])
+                for sub in _ops_from_runs(runs):
+                    out.append(TokenOp(sub.kind, sub.i1 + op.i1, sub.i2 + op.i1, sub.j1 + op.j1, sub.j2 + op.j1))
+                continue
+        out.append(op)
+    return _merge(out)
+
+
+def _special(tokens: Sequence[Token]) -> bool:
+    ranks = modal_ranks()
+    return any(t.kind == "num" or t.key in ranks for t in tokens)
+
+
+# --------------------------------------------------------------------------- classification
+
+
+@lru_cache(maxsize=1)
+def modal_ranks() -> dict[str, int]:
+    """Modal verb → strength rank (higher = stronger).
+
+    The commitments annotator's ladder is the one truth when it is there (its ``strength_rank``
+    or its lexicon file); ``lexicon/modality.tsv`` is the fallback so diff works on its own.
+    """
+    try:  # the commitments annotator's ladder (verb -> strength class -> rank)
+        from .annotators.commitments import load_verbs, strength_rank
+
+        ranks = {verb: strength_rank(strength) for verb, strength in load_verbs().verbs.items()}
+        if ranks:
+            return ranks
+    except Exception:  # not there, or its lexicon is broken: diff still works on its own list
+        pass
+    for name in ("commitment_verbs.tsv", "modality.tsv"):
+        path = LEXICON / name
+        if not path.is_file():
+            continue
+        ranks: dict[str, int] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) >= 3 and parts[2].strip().isdigit():
+                ranks[parts[0].strip()] = int(parts[2])
+        if ranks:
+            return ranks
+    return {}
+
+
+STRIVE_RANK = 5  # 力争/争取 and above (guarantee) are modals of intent
+
+
+def _content(tokens: Sequence[Token], ignore_punctuation: bool) -> list[Token]:
+    return [t for t in tokens if t.kind != "space" and not (ignore_punctuation and t.kind == "punct")]
+
+
+def _is_numberish(t: Token) -> bool:
+    return t.kind == "num" or t.key in QUALIFIERS
+
+
+def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_punctuation: bool = False) -> Optional[str]:
+    """The change kind of one non-equal op, or None when it is layout only.
+
+    Numbers: an op whose content is only number atoms and qualifier words, with a number on
+    at least one side or right next to it (``左右`` → ``以上`` after an unchanged ``1200万人``).
+    Modality: only modal verbs on both sides and the strongest rank differs.
+    """
+    if op.kind == "equal":
+        return None
+    olds = _content(old[op.i1 : op.i2], ignore_punctuation)
+    news = _content(new[op.j1 : op.j2], ignore_punctuation)
+    if not olds and not news:
+        return None
+    if all(_is_numberish(t) for t in olds + news):
+        has_num = any(t.kind == "num" for t in olds + news)
+        if has_num or _next_to_number(old, op.i1, op.i2) or _next_to_number(new, op.j1, op.j2):
+            return "number_changed"
+    ranks = modal_ranks()
+    if olds + news and all(t.key in ranks for t in olds + news):
+        ro = max((ranks[t.key] for t in olds), default=0)
+        rn = max((ranks[t.key] for t in news), default=0)
+        # A verb swapped for one of another strength (确保 → 力争, 推进 → 研究) changes the
+        # promise.  A verb merely added or dropped does so only when it is a modal of intent
+        # (确保, 力争: rank >= STRIVE) — 持续推进 → 推进 is wording, not a weaker commitment.
+        if ro != rn and ((olds and news) or max(ro, rn) >= STRIVE_RANK):
+            return "modality_changed"
+    if op.kind == "insert" or not olds:
+        return "inserted"
+    if op.kind == "delete" or not news:
+        return "deleted"
+    return "replaced"
+
+
+def _next_to_number(tokens: Sequence[Token], i1: int, i2: int) -> bool:
+    """Is there a number atom right before ``i1`` or right after ``i2`` (skipping spaces)?"""
+    k = i1 - 1
+    while k >= 0 and tokens[k].kind == "space":
+        k -= 1
+    if k >= 0 and tokens[k].kind == "num":
+        return True
+    k = i2
+    while k < len(tokens) and tokens[k].kind == "space":
+        k += 1
+    return k < len(tokens) and tokens[k].kind == "num"
+
+
+def number_span(tokens: Sequence[Token], i1: int, i2: int) -> tuple[int, int]:
+    """Widen ``[i1, i2)`` to take in an adjacent number atom and qualifiers (for change texts)."""
+    while i1 > 0 and _is_numberish(tokens[i1 - 1]):
+        i1 -= 1
+    while i2 < len(tokens) and _is_numberish(tokens[i2]):
+        i2 += 1
+    return i1, i2

@@ -1,0 +1,113 @@
+"""Comparison → a terminal summary (``annotate diff --format text``).
+
+Contract: plain text, target changes first (a table), then edits grouped by kind — numbers,
+modality, moves, replacements, insertions, deletions — each with a little context from its
+report.  Long groups are cut at ``limit`` lines with a note saying how many were left out; the
+JSON output has everything.  Columns are padded by display width (CJK characters are two cells).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..compare import Comparison, TargetSide
+
+KIND_TITLES = (
+    ("number_changed", "Numbers changed"),
+    ("modality_changed", "Commitment strength changed"),
+    ("moved", "Moved"),
+    ("replaced", "Replaced"),
+    ("inserted", "Inserted"),
+    ("deleted", "Deleted"),
+)
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * max(0, w - _width(s))
+
+
+def _clip(s: str, n: int) -> str:
+    s = " ".join(s.split())
+    if _width(s) <= n:
+        return s
+    out, w = [], 0
+    for ch in s:
+        cw = _width(ch)
+        if w + cw > n - 1:
+            break
+        out.append(ch)
+        w += cw
+    return "".join(out) + "…"
+
+
+def _target(s: TargetSide | None) -> str:
+    if s is None:
+        return "—"
+    if s.low is not None and s.high is not None and s.qualifier == "range":
+        num = f"{_fmt(s.low)}-{_fmt(s.high)}{s.unit or ''}"
+    elif s.value is not None:
+        num = f"{_fmt(s.value)}{s.unit or ''}"
+    else:
+        return _clip(s.text, 28)
+    q = s.qualifier if s.qualifier and s.qualifier not in ("exact", "range") else ""
+    return f"{num} ({q})" if q else num
+
+
+def _fmt(v: float) -> str:
+    return f"{v:g}" if isinstance(v, (int, float)) else str(v)
+
+
+def _context(text: str, start: int, end: int, n: int = 10) -> str:
+    before = " ".join(text[max(0, start - n) : start].split())
+    after = " ".join(text[end : end + n].split())
+    return f"…{before}[{_clip(text[start:end], 40)}]{after}…"
+
+
+def render_text(c: Comparison, *, limit: int = 40) -> str:
+    lines: list[str] = []
+    o, n = c.old.meta, c.new.meta
+    lines.append(f"{o.source.file or 'old'} ({o.year or '?'}) → {n.source.file or 'new'} ({n.year or '?'})")
+    st = c.stats_dict()
+    counts = ", ".join(f"{st.get(k, 0)} {k}" for k, _ in KIND_TITLES if st.get(k))
+    lines.append(f"similarity {st.get('similarity', 0):.2f}; {st.get('changes', 0)} changes" + (f": {counts}" if counts else ""))
+    lines.append("")
+
+    lines.append(f"Target changes ({len(c.target_changes)})")
+    if c.target_changes:
+        rows = [("indicator", "change", "old", "new")]
+        for t in c.target_changes:
+            rows.append((t.indicator or (t.metric_new or t.metric_old or "?"), t.change, _target(t.old), _target(t.new)))
+        widths = [max(_width(r[i]) for r in rows) for i in range(4)]
+        for k, r in enumerate(rows):
+            lines.append("  " + "  ".join(_pad(x, widths[i]) for i, x in enumerate(r)).rstrip())
+            if k == 0:
+                lines.append("  " + "  ".join("-" * w for w in widths))
+    else:
+        lines.append("  (no targets found in either report)")
+
+    for kind, title in KIND_TITLES:
+        group = [ch for ch in c.changes if ch.kind == kind]
+        if not group:
+            continue
+        lines.append("")
+        lines.append(f"{title} ({len(group)})")
+        for ch in group[:limit]:
+            where = f"{ch.old_block or '-'}→{ch.new_block or '-'}"
+            if kind in ("number_changed", "modality_changed", "replaced"):
+                ctx = (_context(c.new.text, ch.new_start, ch.new_end) if ch.new_text
+                       else _context(c.old.text, ch.old_start, ch.old_end))
+                body = f"{_clip(ch.old_text, 30) or '∅'} → {_clip(ch.new_text, 30) or '∅'}   {ctx}"
+            elif kind == "inserted":
+                body = _context(c.new.text, ch.new_start, ch.new_end)
+            elif kind == "deleted":
+                body = _context(c.old.text, ch.old_start, ch.old_end)
+            else:
+                body = f"[{_clip(ch.new_text, 50)}]"
+            lines.append(f"  {where:<16} {body}")
+        if len(group) > limit:
+            lines.append(f"  … and {len(group) - limit} more (--format json lists every change)")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,160 @@
+"""Text → diff tokens: numbers with their units as one atom, words (rjieba), punctuation, space.
+
+Contract: :func:`tokenize` covers its input exactly — the tokens' ``[start, end)`` spans are
+contiguous and their texts concatenate to the input — so edit operations on tokens can always be
+turned back into text.  Each token also carries a ``key``: what the comparison looks at
+(width-folded with NFKC, so ``８％`` and ``8%`` compare equal; empty for tokens the options say
+to ignore).  ``tokenize`` segments a *view* of the text (the simplified-script view, for
+script-blind comparison) and maps every token back to the text as written through ``to_text``.
+
+Why numbers are atoms: a character diff cuts ``6.5%`` into ``6.`` and ``5``; a word segmenter
+splits ``1200万人`` into ``1200`` + ``万人`` and ``２０２３年`` into single digits.  A number, its
+multiplier (万/亿…) and its unit form one token, and a range ``6%-6.5%`` is one token too, so a
+changed value is one replaced atom.  Qualifier words (``左右``, ``以上``) stay separate tokens: a
+qualifier change is then a small edit next to an unchanged number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+import rjieba
+
+# Units a number may carry (longest first so the regex prefers 万平方米 over 万).  Dates are
+# numbers too (``2024年``): a changed year is a changed number.
+_UNITS = sorted(
+    """个百分点 百分点 微克/立方米 平方公里 平方千米 万平方米 平方米 立方米 千瓦时 千瓦 千伏 兆瓦 公里 千米 公顷
+    千克 公斤 个工作日 工作日 人次 人民币 美元 港元 港币 欧元 元 吨 斤 亩 户 人 个 家 辆 所 项 台 张 套 笔 宗 处 座 条 件
+    名 岁 米 倍 年 月 日 天 小时 分钟 周 批 只 头 部 床 位 间 栋 层 艘 架 列 趟 班 次 轮 届 期 篇 本 场 %
+    ‰""".split(),
+    key=len,
+    reverse=True,
+)
+_MULT = "(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)"
+_NUM = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
+_UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
+_ONE = rf"{_NUM}\s?{_MULT}?\s?{_UNIT}?"
+# A number is not an atom when it is part of a Latin name (PM2.5, 5G, G20): leave those to rjieba.
+NUMBER_RE = re.compile(rf"(?<![A-Za-z\d.]){_ONE}(?:\s?[-－~～—至到]\s?{_ONE})?(?![A-Za-z])")
+
+#: qualifier words (DOMAIN.md 3): a change of these next to a number is a number change.
+QUALIFIERS = frozenset(
+    """左右 约 大约 以上 不低于 不少于 以内 不超过 不高于 以下 超 超过 逾 余 多 近 接近 不到 低于 高于 突破 上下 开外
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One diff token: ``text`` is ``source[start:end]`` as written; ``key`` is what is compared."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: str  # num | word | punct | space
+
+
+def _char_kind(ch: str) -> str:
+    if ch.isspace():
+        return "space"
+    cat = unicodedata.category(ch)
+    if cat[0] in "PS":
+        return "punct"
+    return "word"
+
+
+def _words(segment: str, granularity: str) -> list[str]:
+    """Split a number-free stretch into words (rjieba) or characters; whitespace runs stay whole."""
+    if granularity == "char":
+        out: list[str] = []
+        for m in re.finditer(r"\s+|.", segment, re.S):
+            out.append(m.group())
+        return out
+    pieces = rjieba.cut(segment)
+    # rjieba emits one token per whitespace character; merge runs so a re-wrapped line is one edit.
+    merged: list[str] = []
+    for p in pieces:
+        if p.isspace() and merged and merged[-1].isspace():
+            merged[-1] += p
+        else:
+            merged.append(p)
+    return merged
+
+
+def _key(text: str, kind: str, *, ignore_width: bool) -> str:
+    if kind == "space":
+        # Whitespace is compared as written (so operations rebuild the text exactly); the
+        # classifier never reports a whitespace-only edit as a change.
+        return text
+    key = unicodedata.normalize("NFKC", text) if ignore_width else text
+    if kind == "num":
+        key = re.sub(r"\s+", "", key)
+    return key
+
+
+def tokenize(
+    view: str,
+    to_text: Optional[Sequence[int]] = None,
+    text: Optional[str] = None,
+    *,
+    granularity: str = "word",
+    ignore_width: bool = True,
+) -> list[Token]:
+    """Tokens of ``view``, located in ``text`` (default: ``view`` itself).
+
+    ``to_text[i]`` maps view offset ``i`` to a text offset (``len(view)+1`` entries, monotone).
+    The returned tokens cover ``text`` exactly, in order.
+    """
+    if text is None:
+        text = view
+    if granularity not in ("word", "char"):
+        raise ValueError(f"granularity must be 'word' or 'char', not {granularity!r}")
+    spans: list[tuple[int, int, str]] = []  # view offsets + kind
+
+    def add_plain(a: int, b: int) -> None:
+        pos = a
+        for w in _words(view[a:b], granularity):
+            end = pos + len(w)
+            kinds = {_char_kind(c) for c in w}
+            kind = "space" if kinds == {"space"} else "punct" if kinds <= {"punct", "space"} else "word"
+            spans.append((pos, end, kind))
+            pos = end
+
+    pos = 0
+    for m in NUMBER_RE.finditer(view):
+        s, e = m.span()
+        while e > s and view[e - 1].isspace():  # keep trailing whitespace out of the atom
+            e -= 1
+        if s > pos:
+            add_plain(pos, s)
+        spans.append((s, e, "num"))
+        pos = e
+    if pos < len(view):
+        add_plain(pos, len(view))
+
+    tokens: list[Token] = []
+    cur = 0  # text offset covered so far
+    for s, e, kind in spans:
+        ts, te = (to_text[s], to_text[e]) if to_text is not None else (s, e)
+        if te <= cur:
+            # A conversion that made several view characters from one text character: the
+            # first view token owns the text character, the others vanish.
+            continue
+        ts = cur  # anything the map skipped belongs to this token, so coverage stays exact
+        key = _key(view[s:e], kind, ignore_width=ignore_width)
+        tokens.append(Token(ts, te, text[ts:te], key, kind))
+        cur = te
+    if cur < len(text):
+        rest = text[cur:]
+        kind = "space" if rest.isspace() else "word"
+        tokens.append(Token(cur, len(text), rest, _key(rest, kind, ignore_width=ignore_width), kind))
+    return tokens
+
+
+def number_key(token_key: str) -> str:
+    """The digits of a number atom with separators removed (``1,200万人`` → ``1200万人``)."""
+    return re.sub(r"(?<=\d)[,，](?=\d{3})", "", token_key)
