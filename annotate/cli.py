@@ -102,5 +102,44 @@ def validate(files: tuple[str, ...]) -> None:
     run_guarded(body)
 
 
+@main.command()
+@click.argument("old", type=str)
+@click.argument("new", type=str)
+@click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["json", "xml", "text"]), default="json", show_default=True)
+@click.option("--ignore-punctuation", is_flag=True, help="Do not report edits that only change punctuation.")
+@click.option("--ignore-width/--respect-width", default=True, show_default=True,
+              help="Treat full-width and half-width forms (８％ and 8%) as the same.")
+@click.option("--granularity", type=click.Choice(["word", "char"]), default="word", show_default=True,
+              help="Diff words (numbers with units stay whole) or single characters.")
+def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool, ignore_width: bool,
+         granularity: str) -> None:
+    """Compare two reports (OLD, NEW: report files or annotated .xml): targets first, then edits."""
+
+    def body() -> None:
+        from . import pipeline
+        from .compare import compare
+
+        if old == "-" and new == "-":
+            raise click.UsageError("only one of OLD and NEW can be - (stdin)")
+        c = compare(pipeline.tag(old), pipeline.tag(new), ignore_punctuation=ignore_punctuation,
+                    ignore_width=ignore_width, granularity=granularity)
+        if fmt == "json":
+            from .export import dumps
+            from .render.comparison_json import comparison_to_json
+
+            write_output(out, dumps(comparison_to_json(c)))
+        elif fmt == "xml":
+            from .xml.comparison import write_comparison_xml
+
+            write_output(out, write_comparison_xml(c))
+        else:
+            from .render.text import render_text
+
+            write_output(out, render_text(c))
+
+    run_guarded(body)
+
+
 if __name__ == "__main__":
     main()
