@@ -292,3 +292,18 @@ def test_seed_run_in_and_dash_paragraphs(seed_path):
     sents = [b for b in r.blocks if b.kind == "s"]
     assert all(r.text[s.start : s.end][-1] in "。！？；：”）" or s.end == r.block_by_id[s.parent].end
                for s in sents)
+
+
+_CHARS = st.sampled_from(list("一二三十、（）()1２.．：:；。！？“”—-　 \n年月日是各位代表报告附件名词解释注释第章施政市长国务院总理香港①［］"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CHARS, max_size=120).map("".join))
+def test_arbitrary_text_keeps_invariants(text):
+    assert problems(_build(text)) == []
+
+
+def test_empty_and_blank_text_have_no_blocks():
+    for text in ("", " \n\n\u3000\n"):
+        r = _build(text)
+        assert r.blocks == () and r.meta.year is None
