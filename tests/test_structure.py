@@ -307,3 +307,11 @@ def test_empty_and_blank_text_have_no_blocks():
     for text in ("", " \n\n\u3000\n"):
         r = _build(text)
         assert r.blocks == () and r.meta.year is None
+
+
+def test_parenthesized_and_circled_entries_form_lists():
+    r = _build("一、任务\n重点抓好三件事。\n（1）稳增长。\n（2）促改革。\n（3）惠民生。\n①扩大内需；\n②稳定外贸。\n（4）单独一段不是列表。")
+    items = _kids(r, "part1", "item")
+    assert [i.num for i in items] == ["（1）", "（2）", "（3）", "①", "②"]
+    lone = _kids(r, "part1", "p")[-1]
+    assert lone.num == "（4）" and _t(r, lone).startswith("（4）单独")
