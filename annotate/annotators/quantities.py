@@ -147,14 +147,14 @@ def _scan(text: str) -> list[dict]:
     masked = _mask(text)
     found: list[dict] = []
     for m in pattern.finditer(masked):
-        q = _one(m, masked, use_range=True)
+        q = _one(m, masked, use_range=True, text=text)
         if q == "split":
             # 一倍至1,600万元: two quantities, not a range
             first = single.match(masked, m.start())
-            q1 = _one(first, masked, use_range=False) if first else None
+            q1 = _one(first, masked, use_range=False, text=text) if first else None
             if isinstance(q1, dict) and q1["end"] <= m.start("num"):
                 found.append(q1)
-            q = _one(m, masked, use_range=False)
+            q = _one(m, masked, use_range=False, text=text)
         if isinstance(q, dict):
             found.append(q)
     # bare numbers share the unit of the next quantity when joined by 和/、/及
@@ -179,7 +179,7 @@ def _scan(text: str) -> list[dict]:
     return out
 
 
-def _one(m: re.Match, masked: str, use_range: bool):
+def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     """One regex match → a quantity dict, None (not a quantity) or ``"split"`` (a false range)."""
     units = _lexicon()["units"]
     g = m.groupdict()
@@ -212,7 +212,7 @@ def _one(m: re.Match, masked: str, use_range: bool):
         return None
     if g["unit"] == "次" and masked.startswith(("会议", "全会", "党代会"), end):
         return None  # 人大七次会议: a session's ordinal
-    if g["unit"] == "个" and after == "“" and not numeral[0].isdigit():
+    if g["unit"] == "个" and text[end : end + 1] in ("“", "「") and not numeral[0].isdigit():
         return None  # 两个“关键小事”: a label, like 三大攻坚战
     if not g["unit"] and not g["mult"] and masked[m.end("num") : m.end("num") + 1] in _BAD_NEXT_BARE - {""}:
         return None
@@ -237,6 +237,8 @@ def _one(m: re.Match, masked: str, use_range: bool):
         return dict(start=start, end=m.end("num") + (len(g["yu"]) if g["yu"] else 0), value=value,
                     unit="", normalized=None, base_unit="", low=None, high=None,
                     pre=g["pre"], post=None, bare=True, cn=is_cn, mult_only="")
+    if not unit_txt and not g["post"] and after and after in "县市镇":
+        return None  # 千亿县, 万亿市: a size class, like 百亿级
     base, factor = units.get(unit_txt, ("", 1.0)) if unit_txt else ("", 1.0)
     scale = 1
     for part in _split_mults(mult):

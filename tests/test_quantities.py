@@ -1,0 +1,227 @@
+"""Quantities: every edge convention of DOMAIN.md section 3, on plain strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotate.annotators.quantities import find_quantities
+
+
+def q1(text: str):
+    """The only quantity in ``text``."""
+    found = find_quantities(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def texts(text: str) -> list[str]:
+    return [q.text for q in find_quantities(text)]
+
+
+def test_value_unit_normalized_for_yi_yuan():
+    q = q1("一般公共预算收入完成90.15亿元")
+    assert (q.text, q.value, q.unit, q.normalized, q.base_unit, q.qualifier) == (
+        "90.15亿元", 90.15, "亿元", 9015000000, "元", "exact")
+    assert isinstance(q.normalized, int)
+
+
+def test_space_between_digits_and_unit_is_accepted():
+    q = q1("一般公共预算收入达到 92 亿元，")
+    assert (q.text, q.value, q.unit, q.normalized) == ("92 亿元", 92, "亿元", 9200000000)
+
+
+def test_wan_ren():
+    q = q1("实现城乡劳动力就业1.5万人")
+    assert (q.value, q.unit, q.normalized, q.base_unit) == (1.5, "万人", 15000, "人")
+
+
+def test_chinese_qian_yi_yuan_is_1000_yi():
+    q = q1("全社会固定资产投资超千亿元；")
+    assert (q.text, q.value, q.unit, q.normalized, q.base_unit, q.qualifier) == (
+        "超千亿元", 1000, "亿元", 100000000000, "元", "above")
+
+
+def test_fullwidth_percent():
+    q = q1("同比增长８％")
+    assert (q.value, q.unit, q.base_unit, q.normalized) == (8, "％", "%", 8)
+
+
+def test_percentage_points():
+    q = q1("占比较上年末提高1.2个百分点")
+    assert (q.value, q.unit, q.base_unit, q.change) == (1.2, "个百分点", "个百分点", "growth")
+
+
+@pytest.mark.parametrize(
+    "text, span, qualifier",
+    [
+        ("同比增长8%左右；", "8%左右", "about"),
+        ("提高约0.5个百分点", "约0.5个百分点", "about"),
+        ("城镇新增就业1200万人以上", "1200万人以上", "at_least"),
+        ("居住区覆盖率不低于90%", "不低于90%", "at_least"),
+        ("登记失业率控制在3%以内", "3%以内", "at_most"),
+        ("超1亿", "超1亿", "above"),
+        ("各类金融企业达到3000余个", "3000余个", "above"),
+        ("规模突破5000亿元", "突破5000亿元", "above"),
+        ("逾15%", "逾15%", "above"),
+        ("7500多亿元", "7500多亿元", "above"),
+        ("累计注册企业近1.5万家", "近1.5万家", "below"),
+        ("不到10%", "不到10%", "below"),
+        ("地区生产总值迈上5万亿台阶", "迈上5万亿", "at_least"),
+    ],
+)
+def test_qualifier_words_are_inside_the_span(text, span, qualifier):
+    if not span:
+        return
+    q = q1(text)
+    assert (q.text, q.qualifier) == (span, qualifier)
+
+
+def test_yixia_is_at_most():
+    q = q1("细颗粒物浓度降至30微克/立方米以下")
+    assert (q.text, q.unit, q.qualifier) == ("30微克/立方米以下", "微克/立方米", "at_most")
+
+
+def test_bare_multiplier_has_empty_base_unit():
+    q = q1("超1亿")
+    assert (q.value, q.unit, q.normalized, q.base_unit) == (1, "亿", 100000000, "")
+    q = q1("保持千亿以上投资规模")
+    assert (q.text, q.value, q.unit, q.normalized, q.base_unit, q.qualifier) == (
+        "千亿以上", 1000, "亿", 100000000000, "", "at_least")
+
+
+@pytest.mark.parametrize(
+    "text, span, low, high",
+    [
+        ("增长6%-6.5%", "6%-6.5%", 6, 6.5),
+        ("增长6.5%－7%", "6.5%－7%", 6.5, 7),
+        ("增长６.５％－７％", "６.５％－７％", 6.5, 7),
+        ("增长6-6.5%", "6-6.5%", 6, 6.5),
+        ("3-11岁儿童", "3-11岁", 3, 11),
+        ("提早5至8个月落成", "5至8个月", 5, 8),
+    ],
+)
+def test_ranges(text, span, low, high):
+    q = q1(text)
+    assert (q.text, q.qualifier, q.low, q.high) == (span, "range", low, high)
+    assert q.value is None
+
+
+def test_false_range_is_two_quantities():
+    found = find_quantities("资助上限增加一倍至1,600万元")
+    assert [(q.text, q.value, q.unit) for q in found] == [("一倍", 1, "倍"), ("1,600万元", 1600, "万元")]
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, normalized, base",
+    [
+        ("一千二百万", 1200, "万", 12000000, ""),
+        ("1.2万亿", 1.2, "万亿", 1200000000000, ""),
+        ("百分之五", 5, "%", 5, "%"),
+        ("两年平均增速", 2, "年", 2, "年"),
+        ("1000万千瓦", 1000, "万千瓦", 10000000, "千瓦"),
+        ("500千伏线路", 500, "千伏", 500, "千伏"),
+        ("赤字规模4.06万亿元", 4.06, "万亿元", 4060000000000, "元"),
+        ("约3 000辆电动的士", 3000, "辆", 3000, "辆"),
+        ("3,000万元", 3000, "万元", 30000000, "元"),
+        ("新增造林面积2.3万亩", 2.3, "万亩", 23000, "亩"),
+        ("细颗粒物月均浓度36微克/立方米", 36, "微克/立方米", 36, "微克/立方米"),
+        ("缩减3.2个工作日", 3.2, "个工作日", 3.2, "个工作日"),
+        ("新设企业19860户", 19860, "户", 19860, "户"),
+        ("增长20倍", 20, "倍", 20, "倍"),
+        ("上亿人出棚进楼", 1, "亿人", 100000000, "人"),
+    ],
+)
+def test_numerals_and_units(text, value, unit, normalized, base):
+    q = q1(text)
+    assert (q.value, q.unit, q.normalized, q.base_unit) == (value, unit, normalized, base)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "累计建成5G基站",
+        "17号线南段预计年底开通",
+        "加快推进M101线工程建设",
+        "水质达到IV类",
+        "2021年是“十四五”开局之年",
+        "形成“1+1+N”创新政策体系",
+        "形成“4+4”调度工作机制",
+        "坚决打好三大攻坚战",
+        "聚焦5大领域",
+        "百亿级产业集群",
+        "创建国家5A级旅游景区",
+        "二级以上公立医院",
+        "建立省市县三级巡回医疗工作制度",
+        "第四次全国经济普查",
+        "第14届全运会",
+        "上榜世界500强企业",
+        "U19国家队",
+        "这五年",
+        "近五年",
+        "实现翻番",
+        "2021年12月15日",
+        "2022年",
+        "1-11月",
+        "区六届人大七次会议",
+        "千家万户",
+        "抓好两个“关键小事”",
+        "新增仙桃等4个千亿县",
+    ],
+)
+def test_not_quantities(text):
+    assert [q.text for q in find_quantities(text) if q.text not in ("4个",)] == []
+
+
+def test_continuous_years_is_a_duration():
+    q = q1("连续9年居全国首位")
+    assert (q.text, q.value, q.unit, q.base_unit) == ("9年", 9, "年", "年")
+
+
+def test_fenbie_distributes_values():
+    text = "金融机构存贷款余额分别达到 5895 亿元和 1997.9 亿元，同比分别增长 10.8%和 29.5%，分别高于全市平均水平 4.2 和 20.7 个百分点"
+    found = find_quantities(text)
+    got = [(q.text, q.value, q.unit, q.change) for q in found]
+    assert got[:4] == [
+        ("5895 亿元", 5895, "亿元", None),
+        ("1997.9 亿元", 1997.9, "亿元", None),
+        ("10.8%", 10.8, "%", "growth"),
+        ("29.5%", 29.5, "%", "growth"),
+    ]
+    # a bare number joined by 和 shares the unit of the next one
+    assert got[4:] == [("4.2", 4.2, "个百分点", None), ("20.7 个百分点", 20.7, "个百分点", None)]
+
+
+def test_shared_multiplier_unit():
+    found = find_quantities("单日最高客运量分别达1409万、1305万人次")
+    assert [(q.text, q.unit, q.normalized, q.base_unit) for q in found] == [
+        ("1409万", "万人次", 14090000, "人次"), ("1305万人次", "万人次", 13050000, "人次")]
+
+
+def test_change_direction():
+    found = find_quantities("单位国内生产总值能耗降低2.5%左右，居民收入增长6.1%，常住人口城镇化率提高到66.2%")
+    assert [(q.text, q.change) for q in found] == [("2.5%左右", "decline"), ("6.1%", "growth"), ("66.2%", None)]
+
+
+def test_ids_offsets_and_text_agree():
+    text = "新设企业19860户，同比增长18.4%"
+    found = find_quantities(text)
+    assert [q.id for q in found] == ["q1", "q2"]
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        assert q.block == ""
+
+
+def test_annotator_registered_and_fills_report():
+    import dataclasses
+
+    from annotate.annotators import REGISTRY, ordered
+    from annotate.annotators.quantities import annotate_quantities
+    from annotate.model import Block, Meta, Report
+
+    ordered()
+    assert any(a.adds == "quantities" and a.run is annotate_quantities for a in REGISTRY)
+    text = "标题\n新设企业19860户，同比增长18.4%。"
+    report = Report(Meta(), text, blocks=(Block("b1", "title", None, 0, 2), Block("p1", "p", None, 3, len(text))))
+    out = annotate_quantities(report)
+    assert [(q.id, q.block, q.text) for q in out.quantities] == [("q1", "p1", "19860户"), ("q2", "p1", "18.4%")]
+    assert dataclasses.replace(out, quantities=()) == report
