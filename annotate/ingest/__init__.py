@@ -1,45 +1,122 @@
 """Bytes → text: read a report file (or stdin) of any supported format and encoding.
 
 Contract: :func:`load` returns a :class:`Decoded` whose ``text`` is the report's text as
-the reader sees it (HTML/DOCX reduced to one line per block element) and whose ``asides``
-locate page chrome, source lines and captions to set aside.  Any problem raises
-:class:`annotate.errors.AnnotateError` naming the file.
+the reader sees it (HTML/DOCX reduced to one line per block element; text and markdown
+exactly as decoded, newlines untouched) and whose ``asides`` locate page chrome, source
+lines, captions and licence boilerplate to set aside.  Any problem raises
+:class:`annotate.errors.AnnotateError` naming the file, with one clear message.
+
+Modules: :mod:`.encoding` (bytes → str), :mod:`.readers` (format detection, HTML, DOCX),
+:mod:`.chrome` (asides), :mod:`.records` (the frozen values).
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
 from pathlib import Path
 
 from ..errors import AnnotateError
 from ..model import SourceInfo
+from .records import Aside, Decoded
 
+__all__ = ["Aside", "Decoded", "load", "MAX_BYTES", "MIN_CJK"]
 
-@dataclass(frozen=True)
-class Aside:
-    """A stretch of the decoded text that is not the report (chrome, caption, boilerplate)."""
+MAX_BYTES = 10 * 1024 * 1024  # real reports are < 200 KB (docx < 1 MB); checked before decoding
+MIN_CJK = 200  # Chinese characters outside the asides; the shortest real report has ~11,000
 
-    kind: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Decoded:
-    text: str
-    info: SourceInfo
-    asides: tuple[Aside, ...] = ()
+_CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 def load(path: str, data: bytes | None = None) -> Decoded:
-    """Read ``path`` (``-`` for stdin when ``data`` is given) into a :class:`Decoded`."""
+    """Read ``path`` (``-`` is stdin, then ``data`` must be given) into a :class:`Decoded`.
+
+    The format comes from the content where it is unambiguous (zip → docx, HTML markup,
+    refused binary formats), else from the extension; for stdin, from the content alone.
+    """
+    from . import chrome, readers
+    from .encoding import decode_bytes
+
+    name = "<stdin>" if path == "-" else path
     if data is None:
-        p = Path(path)
-        if not p.exists():
-            raise AnnotateError(path, "no such file", "check the path")
-        data = p.read_bytes()
-    text = data.decode("utf-8-sig")
-    info = SourceInfo(file=path, sha256=hashlib.sha256(data).hexdigest(), encoding="utf-8",
-                      format="text", lines=text.count("\n") + 1)
-    return Decoded(text=text, info=info)
+        data = _read(path, name)
+    if len(data) > MAX_BYTES:
+        raise AnnotateError(name, f"is too large for a report ({len(data) / 2**20:.1f} MB; the limit is "
+                                  f"{MAX_BYTES // 2**20} MB)", "real reports are well under 1 MB; check the file")
+    if not data:
+        raise AnnotateError(name, "is empty", "give a file that holds a report")
+
+    fmt = readers.detect_format(path, data, name)
+    extra: tuple[Aside, ...] = ()
+    if fmt == "docx":
+        text, encoding = readers.read_docx(data, name), "utf-8"
+    elif fmt == "html":
+        text, encoding, extra = readers.read_html(data, name)
+    else:
+        text, encoding = decode_bytes(data, name)
+        if fmt is None:
+            fmt = readers.sniff_text_format(text)
+    if not text.strip():
+        what = {"docx": "is a Word document with no text in it", "html": "is an HTML page with no text in it"}
+        raise AnnotateError(name, what.get(fmt, "is empty (only white space)"), "give a file that holds a report")
+
+    asides = _combine(chrome.find_asides(text), extra)
+    _check_report(name, fmt, text, asides)
+    info = SourceInfo(file=path, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, format=fmt,
+                      lines=_count_lines(text))
+    return Decoded(text=text, info=info, asides=asides)
+
+
+def _read(path: str, name: str) -> bytes:
+    p = Path(path)
+    if path == "-" or not p.exists():
+        raise AnnotateError(name, "no such file", "check the path and try again")
+    if p.is_dir():
+        raise AnnotateError(name, "is a directory, not a report file", "give a .txt, .md, .html or .docx file")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:  # refuse before reading it all into memory
+            raise AnnotateError(name, f"is too large for a report ({size / 2**20:.1f} MB; the limit is "
+                                      f"{MAX_BYTES // 2**20} MB)", "real reports are well under 1 MB; check the file")
+        return p.read_bytes()
+    except OSError as exc:
+        raise AnnotateError(name, f"cannot be read ({exc.strerror})", "check its permissions") from None
+
+
+def _combine(found: tuple[Aside, ...], extra: tuple[Aside, ...]) -> tuple[Aside, ...]:
+    """Add reader-given asides (HTML figcaptions) where they do not overlap found ones."""
+    if not extra:
+        return found
+    merged = list(found)
+    for aside in extra:
+        if all(aside.end <= a.start or aside.start >= a.end for a in merged):
+            merged.append(aside)
+    return tuple(sorted(merged, key=lambda a: a.start))
+
+
+def _check_report(name: str, fmt: str, text: str, asides: tuple[Aside, ...]) -> None:
+    """Refuse text with too little Chinese outside the asides to be a report."""
+    count = 0
+    pos = 0
+    for aside in (*asides, Aside("", len(text), len(text))):
+        for run in _CJK_RUN_RE.finditer(text, pos, aside.start):
+            count += run.end() - run.start()
+            if count >= MIN_CJK:
+                return
+        pos = max(pos, aside.end)
+    if fmt == "html":
+        problem = f"is an HTML page with no report in it (only {count} Chinese characters outside page chrome)"
+        hint = "save the page that shows the full report text"
+    else:
+        problem = f"does not look like a report (only {count} Chinese characters; a report has thousands)"
+        hint = "give the full text of a Chinese government report"
+    raise AnnotateError(name, problem, hint)
+
+
+def _count_lines(text: str) -> int:
+    """Lines in the decoded text (``\\r\\n``, ``\\r`` and ``\\n`` all end a line)."""
+    if not text:
+        return 0
+    breaks = len(_NEWLINE_RE.findall(text))
+    return breaks + (0 if text.endswith(("\n", "\r")) else 1)
