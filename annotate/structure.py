@@ -60,8 +60,9 @@ _REVIEW = re.compile(r"(\d{4})\s*年.{0,20}?(?:工作回顾|工作回顧|执行�
 _PLAN_HEAD = re.compile(r"(\d{4})\s*年.{0,24}?(?:工作任务|重点工作|工作安排|主要目标|主要任务|目标任务|总体要求|总体部署|政府工作的建议|计划|主要措施|重点任务)")
 _SOURCE_LINE = re.compile(r"^(来源|來源|时间|時間|发布时间|作者|编辑)\s*[：:]")
 
-_ANNEX = re.compile(r"^(?:附件|附录|附錄)\s*[0-9０-９一二三四五六七八九十]*(?:[：:\s　]|$)")
+_ANNEX = re.compile(r"^(?:附件|附录|附錄)\s*[0-9０-９一二三四五六七八九十]*(?:[：:︰\s　]|$)")
 _GLOSSARY = re.compile(r"^(?:名词解释|名詞解釋|名词注释|注释|註釋|注解|名词解读|注)\s*[：:]?$")
+_ATTRIBUTION = re.compile(r"[（(][^（）()]{1,40}[）)]$")
 _FOOTNOTE = re.compile(r"^(?:註|注)\s*\d+\s*[:：]")
 _GLOSSARY_WORD = re.compile(r"名词解释|名詞解釋|名词注释|注释|註釋|注解")
 
@@ -258,6 +259,11 @@ class _Builder:
         """Open a container if ``line`` is a heading that fits the numbering; True if it did."""
         t = line.text
         if _ANNEX.match(t) or _GLOSSARY.match(t) or (len(t) <= 12 and _GLOSSARY_WORD.search(t) and not line.label):
+            m = _LEAD.match(t) if len(t) > _HEADING_MAX else None
+            if m and m.end() < len(t):  # "附件︰指定项目指标。本附件列出…": heading, then a paragraph
+                node = self.open(line, "annex", 0, _ANNEX_RANK, line.start + m.end(), None, force_parent=0)
+                node.add(_paragraph(line, start=line.start + m.end() + _lead_ws(t, m.end())))
+                return True
             return self.open(line, "annex", 0, _ANNEX_RANK, line.end, None, force_parent=0) is not None
         lab = line.label
         if self.current.glossary and self.current.kind == "part" and lab is not None and lab.style != nb.CHAPTER:
@@ -350,6 +356,7 @@ def _is_list_entry(line: _Line, k: int) -> bool:
         return False  # "82. …": a numbered paragraph of the running sequence, not an entry
     if _FOOTNOTE.match(t):
         return False
+    t = _ATTRIBUTION.sub("", t) or t  # "…消除至少75%。（环境及生态局）": who does it, after the entry
     if t[-1] not in "；;。.！!":  # an unpunctuated line is a heading or a fragment, not an entry
         return False
     inner = t[:-1]
