@@ -32,6 +32,9 @@ def write_output(out: str | None, payload: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an output file is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -95,9 +98,17 @@ def validate(files: tuple[str, ...]) -> None:
     def body() -> None:
         from .xml.validate import validate_file
 
-        for f in files:
-            validate_file(f)
-            click.echo(f"{f}: valid")
+        invalid = 0
+        for f in files:  # check every file, one line each; exit 1 if any is invalid
+            try:
+                validate_file(f)
+            except AnnotateError as exc:
+                click.echo(f"annotate: {exc.message}", err=True)
+                invalid += 1
+            else:
+                click.echo(f"{f}: valid")
+        if invalid:
+            sys.exit(1)
 
     run_guarded(body)
 
@@ -137,6 +148,48 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
             from .render.text import render_text
 
             write_output(out, render_text(c))
+
+    run_guarded(body)
+
+
+@main.command()
+@click.argument("old", type=str)
+@click.argument("new", type=str)
+@click.option("-o", "--output", "out", type=str, required=True, help="The HTML file to write.")
+@click.option("--ignore-punctuation", is_flag=True, help="Do not mark edits that only change punctuation.")
+@click.option("--granularity", type=click.Choice(["word", "char"]), default="word", show_default=True)
+def redline(old: str, new: str, out: str, ignore_punctuation: bool, granularity: str) -> None:
+    """Write a self-contained HTML redline of OLD → NEW (open it in a browser)."""
+
+    def body() -> None:
+        from . import pipeline
+        from .compare import compare
+        from .render.html import render_redline
+
+        if old == "-" and new == "-":
+            raise click.UsageError("only one of OLD and NEW can be - (stdin)")
+        c = compare(pipeline.tag(old), pipeline.tag(new), ignore_punctuation=ignore_punctuation,
+                    granularity=granularity)
+        write_output(out, render_redline(c))
+
+    run_guarded(body)
+
+
+@main.command()
+@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True, type=str)
+@click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+def targets(inputs: tuple[str, ...], out: str | None, fmt: str) -> None:
+    """The targets each report sets for its year (INPUT: report files or annotated .xml)."""
+
+    def body() -> None:
+        from . import pipeline
+        from .render.targets import target_rows, to_csv, to_json
+
+        rows = []
+        for f in inputs:
+            rows.extend(target_rows(pipeline.tag(f), f))
+        write_output(out, to_json(rows) if fmt == "json" else to_csv(rows))
 
     run_guarded(body)
 

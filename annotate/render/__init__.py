@@ -1,0 +1,1 @@
+"""Renderers: consumers of a Comparison (HTML redline, text, JSON) or of targets."""

@@ -1,0 +1,158 @@
+"""The HTML redline in a real browser (headless Debian Chromium driven by playwright).
+
+Skipped, with the reason, when playwright or /usr/bin/chromium is missing (.ci/run installs
+both).  The screenshot lands in tests/artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotate.cli import main
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+OLD = EXAMPLES / "national-2023-gov-work-report.txt"
+NEW = EXAMPLES / "national-2024-gov-work-report.txt"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (apt-get install chromium)"),
+]
+
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+def open_page(browser, path: Path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    dialogs: list[str] = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(path.as_uri())
+    return page, problems, dialogs
+
+
+@pytest.fixture(scope="module")
+def real_pair(tmp_path_factory):
+    out = tmp_path_factory.mktemp("redline")
+    runner = CliRunner()
+    r = runner.invoke(main, ["redline", str(OLD), str(NEW), "-o", str(out / "redline.html")])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(main, ["diff", str(OLD), str(NEW), "--format", "json", "-o", str(out / "diff.json")])
+    assert r.exit_code == 0, r.output
+    return out / "redline.html", json.loads((out / "diff.json").read_text(encoding="utf-8"))
+
+
+def test_real_pair_loads_counts_navigation_filters_side_by_side(browser, real_pair):
+    html_path, comparison = real_pair
+    page, problems, dialogs = open_page(browser, html_path)
+    assert problems == [] and dialogs == []
+
+    # the counts shown are the comparison's
+    by_kind: dict[str, int] = {}
+    for ch in comparison["changes"]:
+        by_kind[ch["kind"]] = by_kind.get(ch["kind"], 0) + 1
+    shown = page.eval_on_selector_all(
+        ".summary li", "els => Object.fromEntries(els.map(e => [e.dataset.kind, +e.querySelector('.n').textContent]))")
+    assert shown["all"] == len(comparison["changes"])
+    for kind in ("inserted", "deleted", "replaced", "moved", "number_changed", "modality_changed"):
+        assert shown[kind] == by_kind.get(kind, 0), kind
+    rows = page.eval_on_selector_all("table.targets tbody tr", "els => els.map(e => e.dataset.change)")
+    assert rows == [t["change"] for t in comparison["target_changes"]]
+    # direction is spelled out, not colour alone
+    assert "qualifier changed" in page.inner_text("table.targets")
+
+    # n moves focus to the next change, in document order; p goes back
+    page.keyboard.press("n")
+    first = page.evaluate("document.activeElement.dataset.chg")
+    assert first is not None
+    page.keyboard.press("n")
+    second = page.evaluate("document.activeElement.dataset.chg")
+    assert second is not None and second != first
+    follows = page.evaluate(
+        "([a, b]) => !!(document.querySelector(`#view-inline [data-chg='${a}']`).compareDocumentPosition("
+        "document.querySelector(`#view-inline [data-chg='${b}']`)) & Node.DOCUMENT_POSITION_FOLLOWING)",
+        [first, second])
+    assert follows
+    page.keyboard.press("p")
+    assert page.evaluate("document.activeElement.dataset.chg") == first
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "redline-inline.png"))
+
+    # a filter hides the other kinds: keep only numbers
+    for key in ("targets", "commitments", "wording", "moves", "insdel"):
+        page.uncheck(f"#f-{key}")
+    visible_kinds = page.evaluate(
+        "[...document.querySelectorAll('#view-inline del.chg')].filter(e => e.getClientRects().length)"
+        ".map(e => e.dataset.kind)")
+    assert set(visible_kinds) <= {"number_changed"}
+    assert by_kind.get("number_changed", 0) == 0 or "number_changed" in visible_kinds
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.dataset.kind") == "number_changed"
+    for key in ("targets", "commitments", "wording", "moves", "insdel"):
+        page.check(f"#f-{key}")
+
+    # side by side: old and new of every aligned pair sit on one row
+    page.click("button[data-view=sbs]")
+    assert page.is_hidden("#view-inline") and page.is_visible("#view-sbs")
+    tops = page.evaluate(
+        "[...document.querySelectorAll('#view-sbs tr.r-match')].slice(0, 40).map(r => "
+        "[r.querySelector('td.old').getBoundingClientRect().top, r.querySelector('td.new').getBoundingClientRect().top])")
+    assert len(tops) >= 20 and all(abs(a - b) < 1 for a, b in tops)
+    page.screenshot(path=str(ARTIFACTS / "redline-side-by-side.png"))
+    assert problems == []
+    page.close()
+
+
+HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> &amp;'
+
+
+def test_hostile_report_text_is_shown_literally_and_runs_nothing(browser, tmp_path, seed_text_pair):
+    old_text, new_text = seed_text_pair
+    (tmp_path / "old.txt").write_text(old_text, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new_text, encoding="utf-8")
+    r = CliRunner().invoke(main, ["redline", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"),
+                                  "-o", str(tmp_path / "x.html")])
+    assert r.exit_code == 0, r.output
+    page, problems, dialogs = open_page(browser, tmp_path / "x.html")
+    page.wait_for_timeout(200)
+    assert dialogs == []
+    text = page.inner_text("#view-inline")
+    assert "<script>alert(1)</script>" in text
+    assert '"><img src=x onerror=alert(2)>' in text
+    assert "&amp;" in text
+    assert page.evaluate("document.querySelectorAll('main img').length") == 0
+    assert page.evaluate("document.scripts.length") == 1  # only the page's own
+    assert not [p for p in problems if "pageerror" in p]
+    page.close()
+
+
+@pytest.fixture
+def seed_text_pair() -> tuple[str, str]:
+    """A small real-looking report pair; the new one carries hostile text in a changed sentence."""
+    base = OLD.read_text(encoding="utf-8")
+    paragraphs = base.split("\n")
+    old = "\n".join(paragraphs[:60])
+    i = next(k for k, p in enumerate(paragraphs[:60]) if len(p) > 80)
+    hostile = paragraphs[:60]
+    hostile[i] = hostile[i][:40] + HOSTILE + hostile[i][40:]
+    return old, "\n".join(hostile)
