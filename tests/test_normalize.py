@@ -1,0 +1,261 @@
+"""normalize: one paragraph per line, every change a repair that restores the source exactly."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from annotate.ingest import Aside, Decoded
+from annotate.model import Repair, SourceInfo, restore_source
+from annotate.normalize import normalize
+
+
+def decoded(text: str, asides: tuple[Aside, ...] = ()) -> Decoded:
+    return Decoded(text=text, info=SourceInfo(file="t.txt", sha256="", encoding="utf-8"), asides=asides)
+
+
+def check_contract(source: str, text: str, repairs: tuple[Repair, ...]) -> None:
+    """The normalize contract: lossless, sorted, non-overlapping, one clean paragraph per line."""
+    assert restore_source(text, repairs) == source
+    end = 0
+    for r in repairs:
+        assert r.start >= end, f"repair {r} overlaps or is out of order"
+        assert text[r.start : r.end] == r.replacement
+        assert source[r.source_start : r.source_end] == r.original
+        end = r.end
+    if text:
+        for line in text.split("\n"):
+            assert line, "empty line"
+            assert line == line.strip(), f"whitespace around {line[:30]!r}"
+
+
+def run(source: str, asides: tuple[Aside, ...] = ()):
+    n = normalize(decoded(source, asides))
+    check_contract(source, n.text, n.repairs)
+    return n
+
+
+def kinds(n) -> Counter:
+    return Counter(r.kind for r in n.repairs)
+
+
+FILLER = ["各位代表：", "现在，我代表政府报告工作。", "请予审议。", "一、工作回顾"]
+
+
+def blank_doc(*paras: str) -> str:
+    """A markdown-like document (blank lines separate paragraphs), padded so the mode is clear."""
+    return "\n\n".join(FILLER + list(paras)) + "\n"
+
+
+def lines_of(n) -> list[str]:
+    return n.text.split("\n")
+
+
+# --------------------------------------------------------------------------- joins
+
+
+def test_line_join_markdown_hard_breaks():
+    n = run(blank_doc("2021年是开局之年，面对错综复杂的宏观形  \n势，在区委的坚强领导下，  \n全区上下取得新成效。"))
+    assert lines_of(n)[-1] == "2021年是开局之年，面对错综复杂的宏观形势，在区委的坚强领导下，全区上下取得新成效。"
+    assert kinds(n)["line_join"] == 2
+    joins = [r for r in n.repairs if r.kind == "line_join"]
+    assert [r.original for r in joins] == ["  \n", "  \n"] and all(r.replacement == "" for r in joins)
+
+
+def test_line_join_latin_words_keep_a_space():
+    n = run(blank_doc("本作品采用Creative\nCommons许可。"))
+    assert lines_of(n)[-1] == "本作品采用Creative Commons许可。"
+
+
+def test_wiki_link_fragments_rejoin():
+    src = blank_doc("——\n改革开放\n深入推进。对外开放推出新举措，“\n一带一路\n”建设进展快速。", "广义货币M\n2\n增长11.3%。")
+    n = run(src)
+    assert lines_of(n)[-2:] == ["——改革开放深入推进。对外开放推出新举措，“一带一路”建设进展快速。", "广义货币M2增长11.3%。"]
+
+
+def test_page_break_join():
+    src = blank_doc("预计全年地区生产总值同比增长 8%左右；一", "般公共预算收入达到 92 亿元。具体呈现三大特点：", "**一是质量效益显著提升。**正文。")
+    n = run(src)
+    assert lines_of(n)[-2:] == ["预计全年地区生产总值同比增长8%左右；一般公共预算收入达到92亿元。具体呈现三大特点：", "一是质量效益显著提升。正文。"]
+    pb = [r for r in n.repairs if r.kind == "page_break_join"]
+    assert len(pb) == 1 and pb[0].original == "\n\n" and pb[0].replacement == ""
+
+
+def test_no_page_break_join_after_heading_title_or_before_heading():
+    src = blank_doc(
+        "（一）聚焦重点工程，副中心建设再掀热潮",
+        "保障工程建设的措施有力有效，围绕",
+        "二、2022年主要目标",
+        "北京市通州区发展和改革委员会",
+        "各位代表：",
+    )
+    n = run(src)
+    assert lines_of(n)[-5:] == [
+        "（一）聚焦重点工程，副中心建设再掀热潮",
+        "保障工程建设的措施有力有效，围绕",
+        "二、2022年主要目标",
+        "北京市通州区发展和改革委员会",
+        "各位代表：",
+    ]
+    assert kinds(n)["page_break_join"] == 0
+
+
+def test_sentence_fragments_join_in_one_line_per_segment_text():
+    # TMX-style: one segment per line, no blank lines; fragments end with a comma
+    n = run("政府工作报告\n各位代表：\n广大医务人员英勇奋战，\n人民解放军指战员勇挑重担，\n科技工作者协同攻关。\n一、工作回顾\n")
+    assert lines_of(n) == ["政府工作报告", "各位代表：", "广大医务人员英勇奋战，人民解放军指战员勇挑重担，科技工作者协同攻关。", "一、工作回顾"]
+    assert kinds(n)["line_join"] == 2
+
+
+def test_heading_broken_across_lines_rejoins():
+    n = run("各位代表：\n（\n三）加强生态建设\n正文内容。\n")
+    assert lines_of(n) == ["各位代表：", "（三）加强生态建设", "正文内容。"]
+
+
+def test_doubled_word_across_a_line_break():
+    n = run(blank_doc("现将2021年国民经济和社会  \n社会发展计划执行情况提请审议。"))
+    assert lines_of(n)[-1] == "现将2021年国民经济和社会发展计划执行情况提请审议。"
+    (r,) = [r for r in n.repairs if r.kind == "doubled_word"]
+    assert r.original == "  \n社会" and r.replacement == ""
+
+
+def test_doubled_word_in_a_title_line():
+    n = run("# 关于北京市通州区 2021 年国民经济和社会 社会发展计划执行情况与 2022 年国民经济 和社会发展计划草案的报告\n\n正文。\n")
+    assert lines_of(n)[0] == "关于北京市通州区2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划草案的报告"
+    assert kinds(n)["doubled_word"] == 1
+
+
+# --------------------------------------------------------------------------- characters and spacing
+
+
+def test_cjk_space_removed_latin_space_kept():
+    n = run("2021 年增长 8%左右，建成 5G 基站，M101 线开工，Public domain 文本。\n")
+    assert n.text == "2021年增长8%左右，建成5G基站，M101线开工，Public domain文本。"
+    assert set(kinds(n)) == {"cjk_space", "blank_line"}  # blank_line: the final newline
+
+
+def test_digit_group_space():
+    n = run("导致超过1 100人受伤，及超过 2 200人被捕，约3\u202f300名导师。\n")
+    assert n.text == "导致超过1100人受伤，及超过2200人被捕，约3300名导师。"
+    assert kinds(n)["digit_group"] == 3
+
+
+def test_fullwidth_digits_and_signs_only():
+    n = run("增长８．５％，目标６．５％－７％，（一）ＧＤＰ增长；互联网＋政务。\n")
+    assert n.text == "增长8.5%，目标6.5%-7%，（一）GDP增长；互联网＋政务。"
+    fw = [r for r in n.repairs if r.kind == "fullwidth"]
+    assert "".join(r.original for r in fw) == "８．５％６．５％－７％ＧＤＰ"
+
+
+def test_markdown_marks_removed():
+    src = blank_doc("## **（一）聚焦重点工程**", "**一是质量效益显著提升。**1-11 月，收入增长。", "> 引用的一段话。")
+    n = run(src)
+    assert lines_of(n)[-3:] == ["（一）聚焦重点工程", "一是质量效益显著提升。1-11月，收入增长。", "引用的一段话。"]
+    assert {r.original for r in n.repairs if r.kind == "markdown"} == {"## ", "**", "> "}
+
+
+def test_list_markers_recorded_and_items_stay_lines():
+    src = blank_doc("建议主要指标安排如下：", "- 地区生产总值比上年增长 6.5%左右；\n- 一般公共预算收入比上年增长 6%；\n- 全社会固定资产投资超千亿元；")
+    n = run(src)
+    assert lines_of(n)[-3:] == ["地区生产总值比上年增长6.5%左右；", "一般公共预算收入比上年增长6%；", "全社会固定资产投资超千亿元；"]
+    markers = [r for r in n.repairs if r.kind == "list_marker"]
+    assert len(markers) == 3 and all(r.original == "- " for r in markers)
+    starts = {len("\n".join(lines_of(n)[:-k])) + 1 for k in (1, 2, 3)}
+    assert {r.start for r in markers} == starts
+
+
+def test_indent_and_blank_lines():
+    n = run("\n\n\u3000\u3000现在，我代表政府报告工作。  \n\n\n\u3000\u3000一、工作回顾\n\n")
+    assert n.text == "现在，我代表政府报告工作。\n一、工作回顾"
+    assert set(kinds(n)) <= {"indent", "blank_line"}
+
+
+def test_tabs_inside_table_rows_kept():
+    n = run("指标\t2021年\t2022年\n地区生产总值\t8%\t6.5%\n")
+    assert n.text == "指标\t2021年\t2022年\n地区生产总值\t8%\t6.5%"
+
+
+def test_newlines_normalized():
+    n = run("第一段。\r\n第二段。\r第三段。\r\n")
+    assert n.text == "第一段。\n第二段。\n第三段。"
+    assert kinds(n)["newline"] == 2
+
+
+def test_controls_removed_private_use_flagged():
+    n = run("正文\x00内容\x07。\ufffe私\ue000用\u200b字。\n")
+    assert n.text == "正文内容。私\ue000用字。"
+    c = kinds(n)
+    assert c["control"] == 3 and c["invisible"] == 1
+    (pu,) = [r for r in n.repairs if r.kind == "private_use"]
+    assert pu.original == pu.replacement == "\ue000" and n.text[pu.start] == "\ue000"
+
+
+def test_ocr_errors_kept():
+    n = run("于家务、灏县等地开工建设。")
+    assert n.text == "于家务、灏县等地开工建设。"
+    assert n.repairs == ()
+
+
+# --------------------------------------------------------------------------- flattened reports
+
+
+def test_paragraph_split_shanghai_style():
+    src = (
+        "上海市市长\u3000应勇 各位代表： \u3000\u3000现在，我代表市政府报告工作。 \u3000\u3000一、2019年工作回顾 "
+        "\u3000\u3000过去一年，经济增长6%。 \u3000\u3000（一）全力实施“三大任务”，实现新作为 \u3000\u3000新片区正式设立。"
+    )
+    n = run(src)
+    assert lines_of(n) == [
+        "上海市市长应勇",
+        "各位代表：",
+        "现在，我代表市政府报告工作。",
+        "一、2019年工作回顾",
+        "过去一年，经济增长6%。",
+        "（一）全力实施“三大任务”，实现新作为",
+        "新片区正式设立。",
+    ]
+    assert kinds(n)["paragraph_split"] == 6
+
+
+def test_paragraph_split_hong_kong_numbering():
+    src = (
+        "立法会主席、各位议员、各位市民： (一) 前言 1. 我今天发表施政报告。 2. 人口增至1.5万人，"
+        "约4. 5年可完成 3. 第三段内容。 (二) 房屋 4. 房屋是问题。"
+    )
+    n = run(src)
+    assert lines_of(n) == [
+        "立法会主席、各位议员、各位市民：",
+        "(一)前言",
+        "1.我今天发表施政报告。",
+        "2.人口增至1.5万人，约4. 5年可完成",  # 4. 5 is not paragraph 4 (3 is expected)
+        "3.第三段内容。",
+        "(二)房屋",
+        "4.房屋是问题。",
+    ]
+
+
+def test_asides_removed_and_recorded():
+    src = "下载 打印 全屏\n\n各位代表：\n现在，我代表政府报告工作。\n相关报道：某某新闻\n"
+    chrome_end = src.index("\n")
+    rel = src.index("相关报道")
+    asides = (Aside("aside_chrome", 0, chrome_end), Aside("aside_related", rel, len(src) - 1))
+    n = run(src, asides)
+    assert n.text == "各位代表：\n现在，我代表政府报告工作。"
+    got = {r.kind: r for r in n.repairs if r.kind.startswith("aside")}
+    assert got["aside_chrome"].original == "下载 打印 全屏" and got["aside_chrome"].source_start == 0
+    assert got["aside_related"].original == "相关报道：某某新闻" and got["aside_related"].source_start == rel
+    assert all(r.replacement == "" and r.start == r.end for r in got.values())
+
+
+def test_aside_inside_a_join_keeps_its_own_repair():
+    src = blank_doc("城市更新持续推进，全年完工老", "第 3 页", "旧小区改造工程13个。")
+    page = src.index("第 3 页")
+    n = run(src, (Aside("aside_page_number", page, page + len("第 3 页")),))
+    assert lines_of(n)[-1] == "城市更新持续推进，全年完工老旧小区改造工程13个。"
+    assert [r.original for r in n.repairs if r.kind == "aside_page_number"] == ["第 3 页"]
+
+
+def test_empty_and_whitespace_only():
+    assert run("").text == ""
+    assert run(" \n\u3000\n").text == ""
