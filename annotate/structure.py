@@ -171,8 +171,8 @@ def _paragraph(line: _Line, kind: str = "p", start: Optional[int] = None) -> _No
 class _Builder:
     """Walks the body lines once, keeping a stack of open containers."""
 
-    def __init__(self, lines: list[_Line], plain_parts: bool):
-        self.root = _Node("root", 0, 0, rank=-99)
+    def __init__(self, root: _Node, lines: list[_Line], plain_parts: bool):
+        self.root = root
         self.stack: list[_Node] = [self.root]
         self.plain_parts = plain_parts
         self.lines = lines
@@ -223,9 +223,9 @@ class _Builder:
 
     # -- the walk
 
-    def run(self, first: int, preface: Optional[_Node]) -> None:
+    def run(self, preface: Optional[_Node]) -> None:
         lines = self.lines
-        i = first
+        i = 0
         n = len(lines)
         while i < n:
             line = lines[i]
@@ -614,7 +614,7 @@ def _detect_script(text: str) -> str:
 def build(decoded: Decoded, normalized: Normalized) -> Report:
     text = normalized.text
     lines = _lines(text)
-    root = _Node("root", 0, len(text))
+    root = _Node("root", 0, len(text), rank=-99)
     front_end, salute = _split_front(lines)
     front = lines[:front_end]
     if front:
@@ -624,19 +624,11 @@ def build(decoded: Decoded, normalized: Normalized) -> Report:
                 c.kind == "heading" for c in title.children)
             title.add(_Node("heading" if is_title else "p", ln.start, ln.end))
     body = lines[front_end:]
-    # sichuan-2025 style: no numbered part headings at all -> unnumbered heading lines are parts
-    numbered_parts = sum(1 for ln in body if ln.label is not None and ln.label.style in (nb.CN_DUN, nb.CHAPTER)
-                         and ln.label.value <= 2 and _is_heading_line(ln))
-    plain_parts = numbered_parts < 2 and not any(ln.label is not None and ln.label.style == nb.CN_PAREN
-                                                  and _is_heading_line(ln) and not _LEAD.match(ln.text, ln.label.end)
-                                                  for ln in body[:5])
-    builder = _Builder(body, plain_parts)
-    builder.root = root
-    builder.stack = [root]
+    builder = _Builder(root, body, _plain_parts(body))
     preface = None
     if salute >= 0:
         preface = root.add(_Node("preface", body[0].start, body[0].end))
-    builder.run(0, preface)
+    builder.run(preface)
 
     script = _detect_script(text)
     heads = [text[c.children[0].start : c.children[0].end] for c in _walk(root) if c.kind in _KINDS]
@@ -645,6 +637,26 @@ def build(decoded: Decoded, normalized: Normalized) -> Report:
 
     blocks = _flatten(root, text, _LineMap(decoded.text, normalized.repairs))
     return Report(meta=meta, text=text, blocks=tuple(blocks), repairs=normalized.repairs)
+
+
+def _plain_parts(body: list[_Line]) -> bool:
+    """Whether the parts are unnumbered heading lines (sichuan-2025: ``2024年工作回顾``).
+
+    True when an unnumbered heading line comes before any numbered first heading, and the
+    report has fewer than two numbered part-level headings (``一、``/``第一章``).
+    """
+    numbered = sum(1 for ln in body if ln.label is not None and ln.label.style in (nb.CN_DUN, nb.CHAPTER)
+                   and ln.label.value <= 2 and _is_heading_line(ln))
+    if numbered >= 2:
+        return False
+    for i, ln in enumerate(body):
+        lab = ln.label
+        if lab is not None and lab.style in (nb.CHAPTER, nb.CN_DUN, nb.CN_PAREN) and lab.value == 1 and (
+                _is_heading_line(ln) or _LEAD.match(ln.text, lab.end)):
+            return False
+        if _is_plain_heading(ln) and i + 1 < len(body) and not (i and body[i - 1].text.endswith(("：", ":"))):
+            return True
+    return False
 
 
 def _walk(node: _Node) -> Iterator[_Node]:
