@@ -201,7 +201,23 @@ def _has_verb(a: int, b: int, offsets: list, tokens: list) -> bool:
     if k < len(tokens) and offsets[k] == a and tokens[k][1] == "p":
         return True
     while k < len(tokens) and offsets[k] < b:
-        if tokens[k][1] in ("v", "vd", "vi", "vq"):
+        if tokens[k][1] in ("v", "vd", "vi", "vq", "vn"):
+            return True
+        k += 1
+    return False
+
+
+# Verbs that may stand before a ladder verb without taking the lead (着力推进, 继续推动, 以…为…争取).
+_PRE_VERBS = frozenset("着力 统筹 继续 努力 要 将 会 能 可 应 坚持 坚决 全力 大力 切实 更加 为 于 将于 进一步 主动 积极 "
+                       "加紧 力促 必须 需 需要 务必 全面 深入 扎实 有序 稳步 高标准 高质量".split())
+
+
+def _governed(a: int, verb_start: int, offsets: list, tokens: list, verbs: Verbs) -> bool:
+    """Does a verb that is not a commitment verb lead the clause before the ladder verb?"""
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < verb_start:
+        w, p = tokens[k]
+        if p in ("v", "vd", "vi") and w not in _PRE_VERBS and w not in verbs.verbs:
             return True
         k += 1
     return False
@@ -223,6 +239,10 @@ def _clauses(text: str, lo: int, hi: int, verbs: Verbs, offsets: list, tokens: l
             current: Optional[list] = None  # [start, end, verb match]
             for a, b in segs:
                 v = _verb_at(text, verbs, a, b)
+                if v is not None and _governed(a, v.start(), offsets, tokens, verbs):
+                    v = None  # 支持…加快发展, 实施…中部地区加快崛起…战略: another verb leads
+                    current = None
+                    continue
                 if v is not None:
                     if current:
                         out.append((_Clause(current[0], current[1], s), current[2]))
@@ -267,8 +287,8 @@ def _deadline(text: str, clause: _Clause) -> Optional[tuple[int, int]]:
 
 def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optional[tuple[int, int]]:
     pos = verb.end()
-    while True:  # skip the verb chain: 力争实现, 加快推进, 持续深化
-        m = _ADVERBS.match(text, pos, clause.end)
+    while True:  # skip the verb chain and a deadline inside it: 力争实现, 加快推进, 力争年底前实现
+        m = _ADVERBS.match(text, pos, clause.end) or _DEADLINE.match(text, pos, clause.end)
         if m and m.end() > pos:
             pos = m.end()
             continue

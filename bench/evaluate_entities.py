@@ -1,0 +1,157 @@
+"""Precision and recall of the entity and commitment annotators against the hand-checked gold set.
+
+Gold (``tests/gold/entities.tsv``, ``tests/gold/commitments.tsv``) is keyed by paragraph, not by
+offset, so it survives changes to normalization: each row names a corpus file and an *anchor*
+(the opening words of a paragraph in the normalized text); every entity / commitment the gold set
+lists for that paragraph, and only those, should be found there.
+
+- entities: a prediction matches a gold row with the same text (whitespace ignored) and type;
+  "span" scores ignore the type.
+- commitments: a prediction matches a gold row with the same verb and clause text (whitespace
+  ignored); strength and deadline accuracy are measured over the matches.
+
+Run: ``python bench/evaluate_entities.py`` (needs ../shared/corpus).  Other layers are scored
+by bench/evaluate.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def read_gold(name: str) -> list[dict]:
+    with open(GOLD / name, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")]
+    return [{k: (v or "") for k, v in r.items()} for r in rows]
+
+
+def paragraph_range(report, anchor: str) -> tuple[int, int]:
+    """The paragraph of ``report`` that holds ``anchor`` (whitespace-insensitive search)."""
+    text = report.text
+    i = text.find(anchor)
+    if i < 0:
+        squashed, pos = [], []
+        for k, ch in enumerate(text):
+            if not ch.isspace():
+                squashed.append(ch)
+                pos.append(k)
+        j = "".join(squashed).find(_squash(anchor))
+        if j < 0:
+            raise LookupError(f"anchor not found: {anchor}")
+        i = pos[j]
+    p = report.paragraph_at(i)
+    if p is not None:
+        return p.start, p.end
+    end = text.find("\n", i)
+    return i, end if end >= 0 else len(text)
+
+
+def _annotated(file: str, cache: dict):
+    if file not in cache:
+        from annotate.pipeline import annotate, read_report
+
+        cache[file] = annotate(read_report(str(CORPUS / file)))
+    return cache[file]
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def evaluate_entities(cache: dict | None = None, verbose: bool = False) -> dict:
+    """Entity precision/recall (typed and span-only) over the gold paragraphs."""
+    cache = {} if cache is None else cache
+    gold = read_gold("entities.tsv")
+    by_para: dict[tuple[str, str], list[dict]] = {}
+    for r in gold:
+        by_para.setdefault((r["file"], r["anchor"]), []).append(r)
+    tp = tp_span = n_pred = n_gold = 0
+    for (file, anchor), rows in by_para.items():
+        report = _annotated(file, cache)
+        a, b = paragraph_range(report, anchor)
+        pred = [(_squash(e.text), e.type) for e in report.entities if a <= e.start < b]
+        want = [(_squash(r["text"]), r["type"]) for r in rows if r["text"]]
+        pc, wc = Counter(pred), Counter(want)
+        tp += sum((pc & wc).values())
+        tp_span += sum((Counter(t for t, _ in pred) & Counter(t for t, _ in want)).values())
+        n_pred += len(pred)
+        n_gold += len(want)
+        if verbose:
+            for item in (pc - wc).elements():
+                print(f"  FP entity {file} {item}")
+            for item in (wc - pc).elements():
+                print(f"  FN entity {file} {item}")
+    p, r, f = _prf(tp, n_pred, n_gold)
+    ps, rs, fs = _prf(tp_span, n_pred, n_gold)
+    return {"gold": n_gold, "predicted": n_pred, "precision": p, "recall": r, "f1": f,
+            "span_precision": ps, "span_recall": rs}
+
+
+def evaluate_commitments(cache: dict | None = None, verbose: bool = False) -> dict:
+    """Commitment precision/recall (verb + clause text) and strength/deadline accuracy."""
+    cache = {} if cache is None else cache
+    gold = read_gold("commitments.tsv")
+    by_para: dict[tuple[str, str], list[dict]] = {}
+    for r in gold:
+        by_para.setdefault((r["file"], r["anchor"]), []).append(r)
+    tp = n_pred = n_gold = strength_ok = deadline_ok = 0
+    for (file, anchor), rows in by_para.items():
+        report = _annotated(file, cache)
+        a, b = paragraph_range(report, anchor)
+        pred = {(c.verb, _squash(c.text)): c for c in report.commitments if a <= c.start < b}
+        want = {(r["verb"], _squash(r["text"])): r for r in rows if r["text"]}
+        n_pred += len(pred)
+        n_gold += len(want)
+        for key, r in want.items():
+            c = pred.get(key)
+            if c is None:
+                if verbose:
+                    print(f"  FN commitment {file} {key}")
+                continue
+            tp += 1
+            strength_ok += c.strength == r["strength"]
+            deadline_ok += (c.deadline or "") == r["deadline"]
+            if verbose and c.strength != r["strength"]:
+                print(f"  strength {key}: {c.strength} want {r['strength']}")
+            if verbose and (c.deadline or "") != r["deadline"]:
+                print(f"  deadline {key}: {c.deadline!r} want {r['deadline']!r}")
+        if verbose:
+            for key in pred.keys() - want.keys():
+                print(f"  FP commitment {file} {key}")
+    p, r, f = _prf(tp, n_pred, n_gold)
+    return {"gold": n_gold, "predicted": n_pred, "precision": p, "recall": r, "f1": f,
+            "strength_accuracy": strength_ok / tp if tp else 1.0,
+            "deadline_accuracy": deadline_ok / tp if tp else 1.0}
+
+
+def main(argv: list[str]) -> int:
+    if not CORPUS.is_dir():
+        print("../shared/corpus is absent", file=sys.stderr)
+        return 1
+    verbose = "-v" in argv
+    cache: dict = {}
+    e = evaluate_entities(cache, verbose)
+    c = evaluate_commitments(cache, verbose)
+    print(f"entities     gold {e['gold']:4d}  predicted {e['predicted']:4d}  P {e['precision']:.3f}  R {e['recall']:.3f}  "
+          f"F1 {e['f1']:.3f}  (span only: P {e['span_precision']:.3f}  R {e['span_recall']:.3f})")
+    print(f"commitments  gold {c['gold']:4d}  predicted {c['predicted']:4d}  P {c['precision']:.3f}  R {c['recall']:.3f}  "
+          f"F1 {c['f1']:.3f}  strength acc {c['strength_accuracy']:.3f}  deadline acc {c['deadline_accuracy']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,114 @@
+"""Commitments: clause splitting, the strength ladder, deadlines, objects, quantities, review half."""
+
+from __future__ import annotations
+
+from annotate.annotators.commitments import annotate_commitments, review_ranges, strength_rank
+from annotate.model import Block, Meta, Quantity, Report
+
+
+def make_report(text: str, blocks=None, quantities=(), script: str = "simplified") -> Report:
+    if blocks is None:
+        blocks = (Block(id="p1", kind="p", parent=None, start=0, end=len(text)),)
+    return Report(meta=Meta(script=script), text=text, blocks=tuple(blocks), quantities=tuple(quantities))
+
+
+def test_seed_sentence_holds_two_commitments():
+    r = annotate_commitments(make_report("进一步完善交通一体化路网体系，实现京唐城际铁路建成通车，加快地铁 22 号线（平谷线）建设。"))
+    got = [(c.verb, c.strength, c.text, c.object) for c in r.commitments]
+    assert got == [
+        ("实现", "achieve", "实现京唐城际铁路建成通车", "京唐城际铁路建成通车"),
+        ("加快", "advance", "加快地铁 22 号线（平谷线）建设", "地铁 22 号线（平谷线）建设"),
+    ]
+    c = r.commitments[0]
+    assert r.text[c.start:c.end] == c.text and c.block == "p1" and c.id == "c1"
+
+
+def test_strive_with_deadline_and_modal_head_governs():
+    r = annotate_commitments(make_report("力争年底前实现北运河北京段与河北段互连互通；确保上半年完成供地。"))
+    a, b = r.commitments
+    assert (a.verb, a.strength, a.deadline) == ("力争", "strive", "年底前")
+    assert a.object == "北运河北京段与河北段互连互通"  # the verb chain 力争…实现 is skipped
+    assert (b.verb, b.strength, b.deadline) == ("确保", "guarantee", "上半年")
+
+
+def test_deadline_opening_the_sentence_and_years():
+    r = annotate_commitments(make_report("到2027年，基本建成现代化产业体系，力争实现全域覆盖。研究制定2025年行动方案。"))
+    c = r.commitments
+    assert [(x.verb, x.deadline) for x in c] == [("建成", "到2027年"), ("力争", "到2027年"), ("研究", "2025年")]
+    assert c[2].strength == "explore"
+
+
+def test_ladder_order_and_strength_rank():
+    ranks = [strength_rank(s) for s in ("guarantee", "strive", "achieve", "advance", "start", "explore")]
+    assert ranks == sorted(ranks, reverse=True) and len(set(ranks)) == 6
+    assert strength_rank(None) == 0 and strength_rank("unknown") == 0
+    assert strength_rank("guarantee") > strength_rank("strive")  # 力争 -> 确保 is a strengthening
+
+
+def test_quantity_inside_clause_is_linked():
+    text = "确保运河商务区商务楼宇累计完工440万平方米，建成月亮河东路道路工程。"
+    i = text.index("440")
+    q = Quantity(id="q7", block="p1", start=i, end=i + len("440万平方米"), text="440万平方米", value=440, unit="万平方米")
+    r = annotate_commitments(make_report(text, quantities=[q]))
+    assert [(c.verb, c.quantity) for c in r.commitments] == [("确保", "q7"), ("建成", None)]
+
+
+def test_lookalikes_and_descriptions_are_not_commitments():
+    text = "推动可持续发展研究院落户启动区。经济下行压力持续加大。支持革命老区加快发展。"
+    r = annotate_commitments(make_report(text))
+    assert [(c.verb, c.text) for c in r.commitments] == [("推动", "推动可持续发展研究院落户启动区")]
+
+
+def test_noun_continuation_stays_in_clause_new_verb_phrase_splits():
+    r = annotate_commitments(make_report("确保地区生产总值增长6%，一般公共预算收入增长5%；加快厂通路建设进度，着力打通断头路。"))
+    texts = [c.text for c in r.commitments]
+    assert texts[1] == "加快厂通路建设进度"
+    assert "着力打通断头路" not in texts  # 着力 is not on the ladder
+
+
+def test_review_half_holds_no_commitments():
+    review = "一、2021年工作回顾\n全区加快推进城市更新，实现地区生产总值增长8%。\n"
+    plan = "二、2022年主要措施\n加快推进城市更新。\n"
+    text = review + plan
+    blocks = (
+        Block("part1", "part", None, 0, len(review)),
+        Block("h1", "heading", "part1", 0, review.index("\n")),
+        Block("p1", "p", "part1", review.index("\n") + 1, len(review) - 1),
+        Block("part2", "part", None, len(review), len(text)),
+        Block("h2", "heading", "part2", len(review), len(review) + plan.index("\n")),
+        Block("p2", "p", "part2", len(review) + plan.index("\n") + 1, len(text) - 1),
+    )
+    r = annotate_commitments(make_report(text, blocks))
+    assert review_ranges(r) == [(0, len(review))]
+    assert [(c.verb, c.block, c.text) for c in r.commitments] == [("加快", "p2", "加快推进城市更新")]
+    # without part blocks the numbered headings at line starts are used
+    r2 = annotate_commitments(make_report(text, blocks=()))
+    assert [c.text for c in r2.commitments] == ["加快推进城市更新"]
+
+
+def test_traditional_text():
+    text = "二、施政方向\n政府將確保年內推出新措施，並研究擴大資助範圍。\n"
+    r = annotate_commitments(make_report(text, blocks=(), script="traditional"))
+    got = [(c.verb, c.strength, c.deadline) for c in r.commitments]
+    assert got == [("確保", "guarantee", "年內"), ("研究", "explore", None)]
+    for c in r.commitments:
+        assert text[c.start:c.end] == c.text
+
+
+def test_user_verb_lexicon_extension(tmp_path, monkeypatch):
+    (tmp_path / "commitment_verbs.tsv").write_text("着力\tadvance\t3\t\n", encoding="utf-8")
+    monkeypatch.setenv("ANNOTATE_LEXICON", str(tmp_path))
+    r = annotate_commitments(make_report("着力打通交界区域断头路。"))
+    assert [(c.verb, c.strength) for c in r.commitments] == [("着力", "advance")]
+
+
+def test_seed_commitments(seed_path):
+    from annotate.pipeline import read_report
+
+    r = annotate_commitments(read_report(str(seed_path)))
+    (lo, hi), = review_ranges(r)
+    assert all(not (lo <= c.start < hi) for c in r.commitments)
+    pairs = {(c.verb, c.text.replace(" ", "")) for c in r.commitments}
+    assert ("实现", "实现京唐城际铁路建成通车") in pairs
+    assert ("加快", "加快地铁22号线（平谷线）建设") in pairs
+    assert ("力争", "力争培育20家市级“专精特新”企业") in pairs

@@ -1,0 +1,100 @@
+"""Entities: gazetteer, suffix rules, canonical names, traditional script, user lexicon extension."""
+
+from __future__ import annotations
+
+from annotate.annotators.entities import annotate_entities, find_entities, load_lexicon
+from annotate.model import Block, Meta, Report
+
+
+def make_report(text: str, script: str = "simplified") -> Report:
+    return Report(meta=Meta(script=script), text=text,
+                  blocks=(Block(id="p1", kind="p", parent=None, start=0, end=len(text)),))
+
+
+def by_text(report: Report) -> dict[str, tuple[str, object]]:
+    return {e.text: (e.type, e.canonical) for e in report.entities}
+
+
+def test_gazetteer_canonical_for_abbreviated_ministry():
+    r = annotate_entities(make_report("经国务院批准，国家发展改革委会同区人民政府和市政协开展调研。"))
+    found = by_text(r)
+    assert found["国家发展改革委"] == ("org", "国家发展和改革委员会")
+    assert found["国务院"] == ("org", "国务院")
+    assert found["区人民政府"] == ("org", None)  # which district depends on the report
+    assert found["市政协"][0] == "org"
+    e = next(e for e in r.entities if e.text == "国家发展改革委")
+    assert r.text[e.start:e.end] == "国家发展改革委" and e.block == "p1" and e.id.startswith("e")
+
+
+def test_places_regions_and_ocr_damaged_town_kept_as_written():
+    r = annotate_entities(make_report("推进京津冀、粤港澳大湾区和长三角协同；灏县镇军屯村入选北京市通州区名录。"))
+    found = by_text(r)
+    for name in ("京津冀", "粤港澳大湾区", "长三角", "北京市", "通州区", "军屯村"):
+        assert found[name][0] == "place", name
+    assert found["灏县镇"] == ("place", None)  # OCR error for 漷县镇: kept, not "fixed"
+
+
+def test_projects_facilities_with_spaces_and_bracketed_alias():
+    text = "实现京唐城际铁路建成通车，加快地铁 22 号线（平谷线）建设，实现张家湾车辆段综合利用项目开工，推进潮白河国家森林公园前期工作。"
+    r = annotate_entities(make_report(text))
+    found = by_text(r)
+    assert found["京唐城际铁路"][0] == "project"
+    assert found["地铁 22 号线（平谷线）"] == ("project", "地铁22号线")  # span shows the text as written
+    assert found["张家湾车辆段综合利用项目"][0] == "project"
+    assert found["潮白河国家森林公园"][0] == "facility"
+
+
+def test_generic_phrases_are_not_entities():
+    r = annotate_entities(make_report("一批重大项目有序实施，全年完工老旧小区改造工程13个，16个项目落地。"))
+    assert r.entities == ()
+
+
+def test_policies_and_programmes():
+    r = annotate_entities(make_report("落实“十四五”规划，实施乡村振兴战略，共建“一带一路”，深化“两区”建设，开展“疏整促”专项行动。"))
+    found = by_text(r)
+    assert found["“十四五”规划"] == ("policy", "十四五规划")
+    assert found["乡村振兴战略"][0] == "policy"
+    assert found["“一带一路”"] == ("programme", "一带一路")
+    assert found["“两区”建设"] == ("programme", "两区建设")
+    assert found["“疏整促”专项行动"][0] == "programme"
+
+
+def test_traditional_text_matches_through_simplified_view_and_keeps_written_form():
+    text = "國家發展改革委支持粵港澳大灣區和長三角，落實「十四五」規劃。"
+    r = annotate_entities(make_report(text, script="traditional"))
+    found = by_text(r)
+    assert found["國家發展改革委"] == ("org", "国家发展和改革委员会")
+    assert found["粵港澳大灣區"] == ("place", "粤港澳大湾区")
+    assert found["「十四五」規劃"] == ("policy", "十四五规划")
+    for e in r.entities:
+        assert text[e.start:e.end] == e.text
+
+
+def test_user_gazetteer_extends_via_argument_and_env(tmp_path, monkeypatch):
+    extra = tmp_path / "my_names.tsv"
+    extra.write_text("# name\ttype\tcanonical\n灵犀湖科技城\tfacility\t灵犀湖国际科技城\n", encoding="utf-8")
+    report = make_report("加快灵犀湖科技城建设。")
+    assert all(e.text != "灵犀湖科技城" for e in find_entities(report))
+    found = {e.text: e for e in find_entities(report, extra)}
+    assert found["灵犀湖科技城"].type == "facility"
+    assert found["灵犀湖科技城"].canonical == "灵犀湖国际科技城"
+    # a folder named by ANNOTATE_LEXICON may hold extra suffix rules too
+    (tmp_path / "entity_suffixes.tsv").write_text("科创走廊\tfacility\n", encoding="utf-8")
+    monkeypatch.setenv("ANNOTATE_LEXICON", str(tmp_path))
+    lex = load_lexicon()
+    assert lex.suffixes["科创走廊"] == "facility"
+    found = {e.text: e for e in find_entities(make_report("打造中关村科创走廊。"))}
+    assert found["中关村科创走廊"].type == "facility"
+
+
+def test_seed_entities(seed_path):
+    from annotate.pipeline import read_report
+
+    r = annotate_entities(read_report(str(seed_path)))
+    texts = [e.text.replace(" ", "") for e in r.entities]
+    for name in ("京唐城际铁路", "地铁22号线（平谷线）", "运河商务区", "张家湾设计小镇", "灏县镇", "“两区”建设", "区人民政府"):
+        assert name in texts, name
+    # no two entities overlap, ids run in text order
+    spans = sorted((e.start, e.end) for e in r.entities)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert [e.id for e in r.entities] == [f"e{i + 1}" for i in range(len(r.entities))]
