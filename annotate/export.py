@@ -1,11 +1,19 @@
-"""Report → the JSON shape of ``annotate tag --format json`` (DESIGN.md part A)."""
+"""Report ⇄ the JSON shape of ``annotate tag --format json`` (DESIGN.md part A).
+
+Contract: ``report_to_json(report)`` is plain data (field names are the model's, fixed by
+DESIGN.md); every block also carries its ``text``, and ``meta.repairs`` lists the repair log.
+``report_from_json(data)`` is its inverse (``report_from_json(report_to_json(r)) == r`` for
+finite numbers).  ``dumps`` writes any such data as UTF-8-safe, standard JSON.
+"""
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any
 
-from .model import LAYERS, Report, to_dict
+from .model import LAYERS, Block, Meta, Repair, Report, from_dict, to_dict
 
 
 def report_to_json(report: Report) -> dict[str, Any]:
@@ -26,5 +34,38 @@ def report_to_json(report: Report) -> dict[str, Any]:
     return out
 
 
+def report_from_json(data: dict[str, Any]) -> Report:
+    """Inverse of :func:`report_to_json` (the blocks' ``text`` is derived, so it is ignored)."""
+    meta = dict(data.get("meta") or {})
+    repairs = tuple(from_dict(Repair, r) for r in meta.pop("repairs", ()) or ())
+    layers = {name: tuple(from_dict(cls, x) for x in data.get(name) or ()) for name, (cls, _e, _i) in LAYERS.items()}
+    return Report(meta=from_dict(Meta, meta), text=data.get("text", ""),
+                  blocks=tuple(from_dict(Block, b) for b in data.get("blocks") or ()),
+                  repairs=repairs, **layers)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _finite(obj: Any) -> Any:
+    """Non-finite floats become null: ``NaN``/``Infinity`` are not JSON, and no reader takes them."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite(v) for v in obj]
+    return obj
+
+
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """Indented JSON with readable Chinese; safe to encode as UTF-8 whatever the text holds."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
+    except ValueError:  # a NaN or infinity somewhere
+        text = json.dumps(_finite(data), ensure_ascii=False, indent=1, allow_nan=False)
+    # A lone surrogate (only possible inside a string) cannot be written as UTF-8: escape it,
+    # which JSON allows and which reads back as the same character.
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text + "\n"
