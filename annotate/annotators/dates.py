@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from ..model import DateSpan, Period, Rank, Report
@@ -53,8 +54,11 @@ _PERIOD_WORDS = {
 }
 
 # The order of alternatives matters: longer, more specific forms first.
+_FIRST = "0-9０-９零〇一二两三四五六七八九十前第这近过今未最全上下年“\"「"
 _PATTERN = re.compile(
-    "|".join(
+    # a cheap first-character test lets the scan skip most positions without trying every branch
+    rf"(?=[{_FIRST}])(?:"
+    + "|".join(
         [
             # year range: 2021—2025年, 2021-2025年  -> period
             rf"(?P<yr1>{_YEAR}){_SP}年?{_SP}{_RANGE}{_SP}(?P<yr2>{_YEAR}){_SP}年(?!{_SP}{_D}|度)",
@@ -85,6 +89,7 @@ _PATTERN = re.compile(
             r"(?P<pw>全年|上半年|下半年|年底|年末|年初|年内)",
         ]
     )
+    + ")"
 )
 
 _RANK = re.compile(
@@ -118,6 +123,7 @@ def _num(s: str) -> int:
     return int(v) if v is not None else 0
 
 
+@lru_cache(maxsize=8)
 def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[tuple[int, int, Optional[str], int]]]:
     """(dates, periods, ranks) as offset tuples into ``text``."""
     dates: list[tuple[int, int, str]] = []
@@ -193,19 +199,43 @@ def _view(report: Report) -> tuple[str, Callable[[int], int]]:
     return report.text, lambda i: i
 
 
+def text_view(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` to match on and the map back: traditional text goes through its simplified view.
+
+    A cheap test first (does the text hold any character that simplification changes?) so that
+    simplified strings pay nothing.
+    """
+    try:
+        from ..script import detect_script, simplified_view
+    except ImportError:  # script.py absent: match as is
+        return text, lambda i: i
+    if not _TRAD_HINT.search(text) or detect_script(text) != "traditional":
+        return text, lambda i: i
+    view = simplified_view(text, "traditional")
+    return view.view, lambda i: view.to_text[i]
+
+
+# characters frequent in traditional reports and never in simplified ones
+_TRAD_HINT = re.compile("[億萬個項間區兩點張處輛臺歲場條噸畝週時鐘層隻種餘約達內與為來們這經發國會價產業實現務長]")
+
+
 def find_dates(text: str) -> list[DateSpan]:
     """Dates in ``text`` (``block=""``)."""
-    return [DateSpan(f"d{i}", "", s, e, text[s:e], v) for i, (s, e, v) in enumerate(_scan(text)[0], 1)]
+    view, back = text_view(text)
+    return [DateSpan(f"d{i}", "", back(s), back(e), text[back(s):back(e)], v) for i, (s, e, v) in enumerate(_scan(view)[0], 1)]
 
 
 def find_periods(text: str) -> list[Period]:
     """Periods in ``text`` (``block=""``)."""
-    return [Period(f"t{i}", "", s, e, text[s:e], v) for i, (s, e, v) in enumerate(_scan(text)[1], 1)]
+    view, back = text_view(text)
+    return [Period(f"t{i}", "", back(s), back(e), text[back(s):back(e)], v) for i, (s, e, v) in enumerate(_scan(view)[1], 1)]
 
 
 def find_ranks(text: str) -> list[Rank]:
     """Ranks in ``text`` (``block=""``)."""
-    return [Rank(f"r{i}", "", s, e, text[s:e], sc, p) for i, (s, e, sc, p) in enumerate(_scan(text)[2], 1)]
+    view, back = text_view(text)
+    return [Rank(f"r{i}", "", back(s), back(e), text[back(s):back(e)], sc, p)
+            for i, (s, e, sc, p) in enumerate(_scan(view)[2], 1)]
 
 
 def time_spans(text: str) -> list[tuple[int, int]]:

@@ -37,7 +37,7 @@ from decimal import Decimal
 
 from ..numerals import MULTIPLIERS, parse_number, split_multiplier, tidy
 from . import register
-from .dates import time_spans
+from .dates import text_view, time_spans
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
@@ -63,6 +63,11 @@ def _alt(words) -> str:
 
 
 _SP = r"[ \u3000]?"
+#: qualifier words (lexicon/quantity_words.tsv) matched only in a context that rules out another word
+_GUARDED_PRE = {
+    "上": r"(?<![线以向加马之网而地晚早路楼身])上(?=[百千万亿])",  # 上千万, 上亿 — not 线上3场
+    "过": r"(?<![通经超度越跨不错难路看做想为])过(?=[0-9一二两三四五六七八九十百千])",  # 过三千亿元城市 — not 通过3年
+}
 # thousands may be grouped with commas or (Hong Kong) spaces: 1,600  308 000
 _ARABIC = r"(?:[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 # 千 before 瓦/伏/米/克 belongs to the unit (千瓦, 千伏), not to the numeral
@@ -76,13 +81,17 @@ _RANGE = r"[-－~～—–至到]"
 def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     lex = _lexicon()
     units = _alt(lex["units"])
-    pre = _alt(w for (w, pos) in lex["quals"] if pos == "pre")
+    pre = _alt(w for (w, pos) in lex["quals"] if pos == "pre" and w not in _GUARDED_PRE)
+    # one-character words that end other words (线上, 通过) qualify only where they cannot
+    pre += "|" + "|".join(_GUARDED_PRE.values())
     post = _alt(w for (w, pos) in lex["quals"] if pos == "post")
     # a multiplier written apart from the numeral (3000多亿元, 92 亿元); bare 千/十 only as
     # part of the numeral so that 千伏, 千瓦 stay units
     mult = _alt(m for m in MULTIPLIERS if m not in ("千", "十万", "十亿"))
     num = rf"(?:{_ARABIC}(?:[十百万亿]|{_K})*|{_CNUM})"
+    first = "".join(sorted({w[0] for (w, pos) in lex["quals"] if pos == "pre"} | set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿")))
     pattern = (
+        rf"(?=[{re.escape(first)}])"  # cheap first-character test before the alternation
         rf"(?P<pre>{pre})?{_SP}"
         rf"(?:(?P<pct>百分之)(?P<pnum>{_CNUM}|{_ARABIC})"
         rf"|(?:(?P<num1>{num})(?P<yu1>余|多)?{_SP}(?P<mult1>{mult})?(?P<unit1>{units})?{_SP}{_RANGE}{_SP})?"
@@ -317,8 +326,9 @@ def _build(text: str, view: str, back: Callable[[int], int], block: Callable[[in
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Quantities in a plain string (``block=""``)."""
-    return _build(text, text, lambda i: i, lambda _s: "")
+    """Quantities in a plain string (``block=""``); traditional text is matched in simplified."""
+    view, back = text_view(text)
+    return _build(text, view, back, lambda _s: "")
 
 
 @register(adds="quantities")
