@@ -47,8 +47,9 @@ def _load_builtin() -> None:
 
 def ordered() -> list[Annotator]:
     """Registered annotators, each after the ones whose layers it requires."""
-    if not REGISTRY:
-        _load_builtin()
+    # Always load the built-in modules: importing one annotator module directly (tests do)
+    # registers it, and must not hide the others.
+    _load_builtin()
     done: set[str] = set()
     out: list[Annotator] = []
     pending = list(REGISTRY)

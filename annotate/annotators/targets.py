@@ -1,0 +1,332 @@
+"""Targets: the indicator values a report sets for the coming year (DOMAIN.md 4).
+
+Contract: :func:`annotate_targets` adds ``report.targets``, stand-off :class:`model.Target`
+records ``t1``, ``t2`` … in report order.  Each names the target clause as written
+(``start``/``end``/``text``), the year it is for (``report.meta.year``), the canonical indicator
+id or None, the metric, and the value with its unit and qualifier (all None for a target with no
+number, such as ``国际收支基本平衡``).
+
+Where targets come from:
+1. The targets block: the text after a trigger (``主要预期目标是：``, ``建议主要指标安排如下：``, the
+   2020 national report's ``预期目标作了适当调整。``, ``今年…主要目标是：``), read clause by clause
+   until a sentence sets no target (commentary such as ``上述主要预期目标，体现了…``).  Five-year
+   goals (``“十五五”时期…主要目标是``) are not the year's targets and are skipped.
+2. A GDP growth target stated only in commentary (``经济增长预期为7%左右``) when the block has none.
+3. Numeric targets inside the measures, after the block (``森林覆盖率达到35%``,
+   ``新增造林面积2.3万亩``): a lexicon metric directly followed by its value.  Never in the review
+   half, which comes before the block.
+
+A report without a targets block (Hong Kong policy addresses) gets no targets: nothing here
+guesses targets from scattered numbers.  :func:`target_blocks` exposes the blocks found, for the
+evaluation in ``bench/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional, Sequence
+
+from ..model import Quantity, Report, Target
+from . import register
+from .indicators import (
+    Clause,
+    canonical_id,
+    clauses,
+    expand_pair,
+    load_lexicon,
+    metric_span,
+    quantities_in,
+)
+
+# --------------------------------------------------------------------------- triggers
+
+TRIGGER_RE = re.compile(
+    r"(?:主要)?预期目标\s*(?:是|为)\s*[:：]"
+    r"|主要指标\**\s*(?:安排|建议)?\s*如下\s*[:：]"
+    r"|指标安排如下\s*[:：]"
+    r"|预期目标(?:作了|作出了|做了|进行了)(?:适当|相应|必要)?(?:的)?调整\s*[。，：:；]"
+    r"|(?:今年|明年|\d{4}\s*年)[^。：:\n]{0,30}?主要(?:发展)?目标\s*(?:是|为)\s*[:：]"
+)
+# A multi-year plan's goals are not the year's targets.
+FIVE_YEAR_RE = re.compile(r"时期|五年|“十.五”|到20\d\d年")
+
+# Sentences that comment on the targets rather than set them end the block.
+STOP_SENTENCE_RE = re.compile(
+    r"^(?:上述|这些|以上|确定|提出|实现|为实现|为了实现|完成上述|完成全年|今年要|今年重点|重点|具体|做好|需要说明|"
+    r"综合|我们|各位|要|必须|经济增速|经济增长预期|经济增长目标|经济增长速度|今年的|[（(]?[一二三四五六七八九十]+[)）、])"
+)
+# Clauses that comment inside a target sentence (``在实际工作中争取更好结果``).
+SKIP_CLAUSE_RE = re.compile(
+    r"^(?:在实际工作中|实际工作中|努力|争取|力争|根据|并|这|上述|确定|需要|为此|今年要|今年|要|坚决|体现|考虑|兼顾|目的|"
+    r"与|同|对|从|把|将|以)"
+)
+# Predicates that make a clause without a number a target (``国际收支基本平衡``).
+QUALITATIVE_RE = re.compile(
+    r"平衡|同步|向好|提质|提效|质升|防控|实质性进展|稳定|下降|减少|改善|优良|增长|合理水平|国家要求|完成|脱贫|摘帽|持平|"
+    r"统筹考核|衔接|下达"
+)
+
+GDP_RESTATED_RE = re.compile(
+    r"(?:经济增长|经济增速|增长)(?:的)?预期(?:目标)?(?:设定)?\s*(?:为|是)?\s*"
+    r"|经济增长(?:的)?目标(?:设定)?\s*为\s*"
+    r"|预期目标设定\s*(?:为)?\s*"
+)
+
+# Measures: a lexicon metric, a short predicate, then its value.
+MEASURE_GAP_RE = re.compile(r"^\s*(?:达到|达|提高到|提升到|提高至|提升至|稳定在|保持在|控制在|增长|下降|降低|超过|突破)?\s*$")
+REVIEW_WORDS_RE = re.compile(r"去年|上年|过去|累计|已经|已")
+
+MAX_BLOCK_CHARS = 4000
+MAX_CLAUSE_CHARS = 80
+
+
+@dataclass(frozen=True)
+class TargetBlock:
+    """The stretch of ``report.text`` holding the year's main targets."""
+
+    start: int  # where the trigger starts
+    end: int  # end of the last target clause
+    trigger: str
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _scan_text(report: Report) -> str:
+    """Text to match patterns on: the simplified view when it keeps offsets, else the text."""
+    if report.meta.script != "simplified":
+        try:
+            view = report.simplified.view
+            if len(view) == len(report.text):
+                return view
+        except Exception:  # no script support installed yet: match the text as written
+            pass
+    return report.text
+
+
+def _year(report: Report, text: str, block_start: Optional[int]) -> Optional[int]:
+    """The year targets are for: ``meta.year``; else a year named just before the block, or the
+    year the report was delivered (``——2024年3月5日在…``)."""
+    if report.meta.year:
+        return report.meta.year
+    if report.meta.review_year:
+        return report.meta.review_year + 1
+    if block_start is not None:
+        before = text[max(0, block_start - 300) : block_start]
+        years = re.findall(r"(20\d\d)\s*年", before)
+        if years:
+            return int(years[-1])
+    m = re.search(r"(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", text[:2000])
+    if m:
+        return int(m.group(1))
+    return None
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    metric: str
+    indicator: Optional[str]
+    quantity: Optional[Quantity]
+
+
+def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity]) -> list[_Found]:
+    span = metric_span(text, cl.start, cq[0].start)
+    if span is None:
+        return []
+    ms, me = span
+    metric = text[ms:me]
+    lex = load_lexicon()
+    if "分别" in cl.text and len(cq) >= 2:
+        names = expand_pair(metric, len(cq), lex)
+        if names:
+            return [_Found(cl.start, cl.end, n, canonical_id(n, q.unit, lex), q) for n, q in zip(names, cq)]
+    q = cq[0]
+    return [_Found(cl.start, cl.end, metric, canonical_id(metric, q.unit, lex), q)]
+
+
+def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quantity]) -> list[_Found]:
+    """The targets one clause of a targets block sets (none for commentary)."""
+    t = scan[cl.start : cl.end]
+    if SKIP_CLAUSE_RE.match(t) or len(t) > MAX_CLAUSE_CHARS:
+        return []
+    cq = [q for q in quantities_in(quantities, cl.start, cl.end)]
+    if cq:
+        return _value_clause_targets(scan, cl, cq)
+    lex = load_lexicon()
+    m = lex.pattern.search(t)
+    if m is None and not QUALITATIVE_RE.search(t):
+        return []
+    span = metric_span(scan, cl.start, cl.end)
+    if span is None:
+        return []
+    metric = scan[span[0] : span[1]]
+    if m is None and (metric == t or not QUALITATIVE_RE.search(t, span[1] - cl.start)):
+        return []  # a target needs a metric and something said about it
+    return [_Found(cl.start, cl.end, metric, canonical_id(metric, None, lex), None)]
+
+
+def _closed_paragraph(scan: str, last_end: int, next_start: int) -> bool:
+    """True when a paragraph ended with a full stop between the last target and ``next_start``."""
+    gap = scan[last_end:next_start]
+    nl = gap.find("\n")
+    if nl < 0:
+        return False
+    before = scan[:last_end + nl].rstrip(" \t　*")
+    return before.endswith(("。", "！", "？", "!", "?"))
+
+
+def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quantity]) -> tuple[list[_Found], int]:
+    """Read targets from ``start`` until a sentence sets none; returns them and the block end."""
+    limit = min(len(text), start + MAX_BLOCK_CHARS)
+    found: list[_Found] = []
+    end = start
+    by_sentence: dict[int, list[Clause]] = {}
+    for cl in clauses(scan, start, limit):
+        by_sentence.setdefault(cl.sentence, []).append(cl)
+    skipped = 0
+    for _, cls in sorted(by_sentence.items()):
+        first = scan[cls[0].start : cls[0].end]
+        if found and STOP_SENTENCE_RE.match(first):
+            break
+        if found and _closed_paragraph(scan, end, cls[0].start):
+            break  # a finished paragraph ends the block; a list (items ending in ；) goes on
+        got: list[_Found] = []
+        for cl in cls:
+            got.extend(clause_targets(text, scan, cl, quantities))
+        if not got:
+            if found or skipped >= 2:
+                break
+            skipped += 1
+            continue
+        found.extend(got)
+        end = got[-1].end
+    return found, end
+
+
+def target_blocks(report: Report) -> list[TargetBlock]:
+    """The main targets block(s) of ``report`` (usually one; empty when it has none)."""
+    return [b for b, _ in _find_blocks(report)]
+
+
+def _find_blocks(report: Report) -> list[tuple[TargetBlock, list[_Found]]]:
+    scan = _scan_text(report)
+    qs = sorted(report.quantities, key=lambda q: q.start)
+    for m in TRIGGER_RE.finditer(scan):
+        if "主要目标" in m.group(0) and FIVE_YEAR_RE.search(m.group(0)):
+            continue
+        # the sentence that holds the trigger must not be about a multi-year plan either
+        sent_start = max(scan.rfind("。", 0, m.start()), scan.rfind("\n", 0, m.start())) + 1
+        if "主要目标" in m.group(0) and FIVE_YEAR_RE.search(scan[sent_start : m.start()]):
+            continue
+        found, end = _block_targets(report.text, scan, m.end(), qs)
+        if found:
+            # one main block per report: the first trigger that sets targets
+            return [(TargetBlock(m.start(), end, m.group(0)), found)]
+    return []
+
+
+def _restated_gdp(scan: str, qs: Sequence[Quantity], start: int) -> Optional[_Found]:
+    """``经济增长预期为7%左右`` when the block gave no GDP growth target."""
+    by_start = {q.start: q for q in qs}
+    for m in GDP_RESTATED_RE.finditer(scan, start):
+        q = by_start.get(m.end())
+        if q is None or not (q.unit or "").endswith(("%", "％")):
+            continue
+        sent_start = max(scan.rfind("。", 0, m.start()), scan.rfind("\n", 0, m.start())) + 1
+        if REVIEW_WORDS_RE.search(scan[sent_start : m.start()]):
+            continue
+        return _Found(m.start(), q.end, "经济增长", "gdp_growth", q)
+    return None
+
+
+def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[str]) -> list[_Found]:
+    lex = load_lexicon()
+    out: list[_Found] = []
+    for q in qs:
+        if q.start < start:
+            continue
+        window_start = max(start, q.start - 24)
+        window = scan[window_start : q.start]
+        best = None
+        for m in lex.pattern.finditer(window):
+            if MEASURE_GAP_RE.match(window[m.end() :]):
+                best = m
+        if best is None:
+            continue
+        metric = best.group(0)
+        ident = canonical_id(metric, q.unit, lex)
+        if ident in taken:
+            continue
+        sent_start = max(scan.rfind("。", 0, q.start), scan.rfind("\n", 0, q.start), scan.rfind("；", 0, q.start)) + 1
+        if REVIEW_WORDS_RE.search(scan[sent_start : q.start]):
+            continue
+        taken.add(ident or metric)
+        out.append(_Found(window_start + best.start(), q.end, metric, ident, q))
+    return out
+
+
+def find_targets(report: Report) -> list[Target]:
+    """Every target ``report`` sets, in report order (see module docstring)."""
+    scan = _scan_text(report)
+    qs = sorted(report.quantities, key=lambda q: q.start)
+    blocks = _find_blocks(report)
+    if not blocks:
+        return []
+    block, found = blocks[0]
+    extra: list[_Found] = []
+    taken = {f.indicator for f in found if f.indicator}
+    if "gdp_growth" not in taken:
+        g = _restated_gdp(scan, qs, block.start)
+        if g:
+            extra.append(g)
+            taken.add("gdp_growth")
+    extra.extend(_measure_targets(scan, qs, block.end, taken))
+    year = _year(report, scan, block.start)
+    out: list[Target] = []
+    for i, f in enumerate(sorted(found + extra, key=lambda f: f.start), 1):
+        q = f.quantity
+        para = report.paragraph_at(f.start)
+        out.append(
+            Target(
+                id=f"t{i}",
+                block=para.id if para else "",
+                start=f.start,
+                end=f.end,
+                text=report.text[f.start : f.end],
+                year=year,
+                indicator=f.indicator,
+                metric=f.metric,
+                value=q.value if q else None,
+                low=q.low if q else None,
+                high=q.high if q else None,
+                unit=q.unit if q else None,
+                qualifier=q.qualifier if q else None,
+                quantity=q.id if q else None,
+                normalized=q.normalized if q else None,
+                base_unit=q.base_unit if q else None,
+            )
+        )
+    return out
+
+
+@register(adds="targets", requires=("indicators", "quantities"))
+def annotate_targets(report: Report) -> Report:
+    """Add the targets layer (see module docstring)."""
+    return replace(report, targets=tuple(find_targets(report)))
+
+
+def main_targets(report: Report) -> list[Target]:
+    """The targets of the main block (and a GDP target restated in commentary), not the ones
+    read from the measures: what the evaluation compares with the gold."""
+    blocks = target_blocks(report)
+    if not blocks:
+        return []
+    end = blocks[0].end
+    in_block = [t for t in report.targets if t.start < end]
+    has_gdp = any(t.indicator == "gdp_growth" for t in in_block)
+    restated = [t for t in report.targets if t.start >= end and t.indicator == "gdp_growth" and not has_gdp
+                and GDP_RESTATED_RE.match(t.text)]
+    return in_block + restated[:1]

@@ -1,0 +1,59 @@
+"""Targets → the rows of ``annotate targets`` (DESIGN.md part A), as JSON or CSV.
+
+Contract: :func:`target_rows` gives one dict per target in report order with exactly the columns
+of :data:`COLUMNS`; :func:`to_json` writes them as a JSON array (UTF-8, not ASCII-escaped);
+:func:`to_csv` writes the same columns with a header row, plain UTF-8 (no BOM), numbers as
+written (``6.5``, ``1000``) and empty cells for nulls.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable
+
+from ..model import Report
+
+COLUMNS = ("file", "year", "indicator", "metric", "text", "value", "low", "high", "unit", "qualifier", "block")
+
+
+def target_rows(report: Report, file: str) -> list[dict[str, Any]]:
+    """One row per target of ``report``; ``file`` names the input it was read from."""
+    rows = []
+    for t in report.targets:
+        rows.append({
+            "file": file,
+            "year": t.year,
+            "indicator": t.indicator,
+            "metric": t.metric,
+            "text": t.text,
+            "value": t.value,
+            "low": t.low,
+            "high": t.high,
+            "unit": t.unit,
+            "qualifier": t.qualifier,
+            "block": t.block,
+        })
+    return rows
+
+
+def to_json(rows: Iterable[dict[str, Any]]) -> str:
+    return json.dumps(list(rows), ensure_ascii=False, indent=1) + "\n"
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def to_csv(rows: Iterable[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    for r in rows:
+        w.writerow([_cell(r[c]) for c in COLUMNS])
+    return buf.getvalue()

@@ -1,0 +1,237 @@
+"""Targets: the year's targets block in every corpus phrasing, the CLI, JSON/CSV output, gold."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotate import pipeline
+from annotate.annotators import run_all
+from annotate.cli import main
+from annotate.model import Meta, Report
+from annotate.annotators.targets import main_targets, target_blocks
+from annotate.render.targets import COLUMNS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tag_text(text: str, year: int | None = 2024):
+    """Annotate a snippet (too short for the reader's is-this-a-report check) as a report body."""
+    return run_all(Report(meta=Meta(year=year), text=text))
+
+
+def summary(targets):
+    return [(t.indicator, t.value, t.qualifier, t.unit) for t in targets]
+
+
+# --------------------------------------------------------------------------- synthetic reports
+
+
+def test_block_sets_numeric_and_wordless_targets_and_stops_at_commentary():
+    r = tag_text(
+        "2024年政府工作报告\n"
+        "今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右；"
+        "居民收入增长和经济增长同步；国际收支保持基本平衡；粮食产量1.3万亿斤以上。\n"
+        "上述预期目标，综合考虑了国内外形势，经济增长潜力6%左右。\n"
+    )
+    assert summary(r.targets) == [
+        ("gdp_growth", 5, "about", "%"),
+        ("surveyed_unemployment", 5.5, "about", "%"),
+        ("income_growth", None, None, None),
+        ("balance_of_payments", None, None, None),
+        ("grain_output", 1.3, "at_least", "万亿斤"),
+    ]
+    assert r.targets[0].text == "国内生产总值增长5%左右"
+    assert [t.id for t in r.targets] == ["t1", "t2", "t3", "t4", "t5"]
+
+
+def test_commentary_clause_inside_the_block_is_not_a_target():
+    r = tag_text("主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；一般公共预算收入增长2%。\n")
+    assert summary(r.targets) == [("gdp_growth", 5, "about", "%"), ("budget_revenue_growth", 2, "exact", "%")]
+
+
+def test_five_year_goals_are_not_the_years_targets():
+    r = tag_text(
+        "“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右，居民收入增长与经济增长同步。\n"
+        "今年经济社会发展主要预期目标是：地区生产总值增长4.5%左右；城镇新增就业50万人以上。\n"
+    )
+    assert summary(r.targets) == [("gdp_growth", 4.5, "about", "%"), ("urban_new_jobs", 50, "at_least", "万人")]
+
+
+def test_report_without_targets_block_has_no_targets():
+    r = tag_text("施政报告\n1. 我们的目标是在2027年或之前把公共充电车位提升至约20万个。地区生产总值增长3.2%。\n")
+    assert r.targets == ()
+
+
+def test_range_and_distributed_targets():
+    r = tag_text(
+        "主要预期目标是：全省生产总值增长5%-5.5%；城镇和农村常住居民人均可支配收入分别增长6.5%左右、7.5%左右；"
+        "城镇调查失业率、城镇登记失业率分别为4.8%左右和4.3%左右。\n"
+    )
+    got = [(t.indicator, t.metric, t.value, t.low, t.high, t.qualifier) for t in r.targets]
+    assert got[0] == ("gdp_growth", "全省生产总值", None, 5, 5.5, "range")
+    assert got[1:] == [
+        ("urban_income_growth", "城镇常住居民人均可支配收入", 6.5, None, None, "about"),
+        ("rural_income_growth", "农村常住居民人均可支配收入", 7.5, None, None, "about"),
+        ("surveyed_unemployment", "城镇调查失业率", 4.8, None, None, "about"),
+        ("registered_unemployment", "城镇登记失业率", 4.3, None, None, "about"),
+    ]
+
+
+def test_gdp_growth_stated_only_in_commentary_is_a_target():
+    r = tag_text("今年的主要预期目标是：城镇新增就业1000万人以上。经济增长预期为7%左右，考虑了需要和可能。\n")
+    assert ("gdp_growth", 7, "about", "%") in summary(r.targets)
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+NATIONAL_GDP = {
+    2015: (7, None, None, "about"),
+    2016: (None, 6.5, 7, "range"),
+    2017: (6.5, None, None, "about"),
+    2018: (6.5, None, None, "about"),
+    2019: (None, 6, 6.5, "range"),
+    2021: (6, None, None, "at_least"),
+    2022: (5.5, None, None, "about"),
+    2023: (5, None, None, "about"),
+    2024: (5, None, None, "about"),
+    2025: (5, None, None, "about"),
+}
+
+
+def test_national_gdp_growth_series_via_cli(corpus):
+    files = sorted(str(p) for p in corpus.glob("national-20*.txt"))
+    result = CliRunner().invoke(main, ["targets", *files, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    gdp = {}
+    for row in rows:
+        if row["indicator"] == "gdp_growth":
+            assert row["year"] not in gdp, f"two GDP targets for {row['year']}"
+            gdp[row["year"]] = (row["value"], row["low"], row["high"], row["qualifier"])
+    assert gdp == NATIONAL_GDP  # 2020 set no GDP growth target
+    years = {row["year"] for row in rows}
+    assert 2020 in years  # ... but it did set others
+    assert all(row["unit"] == "%" for row in rows if row["indicator"] == "gdp_growth")
+
+
+def test_seed_targets(seed_path):
+    r = pipeline.tag(str(seed_path))
+    main_ = main_targets(r)
+    assert all(t.year == 2022 for t in r.targets)
+    assert [(t.indicator, t.metric, t.value, t.unit, t.qualifier) for t in main_] == [
+        ("gdp_growth", "地区生产总值", 6.5, "%", "about"),
+        ("budget_revenue_growth", "一般公共预算收入", 6, "%", "exact"),
+        ("fixed_investment", "全社会固定资产投资", 1000, "亿元", "above"),
+        ("retail_sales_growth", "社会消费品零售总额", 5, "%", "about"),
+        ("income_growth", "居民人均可支配收入", None, None, None),
+        ("registered_unemployment", "登记失业率", 5, "%", "at_most"),
+        ("energy_intensity", "能耗强度", None, None, None),
+    ]
+    assert main_[2].normalized == 1e11 and main_[2].base_unit == "元"
+    assert main_[6].text == "能耗强度、大气污染物和水污染物排放完成市下达任务"
+    # numeric targets inside the measures (plan half), not the achieved figures of the review half
+    measures = [(t.indicator, t.value, t.unit) for t in r.targets if t not in main_]
+    assert ("forest_coverage", 35, "%") in measures
+    assert ("afforestation", 2.3, "万亩") in measures
+    assert ("forest_coverage", 34.45, "%") not in measures
+    assert all(t.start > target_blocks(r)[0].start for t in r.targets)
+
+
+def test_national_2024_full_list(corpus):
+    r = pipeline.tag(str(corpus / "national-2024-gov-work-report.txt"))
+    assert [(t.indicator, t.value, t.unit, t.qualifier) for t in main_targets(r)] == [
+        ("gdp_growth", 5, "%", "about"),
+        ("urban_new_jobs", 1200, "万人", "at_least"),
+        ("surveyed_unemployment", 5.5, "%", "about"),
+        ("cpi", 3, "%", "about"),
+        ("income_growth", None, None, None),
+        ("balance_of_payments", None, None, None),
+        ("grain_output", 1.3, "万亿斤", "at_least"),
+        ("energy_intensity", 2.5, "%", "about"),
+        ("eco_environment", None, None, None),
+    ]
+    assert {t.year for t in r.targets} == {2024}
+    assert r.targets[4].text == "居民收入增长和经济增长同步"
+
+
+def test_national_2020_list_after_adjusted_targets(corpus):
+    r = pipeline.tag(str(corpus / "national-2020-gov-work-report.txt"))
+    got = summary(main_targets(r))
+    assert not any(t.indicator == "gdp_growth" for t in r.targets)
+    assert got[:4] == [
+        ("urban_new_jobs", 900, "at_least", "万人"),
+        ("surveyed_unemployment", 6, "about", "%"),
+        ("registered_unemployment", 5.5, "about", "%"),
+        ("cpi", 3.5, "about", "%"),
+    ]
+
+
+def test_hong_kong_addresses_set_no_macro_targets(corpus):
+    for p in sorted(corpus.glob("hongkong-*")):
+        assert pipeline.tag(str(p)).targets == (), p.name
+
+
+def test_gold_recall_and_precision(corpus):
+    spec = importlib.util.spec_from_file_location("evaluate_targets", ROOT / "bench" / "evaluate_targets.py")
+    ev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ev)
+    gold_files = sorted((ROOT / "tests" / "gold" / "targets").glob("*.json"))
+    assert len(gold_files) == len([p for p in corpus.iterdir() if p.suffix in {".txt", ".md"}])
+    g_total = p_total = hits = 0
+    for gf in gold_files:
+        gold = json.loads(gf.read_text(encoding="utf-8"))["targets"]
+        src = next(corpus.glob(gf.stem + ".*"))
+        pred = [dict(indicator=t.indicator, metric=t.metric, text=t.text, value=t.value, low=t.low, high=t.high,
+                     qualifier=t.qualifier) for t in main_targets(pipeline.tag(str(src)))]
+        h, _, _ = ev.match(gold, pred)
+        g_total, p_total, hits = g_total + len(gold), p_total + len(pred), hits + h
+    assert hits / g_total >= 0.97
+    assert hits / p_total >= 0.95
+
+
+# --------------------------------------------------------------------------- CLI output
+
+
+def test_csv_output_columns(seed_path, tmp_path):
+    out = tmp_path / "targets.csv"
+    result = CliRunner().invoke(main, ["targets", str(seed_path), "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")  # plain UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+    assert tuple(rows[0]) == COLUMNS == (
+        "file", "year", "indicator", "metric", "text", "value", "low", "high", "unit", "qualifier", "block")
+    first = dict(zip(rows[0], rows[1]))
+    assert first["file"] == str(seed_path)
+    assert (first["year"], first["indicator"], first["value"], first["unit"], first["qualifier"]) == (
+        "2022", "gdp_growth", "6.5", "%", "about")
+    assert first["low"] == first["high"] == ""
+    wordless = [dict(zip(rows[0], r)) for r in rows[1:] if r[2] == "income_growth"][0]
+    assert wordless["value"] == wordless["unit"] == wordless["qualifier"] == ""
+
+
+def test_json_output_shape_and_xml_input(seed_path, tmp_path):
+    xml = tmp_path / "seed.xml"
+    assert CliRunner().invoke(main, ["tag", str(seed_path), "-o", str(xml)]).exit_code == 0
+    res_txt = CliRunner().invoke(main, ["targets", str(seed_path)])
+    res_xml = CliRunner().invoke(main, ["targets", str(xml)])
+    assert res_txt.exit_code == 0 and res_xml.exit_code == 0, res_xml.output
+    rows_txt, rows_xml = json.loads(res_txt.output), json.loads(res_xml.output)
+    assert all(tuple(r) == COLUMNS for r in rows_txt)
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "file"} for r in rows]  # noqa: E731
+    assert strip(rows_txt) == strip(rows_xml)
+    assert rows_xml[0]["file"] == str(xml)
+
+
+def test_missing_input_is_one_line_error(tmp_path):
+    result = CliRunner().invoke(main, ["targets", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    assert "nope.txt" in result.output and "Traceback" not in result.output
