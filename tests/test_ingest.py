@@ -255,3 +255,38 @@ def test_min_cjk_constant_is_what_the_error_says():
     with pytest.raises(AnnotateError, match=r"only 6 Chinese characters"):
         load("short.txt", "政府工作报告\n".encode())
     assert MIN_CJK == 200
+
+
+def test_div_soup_page_chrome_and_layout_table():
+    # an older government page: chrome marked by class/id, the article set in a layout table
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in EXCERPT.splitlines())
+    page = f"""<html><head><meta charset="utf-8"></head><body>
+<div id="header"><a>首页</a><a>English</a></div><div class="nav">政务公开 办事服务</div>
+<table width="100%"><tr><td class="left">左侧栏目导航</td><td>
+<div class="position">当前位置：首页 &gt; 政务公开 &gt; 政府工作报告</div>
+<div class="fontsize">【大 中 小】</div>{paragraphs}</td></tr></table>
+<div class="share">分享到：微信 微博</div><div id="footer">网站标识码1100000088</div></body></html>"""
+    decoded = load("old.htm", page.encode("utf-8"))
+    lines = decoded.text.split("\n")
+    assert lines[0] == "左侧栏目导航"  # a layout row's cells are blocks, not one tab-joined line
+    assert lines[3:3 + len(EXCERPT.splitlines())] == EXCERPT.splitlines()
+    for dropped in ("English", "政务公开 办事服务", "分享到", "网站标识码"):
+        assert dropped not in decoded.text
+    asides = [(a.kind, decoded.text[a.start:a.end]) for a in decoded.asides]
+    assert asides[0] == ("aside:chrome", "当前位置：首页 > 政务公开 > 政府工作报告\n【大 中 小】\n")
+
+
+def test_gb18030_and_utf8_give_identical_output_through_the_pipeline(corpus):
+    # the whole pipeline, not just ingest: only meta.source (hash, encoding) may differ
+    from annotate import pipeline
+    from annotate.export import report_to_json
+
+    path = corpus / "beijing-2026-gov-work-report.txt"
+    utf8 = path.read_bytes()
+    outputs = []
+    for data in (utf8, utf8.decode("utf-8").encode("gb18030"), utf8.decode("utf-8").encode("utf-16")):
+        out = report_to_json(pipeline.tag(str(path), data))
+        source = out["meta"].pop("source")
+        outputs.append(out)
+        assert source["encoding"] in {"utf-8", "gb18030", "utf-16"}
+    assert outputs[0] == outputs[1] == outputs[2]

@@ -62,6 +62,7 @@ _META_RE = re.compile(
     r"^(?:时间|時間|发布时间|發布時間|发布日期|發布日期|日期|更新时间|作者|编辑|編輯|责任编辑|責任編輯"
     r"|浏览次数|瀏覽次數|阅读次数|点击数|點擊數|阅读量|字数|发文机关|索引号|索 引 号)\s*[：:]"
 )
+_BREADCRUMB_RE = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|當前位置)\s*[：:]|^首[页頁]\s*[>＞»›/]")
 _DATE_RE = re.compile(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}\s*[:：时時]\s*\d{1,2}\s*(?:[:：分]\s*(?:\d{1,2}\s*秒?)?)?)?$"
@@ -238,6 +239,8 @@ def _classify(unit: str, whole_line: bool) -> str | None:
         return SOURCE if m.group("value").strip(_WS) else _SOURCE_OPEN
     if _META_RE.match(unit) and len(unit) <= 60:
         return CHROME
+    if _BREADCRUMB_RE.match(unit):
+        return CHROME
     if _DATE_RE.match(unit):
         return CHROME
     if _TIME_RE.match(unit):
@@ -248,7 +251,9 @@ def _classify(unit: str, whole_line: bool) -> str | None:
     if not tokens:  # only brackets / punctuation, e.g. a lone 】
         return _WEAK if unit.strip("【】[]：:") == "" else None
     if all(t in _STRONG_WIDGETS or t in _WEAK_WIDGETS for t in tokens):
-        return CHROME if any(t in _STRONG_WIDGETS for t in tokens) else _WEAK
+        if any(t in _STRONG_WIDGETS for t in tokens) or (len(tokens) > 1 and "【" in unit):
+            return CHROME  # 【大 中 小】: the brackets make size letters a widget
+        return _WEAK
     return None
 
 

@@ -151,10 +151,29 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     if best is not None:
         return best[2], best[3]
 
+    spoiled = _almost_utf8(data, name)
+    if spoiled is not None:
+        raise spoiled  # before charset-normalizer, which would read it as mojibake in a code page
     asked = _ask_charset_normalizer(data)
     if asked is not None:
         return asked
     raise _binary(name)
+
+
+def _almost_utf8(data: bytes, name: str) -> AnnotateError | None:
+    """UTF-8 spoiled by a few bad bytes (a truncated or damaged file) deserves its own message."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    else:
+        return None
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    if bad > max(3, len(data) // 1000):
+        return None
+    where = "at its very end (the file looks cut short)" if len(data) - first <= 3 else f"at byte {first}"
+    return AnnotateError(name, f"is UTF-8 text with {bad} invalid byte sequence{'s' if bad > 1 else ''}, first {where}",
+                         "repair the file or save it again as UTF-8")
 
 
 def _binary(name: str) -> AnnotateError:

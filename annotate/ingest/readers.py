@@ -182,9 +182,40 @@ class _LineBuilder:
         return text, "", asides
 
 
+# Pre-HTML5 pages (most government sites) mark their chrome by class or id, not by tag.
+# Whole tokens only: "nav" drops <div class="nav">, not <div class="article-nav-title">.
+_CHROME_NAMES = {"header", "footer", "foot", "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "crumb",
+                 "crumbs", "bread", "share", "sharebox", "share-box", "sidebar", "copyright", "topbar", "top-bar",
+                 "toolbar", "search", "searchbox", "login", "friendlink", "friend-link", "skip-link", "banner"}
+_NAME_SPLIT_RE = re.compile(r"[\s]+")
+
+
 def _hidden(el) -> bool:
-    return el.get("hidden") is not None or el.get("aria-hidden") == "true" or \
-        bool(_HIDDEN_STYLE_RE.search(el.get("style") or ""))
+    """Hidden, or page chrome by its class/id."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") == "navigation" \
+            or _HIDDEN_STYLE_RE.search(el.get("style") or ""):
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return any(token in _CHROME_NAMES for token in _NAME_SPLIT_RE.split(names) if token)
+
+
+def _is_layout_row(row) -> bool:
+    """A table row used for page layout (cells holding paragraphs), not a row of data."""
+    for cell in row:
+        if _tag(cell) not in {"td", "th"}:
+            continue
+        blocks = 0
+        for node in cell.iterdescendants():
+            tag = _tag(node)
+            if tag == "table":
+                return True
+            if tag in {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br"}:
+                blocks += 1
+                if blocks >= 3:
+                    return True
+        if len(cell.text_content() or "") > 300:
+            return True
+    return False
 
 
 def _tag(el) -> str:
@@ -201,6 +232,10 @@ def _walk_html(el, out: _LineBuilder) -> None:
             out.add(child.tail)
             continue
         if tag == "br":
+            out.end_line()
+        elif tag == "tr" and _is_layout_row(child):
+            out.end_line()
+            _walk_html(child, out)  # each cell is a block: see the generic branch below
             out.end_line()
         elif tag == "tr":
             out.add_line("\t".join(_cell_text(cell) for cell in child if _tag(cell) in {"td", "th"}))
@@ -284,7 +319,14 @@ def _walk_docx(el, lines: list[str]) -> None:
             lines.append(_paragraph_text(child))
         elif tag == _W + "tbl":
             for row in _table_rows(child):
-                lines.append("\t".join(_docx_cell_text(cell) for cell in _row_cells(row)))
+                cells = list(_row_cells(row))
+                texts = [_docx_cell_lines(cell) for cell in cells]
+                if any(len(t) > 3 or sum(map(len, t)) > 300 for t in texts):
+                    for cell_lines in texts:  # a layout table (text set in boxes): its paragraphs are lines
+                        lines.extend(cell_lines)
+                else:
+                    lines.append("\t".join(" ".join(p for p in t if p).replace("\t", " ").replace("\n", " ")
+                                            for t in texts))
         elif tag in _SKIP or not isinstance(tag, str):
             continue
         elif tag != _W + "sectPr":
@@ -308,10 +350,10 @@ def _row_cells(row):
             yield from _row_cells(child)
 
 
-def _docx_cell_text(cell) -> str:
+def _docx_cell_lines(cell) -> list[str]:
     inner: list[str] = []
     _walk_docx(cell, inner)
-    return " ".join(part for part in inner if part).replace("\t", " ").replace("\n", " ")
+    return inner
 
 
 def _paragraph_text(p) -> str:
