@@ -118,6 +118,8 @@ def _body(line: _Line) -> str:
 def _is_heading_line(line: _Line) -> bool:
     """Short, one sentence at most, not an introduction to what follows."""
     t = line.text
+    if line.label is not None and line.label.end >= len(t):
+        return True  # a label alone on its line ("一、"): its heading text is on the next line
     if len(t) > _HEADING_MAX or t[-1] in "：:；;，,、":
         return False
     inner = t[:-1]
@@ -247,7 +249,8 @@ class _Builder:
         body = _body(line)
         bare = (len(body) <= 4 or body[-1] in _DANGLING or line.text.endswith(("的", "和", "与", "及"))
                 or bool(re.fullmatch(r"(?:附件|附录|附錄)\s*\S{0,3}", line.text)))
-        if bare and i + 1 < len(self.lines) and _is_plain_heading(self.lines[i + 1]):
+        if bare and i + 1 < len(self.lines) and (_is_plain_heading(self.lines[i + 1]) or (
+                not body and self._text_follows(i))):
             nxt = self.lines[i + 1]
             head.end = node.end = nxt.end
             if _GLOSSARY_WORD.search(nxt.text):
@@ -270,7 +273,7 @@ class _Builder:
             return False  # numbered glossary entries are items, not headings
         if lab is not None and lab.style in _CONTAINER_STYLES:
             rank = nb.RANK[lab.style]
-            if _is_heading_line(line) and len(_body(line)) > 0 and (
+            if _is_heading_line(line) and (len(_body(line)) > 0 or self._text_follows(i)) and (
                     lab.style != nb.ARABIC_DOT or t[-1] not in _TERMINAL):
                 # a numbered paragraph "1. 这是我的第三份施政报告。" is not a heading
                 return self.open(line, lab.style, lab.value, rank, line.end, lab.text) is not None
@@ -294,6 +297,11 @@ class _Builder:
                 return False
             return self.open(line, _PLAIN, 0, st[j].rank + 0.5, line.end, None, force_parent=j) is not None
         return False
+
+    def _text_follows(self, i: int) -> bool:
+        """A label alone on its line ("一、") is followed by its heading text on the next line."""
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return nxt is not None and nxt.label is None and _is_heading_line(nxt)
 
     def _plain_ok(self, i: int) -> bool:
         """An unnumbered short line is a heading only if text follows it and no list introduces it."""

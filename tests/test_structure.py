@@ -315,3 +315,10 @@ def test_parenthesized_and_circled_entries_form_lists():
     assert [i.num for i in items] == ["（1）", "（2）", "（3）", "①", "②"]
     lone = _kids(r, "part1", "p")[-1]
     assert lone.num == "（4）" and _t(r, lone).startswith("（4）单独")
+
+
+def test_label_alone_on_its_line_takes_the_next_line_as_heading():
+    r = _build("一、\n2023年工作回顾\n正文。\n二、2024年工作安排\n正文。")
+    assert problems(r) == []
+    heads = [_t(r, _kids(r, p.id, "heading")[0]) for p in r.blocks if p.kind == "part"]
+    assert heads == ["一、\n2023年工作回顾", "二、2024年工作安排"]
