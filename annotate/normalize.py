@@ -96,6 +96,7 @@ _CLOSERS = set("”’」』）)】〕》>\"'")
 # A paragraph ending in one of these (or in a word character) cannot be complete.
 _OPENERS = set("（(“‘《「『【〔")
 _CONTINUERS = set("，、,") | _OPENERS
+_NO_START = set("，。、；：！？）」』”%,;")  # no paragraph starts with these
 _CLAUSE_PUNCT = re.compile(r"[，。；：、！？]")
 _SENTENCE_END = re.compile(r"[。！？]")
 
@@ -103,7 +104,7 @@ _CN_NUM = "一二三四五六七八九十百零〇两"
 # A numbered heading or list label at the start of a paragraph (DOMAIN.md section 2).
 _HEADING = re.compile(
     rf"(?:[{_CN_NUM}]+[、．.]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[章节部分篇]"
-    r"|[（(]\d{1,2}[)）]|\d{1,2}[、．.](?!\d)|[①-⑳])"
+    r"|[（(]\d{1,2}[)）]|\d{1,3}[、．.](?!\d)|[①-⑳]|[註注]\d+[:：])"
 )
 # Labels that open a new paragraph when they follow whitespace inside a flattened line.
 _INLINE_HEADING = re.compile(rf"(?:[（(][{_CN_NUM}]+[)）]|[{_CN_NUM}]+、|第[{_CN_NUM}]+[章部分])")
@@ -163,7 +164,9 @@ def normalize(decoded: Decoded) -> Normalized:
     """Normalize ``decoded.text`` (see module docstring for the contract)."""
     source = decoded.text
     text1, reps1 = _character_layer(source, decoded.asides)
-    edits = _layout_edits(text1)
+    # blank lines that held only a zero-width space are wiki-link debris, not page breaks
+    invisible_at = {r.start for r in reps1 if r.kind == "invisible"}
+    edits = _layout_edits(text1, invisible_at)
     text, repairs = _compose(text1, reps1, edits)
     return Normalized(text, repairs)
 
@@ -287,6 +290,29 @@ def _starts_paragraph(t: str, ln: _Line) -> bool:
     return bool(_HEADING.match(head)) or head.startswith("——") or bool(_SALUTATION.match(head))
 
 
+def _broken_mid_sentence(t: str, para_first: _Line, ln: _Line, nxt: _Line) -> bool:
+    """One-paragraph-per-line text: was this paragraph cut mid-sentence (``PM`` / ``2.5`` / ``年平均``)?
+
+    The paragraph so far reads like prose (has clause punctuation, is not a numbered heading),
+    its line ends in a word character that does not follow a sentence end (``。25`` is a
+    footnote mark), and the next line neither opens a paragraph nor starts with a closer.
+    """
+    last = t[ln.ce - 1]
+    if not _is_word(last) or not _is_word(t[nxt.cs]):
+        return False
+    k = ln.ce - 1
+    while k > ln.cs and t[k].isascii() and t[k].isalnum():
+        k -= 1
+    if t[k] in _FINAL or t[k] in _CLOSERS:
+        return False
+    para = t[para_first.cs : ln.ce]
+    return (
+        bool(_CLAUSE_PUNCT.search(para))
+        and not _is_heading_para(t, para_first, ln.ce)
+        and not _starts_paragraph(t, nxt)
+    )
+
+
 def _doubled(t: str, left_end: int, right_start: int, limit: int) -> int:
     """Length of a CJK word ending at ``left_end`` and repeated from ``right_start`` (0 if none)."""
     for k in range(6, 1, -1):
@@ -307,7 +333,7 @@ def _join_text(t: str, a: int, b: int) -> str:
     return ""
 
 
-def _layout_edits(t: str) -> list[_Edit]:
+def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset()) -> list[_Edit]:
     lines = _scan_lines(t)
     content = [ln for ln in lines if ln.ce > ln.cs]
     edits: list[_Edit] = []
@@ -358,7 +384,11 @@ def _layout_edits(t: str) -> list[_Edit]:
                     or (_starts_paragraph(t, nxt) and _ends_sentence(t[ln.cs : ln.ce]))
                 ):
                     join_kind = "line_join"
-            elif last in _CONTINUERS or t[ln.cs : ln.ce] in _OPENERS:
+            elif (
+                last in _CONTINUERS
+                or t[nxt.cs] in _NO_START
+                or _broken_mid_sentence(t, para_first, ln, nxt)
+            ):
                 join_kind = "line_join"
         else:
             para_text = t[para_first.cs : ln.ce]
@@ -370,6 +400,8 @@ def _layout_edits(t: str) -> list[_Edit]:
                 and (_is_word(t[nxt.cs]) or t[nxt.cs] in "，、。；：！？%")
             ):
                 join_kind = "page_break_join"
+                if invisible_at and any(gap_a < p < gap_b for p in invisible_at if gap_a < p < gap_b):
+                    join_kind = "line_join"
         if nxt.prefix_kind is not None:
             join_kind = None  # a list item or heading mark always opens a paragraph
         if join_kind:

@@ -108,6 +108,19 @@ def test_sentence_fragments_join_in_one_line_per_segment_text():
     assert kinds(n)["line_join"] == 2
 
 
+def test_inline_markup_split_lines_rejoin_in_one_line_per_paragraph_text():
+    # HTML-derived text: <sub>2.5</sub> and links landed on lines of their own
+    src = "各位代表：\n污染防治成效明显，PM\n2.5\n年平均浓度保持在20微克/立方米左右。\n由需求方带资金、带场景\n揭榜\n；“成果找市场”为重点。\n"
+    n = run(src)
+    assert lines_of(n) == ["各位代表：", "污染防治成效明显，PM2.5年平均浓度保持在20微克/立方米左右。",
+                           "由需求方带资金、带场景揭榜；“成果找市场”为重点。"]
+
+
+def test_footnote_mark_and_note_lines_stay_apart():
+    n = run("各位代表：\n支援本地中小型企业进行专利评估。25\n註25: 食物业牌照包括暂准牌照\n（一）房屋\n")
+    assert lines_of(n) == ["各位代表：", "支援本地中小型企业进行专利评估。25", "註25:食物业牌照包括暂准牌照", "（一）房屋"]
+
+
 def test_heading_broken_across_lines_rejoins():
     n = run("各位代表：\n（\n三）加强生态建设\n正文内容。\n")
     assert lines_of(n) == ["各位代表：", "（三）加强生态建设", "正文内容。"]
