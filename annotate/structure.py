@@ -18,6 +18,9 @@ children, properly nested, ids unique and readable:
   ``item`` (a list entry: lines after ``…如下：``, runs of ``——``/``（1）``/``①`` lines, glossary
   entries) and ``s`` (sentences of a ``p`` or ``item``, ending at ``。！？`` and any closing quotes).
 
+Ids: ``title``, ``preface``, ``part2``, ``sec2.3``, ``sub2.3.1``, ``<container>.h`` for headings,
+and running ``p17``, ``i3`` (items), ``s120`` (sentences), in document order.
+
 Every non-whitespace character of the text lies in some leaf block; what lies between blocks is
 whitespace.  ``line_start``/``line_end`` are the 1-based source lines (via the repair log).
 
