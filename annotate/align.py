@@ -85,7 +85,14 @@ def unit_blocks(report: Report) -> list[Block]:
     return sorted(units.values(), key=lambda b: (b.start, -b.end))
 
 
-def segments(report: Report, tokens: Sequence[Token]) -> list[Segment]:
+def segments(report: Report, tokens: Sequence[Token], *, sentences: bool = True,
+             long_paragraph: int = 1500) -> list[Segment]:
+    """Cut ``tokens`` into segments at paragraph-level block boundaries and sentence ends.
+
+    With ``sentences=False`` (used when punctuation is ignored: a ``；`` that became ``。`` must
+    not move a boundary) a paragraph is cut at sentence ends only once it is ``long_paragraph``
+    characters long, so flattened one-line reports still give small leaves.
+    """
     units = unit_blocks(report)
     starts = [u.start for u in units]
     boundaries = {u.start for u in units} | {u.end for u in units}
@@ -118,6 +125,8 @@ def segments(report: Report, tokens: Sequence[Token]) -> list[Segment]:
     for k, t in enumerate(tokens):
         if k > seg_start:
             at_boundary = t.start in boundaries and t.kind != "space"
+            if ended and not sentences and t.start - tokens[seg_start].start < long_paragraph:
+                ended = False
             if (ended and t.kind != "space" and t.text[0] not in _CLOSERS) or (at_boundary and has_content):
                 close(k)
                 ended = False
@@ -198,7 +207,24 @@ def _chain(cands: list[tuple[int, int, float]], n_old: int) -> list[tuple[int, i
 
 
 def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
-    """Pair ``old`` and ``new`` segments (see module docstring); pairs in reading order of new."""
+    """Pair ``old`` and ``new`` segments (see module docstring); pairs in reading order of new.
+
+    The greedy steps (tie-breaks, move picking, growing) are not symmetric by themselves, so
+    the pairing is always computed in one canonical direction (the side whose content sorts first
+    is "old") and flipped when needed: compare(B, A) is then exactly the mirror of compare(A, B).
+    """
+    ko = "\x00".join(s.content for s in old)
+    kn = "\x00".join(s.content for s in new)
+    if kn < ko:
+        flipped = _align(new, old)
+        swap = {"inserted": "deleted", "deleted": "inserted"}
+        pairs = [SegPair(p.new, p.old, swap.get(p.relation, p.relation), p.score) for p in flipped]
+    else:
+        pairs = _align(old, new)
+    return _reading_order(_number_moves(pairs))
+
+
+def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     og = [_grams(s.content) for s in old]
     ng = [_grams(s.content) for s in new]
 
@@ -339,8 +365,7 @@ def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     pairs = [SegPair((r[0], r[1]), (r[2], r[3]), r[4], round(r[5], 4)) for r in ranges]
     pairs += _runs([j for j in range(len(new)) if j not in taken_new], new, "inserted")
     pairs += _runs([i for i in range(len(old)) if i not in taken_old], old, "deleted")
-    pairs = _number_moves(pairs)
-    return _reading_order(pairs)
+    return pairs
 
 
 def _runs(idx: list[int], segs: Sequence[Segment], relation: str) -> list[SegPair]:

@@ -185,8 +185,8 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     nv, nmap = _view(new)
     otoks = tokenize(ov, omap, old.text, granularity=granularity, ignore_width=ignore_width)
     ntoks = tokenize(nv, nmap, new.text, granularity=granularity, ignore_width=ignore_width)
-    osegs = _align.segments(old, otoks)
-    nsegs = _align.segments(new, ntoks)
+    osegs = _align.segments(old, otoks, sentences=not ignore_punctuation)
+    nsegs = _align.segments(new, ntoks, sentences=not ignore_punctuation)
     t1 = time.perf_counter()
     seg_pairs = _align.align(osegs, nsegs)
     t2 = time.perf_counter()
@@ -195,6 +195,7 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     pairs: list[Pair] = []
     changes: list[Change] = []
     timed_out = 0
+    same = 0  # content characters inside equal operations, both sides
     last_old = 0
     last_new = 0
     for sp in seg_pairs:
@@ -221,6 +222,10 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
         else:
             tops = []
         ops = tuple(_op(t, o_list, n_list, o_pos, n_pos, old.text, new.text) for t in tops)
+        for t in tops:
+            if t.kind == "equal":
+                same += sum(len(x.key) for x in o_list[t.i1 : t.i2] if x.kind in ("word", "num"))
+                same += sum(len(x.key) for x in n_list[t.j1 : t.j2] if x.kind in ("word", "num"))
         o_block = osegs[sp.old[0]].block if o_list else None
         n_block = nsegs[sp.new[0]].block if n_list else None
         pair = Pair(sp.relation, o_pos, o_end, n_pos, n_end, o_block, n_block, sp.score, ops, sp.move_id,
@@ -241,7 +246,7 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
         counts[c.kind] += 1
     stats: dict[str, Any] = dict(counts)
     stats["changes"] = len(changes)
-    stats["similarity"] = _similarity(pairs, osegs, nsegs, otoks, ntoks)
+    stats["similarity"] = _similarity(same, otoks, ntoks)
     stats["segments_old"] = len(osegs)
     stats["segments_new"] = len(nsegs)
     stats["pairs"] = sum(1 for p in pairs if p.relation in ("match", "moved"))
@@ -327,18 +332,11 @@ def _container(report: Report, s: int, e: int, fallback: Optional[str]) -> Optio
     return best.id if best is not None else fallback
 
 
-def _similarity(pairs: Sequence[Pair], osegs, nsegs, otoks, ntoks) -> float:
-    """Share of content characters kept: 2·equal / (old + new), over word and number tokens."""
+def _similarity(same: int, otoks: Sequence[Token], ntoks: Sequence[Token]) -> float:
+    """Share of content kept: 2·equal / (old + new), counted in characters of words and numbers."""
     total = sum(len(t.key) for t in otoks if t.kind in ("word", "num")) + sum(
         len(t.key) for t in ntoks if t.kind in ("word", "num"))
-    if total == 0:
-        return 1.0
-    same = 0
-    for p in pairs:
-        for op in p.ops:
-            if op.kind == "equal":
-                same += len(re.sub(r"[\s\W]", "", op.old_text)) + len(re.sub(r"[\s\W]", "", op.new_text))
-    return round(min(1.0, same / total), 4)
+    return 1.0 if total == 0 else round(min(1.0, same / total), 4)
 
 
 def apply_ops(c: Comparison) -> str:

@@ -20,6 +20,7 @@ Contract:
 from __future__ import annotations
 
 import difflib
+import re
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -150,6 +151,16 @@ def leaf_diff(old: Sequence[Token], new: Sequence[Token], encoder: Encoder, *, t
     a, b = encoder.encode(old), encoder.encode(new)
     if a == b:
         return LeafDiff((TokenOp("equal", 0, len(old), 0, len(new)),) if old else ())
+    if "\x00".join(t.key for t in new) < "\x00".join(t.key for t in old):
+        # Diff in one canonical direction and flip, so B→A is exactly the mirror of A→B
+        # (diff-match-patch and its cleanup are not symmetric on their own).
+        d = _leaf(new, old, b, a, timeout)
+        flip = {"insert": "delete", "delete": "insert"}
+        return LeafDiff(tuple(TokenOp(flip.get(o.kind, o.kind), o.j1, o.j2, o.i1, o.i2) for o in d.ops), d.timed_out)
+    return _leaf(old, new, a, b, timeout)
+
+
+def _leaf(old: Sequence[Token], new: Sequence[Token], a: str, b: str, timeout: float) -> LeafDiff:
     runs = _dmp_runs(a, b, timeout, cleanup=True)
     timed_out = runs is None
     if runs is None:
@@ -244,14 +255,18 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
     news = _content(new[op.j1 : op.j2], ignore_punctuation)
     if not olds and not news:
         return None
-    if all(_is_numberish(t) for t in olds + news):
+    if "".join(t.key for t in olds) == "".join(t.key for t in news):
+        # The same words, segmented differently because a line break or (ignored) punctuation
+        # moved: rjieba reads 推进改革 as one word and 推进\n改革 as two.
+        return None
+    if _only(olds, _qualifier_re()) and _only(news, _qualifier_re()):
         has_num = any(t.kind == "num" for t in olds + news)
         if has_num or _next_to_number(old, op.i1, op.i2) or _next_to_number(new, op.j1, op.j2):
             return "number_changed"
     ranks = modal_ranks()
-    if olds + news and all(t.key in ranks for t in olds + news):
-        ro = max((ranks[t.key] for t in olds), default=0)
-        rn = max((ranks[t.key] for t in news), default=0)
+    if _only(olds, _modal_re(), numbers=False) and _only(news, _modal_re(), numbers=False):
+        ro = _rank(olds, ranks)
+        rn = _rank(news, ranks)
         # A verb swapped for one of another strength (确保 → 力争, 推进 → 研究) changes the
         # promise.  A verb merely added or dropped does so only when it is a modal of intent
         # (确保, 力争: rank >= STRIVE) — 持续推进 → 推进 is wording, not a weaker commitment.
@@ -262,6 +277,33 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
     if op.kind == "delete" or not news:
         return "deleted"
     return "replaced"
+
+
+def _only(tokens: Sequence[Token], words: "re.Pattern[str]", numbers: bool = True) -> bool:
+    """Are ``tokens`` only numbers (if allowed) and words of ``words``?
+
+    Judged on the joined text, so it holds for character granularity too (左 + 右).
+    """
+    if not numbers and any(t.kind == "num" for t in tokens):
+        return False
+    rest = "".join(t.key for t in tokens if t.kind != "num")
+    return words.fullmatch(rest) is not None
+
+
+@lru_cache(maxsize=1)
+def _qualifier_re() -> "re.Pattern[str]":
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + ")*")
+
+
+@lru_cache(maxsize=1)
+def _modal_re() -> "re.Pattern[str]":
+    verbs = sorted(modal_ranks(), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")*") if verbs else re.compile("(?!)")
+
+
+def _rank(tokens: Sequence[Token], ranks: dict[str, int]) -> int:
+    text = "".join(t.key for t in tokens)
+    return max((r for v, r in ranks.items() if v in text), default=0)
 
 
 def _next_to_number(tokens: Sequence[Token], i1: int, i2: int) -> bool:

@@ -62,6 +62,24 @@ def match(gold: list[dict], pred: list[dict]) -> tuple[int, list[dict], list[dic
     return hits, missed, extra
 
 
+def _print_speed(corpus: Path) -> None:
+    """Time the indicators and targets annotators on the seed, in-process, after warm-up."""
+    from annotate.annotators.indicators import annotate_indicators
+    from annotate.annotators.targets import annotate_targets
+
+    seed = corpus / "tongzhou-2021-plan-report.md"
+    if not seed.is_file():
+        return
+    report = pipeline.tag(str(seed))
+    for fn in (annotate_indicators, annotate_targets):
+        fn(report)
+        n = 50
+        t = time.perf_counter()
+        for _ in range(n):
+            fn(report)
+        print(f"{fn.__name__} on the seed: {(time.perf_counter() - t) / n * 1000:.1f} ms")
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     args = [a for a in argv if a != "-v"]
@@ -95,6 +113,7 @@ def main(argv: list[str]) -> int:
         if verbose or (extra and missed):
             for e in extra:
                 print(f"    extra:  {e['indicator']} {e['metric']} {e['value']} {e['qualifier']} | {e['text']}")
+    _print_speed(corpus)
     recall = total_hits / total_gold if total_gold else 1.0
     precision = total_hits / total_pred if total_pred else 1.0
     print(f"\nreports {len(rows)}  gold {total_gold}  predicted {total_pred}  matched {total_hits}")

@@ -12,7 +12,7 @@ Values:
 - DateSpan.value is ISO-like: ``2021-12-15``, ``2022-03``, ``2022``; a month/day with no year is
   ``--12-15`` / ``--09`` (ISO 8601's year-less form).
 - Period.value: ``--01/--11`` (1-11月), ``Q1/Q3`` (1-3季度, 前三季度), ``Q1``, ``H1``/``H2``
-  (上半年/下半年), ``year`` (全年), ``year-end`` (年底/年末), ``year-start`` (年初), ``within-year``
+  (上半年/下半年), ``--01/--09`` (首九个月), ``year`` (全年), ``year-end`` (年底/年末), ``year-start`` (年初), ``within-year``
   (年内), ``2021/2025`` (“十四五”时期, 2021—2025年), ``P5Y`` (这五年, 近五年, 过去五年),
   ``2025:year-end`` (2025年底).
 - Rank.position is the 1-based place (首位 = 1); scope the area or group ranked (全市, 全国, 各行业).
@@ -54,7 +54,7 @@ _PERIOD_WORDS = {
 }
 
 # The order of alternatives matters: longer, more specific forms first.
-_FIRST = "0-9０-９零〇一二两三四五六七八九十前第这近过今未最全上下年“\"「"
+_FIRST = "0-9０-９零〇一二两三四五六七八九十前首第这近过今未最全上下年“\"「"
 _PATTERN = re.compile(
     # a cheap first-character test lets the scan skip most positions without trying every branch
     rf"(?=[{_FIRST}])(?:"
@@ -74,6 +74,8 @@ _PATTERN = re.compile(
             rf"(?P<m1>{_MONTH}){_SP}{_RANGE}{_SP}(?P<m2>{_MONTH}){_SP}月(?!份额)",
             # quarter range: 1-3季度, 一至三季度
             rf"(?P<q1>[1-4１-４一二三四]){_SP}{_RANGE}{_SP}(?P<q2>[1-4１-４一二三四]){_SP}季度",
+            # 首九个月, 前两个月 -> the first months of the year
+            rf"(?:首|前)(?P<fm>[一二两三四五六七八九十]{{1,2}}|1[0-2]|[1-9]){_SP}个月",
             # 前三季度, 前两个季度
             rf"前(?P<qf>[1-4一二两三四])个?季度",
             # 第一季度 / 一季度
@@ -152,6 +154,9 @@ def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, s
             periods.append((s, e, f"--{_num(g['m1']):02d}/--{_num(g['m2']):02d}"))
         elif g["q1"]:
             periods.append((s, e, f"Q{_num(g['q1'])}/Q{_num(g['q2'])}"))
+        elif g["fm"]:
+            n = _num(g["fm"])
+            periods.append((s, e, "--01" if n == 1 else f"--01/--{n:02d}"))
         elif g["qf"]:
             n = _num(g["qf"])
             periods.append((s, e, "Q1" if n == 1 else f"Q1/Q{n}"))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Optional, Union
 
@@ -197,8 +198,12 @@ def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[li
     return out, offs
 
 
-def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon, gaz_ends: set[int]) -> list[_Cand]:
+def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon, gaz: list) -> list[_Cand]:
     out = []
+    gaz_ends = {c.end for c in gaz}
+    known = bytearray(len(text))  # characters inside a gazetteer name
+    for c in gaz:
+        known[c.start : c.end] = b"\1" * (c.end - c.start)
     tokens, offsets = _merge_pieces(tokens, offsets)
     for k, (word, pos) in enumerate(tokens):
         end = offsets[k] + len(word)
@@ -224,7 +229,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # The suffix ends a longer word (西北工业大学, 通州区): that word is a name only
             # when the segmenter knows it as one, and one-character suffixes need three
             # characters in all (城市, 全区, 香港 are not names).
-            if len(suffix) == 1 and (len(head_word) < 3 or head_pos not in _PROPER_POS):
+            # A two-character word after a place name is the name's tail (永乐|店镇, 老槐|庄村).
+            tail_of_name = (len(suffix) == 1 and len(head_word) == 2 and typ == "place" and i > 0
+                            and tokens[i - 1][1] in _PROPER_POS and len(tokens[i - 1][0]) >= 2)
+            if len(suffix) == 1 and not tail_of_name and (len(head_word) < 3 or head_pos not in _PROPER_POS):
                 continue
             if len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"):
                 continue
@@ -241,12 +249,14 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 break  # 16个项目, 30项政策
             if w in _COUNTERS and j > 0 and tokens[j - 1][1] == "m":
                 break
-            if typ == "place" and len(w) >= 2 and w[-1] in _PLACE_END and p in _PROPER_POS:
+            if typ == "place" and len(w) >= 2 and w[-1] in _PLACE_END:
                 break  # 灏县镇 | 军屯村: two places, not one
             if p in _PROPER_POS or (p == "m" and not _next_is_measure(tokens, j)):
                 proper = True
             start = offsets[j]
             j -= 1
+        if not proper and any(known[start:suffix_start]):
+            proper = True  # the name holds a gazetteer name (副中心站综合交通枢纽, 环球影城北…枢纽)
         if start >= suffix_start or not proper:
             continue  # the suffix alone (工程, 项目) or a generic phrase (老旧小区改造工程)
         if typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start):
@@ -278,6 +288,43 @@ def _stop_word(word: str) -> bool:
 
         _STOP = frozenset(load_verbs().verbs) | {"建设", "实施", "开展", "打造", "引进", "依托", "围绕", "发展", "培育"}
     return word in _STOP
+
+
+# Roads and streets named in works lists (宋梁路北延、日新路、云景西路等工程; 开工建设东关北街): the
+# segmenter cannot know local road names, so they are read off their list context instead.
+_ROAD = re.compile(
+    r"(?:(?<=[、，。；：“（\n及和与])|^|(?<=建设|加快|推进|完成|实现|开工|启动|打通|新建|改造))"
+    r"([\u4e00-\u9fff]{1,5}?(?:大街|大道|路|街)(?:[东西南北]延(?:线)?|[东西南北]段)?)"
+    r"(?=[、，。；和与及]|等(?:道路|工程|项目|配套|跨界|市政)|建设|工程|改造|道路工程)"
+)
+_NOT_ROAD = frozenset("道路 马路 公路 铁路 思路 出路 线路 网路 门路 套路 新路 老路 弯路 之路 销路 电路 水路 陆路 航路 一路 全路 "
+                      "步行街 街道 大街 大道 小路 通路 进路 后路 前路 活路 支路 干路 次干路 主干路 道路交通".split())
+_ROAD_LEAD = re.compile(r"^(?:确保|力争|争取|实现|完成|建成|加快|加大|推进|推动|深化|持续|启动|开工|建设|打造|打通|新建|改造|"
+                        r"实施|提升|完善|和|及|与|以及)+")
+_NOT_IN_ROAD = set("的之条走是在了着为把被将要对从向以其这那各每等一")
+
+
+_NOT_ROAD_END = ("电路", "道路", "铁路", "公路", "线路", "思路", "门路", "进路", "水路", "新路", "快速路", "硬化路", "头路")
+
+
+def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+    out = []
+    for m in _ROAD.finditer(text):
+        name = m.group(1)
+        start = m.start(1)
+        # The list context may have been a verb or a conjunction: 加快厂通路 → 厂通路.
+        lead = _ROAD_LEAD.match(name)
+        if lead:
+            name = name[lead.end():]
+            start += lead.end()
+        core = re.sub(r"(?:[东西南北]延(?:线)?|[东西南北]段)$", "", name)
+        if core in _NOT_ROAD or len(core) < 3 or core.endswith(_NOT_ROAD_END) or any(ch in _NOT_IN_ROAD for ch in core):
+            continue
+        k = bisect_left(offsets, start)
+        if any(tokens[j][1] == "v" for j in range(k, bisect_left(offsets, m.end(1)))):
+            continue  # 加强道路, 强化金融街: a verb phrase, not a name
+        out.append(_Cand(start, m.end(1), "project", None, 0))
+    return out
 
 
 def _quoted(text: str) -> list[_Cand]:
@@ -325,7 +372,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     boundaries = set(offsets)
     boundaries.add(len(text))
     gaz = _gazetteer(text, lex, boundaries)
-    cands = gaz + _quoted(text) + _suffix_rules(text, tokens, offsets, lex, {c.end for c in gaz})
+    cands = gaz + _quoted(text) + _suffix_rules(text, tokens, offsets, lex, gaz) + _roads(text, tokens, offsets)
     cands = [_extend(text, c) for c in cands]
     block_of = BlockLocator(report)
     out = []

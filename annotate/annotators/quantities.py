@@ -98,8 +98,9 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         rf"(?P<num>{num})(?P<yu>余|多)?{_SP}(?P<mult>{mult})?(?P<yu2>余|多)?(?P<unit>{units})?)"
         rf"(?P<post>{post}|余|多)?"
         # a unit character that starts a longer word is no unit: 台阶, 所有, 次要
-        rf"(?<!台(?=阶))(?<!所(?=有))(?<!次(?=要))(?<!处(?=理))(?<!年(?=级|行动))"
-        rf"(?<!家(?=庭|族|乡|园|居|电|政|长|属|具))(?<!种(?=类|子|业|植|养))(?<!名(?=单|称|牌))"
+        rf"(?<!台(?=阶))(?<!所(?=有|港|长|属|得|在|谓))(?<!次(?=要))(?<!处(?=理))(?<!年(?=级|行动|规划|计划))"
+        rf"(?<!家(?=庭|族|乡|园|居|电|政|长|属|具))(?<!种(?=类|子|业|植|养))(?<!名(?=单|称|牌|词|义|片|录))"
+        rf"(?<!位(?=数))(?<!部(?=件|署|门|委|长|队|属|位))"
     )
     phrases = re.compile(_alt(lex["phrases"])) if lex["phrases"] else re.compile(r"(?!x)x")
     # short quoted labels: “十四五”, “1+1+N”, 「北部都会区」 — never quantities
@@ -112,6 +113,17 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 _GROWTH = re.compile(r"(?:增长|提高|增加|上升|上涨|提升|扩大|增|涨|多)(?:了|分别|约|均|达|为)?[ \u3000]?$")
 _DECLINE = re.compile(r"(?:下降|降低|减少|下滑|回落|缩减|缩短|压减|压降|缩小|收窄|降|减|少)(?:了|分别|约|均|达|为)?[ \u3000]?$")
 _LEVEL_VERB = re.compile(r"(?:新增|增至|增加至|增加到|提高到|提高至|提升至|提升到|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|多少)(?:了|分别|约|均|达|为)?[ \u3000]?$")
+#: units that after any numeral but 两 are labels (一期工程, 二期, 第14届)
+_CARDINAL_ONLY = {"期", "届"}
+#: units that take a trailing 半 (两成半 = 2.5成, 四年半 = 4.5年)
+_HALVES = {"成", "年", "个月", "小时", "天", "倍", "周"}
+
+
+def core_of(numeral: str) -> str:
+    return split_multiplier(numeral)[0]
+
+
+_SESSION = re.compile(r"(?:、[一二三四五六七八九十]+次)*(?:全体会议|会议|全会|党代会)")
 _JOIN = re.compile(r"^[ \u3000]?(?:和|、|及|与|或)[ \u3000]?$")
 # after a whole quantity: size classes and ordinal-like names (百亿级, 3号, 第14届)
 _BAD_NEXT = set("级号届类")
@@ -219,8 +231,10 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     after = masked[end : end + 1]
     if after and (_LETTER.match(after) or after in _BAD_NEXT):
         return None
-    if g["unit"] == "次" and masked.startswith(("会议", "全会", "党代会"), end):
-        return None  # 人大七次会议: a session's ordinal
+    if g["unit"] == "次" and _SESSION.match(masked, end):
+        return None  # 人大七次会议, 十二届市委三次、四次全会: a session's ordinal
+    if g["unit"] == "年" and before == "个":
+        return None  # 第一个五年期, 比上个五年: a plan period, not a duration
     if g["unit"] == "个" and text[end : end + 1] in ("“", "「") and not numeral[0].isdigit():
         return None  # 两个“关键小事”: a label, like 三大攻坚战
     if not g["unit"] and not g["mult"] and masked[m.end("num") : m.end("num") + 1] in _BAD_NEXT_BARE - {""}:
@@ -237,6 +251,10 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         core = numeral[: len(numeral) - len(_value(numeral)[1])]
         if not any(c in "零〇一二两三四五六七八九十百千" for c in core) and not (g["pre"] and value == 1):
             return None  # 万亩, 亿元 alone: a multiplier is not a numeral
+        if core in ("零", "〇"):
+            return None  # 零部件, 零距离: zero as a word
+        if core == "二":
+            return None  # counts say 两 (两个, 两区); a lone 二 is an ordinal or name (二期, 怡乐园二区)
         if core == "一" and unit_txt not in ("倍", "成"):
             return None  # 一批, 一个, 一年一度: the article, not a count
         if core in ("百", "千", "万") and unit_txt in ("年", "") and not mult:
@@ -246,6 +264,8 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         return dict(start=start, end=m.end("num") + (len(g["yu"]) if g["yu"] else 0), value=value,
                     unit="", normalized=None, base_unit="", low=None, high=None,
                     pre=g["pre"], post=None, bare=True, cn=is_cn, mult_only="")
+    if unit_txt in _CARDINAL_ONLY and core_of(numeral) != "两":
+        return None  # 一期, 三期, 第14届: phase and edition labels; only 两期/两届 count
     if not unit_txt and not g["post"] and after and after in "县市镇":
         return None  # 千亿县, 万亿市: a size class, like 百亿级
     base, factor = units.get(unit_txt, ("", 1.0)) if unit_txt else ("", 1.0)
@@ -260,6 +280,9 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         if v1 is None or (g["unit1"] and g["unit1"] != unit_txt) or (mult1 and mult1 != mult):
             return "split"
         low, high = v1, value
+    if after == "半" and unit_txt in _HALVES and low is None and not g["post"]:
+        end += 1  # 两成半, 四年半: and a half
+        value = tidy(value + 0.5)
     q = dict(start=start, end=end, value=value, unit=unit, base_unit=base,
              normalized=_times(value, scale * factor), low=low, high=high,
              pre=g["pre"], post=g["post"] or g["yu"] or g["yu2"], bare=False, cn=is_cn,

@@ -43,13 +43,17 @@ from .indicators import (
 
 TRIGGER_RE = re.compile(
     r"(?:主要)?预期目标\s*(?:是|为)\s*[:：]"
-    r"|主要指标\**\s*(?:安排|建议)?\s*如下\s*[:：]"
+    r"|主要预期目标\s*[:：]"
+    r"|主要(?:预期)?指标\s*(?:是|为)\s*[:：]"
+    r"|主要指标\**\s*(?:安排|建议|安排建议)?\s*如下\s*[:：]"
     r"|指标安排如下\s*[:：]"
     r"|预期目标(?:作了|作出了|做了|进行了)(?:适当|相应|必要)?(?:的)?调整\s*[。，：:；]"
     r"|(?:今年|明年|\d{4}\s*年)[^。：:\n]{0,30}?主要(?:发展)?目标\s*(?:是|为)\s*[:：]"
 )
 # A multi-year plan's goals are not the year's targets.
 FIVE_YEAR_RE = re.compile(r"时期|五年|“十.五”|到20\d\d年")
+
+MULTI_YEAR_HEAD_RE = re.compile(r"\s*(?:到|至)\s*20\d\d\s*年")
 
 # Sentences that comment on the targets rather than set them end the block.
 STOP_SENTENCE_RE = re.compile(
@@ -132,9 +136,16 @@ class _Found:
     quantity: Optional[Quantity]
 
 
-def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity]) -> list[_Found]:
+CONTINUATION_RE = re.compile(r"^(?:同比|比上年|比去年|较上年|年均|分别|\s)*(?:增长|增速|下降|降低|减少|提高|提升|增加)")
+
+
+def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: Optional[_Found]) -> list[_Found]:
     span = metric_span(text, cl.start, cq[0].start)
     if span is None:
+        # ``国内生产总值实现360亿元，增长14.5%``: the growth continues the previous clause's metric
+        if previous is not None and CONTINUATION_RE.match(text, cl.start):
+            q = cq[0]
+            return [_Found(cl.start, cl.end, previous.metric, canonical_id(previous.metric, q.unit), q)]
         return []
     ms, me = span
     metric = text[ms:me]
@@ -147,14 +158,16 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity]) -> list[_Fo
     return [_Found(cl.start, cl.end, metric, canonical_id(metric, q.unit, lex), q)]
 
 
-def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quantity]) -> list[_Found]:
-    """The targets one clause of a targets block sets (none for commentary)."""
+def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quantity],
+                   previous: Optional[_Found] = None) -> list[_Found]:
+    """The targets one clause of a targets block sets (none for commentary); ``previous`` is the
+    last target of the same sentence, which a bare ``增长14.5%`` continues."""
     t = scan[cl.start : cl.end]
     if SKIP_CLAUSE_RE.match(t) or len(t) > MAX_CLAUSE_CHARS:
         return []
     cq = [q for q in quantities_in(quantities, cl.start, cl.end)]
     if cq:
-        return _value_clause_targets(scan, cl, cq)
+        return _value_clause_targets(scan, cl, cq, previous)
     lex = load_lexicon()
     m = lex.pattern.search(t)
     if m is None and not QUALITATIVE_RE.search(t):
@@ -168,14 +181,20 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     return [_Found(cl.start, cl.end, metric, canonical_id(metric, None, lex), None)]
 
 
+LIST_MARK_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）]|[-•·]|——)")
+
+
 def _closed_paragraph(scan: str, last_end: int, next_start: int) -> bool:
-    """True when a paragraph ended with a full stop between the last target and ``next_start``."""
+    """True when a paragraph ended with a full stop between the last target and ``next_start``
+    and what follows is not the next entry of a numbered or bulleted list."""
     gap = scan[last_end:next_start]
     nl = gap.find("\n")
     if nl < 0:
         return False
-    before = scan[:last_end + nl].rstrip(" \t　*")
-    return before.endswith(("。", "！", "？", "!", "?"))
+    before = scan[: last_end + nl].rstrip(" \t　*")
+    if not before.endswith(("。", "！", "？", "!", "?")):
+        return False
+    return not LIST_MARK_RE.match(scan, last_end + nl + 1)
 
 
 def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quantity]) -> tuple[list[_Found], int]:
@@ -195,7 +214,7 @@ def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quanti
             break  # a finished paragraph ends the block; a list (items ending in ；) goes on
         got: list[_Found] = []
         for cl in cls:
-            got.extend(clause_targets(text, scan, cl, quantities))
+            got.extend(clause_targets(text, scan, cl, quantities, got[-1] if got else None))
         if not got:
             if found or skipped >= 2:
                 break
@@ -221,6 +240,8 @@ def _find_blocks(report: Report) -> list[tuple[TargetBlock, list[_Found]]]:
         sent_start = max(scan.rfind("。", 0, m.start()), scan.rfind("\n", 0, m.start())) + 1
         if "主要目标" in m.group(0) and FIVE_YEAR_RE.search(scan[sent_start : m.start()]):
             continue
+        if MULTI_YEAR_HEAD_RE.match(scan, m.end()):
+            continue  # ``主要预期目标是：到2015年，…``: a plan period's goals, not the year's
         found, end = _block_targets(report.text, scan, m.end(), qs)
         if found:
             # one main block per report: the first trigger that sets targets

@@ -83,18 +83,21 @@ _RELATED_RE = re.compile(
     r"(?:(?:相关|相關)(?:报道|報道|新闻|新聞|链接|鏈接|附件|阅读|閱讀|稿件|文章|文件|专题|專題|解读|解讀)"
     r"|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐|熱點推薦|更多(?:报道|阅读|新闻))[\s:：>》»]*"
 )
+_CREDIT = (r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|审签|终审|監製|监制|编审|策划|制作|作者)"
+           r"\s*[：:]\s*[^\s【】\[\]()（）]{0,20}")
 _TAIL_CHROME_RE = re.compile(
-    r"(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|审校|终审|監製|监制|编审)\s*[：:]\s*\S{0,20}"
-    r"|打印本页|打印本頁|关闭窗口|關閉窗口|关闭本页|【?关闭】?|【?關閉】?|【?打印】?|【?返回】?|返回顶部|返回列表"
-    r"|扫一扫\S{0,20}|分享到\S{0,20}|(?:上一篇|下一篇)\s*[：:].{0,80}|[（(]完[）)]"
+    _CREDIT + r"|打印本页|打印本頁|关闭窗口|關閉窗口|关闭本页|关闭|關閉|打印|返回|返回顶部|返回列表|纠错|我要纠错"
+    r"|扫一扫\S{0,20}|分享到\S{0,20}|(?:上一篇|下一篇)\s*[：:].{0,80}|完"
 )
-_LICENCE_START_RE = re.compile(r"^本作品")
+_TAIL_PART_RE = re.compile(r"[【\[（(]?([^【】\[\]（）()]+)[】\]）)]?")
+_LICENCE_START_RE = re.compile(r"^(?:本作品|此作品|该作品|這部作品|本作品)")
 _LICENCE_WORDS_RE = re.compile(r"公有领域|公有領域|公共领域|Public domain|著作权法|著作權法|版权|版權|许可协议|CC[- ]BY", re.I)
 _TRAILING_SOURCE_RE = re.compile(
     rf"{_W}*[（(]{_W}*(?:来源|來源|稿件来源|文章来源){_W}*[：:][^（）()\r\n]{{1,30}}[）)]{_W}*$"
 )
 
 # --- anywhere
+_IMAGE_SOURCE_RE = re.compile(rf"^{_W}*[（(]?(?:图片|圖片|图|圖)(?:来源|來源|源)\s*[：:][^\r\n]{{1,30}}?[）)]?{_W}*$", re.M)
 _CAPTION_LINE_RE = re.compile(
     rf"^{_W}*[^\r\n]{{0,60}}?(?:记者|記者|通讯员|通訊員|摄影|攝影)[^\r\n。！？]{{0,20}}?[摄攝]{_W}*[）)]?{_W}*$", re.M
 )
@@ -103,6 +106,9 @@ _PAGE_LINE_RE = re.compile(
     rf"|第{_W}*\d{{1,4}}{_W}*[页頁](?:{_W}*[,，/／]?{_W}*共{_W}*\d{{1,4}}{_W}*[页頁])?){_W}*$",
     re.M,
 )
+
+_BARE_NUMBER_RE = re.compile(rf"^{_W}*(?P<n>\d{{1,3}}){_W}*$", re.M)
+MIN_PAGE_CHARS = 200  # text between two page numbers: at least a few lines
 
 CHROME, SOURCE, CAPTION, TOC = "aside:chrome", "aside:source", "aside:caption", "aside:toc"
 RELATED, LICENCE, PAGE = "aside:related", "aside:licence", "aside:page"
@@ -309,7 +315,7 @@ def _repeated_titles(text: str, pieces: list[_Piece]) -> None:
 def _tail_kind(line: str) -> str | None:
     if _RELATED_RE.fullmatch(line):
         return RELATED
-    if _TAIL_CHROME_RE.fullmatch(line):
+    if _is_tail_chrome(line):
         return CHROME
     if _LICENCE_START_RE.match(line):
         return LICENCE
@@ -317,6 +323,19 @@ def _tail_kind(line: str) -> str | None:
     if m and m.group("value").strip(_WS) and len(line) <= 40:
         return SOURCE
     return None
+
+
+def _is_tail_chrome(line: str) -> bool:
+    """Every part of the line (bracketed or space-separated) is a credit, a widget or a link word:
+    ``责任编辑：李莎莎``, ``【打印本页】【关闭窗口】``, ``【纠错】 【责任编辑:张三】``, ``（完）``."""
+    parts = [part.strip(_WS) for chunk in line.split() for part in _TAIL_PART_RE.findall(chunk)]
+    parts = [part for part in parts if part]
+    if not parts or len(line) > 80:
+        return False
+    if _classify(line, whole_line=False) == CHROME and not _DATE_RE.match(line) and not _META_RE.match(line):
+        return True  # a widget line: 【字体：大 中 小】
+    return all(_TAIL_CHROME_RE.fullmatch(part) or _classify(part, whole_line=False) == CHROME
+               and not _DATE_RE.match(part) for part in parts)
 
 
 def _tail(text: str, lines: list[_Line], front_end: int) -> list[Aside]:
@@ -366,7 +385,32 @@ def _anywhere(text: str) -> list[Aside]:
     out = [Aside(PAGE, m.start(), m.end()) for m in _PAGE_LINE_RE.finditer(text)]
     out.extend(Aside(CAPTION, m.start(), m.end()) for m in _CAPTION_LINE_RE.finditer(text)
                if m.end() - m.start() <= 100)
+    out.extend(Aside(CAPTION, m.start(), m.end()) for m in _IMAGE_SOURCE_RE.finditer(text))
+    out.extend(_page_number_runs(text))
     return out
+
+
+def _page_number_runs(text: str) -> list[Aside]:
+    """Bare number lines counting up page by page (``7`` … ``8`` … ``9``) are page numbers.
+
+    A lone number line is not enough: wiki links split ``M`` / ``2`` / ``预期增长`` onto
+    lines of their own.  A run of at least three numbers, each one or two more than the
+    last, with a page's worth of text between them, is.
+    """
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for m in _BARE_NUMBER_RE.finditer(text):
+        value = int(m.group("n"))
+        if run and int(run[-1].group("n")) + 1 <= value <= int(run[-1].group("n")) + 2 \
+                and m.start() - run[-1].end() >= MIN_PAGE_CHARS:
+            run.append(m)
+            continue
+        if len(run) >= 3:
+            runs.append(run)
+        run = [m]
+    if len(run) >= 3:
+        runs.append(run)
+    return [Aside(PAGE, m.start(), m.end()) for r in runs for m in r]
 
 
 # --------------------------------------------------------------------------- tidy up

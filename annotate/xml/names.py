@@ -112,18 +112,45 @@ def _scalar_types(hint: object) -> tuple:
     return (hint,)
 
 
-def parse_value(hint: object, text: str) -> object:
-    """Inverse of :func:`format_value` for a field typed ``hint`` (``Optional[Number]`` → int
-    when the text has no decimal point or exponent, else float).  Raises ValueError."""
+def _number(text: str) -> int | float:
+    return float(text) if _FLOATY.search(text) else int(text)
+
+
+def _bool(text: str) -> bool:
+    if text not in ("true", "false"):
+        raise ValueError(f"expected true or false, not {text!r}")
+    return text == "true"
+
+
+_PARSERS: dict[object, typing.Callable[[str], object]] = {}
+
+
+def parser_for(hint: object) -> typing.Callable[[str], object]:
+    """The function turning attribute text back into a value of a field typed ``hint``:
+    ``Optional[Number]`` → int when the text has no decimal point or exponent, else float;
+    strings are unescaped.  The functions raise ValueError on bad text."""
+    try:
+        return _PARSERS[hint]
+    except (KeyError, TypeError):
+        pass
     types = _scalar_types(hint)
     if bool in types:
-        if text not in ("true", "false"):
-            raise ValueError(f"expected true or false, not {text!r}")
-        return text == "true"
-    if int in types and float in types:
-        return float(text) if _FLOATY.search(text) else int(text)
-    if int in types:
-        return int(text)
-    if float in types:
-        return float(text)
-    return unescape(text)
+        fn: typing.Callable[[str], object] = _bool
+    elif int in types and float in types:
+        fn = _number
+    elif int in types:
+        fn = int
+    elif float in types:
+        fn = float
+    else:
+        fn = unescape
+    try:
+        _PARSERS[hint] = fn
+    except TypeError:  # an unhashable hint: just don't cache
+        pass
+    return fn
+
+
+def parse_value(hint: object, text: str) -> object:
+    """Inverse of :func:`format_value` for a field typed ``hint``.  Raises ValueError."""
+    return parser_for(hint)(text)

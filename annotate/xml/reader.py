@@ -51,33 +51,56 @@ def read_xml(data: bytes, file: str) -> Report:
 _MISSING = dataclasses.MISSING
 
 
+class _Factory:
+    """A field's default_factory, told apart from plain defaults."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Any) -> None:
+        self.make = make
+
+
+_SPECS: dict[type, tuple[tuple[str, Any, Any, Any], ...]] = {}
+
+
+def _spec(cls: type) -> tuple[tuple[str, Any, Any, Any], ...]:
+    """Per field: name, type hint, parser of attribute text, default (or a factory)."""
+    if cls not in _SPECS:
+        hints = field_types(cls)
+        out = []
+        for f in dataclasses.fields(cls):
+            if f.default is not _MISSING:
+                default: Any = f.default
+            elif f.default_factory is not _MISSING:
+                default = _Factory(f.default_factory)  # called per use: a fresh value each time
+            else:
+                default = None
+            out.append((f.name, hints[f.name], N.parser_for(hints[f.name]), default))
+        _SPECS[cls] = tuple(out)
+    return _SPECS[cls]
+
+
 def _build(cls: type, el: etree._Element, implied: dict[str, Any]) -> Any:
     """A ``cls`` from ``el``'s attributes; fields without one come from ``implied``, then
     the field's default (None when it has none)."""
-    hints = field_types(cls)
     attrib = el.attrib
     nil = attrib.get(N.ATTR_NIL)
     nil_fields = set(nil.split()) if nil else ()
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        name = f.name
+    for name, hint, parse, default in _spec(cls):
         raw = attrib.get(name)
         if raw is not None:
             try:
-                kwargs[name] = N.parse_value(hints[name], raw)
+                kwargs[name] = parse(raw)
             except ValueError:
-                raise _Bad(f"attribute {name}={raw!r} of <{el.tag}> does not parse as {hints[name]}",
+                raise _Bad(f"attribute {name}={raw!r} of <{el.tag}> does not parse as {hint}",
                            el.sourceline) from None
         elif name in nil_fields:
             kwargs[name] = None
         elif name in implied:
             kwargs[name] = implied[name]
-        elif f.default is not _MISSING:
-            kwargs[name] = f.default
-        elif f.default_factory is not _MISSING:
-            kwargs[name] = f.default_factory()
         else:
-            kwargs[name] = None
+            kwargs[name] = default.make() if isinstance(default, _Factory) else default
     return cls(**kwargs)
 
 
