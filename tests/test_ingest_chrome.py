@@ -167,3 +167,21 @@ def test_report_words_are_not_chrome():
     text = ("政府工作报告\n大\n各位代表：\n相关报道总点击量超610亿次。\n资金来源：财政拨款为主，社会资本为辅，"
             "确保项目建设资金足额到位并按期完成全部建设任务，切实发挥投资效益。\n")
     assert find_asides(text) == ()
+
+
+PARAGRAPH = "过去一年，我们坚持稳中求进工作总基调，经济运行总体平稳，发展质量稳步提升，民生福祉持续增进。" * 3
+
+
+def test_page_numbers_counting_up_are_set_aside():
+    pages = [f"{PARAGRAPH}\n{PARAGRAPH}\n{n}\n" for n in (1, 2, 3, 4)]
+    text = "各位代表：\n" + "".join(pages) + "广义货币M\n2\n预期增长12%左右。\n" + PARAGRAPH + "\n"
+    found = [(a.kind, text[a.start:a.end]) for a in find_asides(text)]
+    assert found == [("aside:page", f"{n}\n") for n in (1, 2, 3, 4)]  # not the M / 2 of M2
+
+
+def test_tail_chrome_variants_and_a_signature_that_stays():
+    text = ("政府工作报告\n各位代表：\n" + PARAGRAPH + "\n让我们团结一心，奋力谱写新篇章！\n"
+            "北京市通州区发展和改革委员会\n2021年12月15日\n"
+            "（责任编辑：张三）\n【打印本页】【关闭窗口】\n（图片来源：新华社）\n")
+    found = [(a.kind, text[a.start:a.end]) for a in find_asides(text)]
+    assert found == [("aside:chrome", "（责任编辑：张三）\n【打印本页】【关闭窗口】\n（图片来源：新华社）\n")]
