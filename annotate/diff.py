@@ -260,8 +260,12 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
         # moved: rjieba reads 推进改革 as one word and 推进\n改革 as two.
         return None
     if _only(olds, _qualifier_re()) and _only(news, _qualifier_re()):
+        # A number replaced by a number; or a qualifier added, dropped or swapped beside a
+        # number that stayed (1200万人左右 → 1200万人以上).  A number appearing from nothing is
+        # an insertion.
         has_num = any(t.kind == "num" for t in olds + news)
-        if has_num or _next_to_number(old, op.i1, op.i2) or _next_to_number(new, op.j1, op.j2):
+        if (olds and news and has_num) or (not has_num and (_next_to_number(old, op.i1, op.i2)
+                                                           or _next_to_number(new, op.j1, op.j2))):
             return "number_changed"
     ranks = modal_ranks()
     if _only(olds, _modal_re(), numbers=False) and _only(news, _modal_re(), numbers=False):

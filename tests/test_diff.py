@@ -1,0 +1,292 @@
+"""Leaf diff, classification, target labels, properties (hypothesis), renderers and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotate.cli import main
+from annotate.compare import apply_ops, compare, target_change
+from annotate.diff import Encoder, TokenOp, classify, leaf_diff
+from annotate.model import Block, Meta, Report, SourceInfo, Target
+from annotate.render.comparison_json import comparison_to_json
+from annotate.render.text import render_text
+from annotate.tokenize import tokenize
+from annotate.xml.comparison import write_comparison_xml
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def keys(text: str) -> list[str]:
+    return [t.key for t in tokenize(text) if t.kind != "space"]
+
+
+def test_numbers_with_units_and_ranges_are_one_token():
+    assert keys("增长6.5%左右") == ["增长", "6.5%", "左右"]
+    assert keys("城镇新增就业1200万人以上") == ["城镇", "新增", "就业", "1200万人", "以上"]
+    assert keys("国内生产总值增长6%-6.5%") == ["国内", "生产总值", "增长", "6%-6.5%"]
+    assert keys("粮食产量1.3万亿斤") == ["粮食产量", "1.3万亿斤"]
+    assert keys("提高1.2个百分点") == ["提高", "1.2个百分点"]
+
+
+def test_width_is_folded_in_keys_but_text_is_kept():
+    toks = [t for t in tokenize("增长８％，２０２３年") if t.kind == "num"]
+    assert [(t.text, t.key) for t in toks] == [("８％", "8%"), ("２０２３年", "2023年")]
+
+
+def test_latin_names_with_digits_are_not_numbers():
+    assert "PM2.5" in keys("PM2.5浓度下降")
+    assert not any(t.kind == "num" for t in tokenize("5G基站"))
+
+
+@given(st.text(alphabet="我们要确保增长6.5%左右，万人亿元1200。\n ABC-", max_size=80))
+def test_tokens_cover_the_text_exactly(text):
+    toks = tokenize(text)
+    assert "".join(t.text for t in toks) == text
+    assert all(a.end == b.start for a, b in zip(toks, toks[1:]))
+
+
+# --------------------------------------------------------------------------- leaf diff
+
+
+def rebuild(old_text: str, new_text: str, ops) -> str:
+    old, new = tokenize(old_text), tokenize(new_text)
+    out = []
+    for op in ops:
+        src = old[op.i1 : op.i2] if op.kind == "equal" else new[op.j1 : op.j2]
+        out.append("".join(t.text for t in src))
+    return "".join(out)
+
+
+def test_placeholders_live_in_supplementary_private_use_planes():
+    enc = Encoder()
+    s = enc.encode(tokenize("各位代表：\ue000私用区字符和6.5%"))
+    assert all(0xF0000 <= ord(c) <= 0x10FFFD for c in s)
+
+
+def test_a_changed_number_is_one_replace_of_the_whole_atom():
+    old, new = "国内生产总值增长5.2%，城镇新增就业1244万人。", "国内生产总值增长5.7%，城镇新增就业1244万人。"
+    d = leaf_diff(tokenize(old), tokenize(new), Encoder())
+    changed = [op for op in d.ops if op.kind != "equal"]
+    assert len(changed) == 1
+    o, n = tokenize(old), tokenize(new)
+    assert "".join(t.text for t in o[changed[0].i1 : changed[0].i2]) == "5.2%"
+    assert "".join(t.text for t in n[changed[0].j1 : changed[0].j2]) == "5.7%"
+    assert classify(o, n, changed[0]) == "number_changed"
+
+
+def test_timeout_is_detected_and_the_leaf_is_still_right():
+    old = "我们要确保粮食产量保持在1.3万亿斤以上，加快建设农业强国，推进乡村全面振兴。" * 3
+    new = "我们要力争粮食产量稳定在1.4万亿斤左右，加快建设农业强国，扎实推进乡村振兴。" * 3
+    d = leaf_diff(tokenize(old), tokenize(new), Encoder(), timeout=1e-9)
+    assert d.timed_out
+    assert rebuild(old, new, d.ops) == new
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["确保", "力争", "增长", "6.5%", "左右", "1200万人", "，", "。", "稳定", "就业", "\n", "以上"]),
+                max_size=30),
+       st.lists(st.sampled_from(["确保", "力争", "增长", "5%", "左右", "1200万人", "，", "。", "巩固", "就业", "\n", "以上"]),
+                max_size=30))
+def test_applying_leaf_operations_to_old_yields_new(a, b):
+    old, new = "".join(a), "".join(b)
+    d = leaf_diff(tokenize(old), tokenize(new), Encoder())
+    assert rebuild(old, new, d.ops) == new
+    # ops tile both sequences in order
+    assert [op.i1 for op in d.ops[1:]] == [op.i2 for op in d.ops[:-1]]
+    assert [op.j1 for op in d.ops[1:]] == [op.j2 for op in d.ops[:-1]]
+
+
+# --------------------------------------------------------------------------- classification
+
+
+def kinds(old: str, new: str, **kw) -> list[str]:
+    o, n = tokenize(old), tokenize(new)
+    d = leaf_diff(o, n, Encoder())
+    return [k for k in (classify(o, n, op, **kw) for op in d.ops) if k]
+
+
+def test_classification_by_most_specific_kind():
+    assert kinds("城镇新增就业1200万人左右。", "城镇新增就业1200万人以上。") == ["number_changed"]
+    assert kinds("确保粮食安全。", "力争粮食安全。") == ["modality_changed"]
+    assert kinds("推进乡村振兴。", "推动乡村振兴。") == ["replaced"]  # same strength: wording
+    assert kinds("持续推进改革。", "推进改革。") == ["deleted"]  # an advance verb dropped is wording
+    assert kinds("确保完成任务。", "完成任务。") == ["modality_changed"]
+    assert kinds("推进改革。", "推进\n改革。") == []  # layout only
+    assert kinds("推进改革，扩大开放。", "推进改革；扩大开放。") == ["replaced"]
+    assert kinds("推进改革，扩大开放。", "推进改革；扩大开放。", ignore_punctuation=True) == []
+
+
+def test_number_and_verb_changed_in_one_clause_are_two_changes():
+    assert sorted(kinds("确保增长6.5%左右。", "力争增长7%左右。")) == ["modality_changed", "number_changed"]
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def tgt(value=None, unit="%", qualifier="exact", low=None, high=None, text="国内生产总值增长", indicator="gdp_growth"):
+    return Target("t1", "p1", 0, len(text), text, indicator=indicator, metric=text, value=value, low=low, high=high,
+                  unit=unit, qualifier=qualifier)
+
+
+def test_target_labels():
+    assert target_change(tgt(6.5, qualifier="about"), tgt(low=6, high=6.5, qualifier="range")) == "lowered"
+    assert target_change(tgt(low=6, high=6.5, qualifier="range"), tgt(6.5, qualifier="about")) == "raised"
+    assert target_change(tgt(1200, "万人", "about"), tgt(1200, "万人", "at_least")) == "qualifier_changed"
+    assert target_change(tgt(5, qualifier="about"), tgt(5, qualifier="about")) == "unchanged"
+    assert target_change(tgt(None, None, None, text="居民收入增长和经济增长同步"), tgt(5, qualifier="about")) == "reworded"
+    assert target_change(tgt(None, None, None, text="国际收支基本平衡"), tgt(None, None, None, text="国际收支保持基本平衡")) == "reworded"
+    assert target_change(tgt(None, None, None, text="国际收支基本平衡"), tgt(None, None, None, text="國際收支基本平衡。")) == "unchanged"
+    assert target_change(None, tgt(5)) == "added"
+    assert target_change(tgt(5), None) == "removed"
+
+
+def test_target_units_are_converted():
+    # 1.3万亿斤 = 6.5亿吨 of grain
+    assert target_change(tgt(1.3, "万亿斤", "at_least"), tgt(6.5, "亿吨", "at_least")) == "unchanged"
+    assert target_change(tgt(1.3, "万亿斤", "at_least"), tgt(6.6, "亿吨", "at_least")) == "raised"
+    assert target_change(tgt(12, "万亩"), tgt(8000, "公顷")) == "unchanged"  # 12万亩 = 8000公顷
+    assert target_change(tgt(12, "万亩"), tgt(9000, "公顷")) == "raised"
+    assert target_change(tgt(3, "%"), tgt(3, "个百分点")) == "reworded"  # incomparable units
+
+
+# --------------------------------------------------------------------------- whole reports
+
+
+def make_report(paragraphs: list[str], name: str = "r.txt", script: str = "simplified") -> Report:
+    text = "\n".join(paragraphs)
+    blocks, pos = [], 0
+    for i, p in enumerate(paragraphs):
+        blocks.append(Block(f"p{i + 1}", "p", None, pos, pos + len(p)))
+        pos += len(p) + 1
+    return Report(meta=Meta(script=script, source=SourceInfo(name, "", "utf-8")), text=text, blocks=tuple(blocks))
+
+
+SENTENCES = [
+    "我们要确保粮食产量保持在1.3万亿斤以上。", "城镇新增就业1200万人左右。", "加快建设现代化产业体系。",
+    "力争实现京唐城际铁路建成通车，加快地铁22号线建设。", "持续推进长江经济带高质量发展。", "推动高水平对外开放！",
+    "居民消费价格涨幅3%左右；", "国内生产总值增长5%左右。", "坚持稳中求进工作总基调。", "深化重点领域改革。",
+]
+paras = st.lists(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=4).map("".join), min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paras, paras)
+def test_applying_report_operations_to_old_yields_new(a, b):
+    old, new = make_report(a, "a.txt"), make_report(b, "b.txt")
+    c = compare(old, new)
+    assert apply_ops(c) == new.text
+    for ch in c.changes:
+        assert old.text[ch.old_start : ch.old_end] == ch.old_text
+        assert new.text[ch.new_start : ch.new_end] == ch.new_text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paras, paras)
+def test_mirror_property(a, b):
+    old, new = make_report(a), make_report(b)
+    flip = {"inserted": "deleted", "deleted": "inserted"}
+    ab = sorted((flip.get(ch.kind, ch.kind), ch.new_text, ch.old_text) for ch in compare(old, new).changes)
+    ba = sorted((ch.kind, ch.old_text, ch.new_text) for ch in compare(new, old).changes)
+    assert ab == ba
+
+
+@settings(max_examples=30, deadline=None)
+@given(paras)
+def test_self_diff_is_empty(a):
+    r = make_report(a)
+    c = compare(r, r)
+    assert c.changes == ()
+    assert all(op.kind == "equal" for p in c.pairs for op in p.ops)
+
+
+@pytest.mark.corpus
+def test_corpus_reports_compared_with_themselves_have_no_changes(corpus):
+    from annotate import pipeline
+
+    for name in ("national-2024-gov-work-report.txt", "hongkong-2025-policy-address-trad.txt",
+                 "shanghai-2020-gov-work-report.txt", "tongzhou-2021-plan-report.md"):
+        r = pipeline.read_report(name, (corpus / name).read_bytes())
+        c = compare(r, r)
+        assert c.changes == (), name
+        assert c.stats_dict()["similarity"] == 1.0
+        assert apply_ops(c) == r.text
+
+
+def test_moved_paragraph_is_one_move():
+    a = ["坚持稳中求进工作总基调。深化重点领域改革。", "加快建设现代化产业体系。推动高水平对外开放！",
+         "持续推进长江经济带高质量发展。城镇新增就业1200万人左右。", "我们要确保粮食产量保持在1.3万亿斤以上。"]
+    b = [a[0], a[2], a[3], a[1]]
+    c = compare(make_report(a), make_report(b))
+    assert [(ch.kind, ch.old_text) for ch in c.changes] == [("moved", a[1])]
+    assert c.changes[0].move_id is not None
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    a = ["今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人左右。", "确保粮食安全。坚持稳中求进。",
+         "控制字符\x01不能进XML<&>"]
+    b = ["今年发展主要预期目标是：国内生产总值增长5.5%左右；城镇新增就业1200万人以上。", "力争粮食安全。坚持稳中求进。",
+         "新增一段话，推动高水平对外开放！"]
+    return compare(make_report(a, "old.txt"), make_report(b, "new.txt"))
+
+
+def test_json_shape(comparison):
+    d = comparison_to_json(comparison)
+    assert {"old", "new", "stats", "target_changes", "changes"} <= set(d)
+    assert d["old"] == {"file": "old.txt", "title": None, "year": None}
+    ch = d["changes"][0]
+    assert {"kind", "old_text", "new_text", "old_block", "new_block", "old_start", "old_end", "new_start", "new_end"} <= set(ch)
+    got = {(c["kind"], c["old_text"], c["new_text"]) for c in d["changes"]}
+    assert ("number_changed", "5%左右", "5.5%左右") in got
+    assert ("modality_changed", "确保", "力争") in got
+    assert d["stats"]["number_changed"] == 2 and d["stats"]["modality_changed"] == 1
+    json.dumps(d, ensure_ascii=False)
+
+
+def test_xml_validates_against_comparison_schema(comparison):
+    from annotate.xml.validate import validate_bytes
+
+    data = write_comparison_xml(comparison)
+    root = validate_bytes(data, "cmp.xml")
+    assert root.tag == "comparison"
+    assert root.find("changes/change[@kind='modality_changed']/old").text == "确保"
+
+
+def test_text_summary_lists_targets_then_edits(comparison):
+    out = render_text(comparison)
+    assert out.index("Target changes") < out.index("Numbers changed") < out.index("Commitment strength changed")
+    assert "5%左右 → 5.5%左右" in out
+
+
+def test_cli_diff_formats(tmp_path):
+    old, new = str(GOLDEN / "modality.old.txt"), str(GOLDEN / "modality.new.txt")
+    runner = CliRunner()
+    r = runner.invoke(main, ["diff", old, new, "--format", "json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert sorted(c["kind"] for c in d["changes"]) == ["deleted", "modality_changed", "modality_changed"]
+    out = tmp_path / "cmp.xml"
+    r = runner.invoke(main, ["diff", old, new, "--format", "xml", "-o", str(out)])
+    assert r.exit_code == 0 and out.read_bytes().startswith(b"<?xml")
+    r = runner.invoke(main, ["validate", str(out)])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(main, ["diff", old, new, "--format", "text", "--granularity", "char"])
+    assert r.exit_code == 0 and "Commitment strength changed (2)" in r.output
+
+
+def test_cli_diff_bad_input_is_one_line(tmp_path):
+    r = CliRunner().invoke(main, ["diff", str(tmp_path / "nope.txt"), str(GOLDEN / "modality.new.txt")])
+    assert r.exit_code == 1
+    assert "nope.txt" in r.output and "Traceback" not in r.output
