@@ -69,8 +69,12 @@ def load(path: str, data: bytes | None = None) -> Decoded:
 
 
 def _read(path: str, name: str) -> bytes:
+    if path == "-":
+        import sys
+
+        return sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to tell "too large"
     p = Path(path)
-    if path == "-" or not p.exists():
+    if not p.exists():
         raise AnnotateError(name, "no such file", "check the path and try again")
     if p.is_dir():
         raise AnnotateError(name, "is a directory, not a report file", "give a .txt, .md, .html or .docx file")

@@ -313,6 +313,8 @@ def _repeated_titles(text: str, pieces: list[_Piece]) -> None:
 # --------------------------------------------------------------------------- tail
 
 def _tail_kind(line: str) -> str | None:
+    if len(line) > TAIL_MAX_LINE:
+        return None  # a paragraph
     if _RELATED_RE.fullmatch(line):
         return RELATED
     if _is_tail_chrome(line):
@@ -328,9 +330,11 @@ def _tail_kind(line: str) -> str | None:
 def _is_tail_chrome(line: str) -> bool:
     """Every part of the line (bracketed or space-separated) is a credit, a widget or a link word:
     ``责任编辑：李莎莎``, ``【打印本页】【关闭窗口】``, ``【纠错】 【责任编辑:张三】``, ``（完）``."""
+    if len(line) > 80:
+        return False
     parts = [part.strip(_WS) for chunk in line.split() for part in _TAIL_PART_RE.findall(chunk)]
     parts = [part for part in parts if part]
-    if not parts or len(line) > 80:
+    if not parts:
         return False
     if _classify(line, whole_line=False) == CHROME and not _DATE_RE.match(line) and not _META_RE.match(line):
         return True  # a widget line: 【字体：大 中 小】
