@@ -10,7 +10,11 @@ lists for that paragraph, and only those, should be found there.
 - commitments: a prediction matches a gold row with the same verb and clause text (whitespace
   ignored); strength and deadline accuracy are measured over the matches.
 
-Run: ``python bench/evaluate_entities.py`` (needs ../shared/corpus).  Other layers are scored
+Two gold sets: the tuning set (``entities.tsv``, ``commitments.tsv``; the rules were developed
+against it) and a held-out set (``heldout_*.tsv``: other reports, annotated after tuning) that
+shows how the rules generalize.
+
+Run: ``python bench/evaluate_entities.py [-v]`` (needs ../shared/corpus).  Other layers are scored
 by bench/evaluate.py.
 """
 
@@ -72,10 +76,10 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def evaluate_entities(cache: dict | None = None, verbose: bool = False) -> dict:
+def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_file: str = "entities.tsv") -> dict:
     """Entity precision/recall (typed and span-only) over the gold paragraphs."""
     cache = {} if cache is None else cache
-    gold = read_gold("entities.tsv")
+    gold = read_gold(gold_file)
     by_para: dict[tuple[str, str], list[dict]] = {}
     for r in gold:
         by_para.setdefault((r["file"], r["anchor"]), []).append(r)
@@ -101,10 +105,10 @@ def evaluate_entities(cache: dict | None = None, verbose: bool = False) -> dict:
             "span_precision": ps, "span_recall": rs}
 
 
-def evaluate_commitments(cache: dict | None = None, verbose: bool = False) -> dict:
+def evaluate_commitments(cache: dict | None = None, verbose: bool = False, gold_file: str = "commitments.tsv") -> dict:
     """Commitment precision/recall (verb + clause text) and strength/deadline accuracy."""
     cache = {} if cache is None else cache
-    gold = read_gold("commitments.tsv")
+    gold = read_gold(gold_file)
     by_para: dict[tuple[str, str], list[dict]] = {}
     for r in gold:
         by_para.setdefault((r["file"], r["anchor"]), []).append(r)
@@ -144,13 +148,18 @@ def main(argv: list[str]) -> int:
         return 1
     verbose = "-v" in argv
     cache: dict = {}
-    e = evaluate_entities(cache, verbose)
-    c = evaluate_commitments(cache, verbose)
+    for label, prefix in (("tuning gold", ""), ("held-out gold", "heldout_")):
+        print(label)
+        _print(evaluate_entities(cache, verbose, prefix + "entities.tsv"),
+               evaluate_commitments(cache, verbose, prefix + "commitments.tsv"))
+    return 0
+
+
+def _print(e: dict, c: dict) -> None:
     print(f"entities     gold {e['gold']:4d}  predicted {e['predicted']:4d}  P {e['precision']:.3f}  R {e['recall']:.3f}  "
           f"F1 {e['f1']:.3f}  (span only: P {e['span_precision']:.3f}  R {e['span_recall']:.3f})")
     print(f"commitments  gold {c['gold']:4d}  predicted {c['predicted']:4d}  P {c['precision']:.3f}  R {c['recall']:.3f}  "
           f"F1 {c['f1']:.3f}  strength acc {c['strength_accuracy']:.3f}  deadline acc {c['deadline_accuracy']:.3f}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -135,7 +135,7 @@ def clauses(text: str, start: int = 0, end: Optional[int] = None) -> list[Clause
             sentence += 1
         s, e = m.start(), m.end()
         # trim blanks and list/markdown markup at either end, keeping offsets honest
-        while s < e and (text[s].isspace() or text[s] in "-*#>·•　"):
+        while s < e and (text[s].isspace() or text[s] in "-*#>·•　:："):
             s += 1
         while e > s and (text[e - 1].isspace() or text[e - 1] in "*　"):
             e -= 1
@@ -235,7 +235,7 @@ _GROWTH_BEFORE = re.compile(r"(增长|增速|增幅|下降|降低|减少|回落|
 _POINTS_UNITS = ("个百分点", "百分点")
 _DISTRIBUTE = "分别"
 TIME_UNITS = ("年", "个月", "月", "天", "日", "小时", "周", "个工作日", "工作日")
-_CONTINUATION = re.compile(r"^(?:[^\s]{0,4})?(?:同比|比上年|比去年|较上年|年均)?(?:分别)?(?:增长|下降|降低|减少|增加|提高|回落)")
+_CONTINUATION = re.compile(r"(?:[^\s]{0,4})?(?:同比|比上年|比去年|较上年|年均)?(?:分别)?(?:增长|下降|降低|减少|增加|提高|回落)")
 
 
 def quantities_in(quantities: Sequence[Quantity], start: int, end: int) -> list[Quantity]:

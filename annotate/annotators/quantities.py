@@ -98,7 +98,7 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         rf"(?P<num>{num})(?P<yu>余|多)?{_SP}(?P<mult>{mult})?(?P<yu2>余|多)?(?P<unit>{units})?)"
         rf"(?P<post>{post}|余|多)?"
         # a unit character that starts a longer word is no unit: 台阶, 所有, 次要
-        rf"(?<!台(?=阶))(?<!所(?=有|港|长|属|得|在|谓))(?<!次(?=要))(?<!处(?=理))(?<!年(?=级|行动|规划|计划))"
+        rf"(?<!台(?=阶))(?<!所(?=有|港|长|属|得|在|谓))(?<!次(?=要))(?<!处(?=理))(?<!年(?=级|期|行动|规划|计划))(?<!管(?=理|控|护|住|用|好|网|道|线|廊|径|委))"
         rf"(?<!家(?=庭|族|乡|园|居|电|政|长|属|具))(?<!种(?=类|子|业|植|养))(?<!名(?=单|称|牌|词|义|片|录))"
         rf"(?<!位(?=数))(?<!部(?=件|署|门|委|长|队|属|位))"
     )
@@ -226,6 +226,8 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     before = masked[num_start - 1] if num_start > 0 else ""
     if not g["num1"] and before and before in "第0123456789.,":
         return None
+    if before == "每" and not g["pre"]:
+        return None  # 每千人, 每10万人口: the denominator of a rate, not an amount
     if _LETTER.match(before or " ") and (not g["unit"] or g["unit"] == "年"):
         return None  # M101线, U19, PM2.5年均: a name; but AED100台 is a count
     after = masked[end : end + 1]

@@ -136,7 +136,7 @@ class _Found:
     quantity: Optional[Quantity]
 
 
-CONTINUATION_RE = re.compile(r"^(?:同比|比上年|比去年|较上年|年均|分别|\s)*(?:增长|增速|下降|降低|减少|提高|提升|增加)")
+CONTINUATION_RE = re.compile(r"(?:同比|比上年|比去年|较上年|年均|分别|\s)*(?:增长|增速|下降|降低|减少|提高|提升|增加)")
 
 
 def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: Optional[_Found]) -> list[_Found]:
