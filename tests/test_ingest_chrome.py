@@ -185,3 +185,10 @@ def test_tail_chrome_variants_and_a_signature_that_stays():
             "（责任编辑：张三）\n【打印本页】【关闭窗口】\n（图片来源：新华社）\n")
     found = [(a.kind, text[a.start:a.end]) for a in find_asides(text)]
     assert found == [("aside:chrome", "（责任编辑：张三）\n【打印本页】【关闭窗口】\n（图片来源：新华社）\n")]
+
+
+def test_dates_a_report_is_signed_with_stay():
+    text = ("关于2021年国民经济和社会发展计划执行情况的报告\n北京市通州区发展和改革委员会\n2021年12月15日\n"
+            "2021-12-16 09:30\n2021/12/16\n各位代表：\n" + PARAGRAPH + "\n")
+    found = [(a.kind, text[a.start:a.end]) for a in find_asides(text)]
+    assert found == [("aside:chrome", "2021-12-16 09:30\n2021/12/16\n")]

@@ -63,9 +63,12 @@ _META_RE = re.compile(
     r"|浏览次数|瀏覽次數|阅读次数|点击数|點擊數|阅读量|字数|发文机关|索引号|索 引 号)\s*[：:]"
 )
 _BREADCRUMB_RE = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|當前位置)\s*[：:]|^首[页頁]\s*[>＞»›/]")
+# A page's publication stamp: a date with a time, or a numeric web date.  A bare
+# ``2021年12月15日`` under the issuer is how a report is dated: report text.
 _DATE_RE = re.compile(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-    r"(?:\s*\d{1,2}\s*[:：时時]\s*\d{1,2}\s*(?:[:：分]\s*(?:\d{1,2}\s*秒?)?)?)?$"
+    r"\s*\d{1,2}\s*[:：时時]\s*\d{1,2}\s*(?:[:：分]\s*(?:\d{1,2}\s*秒?)?)?$"
+    r"|^\d{4}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}$"
 )
 _TIME_RE = re.compile(r"^\d{1,2}\s*[:：时時]\s*\d{1,2}\s*(?:[:：分]\s*(?:\d{1,2}\s*秒?)?)?$")
 _TOC_RE = re.compile(rf"{_W}*目{_W}*[录錄]{_W}*$")
