@@ -192,3 +192,13 @@ def test_dates_a_report_is_signed_with_stay():
             "2021-12-16 09:30\n2021/12/16\n各位代表：\n" + PARAGRAPH + "\n")
     found = [(a.kind, text[a.start:a.end]) for a in find_asides(text)]
     assert found == [("aside:chrome", "2021-12-16 09:30\n2021/12/16\n")]
+
+
+@pytest.mark.parametrize("name", ["beijing-2026-gov-work-report.txt", "sichuan-2026-gov-work-report.txt",
+                                  "national-2024-gov-work-report.txt"])
+def test_same_asides_with_windows_newlines(corpus, name):
+    text = (corpus / name).read_text(encoding="utf-8")
+    unix, windows = load(name, text.encode()), load(name, text.replace("\n", "\r\n").encode("gb18030"))
+    assert windows.text == text.replace("\n", "\r\n")  # kept as decoded
+    assert [(a.kind, unix.text[a.start:a.end]) for a in unix.asides] == \
+        [(a.kind, windows.text[a.start:a.end].replace("\r\n", "\n")) for a in windows.asides]

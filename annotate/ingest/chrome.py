@@ -93,24 +93,24 @@ _TAIL_CHROME_RE = re.compile(
     r"|扫一扫\S{0,20}|分享到\S{0,20}|(?:上一篇|下一篇)\s*[：:].{0,80}|完"
 )
 _TAIL_PART_RE = re.compile(r"[【\[（(]?([^【】\[\]（）()]+)[】\]）)]?")
-_LICENCE_START_RE = re.compile(r"^(?:本作品|此作品|该作品|這部作品|本作品)")
+_LICENCE_START_RE = re.compile(r"^(?:本作品|此作品|该作品|這部作品)")
 _LICENCE_WORDS_RE = re.compile(r"公有领域|公有領域|公共领域|Public domain|著作权法|著作權法|版权|版權|许可协议|CC[- ]BY", re.I)
 _TRAILING_SOURCE_RE = re.compile(
-    rf"{_W}*[（(]{_W}*(?:来源|來源|稿件来源|文章来源){_W}*[：:][^（）()\r\n]{{1,30}}[）)]{_W}*$"
+    rf"{_W}*[（(]{_W}*(?:来源|來源|稿件来源|文章来源){_W}*[：:][^（）()\r\n]{{1,30}}[）)]{_W}*\r?\n?$"
 )
 
 # --- anywhere
-_IMAGE_SOURCE_RE = re.compile(rf"^{_W}*[（(]?(?:图片|圖片|图|圖)(?:来源|來源|源)\s*[：:][^\r\n]{{1,30}}?[）)]?{_W}*$", re.M)
+_IMAGE_SOURCE_RE = re.compile(rf"^{_W}*[（(]?(?:图片|圖片|图|圖)(?:来源|來源|源)\s*[：:][^\r\n]{{1,30}}?[）)]?{_W}*\r?$", re.M)
 _CAPTION_LINE_RE = re.compile(
-    rf"^{_W}*[^\r\n]{{0,60}}?(?:记者|記者|通讯员|通訊員|摄影|攝影)[^\r\n。！？]{{0,20}}?[摄攝]{_W}*[）)]?{_W}*$", re.M
+    rf"^{_W}*[^\r\n]{{0,60}}?(?:记者|記者|通讯员|通訊員|摄影|攝影)[^\r\n。！？]{{0,20}}?[摄攝]{_W}*[）)]?{_W}*\r?$", re.M
 )
 _PAGE_LINE_RE = re.compile(
     rf"^{_W}*(?:[-—–－]{{1,2}}{_W}*\d{{1,4}}{_W}*[-—–－]{{1,2}}"
-    rf"|第{_W}*\d{{1,4}}{_W}*[页頁](?:{_W}*[,，/／]?{_W}*共{_W}*\d{{1,4}}{_W}*[页頁])?){_W}*$",
+    rf"|第{_W}*\d{{1,4}}{_W}*[页頁](?:{_W}*[,，/／]?{_W}*共{_W}*\d{{1,4}}{_W}*[页頁])?){_W}*\r?$",
     re.M,
 )
 
-_BARE_NUMBER_RE = re.compile(rf"^{_W}*(?P<n>\d{{1,3}}){_W}*$", re.M)
+_BARE_NUMBER_RE = re.compile(rf"^{_W}*(?P<n>\d{{1,3}}){_W}*\r?$", re.M)
 MIN_PAGE_CHARS = 200  # text between two page numbers: at least a few lines
 
 CHROME, SOURCE, CAPTION, TOC = "aside:chrome", "aside:source", "aside:caption", "aside:toc"
