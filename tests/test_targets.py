@@ -235,3 +235,26 @@ def test_missing_input_is_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["targets", str(tmp_path / "nope.txt")])
     assert result.exit_code == 1
     assert "nope.txt" in result.output and "Traceback" not in result.output
+
+
+def test_other_phrasings_seen_outside_the_corpus():
+    # ASCII punctuation, an abbreviation after the metric, and a wordless target compared to growth
+    r = tag_text("主要预期目标是:地区生产总值(GDP)增长6.0%—6.5%,城镇登记失业率控制在4.5%以内,城乡居民收入增长高于经济增长\n")
+    assert [(t.indicator, t.low, t.high, t.value, t.qualifier) for t in r.targets] == [
+        ("gdp_growth", 6, 6.5, None, "range"),
+        ("registered_unemployment", None, None, 4.5, "at_most"),
+        ("income_growth", None, None, None, None),
+    ]
+    # a comma after the trigger; a growth clause that continues the previous metric
+    r = tag_text("今年经济发展的主要预期目标是，国内生产总值实现360亿元，增长14.5％；城镇新增就业1100万人以上。\n")
+    assert summary(r.targets) == [
+        ("gdp", 360, "exact", "亿元"),
+        ("gdp_growth", 14.5, "exact", "％"),
+        ("urban_new_jobs", 1100, "at_least", "万人"),
+    ]
+
+
+def test_plan_period_goals_after_a_trigger_are_skipped():
+    r = tag_text("主要预期目标是：到2015年，全市生产总值2240亿元，年均增长13%以上。\n"
+                 "今年工作安排如下。主要预期目标是：地区生产总值增长14%，居民消费价格涨幅控制在4%以内。\n")
+    assert summary(r.targets) == [("gdp_growth", 14, "exact", "%"), ("cpi", 4, "at_most", "%")]
