@@ -259,7 +259,7 @@ def _full(cls: type, **fixed):
 
 def test_schema_covers_every_field_of_every_layer_inline_and_standoff():
     t = "一二三四五六七八九十"
-    block = Block("p1", "p", None, 0, 10, num="一", num_start=0, num_end=1, line_start=1, line_end=1)
+    block = _full(Block, id="p1", kind="p", parent="elsewhere", start=0, end=10, num="一?", num_start=0, num_end=1)
     layers = {}
     for name, (cls, _el, _inline) in LAYERS.items():
         nested = _full(cls, id=f"{name}1", block="p1", start=2, end=4, text=t[2:4])

@@ -4,7 +4,7 @@ Contract: :func:`validate_bytes` / :func:`validate_file` return the parsed root 
 valid document, or raise :class:`~annotate.errors.AnnotateError` naming the file with
 ``is not valid annotate XML: <first problem> (line N)``.  The schema is chosen by the root
 element: ``<report>`` → ``report.rng``, ``<X>`` → ``X.rng`` when that file exists (the
-comparison XML adds ``comparison.rng``).  Each schema is compiled once per process.
+comparison XML adds ``comparison.rng``).  Each schema is compiled once (per thread).
 
 Parsing never touches the network, never expands entities from a DTD (documents with a DOCTYPE
 are refused) and drops comments and processing instructions, which the schemas ignore but
@@ -14,7 +14,7 @@ which would otherwise hide inside the body text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import threading
 from pathlib import Path
 
 from lxml import etree
@@ -35,9 +35,17 @@ def schema_path(root_tag: str) -> Path | None:
     return path if path.is_file() else None
 
 
-@lru_cache(maxsize=None)
+_LOCAL = threading.local()
+
+
 def _schema(path: str) -> etree.RelaxNG:
-    return etree.RelaxNG(etree.parse(path))
+    """The compiled schema, once per thread (an lxml validator is not safe to share)."""
+    cache = getattr(_LOCAL, "schemas", None)
+    if cache is None:
+        cache = _LOCAL.schemas = {}
+    if path not in cache:
+        cache[path] = etree.RelaxNG(etree.parse(path))
+    return cache[path]
 
 
 def _invalid(file: str, problem: str, line: int | None) -> AnnotateError:
