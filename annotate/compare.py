@@ -238,8 +238,9 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     t3 = time.perf_counter()
 
     bps = tuple(BlockPair(a, b, s) for a, b, s in _align.block_pairs(old, new, osegs, nsegs, seg_pairs))
-    tchanges = target_changes(old, new)
     t4 = time.perf_counter()
+    tchanges = target_changes(old, new)
+    t5 = time.perf_counter()
 
     counts: dict[str, int] = {k: 0 for k in ("inserted", "deleted", "replaced", "moved", "number_changed", "modality_changed")}
     for c in changes:
@@ -256,7 +257,8 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
         tc_counts[tc.change] = tc_counts.get(tc.change, 0) + 1
     stats["target_changes"] = tc_counts
     stats["timings"] = {"tokenize": round(t1 - t0, 4), "align": round(t2 - t1, 4),
-                        "diff": round(t3 - t2, 4), "targets": round(t4 - t3, 4), "total": round(t4 - t0, 4)}
+                        "diff": round(t3 - t2, 4), "blocks": round(t4 - t3, 4), "targets": round(t5 - t4, 4),
+                        "total": round(t5 - t0, 4)}
     return Comparison(old, new, tuple(pairs), tuple(changes), tchanges, bps, tuple(stats.items()), opts)
 
 

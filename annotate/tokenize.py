@@ -58,13 +58,8 @@ class Token:
     kind: str  # num | word | punct | space
 
 
-def _char_kind(ch: str) -> str:
-    if ch.isspace():
-        return "space"
-    cat = unicodedata.category(ch)
-    if cat[0] in "PS":
-        return "punct"
-    return "word"
+# Punctuation, symbols and spaces only (CJK ideographs, letters and digits are \w).
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def _words(segment: str, granularity: str) -> list[str]:
@@ -119,8 +114,7 @@ def tokenize(
         pos = a
         for w in _words(view[a:b], granularity):
             end = pos + len(w)
-            kinds = {_char_kind(c) for c in w}
-            kind = "space" if kinds == {"space"} else "punct" if kinds <= {"punct", "space"} else "word"
+            kind = "space" if w.isspace() else "punct" if _NON_WORD.fullmatch(w) else "word"
             spans.append((pos, end, kind))
             pos = end
 
