@@ -290,6 +290,21 @@ def _starts_paragraph(t: str, ln: _Line) -> bool:
     return bool(_HEADING.match(head)) or head.startswith("——") or bool(_SALUTATION.match(head))
 
 
+_SUBTITLE_HEAD = re.compile(r"——?\s*\d{4}\s*年")
+_SUBTITLE_TAIL = re.compile(r"[^，。；：！？\n]{0,40}(?:会议上|會議上)(?:的讲话|的講話|的报告|的報告)?")
+
+
+def _split_subtitle(t: str, para_first: _Line, ln: _Line, nxt: _Line) -> bool:
+    """The subtitle ``——2026年1月26日在广东省第十四届`` / ``人民代表大会第五次会议上`` on two lines."""
+    return (
+        para_first is ln
+        and bool(_SUBTITLE_HEAD.match(t, ln.cs, ln.ce))
+        and not _SUBTITLE_TAIL.search(t, ln.cs, ln.ce)
+        and not _CLAUSE_PUNCT.search(t, ln.cs, ln.ce)
+        and _SUBTITLE_TAIL.fullmatch(t, nxt.cs, nxt.ce) is not None
+    )
+
+
 def _broken_mid_sentence(t: str, para_first: _Line, ln: _Line, nxt: _Line) -> bool:
     """One-paragraph-per-line text: was this paragraph cut mid-sentence (``PM`` / ``2.5`` / ``年平均``)?
 
@@ -388,11 +403,14 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset())
                 last in _CONTINUERS
                 or t[nxt.cs] in _NO_START
                 or _broken_mid_sentence(t, para_first, ln, nxt)
+                or _split_subtitle(t, para_first, ln, nxt)
             ):
                 join_kind = "line_join"
         else:
             para_text = t[para_first.cs : ln.ce]
-            if (
+            if para_text in _OPENERS and _is_word(t[nxt.cs]):
+                join_kind = "line_join"  # a heading broken after its bracket: ``（`` / ``三）……``
+            elif (
                 (_is_word(last) or last in _CONTINUERS)
                 and _CLAUSE_PUNCT.search(para_text)
                 and not _is_heading_para(t, para_first, ln.ce)

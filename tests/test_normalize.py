@@ -116,6 +116,11 @@ def test_inline_markup_split_lines_rejoin_in_one_line_per_paragraph_text():
                            "由需求方带资金、带场景揭榜；“成果找市场”为重点。"]
 
 
+def test_subtitle_on_two_lines_rejoins():
+    n = run("政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n广东省省长孟凡利\n各位代表：\n")
+    assert lines_of(n) == ["政府工作报告", "——2026年1月26日在广东省第十四届人民代表大会第五次会议上", "广东省省长孟凡利", "各位代表："]
+
+
 def test_footnote_mark_and_note_lines_stay_apart():
     n = run("各位代表：\n支援本地中小型企业进行专利评估。25\n註25: 食物业牌照包括暂准牌照\n（一）房屋\n")
     assert lines_of(n) == ["各位代表：", "支援本地中小型企业进行专利评估。25", "註25:食物业牌照包括暂准牌照", "（一）房屋"]
@@ -124,6 +129,11 @@ def test_footnote_mark_and_note_lines_stay_apart():
 def test_heading_broken_across_lines_rejoins():
     n = run("各位代表：\n（\n三）加强生态建设\n正文内容。\n")
     assert lines_of(n) == ["各位代表：", "（三）加强生态建设", "正文内容。"]
+
+
+def test_heading_broken_across_a_blank_line_rejoins():
+    n = run(blank_doc("（", "三）加强生态建设", "正文内容。"))
+    assert lines_of(n)[-2:] == ["（三）加强生态建设", "正文内容。"]
 
 
 def test_doubled_word_across_a_line_break():
