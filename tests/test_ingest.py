@@ -290,3 +290,12 @@ def test_gb18030_and_utf8_give_identical_output_through_the_pipeline(corpus):
         outputs.append(out)
         assert source["encoding"] in {"utf-8", "gb18030", "utf-16"}
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+@pytest.mark.parametrize("label", ["big5", "koi8-r", "windows-1251", "euc-kr"])
+def test_html_whose_charset_label_lies(label):
+    # GBK bytes decode without error as KOI8-R (into Cyrillic): the label is checked, not trusted
+    data = _page(EXCERPT, label).encode("gb18030")
+    decoded = load("page.html", data)
+    assert decoded.info.encoding == "gb18030"
+    assert "各位代表：" in decoded.text.split("\n")

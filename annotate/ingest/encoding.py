@@ -46,6 +46,12 @@ _BAD_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
 _ODD_RE = re.compile("[\ue000-\uf8ff\uac00-\ud7ff\u1100-\u11ff\u3130-\u318f\ud800-\udfff\u0100-\u024f]")
 _CJK_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _ASCII_RE = re.compile("[\t\n\r\x20-\x7e]+")
+# Non-ASCII characters a Chinese report is not made of: Latin letters with accents, Cyrillic,
+# Greek, Arabic ... (a few signs such as · × ° ± § are common in reports and excepted).
+# A wrong single-byte decoding (KOI8-R, Latin-1) of Chinese bytes is nothing but these.
+_FOREIGN_RE = re.compile("[\u00a1-\u00a6\u00a8-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff]")
+_NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+MAX_FOREIGN_RATIO = 0.3
 
 _SAMPLE = 60_000  # characters scored; enough to judge, bounded cost on a 10 MB file
 MAX_BAD_RATIO = 0.02  # more than 2% control characters: not text
@@ -80,6 +86,9 @@ def _score(text: str) -> float | None:
     bad = len(_BAD_RE.findall(sample))
     if bad > MAX_BAD_RATIO * n:
         return None
+    non_ascii = len(_NON_ASCII_RE.findall(sample))
+    if non_ascii and len(_FOREIGN_RE.findall(sample)) > MAX_FOREIGN_RATIO * non_ascii:
+        return None
     odd = len(_ODD_RE.findall(sample))
     common_set = _common_chars()
     cjk = common = 0
@@ -90,6 +99,11 @@ def _score(text: str) -> float | None:
         return None
     ascii_chars = sum(len(r) for r in _ASCII_RE.findall(sample))
     return (common + 0.3 * ascii_chars - odd - 5 * bad) / n
+
+
+def plausible(text: str) -> bool:
+    """Does ``text`` look like a correct decoding (few control characters, common characters)?"""
+    return _score(text) is not None
 
 
 def _strict(data: bytes, codec: str) -> str | None:

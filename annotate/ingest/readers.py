@@ -23,7 +23,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from ..errors import AnnotateError
-from .encoding import decode_bytes
+from .encoding import decode_bytes, plausible
 from .records import Aside
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
@@ -122,9 +122,11 @@ def _html_encoding(data: bytes, name: str) -> tuple[str, str]:
                 codec = "gb18030"  # the superset: pages labelled GB2312 use GBK characters
             if codec and codec not in _UNTRUSTED_CHARSETS:
                 try:
-                    return data.decode(codec), codec
+                    text = data.decode(codec)
                 except UnicodeDecodeError:
-                    pass  # the label lies (often: says GB2312, is UTF-8): detect instead
+                    text = None  # the label lies (often: says GB2312, is UTF-8): detect instead
+                if text is not None and plausible(text):
+                    return text, codec
     return decode_bytes(data, name)
 
 
