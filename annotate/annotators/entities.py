@@ -38,7 +38,7 @@ ENTITY_TYPES = ("org", "place", "project", "facility", "policy", "programme")
 # rjieba POS tags that may stand inside a name (nouns, proper nouns, numbers, measure words,
 # abbreviations, set phrases, verbal nouns); anything else (verbs, adverbs, particles,
 # conjunctions, prepositions, punctuation) ends the name.
-_NAME_POS = frozenset("ns nt nz nr nrt nrfg n nl ng j eng m q l vn b zg g s f an".split())
+_NAME_POS = frozenset("ns nt nz nr nrt nrfg n nl ng j eng m q l vn b zg g s an".split())
 # Tags that make a name proper rather than generic.
 _PROPER_POS = frozenset("ns nt nz nr nrt nrfg j eng".split())
 # Single-character place suffixes may follow a short name the segmenter left in pieces (灏县镇).
@@ -168,7 +168,19 @@ def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
 
 
 _PLACE_END = "省市区县镇乡村"
-_COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区".split())
+_GOVERNING = frozenset("制定 实施 出台 发布 编制 修订 落实 执行 贯彻 开展 印发 组织 用好 抓好 做好 完善 优化 加强 健全 支持 围绕 "
+                        "依托 按照 根据 通过 对 把 以 和 及 与 等 是 为 将 在 提出 形成 制订 启动 推出 配合 参与 服务 融入 入选 获评 "
+                        "推行 举办 执行 争取".split())
+_GOVERNING_WORDS = tuple(w for w in _GOVERNING if len(w) >= 2) + (
+    "入选", "获评", "落户", "位于", "包括", "以及", "层面", "签约", "推行", "举办", "执行", "争取", "完成", "实现", "确保")
+
+
+def _holds_governing(word: str) -> bool:
+    """全面完成, 严格执行: a longer token that is really a governing verb with an adverb."""
+    return any(g in word for g in _GOVERNING_WORDS)
+
+
+_COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区 间 轮".split())
 _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展 培育 落户 落地 晋级 入选 获评 位于 建成 启用 开通 投用 "
                         "签约 入驻 包括 以及 层面 级 新建 改建 扩建".split())
 
@@ -232,16 +244,26 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # A two-character word after a place name is the name's tail (永乐|店镇, 老槐|庄村).
             tail_of_name = (len(suffix) == 1 and len(head_word) == 2 and typ == "place" and i > 0
                             and tokens[i - 1][1] in _PROPER_POS and len(tokens[i - 1][0]) >= 2)
-            if len(suffix) == 1 and not tail_of_name and (len(head_word) < 3 or head_pos not in _PROPER_POS):
+            if len(suffix) == 1 and not tail_of_name and len(head_word) < 3:
                 continue
-            if len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"):
-                continue
-            proper = head_pos in _PROPER_POS
+            # 管理局, 保护区: a common word; the proper noun must then come before it.
+            proper = head_pos in _PROPER_POS and not (len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"))
         start = offsets[i]
         j = i - 1
-        while j >= 0 and tokens[j][1] in _NAME_POS and end - offsets[j] <= _MAX_NAME:
+        document = typ in ("policy", "programme")
+        while j >= 0 and end - offsets[j] <= _MAX_NAME:
             w, p = tokens[j]
-            if w in _EXTRA_STOP or _stop_word(w):
+            if document:
+                # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
+                # verb that governs the title (制定, 实施) ends it.
+                if (w in _GOVERNING or _stop_word(w) or not (p in _NAME_POS or p.startswith("v"))
+                        or (len(w) > 2 and _holds_governing(w))):
+                    break
+                if p == "m" and w.endswith("年") and w[:-1] and not w[:-1].isdigit():
+                    start = offsets[j]
+                    j -= 1
+                    continue  # 三年行动计划, 五年规划
+            elif p not in _NAME_POS or w in _EXTRA_STOP or _stop_word(w):
                 break
             if p == "m" and not (w.isascii() and w.isalnum()):
                 break  # 一批, 三大, 2021年's 年: counts and dates, not names
@@ -249,8 +271,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 break  # 16个项目, 30项政策
             if w in _COUNTERS and j > 0 and tokens[j - 1][1] == "m":
                 break
-            if typ == "place" and len(w) >= 2 and w[-1] in _PLACE_END:
-                break  # 灏县镇 | 军屯村: two places, not one
+            if typ == "place" and (p not in _PROPER_POS or (len(w) >= 2 and w[-1] in _PLACE_END)):
+                break  # places are made of proper names (…位处|深圳河); 灏县镇 | 军屯村 are two places
             if p in _PROPER_POS or (p == "m" and not _next_is_measure(tokens, j)):
                 proper = True
             start = offsets[j]
@@ -295,7 +317,7 @@ def _stop_word(word: str) -> bool:
 _ROAD = re.compile(
     r"(?:(?<=[、，。；：“（\n及和与])|^|(?<=建设|加快|推进|完成|实现|开工|启动|打通|新建|改造))"
     r"([\u4e00-\u9fff]{1,5}?(?:大街|大道|路|街)(?:[东西南北]延(?:线)?|[东西南北]段)?)"
-    r"(?=[、，。；和与及]|等(?:道路|工程|项目|配套|跨界|市政)|建设|工程|改造|道路工程)"
+    r"(?=[、，。；和与及等]|建设|工程|改造|道路工程)"
 )
 _NOT_ROAD = frozenset("道路 马路 公路 铁路 思路 出路 线路 网路 门路 套路 新路 老路 弯路 之路 销路 电路 水路 陆路 航路 一路 全路 "
                       "步行街 街道 大街 大道 小路 通路 进路 后路 前路 活路 支路 干路 次干路 主干路 道路交通".split())
@@ -327,9 +349,43 @@ def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list
     return out
 
 
-def _quoted(text: str) -> list[_Cand]:
+_QUOTE_SPAN = re.compile(r"“([^“”\n]{1,30})”")
+_TITLE = re.compile(r"《([^《》\n]{2,40})》")
+
+
+def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
+    """Quoted names: ``“两区”建设`` (a policy word after the quote), ``“香港国际机场东莞空港中心”``
+    (a suffix ending the quoted text: the name without its quotes), and ``《…条例》`` titles."""
     # canonical: the name without its quotation marks (两区建设), as the gazetteer writes it
-    return [_Cand(m.start(), m.end(), _QUOTED_POLICY[m.group(2)], m.group(1) + m.group(2), 1) for m in _QUOTED.finditer(text)]
+    out = [_Cand(m.start(), m.end(), _QUOTED_POLICY[m.group(2)], m.group(1) + m.group(2), 1) for m in _QUOTED.finditer(text)]
+    for m in _QUOTE_SPAN.finditer(text):
+        inner = m.group(1)
+        for suf in lex.by_last.get(inner[-1], ()):
+            # one-character suffixes are too weak here (“基本无违法建设区” is a goal, not a place)
+            if inner.endswith(suf) and len(suf) >= 2 and len(inner) > len(suf) + 1:
+                if lex.suffixes[suf] != "-":
+                    out.append(_Cand(m.start(1), m.end(1), lex.suffixes[suf], None, 1))
+                break
+    for m in _TITLE.finditer(text):
+        if not m.group(1).endswith("报告"):  # 《政府工作报告》 is the document itself
+            out.append(_Cand(m.start(), m.end(), "policy", m.group(1), 1))
+    return out
+
+
+def _inside_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Drop rule-made names that sit inside a short quoted slogan (「经珠港飞」 is no 港)."""
+    spans = [(m.start(1), m.end(1)) for m in _QUOTE_SPAN.finditer(text) if m.end(1) - m.start(1) <= 12]
+    if not spans:
+        return cands
+    starts = [a for a, _ in spans]
+    out = []
+    for c in cands:
+        i = bisect_left(starts, c.start + 1) - 1
+        if c.priority == 0 and i >= 0 and spans[i][0] <= c.start and c.end <= spans[i][1]:
+            if (c.start, c.end) != spans[i] or c.end - c.start <= 6:
+                continue  # a slogan (“港人治港”) or a piece of one
+        out.append(c)
+    return out
 
 
 def _extend(text: str, c: _Cand) -> _Cand:
@@ -372,7 +428,8 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     boundaries = set(offsets)
     boundaries.add(len(text))
     gaz = _gazetteer(text, lex, boundaries)
-    cands = gaz + _quoted(text) + _suffix_rules(text, tokens, offsets, lex, gaz) + _roads(text, tokens, offsets)
+    rules = _inside_quotes(text, _suffix_rules(text, tokens, offsets, lex, gaz) + _roads(text, tokens, offsets))
+    cands = gaz + _quoted(text, lex) + rules
     cands = [_extend(text, c) for c in cands]
     block_of = BlockLocator(report)
     out = []
