@@ -100,3 +100,18 @@ def test_split_multiplier():
     assert split_multiplier("一千二百万") == ("一千二百", "万")
     assert split_multiplier("1.2万亿") == ("1.2", "万亿")
     assert split_multiplier("万") == ("万", "")
+
+
+def test_iso_dates_and_first_months():
+    assert [(d.text, d.value) for d in find_dates("时间：2026-02-02\n")] == [("2026-02-02", "2026-02-02")]
+    assert [(p.text, p.value) for p in find_periods("投资推广署今年首九个月已协助")] == [("首九个月", "--01/--09")]
+    assert find_periods("目标是五年内为所有发展区") == []  # within five years: a quantity
+
+
+def test_tier_is_not_a_rank():
+    assert find_ranks("零售规模稳居全国第一梯队") == []
+
+
+def test_traditional_periods_and_ranks():
+    assert [(p.text, p.value) for p in find_periods("政府過去兩年積極開拓")] == [("過去兩年", "P2Y")]
+    assert [(r.text, r.scope, r.position) for r in find_ranks("新股集資額位列全球第一。")] == [("位列全球第一", "全球", 1)]

@@ -225,3 +225,60 @@ def test_annotator_registered_and_fills_report():
     out = annotate_quantities(report)
     assert [(q.id, q.block, q.text) for q in out.quantities] == [("q1", "p1", "19860户"), ("q2", "p1", "18.4%")]
     assert dataclasses.replace(out, quantities=()) == report
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit, qualifier",
+    [
+        ("较去年同期增长超过两成半", "超过两成半", 2.5, "成", "above"),
+        ("降至约四年半", "约四年半", 4.5, "年", "about"),
+        ("分两期投放政策性金融工具", "两期", 2, "期", "exact"),
+        ("目标是五年内为所有发展区", "五年内", 5, "年", "at_most"),
+        ("公交与轨道50米内换乘", "50米内", 50, "米", "at_most"),
+        ("上海遭遇疫情，将核酸检测能力提升至938万管以上", "938万管以上", 938, "万管", "at_least"),
+        ("惠及上千万家庭", "上千万", 1000, "万", "above"),
+        ("新增荆州等3个过三千亿元城市", None, None, None, None),
+    ],
+)
+def test_more_qualifiers_and_units(text, span, value, unit, qualifier):
+    found = find_quantities(text)
+    if span is None:  # 过三千亿元 beside a 3个 count
+        assert [(q.text, q.qualifier) for q in found] == [("3个", "exact"), ("过三千亿元", "above")]
+        return
+    q = q1(text)
+    assert (q.text, q.value, q.unit, q.qualifier) == (span, value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每千人企业数量增加到",  # a rate's denominator
+        "本届政府上任时的五年期",  # a term, not a duration
+        "第二个五年期公屋供应量",
+        "行政办公区二期加快建设",
+        "设怡乐园二区社区级家园中心",
+        "一二三次产业协调融合",
+        "省委十一届六次、七次全会",
+        "附件2 名词解释",
+        "零部件",
+        "九年义务教育巩固率",
+        "通过3年努力",
+        "线上3场",
+    ],
+)
+def test_more_non_quantities(text):
+    if text in ("通过3年努力", "线上3场"):  # the qualifier must not attach, the count stays
+        assert [q.qualifier for q in find_quantities(text)] == ["exact"]
+        return
+    assert find_quantities(text) == []
+
+
+def test_traditional_text_is_matched_through_its_simplified_view():
+    text = "新股集資額至八月底累計逾1,300億元，按年多近六倍"
+    found = find_quantities(text)
+    assert [(q.text, q.value, q.unit, q.normalized, q.qualifier) for q in found] == [
+        ("逾1,300億元", 1300, "亿元", 130000000000, "above"),
+        ("近六倍", 6, "倍", 6, "below"),
+    ]
+    for q in found:
+        assert text[q.start : q.end] == q.text

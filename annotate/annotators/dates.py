@@ -62,6 +62,8 @@ _PATTERN = re.compile(
         [
             # year range: 2021—2025年, 2021-2025年  -> period
             rf"(?P<yr1>{_YEAR}){_SP}年?{_SP}{_RANGE}{_SP}(?P<yr2>{_YEAR}){_SP}年(?!{_SP}{_D}|度)",
+            # ISO-like dates in page headers: 2026-02-02, 2025/3/5
+            rf"(?P<iy>(?:19|20)[0-9]{{2}})(?P<isep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=isep)(?P<id>3[01]|[12][0-9]|0?[1-9])(?![0-9])",
             # fiscal / school years: 2026-27年度, 2024/25学年 -> period
             rf"(?P<fy1>{_YEAR})[-/／－](?P<fy2>{_D}{{2}})(?![0-9])(?:{_SP}(?:财政年度|年度|学年|年))?",
             # 今明两年 -> period
@@ -88,13 +90,15 @@ _PATTERN = re.compile(
             rf"(?P<lastw>这|近|过去|今后|未来|最近)(?P<lastn>[{_CN}]|[0-9]{{1,2}}){_SP}年(?!度|级)",
             rf"(?P<sincen>[二三四五六七八九十]|[2-9]|1[0-9]){_SP}年来",
             # bare period words
-            r"(?P<pw>全年|上半年|下半年|年底|年末|年初|年内)",
+            # (not after a numeral: 五年内 is "within five years", a quantity)
+            rf"(?<![0-9０-９{_CN}百千])(?P<pw>全年|上半年|下半年|年底|年末|年初|年内)",
         ]
     )
     + ")"
 )
 
 _RANK = re.compile(
+    r"(?=[位居排列名全世各同中西东副首第])"  # first-character test: skip most positions cheaply
     r"(?P<verb>位居|居于|居|位列|位于|排名|排在|列|名列)?"
     r"(?P<scope>全国|全省|全市|全区|全县|全球|世界|全国同类城市|同类城市|各行业|各区|各省|中部|西部|东部|副省级城市)?"
     r"(?P<first>首位|第(?P<n>[一二三四五六七八九十]{1,3}|[0-9]{1,3})(?:位|名)?)"
@@ -133,7 +137,9 @@ def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, s
     for m in _PATTERN.finditer(text):
         g = m.groupdict()
         s, e = m.span()
-        if g["yr1"]:
+        if g["iy"]:
+            dates.append((s, e, f"{g['iy']}-{int(g['im']):02d}-{int(g['id']):02d}"))
+        elif g["yr1"]:
             periods.append((s, e, f"{_year(g['yr1'])}/{_year(g['yr2'])}"))
         elif g["fy1"]:
             y1 = _year(g["fy1"])
@@ -183,6 +189,8 @@ def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, s
     for m in _RANK.finditer(text):
         if not (m.group("verb") or m.group("scope")):
             continue  # a bare 第三 is an ordinal (第四次, 第14届), not a rank
+        if text.startswith(("梯队", "方阵", "阵营", "梯次"), m.end()):
+            continue  # 全国第一梯队: a tier, not a place
         tail = text[m.end() : m.end() + 1]
         if m.group("n") and not m.group("verb") and tail and tail in "次届批个章条款项期轮部年季":
             continue
