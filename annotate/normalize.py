@@ -110,7 +110,6 @@ _HEADING = re.compile(
 _INLINE_HEADING = re.compile(rf"(?:[（(][{_CN_NUM}]+[)）]|[{_CN_NUM}]+、|第[{_CN_NUM}]+[章部分])")
 _SALUTATION = re.compile(r"(?:各位代表|各位委员|各位委員|各位议员|各位議員|立法会主席|立法會主席)")
 _PARA_NUMBER = re.compile(r"(\d{1,3})\.[ \u3000\u00a0]")
-_LINE_NUMBER = re.compile(r"(\d{1,3})\.[ \u3000\u00a0]")
 
 _MD_PREFIX = re.compile(rf"(#{{1,6}}(?=[{_HWS}]|$)|>(?:[{_HWS}]?>)*)[{_HWS}]*")
 _LIST_PREFIX = re.compile(rf"[-*+•][{_HWS}]+")
@@ -122,12 +121,11 @@ _CHAR_EDITS = re.compile(
     r"|(?P<markdown>\*\*)"
     r"|(?P<fullwidth>[０-９Ａ-Ｚａ-ｚ％]+"
     r"|(?<=[0-9０-９])[．](?=[0-9０-９])"
-    r"|(?<=[0-9０-９%％])[－＋／～](?=[0-9０-９])"
+    r"|(?<=[0-9０-９%％])[－＋／](?=[0-9０-９])"
     r"|(?<![^\s\u3000（(：:，,、；;])[－＋](?=[0-9０-９]))"
     r"|(?P<private_use>[\ue000-\uf8ff\U000f0000-\U0010fffd])"
 )
 _FW_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FW_TABLE[ord("～")] = ord("-")  # 6～8% is a range
 
 
 def _is_hws(c: str) -> bool:
@@ -147,14 +145,9 @@ def _ends_sentence(s: str) -> bool:
     """Does ``s`` (stripped) end where a paragraph may end?"""
     if not s:
         return True
-    c = s[-1]
-    if c in _FINAL:
-        return True
-    if c in _CLOSERS:
-        # ``……。”`` ends; ``“十四五”`` is closed but the sentence may go on — treat a closer
-        # as an end (conservative: never join across it).
-        return True
-    return False
+    # A closer counts as an end: ``……。”`` ends; after ``“十四五”`` the sentence might go
+    # on, but joining across a closer is the riskier mistake.
+    return s[-1] in _FINAL or s[-1] in _CLOSERS
 
 
 # --------------------------------------------------------------------------- public entry
@@ -440,7 +433,7 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset())
 def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int]) -> None:
     """Whitespace inside one line: paragraph splits, CJK spacing, digit groups, doubled words."""
     cs, ce = ln.cs, ln.ce
-    m0 = _LINE_NUMBER.match(t, cs, ce)
+    m0 = _PARA_NUMBER.match(t, cs, ce)
     if m0:
         expected[0] = int(m0.group(1)) + 1
     runs = list(_WS_RUN.finditer(t, cs, ce))

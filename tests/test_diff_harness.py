@@ -9,6 +9,7 @@ and checks the change list against the edits.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -87,13 +88,11 @@ def plan_edits(report: Report, rng: random.Random) -> list[Edit]:
         if not free(b):
             continue
         ks = [k for k in tokens_in(b) if toks[k].kind == "num" and not toks[k].text.endswith("年")
-              and toks[k].text[0].isdigit() and neighbour_ok(k)]
+              and re.fullmatch(r"[1-9]\d*(?:\.\d+)?[^\d\s\-－~～—至到]*", toks[k].text) and neighbour_ok(k)]
         if ks:
             t = toks[rng.choice(ks)]
-            digits = t.text.rstrip("".join(ch for ch in t.text if not ch.isdigit() and ch not in ".,"))
-            head = t.text[: len(digits)]
-            new_head = str(int(head.split(".")[0].replace(",", "")) + 7) + (("." + head.split(".")[1]) if "." in head else "")
-            new = new_head + t.text[len(digits):]
+            m = re.match(r"(\d+)(.*)", t.text)
+            new = str(int(m.group(1)) + 7) + m.group(2)
             edits.append(Edit(t.start, t.end, new, "number_changed", t.text, new))
             used.append(b)
             break

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
 
 from annotate.ingest import Aside, Decoded
 from annotate.model import Repair, SourceInfo, restore_source

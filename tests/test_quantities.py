@@ -282,3 +282,14 @@ def test_traditional_text_is_matched_through_its_simplified_view():
     ]
     for q in found:
         assert text[q.start : q.end] == q.text
+
+
+def test_unit_scale_for_range_consumers():
+    from annotate.annotators.quantities import unit_scale
+
+    assert unit_scale("亿元") == ("元", 1e8)
+    assert unit_scale("万亿斤") == ("斤", 1e12)
+    assert unit_scale("%") == ("%", 1.0)
+    assert unit_scale("万") == ("", 1e4)
+    assert unit_scale("千伏") == ("千伏", 1.0)
+    assert unit_scale("furlong") == ("", 1.0)

@@ -49,12 +49,16 @@ _TRIM_RIGHT = " \t\u3000*#—-－_\"'“‘（(、，,"
 _LEAD = re.compile(r"(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．](?!\d)|同时|此外|另外|其中)")
 
 _YEAR = r"(?:19|20)\d{2}年"
+_NUM = r"(?:[一二两三四五六七八九十]+|\d+)"
+# A year may be narrowed (第一季, 6月底, 上半年) and closed (前, 内, 之前, 或之前).
 _DEADLINE = re.compile(
-    r"(?:(?:到|至|在|于)?" + _YEAR + r"(?:底前|年底前|底|末|前|上半年|下半年|内)?(?!以来|同期|相比|水平|的))"
-    r"|(?:今年|年内|本年度|年度内)(?:内)?|年底前|年底|年末|上半年|下半年|明年"
-    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末)?前"
+    r"(?:(?:到|至|在|于)?" + _YEAR
+    + r"(?:第?[一二三四1-4]季度?|\d{1,2}月(?:底|末|初)?|上半年|下半年|年底|底|末|初|中)?(?:或之前|之前|前|内)?(?!以来|同期|相比|水平|的|\d))"
+    r"|(?<![一二两三四五六七八九十\d])(?:今年内|今年底|今年|年内|本年度|年度内|年底前|年底|年末|明年内|明年底|明年初|明年)(?!的)"
+    r"|(?<![一二两三四五六七八九十\d])(?:上半年|下半年)(?!的)"
+    r"|" + _NUM + r"月(?:底|末)?前"
     r"|“?十[一二三四五六七八九]五”?(?:期末|末|时期|期间)"
-    r"|本届政府任期内|(?:[两三四五]|\d)年内"
+    r"|本届政府任期内|" + _NUM + r"年(?:内|或之前)"
 )
 _NOT_BEFORE_YEAR = "比较同与自从"
 _ADVERBS = re.compile(r"(?:进一步|全面|大力|着力|积极|继续|不断|加速|率先|切实|更好|全力|尽快|扎实|重点|有序|稳步|深入|逐步|要|将|努力)+")
@@ -276,11 +280,14 @@ def _deadline(text: str, clause: _Clause) -> Optional[tuple[int, int]]:
     for m in _DEADLINE.finditer(text, clause.start, clause.end):
         if m.group().startswith(("19", "20")) and m.start() > 0 and text[m.start() - 1] in _NOT_BEFORE_YEAR:
             continue
+        if text.rfind("《", clause.start, m.start()) > text.rfind("》", clause.start, m.start()):
+            continue  # a year in a title: 《2021年电影检查（修订）条例草案》
         return m.start(), m.end()
-    # A time phrase opening the sentence (``年内，…``, ``到2025年，…``) governs its clauses.
+    # A time phrase that is the sentence's whole opening segment (``年内，…``, ``到2025年，…``)
+    # governs its clauses.
     if clause.sentence_start < clause.start:
         m = _DEADLINE.match(text, clause.sentence_start, clause.start)
-        if m:
+        if m and text[m.end() : m.end() + 1] in ("，", ","):
             return m.start(), m.end()
     return None
 

@@ -238,6 +238,27 @@ TIME_UNITS = ("年", "个月", "月", "天", "日", "小时", "周", "个工作�
 _CONTINUATION = re.compile(r"(?:[^\s]{0,4})?(?:同比|比上年|比去年|较上年|年均)?(?:分别)?(?:增长|下降|降低|减少|增加|提高|回落)")
 
 
+def scan_text(report: Report) -> str:
+    """Text to match patterns on: the simplified view when it keeps offsets (a traditional report
+    converted character by character), else the text as written.  Offsets are the same."""
+    if report.meta.script != "simplified":
+        try:
+            view = report.simplified.view
+            if len(view) == len(report.text):
+                return view
+        except Exception:  # no script support installed: match the text as written
+            pass
+    return report.text
+
+
+def as_written(report: Report, scan: str, name: str, start: int, end: int) -> str:
+    """``name`` (found in ``scan``) as the report writes it, when it is a stretch of the text."""
+    if scan is report.text:
+        return name
+    i = scan.find(name, start, end)
+    return report.text[i : i + len(name)] if i >= 0 else name
+
+
 def quantities_in(quantities: Sequence[Quantity], start: int, end: int) -> list[Quantity]:
     return [q for q in quantities if q.start >= start and q.end <= end]
 
@@ -279,7 +300,7 @@ def _paragraph_ranges(report: Report) -> list[tuple[int, int]]:
 
 def find_indicators(report: Report) -> list[Indicator]:
     """Every metric bound to at least one value, in text order (ids ``i1``, ``i2`` …)."""
-    text = report.text
+    text = scan_text(report)
     qs = sorted(report.quantities, key=lambda q: q.start)
     periods = sorted(report.periods, key=lambda p: p.start)
     ranks = sorted(report.ranks, key=lambda r: r.start)
@@ -351,6 +372,8 @@ def find_indicators(report: Report) -> list[Indicator]:
     for i, d in enumerate(out, 1):
         unit = d.pop("unit")
         ident = canonical_id(d["metric"], unit if d["level"] else None, lex)
+        d["text"] = report.text[d["start"] : d["end"]]
+        d["metric"] = as_written(report, text, d["metric"], d["start"], d["end"])
         indicators.append(Indicator(id=f"i{i}", block=_block_for(report, d["start"]), indicator=ident, **d))
     return indicators
 

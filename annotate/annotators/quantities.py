@@ -350,6 +350,26 @@ def _build(text: str, view: str, back: Callable[[int], int], block: Callable[[in
     return out
 
 
+def unit_scale(unit: str) -> tuple[str, float]:
+    """``(base_unit, factor)`` for a unit as written: ``亿元`` → (``元``, 1e8); ``万亿斤`` → (``斤``, 1e12).
+
+    For consumers that compare quantities across units (a range's ``low``/``high`` are as
+    written; multiply by the factor to get base units).  Unknown units give (``""``, 1.0).
+    """
+    units = _lexicon()["units"]
+    if unit in units:  # 千伏, 千瓦: a unit that starts like a multiplier
+        return units[unit][0], units[unit][1]
+    for m in sorted(MULTIPLIERS, key=len, reverse=True) + [""]:
+        if unit.startswith(m) and (unit[len(m):] in units or (m and not unit[len(m):])):
+            rest = unit[len(m):]
+            base, factor = units.get(rest, ("", 1.0))
+            scale = 1.0
+            for part in _split_mults(m):
+                scale *= MULTIPLIERS[part]
+            return base, scale * factor
+    return "", 1.0
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in a plain string (``block=""``); traditional text is matched in simplified."""
     view, back = text_view(text)

@@ -35,8 +35,10 @@ from .indicators import (
     clauses,
     expand_pair,
     load_lexicon,
+    as_written,
     metric_span,
     quantities_in,
+    scan_text,
 )
 
 # --------------------------------------------------------------------------- triggers
@@ -98,15 +100,7 @@ class TargetBlock:
 
 
 def _scan_text(report: Report) -> str:
-    """Text to match patterns on: the simplified view when it keeps offsets, else the text."""
-    if report.meta.script != "simplified":
-        try:
-            view = report.simplified.view
-            if len(view) == len(report.text):
-                return view
-        except Exception:  # no script support installed yet: match the text as written
-            pass
-    return report.text
+    return scan_text(report)
 
 
 def _year(report: Report, text: str, block_start: Optional[int]) -> Optional[int]:
@@ -319,7 +313,7 @@ def find_targets(report: Report) -> list[Target]:
                 text=report.text[f.start : f.end],
                 year=year,
                 indicator=f.indicator,
-                metric=f.metric,
+                metric=as_written(report, scan, f.metric, f.start, f.end),
                 value=q.value if q else None,
                 low=q.low if q else None,
                 high=q.high if q else None,

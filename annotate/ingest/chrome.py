@@ -100,17 +100,17 @@ _TRAILING_SOURCE_RE = re.compile(
 )
 
 # --- anywhere
-_IMAGE_SOURCE_RE = re.compile(rf"^{_W}*[（(]?(?:图片|圖片|图|圖)(?:来源|來源|源)\s*[：:][^\r\n]{{1,30}}?[）)]?{_W}*\r?$", re.M)
+# Matched against one line at a time (``fullmatch(text, line.start, line.end)``).
+_IMAGE_SOURCE_RE = re.compile(rf"{_W}*[（(]?(?:图片|圖片|图|圖)(?:来源|來源|源)\s*[：:].{{1,30}}?[）)]?{_W}*")
 _CAPTION_LINE_RE = re.compile(
-    rf"^{_W}*[^\r\n]{{0,60}}?(?:记者|記者|通讯员|通訊員|摄影|攝影)[^\r\n。！？]{{0,20}}?[摄攝]{_W}*[）)]?{_W}*\r?$", re.M
+    rf"{_W}*.{{0,60}}?(?:记者|記者|通讯员|通訊員|摄影|攝影)[^。！？]{{0,20}}?[摄攝]{_W}*[）)]?{_W}*"
 )
 _PAGE_LINE_RE = re.compile(
-    rf"^{_W}*(?:[-—–－]{{1,2}}{_W}*\d{{1,4}}{_W}*[-—–－]{{1,2}}"
-    rf"|第{_W}*\d{{1,4}}{_W}*[页頁](?:{_W}*[,，/／]?{_W}*共{_W}*\d{{1,4}}{_W}*[页頁])?){_W}*\r?$",
-    re.M,
+    rf"{_W}*(?:[-—–－]{{1,2}}{_W}*\d{{1,4}}{_W}*[-—–－]{{1,2}}"
+    rf"|第{_W}*\d{{1,4}}{_W}*[页頁](?:{_W}*[,，/／]?{_W}*共{_W}*\d{{1,4}}{_W}*[页頁])?){_W}*"
 )
-
-_BARE_NUMBER_RE = re.compile(rf"^{_W}*(?P<n>\d{{1,3}}){_W}*\r?$", re.M)
+_BARE_NUMBER_RE = re.compile(rf"{_W}*(?P<n>\d{{1,3}}){_W}*")
+ANYWHERE_MAX_LINE = 100  # captions and page numbers are short lines
 MIN_PAGE_CHARS = 200  # text between two page numbers: at least a few lines
 
 CHROME, SOURCE, CAPTION, TOC = "aside:chrome", "aside:source", "aside:caption", "aside:toc"
@@ -146,7 +146,7 @@ def find_asides(text: str) -> tuple[Aside, ...]:
     front_end = _front_end(text, lines, toc.end if toc else 0)
     found.extend(_front_matter(text, lines, front_end, toc))
     found.extend(_tail(text, lines, front_end))
-    found.extend(_anywhere(text))
+    found.extend(_anywhere(text, lines))
     return _finish(text, lines, found)
 
 
@@ -388,36 +388,43 @@ def _is_chrome_tail(text: str, rest: list[_Line], kind: str) -> bool:
 
 # --------------------------------------------------------------------------- anywhere
 
-def _anywhere(text: str) -> list[Aside]:
-    out = [Aside(PAGE, m.start(), m.end()) for m in _PAGE_LINE_RE.finditer(text)]
-    out.extend(Aside(CAPTION, m.start(), m.end()) for m in _CAPTION_LINE_RE.finditer(text)
-               if m.end() - m.start() <= 100)
-    out.extend(Aside(CAPTION, m.start(), m.end()) for m in _IMAGE_SOURCE_RE.finditer(text))
-    out.extend(_page_number_runs(text))
+def _anywhere(text: str, lines: list[_Line]) -> list[Aside]:
+    out: list[Aside] = []
+    numbers: list[tuple[_Line, int]] = []
+    for line in lines:
+        if line.end - line.start > ANYWHERE_MAX_LINE or line.end == line.start:
+            continue
+        if _PAGE_LINE_RE.fullmatch(text, line.start, line.end):
+            out.append(Aside(PAGE, line.start, line.end))
+        elif _CAPTION_LINE_RE.fullmatch(text, line.start, line.end) or \
+                _IMAGE_SOURCE_RE.fullmatch(text, line.start, line.end):
+            out.append(Aside(CAPTION, line.start, line.end))
+        else:
+            m = _BARE_NUMBER_RE.fullmatch(text, line.start, line.end)
+            if m:
+                numbers.append((line, int(m.group("n"))))
+    out.extend(_page_number_runs(numbers))
     return out
 
 
-def _page_number_runs(text: str) -> list[Aside]:
+def _page_number_runs(numbers: list[tuple[_Line, int]]) -> list[Aside]:
     """Bare number lines counting up page by page (``7`` … ``8`` … ``9``) are page numbers.
 
     A lone number line is not enough: wiki links split ``M`` / ``2`` / ``预期增长`` onto
     lines of their own.  A run of at least three numbers, each one or two more than the
     last, with a page's worth of text between them, is.
     """
-    runs: list[list[re.Match[str]]] = []
-    run: list[re.Match[str]] = []
-    for m in _BARE_NUMBER_RE.finditer(text):
-        value = int(m.group("n"))
-        if run and int(run[-1].group("n")) + 1 <= value <= int(run[-1].group("n")) + 2 \
-                and m.start() - run[-1].end() >= MIN_PAGE_CHARS:
-            run.append(m)
-            continue
-        if len(run) >= 3:
-            runs.append(run)
-        run = [m]
-    if len(run) >= 3:
-        runs.append(run)
-    return [Aside(PAGE, m.start(), m.end()) for r in runs for m in r]
+    runs: list[tuple[list[_Line], list[int]]] = []  # open runs: their lines and values
+    for line, value in numbers:
+        for run_lines, values in runs:  # a stray number (the 2 of M2) does not break a run
+            if values[-1] + 1 <= value <= values[-1] + 2 and line.start - run_lines[-1].stop >= MIN_PAGE_CHARS:
+                run_lines.append(line)
+                values.append(value)
+                break
+        else:
+            runs.append(([line], [value]))
+    runs = [r for r in runs if len(r[0]) >= 3]
+    return [Aside(PAGE, line.start, line.end) for run_lines, _ in runs for line in run_lines]
 
 
 # --------------------------------------------------------------------------- tidy up
