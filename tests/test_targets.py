@@ -258,3 +258,13 @@ def test_plan_period_goals_after_a_trigger_are_skipped():
     r = tag_text("主要预期目标是：到2015年，全市生产总值2240亿元，年均增长13%以上。\n"
                  "今年工作安排如下。主要预期目标是：地区生产总值增长14%，居民消费价格涨幅控制在4%以内。\n")
     assert summary(r.targets) == [("gdp_growth", 14, "exact", "%"), ("cpi", 4, "at_most", "%")]
+
+
+def test_traditional_report_is_matched_in_simplified_but_shown_as_written():
+    text = "今年經濟社會發展的主要預期目標是：地區生產總值增長5%左右，居民消費價格漲幅2%左右，國際收支基本平衡。\n"
+    r = run_all(Report(meta=Meta(year=2026, script="traditional"), text=text))
+    assert [(t.indicator, t.metric, t.value, t.qualifier, t.text) for t in r.targets] == [
+        ("gdp_growth", "地區生產總值", 5, "about", "地區生產總值增長5%左右"),
+        ("cpi", "居民消費價格漲幅", 2, "about", "居民消費價格漲幅2%左右"),
+        ("balance_of_payments", "國際收支", None, None, "國際收支基本平衡"),
+    ]
