@@ -9,7 +9,7 @@ import pytest
 
 from annotate.ingest import load
 from annotate.normalize import normalize
-from tests.test_normalize import check_contract
+from test_normalize import check_contract
 
 HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+章)")
 PARA_END = set("。！？；：”」）")

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from annotate.ingest import Aside
 from annotate.normalize import normalize
-from tests.conftest import corpus_files
-from tests.test_normalize import check_contract, decoded
+from conftest import corpus_files
+from test_normalize import check_contract, decoded
 
 ALPHABET = list(
     "社会发展计划年月日一二三（）()、，。；：！？“”「」《》%.-+/#*> \t\n\n\n\r\u3000\u2003\u00a0\u202f"
