@@ -155,6 +155,14 @@ def find_asides(text: str) -> tuple[Aside, ...]:
 def _split_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
+    if "\r" not in text:  # the common case, without a regex: str.split runs in C
+        for part in text.split("\n"):
+            end = pos + len(part)
+            out.append(_Line(pos, end, min(end + 1, len(text))))
+            pos = end + 1
+        if out and out[-1].start == len(text):
+            out.pop()  # text ended with a newline: no empty last line
+        return out
     for m in _NL_RE.finditer(text):
         out.append(_Line(pos, m.start(), m.end()))
         pos = m.end()
@@ -163,12 +171,17 @@ def _split_lines(text: str) -> list[_Line]:
     return out
 
 
+# Python's white space plus the invisible characters that pad lines in scraped text.
+_STRIP_CHARS = _WS + " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u1680\u2000\u2001\u2004\u2005\u2006\u2007" \
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in _WS or text[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in _WS or text[end - 1].isspace()):
-        end -= 1
-    return start, end
+    """``start, end`` moved inwards past white space."""
+    segment = text[start:end]
+    stripped = segment.lstrip(_STRIP_CHARS)
+    start += len(segment) - len(stripped)
+    return start, start + len(stripped.rstrip(_STRIP_CHARS))
 
 
 # --------------------------------------------------------------------------- table of contents
