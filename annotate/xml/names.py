@@ -97,12 +97,19 @@ _FLOATY = re.compile(r"[.eEnN]")  # repr(float) always has one of these (1.0, 1e
 
 def format_value(value: object) -> str:
     """A field value as attribute text: ints as ints, floats by ``repr`` (exact round trip)."""
+    t = type(value)  # exact types first: this runs for every attribute written
+    if t is str:
+        return escape(value)  # type: ignore[arg-type]
+    if t is int:
+        return str(value)
+    if t is float:
+        return repr(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return str(value)
+        return str(int(value))
     if isinstance(value, float):
-        return repr(value)
+        return repr(float(value))
     return escape(value if isinstance(value, str) else str(value))
 
 
