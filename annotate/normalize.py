@@ -453,25 +453,21 @@ def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int]) -> N
             continue
         ws = r.group()
         left, right = t[a - 1], t[b]
-        split = False
-        if left in _FINAL and left not in "!?" or (left in _CLOSERS and a >= 2 and t[a - 2] in _FINAL):
-            split = True
-        elif flattened and left in "）)" and _after_sentence_note(t, a - 1, seg_start):
-            split = True  # ``……。（房屋局） 香港房屋委员会……``: a note closing an item
-        elif _INLINE_HEADING.match(t, b, ce) or _SALUTATION.match(t, b, ce):
-            split = True
-        else:
-            if _para_number(t, b, ce, expected, commit=False):
-                split = True
-            elif (
-                flattened
-                and not numbered
+        # Only a flattened line is split: one stray space in a normal paragraph is not a break.
+        split = flattened and (
+            (left in _FINAL and left not in "!?")
+            or (left in _CLOSERS and a >= 2 and t[a - 2] in _FINAL)
+            # ``……。（房屋局） 香港房屋委员会……``: a note closing an item
+            or (left in "）)" and _after_sentence_note(t, a - 1, seg_start))
+            or bool(_INLINE_HEADING.match(t, b, ce) or _SALUTATION.match(t, b, ce))
+            or _para_number(t, b, ce, expected, commit=False)
+            or (
+                not numbered
                 and (_is_cjk(left) or left in _CLOSERS)
                 and (_is_cjk(right) or right in _OPENERS or right.isdigit())
-            ):
-                seg = t[seg_start:a]
-                if len(seg) <= 60 and _HEADING.match(seg) and not _SENTENCE_END.search(seg):
-                    split = True
+                and _heading_segment(t[seg_start:a])
+            )
+        )
         if split:
             _para_number(t, b, ce, expected, commit=True)
             edits.append(_Edit(a, b, "\n", "paragraph_split"))
@@ -502,6 +498,11 @@ def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int]) -> N
         else:
             edits.append(_Edit(a, b, "", "cjk_space"))
             last_end = b
+
+
+def _heading_segment(seg: str) -> bool:
+    """Is ``seg`` (the text since the last split) a numbered heading that a space ends?"""
+    return len(seg) <= 60 and bool(_HEADING.match(seg)) and not _SENTENCE_END.search(seg)
 
 
 def _para_number(t: str, b: int, ce: int, expected: list, commit: bool) -> bool:
