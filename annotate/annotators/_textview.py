@@ -66,7 +66,6 @@ def _script_view(report: Report) -> tuple[str, Optional[Sequence[int]]]:
 
 
 _VIEW_CACHE: dict[str, object] = {}
-_QUOTES = str.maketrans("「『」』", "““””")
 
 
 def match_view(report: Report) -> MatchView:
@@ -86,7 +85,7 @@ def match_view(report: Report) -> MatchView:
     parts.append(view[pos:])
     starts.extend(range(pos, len(view)))
     # One quotation style (「十四五」規劃 reads as “十四五”规划): same length, offsets unchanged.
-    text = "".join(parts).translate(_QUOTES)
+    text = "".join(parts).replace("「", "“").replace("『", "“").replace("」", "”").replace("』", "”")
     if vmap is None:
         to_text = tuple(starts)
         ends = tuple(i + 1 for i in starts)

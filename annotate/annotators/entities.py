@@ -188,25 +188,37 @@ _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展
 def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[list, list]:
     """Join runs of 2-4 single characters ending in a place suffix (灏/县/镇 → 灏县镇): the
     segmenter splits unknown or OCR-damaged place names into pieces."""
-    out, offs = [], []
-    k = 0
+    merges = []  # (first, last+1) token ranges to join
     n = len(tokens)
+    k = 0
     while k < n:
-        j = k
+        w, p = tokens[k]
+        if len(w) != 1 or p not in _PIECE_POS:
+            k += 1
+            continue
+        j = k + 1
         while j < n and j - k < 4 and len(tokens[j][0]) == 1 and tokens[j][1] in _PIECE_POS:
             j += 1
-        # the longest run (2-4 pieces) that ends in a place suffix
-        end = j
-        while end - k >= 2 and tokens[end - 1][0] not in _PLACE_END:
-            end -= 1
-        if end - k >= 2:
-            out.append(("".join(w for w, _ in tokens[k:end]), "ns"))
-            offs.append(offsets[k])
-            k = end
+        e = j
+        while e - k >= 2 and tokens[e - 1][0] not in _PLACE_END:
+            e -= 1  # the longest run ending in a place suffix
+        if e - k >= 2:
+            merges.append((k, e))
+            k = e
         else:
-            out.append(tokens[k])
-            offs.append(offsets[k])
-            k += 1
+            k = j
+    if not merges:
+        return tokens, offsets
+    out, offs = [], []
+    pos = 0
+    for i, j in merges:
+        out.extend(tokens[pos:i])
+        offs.extend(offsets[pos:i])
+        out.append(("".join(w for w, _ in tokens[i:j]), "ns"))
+        offs.append(offsets[i])
+        pos = j
+    out.extend(tokens[pos:])
+    offs.extend(offsets[pos:])
     return out, offs
 
 
@@ -217,14 +229,18 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
     for c in gaz:
         known[c.start : c.end] = b"\1" * (c.end - c.start)
     tokens, offsets = _merge_pieces(tokens, offsets)
+    by_last = lex.by_last
     for k, (word, pos) in enumerate(tokens):
+        cands = by_last.get(word[-1])
+        if cands is None:
+            continue
         end = offsets[k] + len(word)
         if end in gaz_ends:
             continue  # a known name ends here (副中心, 通州区): it is the entity, not a suffix
         typ = None
         suffix = ""
         # The suffix may span several tokens (人民政府 = 人民 + 政府); it must end this one.
-        for s in lex.by_last.get(word[-1], ()):
+        for s in cands:
             if text.startswith(s, end - len(s)) and end >= len(s):
                 typ, suffix = lex.suffixes[s], s
                 break
