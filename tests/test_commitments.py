@@ -112,3 +112,21 @@ def test_seed_commitments(seed_path):
     assert ("实现", "实现京唐城际铁路建成通车") in pairs
     assert ("加快", "加快地铁22号线（平谷线）建设") in pairs
     assert ("力争", "力争培育20家市级“专精特新”企业") in pairs
+
+
+def test_review_headings_from_the_corpus():
+    from annotate.annotators.commitments import is_review_heading
+
+    for h in ("一、2023年工作回顾", "一、2021年国民经济和社会发展计划执行情况", "一、过去一年和五年工作回顾",
+              "一、牢记殷殷嘱托，在接续奋斗中新福建建设取得新成效", "一、2025年主要工作和“十四五”发展成就"):
+        assert is_review_heading(h), h
+    for h in ("二、“十四五”时期发展成就和“十五五”时期主要目标任务", "三、2024年政府工作任务",
+              "二、2022年国民经济和社会发展主要目标", "第三章加快发展北部都会区"):
+        assert not is_review_heading(h), h
+
+
+def test_deadline_variants():
+    text = ("于2023年第一季完成公众咨询。在一年内完成检讨。今年的施政报告会进一步深化改革。"
+            "争取于2023年内通过《2022年版权（修订）条例草案》。")
+    got = [(c.verb, c.deadline) for c in annotate_commitments(make_report(text)).commitments]
+    assert got == [("完成", "于2023年第一季"), ("完成", "一年内"), ("深化", None), ("争取", "于2023年内")]

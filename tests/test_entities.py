@@ -98,3 +98,15 @@ def test_seed_entities(seed_path):
     spans = sorted((e.start, e.end) for e in r.entities)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     assert [e.id for e in r.entities] == [f"e{i + 1}" for i in range(len(r.entities))]
+
+
+def test_titles_quoted_names_and_road_lists():
+    text = ("发布《河套深港科技创新合作区香港园区发展纲要》，建设“香港国际机场东莞空港中心”，"
+            "坚持“港人治港”。宋梁路北延、日新街、云景西路等工程实现竣工，开工建设东关北街、东关中路等道路。")
+    found = by_text(annotate_entities(make_report(text)))
+    assert found["《河套深港科技创新合作区香港园区发展纲要》"] == ("policy", "河套深港科技创新合作区香港园区发展纲要")
+    assert found["香港国际机场东莞空港中心"][0] == "facility"
+    assert "港人治港" not in found  # a slogan, not a port
+    for road in ("宋梁路北延", "日新街", "云景西路", "东关北街", "东关中路"):
+        assert found[road][0] == "project", road
+    assert not any(t.endswith("道路") for t in found)

@@ -18,7 +18,8 @@ Clauses: sentences split at 。；！？：and line ends, then at ，where a new
 neither holds a commitment verb nor opens with a verb continues the clause before it
 (``确保地区生产总值增长6%，一般公共预算收入增长5%`` is one commitment).
 
-The review half (a part whose heading says 回顾, 执行情况, 过去一年 …) reports what was done and
+The review half (a part whose heading says 回顾, 执行情况, or 成效/成就/过去一年 without announcing
+targets or tasks; :func:`is_review_heading`) reports what was done and
 holds no commitments.  Parts come from the structure blocks; without part blocks, top-level
 ``一、`` headings at line starts are used.
 
@@ -39,7 +40,16 @@ from . import register
 from ._textview import BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
 
 #: headings of the review half
-REVIEW_HEADING = re.compile(r"回顾|执行情况|过去一年|过去五年|过去的一年|工作总结|主要工作成效")
+REVIEW_HEADING = re.compile(r"回顾|执行情况|工作总结")
+#: weaker review cues (成效, 成就): they mark a review unless the heading also announces plans
+#: (二、“十四五”时期发展成就和“十五五”时期主要目标任务 is a plan part)
+REVIEW_CUE = re.compile(r"过去一年|过去五年|过去的一年|成效|成就|成绩|取得")
+PLAN_CUE = re.compile(r"目标|任务|要求|安排|部署|举措|考虑|建议|重点工作")
+
+
+def is_review_heading(heading: str) -> bool:
+    """Does a part heading (simplified characters) announce the review half?"""
+    return bool(REVIEW_HEADING.search(heading) or (REVIEW_CUE.search(heading) and not PLAN_CUE.search(heading)))
 _TOP_HEADING = re.compile(r"(?m)^[#*\s\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部][分]?)([^\n]{0,80})")
 
 _SENTENCE_END = re.compile(r"[。；！？!?;：:\n]")
@@ -127,12 +137,12 @@ def review_ranges(report: Report) -> list[tuple[int, int]]:
             else:
                 line_end = report.text.find("\n", part.start, part.end)
                 hs, he = part.start, min(part.end if line_end < 0 else line_end, part.start + 80)
-            if REVIEW_HEADING.search(_simplified(report, hs, he)):
+            if is_review_heading(_simplified(report, hs, he)):
                 out.append((part.start, part.end))
         return out
     heads = list(_TOP_HEADING.finditer(report.text))
     for k, m in enumerate(heads):
-        if REVIEW_HEADING.search(_simplified(report, m.start(1), m.end(1))):
+        if is_review_heading(_simplified(report, m.start(1), m.end(1))):
             end = heads[k + 1].start() if k + 1 < len(heads) else len(report.text)
             out.append((m.start(), end))
     return out
