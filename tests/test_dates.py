@@ -115,3 +115,14 @@ def test_tier_is_not_a_rank():
 def test_traditional_periods_and_ranks():
     assert [(p.text, p.value) for p in find_periods("政府過去兩年積極開拓")] == [("過去兩年", "P2Y")]
     assert [(r.text, r.scope, r.position) for r in find_ranks("新股集資額位列全球第一。")] == [("位列全球第一", "全球", 1)]
+
+
+def test_registry_orders_readers_of_periods_and_ranks_after_them():
+    from annotate.annotators import ordered
+
+    names = [a.adds for a in ordered()]
+    for layer in ("periods", "ranks"):
+        assert layer in names
+        for a in ordered():
+            if layer in a.requires:
+                assert names.index(layer) < names.index(a.adds)

@@ -5,7 +5,9 @@ Contract:
   normalized; full-width digits and a space between CJK and digits are accepted) and return
   spans with ``block=""`` and ids ``d1``/``t1``/``r1``… in document order.
 - :func:`annotate_dates` (registered, adds ``dates``) fills ``dates``, ``periods`` and ``ranks``
-  of a :class:`~annotate.model.Report`; ``block`` is the innermost p/item holding each span.
+  of a :class:`~annotate.model.Report`; :func:`annotate_periods` and :func:`annotate_ranks` are
+  registered for their own layers so the registry orders their readers after them.  ``block`` is
+  the innermost p/item holding each span.
   Traditional reports are matched on ``report.simplified`` and mapped back to ``report.text``.
 
 Values:
@@ -262,9 +264,8 @@ def _block(report: Report, start: int) -> str:
     return b.id if b else ""
 
 
-@register(adds="dates")
-def annotate_dates(report: Report) -> Report:
-    """Fill ``dates``, ``periods`` and ``ranks``."""
+def _layers(report: Report) -> dict[str, tuple]:
+    """The three layers of ``report`` (one cached scan serves all three annotators)."""
     view, back = _view(report)
     dates, periods, ranks = _scan(view)
     t = report.text
@@ -276,9 +277,28 @@ def annotate_dates(report: Report) -> Report:
             out.append(make(i, s, e, item[2:]))
         return tuple(out)
 
-    return dataclasses.replace(
-        report,
-        dates=spans(dates, lambda i, s, e, r: DateSpan(f"d{i}", _block(report, s), s, e, t[s:e], r[0])),
-        periods=spans(periods, lambda i, s, e, r: Period(f"t{i}", _block(report, s), s, e, t[s:e], r[0])),
-        ranks=spans(ranks, lambda i, s, e, r: Rank(f"r{i}", _block(report, s), s, e, t[s:e], r[0], r[1])),
-    )
+    return {
+        "dates": spans(dates, lambda i, s, e, r: DateSpan(f"d{i}", _block(report, s), s, e, t[s:e], r[0])),
+        "periods": spans(periods, lambda i, s, e, r: Period(f"t{i}", _block(report, s), s, e, t[s:e], r[0])),
+        "ranks": spans(ranks, lambda i, s, e, r: Rank(f"r{i}", _block(report, s), s, e, t[s:e], r[0], r[1])),
+    }
+
+
+@register(adds="dates")
+def annotate_dates(report: Report) -> Report:
+    """Fill ``dates`` (and, for callers using this one function, ``periods`` and ``ranks``)."""
+    return dataclasses.replace(report, **_layers(report))
+
+
+# Separate registrations so that annotators declaring ``requires=("periods", "ranks")`` are
+# ordered after the layers they read; the scan is cached, so this costs nothing extra.
+@register(adds="periods", requires=("dates",))
+def annotate_periods(report: Report) -> Report:
+    """Fill ``periods``."""
+    return dataclasses.replace(report, periods=_layers(report)["periods"])
+
+
+@register(adds="ranks", requires=("dates",))
+def annotate_ranks(report: Report) -> Report:
+    """Fill ``ranks``."""
+    return dataclasses.replace(report, ranks=_layers(report)["ranks"])
