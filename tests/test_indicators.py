@@ -100,3 +100,9 @@ def test_indicator_block_is_the_paragraph(seed_path):
     kinds = {b.id: b.kind for b in r.blocks}
     assert r.indicators and all(kinds.get(i.block) in ("p", "item") for i in r.indicators)
     assert [i.id for i in r.indicators[:3]] == ["i1", "i2", "i3"]
+
+
+def test_a_value_reached_is_a_level_not_a_change():
+    r = tag_text("常住人口城镇化率提高到66.2%，比上年末提高0.94个百分点。\n")
+    [ind] = values(r)
+    assert ind[1:5] == ("常住人口城镇化率", "66.2%", None, "0.94个百分点")

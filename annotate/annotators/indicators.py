@@ -147,8 +147,8 @@ def clauses(text: str, start: int = 0, end: Optional[int] = None) -> list[Clause
 
 # Words that open a metric's predicate: the metric is what comes before them.
 PREDICATE_RE = re.compile(
-    r"(?:(?:比上年|比去年|较上年|同比|年均|全年|分别|按)\s*)*"
-    r"(?:增长|增速|增幅|下降|降低|减少|提高到|提高|提升到|提升|上升|达到|达|完成|实现|为|突破|超过|超|控制在|保持在|保持|稳定在|"
+    r"(?:(?:比上年|比去年|较上年|同比|年均|平均|全年|分别|按)\s*)*"
+    r"(?:增长|增速|增幅|下降|降低|减少|提高到|提高|提升到|提升|上升|上涨|平均|达到|达|完成|实现|为|突破|超过|超|控制在|保持在|保持|稳定在|"
     r"继续|进一步|持续|稳步|基本|均完成|均为|均达到|取得|有序|有效|不低于|不少于|不超过|约|近|逾|居|位居|位列)"
 )
 _LEAD_RE = re.compile(
@@ -182,7 +182,9 @@ def metric_span(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
             e = tail_end
         ms = m.start()
         # keep what qualifies the wording from the left (金融机构 存贷款余额) when it is short
-        if 0 < ms - s <= 12 and not _NOT_METRIC_CHARS.search(seg[s:ms]) and not PREDICATE_RE.search(seg, s, ms):
+        left = seg[s:ms]
+        if (0 < ms - s <= 12 and not _NOT_METRIC_CHARS.search(left) and not PREDICATE_RE.search(seg, s, ms)
+                and not any(ch in left for ch in "：:是")):
             ms = s
         return start + ms, start + e
     p = PREDICATE_RE.search(seg, s)
@@ -263,13 +265,21 @@ def quantities_in(quantities: Sequence[Quantity], start: int, end: int) -> list[
     return [q for q in quantities if q.start >= start and q.end <= end]
 
 
-def _role(q: Quantity, text: str, clause_start: int) -> str:
+_TO_LEVEL = re.compile(r"(?:提高|提升|上升|下降|降低|增加|增长|减少|达)(?:到|至)\s*$|降至\s*$")
+_GROWTH_METRIC = re.compile(r"(?:增长|增速|增幅|涨幅)(?:预期)?(?:目标)?$")
+
+
+def _role(q: Quantity, text: str, clause_start: int, metric: str = "") -> str:
     unit = q.unit or ""
     if unit.endswith(_POINTS_UNITS) or (q.base_unit or "") == "个百分点":
         return "points"
     before = text[clause_start : q.start]
+    if _TO_LEVEL.search(before):
+        return "level"  # 提高到66.2%: the level reached, not the change
     if q.change in ("growth", "decline") or _GROWTH_BEFORE.search(before):
         return "growth"
+    if (q.base_unit or unit) in ("%", "％") and _GROWTH_METRIC.search(metric):
+        return "growth"  # 经济增长预期目标为5%左右
     return "level"
 
 
@@ -329,11 +339,12 @@ def find_indicators(report: Report) -> list[Indicator]:
             if span is None:
                 # a continuation: 同比(分别)增长 … for the metric(s) of the previous clause
                 if previous and _CONTINUATION.match(cl.text):
-                    growth = [q for q in cq if _role(q, text, cl.start) == "growth"]
-                    targets = previous if len(growth) == len(previous) else previous[-1:]
-                    for ind, q in zip(targets, growth):
-                        if ind["growth"] is None:
-                            ind["growth"] = q.id
+                    for role in ("growth", "points"):
+                        changes = [q for q in cq if _role(q, text, cl.start) == role]
+                        targets = previous if len(changes) == len(previous) else previous[-1:]
+                        for ind, q in zip(targets, changes):
+                            if ind[role] is None:
+                                ind[role] = q.id
                 if cranks and previous and previous[-1]["rank"] is None:
                     previous[-1]["rank"] = cranks[0].id
                 continue
@@ -349,7 +360,7 @@ def find_indicators(report: Report) -> list[Indicator]:
             current: list[dict] = []
             if names:
                 for name, q in zip(names, cq):
-                    role = _role(q, text, cl.start)
+                    role = _role(q, text, cl.start, name)
                     d = dict(start=ms, end=me, text=metric, metric=name, level=None, growth=None, points=None,
                              period=period, rank=None, unit=q.unit)
                     d[role] = q.id
@@ -358,7 +369,7 @@ def find_indicators(report: Report) -> list[Indicator]:
                 d = dict(start=ms, end=me, text=metric, metric=metric, level=None, growth=None, points=None,
                          period=period, rank=None, unit=None)
                 for q in cq:
-                    role = _role(q, text, cl.start)
+                    role = _role(q, text, cl.start, metric)
                     if d[role] is None:
                         d[role] = q.id
                         if role == "level":
