@@ -1,8 +1,8 @@
 """Two reports' tokens → aligned segment pairs (match, moved, split/merge, inserted, deleted).
 
 Contract:
-- :func:`segments` cuts a report's token list into *segments*: sentences (ended by 。！？；!?;)
-  inside the report's paragraph-level blocks (whatever ``structure`` produced: p, item, heading,
+- :func:`segments` cuts a report's token list into *segments*: sentences (ended by 。！？；!?;
+  or a line break) inside the report's paragraph-level blocks (whatever ``structure`` produced: p, item, heading,
   title …; sentence blocks ``s`` are not needed).  Segments cover the text exactly, each taking
   the whitespace after it, so pairs of segments rebuild the whole report.
 - :func:`align` pairs old and new segments by content, coarse to fine:
@@ -134,6 +134,10 @@ def segments(report: Report, tokens: Sequence[Token], *, sentences: bool = True,
         if t.kind != "space":
             has_content = True
         if t.kind == "punct" and t.text[-1] in SENTENCE_END:
+            ended = True
+        elif t.kind == "space" and "\n" in t.text and has_content:
+            # A line break ends a segment even inside one block: structure may join short
+            # lines (two headings) into one paragraph on one side only.
             ended = True
     close(len(tokens))
     return out
