@@ -19,6 +19,10 @@ Conventions (DOMAIN.md 3, tested by the evaluation):
   (百亿级, 二级), labels with no unit (三大, 5大领域, 世界500强), set phrases listed in
   ``lexicon/not_quantities.txt``.
 - A bare number joined by 和/、/及 to a quantity shares its unit (``4.2 和 20.7 个百分点``).
+- Traditional text is matched through its simplified view: ``text`` and offsets are the
+  report's own, ``unit`` is in simplified script (``億元`` → ``亿元``) so quantities compare across
+  scripts (DOMAIN.md 6).
+- :func:`unit_scale` gives ``(base_unit, factor)`` of a unit for consumers comparing ranges.
 
 Implementation: one compiled regex scan over a copy of the text in which dates, periods,
 quoted labels and set phrases are blanked out (offsets unchanged), then small checks per match.
