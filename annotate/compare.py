@@ -44,7 +44,12 @@ LEXICON = Path(__file__).resolve().parent / "lexicon"
 
 @dataclass(frozen=True)
 class Op:
-    """One token-level operation with offsets on both sides."""
+    """One token-level operation with offsets on both sides.
+
+    ``change`` is the change kind the op was reported as (``number_changed`` …), or None for
+    ``equal`` ops and layout-only edits (whitespace; punctuation when it is ignored), so a
+    renderer can style a changed number apart from a rewritten phrase.
+    """
 
     kind: str  # equal | insert | delete | replace
     old_start: int
@@ -53,6 +58,7 @@ class Op:
     new_end: int
     old_text: str
     new_text: str
+    change: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -221,7 +227,8 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
             tops = [TokenOp("insert", 0, 0, 0, len(n_list))]
         else:
             tops = []
-        ops = tuple(_op(t, o_list, n_list, o_pos, n_pos, old.text, new.text) for t in tops)
+        kinds = [classify(o_list, n_list, t, ignore_punctuation=ignore_punctuation) for t in tops]
+        ops = tuple(_op(t, o_list, n_list, o_pos, n_pos, old.text, new.text, k) for t, k in zip(tops, kinds))
         for t in tops:
             if t.kind == "equal":
                 same += sum(len(x.key) for x in o_list[t.i1 : t.i2] if x.kind in ("word", "num"))
@@ -232,7 +239,7 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
                     sp.old, sp.new)
         idx = len(pairs)
         pairs.append(pair)
-        changes.extend(_pair_changes(pair, idx, tops, o_list, n_list, old, new, opts))
+        changes.extend(_pair_changes(pair, idx, tops, kinds, o_list, n_list, old, new))
     changes.extend(_move_changes(pairs, old, new))
     changes.sort(key=lambda c: (c.new_start, c.old_start, c.kind != "moved"))
     t3 = time.perf_counter()
@@ -262,12 +269,13 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     return Comparison(old, new, tuple(pairs), tuple(changes), tchanges, bps, tuple(stats.items()), opts)
 
 
-def _op(t: TokenOp, o: Sequence[Token], n: Sequence[Token], o_pos: int, n_pos: int, otext: str, ntext: str) -> Op:
+def _op(t: TokenOp, o: Sequence[Token], n: Sequence[Token], o_pos: int, n_pos: int, otext: str, ntext: str,
+        change: Optional[str] = None) -> Op:
     os_ = o[t.i1].start if t.i1 < len(o) else (o[-1].end if o else o_pos)
     oe = o[t.i2 - 1].end if t.i2 > t.i1 else os_
     ns = n[t.j1].start if t.j1 < len(n) else (n[-1].end if n else n_pos)
     ne = n[t.j2 - 1].end if t.j2 > t.j1 else ns
-    return Op(t.kind, os_, oe, ns, ne, otext[os_:oe], ntext[ns:ne])
+    return Op(t.kind, os_, oe, ns, ne, otext[os_:oe], ntext[ns:ne], change)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -283,11 +291,10 @@ def _block(report: Report, offset: int, fallback: Optional[str]) -> Optional[str
     return b.id if b is not None else fallback
 
 
-def _pair_changes(pair: Pair, idx: int, tops: Sequence[TokenOp], o: Sequence[Token], n: Sequence[Token],
-                  old: Report, new: Report, opts: Options) -> list[Change]:
+def _pair_changes(pair: Pair, idx: int, tops: Sequence[TokenOp], kinds: Sequence[Optional[str]],
+                  o: Sequence[Token], n: Sequence[Token], old: Report, new: Report) -> list[Change]:
     out: list[Change] = []
-    for t in tops:
-        kind = classify(o, n, t, ignore_punctuation=opts.ignore_punctuation)
+    for t, kind in zip(tops, kinds):
         if kind is None:
             continue
         i1, i2, j1, j2 = t.i1, t.i2, t.j1, t.j2

@@ -262,6 +262,7 @@ def test_xml_validates_against_comparison_schema(comparison):
     root = validate_bytes(data, "cmp.xml")
     assert root.tag == "comparison"
     assert root.find("changes/change[@kind='modality_changed']/old").text == "确保"
+    assert root.find("alignment/pair/op[@change='number_changed']/new").text == "5.5%"
 
 
 def test_text_summary_lists_targets_then_edits(comparison):
@@ -290,3 +291,10 @@ def test_cli_diff_bad_input_is_one_line(tmp_path):
     r = CliRunner().invoke(main, ["diff", str(tmp_path / "nope.txt"), str(GOLDEN / "modality.new.txt")])
     assert r.exit_code == 1
     assert "nope.txt" in r.output and "Traceback" not in r.output
+
+
+def test_ops_carry_their_change_kind_for_renderers(comparison):
+    kinds = {(op.change, op.old_text, op.new_text) for p in comparison.pairs for op in p.ops if op.kind != "equal"}
+    assert ("number_changed", "5%", "5.5%") in kinds
+    assert ("modality_changed", "确保", "力争") in kinds
+    assert all(op.change is None for p in comparison.pairs for op in p.ops if op.kind == "equal")

@@ -78,8 +78,8 @@ def comparison_to_xml(c: Comparison) -> etree._Element:
         for op in p.ops:
             if op.kind == "equal":
                 continue
-            o = _set(etree.SubElement(el, "op"), kind=op.kind, old_start=op.old_start, old_end=op.old_end,
-                     new_start=op.new_start, new_end=op.new_end)
+            o = _set(etree.SubElement(el, "op"), kind=op.kind, change=op.change, old_start=op.old_start,
+                     old_end=op.old_end, new_start=op.new_start, new_end=op.new_end)
             if op.old_text:
                 etree.SubElement(o, "old").text = _x(op.old_text)
             if op.new_text:
