@@ -268,3 +268,12 @@ def test_traditional_report_is_matched_in_simplified_but_shown_as_written():
         ("cpi", "居民消費價格漲幅", 2, "about", "居民消費價格漲幅2%左右"),
         ("balance_of_payments", "國際收支", None, None, "國際收支基本平衡"),
     ]
+
+
+def test_trigger_variants():
+    for trigger in ("今年经济社会发展的主要预期目标建议为：", "全市经济社会发展主要预期目标安排如下：",
+                    "建议主要指标建议安排如下：", "今年全区经济社会发展的主要目标是："):
+        r = tag_text(f"{trigger}地区生产总值增长6%左右，居民消费价格涨幅3%左右。\n")
+        assert summary(r.targets) == [("gdp_growth", 6, "about", "%"), ("cpi", 3, "about", "%")], trigger
+    r = tag_text("2023年主要指标完成情况如下：地区生产总值增长5.2%，居民消费价格上涨0.2%。\n")
+    assert r.targets == ()  # achieved figures, not targets
