@@ -170,7 +170,7 @@ def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
 _PLACE_END = "省市区县镇乡村"
 _GOVERNING = frozenset("制定 实施 出台 发布 编制 修订 落实 执行 贯彻 开展 印发 组织 用好 抓好 做好 完善 优化 加强 健全 支持 围绕 "
                         "依托 按照 根据 通过 对 把 以 和 及 与 等 是 为 将 在 提出 形成 制订 启动 推出 配合 参与 服务 融入 入选 获评 "
-                        "推行 举办 执行 争取".split())
+                        "推行 举办 执行 争取 高水平 高质量 高标准 新一轮".split())
 _GOVERNING_WORDS = tuple(w for w in _GOVERNING if len(w) >= 2) + (
     "入选", "获评", "落户", "位于", "包括", "以及", "层面", "签约", "推行", "举办", "执行", "争取", "完成", "实现", "确保")
 
@@ -182,7 +182,8 @@ def _holds_governing(word: str) -> bool:
 
 _COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区 间 轮".split())
 _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展 培育 落户 落地 晋级 入选 获评 位于 建成 启用 开通 投用 "
-                        "签约 入驻 包括 以及 层面 级 新建 改建 扩建".split())
+                        "签约 入驻 包括 以及 层面 级 新建 改建 扩建 高水平 高质量 高标准 新一轮 一批 各类 重点 重大 境外 境内 "
+                        "若干 多个 一流 世界级 国家级 省级 市级".split())
 
 
 def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[list, list]:
@@ -259,7 +260,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # characters in all (城市, 全区, 香港 are not names).
             # A two-character word after a place name is the name's tail (永乐|店镇, 老槐|庄村).
             tail_of_name = (len(suffix) == 1 and len(head_word) == 2 and typ == "place" and i > 0
-                            and tokens[i - 1][1] in _PROPER_POS and len(tokens[i - 1][0]) >= 2)
+                            and head_pos in ("n", "ns", "nr", "nz", "ng", "j")
+                            and tokens[i - 1][1] in ("ns", "nr", "nz") and len(tokens[i - 1][0]) >= 2)
             if len(suffix) == 1 and not tail_of_name and len(head_word) < 3:
                 continue
             # 管理局, 保护区: a common word; the proper noun must then come before it.
@@ -367,6 +369,8 @@ def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list
 
 _QUOTE_SPAN = re.compile(r"“([^“”\n]{1,30})”")
 _TITLE = re.compile(r"《([^《》\n]{2,40})》")
+_POLICY_TITLE = re.compile(r"(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
+                           r"宪法|基本法|指引|清单|议定书|宣言|倡议)(?:（[^（）]*）)?(?:草案)?$")
 
 
 def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
@@ -383,7 +387,8 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
                     out.append(_Cand(m.start(1), m.end(1), lex.suffixes[suf], None, 1))
                 break
     for m in _TITLE.finditer(text):
-        if not m.group(1).endswith("报告"):  # 《政府工作报告》 is the document itself
+        # Laws, plans and agreements, not books or films (《咏春》) or the report itself.
+        if _POLICY_TITLE.search(m.group(1)):
             out.append(_Cand(m.start(), m.end(), "policy", m.group(1), 1))
     return out
 
