@@ -170,6 +170,9 @@ def metric_span(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     seg = text[start:end]
     lead = _LEAD_RE.match(seg)
     s = lead.end() if lead else 0
+    colon = max(seg.rfind("："), seg.rfind(":"))
+    if colon >= s:
+        s = colon + 1  # 主要预期目标是：X — the metric is what follows the colon
     lex = load_lexicon()
     m = lookup(seg, lex, s)
     if m:
