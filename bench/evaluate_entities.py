@@ -148,7 +148,8 @@ def main(argv: list[str]) -> int:
         return 1
     verbose = "-v" in argv
     cache: dict = {}
-    for label, prefix in (("tuning gold", ""), ("held-out gold", "heldout_")):
+    for label, prefix in (("tuning gold", ""), ("held-out gold (round 1, seen once before later fixes)", "heldout_"),
+                          ("held-out gold (round 2, blind)", "heldout2_")):
         print(label)
         _print(evaluate_entities(cache, verbose, prefix + "entities.tsv"),
                evaluate_commitments(cache, verbose, prefix + "commitments.tsv"))

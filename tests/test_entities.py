@@ -72,12 +72,12 @@ def test_traditional_text_matches_through_simplified_view_and_keeps_written_form
 
 def test_user_gazetteer_extends_via_argument_and_env(tmp_path, monkeypatch):
     extra = tmp_path / "my_names.tsv"
-    extra.write_text("# name\ttype\tcanonical\n灵犀湖科技城\tfacility\t灵犀湖国际科技城\n", encoding="utf-8")
-    report = make_report("加快灵犀湖科技城建设。")
-    assert all(e.text != "灵犀湖科技城" for e in find_entities(report))
+    extra.write_text("# name\ttype\tcanonical\n灵犀湖未来谷\tfacility\t灵犀湖国际未来谷\n", encoding="utf-8")
+    report = make_report("加快灵犀湖未来谷建设。")
+    assert all(e.text != "灵犀湖未来谷" for e in find_entities(report))
     found = {e.text: e for e in find_entities(report, extra)}
-    assert found["灵犀湖科技城"].type == "facility"
-    assert found["灵犀湖科技城"].canonical == "灵犀湖国际科技城"
+    assert found["灵犀湖未来谷"].type == "facility"
+    assert found["灵犀湖未来谷"].canonical == "灵犀湖国际未来谷"
     # a folder named by ANNOTATE_LEXICON may hold extra suffix rules too
     (tmp_path / "entity_suffixes.tsv").write_text("科创走廊\tfacility\n", encoding="utf-8")
     monkeypatch.setenv("ANNOTATE_LEXICON", str(tmp_path))

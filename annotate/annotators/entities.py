@@ -258,8 +258,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # The suffix ends a longer word (西北工业大学, 通州区): that word is a name only
             # when the segmenter knows it as one, and one-character suffixes need three
             # characters in all (城市, 全区, 香港 are not names).
-            # A two-character word after a place name is the name's tail (永乐|店镇, 老槐|庄村).
-            tail_of_name = (len(suffix) == 1 and len(head_word) == 2 and typ == "place" and i > 0
+            # A two-character word after a proper name is the name's tail (永乐|店镇, 郑州|南站).
+            tail_of_name = (len(suffix) == 1 and len(head_word) == 2 and i > 0
                             and head_pos in ("n", "ns", "nr", "nz", "ng", "j")
                             and tokens[i - 1][1] in ("ns", "nr", "nz") and len(tokens[i - 1][0]) >= 2)
             if len(suffix) == 1 and not tail_of_name and len(head_word) < 3:
@@ -268,14 +268,15 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             proper = head_pos in _PROPER_POS and not (len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"))
         start = offsets[i]
         j = i - 1
-        document = typ in ("policy", "programme")
+        # Plans, rules and works have verbs in their names (北京长城保护条例, 豫东水资源配置工程).
+        document = typ in ("policy", "programme", "project")
         while j >= 0 and end - offsets[j] <= _MAX_NAME:
             w, p = tokens[j]
             if document:
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
                 if (w in _GOVERNING or _stop_word(w) or not (p in _NAME_POS or p.startswith("v"))
-                        or (len(w) > 2 and _holds_governing(w))):
+                        or (len(w) > 2 and _holds_governing(w)) or (typ == "project" and w in _EXTRA_STOP)):
                     break
                 if p == "m" and w.endswith("年") and w[:-1] and not w[:-1].isdigit():
                     start = offsets[j]
@@ -373,6 +374,46 @@ _POLICY_TITLE = re.compile(r"(?:规划|纲要|条例|法|法典|办法|方案|�
                            r"宪法|基本法|指引|清单|议定书|宣言|倡议)(?:（[^（）]*）)?(?:草案)?$")
 
 
+# Items listed before 等 + a category of named works or places are names of that category:
+# 平漯周、焦济洛平、郑州南站等高铁项目; 赵口、陆浑、渠村等灌区.  Only categories that are named one
+# by one: 等项目 / 等基地 lists are usually kinds of things (双千兆网络、量子通信等项目).
+_LIST_TYPES = {"高铁项目": "project", "高铁": "project", "铁路": "project", "城际": "project", "道路": "project",
+               "公路": "project", "高速公路": "project", "高速": "project", "枢纽": "facility", "机场": "facility",
+               "港口": "facility", "灌区": "place"}
+_LIST = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|条|座|处)?(?:国家|省|市)?(?:级)?(?:重点|重大|骨干)?("
+                   + "|".join(sorted(_LIST_TYPES, key=len, reverse=True)) + ")")
+_LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
+
+
+def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+    out = []
+    for m in _LIST.finditer(text):
+        typ = _LIST_TYPES[m.group(1)]
+        lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
+        items = []
+        pos = lo
+        for part in text[lo : m.start()].split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        # The first item starts after the verb that governs the list (加快推进|平漯周).
+        a, b = items[0]
+        k = bisect_left(offsets, a)
+        while k < len(tokens) and offsets[k] < b:
+            w, p = tokens[k]
+            if p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING:
+                a = offsets[k] + len(w)
+            k += 1
+        items[0] = (a, b)
+        for a, b in items:
+            name = text[a:b]
+            if 2 <= len(name) <= 12 and not _NOT_LISTED.search(name) and "\u4e00" <= name[0] <= "\u9fff":
+                out.append(_Cand(a, b, typ, None, 0))
+    return out
+
+
+_NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
+
+
 def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
     """Quoted names: ``“两区”建设`` (a policy word after the quote), ``“香港国际机场东莞空港中心”``
     (a suffix ending the quoted text: the name without its quotes), and ``《…条例》`` titles."""
@@ -409,12 +450,21 @@ def _inside_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _extend(text: str, c: _Cand) -> _Cand:
-    """Take in a phase (``一期``) and a bracketed alias (``（平谷线）``, ``（北京段）``) that follow."""
+_SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4e00-\u9fff]{2,3})段")
+
+
+def _extend(text: str, c: _Cand, places: dict) -> _Cand:
+    """Take in a phase (``一期``), a section (``阜阳至黄冈段``, ``河南段``) and a bracketed alias
+    (``（平谷线）``, ``（北京段）``) that follow."""
     end = c.end
     if c.type in ("project", "facility"):
         m = _PHASE.match(text, end)
         if m:
+            end = m.end()
+    if c.type == "project":
+        m = _SECTION.match(text, end)
+        # a section is named by places: 河南段 yes, 建设阶段 no
+        if m and (m.group(1) or places.get(m.group(3), ("",))[0] == "place"):
             end = m.end()
     if c.type in ("project", "facility", "org"):
         m = _ALIAS.match(text, end)
@@ -449,9 +499,10 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     boundaries = set(offsets)
     boundaries.add(len(text))
     gaz = _gazetteer(text, lex, boundaries)
-    rules = _inside_quotes(text, _suffix_rules(text, tokens, offsets, lex, gaz) + _roads(text, tokens, offsets))
+    rules = _inside_quotes(text, _suffix_rules(text, tokens, offsets, lex, gaz) + _roads(text, tokens, offsets)
+                           + _lists(text, tokens, offsets))
     cands = gaz + _quoted(text, lex) + rules
-    cands = [_extend(text, c) for c in cands]
+    cands = [_extend(text, c, lex.names) for c in cands]
     block_of = BlockLocator(report)
     out = []
     for c in _resolve(cands):
