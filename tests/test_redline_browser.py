@@ -156,3 +156,26 @@ def seed_text_pair() -> tuple[str, str]:
     hostile = paragraphs[:60]
     hostile[i] = hostile[i][:40] + HOSTILE + hostile[i][40:]
     return old, "\n".join(hostile)
+
+
+def test_moves_linked_tips_and_200_percent_zoom(browser, real_pair):
+    html_path, comparison = real_pair
+    page, problems, _ = open_page(browser, html_path)
+    # every move is marked at both places, each marker linking to the other
+    moves = {ch["move_id"] for ch in comparison["changes"] if ch["kind"] == "moved"}
+    for mid in moves:
+        assert page.get_attribute(f"#move-to-{mid}", "href") == f"#move-from-{mid}"
+        assert page.get_attribute(f"#move-from-{mid}", "href") == f"#move-to-{mid}"
+    # a quantity shows its normalized value and indicator when focused (keyboard, not only hover)
+    tip = page.evaluate(
+        "(() => { const q = [...document.querySelectorAll('#view-inline .qty')].find(e => "
+        "e.textContent === '5%左右' && e.dataset.tip.includes('indicator gdp_growth')); q.focus(); "
+        "return [document.activeElement === q, q.dataset.tip, getComputedStyle(q, '::after').content]; })()")
+    assert tip[0] and "value 5 %" in tip[1] and "qualifier about" in tip[1] and "indicator gdp_growth" in tip[1]
+    assert "gdp_growth" in tip[2]
+    # 200% zoom of a 1280 px window = a 640 px layout: nothing runs off to the side
+    page.set_viewport_size({"width": 640, "height": 900})
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1
+    assert problems == []
+    page.close()

@@ -312,6 +312,11 @@ class _Redline:
         parent = self.new.block_by_id.get(b.parent) if b.parent else None
         return {"part": "h2", "section": "h3"}.get(parent.kind if parent is not None else "", "h4")
 
+    def _in_body_heading(self, block_id: str) -> bool:
+        """Part and section headings make the outline; the title block does not."""
+        b = self.new.block_by_id.get(block_id)
+        return b is not None and b.kind == "heading"
+
     def _para_key(self, pair: Any) -> tuple[str, Optional[str]]:
         if pair.relation == "deleted" or pair.new_block is None:
             return ("old", pair.old_block)
@@ -351,7 +356,7 @@ class _Redline:
                     if anchor not in anchors:
                         anchors.add(anchor)
                         container.set("id", anchor)
-                        if tag:
+                        if tag in ("h2", "h3") and self._in_body_heading(pk[1]):
                             outline.append((tag, anchor, self.new.text[pair.new_start : pair.new_end].strip()))
                 key = pk
             if pair.relation == "moved" and pair.move_id is not None:
