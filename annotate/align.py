@@ -40,6 +40,7 @@ MOVE_MIN = 0.6  # a move must be a near-identical segment ...
 MOVE_MIN_CHARS = 8  # ... of some length (short stock phrases recur everywhere)
 GAP_MIN = 0.2  # pairing leftovers inside a gap
 GAP_MAX_CELLS = 900
+RUN_ON = 600  # characters without a sentence end before a segment is cut at any punctuation
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,10 @@ def segments(report: Report, tokens: Sequence[Token], *, sentences: bool = True,
         elif t.kind == "space" and "\n" in t.text and has_content:
             # A line break ends a segment even inside one block: structure may join short
             # lines (two headings) into one paragraph on one side only.
+            ended = True
+        elif t.end - tokens[seg_start].start >= RUN_ON and (t.kind == "punct" or t.end - tokens[seg_start].start >= 4 * RUN_ON):
+            # A run-on stretch without sentence ends (a table dumped as text): cut it at a
+            # comma, or anywhere when there is none, so no leaf diff grows large.
             ended = True
     close(len(tokens))
     return out

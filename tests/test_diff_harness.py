@@ -16,7 +16,7 @@ from typing import Optional
 import pytest
 
 from annotate import pipeline
-from annotate.compare import apply_ops, compare
+from annotate.compare import _view, apply_ops, compare
 from annotate.diff import modal_ranks
 from annotate.model import Report
 from annotate.tokenize import QUALIFIERS, tokenize
@@ -27,6 +27,8 @@ FILES = [
     "beijing-2025-gov-work-report.txt",
     "tongzhou-2021-plan-report.md",
     "hongkong-2024-policy-address-simp.txt",
+    "hongkong-2025-policy-address-trad.txt",
+    "shanghai-2021-gov-work-report.txt",
 ]
 
 NEW_PARAGRAPH = "我们将新建一批海洋牧场示范区，全面提升近海渔业资源养护水平，带动沿海渔民增收致富。"
@@ -64,7 +66,8 @@ def paragraphs(report: Report) -> list:
 
 def plan_edits(report: Report, rng: random.Random) -> list[Edit]:
     text = report.text
-    toks = tokenize(text)
+    view, to_text = _view(report)  # tokens as the comparison sees them (simplified script)
+    toks = tokenize(view, to_text, text)
     paras = paragraphs(report)
     assert len(paras) >= 8, "report too small for the harness"
     rng.shuffle(paras)
@@ -115,7 +118,7 @@ def plan_edits(report: Report, rng: random.Random) -> list[Edit]:
         ks = [k for k in tokens_in(b) if toks[k].key == "确保"]
         if ks:
             t = toks[rng.choice(ks)]
-            edits.append(Edit(t.start, t.end, "力争", "modality_changed", "确保", "力争"))
+            edits.append(Edit(t.start, t.end, "力争", "modality_changed", t.text, "力争"))
             used.append(b)
             break
     # 4. one ordinary word
