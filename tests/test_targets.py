@@ -277,3 +277,14 @@ def test_trigger_variants():
         assert summary(r.targets) == [("gdp_growth", 6, "about", "%"), ("cpi", 3, "about", "%")], trigger
     r = tag_text("2023年主要指标完成情况如下：地区生产总值增长5.2%，居民消费价格上涨0.2%。\n")
     assert r.targets == ()  # achieved figures, not targets
+
+
+def test_more_wordings_and_aspirations_that_name_a_metric():
+    r = tag_text("主要预期目标是：GDP增长6%左右，力争地区生产总值增长7%，单位GDP能耗下降3%，"
+                 "常住人口城镇化率达到70%，在实际工作中努力争取更好结果。\n")
+    assert [(t.indicator, t.metric, t.value) for t in r.targets] == [
+        ("gdp_growth", "GDP", 6),
+        ("gdp_growth", "地区生产总值", 7),
+        ("energy_intensity", "单位GDP能耗", 3),
+        ("urbanization_rate", "常住人口城镇化率", 70),
+    ]

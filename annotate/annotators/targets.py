@@ -31,11 +31,12 @@ from ..model import Quantity, Report, Target
 from . import register
 from .indicators import (
     Clause,
+    as_written,
     canonical_id,
     clauses,
     expand_pair,
     load_lexicon,
-    as_written,
+    lookup,
     metric_span,
     quantities_in,
     scan_text,
@@ -64,9 +65,12 @@ STOP_SENTENCE_RE = re.compile(
 )
 # Clauses that comment inside a target sentence (``在实际工作中争取更好结果``).
 SKIP_CLAUSE_RE = re.compile(
-    r"^(?:在实际工作中|实际工作中|努力|争取|力争|根据|并|这|上述|确定|需要|为此|今年要|今年|要|坚决|体现|考虑|兼顾|目的|"
+    r"^(?:在实际工作中|实际工作中|根据|并|这|上述|确定|需要|为此|今年要|今年|要|坚决|体现|考虑|兼顾|目的|"
     r"与|同|对|从|把|将|以)"
 )
+# An aspiration is commentary (努力争取更好结果, 力争比去年实现更多增长) unless it names a metric
+# (力争地区生产总值增长7%).
+ASPIRATION_RE = re.compile(r"^(?:努力|争取|力争)")
 # Predicates that make a clause without a number a target (``国际收支基本平衡``).
 QUALITATIVE_RE = re.compile(
     r"平衡|同步|向好|提质|提效|质升|防控|实质性进展|稳定|下降|减少|改善|优良|增长|合理水平|国家要求|完成|脱贫|摘帽|持平|"
@@ -158,6 +162,8 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     last target of the same sentence, which a bare ``增长14.5%`` continues."""
     t = scan[cl.start : cl.end]
     if SKIP_CLAUSE_RE.match(t) or len(t) > MAX_CLAUSE_CHARS:
+        return []
+    if ASPIRATION_RE.match(t) and lookup(t) is None:
         return []
     cq = [q for q in quantities_in(quantities, cl.start, cl.end)]
     if cq:
