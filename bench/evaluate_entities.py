@@ -14,6 +14,16 @@ Two gold sets: the tuning set (``entities.tsv``, ``commitments.tsv``; the rules 
 against it) and a held-out set (``heldout_*.tsv``: other reports, annotated after tuning) that
 shows how the rules generalize.
 
+Measured history (so later numbers are read for what they are):
+- held-out round 1 (beijing-2025, hongkong-2024) first run: entities P 0.469 R 0.517, commitments
+  P 0.818 R 0.818 (a ``^``-anchored pattern bug, fixed); general fixes followed, so it is no longer blind.
+- held-out round 2 (henan-2026, hongkong-2025 traditional) first, blind run: entities P 0.714 R 0.192,
+  commitments P 1.000 R 1.000 (deadline accuracy 0.941); the city gazetteer, list and section
+  rules followed, so it is no longer blind either.
+- held-out round 3 (shandong-2026) first, blind run: entities P 0.750 R 0.577, commitments P 1.000
+  R 0.917 (the miss is the section heading （六）奋力推进区域协调发展, which the annotator skips by
+  design and the gold row counts: a gold-convention slip, left as measured).
+
 Run: ``python bench/evaluate_entities.py [-v]`` (needs ../shared/corpus).  Other layers are scored
 by bench/evaluate.py.
 """
@@ -149,7 +159,8 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     cache: dict = {}
     for label, prefix in (("tuning gold", ""), ("held-out gold (round 1, seen once before later fixes)", "heldout_"),
-                          ("held-out gold (round 2, blind)", "heldout2_")):
+                          ("held-out gold (round 2, blind at first run)", "heldout2_"),
+                          ("held-out gold (round 3, blind)", "heldout3_")):
         print(label)
         _print(evaluate_entities(cache, verbose, prefix + "entities.tsv"),
                evaluate_commitments(cache, verbose, prefix + "commitments.tsv"))
