@@ -247,6 +247,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 break
         if typ is None or typ == "-":
             continue
+        if typ in ("policy", "programme") and k + 1 < len(tokens) and tokens[k + 1][1] in ("n", "vn"):
+            continue  # 战略协同, 规划建设, 政策体系: the word modifies what follows
         suffix_start = end - len(suffix)
         # The token that holds the suffix's first character.
         i = k
