@@ -487,3 +487,10 @@ def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
         out.append(TargetChange(key, o.metric if o else None, n.metric if n else None,
                                 _side(o) if o else None, _side(n) if n else None, target_change(o, n)))
     return tuple(out)
+
+
+def comparison_to_json(c: Comparison) -> dict[str, Any]:
+    """The ``diff --format json`` shape (see :mod:`annotate.render.comparison_json`)."""
+    from .render.comparison_json import comparison_to_json as to_json
+
+    return to_json(c)
