@@ -164,7 +164,32 @@ def main(argv: list[str]) -> int:
         print(label)
         _print(evaluate_entities(cache, verbose, prefix + "entities.tsv"),
                evaluate_commitments(cache, verbose, prefix + "commitments.tsv"))
+    print(timing())
     return 0
+
+
+def timing(runs: int = 15) -> str:
+    """Median in-process time of the entity and commitment annotators on the seed (after warm-up)."""
+    import statistics
+    import time
+
+    from annotate.annotators.commitments import annotate_commitments
+    from annotate.annotators.entities import annotate_entities
+    from annotate.pipeline import annotate, read_report
+
+    seed = str(CORPUS / "tongzhou-2021-plan-report.md")
+    annotate(read_report(seed))  # warm-up: rjieba dictionary, lexicon, OpenCC
+    ent, com = [], []
+    for _ in range(runs):
+        r = read_report(seed)
+        t0 = time.perf_counter()
+        r = annotate_entities(r)
+        t1 = time.perf_counter()
+        annotate_commitments(r)
+        ent.append(t1 - t0)
+        com.append(time.perf_counter() - t1)
+    return (f"seed speed (median of {runs}): entities {1000 * statistics.median(ent):.1f} ms, "
+            f"commitments {1000 * statistics.median(com):.1f} ms")
 
 
 def _print(e: dict, c: dict) -> None:

@@ -13,7 +13,13 @@ Three sources, all driven by data in ``annotate/lexicon/`` that users can extend
 2. suffix rules ``entity_suffixes.tsv`` (``suffix<TAB>type``): a name ending in 委员会, 医院,
    工程, 号线, 园区, 战略 … grown leftwards over rjieba tokens that can be part of a name, and
    kept only when it holds a proper noun (so 重大项目 stays generic, 八里桥棚改项目 is kept);
-3. a quoted programme or policy: ``“两区”建设``, ``“疏整促”专项行动``.
+3. a quoted programme or policy: ``“两区”建设``, ``“疏整促”专项行动``; a quoted name ending in a
+   suffix (``“香港国际机场东莞空港中心”``); a ``《…条例》``-like title (policy);
+4. context rules for names the segmenter cannot know: roads in works lists (``宋梁路北延、日新路、
+   云景西路等工程``) and items listed before ``等`` + a category of named works (``平漯周、焦济洛平、
+   郑州南站等高铁项目``, ``赵口、陆浑、渠村等灌区``).
+
+Overlaps are resolved longest first (then gazetteer > quoted > rules): spans never nest.
 
 Extra lexicon files come from the ``ANNOTATE_LEXICON`` environment variable or the ``lexicon``
 argument (see :mod:`annotate.annotators._textview`).  Matching runs on the simplified view of
