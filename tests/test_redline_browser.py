@@ -118,6 +118,7 @@ def test_real_pair_loads_counts_navigation_filters_side_by_side(browser, real_pa
         "[...document.querySelectorAll('#view-sbs tr.r-match')].slice(0, 40).map(r => "
         "[r.querySelector('td.old').getBoundingClientRect().top, r.querySelector('td.new').getBoundingClientRect().top])")
     assert len(tops) >= 20 and all(abs(a - b) < 1 for a, b in tops)
+    page.evaluate("document.querySelectorAll('#view-sbs tr.r-match')[12].scrollIntoView()")
     page.screenshot(path=str(ARTIFACTS / "redline-side-by-side.png"))
     assert problems == []
     page.close()
