@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
@@ -65,14 +64,18 @@ def _script_view(report: Report) -> tuple[str, Optional[Sequence[int]]]:
     return sv.view, sv.to_text
 
 
-_VIEW_CACHE: dict[str, object] = {}
+# One slot, replaced by a single assignment (safe under threads): (text object, script, view).
+_VIEW_SLOT: tuple = (None, None, None)
+# (view object, (tokens, offsets))
+_TOKEN_SLOT: tuple = (None, None)
 
 
 def match_view(report: Report) -> MatchView:
     """The matching view of ``report`` (cached per text object: entities and commitments share it)."""
-    cached = _VIEW_CACHE.get("view")
-    if cached is not None and _VIEW_CACHE.get("text") is report.text and _VIEW_CACHE.get("script") == report.meta.script:
-        return cached  # type: ignore[return-value]
+    global _VIEW_SLOT
+    text_obj, script, cached = _VIEW_SLOT
+    if cached is not None and text_obj is report.text and script == report.meta.script:
+        return cached
     view, vmap = _script_view(report)
     parts: list[str] = []
     starts: list[int] = []
@@ -93,16 +96,17 @@ def match_view(report: Report) -> MatchView:
         to_text = tuple(vmap[i] for i in starts)
         ends = tuple(max(vmap[i + 1], vmap[i] + 1) for i in starts)
     mv = MatchView(text, to_text, ends)
-    _VIEW_CACHE.update(view=mv, text=report.text, script=report.meta.script)
+    _VIEW_SLOT = (report.text, report.meta.script, mv)
     return mv
 
 
 def match_tokens(report: Report) -> tuple[list[tuple[str, str]], list[int]]:
     """rjieba ``(word, pos)`` tokens of the matching view and each token's view offset (cached)."""
+    global _TOKEN_SLOT
     mv = match_view(report)
-    cached = _VIEW_CACHE.get("tokens")
-    if cached is not None and _VIEW_CACHE.get("tokens_of") is mv:
-        return cached  # type: ignore[return-value]
+    of, cached = _TOKEN_SLOT
+    if cached is not None and of is mv:
+        return cached
     import rjieba
 
     tokens = rjieba.tag(mv.text)
@@ -111,7 +115,7 @@ def match_tokens(report: Report) -> tuple[list[tuple[str, str]], list[int]]:
     for w, _ in tokens:
         offsets.append(pos)
         pos += len(w)
-    _VIEW_CACHE.update(tokens=(tokens, offsets), tokens_of=mv)
+    _TOKEN_SLOT = (mv, (tokens, offsets))
     return tokens, offsets
 
 
@@ -119,25 +123,18 @@ def match_tokens(report: Report) -> tuple[list[tuple[str, str]], list[int]]:
 
 
 class BlockLocator:
-    """The block an annotation belongs to: the innermost ``p``/``item`` block, else the innermost
-    block of any kind holding the offset (headings), else ``""`` (no structure)."""
+    """The block an annotation belongs to: :meth:`Report.block_id_at` (the innermost ``p``/``item``,
+    else the innermost non-sentence block, e.g. a heading; ``""`` when no block holds the offset).
+
+    Kept as a callable for the annotators that take one; the rule lives in the model so every
+    layer agrees.
+    """
 
     def __init__(self, report: Report):
         self.report = report
-        blocks = sorted(report.blocks, key=lambda b: (b.start, -b.end))
-        self._blocks = blocks
-        self._starts = [b.start for b in blocks]
 
     def __call__(self, offset: int) -> str:
-        p = self.report.paragraph_at(offset)
-        if p is not None:
-            return p.id
-        i = bisect_right(self._starts, offset) - 1
-        for j in range(i, max(-1, i - 64), -1):
-            b = self._blocks[j]
-            if b.start <= offset < b.end:
-                return b.id
-        return ""
+        return self.report.block_id_at(offset)
 
 
 # --------------------------------------------------------------------------- lexicon files
