@@ -370,11 +370,47 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
                 taken_old.add(k)
             r[5] = d
 
-    # 6. leftovers: inserted / deleted, one pair per run inside one paragraph
+    # 6. slide ambiguous matches (a repeated 各位代表！ at both ends of a deleted paragraph)
+    # so deletions and insertions fall on paragraph boundaries, as people make them.
+    _slide(ranges, old, taken_old, side=0)
+    _slide(ranges, new, taken_new, side=2)
+
+    # 7. leftovers: inserted / deleted, one pair per run inside one paragraph
     pairs = [SegPair((r[0], r[1]), (r[2], r[3]), r[4], round(r[5], 4)) for r in ranges]
     pairs += _runs([j for j in range(len(new)) if j not in taken_new], new, "inserted")
     pairs += _runs([i for i in range(len(old)) if i not in taken_old], old, "deleted")
     return pairs
+
+
+def _slide(ranges: list[list], segs: Sequence[Segment], taken: set[int], side: int) -> None:
+    """Move a one-segment match across an unpaired stretch when the segment at the stretch's far
+    end says the same thing and the unpaired text then splits into fewer paragraphs.
+
+    ``side`` 0 slides on the old side (deletions), 2 on the new side (insertions).  Like a diff's
+    "slider" heuristic: both alignments are equally good by content; block boundaries decide.
+    """
+
+    def groups(a: int, b: int) -> int:  # runs the stretch [a, b) would be reported as
+        return sum(1 for k in range(a, b) if k == a or segs[k].block != segs[k - 1].block)
+
+    for r in ranges:
+        if r[4] != "match" or r[1] - r[0] != 1 or r[3] - r[2] != 1:
+            continue
+        i = r[side]
+        for step in (1, -1):
+            e = i + step
+            while 0 <= e < len(segs) and e not in taken:
+                e += step
+            end = e - step  # far end of the unpaired stretch
+            if end == i or segs[end].content != segs[i].content:
+                continue
+            lo, hi = (i + 1, end + 1) if step == 1 else (end, i)
+            nlo, nhi = (i, end) if step == 1 else (end + 1, i + 1)
+            if groups(nlo, nhi) < groups(lo, hi):
+                taken.discard(i)
+                taken.add(end)
+                r[side], r[side + 1] = end, end + 1
+                break
 
 
 def _runs(idx: list[int], segs: Sequence[Segment], relation: str) -> list[SegPair]:

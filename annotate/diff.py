@@ -324,9 +324,22 @@ def _next_to_number(tokens: Sequence[Token], i1: int, i2: int) -> bool:
 
 
 def number_span(tokens: Sequence[Token], i1: int, i2: int) -> tuple[int, int]:
-    """Widen ``[i1, i2)`` to take in an adjacent number atom and qualifiers (for change texts)."""
-    while i1 > 0 and _is_numberish(tokens[i1 - 1]):
+    """Widen ``[i1, i2)`` to the whole quantity for change texts: qualifiers on either side and
+    one adjacent number atom, never a second number (``58个10亿元以上``: the edit 以上 → 左右
+    shows as ``10亿元以上`` → ``10亿元左右``)."""
+    has_num = any(t.kind == "num" for t in tokens[i1:i2])
+    while i1 > 0:
+        t = tokens[i1 - 1]
+        if t.kind == "num" and not has_num:
+            has_num = True
+        elif t.kind == "num" or t.key not in QUALIFIERS:
+            break
         i1 -= 1
-    while i2 < len(tokens) and _is_numberish(tokens[i2]):
+    while i2 < len(tokens):
+        t = tokens[i2]
+        if t.kind == "num" and not has_num:
+            has_num = True
+        elif t.kind == "num" or t.key not in QUALIFIERS:
+            break
         i2 += 1
     return i1, i2

@@ -103,7 +103,8 @@ def plan_edits(report: Report, rng: random.Random) -> list[Edit]:
     for b in paras:
         if not free(b):
             continue
-        ks = [k for k in tokens_in(b) if toks[k].key in ("左右", "以上") and k > 0 and toks[k - 1].kind == "num"]
+        ks = [k for k in tokens_in(b) if toks[k].key in ("左右", "以上") and k > 1 and toks[k - 1].kind == "num"
+              and toks[k - 2].key not in QUALIFIERS]
         if ks:
             k = rng.choice(ks)
             q = "以上" if toks[k].key == "左右" else "左右"
