@@ -3,7 +3,8 @@
 Conventions (DESIGN.md part A):
 - Offsets are half-open code-point offsets into ``Report.text``, the normalized body text.
 - Every annotation names ``block``: the id of the innermost paragraph-level block (``p`` or
-  ``item``) that holds it.
+  ``item``) that holds it, or for spans in the title or a heading the innermost non-sentence
+  block holding them (:meth:`Report.block_id_at`).
 - Stages are functions ``Report -> Report``; they never mutate, they ``dataclasses.replace``.
 
 Serialization is generic: ``to_dict`` / ``from_dict`` walk the dataclass fields, so the JSON
@@ -262,6 +263,56 @@ class Report:
                 return None
             i -= 1
         return None
+
+    @cached_property
+    def _block_owner_index(self) -> tuple[list[int], list[str]]:
+        """Sorted boundary offsets and, for the stretch starting at each, the id of its owner.
+
+        The owner of an offset is the innermost ``p``/``item`` holding it; where no paragraph-level
+        block holds it (title, headings), the innermost block that is not a sentence ``s``.
+        Blocks nest properly, so one sweep with a stack paints the text into stretches.
+        """
+        bounds: list[int] = []
+        owners: list[str] = []
+
+        def paint(pos: int, owner: str) -> None:
+            if bounds and bounds[-1] == pos:
+                owners[-1] = owner
+            elif not owners or owners[-1] != owner:
+                bounds.append(pos)
+                owners.append(owner)
+
+        # stack of (end, owner label); a paragraph-level owner is never replaced by a
+        # deeper block (sentences, run-in headings inside a paragraph keep the paragraph).
+        stack: list[tuple[int, str, bool]] = []
+        for b in sorted(self.blocks, key=lambda b: (b.start, -b.end)):
+            if b.kind == "s" or b.end <= b.start:
+                continue
+            while stack and stack[-1][0] <= b.start:
+                end = stack.pop()[0]
+                paint(end, stack[-1][1] if stack and stack[-1][0] > end else "")
+                # close every frame that ends at or before this block's start, repainting
+                # each gap with the enclosing owner
+            if stack and stack[-1][2]:
+                continue  # inside a p/item: it stays the owner
+            is_para = b.kind in PARAGRAPH_KINDS
+            stack.append((b.end, b.id, is_para))
+            paint(b.start, b.id)
+        while stack:
+            end = stack.pop()[0]
+            paint(end, stack[-1][1] if stack and stack[-1][0] > end else "")
+        return bounds, owners
+
+    def block_id_at(self, offset: int) -> str:
+        """The id of the block an annotation at ``offset`` belongs to (DESIGN.md ``block``).
+
+        The innermost ``p``/``item`` holding ``offset``; for offsets in the title or a heading
+        (no paragraph-level block), the innermost block holding it that is not a sentence;
+        ``""`` only when no block holds ``offset``.  Every annotator uses this one rule.
+        """
+        bounds, owners = self._block_owner_index
+        i = bisect_right(bounds, offset) - 1
+        return owners[i] if i >= 0 else ""
 
     def children(self, block_id: Optional[str]) -> list[Block]:
         return [b for b in self.blocks if b.parent == block_id]

@@ -7,7 +7,7 @@ Contract:
 - :func:`annotate_dates` (registered, adds ``dates``) fills ``dates``, ``periods`` and ``ranks``
   of a :class:`~annotate.model.Report`; :func:`annotate_periods` and :func:`annotate_ranks` are
   registered for their own layers so the registry orders their readers after them.  ``block`` is
-  the innermost p/item holding each span.
+  ``Report.block_id_at`` of each span's start (innermost p/item, else the heading/title block).
   Traditional reports are matched on ``report.simplified`` and mapped back to ``report.text``.
 
 Values:
@@ -259,11 +259,6 @@ def time_spans(text: str) -> list[tuple[int, int]]:
     return sorted((s, e) for s, e, _v in dates + periods)
 
 
-def _block(report: Report, start: int) -> str:
-    b = report.paragraph_at(start)
-    return b.id if b else ""
-
-
 def _layers(report: Report) -> dict[str, tuple]:
     """The three layers of ``report`` (one cached scan serves all three annotators)."""
     view, back = _view(report)
@@ -278,9 +273,9 @@ def _layers(report: Report) -> dict[str, tuple]:
         return tuple(out)
 
     return {
-        "dates": spans(dates, lambda i, s, e, r: DateSpan(f"d{i}", _block(report, s), s, e, t[s:e], r[0])),
-        "periods": spans(periods, lambda i, s, e, r: Period(f"t{i}", _block(report, s), s, e, t[s:e], r[0])),
-        "ranks": spans(ranks, lambda i, s, e, r: Rank(f"r{i}", _block(report, s), s, e, t[s:e], r[0], r[1])),
+        "dates": spans(dates, lambda i, s, e, r: DateSpan(f"d{i}", report.block_id_at(s), s, e, t[s:e], r[0])),
+        "periods": spans(periods, lambda i, s, e, r: Period(f"t{i}", report.block_id_at(s), s, e, t[s:e], r[0])),
+        "ranks": spans(ranks, lambda i, s, e, r: Rank(f"r{i}", report.block_id_at(s), s, e, t[s:e], r[0], r[1])),
     }
 
 

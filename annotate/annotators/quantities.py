@@ -391,8 +391,4 @@ def annotate_quantities(report: Report) -> Report:
         except (ImportError, AttributeError):  # script.py not there yet: match the text as is
             pass
 
-    def block(s: int) -> str:
-        b = report.paragraph_at(s)
-        return b.id if b else ""
-
-    return dataclasses.replace(report, quantities=tuple(_build(report.text, view, back, block)))
+    return dataclasses.replace(report, quantities=tuple(_build(report.text, view, back, report.block_id_at)))

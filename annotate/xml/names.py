@@ -43,6 +43,20 @@ ATTR_OWNER = "block"  # on <num>: the block the label belongs to, when not the n
 BLOCK_ELEMENTS: frozenset[str] = frozenset(BLOCK_KINDS)
 PARAGRAPH_ELEMENTS: frozenset[str] = frozenset(PARAGRAPH_KINDS)
 
+
+def span_owner(kind: str, block_id: str, owner: str, in_para: bool) -> tuple[str, bool]:
+    """The implied ``block`` of spans inside a block element, as ``(owner id, owner is p/item)``.
+
+    Mirrors :meth:`annotate.model.Report.block_id_at`: the innermost ``p``/``item``; outside any
+    paragraph-level block, the innermost block that is not a sentence (a heading, the title).
+    ``owner``/``in_para`` are the enclosing element's values (``""``/False at the body).
+    """
+    if kind in PARAGRAPH_ELEMENTS:
+        return block_id, True
+    if in_para or kind == "s":
+        return owner, in_para
+    return block_id, False
+
 #: element name -> (layer name, annotation class)
 LAYER_BY_ELEMENT: dict[str, tuple[str, type]] = {el: (name, cls) for name, (cls, el, _inline) in LAYERS.items()}
 #: element names of layers that are written inline when they nest

@@ -214,7 +214,7 @@ class _Reader:
             self.pieces.append(s)
             self.pos += len(s)
 
-    def _walk(self, el: etree._Element, block_id: Optional[str], para_id: str) -> None:
+    def _walk(self, el: etree._Element, block_id: Optional[str], para_id: str, in_para: bool = False) -> None:
         """Collect the text under ``el`` and the positions of the elements in it."""
         self._text(el.text)
         for child in el:
@@ -227,10 +227,10 @@ class _Reader:
                 bid = N.unescape(child.get("id"))
                 record = [child, start, start, block_id]
                 self.blocks.append(record)
-                self._walk(child, bid, bid if tag in N.PARAGRAPH_ELEMENTS else para_id)
+                self._walk(child, bid, *N.span_owner(tag, bid, para_id, in_para))
                 record[2] = self.pos
             elif tag == N.NUM:
-                self._walk(child, block_id, para_id)
+                self._walk(child, block_id, para_id, in_para)
                 owner = child.get(N.ATTR_OWNER)
                 owner = N.unescape(owner) if owner is not None else block_id
                 if owner is None:
@@ -239,6 +239,6 @@ class _Reader:
             else:
                 record = [child, N.LAYER_BY_ELEMENT[tag][0], start, start, para_id]
                 self.inline.append(record)  # before its children: document order is preorder
-                self._walk(child, block_id, para_id)
+                self._walk(child, block_id, para_id, in_para)
                 record[3] = self.pos
             self._text(child.tail)

@@ -18,7 +18,7 @@ How the body is built (generic over ``model.BLOCK_KINDS`` and ``model.LAYERS``):
 - Attributes are the model's field names (snake_case).  Fields the tree already says are not
   written on nested elements: ``start``/``end`` (positions), ``text`` (the content), ``kind``
   (the element name), a block's ``parent`` (nearest block ancestor), an annotation's ``block``
-  (innermost ``p``/``item`` ancestor) and a block's ``num``/``num_start``/``num_end`` (its
+  (innermost ``p``/``item`` ancestor, else innermost non-``s`` block: ``names.span_owner``) and a block's ``num``/``num_start``/``num_end`` (its
   ``<num>`` child).  When the model disagrees with what the tree implies, the field is written
   anyway (``nil="field"`` when the model says None), so the round trip is exact.
 - ``n`` (position in its layer) is written on every element of a layer only when that layer is
@@ -35,7 +35,7 @@ from typing import Any, Optional
 
 from lxml import etree
 
-from ..model import LAYERS, PARAGRAPH_KINDS, Block, Report
+from ..model import LAYERS, Block, Report
 from . import names as N
 
 _RANK_BLOCK, _RANK_NUM, _RANK_INLINE = 0, 1, 2
@@ -120,14 +120,16 @@ def _meta(report: Report) -> etree._Element:
 class _Frame:
     """An open element while the body is built."""
 
-    __slots__ = ("el", "end", "last", "block_id", "para_id")
+    __slots__ = ("el", "end", "last", "block_id", "para_id", "in_para")
 
-    def __init__(self, el: etree._Element, end: int, block_id: Optional[str], para_id: str) -> None:
+    def __init__(self, el: etree._Element, end: int, block_id: Optional[str], para_id: str,
+                 in_para: bool = False) -> None:
         self.el = el
         self.end = end
         self.last: Optional[etree._Element] = None  # last child: text goes to its tail
         self.block_id = block_id  # id of the nearest block (this one or an ancestor)
-        self.para_id = para_id  # id of the innermost p/item, "" when none
+        self.para_id = para_id  # implied ``block`` of spans here (names.span_owner), "" when none
+        self.in_para = in_para  # para_id is a p/item (else a heading/title or none)
 
 
 def _in_order(items: tuple) -> bool:
@@ -237,15 +239,15 @@ class _Body:
             self._emit(top, start)
             if rank == _RANK_BLOCK:
                 el = etree.SubElement(top.el, obj.kind, self._block_attrs(obj, top, i))
-                para = obj.id if obj.kind in PARAGRAPH_KINDS else top.para_id
-                stack.append(_Frame(el, end, obj.id, para))
+                para, in_para = N.span_owner(obj.kind, obj.id, top.para_id, top.in_para)
+                stack.append(_Frame(el, end, obj.id, para, in_para))
             elif rank == _RANK_NUM:
                 attrs = {} if top.block_id == obj.id else {N.ATTR_OWNER: N.format_value(obj.id)}
                 el = etree.SubElement(top.el, N.NUM, attrs)
-                stack.append(_Frame(el, end, top.block_id, top.para_id))
+                stack.append(_Frame(el, end, top.block_id, top.para_id, top.in_para))
             else:
                 el = etree.SubElement(top.el, layer_elements[li], self._inline_attrs(obj, top, li, i))
-                stack.append(_Frame(el, end, top.block_id, top.para_id))
+                stack.append(_Frame(el, end, top.block_id, top.para_id, top.in_para))
             top.last = el
         while len(stack) > 1:
             self._emit(stack[-1], stack[-1].end)
