@@ -38,7 +38,9 @@ _NUM = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
 _ONE = rf"{_NUM}\s?{_MULT}?\s?{_UNIT}?"
 # A number is not an atom when it is part of a Latin name (PM2.5, 5G, G20): leave those to rjieba.
-NUMBER_RE = re.compile(rf"(?<![A-Za-z\d.]){_ONE}(?:\s?[-－~～—至到]\s?{_ONE})?(?![A-Za-z])")
+# The atom is matched whole (atomic group, no backtracking to a shorter number); one that ends
+# in a digit must not run into Latin letters (5G is a name), one that ends in a unit may (2020年QS).
+NUMBER_RE = re.compile(rf"(?<![A-Za-z\d.])(?>{_ONE}(?:\s?[-－~～—至到]\s?{_ONE})?)(?:(?<=\d)(?![A-Za-z])|(?<!\d))")
 
 #: qualifier words (DOMAIN.md 3): a change of these next to a number is a number change.
 QUALIFIERS = frozenset(
@@ -147,8 +149,3 @@ def tokenize(
         kind = "space" if rest.isspace() else "word"
         tokens.append(Token(cur, len(text), rest, _key(rest, kind, ignore_width=ignore_width), kind))
     return tokens
-
-
-def number_key(token_key: str) -> str:
-    """The digits of a number atom with separators removed (``1,200万人`` → ``1200万人``)."""
-    return re.sub(r"(?<=\d)[,，](?=\d{3})", "", token_key)

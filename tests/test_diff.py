@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from annotate.cli import main
 from annotate.compare import apply_ops, compare, target_change
-from annotate.diff import Encoder, TokenOp, classify, leaf_diff
+from annotate.diff import Encoder, classify, leaf_diff
 from annotate.model import Block, Meta, Report, SourceInfo, Target
 from annotate.render.comparison_json import comparison_to_json
 from annotate.render.text import render_text

@@ -134,9 +134,12 @@ def plan_edits(report: Report, rng: random.Random) -> list[Edit]:
             edits.append(Edit(t.start, t.end, "鹦鹉", "replaced", t.text, "鹦鹉"))
             used.append(b)
             break
-    # 5. delete a paragraph (with the line break after it)
+    # 5. delete a paragraph (with the line break after it).  Not one after an unpunctuated
+    # heading line: normalization would then join that heading to the next line, a real but
+    # different edit.
     for b in paras:
-        if free(b):
+        before = text[: b.start].rstrip()
+        if free(b) and (not before or before[-1] in "。！？；：”）"):
             end = b.end + 1 if text[b.end : b.end + 1] == "\n" else b.end
             edits.append(Edit(b.start, end, "", "deleted", text[b.start : b.end].strip(), ""))
             used.append(b)
