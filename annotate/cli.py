@@ -194,5 +194,85 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str) -> None:
     run_guarded(body)
 
 
+@main.command()
+@click.argument("inputs", metavar="INPUT...", nargs=-1, required=True, type=str)
+@click.option("--indicator", type=str, default=None, help="Only this canonical indicator id (e.g. gdp_growth).")
+@click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True)
+def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fmt: str) -> None:
+    """Each indicator's target year by year across reports (INPUT: report files or annotated .xml)."""
+
+    def body() -> None:
+        from . import pipeline
+        from .render import timeline as render
+        from .series import timeline as build
+
+        points = build([(f, pipeline.tag(f)) for f in inputs], indicator=indicator)
+        payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](points)
+        write_output(out, payload)
+
+    run_guarded(body)
+
+
+@main.command()
+@click.argument("plan", type=str)
+@click.argument("result", type=str)
+@click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True)
+def scorecard(plan: str, result: str, out: str | None, fmt: str) -> None:
+    """PLAN's targets and commitments against what RESULT (the next year's report) says was achieved."""
+
+    def body() -> None:
+        from . import pipeline
+        from .render import scorecard as render
+        from .scorecard import scorecard as build
+
+        if plan == "-" and result == "-":
+            raise click.UsageError("only one of PLAN and RESULT can be - (stdin)")
+        card = build(pipeline.tag(plan), pipeline.tag(result), plan, result)
+        for w in card.warnings:
+            click.echo(f"annotate: warning: {w}", err=True)
+        payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](card)
+        write_output(out, payload)
+
+    run_guarded(body)
+
+
+@main.command()
+@click.argument("in_dir", type=str)
+@click.option("-o", "--output", "out_dir", type=str, required=True, help="Folder for the annotated files.")
+@click.option("--format", "fmt", type=click.Choice(["xml", "json"]), default="xml", show_default=True)
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Local worker processes (default: CPU count).")
+@click.option("--scheduler", type=str, default=None, help="Run on a Dask cluster (tcp://host:8786) instead.")
+@click.option("--force", is_flag=True, help="Redo outputs that are already up to date.")
+def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str | None, force: bool) -> None:
+    """Annotate every report in IN_DIR into OUT_DIR; bad files are listed at the end (exit 1)."""
+
+    def body() -> None:
+        import contextlib
+
+        from .batch import run_batch
+
+        bar_cm = (click.progressbar(length=1, label="annotating", file=sys.stderr, show_pos=True,
+                                    item_show_func=lambda name: name or "")
+                  if sys.stderr.isatty() else contextlib.nullcontext(None))
+        with bar_cm as bar:
+            def progress(done: int, total: int, name: str) -> None:
+                if bar is not None:
+                    bar.length = total
+                    bar.current_item = name
+                    bar.update(done - bar.pos)
+
+            res = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, scheduler=scheduler, force=force, progress=progress)
+        click.echo(f"annotate: {len(res.written)} written, {len(res.skipped)} up to date, {len(res.failed)} failed "
+                   f"({res.seconds:.1f} s)", err=True)
+        for _src, error in res.failed:
+            click.echo(f"  {error}", err=True)
+        if res.failed:
+            sys.exit(1)
+
+    run_guarded(body)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,300 @@
+"""Annotate a folder of reports: in parallel, resumable, never stopped by one bad file.
+
+Contract: :func:`run_batch(in_dir, out_dir, fmt, jobs, scheduler)` annotates every report file
+directly in ``in_dir`` (``.txt .md .html .htm .docx``; hidden files and anything else, such as
+``SOURCES.tsv``, are left alone) and writes ``out_dir/<name>.xml`` (or ``.json``) for each, the
+same bytes ``annotate tag`` writes.  It returns a :class:`BatchResult`; a file that cannot be
+annotated is listed in ``failed`` with its one-line error, and the others are still written.
+
+- Work: :func:`annotate_bytes` is the one unit of work, a pure function of (file name, bytes,
+  format) → output bytes, so the output does not depend on where it ran.  The coordinating
+  process reads inputs and writes outputs; workers only compute.  That keeps every write atomic
+  (temp file + rename, by the coordinator) and lets a Dask cluster work without sharing the
+  output folder.  By default the work runs in local processes (``concurrent.futures``, ``jobs``
+  of them, one per CPU when not given); with ``scheduler`` (``tcp://host:8786``) on a Dask
+  distributed cluster (the optional ``dask`` extra).  ``jobs=1`` runs in this process.
+- Up to date: ``out_dir/.annotate-batch.json`` records, per output, the input's name, size,
+  modification time and SHA-256, the format and the annotate version that wrote it.  An output
+  is skipped when it exists, is not older than its input, and its record matches the input (by
+  size and mtime, or by hash when only the mtime changed) and this version and format.  The
+  record is rewritten (atomically) after the run.  ``force`` redoes everything.
+- Progress: ``progress(done, total, name)`` is called after each file (the CLI draws a bar).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Optional
+
+REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+MANIFEST = ".annotate-batch.json"
+
+
+@dataclass(frozen=True)
+class Task:
+    source: str  # the input path as given (it is also what the output's meta records)
+    output: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class BatchResult:
+    written: list[str] = field(default_factory=list)  # outputs written
+    skipped: list[str] = field(default_factory=list)  # outputs already up to date
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (input, one-line error)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+# --------------------------------------------------------------------------- the unit of work
+
+
+def annotate_bytes(source: str, data: bytes, fmt: str) -> tuple[Optional[bytes], Optional[str]]:
+    """(output bytes, None) or (None, one-line error) for one report; never raises for bad input."""
+    from .errors import AnnotateError
+
+    try:
+        from . import pipeline
+
+        report = pipeline.tag(source, data)
+        if fmt == "json":
+            from .export import dumps, report_to_json
+
+            return dumps(report_to_json(report)).encode("utf-8"), None
+        from .xml.writer import write_xml
+
+        return write_xml(report), None
+    except AnnotateError as exc:
+        return None, exc.message
+    except MemoryError:
+        return None, f"{source}: out of memory reading the input; is it really a report?"
+    except Exception as exc:  # one bad file must not stop the batch: report it and go on
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+        return None, f"{source}: internal error ({detail[:300]})"
+
+
+def _annotate_path(source: str, fmt: str) -> tuple[Optional[bytes], Optional[str]]:
+    """Read ``source`` and annotate it (the worker reads, so inputs are not shipped to it)."""
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        return None, f"{source}: cannot be read ({exc.strerror})"
+    return annotate_bytes(source, data, fmt)
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def version() -> str:
+    try:
+        from importlib.metadata import version as v
+
+        return v("annotate")
+    except Exception:  # running from a source tree that is not installed
+        return "unknown"
+
+
+def discover(in_dir: str) -> list[Path]:
+    """The report files directly in ``in_dir``, sorted by name."""
+    d = Path(in_dir)
+    return sorted(p for p in d.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in REPORT_SUFFIXES)
+
+
+def output_names(files: Iterable[Path], fmt: str) -> dict[Path, str]:
+    """``name.xml`` for ``name.txt``; when two inputs share a stem (a.txt, a.md) both keep their
+    suffix (``a.txt.xml``, ``a.md.xml``) so neither overwrites the other."""
+    files = list(files)
+    stems: dict[str, int] = {}
+    for p in files:
+        stems[p.stem] = stems.get(p.stem, 0) + 1
+    return {p: (p.stem if stems[p.stem] == 1 else p.name) + "." + fmt for p in files}
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _load_manifest(out_dir: Path) -> dict[str, dict]:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return data.get("outputs", {}) if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _up_to_date(task: Task, record: Optional[dict], fmt: str, ver: str) -> bool:
+    out = Path(task.output)
+    if record is None or not out.is_file():
+        return False
+    if record.get("version") != ver or record.get("format") != fmt or record.get("input") != task.source:
+        return False
+    if out.stat().st_mtime_ns < task.mtime_ns:
+        return False
+    if record.get("size") == task.size and record.get("mtime_ns") == task.mtime_ns:
+        return True
+    # touched but perhaps unchanged: the hash decides
+    return record.get("size") == task.size and record.get("sha256") == _sha256(Path(task.source))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- running
+
+
+Progress = Callable[[int, int, str], None]
+
+
+def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, Optional[bytes], Optional[str]], None]) -> None:
+    if jobs <= 1 or len(tasks) <= 1:
+        for t in tasks:
+            on_done(t, *_annotate_path(t.source, fmt))
+        return
+    crashed: list[Task] = []
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        futures: dict[Future, Task] = {pool.submit(_annotate_path, t.source, fmt): t for t in tasks}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for f in done:
+                try:
+                    payload, error = f.result()
+                except BrokenProcessPool:
+                    crashed.append(futures[f])
+                    continue
+                on_done(futures[f], payload, error)
+    # a worker that died (killed, out of memory) breaks the pool: retry those files one by one,
+    # each in a fresh process, so only the file that kills its worker fails
+    for t in crashed:
+        try:
+            with ProcessPoolExecutor(max_workers=1) as pool:
+                payload, error = pool.submit(_annotate_path, t.source, fmt).result()
+        except BrokenProcessPool:
+            payload, error = None, f"{t.source}: the worker process died annotating it (out of memory?)"
+        on_done(t, payload, error)
+
+
+def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Task, Optional[bytes], Optional[str]], None]) -> None:
+    from .errors import AnnotateError
+
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise AnnotateError(scheduler, "--scheduler needs Dask distributed, which is not installed",
+                            "pip install 'annotate[dask]'") from None
+    try:
+        client = Client(scheduler, timeout="20s")
+    except Exception as exc:  # OSError, TimeoutError, ValueError from a bad address
+        raise AnnotateError(scheduler, f"cannot connect to the Dask scheduler ({type(exc).__name__}: {exc})",
+                            "check the address (tcp://host:8786) and that the scheduler is running") from None
+    try:
+        # inputs travel with the task: workers need not see the input folder
+        futures = {}
+        for t in tasks:
+            data = Path(t.source).read_bytes()
+            futures[client.submit(annotate_bytes, t.source, data, fmt, pure=False)] = t
+        for f in as_completed(list(futures)):
+            t = futures[f]
+            try:
+                payload, error = f.result()
+            except Exception as exc:  # a worker lost or a task that could not run
+                payload, error = None, f"{t.source}: failed on the cluster ({type(exc).__name__}: {exc})"
+            on_done(t, payload, error)
+    finally:
+        client.close()
+
+
+def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] = None,
+              scheduler: Optional[str] = None, force: bool = False,
+              progress: Optional[Progress] = None) -> BatchResult:
+    """Annotate every report in ``in_dir`` into ``out_dir`` (module docstring)."""
+    from .errors import AnnotateError
+
+    start = time.perf_counter()
+    src, dst = Path(in_dir), Path(out_dir)
+    if not src.is_dir():
+        raise AnnotateError(in_dir, "is not a folder", "give the folder that holds the reports")
+    try:
+        dst.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AnnotateError(out_dir, f"cannot create the output folder ({exc.strerror})", "choose another -o") from None
+    if dst.resolve() == src.resolve():
+        raise AnnotateError(out_dir, "is the input folder", "write the outputs to another folder")
+    files = discover(in_dir)
+    names = output_names(files, fmt)
+    ver = version()
+    manifest = {} if force else _load_manifest(dst)
+    result = BatchResult()
+    tasks: list[Task] = []
+    for p in files:
+        st = p.stat()
+        t = Task(source=str(p), output=str(dst / names[p]), size=st.st_size, mtime_ns=st.st_mtime_ns)
+        if not force and _up_to_date(t, manifest.get(names[p]), fmt, ver):
+            result.skipped.append(t.output)
+        else:
+            tasks.append(t)
+    total = len(files)
+    done_count = len(result.skipped)
+    if progress and done_count:
+        progress(done_count, total, "")
+    new_records: dict[str, dict] = {}
+
+    def on_done(t: Task, payload: Optional[bytes], error: Optional[str]) -> None:
+        nonlocal done_count
+        name = Path(t.output).name
+        if payload is None:
+            result.failed.append((t.source, error or f"{t.source}: failed"))
+            manifest.pop(name, None)
+        else:
+            write_atomic(Path(t.output), payload)
+            result.written.append(t.output)
+            new_records[name] = {"input": t.source, "size": t.size, "mtime_ns": t.mtime_ns,
+                                 "sha256": hashlib.sha256(Path(t.source).read_bytes()).hexdigest(),
+                                 "format": fmt, "version": ver}
+        done_count += 1
+        if progress:
+            progress(done_count, total, Path(t.source).name)
+
+    try:
+        if scheduler:
+            _run_dask(tasks, fmt, scheduler, on_done)
+        else:
+            _run_local(tasks, fmt, jobs or os.cpu_count() or 1, on_done)
+    finally:
+        # record what was written even when interrupted, so a rerun resumes
+        manifest.update(new_records)
+        write_atomic(dst / MANIFEST, (json.dumps({"version": ver, "outputs": dict(sorted(manifest.items()))},
+                                                 ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    result.failed.sort()
+    result.written.sort()
+    result.seconds = time.perf_counter() - start
+    return result

@@ -1,0 +1,720 @@
+"""Scorecard: a plan report's targets against what the next year's report says was achieved.
+
+Contract: :func:`scorecard(plan, result)` takes two annotated reports, PLAN (the targets for year N)
+and RESULT (the report of year N+1, whose review half covers year N), and returns a
+:class:`Scorecard`: one :class:`Line` per target PLAN sets (report order) and one
+:class:`FollowUp` per commitment of PLAN that names a project or promises a quantity.
+
+The review half of RESULT is its text before the part that holds its own targets block (or before
+the block itself when that is in the first part); a RESULT without a targets block is all review.
+
+Actual values
+-------------
+1. RESULT's indicators in the review half with the target's canonical id, or the id on the other
+   side of the same lexicon line (``gdp`` ↔ ``gdp_growth``: 国内生产总值超过126万亿元，增长5.2% is
+   one indicator whose canonical id follows its level).  The value is the indicator's growth
+   quantity when the target is a change (its wording says 增长/下降/涨幅 …, or the id is a
+   ``*_growth``/reduction id) and its level otherwise, falling back to the other slot; the quantity
+   must have a unit comparable with the target's (same base unit, or one
+   ``lexicon/unit_conversions.tsv`` converts: 亿斤 ↔ 万吨).
+2. Failing that, the first review sentence that names the metric (any lexicon wording of the id,
+   or the target's metric as written) followed, in the same clause, by a comparable quantity.
+Values stated over several years (年均, 累计, 五年, 以来, “十三五”) are passed over.
+
+Verdict rules (``a`` the actual, ``v`` the target value, in one unit)
+--------------------------------------------------------------------
+Direction comes from ``lexicon/indicator_direction.tsv``: ``higher`` is better, ``ceiling`` (less is
+better), ``reduction`` (the target is a decrease to reach; a target whose wording says
+下降/降低/减少 before its value is read this way whatever the indicator).  Tolerance ``tol``: 0.5
+for percentages and percentage points (absolute), 2 % of ``v`` for levels.  Rounding ``r``: half a
+unit in the last written digit of the less precise of ``a`` and ``v`` (5 → 0.5, 5.2 → 0.05).
+
+- ``about`` (左右, 约): higher/reduction: met when a ≥ v − tol; ceiling: met when a ≤ v + tol;
+  no direction: met when |a − v| ≤ tol.
+- ``at_least`` (以上, 不低于): met when a ≥ v.   ``above`` (超过): met when a > v.
+- ``at_most`` (以内, 不超过): met when a ≤ v.    ``below`` (低于): met when a < v.
+- ``range`` (6%-6.5%): higher/reduction: met when a ≥ low; ceiling: met when a ≤ high;
+  no direction: met when low ≤ a ≤ high.
+- ``exact`` (达到35%): equality within rounding, |a − v| ≤ r; with a direction, reaching it is
+  enough: higher/reduction a ≥ v − r, ceiling a ≤ v + r.
+- otherwise ``missed``.  ``unknown`` when the target has no number, no actual was found, or the
+  units cannot be compared.
+
+Commitment follow-through
+-------------------------
+PLAN's commitments that name a project or facility (an entity of that type inside the clause) or
+promise a quantity (``建成2个万卡智算集群``), leaving out those about a lexicon indicator (they are
+targets, scored above).  The object looked for is the entity's name, or the counted thing after
+the quantity (``万卡智算集群``); objects shorter than 4 or longer than 24 characters are skipped as
+too vague or too specific.  Matching is exact on the simplified text (a parenthesised alias may
+be dropped: ``地铁22号线（平谷线）`` also matches ``地铁22号线``).  Status: ``done`` when an
+occurrence in RESULT's review half has a completion word (建成 完成 实现 投运 通车 竣工 落地 开通
+投用 投产 交付 开园 开馆) in its clause; ``in_progress`` when the object is found anywhere in RESULT
+without one; ``not_mentioned`` otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence
+
+from .model import Commitment, Indicator, Number, Quantity, Report, Target
+
+LEXICON = Path(__file__).resolve().parent / "lexicon"
+
+PERCENT_UNITS = ("%", "个百分点", "百分点", "‰")
+PERCENT_TOLERANCE = 0.5  # percentage points, for targets in % or 个百分点
+LEVEL_TOLERANCE = 0.02  # relative, for levels (万人, 万亿斤, 亿元)
+
+# time cues: the nearest one before a value says whether it is the year's or several years'
+YEAR_CUE_RE = re.compile(r"过去一年|去年|全年|一年来|上年|今年以来")
+MULTI_YEAR_RE = re.compile(r"[五十]年来|过去的?[五十]年|这五年|五年间|本届政府|“?十[一二三四五]五”?(?:时期|期间|以来)")
+# inside the clause: a value over several years or part of the year is not the year's result
+MULTI_YEAR_CLAUSE_RE = re.compile(r"年均|累计|每年|连续[\d一二三四五六七八九十]+年|[五十]年|翻[一两]?番|平均每年")
+SUB_YEAR_RE = re.compile(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}\s*[-－—至~～]\s*\d{1,2}\s*月|\d{1,2}月份|月末")
+SHARE_RE = re.compile(r"比重|占|比例|相当于|贡献率")
+CHANGE_WORDS_RE = re.compile(r"增长|增速|增幅|涨幅|上涨|提高|提升|下降|降低|减少|回落")
+REDUCTION_WORDS_RE = re.compile(r"(下降|降低|减少|压减|削减)[^，；。]{0,4}$")
+RISE_BEFORE_RE = re.compile(r"(增长|上升|提高|上涨|增加)[^，；。]{0,4}$")
+COMPLETION_RE = re.compile(r"建成|完成|实现|投运|通车|竣工|落地|开通|投用|投入使用|投产|交付|开园|开馆")
+CLAUSE_STOP = "，,；;。！？!?\n"
+SENTENCE_STOP = "。！？!?\n"
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class TargetValue:
+    value: Optional[Number]
+    low: Optional[Number]
+    high: Optional[Number]
+    unit: Optional[str]
+    qualifier: Optional[str]
+    text: str
+
+
+@dataclass(frozen=True)
+class Actual:
+    value: Number
+    unit: str
+    text: str  # the sentence clause stating it, as written
+    quantity: Optional[str] = None  # quantity id in RESULT
+    source: str = "indicator"  # indicator | text
+    start: int = 0
+    end: int = 0
+    common: Optional[float] = None  # the value in the common unit (unit_conversions.tsv), signed
+    common_unit: str = ""
+
+    @staticmethod
+    def of(value: Number, unit: str, base_unit: Optional[str] = None, normalized: Optional[Number] = None,
+           text: str = "") -> "Actual":
+        """An actual value stated as ``value`` ``unit`` (``base_unit``/``normalized`` as a
+        quantity carries them; derived from the unit's multiplier when not given)."""
+        base = base_unit if base_unit is not None else unit
+        if normalized is not None:
+            common, factor = _common(base)
+            mag = float(normalized) * factor
+        else:
+            m = _magnitude(value, unit, base)
+            assert m is not None
+            mag, common = m
+        return Actual(value=value, unit=unit, text=text, common=mag, common_unit=common)
+
+
+@dataclass(frozen=True)
+class Line:
+    indicator: Optional[str]
+    metric: str
+    target: TargetValue
+    actual: Optional[Actual]
+    verdict: str  # met | missed | unknown
+    direction: Optional[str] = None  # higher | ceiling | reduction | None
+    rule: str = ""  # the rule applied, in words
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    commitment: str  # commitment id in PLAN
+    text: str  # the commitment as written
+    object: str  # what was looked for
+    kind: str  # project | quantity
+    status: str  # done | in_progress | not_mentioned
+    evidence: Optional[str] = None  # the RESULT sentence it was found in
+    where: Optional[str] = None  # review | plan (the half of RESULT it was found in)
+
+
+@dataclass(frozen=True)
+class Side:
+    file: str
+    title: Optional[str]
+    issuer: Optional[str]
+    year: Optional[int]
+    review_year: Optional[int]
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    plan: Side
+    result: Side
+    lines: tuple[Line, ...]
+    commitments: tuple[FollowUp, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of ``annotate scorecard``: ``targets`` then ``commitments``."""
+        counts = {v: sum(1 for ln in self.lines if ln.verdict == v) for v in ("met", "missed", "unknown")}
+        fcounts = {v: sum(1 for f in self.commitments if f.status == v) for v in ("done", "in_progress", "not_mentioned")}
+        return {
+            "plan": asdict(self.plan),
+            "result": asdict(self.result),
+            "summary": {"targets": counts, "commitments": fcounts},
+            "targets": [_line_json(ln) for ln in self.lines],
+            "commitments": [asdict(f) for f in self.commitments],
+            "warnings": list(self.warnings),
+        }
+
+
+def _line_json(ln: Line) -> dict[str, Any]:
+    actual = None
+    if ln.actual is not None:
+        actual = {"value": ln.actual.value, "unit": ln.actual.unit, "text": ln.actual.text,
+                  "quantity": ln.actual.quantity, "source": ln.actual.source}
+    return {"indicator": ln.indicator, "metric": ln.metric, "target": asdict(ln.target), "actual": actual,
+            "verdict": ln.verdict, "direction": ln.direction, "rule": ln.rule}
+
+
+# --------------------------------------------------------------------------- lexicon data
+
+
+@lru_cache(maxsize=1)
+def directions() -> dict[str, str]:
+    """Canonical id → ``higher`` | ``ceiling`` | ``reduction`` (``lexicon/indicator_direction.tsv``)."""
+    out: dict[str, str] = {}
+    for line in (LEXICON / "indicator_direction.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 2 and cols[1].strip() in ("higher", "ceiling", "reduction"):
+            out[cols[0].strip()] = cols[1].strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _conversions() -> dict[str, tuple[str, float]]:
+    table: dict[str, tuple[str, float]] = {}
+    for line in (LEXICON / "unit_conversions.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) >= 3:
+            table[cols[0].strip()] = (cols[1].strip(), float(cols[2]))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _related_ids() -> dict[str, frozenset[str]]:
+    """id → the ids sharing a lexicon line with it (growth id and level id), itself included."""
+    from .annotators.indicators import load_lexicon
+
+    groups: dict[str, set[str]] = {}
+    for ident, level in load_lexicon().wordings.values():
+        for a in (ident, level):
+            groups.setdefault(a, set()).update((ident, level))
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+_MULTIPLIERS = (("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("十亿", 1e9), ("千万", 1e7), ("百万", 1e6),
+                ("十万", 1e5), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2))
+
+
+def _unit_scale(unit: Optional[str], base_unit: Optional[str]) -> float:
+    """How many base units one ``unit`` is: ``万亿斤``/``斤`` → 1e12, ``%``/``%`` → 1."""
+    unit = unicodedata.normalize("NFKC", unit or "")
+    base = unicodedata.normalize("NFKC", base_unit or "")
+    prefix = unit[: len(unit) - len(base)] if base and unit.endswith(base) else ("" if unit == base else unit)
+    scale = 1.0
+    while prefix:
+        for p, m in _MULTIPLIERS:
+            if prefix.startswith(p):
+                scale *= m
+                prefix = prefix[len(p):]
+                break
+        else:
+            return scale  # not a multiplier (个百分点 over 个百分点 never gets here)
+    return scale
+
+
+def _common(base_unit: Optional[str]) -> tuple[str, float]:
+    base = unicodedata.normalize("NFKC", base_unit or "")
+    if base == "百分点":
+        base = "个百分点"
+    return _conversions().get(base, (base, 1.0))
+
+
+def _is_percent(unit: Optional[str]) -> bool:
+    u = unicodedata.normalize("NFKC", unit or "")
+    return u.endswith(PERCENT_UNITS)
+
+
+# --------------------------------------------------------------------------- review half
+
+
+def review_end(report: Report) -> int:
+    """Where RESULT's review half ends: the start of the part holding its targets block (the block
+    itself when that part is the first), or the end of the text when it has no targets block."""
+    from .annotators.targets import target_blocks
+
+    blocks = target_blocks(report)
+    if not blocks:
+        return len(report.text)
+    start = blocks[0].start
+    parts = [b for b in report.blocks if b.kind == "part" and b.start <= start < b.end]
+    if parts:
+        first_part = min((b.start for b in report.blocks if b.kind == "part"), default=parts[0].start)
+        if parts[0].start > first_part:
+            return parts[0].start
+    return start
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(ch, 0, start) for ch in SENTENCE_STOP) + 1
+    ends = [i for i in (text.find(ch, end) for ch in SENTENCE_STOP) if i >= 0]
+    return s, (min(ends) + 1 if ends else len(text))
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(ch, 0, start) for ch in CLAUSE_STOP) + 1
+    ends = [i for i in (text.find(ch, end) for ch in CLAUSE_STOP) if i >= 0]
+    return s, (min(ends) if ends else len(text))
+
+
+# --------------------------------------------------------------------------- actual values
+
+
+def _scan(report: Report) -> str:
+    """Text to match words on: the simplified view when it keeps offsets (traditional reports)."""
+    if report.meta.script != "simplified":
+        try:
+            view = report.simplified.view
+            if len(view) == len(report.text):
+                return view
+        except Exception:
+            pass
+    return report.text
+
+
+def _magnitude(value: Optional[Number], unit: Optional[str], base_unit: Optional[str]) -> Optional[tuple[float, str]]:
+    if value is None:
+        return None
+    common, factor = _common(base_unit if base_unit is not None else unit)
+    return float(value) * _unit_scale(unit, base_unit if base_unit is not None else unit) * factor, common
+
+
+def _q_magnitude(q: Quantity) -> Optional[tuple[float, str]]:
+    if q.value is None:
+        return None
+    if q.normalized is not None:
+        common, factor = _common(q.base_unit or q.unit)
+        return float(q.normalized) * factor, common
+    return _magnitude(q.value, q.unit, q.base_unit)
+
+
+def _target_common(t: Target) -> Optional[str]:
+    if t.unit is None:
+        return None
+    return _common(t.base_unit if t.base_unit is not None else t.unit)[0]
+
+
+def _wants_change(t: Target, direction: Optional[str]) -> bool:
+    if direction == "reduction":
+        return True
+    if (t.indicator or "").endswith("_growth"):
+        return True
+    head = t.text[: max(0, t.text.find(str(t.value)))] if t.value is not None else t.text
+    return bool(CHANGE_WORDS_RE.search(head or t.text))
+
+
+def _signed(q: Quantity, text: str, want_change: bool, reduction: bool) -> Number:
+    """The quantity's value, signed: for a reduction target a rise (上升0.5%) is a negative
+    decrease; for a growth target a fall (下降3.3%) is a negative growth."""
+    v = q.value  # type: ignore[assignment]
+    before = text[max(0, q.start - 8) : q.start]
+    if reduction:
+        if q.change == "growth" or (RISE_BEFORE_RE.search(before) and not REDUCTION_WORDS_RE.search(before)):
+            return -v  # type: ignore[operator]
+    elif want_change:
+        if q.change == "decline" or (REDUCTION_WORDS_RE.search(before) and not RISE_BEFORE_RE.search(before)):
+            return -v  # type: ignore[operator]
+    return v
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    quantity: Quantity
+    start: int  # where the metric starts
+    end: int  # end of the clause
+    source: str  # indicator | text
+
+
+def _context(text: str, para_start: int, start: int, review_year: Optional[int]) -> int:
+    """0 when the nearest time cue before ``start`` (from ``para_start``) names the year (去年, 全年,
+    2023年), 1 when there is none, 2 when it names several years (五年, 年均, “十四五”)."""
+    year_re = YEAR_CUE_RE if review_year is None else re.compile(YEAR_CUE_RE.pattern + f"|{review_year}年(?!\\d)")
+    last_year = max((m.end() for m in year_re.finditer(text, para_start, start)), default=-1)
+    last_multi = max((m.end() for m in MULTI_YEAR_RE.finditer(text, para_start, start)), default=-1)
+    if last_year < 0 and last_multi < 0:
+        return 1
+    return 0 if last_year >= last_multi else 2
+
+
+def _acceptable(text: str, sent_start: int, metric_start: int, q: Quantity) -> bool:
+    """False for a value over several years (年均, 累计, 连续9年), of part of the year (一季度),
+    or the start of a change (从2.77%提高到…)."""
+    clause_start, _ = _clause(text, q.start, q.start)
+    if MULTI_YEAR_CLAUSE_RE.search(text, min(sent_start, metric_start), q.start):
+        return False
+    if SUB_YEAR_RE.search(text, min(clause_start, metric_start), q.start):
+        return False
+    if text[max(0, q.start - 2) : q.start].endswith(("从", "由")):
+        return False
+    return True
+
+
+def _indicator_candidates(t: Target, result: Report, text: str, end: int, want_change: bool) -> list[_Candidate]:
+    from .annotators.indicators import lookup
+
+    ids = _related_ids().get(t.indicator or "", frozenset({t.indicator}))
+    common = _target_common(t)
+    qs = {q.id: q for q in result.quantities}
+    out = []
+    slots = ("growth", "points", "level") if want_change else ("level", "growth", "points")
+    for ind in sorted(result.indicators, key=lambda i: i.start):
+        if ind.start >= end or ind.indicator not in ids:
+            continue
+        m = lookup(ind.metric)
+        if m is not None and re.search(r"对|其中|、", ind.metric[: m.start()]):
+            continue  # a part of the whole (对非洲、拉美市场出口)
+        for slot in slots:
+            qid = getattr(ind, slot)
+            q = qs.get(qid) if qid else None
+            if q is None or q.value is None or q.start >= end:
+                continue
+            mag = _q_magnitude(q)
+            if mag is None or mag[1] != common:
+                continue
+            ss, _ = _sentence(text, ind.start, q.end)
+            if not _acceptable(text, ss, ind.start, q):
+                continue
+            _, ce = _clause(text, q.start, q.end)
+            out.append(_Candidate(q, ind.start, ce, "indicator"))
+            break
+    return out
+
+
+def _metric_matches(t: Target, text: str, end: int) -> list[re.Match[str]]:
+    """Where the review names the target's metric: lexicon wordings of its ids (leftmost-longest
+    over the whole lexicon, so 国内生产总值 inside 单位国内生产总值能耗 does not count) and the
+    metric as the target wrote it."""
+    from .annotators.indicators import load_lexicon
+
+    lex = load_lexicon()
+    ids = _related_ids().get(t.indicator or "", frozenset({t.indicator}))
+    out = [m for m in lex.pattern.finditer(text, 0, end) if lex.wordings[m.group(0)][0] in ids
+           or lex.wordings[m.group(0)][1] in ids]
+    if t.metric and len(t.metric) >= 3 and t.metric not in lex.wordings:
+        out.extend(re.finditer(re.escape(t.metric), text[:end]))
+    return sorted(out, key=lambda m: m.start())
+
+
+def _text_candidates(t: Target, result: Report, text: str, end: int, want_change: bool) -> list[_Candidate]:
+    common = _target_common(t)
+    qs = sorted((q for q in result.quantities if q.start < end), key=lambda q: q.start)
+    out = []
+    for m in _metric_matches(t, text, end):
+        if text[max(0, m.start() - 3) : m.start()].endswith(("占", "相当于", "与", "同", "快于", "高于", "低于")):
+            continue  # a denominator or a comparison, not the metric
+        _, ce = _clause(text, m.start(), m.end())
+        ss, _ = _sentence(text, m.start(), m.end())
+        for q in qs:
+            if q.start < m.end() or q.end > ce:
+                continue
+            gap = text[m.end() : q.start]
+            if len(gap) > 16 or SHARE_RE.search(gap) or (want_change and not CHANGE_WORDS_RE.search(gap)):
+                break
+            mag = _q_magnitude(q)
+            if mag is None or mag[1] != common:
+                continue
+            if _acceptable(text, ss, m.start(), q):
+                out.append(_Candidate(q, m.start(), ce, "text"))
+            break
+    return out
+
+
+def find_actual(t: Target, result: Report, end: Optional[int] = None) -> Optional[Actual]:
+    """The value RESULT's review half gives for target ``t`` (module docstring), or None.
+
+    Of the candidates, one whose paragraph last named the year (去年, 全年) wins over one with no
+    time cue, which wins over one whose paragraph last spoke of several years (过去五年); then
+    the indicators layer over the wording search, then the first in the text.
+    """
+    if t.unit is None:
+        return None
+    end = review_end(result) if end is None else end
+    direction = direction_of(t)
+    want_change = _wants_change(t, direction)
+    reduction = direction == "reduction"
+    text = _scan(result)
+    cands = _indicator_candidates(t, result, text, end, want_change) + _text_candidates(t, result, text, end, want_change)
+    if not cands:
+        return None
+    ry = result.meta.review_year
+    # a value whose nearest time cue speaks of several years (过去五年) is not the year's result
+    cands = [c for c in cands if _context(text, 0, c.start, ry) < 2]
+    if not cands:
+        return None
+
+    def rank(c: _Candidate) -> tuple[int, int, int]:
+        # the nearest time cue before the value, however far back in the review (a heading such
+        # as 过去的五年 governs the paragraphs under it)
+        return (_context(text, 0, c.start, ry), 0 if c.source == "indicator" else 1, c.start)
+
+    best = min(cands, key=rank)
+    q = best.quantity
+    value = _signed(q, text, want_change, reduction)
+    sign = -1.0 if value != q.value else 1.0
+    mag = _q_magnitude(q)
+    assert mag is not None
+    return Actual(value=value, unit=q.unit, text=result.text[best.start : best.end].strip(), quantity=q.id,
+                  source=best.source, start=best.start, end=best.end, common=mag[0] * sign, common_unit=mag[1])
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def direction_of(t: Target) -> Optional[str]:
+    """``reduction`` when the target's wording states a decrease, else the lexicon's direction."""
+    head = t.text
+    if t.value is not None or t.low is not None:
+        num = t.text.find(_fmt(t.value if t.value is not None else t.low))
+        head = t.text[:num] if num > 0 else t.text
+    if REDUCTION_WORDS_RE.search(head):
+        return "reduction"
+    return directions().get(t.indicator or "")
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _half_digit(v: Number) -> float:
+    """Half a unit in the last written digit: 5 → 0.5, 5.2 → 0.05, 1200 → 0.5."""
+    exp = Decimal(str(v)).normalize().as_tuple().exponent
+    exp = min(int(exp), 0) if isinstance(exp, int) else 0
+    return 0.5 * 10 ** exp
+
+
+EPS = 1e-9
+
+
+def verdict(t: Target, actual: Optional[Actual], direction: Optional[str]) -> tuple[str, str]:
+    """(met | missed | unknown, the rule applied in words) for target ``t`` against ``actual``."""
+    q = t.qualifier or "exact"
+    if t.value is None and (t.low is None or t.high is None):
+        return "unknown", "the target states no number"
+    if actual is None:
+        return "unknown", "no actual value found in the result's review"
+    base = t.base_unit if t.base_unit is not None else t.unit
+    common_t, factor_t = _common(base)
+    to_common = _unit_scale(t.unit, base) * factor_t  # one target unit in common units
+    if actual.common is None or actual.common_unit != common_t or not to_common:
+        return "unknown", "the actual's unit cannot be compared with the target's"
+    a = actual.common / to_common  # the actual in the target's unit
+    percent = _is_percent(t.unit)
+    d = direction
+    if q == "range":
+        lo, hi = float(t.low), float(t.high)  # type: ignore[arg-type]
+        if d in ("higher", "reduction"):
+            return _says(a >= lo - EPS), f"range, {d}: met when actual ≥ {_fmt(t.low)}"
+        if d == "ceiling":
+            return _says(a <= hi + EPS), f"range, ceiling: met when actual ≤ {_fmt(t.high)}"
+        return _says(lo - EPS <= a <= hi + EPS), f"range: met when {_fmt(t.low)} ≤ actual ≤ {_fmt(t.high)}"
+    v = float(t.value)  # type: ignore[arg-type]
+    if q == "about":
+        tol = PERCENT_TOLERANCE if percent else LEVEL_TOLERANCE * abs(v)
+        tol_s = f"{_fmt(PERCENT_TOLERANCE)} point" if percent else f"{LEVEL_TOLERANCE:.0%} of target"
+        if d in ("higher", "reduction"):
+            return _says(a >= v - tol - EPS), f"about, {d}: met when actual ≥ target − {tol_s}"
+        if d == "ceiling":
+            return _says(a <= v + tol + EPS), f"about, ceiling: met when actual ≤ target + {tol_s}"
+        return _says(abs(a - v) <= tol + EPS), f"about: met when |actual − target| ≤ {tol_s}"
+    if q == "at_least":
+        return _says(a >= v - EPS), "at least: met when actual ≥ target"
+    if q == "above":
+        return _says(a > v + EPS), "above: met when actual > target"
+    if q == "at_most":
+        return _says(a <= v + EPS), "at most: met when actual ≤ target"
+    if q == "below":
+        return _says(a < v - EPS), "below: met when actual < target"
+    r = max(_half_digit(t.value), _half_digit(round(a, 6)))  # type: ignore[arg-type]
+    if d in ("higher", "reduction"):
+        return _says(a >= v - r - EPS), f"exact, {d}: met when actual ≥ target − rounding ({_fmt(r)})"
+    if d == "ceiling":
+        return _says(a <= v + r + EPS), f"exact, ceiling: met when actual ≤ target + rounding ({_fmt(r)})"
+    return _says(abs(a - v) <= r + EPS), f"exact: met when |actual − target| ≤ rounding ({_fmt(r)})"
+
+
+def _says(ok: bool) -> str:
+    return "met" if ok else "missed"
+
+
+# --------------------------------------------------------------------------- commitments
+
+FOLLOW_KINDS = ("project", "facility")  # programmes and policies (健康中国) are never "done"
+MIN_QUANTITY_OBJECT = 5  # a counted thing shorter than this (老旧小区) is too common to follow
+MIN_OBJECT, MAX_OBJECT = 4, 24
+_PAREN_RE = re.compile(r"[（(][^（）()]{1,20}[)）]")
+_TRIM_RE = re.compile(r"^[的和及与、，,\s“”\"]+|[的和及与、，,\s“”\"]+$")
+
+
+def _plain(s: str) -> str:
+    """Simplified script, NFKC, no spaces: the view objects are matched on."""
+    from .compare import _converter
+
+    s = unicodedata.normalize("NFKC", s)
+    conv = _converter()
+    if conv is not None:
+        s = conv.convert(s)
+    return re.sub(r"\s+", "", s)
+
+
+def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> Optional[tuple[str, list[str]]]:
+    """(kind, keys to look for) for a commitment worth following, or None."""
+    from .annotators.indicators import lookup
+
+    if c.object and lookup(c.object) is not None:
+        return None  # about an indicator: a target, scored above
+    ents = [e for e in plan.entities if e.type in FOLLOW_KINDS and c.start <= e.start and e.end <= c.end]
+    ents = [e for e in ents if MIN_OBJECT <= len(_plain(e.text)) <= MAX_OBJECT + 6]
+    if ents:
+        e = max(ents, key=lambda e: e.end - e.start)
+        name = _plain(e.text)
+        if not _balanced(name):
+            return None
+        keys = [name]
+        bare = _PAREN_RE.sub("", name)
+        if bare != name and len(bare) >= MIN_OBJECT:
+            keys.append(bare)
+        return "project", keys
+    q = qs.get(c.quantity) if c.quantity else None
+    if q is None or not c.object:
+        return None
+    obj = c.object
+    # the counted thing: what follows the quantity in the object (建成2个 万卡智算集群)
+    pos = obj.find(q.text)
+    after = obj[pos + len(q.text):] if pos >= 0 else ""
+    after = re.split(r"[，,；;。]", after)[0]
+    key = _TRIM_RE.sub("", _plain(after))
+    if not (MIN_QUANTITY_OBJECT <= len(key) <= MAX_OBJECT) or re.search(r"\d", key) or not _balanced(key):
+        return None
+    return "quantity", [key]
+
+
+def _balanced(key: str) -> bool:
+    """No half of a quotation or parenthesis (一件事”全链条治理 is a cut, not a name)."""
+    return all(key.count(a) == key.count(b) for a, b in ("“”", "（）", "()", "《》", "「」"))
+
+
+def _find_all(hay: str, key: str) -> list[int]:
+    out, i = [], hay.find(key)
+    while i >= 0:
+        out.append(i)
+        i = hay.find(key, i + 1)
+    return out
+
+
+def follow_through(plan: Report, result: Report, review_until: Optional[int] = None) -> list[FollowUp]:
+    """PLAN's project and quantity commitments against RESULT's text (module docstring)."""
+    qs = {q.id: q for q in plan.quantities}
+    review_until = review_end(result) if review_until is None else review_until
+    view = result.simplified.view
+    to_text = result.simplified.to_text
+    out: list[FollowUp] = []
+    seen: set[str] = set()
+    for c in plan.commitments:
+        got = _object_keys(c, plan, qs)
+        if got is None:
+            continue
+        kind, keys = got
+        if keys[0] in seen:
+            continue
+        seen.add(keys[0])
+        status, evidence, where = "not_mentioned", None, None
+        for key in keys:
+            hits = _find_all(view, key)
+            for h in hits:
+                t_start = to_text[h]
+                t_end = to_text[min(h + len(key), len(to_text) - 1)]
+                in_review = t_start < review_until
+                cs, ce = _clause(view, h, h + len(key))
+                done = in_review and bool(COMPLETION_RE.search(view, cs, ce))
+                if done or status == "not_mentioned":
+                    ss, se = _sentence(result.text, t_start, t_end)
+                    status = "done" if done else "in_progress"
+                    # the words around the match, within its sentence
+                    evidence = result.text[max(ss, t_start - 60) : min(se, t_end + 60)].strip()
+                    where = "review" if in_review else "plan"
+                if done:
+                    break
+            if status == "done":
+                break
+        out.append(FollowUp(commitment=c.id, text=c.text, object=keys[0], kind=kind, status=status,
+                            evidence=evidence, where=where))
+    return out
+
+
+# --------------------------------------------------------------------------- the scorecard
+
+
+def _side(report: Report, file: str) -> Side:
+    m = report.meta
+    return Side(file=file, title=m.title, issuer=m.issuer, year=m.year, review_year=m.review_year)
+
+
+def scorecard(plan: Report, result: Report, plan_file: str = "", result_file: str = "") -> Scorecard:
+    """PLAN's targets and commitments against RESULT's review (module docstring).
+
+    Raises :class:`AnnotateError` when RESULT's review year is known and is not PLAN's year: the
+    verdicts would compare a target with another year's result.
+    """
+    from .errors import AnnotateError
+
+    warnings: list[str] = []
+    py, ry = plan.meta.year, result.meta.review_year
+    if py and ry and py != ry:
+        raise AnnotateError(result_file or "RESULT", f"reviews {ry}, but PLAN sets targets for {py}",
+                            f"give the report of {py + 1} as RESULT")
+    if py is None or ry is None:
+        warnings.append("the year of PLAN or RESULT's review is unknown; check they are consecutive")
+    if plan.meta.issuer and result.meta.issuer and plan.meta.issuer != result.meta.issuer:
+        warnings.append(f"PLAN is issued by {plan.meta.issuer}, RESULT by {result.meta.issuer}")
+    end = review_end(result)
+    lines = []
+    for t in plan.targets:
+        d = direction_of(t)
+        actual = find_actual(t, result, end)
+        v, rule = verdict(t, actual, d)
+        lines.append(Line(indicator=t.indicator, metric=t.metric,
+                          target=TargetValue(t.value, t.low, t.high, t.unit, t.qualifier, t.text),
+                          actual=actual, verdict=v, direction=d, rule=rule))
+    follow = follow_through(plan, result, end)
+    return Scorecard(plan=_side(plan, plan_file), result=_side(result, result_file), lines=tuple(lines),
+                     commitments=tuple(follow), warnings=tuple(warnings))

@@ -1,0 +1,114 @@
+"""Indicator timelines: the targets a series of reports sets, one row per indicator and year.
+
+Contract: :func:`timeline` takes annotated reports (with the file each was read from) and returns
+:class:`Point` rows sorted by indicator, then year (then issuer and file, which only matter when
+reports of several issuers or two files of one year are given).
+
+- ``status == "set"``: the report of ``year`` sets a target for ``indicator``; value, low, high,
+  unit, qualifier and text are the target's (value/unit/qualifier are None for a target with no
+  number, such as ``居民收入增长和经济增长基本同步``).  When a report sets the same indicator twice
+  (the targets block and again in the measures), the first, the block's, is the year's target.
+- ``status == "absent"``: the report of ``year`` sets no target for an indicator that another
+  report of the same issuer sets (the national report of 2020 set no GDP growth target).  The row
+  names the report's file; its values are None.
+
+Only targets with a canonical indicator id take part: a metric without one cannot be matched
+across years.  Series are kept per issuer, so the national GDP target never becomes "absent" in a
+Beijing report.  The year of a report is ``meta.year`` (the year its targets are for), else the
+year its targets carry; a report with neither is left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable, Optional, Sequence
+
+from .model import Number, Report
+
+FIELDS = ("indicator", "year", "file", "value", "low", "high", "unit", "qualifier", "text", "status")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One row of a timeline (the JSON/CSV shape is :data:`FIELDS` plus the extras below)."""
+
+    indicator: str
+    year: int
+    file: str
+    value: Optional[Number] = None
+    low: Optional[Number] = None
+    high: Optional[Number] = None
+    unit: Optional[str] = None
+    qualifier: Optional[str] = None
+    text: Optional[str] = None
+    status: str = "set"  # set | absent
+    # extras: who set it and how to compare values across units
+    metric: Optional[str] = None
+    issuer: Optional[str] = None
+    normalized: Optional[Number] = None
+    base_unit: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def report_year(report: Report) -> Optional[int]:
+    """The year ``report``'s targets are for (``meta.year``, else its targets' year)."""
+    if report.meta.year:
+        return report.meta.year
+    return next((t.year for t in report.targets if t.year), None)
+
+
+def _set_points(report: Report, file: str, year: int) -> dict[str, Point]:
+    out: dict[str, Point] = {}
+    for t in report.targets:  # report order: the targets block comes before the measures
+        if not t.indicator or t.indicator in out:
+            continue
+        out[t.indicator] = Point(
+            indicator=t.indicator, year=year, file=file, value=t.value, low=t.low, high=t.high,
+            unit=t.unit, qualifier=t.qualifier, text=t.text, status="set", metric=t.metric,
+            issuer=report.meta.issuer, normalized=t.normalized, base_unit=t.base_unit)
+    return out
+
+
+def timeline(reports: Iterable[tuple[str, Report]], indicator: Optional[str] = None) -> list[Point]:
+    """Rows for every (indicator, year) of ``reports`` (pairs of file name and annotated report);
+    only ``indicator`` when given.  See the module docstring for ``set``/``absent``."""
+    # issuer -> list of (year, file, {indicator: Point})
+    by_issuer: dict[str, list[tuple[int, str, dict[str, Point]]]] = {}
+    for file, report in reports:
+        year = report_year(report)
+        if year is None:
+            continue
+        points = _set_points(report, file, year)
+        by_issuer.setdefault(report.meta.issuer or "", []).append((year, file, points))
+    rows: list[Point] = []
+    for issuer, entries in by_issuer.items():
+        ids = sorted({i for _, _, pts in entries for i in pts})
+        if indicator is not None:
+            ids = [i for i in ids if i == indicator]
+        years_setting = {i: {y for y, _, pts in entries if i in pts} for i in ids}
+        for year, file, pts in entries:
+            for ident in ids:
+                if ident in pts:
+                    rows.append(pts[ident])
+                elif year not in years_setting[ident]:
+                    # absent only when no report of this year (another copy, say) sets it
+                    rows.append(Point(indicator=ident, year=year, file=file, status="absent",
+                                      issuer=issuer or None))
+    rows.sort(key=lambda p: (p.indicator, p.year, p.issuer or "", p.file))
+    return _dedupe_absent(rows)
+
+
+def _dedupe_absent(rows: Sequence[Point]) -> list[Point]:
+    """Two files of one year that both lack a target give one ``absent`` row, not two."""
+    out: list[Point] = []
+    seen: set[tuple[str, int, str]] = set()
+    for p in rows:
+        if p.status == "absent":
+            key = (p.indicator, p.year, p.issuer or "")
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(p)
+    return out

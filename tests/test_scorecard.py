@@ -1,0 +1,214 @@
+"""Scorecard: national 2023 → 2024 verdicts and actual values, the rule for each qualifier, unit
+conversion, growth that turned negative, multi-year figures passed over, commitments, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from lxml import html as lhtml
+
+from annotate import pipeline
+from annotate.annotators import run_all
+from annotate.cli import main
+from annotate.errors import AnnotateError
+from annotate.model import Meta, Report, Target
+from annotate.scorecard import Actual, find_actual, scorecard, verdict
+
+
+@pytest.fixture(scope="module")
+def tagged(corpus):
+    cache: dict[str, Report] = {}
+
+    def get(name: str) -> Report:
+        if name not in cache:
+            cache[name] = pipeline.tag(str(corpus / f"{name}-gov-work-report.txt"))
+        return cache[name]
+
+    return get
+
+
+def _by_indicator(card):
+    return {ln.indicator: ln for ln in card.lines}
+
+
+def test_national_2023_targets_against_2024_review(tagged):
+    card = scorecard(tagged("national-2023"), tagged("national-2024"))
+    lines = _by_indicator(card)
+    got = {k: (ln.verdict, ln.actual.value if ln.actual else None, ln.actual.unit if ln.actual else None)
+           for k, ln in lines.items()}
+    assert got["gdp_growth"] == ("met", 5.2, "%")
+    assert got["urban_new_jobs"] == ("met", 1244, "万人")
+    assert got["grain_output"] == ("met", 1.39, "万亿斤")
+    assert got["cpi"] == ("met", 0.2, "%")  # a ceiling: 0.2% is within 3%左右
+    assert got["surveyed_unemployment"] == ("met", 5.2, "%")
+    # targets with no number cannot be scored
+    assert got["balance_of_payments"] == ("unknown", None, None)
+    assert got["income_growth"][0] == "unknown"
+    assert lines["gdp_growth"].target.text == "国内生产总值增长5%左右"
+    assert "5.2%" in lines["gdp_growth"].actual.text
+    assert lines["grain_output"].rule.startswith("at least")
+    assert card.plan.year == 2023 and card.result.review_year == 2023
+
+
+def test_missed_target_and_negative_growth(tagged):
+    card = scorecard(tagged("national-2022"), tagged("national-2023"))
+    gdp = _by_indicator(card)["gdp_growth"]
+    assert (gdp.verdict, gdp.actual.value) == ("missed", 3)  # 5.5%左右 against 3%
+    card = scorecard(tagged("fujian-2025"), tagged("fujian-2026"))
+    inv = _by_indicator(card)["fixed_investment_growth"]
+    assert (inv.verdict, inv.actual.value) == ("missed", -3.3)  # 固定资产投资下降3.3%
+
+
+def test_five_year_figures_are_not_the_years_result(tagged):
+    # henan 2026 reviews 十四五 (城镇新增就业603.7万人 over five years) and then 2025 (121.7万人)
+    card = scorecard(tagged("henan-2025"), tagged("henan-2026"))
+    jobs = _by_indicator(card)["urban_new_jobs"]
+    assert (jobs.verdict, jobs.actual.value) == ("met", 121.7)
+
+
+def test_reduction_target(tagged):
+    card = scorecard(tagged("national-2015"), tagged("national-2016"))
+    energy = _by_indicator(card)["energy_intensity"]
+    assert energy.direction == "reduction"
+    assert (energy.verdict, energy.actual.value) == ("met", 5.6)  # 下降3.1%以上 against 下降5.6%
+
+
+def test_wrong_year_pair_is_refused(tagged):
+    with pytest.raises(AnnotateError, match="reviews 2024"):
+        scorecard(tagged("national-2023"), tagged("national-2025"), "a", "national-2025")
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def _t(qualifier, value=None, low=None, high=None, unit="%", indicator="gdp_growth", text="增长"):
+    base = None if unit is None else "斤" if unit.endswith("斤") else ("人" if unit.endswith("人") else unit)
+    return Target(id="t1", block="", start=0, end=0, text=text, indicator=indicator, metric="", value=value,
+                  low=low, high=high, unit=unit, qualifier=qualifier, base_unit=base)
+
+
+def _v(t, value, unit="%", direction="higher", base=None):
+    return verdict(t, Actual.of(value, unit, base), direction)[0]
+
+
+@pytest.mark.parametrize("actual,expected", [(5.2, "met"), (4.5, "met"), (4.4, "missed"), (8.0, "met")])
+def test_about_higher_is_better(actual, expected):
+    assert _v(_t("about", 5), actual) == expected
+
+
+@pytest.mark.parametrize("actual,expected", [(0.2, "met"), (3.5, "met"), (3.6, "missed")])
+def test_about_ceiling(actual, expected):
+    assert _v(_t("about", 3, indicator="cpi"), actual, direction="ceiling") == expected
+
+
+def test_about_without_direction_is_a_band():
+    t = _t("about", 35, indicator=None)
+    assert (_v(t, 35.4, direction=None), _v(t, 36, direction=None), _v(t, 34, direction=None)) == ("met", "missed", "missed")
+
+
+def test_about_level_uses_relative_tolerance():
+    t = _t("about", 1200, unit="万人", indicator="urban_new_jobs")
+    assert _v(t, 1176, "万人", base="人") == "met"  # 2% below
+    assert _v(t, 1170, "万人", base="人") == "missed"
+
+
+def test_at_least_at_most_above_below():
+    assert _v(_t("at_least", 6), 6) == "met" and _v(_t("at_least", 6), 5.9) == "missed"
+    assert _v(_t("at_most", 5.5), 5.5, direction="ceiling") == "met"
+    assert _v(_t("at_most", 5.5), 5.6, direction="ceiling") == "missed"
+    assert _v(_t("above", 60), 60) == "missed" and _v(_t("above", 60), 60.1) == "met"
+    assert _v(_t("below", 30), 29) == "met" and _v(_t("below", 30), 30) == "missed"
+
+
+def test_range_by_direction():
+    r = _t("range", low=6, high=6.5)
+    assert (_v(r, 6.1), _v(r, 7.0), _v(r, 5.9)) == ("met", "met", "missed")
+    assert (_v(r, 6.6, direction="ceiling"), _v(r, 6.4, direction="ceiling")) == ("missed", "met")
+    assert (_v(r, 6.6, direction=None), _v(r, 6.2, direction=None)) == ("missed", "met")
+
+
+def test_exact_within_rounding():
+    t = _t("exact", 35, indicator=None)
+    assert _v(t, 35.4, direction=None) == "met" and _v(t, 35.6, direction=None) == "missed"
+    assert _v(_t("exact", 3.5), 3.46) == "met" and _v(_t("exact", 3.5), 3.4) == "missed"
+    assert _v(_t("exact", 50, unit="万人"), 54.58, "万人", base="人") == "met"  # reaching it is enough
+
+
+def test_units_are_converted():
+    t = _t("at_least", 1.3, unit="万亿斤", indicator="grain_output")
+    assert _v(t, 69541, "万吨", base="吨") == "met"  # 6.95亿吨 = 1.39万亿斤
+    assert _v(t, 62000, "万吨", base="吨") == "missed"
+    assert _v(t, 13900, "亿斤", base="斤") == "met"
+    assert verdict(t, Actual.of(5, "%"), "higher")[0] == "unknown"  # not comparable
+
+
+def test_no_number_or_no_actual_is_unknown():
+    assert verdict(_t(None, text="国际收支基本平衡", unit=None), None, None)[0] == "unknown"
+    assert verdict(_t("about", 5), None, "higher")[0] == "unknown"
+
+
+# --------------------------------------------------------------------------- synthetic reports
+
+
+def _report(text, year, review_year=None):
+    return run_all(Report(meta=Meta(year=year, review_year=review_year, issuer="某市人民政府"), text=text))
+
+
+def test_synthetic_pair_actual_from_review_only():
+    plan = _report("今年主要预期目标是：地区生产总值增长6%左右；城镇新增就业30万人以上。\n"
+                   "加快建设滨江大道快速路，建成云杉公园，新建3所标准化公办幼儿园。\n", 2030)
+    result = _report("过去一年，地区生产总值增长5.8%，城镇新增就业31.2万人。滨江大道快速路建成通车。"
+                     "云杉公园完成主体工程招标。\n"
+                     "今年主要预期目标是：地区生产总值增长6.5%左右；城镇新增就业32万人以上。\n", 2031, 2030)
+    card = scorecard(plan, result)
+    lines = _by_indicator(card)
+    assert (lines["gdp_growth"].verdict, lines["gdp_growth"].actual.value) == ("met", 5.8)
+    assert (lines["urban_new_jobs"].verdict, lines["urban_new_jobs"].actual.value) == ("met", 31.2)
+    # the 6.5% of RESULT's own targets is never taken as the actual
+    assert find_actual(plan.targets[0], result).value == 5.8
+
+
+def test_commitment_follow_through_corpus(tagged):
+    card = scorecard(tagged("shanghai-2020"), tagged("shanghai-2021"))
+    status = {f.object: f.status for f in card.commitments}
+    assert status.get("10号线二期") == "done"  # 建成10号线二期、15号线…
+    assert status.get("浦东国际机场四期") == "in_progress"
+    assert set(status.values()) <= {"done", "in_progress", "not_mentioned"}
+    done = next(f for f in card.commitments if f.object == "10号线二期")
+    assert "10号线二期" in done.evidence and done.where == "review"
+    card = scorecard(tagged("national-2016"), tagged("national-2017"))
+    fibre = next(f for f in card.commitments if f.object == "行政村通光纤")
+    # promised again in 2017's plan half: not reported done
+    assert (fibre.kind, fibre.status, fibre.where) == ("quantity", "in_progress", "plan")
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_cli_json_csv_html(corpus, tmp_path):
+    plan, result = str(corpus / "national-2023-gov-work-report.txt"), str(corpus / "national-2024-gov-work-report.txt")
+    runner = CliRunner()
+    res = runner.invoke(main, ["scorecard", plan, result])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    gdp = next(d for d in data["targets"] if d["indicator"] == "gdp_growth")
+    assert gdp["verdict"] == "met" and gdp["actual"]["value"] == 5.2 and gdp["target"]["qualifier"] == "about"
+    assert set(gdp) >= {"indicator", "metric", "target", "actual", "verdict"}
+    assert set(gdp["target"]) >= {"value", "low", "high", "unit", "qualifier", "text"}
+    assert "commitments" in data and data["summary"]["targets"]["met"] == 5
+    res = runner.invoke(main, ["scorecard", plan, result, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    grain = next(r for r in rows if r["indicator"] == "grain_output")
+    assert (grain["actual_value"], grain["actual_unit"], grain["verdict"]) == ("1.39", "万亿斤", "met")
+    out = tmp_path / "card.html"
+    res = runner.invoke(main, ["scorecard", plan, result, "--format", "html", "-o", str(out)])
+    assert res.exit_code == 0
+    doc = lhtml.fromstring(out.read_bytes())
+    cells = [[td.text_content() for td in tr.findall("td")] for tr in doc.findall(".//table")[0].findall(".//tbody/tr")]
+    assert any(c[0].startswith("gdp_growth") and "met" in c[5] and c[3] == "5.2%" for c in cells)
+    res = runner.invoke(main, ["scorecard", plan, str(corpus / "national-2025-gov-work-report.txt")])
+    assert res.exit_code == 1 and "reviews 2024" in res.stderr and "Traceback" not in res.stderr

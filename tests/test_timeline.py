@@ -1,0 +1,144 @@
+"""Timelines: the national GDP growth target 2015-2025, absent years, years we have no file for,
+the CLI in json/csv/html, and the chart's marks and escaping."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from lxml import html as lhtml
+
+from annotate import pipeline
+from annotate.annotators import run_all
+from annotate.cli import main
+from annotate.model import Meta, Report
+from annotate.render.timeline import render_html, to_csv
+from annotate.series import FIELDS, Point, timeline
+
+# (year, value, low, high, qualifier, status) — what the eleven national reports set
+NATIONAL_GDP = [
+    (2015, 7, None, None, "about", "set"),
+    (2016, None, 6.5, 7, "range", "set"),
+    (2017, 6.5, None, None, "about", "set"),
+    (2018, 6.5, None, None, "about", "set"),
+    (2019, None, 6, 6.5, "range", "set"),
+    (2020, None, None, None, None, "absent"),
+    (2021, 6, None, None, "at_least", "set"),
+    (2022, 5.5, None, None, "about", "set"),
+    (2023, 5, None, None, "about", "set"),
+    (2024, 5, None, None, "about", "set"),
+    (2025, 5, None, None, "about", "set"),
+]
+
+
+@pytest.fixture(scope="module")
+def national(corpus):
+    files = sorted(corpus.glob("national-20*.txt"))
+    assert len(files) == 11
+    return [(str(f), pipeline.tag(str(f))) for f in files]
+
+
+def _series(points, indicator):
+    return [(p.year, p.value, p.low, p.high, p.qualifier, p.status) for p in points if p.indicator == indicator]
+
+
+def test_national_gdp_growth_series(national):
+    points = timeline(national, indicator="gdp_growth")
+    assert _series(points, "gdp_growth") == NATIONAL_GDP
+    absent = [p for p in points if p.status == "absent"]
+    assert [(p.year, p.file.rsplit("/", 1)[-1]) for p in absent] == [(2020, "national-2020-gov-work-report.txt")]
+    assert absent[0].value is None and absent[0].unit is None and absent[0].text is None
+    assert all(p.unit == "%" for p in points if p.status == "set")
+    assert points[0].text == "国内生产总值增长7%左右"
+
+
+def test_all_indicators_sorted_by_indicator_then_year(national):
+    points = timeline(national)
+    keys = [(p.indicator, p.year) for p in points]
+    assert keys == sorted(keys)
+    # every indicator has one row for each of the eleven years, set or absent
+    by_ind: dict[str, list[int]] = {}
+    for p in points:
+        by_ind.setdefault(p.indicator, []).append(p.year)
+    assert all(years == list(range(2015, 2026)) for years in by_ind.values())
+    jobs = {p.year: (p.value, p.qualifier) for p in points if p.indicator == "urban_new_jobs"}
+    assert jobs[2023] == (1200, "about") and jobs[2020] == (900, "at_least")
+
+
+# --------------------------------------------------------------------------- years we have no file for
+
+
+def _report(year: int, body: str, issuer: str = "某市人民政府") -> Report:
+    return run_all(Report(meta=Meta(year=year, issuer=issuer), text=body))
+
+
+def test_synthetic_future_years_and_issuers_kept_apart():
+    reports = [
+        ("a-2031.txt", _report(2031, "今年主要预期目标是：地区生产总值增长4.5%左右；城镇新增就业30万人以上。\n")),
+        ("a-2032.txt", _report(2032, "今年主要预期目标是：城镇新增就业32万人以上；居民消费价格涨幅2%左右。\n")),
+        ("a-2030.txt", _report(2030, "今年主要预期目标是：地区生产总值增长4%-4.5%；城镇新增就业28万人。\n")),
+        ("b-2031.txt", _report(2031, "今年主要预期目标是：地区生产总值增长6%以上。\n", issuer="另一省人民政府")),
+    ]
+    points = timeline(reports)
+    gdp_a = [(p.year, p.value, p.low, p.high, p.qualifier, p.status)
+             for p in points if p.indicator == "gdp_growth" and p.issuer != "另一省人民政府"]
+    assert gdp_a == [(2030, None, 4, 4.5, "range", "set"), (2031, 4.5, None, None, "about", "set"),
+                     (2032, None, None, None, None, "absent")]
+    # the other issuer's single year is not "absent" in 2030/2032 of the first issuer's reports
+    gdp_b = [(p.year, p.status, p.value) for p in points if p.indicator == "gdp_growth" and p.issuer == "另一省人民政府"]
+    assert gdp_b == [(2031, "set", 6)]
+    cpi = [(p.year, p.status) for p in points if p.indicator == "cpi" and p.issuer == "某市人民政府"]
+    assert cpi == [(2030, "absent"), (2031, "absent"), (2032, "set")]
+
+
+# --------------------------------------------------------------------------- CLI and renderers
+
+
+def test_cli_csv_and_json(corpus):
+    files = [str(f) for f in sorted(corpus.glob("national-20*.txt"))]
+    runner = CliRunner()
+    res = runner.invoke(main, ["timeline", *files, "--indicator", "gdp_growth", "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert list(rows[0])[: len(FIELDS)] == list(FIELDS)
+    assert [(r["year"], r["value"], r["low"], r["high"], r["status"]) for r in rows][4:7] == [
+        ("2019", "", "6", "6.5", "set"), ("2020", "", "", "", "absent"), ("2021", "6", "", "", "set")]
+    res = runner.invoke(main, ["timeline", *files[-3:], "--indicator", "grain_output"])
+    data = json.loads(res.stdout)
+    assert [(d["year"], d["value"], d["unit"], d["qualifier"]) for d in data] == [
+        (2023, 1.3, "万亿斤", "at_least"), (2024, 1.3, "万亿斤", "at_least"), (2025, 1.4, "万亿斤", "about")]
+
+
+def test_html_chart_marks_points_bands_absent_and_table(national, tmp_path):
+    out = tmp_path / "t.html"
+    page = render_html(timeline(national, indicator="gdp_growth"))
+    out.write_text(page, encoding="utf-8")
+    doc = lhtml.fromstring(page.encode("utf-8"))
+    svgs = doc.findall(".//svg")
+    assert len(svgs) == 1
+    svg = svgs[0]
+    assert svg.get("role") == "img"
+    assert svg.find("title").text.startswith("gdp_growth")
+    assert "2020: no target" in svg.find("desc").text
+    assert len(svg.findall(".//g[@class='band']/rect")) == 2  # 2016 and 2019 ranges
+    assert len(svg.findall(".//g[@class='absent']")) == 1
+    assert len([g for g in svg.findall(".//g") if (g.get("class") or "").startswith("point")]) == 8
+    rows = doc.findall(".//table/tbody/tr")
+    assert len(rows) == 11
+    assert [td.text for td in rows[5].findall("td")][:3] == ["2020", "no target", "absent"]
+    assert "<script" not in page and "http://" not in page.replace("http-equiv", "")
+
+
+def test_html_escapes_report_text():
+    evil = '<script>alert("x")</script>&<b>'
+    pts = [Point("gdp_growth", 2030, "<evil>.txt", value=5, unit="%", qualifier="about", text=evil, metric=evil),
+           Point("gdp_growth", 2031, "x.txt", status="absent")]
+    page = render_html(pts)
+    assert "<script>" not in page and "<evil>" not in page and "<b>" not in page
+    assert "&lt;script&gt;" in page
+    doc = lhtml.fromstring(page.encode("utf-8"))
+    assert evil in doc.text_content()
+    assert to_csv(pts).splitlines()[1].startswith("gdp_growth,2030,<evil>.txt,5,")
