@@ -321,6 +321,27 @@ def _broken_mid_sentence(t: str, para_first: _Line, ln: _Line, nxt: _Line) -> bo
     )
 
 
+def _dangling_particle(t: str, ln: _Line) -> bool:
+    """Does line ``ln`` end in the particle 的 (``……经济社会发展的``), which never ends a paragraph?
+
+    Web pages that link glossary terms break the line around the link: ``……发展的`` /
+    ``主要目标`` / ``是：……``.  The word 目的 (a heading in Hong Kong addresses) also ends in
+    的, so the segmenter decides: only a free-standing particle (POS ``uj``) dangles.
+    """
+    if t[ln.ce - 1] != "的":
+        return False
+    import rjieba  # only for the rare lines ending in 的
+
+    tokens = rjieba.tag(t[max(ln.cs, ln.ce - 12) : ln.ce])
+    return bool(tokens) and tokens[-1] == ("的", "uj")
+
+
+def _one_char_clause(t: str, nxt: _Line) -> bool:
+    """Does line ``nxt`` open with a one-character clause (``是：……``, ``为：``)?  No paragraph does:
+    it is the end of a sentence whose subject sits on the line before."""
+    return nxt.ce - nxt.cs > 2 and _is_cjk(t[nxt.cs]) and t[nxt.cs + 1] in "：:，"
+
+
 def _doubled(t: str, left_end: int, right_start: int, limit: int) -> int:
     """Length of a CJK word ending at ``left_end`` and repeated from ``right_start`` (0 if none)."""
     for k in range(6, 1, -1):
@@ -397,6 +418,10 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset())
                 or t[nxt.cs] in _NO_START
                 or _broken_mid_sentence(t, para_first, ln, nxt)
                 or _split_subtitle(t, para_first, ln, nxt)
+                or (
+                    not _starts_paragraph(t, nxt)
+                    and (_dangling_particle(t, ln) or (_is_word(last) and _one_char_clause(t, nxt)))
+                )
             ):
                 join_kind = "line_join"
         else:

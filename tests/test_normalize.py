@@ -281,3 +281,21 @@ def test_aside_inside_a_join_keeps_its_own_repair():
 def test_empty_and_whitespace_only():
     assert run("").text == ""
     assert run(" \n\u3000\n").text == ""
+
+
+def test_glossary_link_split_rejoins_in_one_line_per_paragraph_text():
+    # gd.gov.cn links glossary terms: the link text sits on its own line between the halves of
+    # the sentence.  A line ending in the particle 的 and a line opening with ``是：`` are fragments.
+    src = "上年工作完成。\n“十五五”时期经济社会发展的\n主要目标\n是：地区生产总值年均增长5%左右。\n一是聚焦经济建设。"
+    n = run(src)
+    assert n.text.split("\n") == [
+        "上年工作完成。",
+        "“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右。",
+        "一是聚焦经济建设。",
+    ]
+
+
+def test_word_ending_in_de_is_not_a_fragment():
+    # 目的 is a word (a Hong Kong heading), not a dangling particle; 注： opens a note paragraph
+    n = run("目的\n32. 建立责任制有以下主要目的：\n加强问责。\n注：本文为讲话全文。")
+    assert n.text.split("\n") == ["目的", "32.建立责任制有以下主要目的：", "加强问责。", "注：本文为讲话全文。"]
