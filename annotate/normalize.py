@@ -110,6 +110,7 @@ _HEADING = re.compile(
 _INLINE_HEADING = re.compile(rf"(?:[（(][{_CN_NUM}]+[)）]|[{_CN_NUM}]+、|第[{_CN_NUM}]+[章部分])")
 _SALUTATION = re.compile(r"(?:各位代表|各位委员|各位委員|各位议员|各位議員|立法会主席|立法會主席)")
 _PARA_NUMBER = re.compile(r"(\d{1,3})\.[ \u3000\u00a0]")
+_LABEL_ONLY = re.compile(r"\d{1,3}\.")
 
 _MD_PREFIX = re.compile(rf"(#{{1,6}}(?=[{_HWS}]|$)|>(?:[{_HWS}]?>)*)[{_HWS}]*")
 _LIST_PREFIX = re.compile(rf"[-*+•][{_HWS}]+")
@@ -479,7 +480,8 @@ def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int]) -> N
         ws = r.group()
         left, right = t[a - 1], t[b]
         # Only a flattened line is split: one stray space in a normal paragraph is not a break.
-        split = flattened and (
+        # A paragraph number (``165. 立法会主席……``) is never separated from its text.
+        split = flattened and not _LABEL_ONLY.fullmatch(t, seg_start, a) and (
             (left in _FINAL and left not in "!?")
             or (left in _CLOSERS and a >= 2 and t[a - 2] in _FINAL)
             # ``……。（房屋局） 香港房屋委员会……``: a note closing an item

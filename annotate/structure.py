@@ -78,6 +78,8 @@ _KINDS = ("part", "section", "subsection")
 _HEADING_MAX = 60  # a heading line is at most this long (longest seen: ~50)
 _PLAIN_MAX = 30  # an unnumbered heading is at most this long
 _DANGLING = "0123456789０１２３４５６７８９（(“「《、，"
+# digits that name rather than count: a year (迈向2050年前碳中和), an alphanumeric name (5G)
+_NAME_DIGITS = re.compile(r"(?<!\d)\d{4}年|[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
 _ANNEX_RANK = -1
 _TOP_RANK = -0.5
 _PLAIN = "plain"
@@ -132,9 +134,11 @@ def _is_heading_line(line: _Line) -> bool:
 def _is_plain_heading(line: _Line) -> bool:
     """An unnumbered heading line: short, no punctuation that ends or joins sentences."""
     t = line.text
-    if line.label is not None or not (4 <= len(t) <= _PLAIN_MAX):
+    if line.label is not None or not (2 <= len(t) <= _PLAIN_MAX):
         return False
-    if any(c in t for c in "。！？；：!?;:，,、") or t[-1] in "）)”」":
+    # 、 joins words inside a heading ("尊重国旗、国徽、国歌", "抢人才、留人才"); at the end it
+    # continues a list.
+    if any(c in t for c in "。！？；：!?;:，,") or t[-1] in "）)”」、":
         return False
     return any("\u4e00" <= c <= "\u9fff" for c in t)
 
@@ -314,8 +318,8 @@ class _Builder:
         prev = lines[i - 1].text if i > 0 else ""
         if prev.endswith(("：", ":")):
             return False
-        if not self.plain_parts and any(c.isdigit() for c in lines[i].text):
-            return False  # "城镇新增就业1352万": a fragment, not a heading
+        if not self.plain_parts and any(c.isdigit() for c in _NAME_DIGITS.sub("", lines[i].text)):
+            return False  # "城镇新增就业1352万": a fragment, not a heading (years and 5G are names)
         return True
 
     def _paragraphs(self, target: _Node, i: int) -> int:

@@ -299,3 +299,10 @@ def test_word_ending_in_de_is_not_a_fragment():
     # 目的 is a word (a Hong Kong heading), not a dangling particle; 注： opens a note paragraph
     n = run("目的\n32. 建立责任制有以下主要目的：\n加强问责。\n注：本文为讲话全文。")
     assert n.text.split("\n") == ["目的", "32.建立责任制有以下主要目的：", "加强问责。", "注：本文为讲话全文。"]
+
+
+def test_paragraph_number_stays_with_a_salutation():
+    # ``165. 立法会主席、各位议员……`` closes the address: the number belongs to the salutation line
+    src = "(十) 结语 164. 我们会努力。 165. 立法会主席、各位议员、各位市民，谢谢大家。 166. 再见。"
+    n = run(src)
+    assert lines_of(n)[-2:] == ["165.立法会主席、各位议员、各位市民，谢谢大家。", "166.再见。"]

@@ -322,3 +322,38 @@ def test_label_alone_on_its_line_takes_the_next_line_as_heading():
     assert problems(r) == []
     heads = [_t(r, _kids(r, p.id, "heading")[0]) for p in r.blocks if p.kind == "part"]
     assert heads == ["一、\n2023年工作回顾", "二、2024年工作安排"]
+
+
+def test_hong_kong_unnumbered_subheadings_with_enumeration_short_words_years_and_names():
+    """Headings between numbered paragraphs: ``抢人才、留人才`` (、 inside), ``医疗`` (two
+    characters), ``迈向2050年前碳中和`` (a year), ``促进5G发展`` (a name) are headings, not paragraphs;
+    a line with a count (``城镇新增就业1352万``) is not."""
+    text = "\n".join([
+        "香港特别行政区行政长官2023年施政报告",
+        "立法会主席、各位议员、各位市民：",
+        "(一) 前言",
+        "1. 今天是我第二份《施政报告》。我们会继续努力。",
+        "(二) 发展经济",
+        "2. 政府会推动经济发展。",
+        "抢人才、留人才",
+        "3. 我们会推出人才清单。",
+        "医疗",
+        "4. 我们会增加病床。",
+        "迈向2050年前碳中和",
+        "5. 我们会减少排放。",
+        "促进5G发展",
+        "6. 我们会建设基站。",
+    ])
+    r = _build(text)
+    assert problems(r) == []
+    heads = [_t(r, b) for b in r.blocks if b.kind == "heading" and b.parent not in ("title", None)
+             and r.block_by_id[b.parent].kind in ("section", "subsection")]
+    assert heads == ["抢人才、留人才", "医疗", "迈向2050年前碳中和", "促进5G发展"]
+    assert [b.num for b in r.blocks if b.kind == "p" and b.num] == ["1.", "2.", "3.", "4.", "5.", "6."]
+
+
+def test_enumeration_line_ending_in_dunhao_is_not_a_heading():
+    text = "\n".join(["政府工作报告", "各位代表：", "一、工作回顾", "我们做了很多工作。",
+                      "主要包括交通、", "能源等领域的投资。", "二、今年安排", "继续努力。"])
+    r = _build(text)
+    assert not any(b.kind == "section" for b in r.blocks)
