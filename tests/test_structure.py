@@ -326,7 +326,8 @@ def test_label_alone_on_its_line_takes_the_next_line_as_heading():
 
 def test_hong_kong_unnumbered_subheadings_with_enumeration_short_words_years_and_names():
     """Headings between numbered paragraphs: ``抢人才、留人才`` (、 inside), ``医疗`` (two
-    characters), ``迈向2050年前碳中和`` (a year), ``促进5G发展`` (a name) are headings, not paragraphs;
+    characters), ``迈向2050年前碳中和`` (a year), ``促进5G发展`` (a name), ``建立「……」`` (ends in a
+    quote) are headings, not paragraphs;
     a line with a count (``城镇新增就业1352万``) is not."""
     text = "\n".join([
         "香港特别行政区行政长官2023年施政报告",
@@ -343,13 +344,15 @@ def test_hong_kong_unnumbered_subheadings_with_enumeration_short_words_years_and
         "5. 我们会减少排放。",
         "促进5G发展",
         "6. 我们会建设基站。",
+        "建立「部门首长责任制」",
+        "7. 我会建立问责机制。",
     ])
     r = _build(text)
     assert problems(r) == []
     heads = [_t(r, b) for b in r.blocks if b.kind == "heading" and b.parent not in ("title", None)
              and r.block_by_id[b.parent].kind in ("section", "subsection")]
-    assert heads == ["抢人才、留人才", "医疗", "迈向2050年前碳中和", "促进5G发展"]
-    assert [b.num for b in r.blocks if b.kind == "p" and b.num] == ["1.", "2.", "3.", "4.", "5.", "6."]
+    assert heads == ["抢人才、留人才", "医疗", "迈向2050年前碳中和", "促进5G发展", "建立「部门首长责任制」"]
+    assert [b.num for b in r.blocks if b.kind == "p" and b.num] == ["1.", "2.", "3.", "4.", "5.", "6.", "7."]
 
 
 def test_enumeration_line_ending_in_dunhao_is_not_a_heading():
