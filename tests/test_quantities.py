@@ -293,3 +293,19 @@ def test_unit_scale_for_range_consumers():
     assert unit_scale("万") == ("", 1e4)
     assert unit_scale("千伏") == ("千伏", 1.0)
     assert unit_scale("furlong") == ("", 1.0)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("服務券的總數增加4000張至16000張。", ("4000張", 4000, "growth"), ("16000張", 16000, None)),
+    ("名额增加5万人至20万人。", ("5万人", 5, "growth"), ("20万人", 20, None)),
+])
+def test_change_then_level_is_not_a_range(text, first, second):
+    """A change verb, its amount, 至 the level reached: two quantities (Hong Kong 2025)."""
+    qs = find_quantities(text)
+    assert [(q.text, q.value, q.change) for q in qs] == [first, second]
+    assert all(q.qualifier == "exact" and q.low is None for q in qs)
+
+
+def test_percentage_band_after_growth_stays_a_range():
+    (q,) = find_quantities("经济增长6%至6.5%。")
+    assert (q.qualifier, q.low, q.high, q.change) == ("range", 6, 6.5, "growth")

@@ -285,6 +285,8 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         mult1 = m1 + (g["mult1"] or "")
         if v1 is None or (g["unit1"] and g["unit1"] != unit_txt) or (mult1 and mult1 != mult):
             return "split"
+        if _false_range_after_change(masked, start, m.end("num1"), m.start("num"), base):
+            return "split"
         low, high = v1, value
     if after == "半" and unit_txt in _HALVES and low is None and not g["post"]:
         end += 1  # 两成半, 四年半: and a half
@@ -297,6 +299,19 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         q["value"] = None
         q["normalized"] = None
     return q
+
+
+_CHANGE_BEFORE = re.compile(r"(?:增长|提高|增加|上升|提升|扩大|下降|降低|减少|缩短|缩减|压减|延长)(?:了|整整)?[ \u3000]?$")
+
+
+def _false_range_after_change(masked: str, start: int, num1_end: int, num_start: int, base: str) -> bool:
+    """``增加4000张至16000张``, ``缩短整整一年至5.1年``: a change verb, its amount, then 至 the level
+    reached: two quantities, not a range.  Percentages keep the range reading (``增长6%至6.5%``
+    is a target band)."""
+    if base in ("%", "个百分点"):
+        return False
+    sep = masked[num1_end:num_start]
+    return ("至" in sep or "到" in sep) and bool(_CHANGE_BEFORE.search(masked, max(0, start - 8), start))
 
 
 def _times(value: float, scale: float) -> float:
