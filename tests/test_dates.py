@@ -126,3 +126,19 @@ def test_registry_orders_readers_of_periods_and_ranks_after_them():
         for a in ordered():
             if layer in a.requires:
                 assert names.index(layer) < names.index(a.adds)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("明年內提出建議", "明年內", "next:within-year"),  # Hong Kong 2025: next year, not this one
+    ("今年内完工", "今年内", "within-year"),
+    ("占比较上年末提高1.2个百分点", "上年末", "last:year-end"),
+    ("去年底完成", "去年底", "last:year-end"),
+    ("年底前完成", "年底", "year-end"),
+])
+def test_period_relative_to_the_speech_year(text, span, value):
+    (p,) = find_periods(text)
+    assert (p.text, p.value) == (span, value)
+
+
+def test_jin_nian_zhong_is_not_mid_year():
+    assert find_periods("今年中央财政安排资金") == []

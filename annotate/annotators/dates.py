@@ -16,7 +16,8 @@ Values:
 - Period.value: ``--01/--11`` (1-11月), ``Q1/Q3`` (1-3季度, 前三季度), ``Q1``, ``H1``/``H2``
   (上半年/下半年), ``--01/--09`` (首九个月), ``year`` (全年), ``year-end`` (年底/年末), ``year-start`` (年初), ``within-year``
   (年内), ``2021/2025`` (“十四五”时期, 2021—2025年), ``P5Y`` (这五年, 近五年, 过去五年),
-  ``2025:year-end`` (2025年底).
+  ``2025:year-end`` (2025年底); the year relative to the speech is kept: ``今年内`` is
+  ``within-year``, ``明年底`` ``next:year-end``, ``上年末``/``去年底`` ``last:year-end``.
 - Rank.position is the 1-based place (首位 = 1); scope the area or group ranked (全市, 全国, 各行业).
 """
 
@@ -56,7 +57,7 @@ _PERIOD_WORDS = {
 }
 
 # The order of alternatives matters: longer, more specific forms first.
-_FIRST = "0-9０-９零〇一二两三四五六七八九十前首第这近过今未最全上下年“\"「"
+_FIRST = "0-9０-９零〇一二两三四五六七八九十前首第这近过今未最全上下年明本当去“\"「"
 _PATTERN = re.compile(
     # a cheap first-character test lets the scan skip most positions without trying every branch
     rf"(?=[{_FIRST}])(?:"
@@ -70,6 +71,8 @@ _PATTERN = re.compile(
             rf"(?P<fy1>{_YEAR})[-/／－](?P<fy2>{_D}{{2}})(?![0-9])(?:{_SP}(?:财政年度|年度|学年|年))?",
             # 今明两年 -> period
             r"(?P<jm>今明两年)",
+            # 今年内, 明年底, 上年末: a period of the year relative to the speech
+            r"(?P<rel>今|明|本|当|去|上)年(?P<relw>底|末|初|内)",
             # 2025年底 / 年末 / 年初 -> period with a year
             rf"(?P<yey>{_YEAR}){_SP}年(?P<yew>底|末|初|中)",
             # full date / year-month / year
@@ -148,6 +151,11 @@ def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, s
             periods.append((s, e, f"{y1}/{y1 // 100 * 100 + _num(g['fy2'])}"))
         elif g["jm"]:
             periods.append((s, e, "P2Y"))
+        elif g["rel"]:
+            kind = {"底": "year-end", "末": "year-end", "初": "year-start", "内": "within-year"}[g["relw"]]
+            # this year's is the plain word's value; next/last year's say which year
+            prefix = {"明": "next:", "去": "last:", "上": "last:"}.get(g["rel"], "")
+            periods.append((s, e, prefix + kind))
         elif g["yey"]:
             kind = {"底": "year-end", "末": "year-end", "初": "year-start", "中": "mid-year"}[g["yew"]]
             periods.append((s, e, f"{_year(g['yey'])}:{kind}"))
