@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from . import align as _align
-from .diff import Encoder, TokenOp, classify, leaf_diff, number_span
+from .diff import Encoder, PlaceholderOverflow, TokenOp, classify, leaf_diff, number_span
 from .model import Report, Target
 from .tokenize import Token, tokenize
 
@@ -218,7 +218,12 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
         if sp.relation in ("match", "inserted"):
             last_new = n_end
         if o_list and n_list:
-            ld = leaf_diff(o_list, n_list, enc, timeout=timeout)
+            try:
+                ld = leaf_diff(o_list, n_list, enc, timeout=timeout)
+            except PlaceholderOverflow:
+                # Codes only need to be unique within one leaf: start a fresh table.
+                enc = Encoder()
+                ld = leaf_diff(o_list, n_list, enc, timeout=timeout)
             timed_out += ld.timed_out
             tops = list(ld.ops)
         elif o_list:

@@ -298,3 +298,13 @@ def test_ops_carry_their_change_kind_for_renderers(comparison):
     assert ("number_changed", "5%", "5.5%") in kinds
     assert ("modality_changed", "确保", "力争") in kinds
     assert all(op.change is None for p in comparison.pairs for op in p.ops if op.kind == "equal")
+
+
+def test_placeholder_table_overflow_starts_a_fresh_table(monkeypatch):
+    import annotate.diff as d
+
+    monkeypatch.setattr(d, "_PLANES", ((0xF0000, 0xF0010),))  # room for 17 distinct tokens only
+    a = ["第一段。" + "".join(f"词{i}号" for i in range(12)) + "。", "第二段。" + "".join(f"字{i}项" for i in range(12)) + "。"]
+    b = [a[0].replace("词3号", "词9号"), a[1].replace("字4项", "字8项")]
+    c = compare(make_report(a), make_report(b))
+    assert apply_ops(c) == "\n".join(b)

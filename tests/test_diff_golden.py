@@ -4,6 +4,8 @@ Adding a case needs no code.  ``expected.json`` holds:
 - ``changes``: the exact list of changes (kind, old_text, new_text), in any order;
 - ``target_changes`` (optional): indicator → expected label, checked when the targets layer exists;
 - ``options`` (optional): keyword arguments for :func:`annotate.compare.compare`.
+Each text must hold at least 200 Chinese characters (ingest refuses less as "not a report"):
+the cases share a closing paragraph for that.
 """
 
 from __future__ import annotations
