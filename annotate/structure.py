@@ -138,7 +138,7 @@ def _is_plain_heading(line: _Line) -> bool:
         return False
     # 、 joins words inside a heading ("尊重国旗、国徽、国歌", "抢人才、留人才"); at the end it
     # continues a list.
-    if any(c in t for c in "。！？；：!?;:，,") or t[-1] in "）)、":
+    if any(c in t for c in "。！？；：!?;:，,\t") or t[-1] in "）)、":  # \t: a table row
         return False
     return any("\u4e00" <= c <= "\u9fff" for c in t)
 

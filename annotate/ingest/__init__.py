@@ -89,13 +89,15 @@ def _read(path: str, name: str) -> bytes:
 
 
 def _combine(found: tuple[Aside, ...], extra: tuple[Aside, ...]) -> tuple[Aside, ...]:
-    """Add reader-given asides (HTML figcaptions) where they do not overlap found ones."""
+    """Add reader-given asides (HTML figcaptions, chrome elements) where they do not partly overlap
+    found ones; a found aside wholly inside a reader-given one is replaced by it."""
     if not extra:
         return found
     merged = list(found)
     for aside in extra:
-        if all(aside.end <= a.start or aside.start >= a.end for a in merged):
-            merged.append(aside)
+        rest = [a for a in merged if not (aside.start <= a.start and a.end <= aside.end)]
+        if all(aside.end <= a.start or aside.start >= a.end for a in rest):
+            merged = rest + [aside]
     return tuple(sorted(merged, key=lambda a: a.start))
 
 

@@ -4,9 +4,12 @@
 nothing; an HTML document starts like one; images, PDFs and archives are refused by their
 magic numbers), then by extension; for stdin and unknown extensions, by content alone.
 
-HTML: lxml.html; script/style/nav/header/footer/aside (and hidden elements) are dropped;
-each block element (p, div, h1-h6, li, br, ...) ends a line; a table row becomes one line
-of tab-joined cells; ``<figcaption>`` text is returned as a caption aside.
+HTML: lxml.html; script/style and hidden elements are dropped; page chrome (nav/header/
+footer/aside elements, and elements whose class or id names chrome: ``<div class="nav">``,
+``footer``, ``crumb`` …) is kept as lines of the text and returned as ``aside:chrome`` asides,
+so it is set aside into the repair log rather than lost; each block element (p, div, h1-h6, li,
+br, ...) ends a line; a table row becomes one line of tab-joined cells; ``<figcaption>`` text is
+returned as a caption aside.
 DOCX: zipfile + lxml over ``word/document.xml``: one line per ``w:p``; a table row is one
 line of tab-joined cells; deleted revisions and field codes are left out.
 """
@@ -98,7 +101,9 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Declared single-byte Western charsets are routinely wrong on Chinese pages: detect instead.
 _UNTRUSTED_CHARSETS = {"ascii", "latin-1", "iso8859-1", "cp1252", "iso8859-15"}
 
-_DROP_TAGS = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe",
+# page chrome by tag: its text is kept as an aside (see _walk_html)
+_CHROME_TAGS = {"nav", "header", "footer", "aside"}
+_DROP_TAGS = {"script", "style", "noscript", "template", "iframe",
               "object", "embed", "svg", "math", "canvas", "button", "select", "option", "textarea",
               "input", "head", "title", "meta", "link", "base", "map", "audio", "video", "dialog"}
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
@@ -145,8 +150,8 @@ def read_html(data: bytes, name: str) -> tuple[str, str, tuple[Aside, ...]]:
                             "save the page that shows the report text") from None
     out = _LineBuilder()
     _walk_html(root, out)
-    text, _, captions = out.result()
-    return text, encoding, captions
+    text, _, asides = out.result()
+    return text, encoding, asides
 
 
 class _LineBuilder:
@@ -156,6 +161,8 @@ class _LineBuilder:
         self.lines: list[str] = []
         self.parts: list[str] = []
         self.captions: list[tuple[int, int]] = []  # (first line, end line) of figcaptions
+        self.chrome: list[tuple[int, int]] = []  # (first line, end line) of page chrome elements
+        self.in_chrome = False
 
     def add(self, text: str | None) -> None:
         if text:
@@ -179,9 +186,11 @@ class _LineBuilder:
         starts = [0]
         for line in self.lines:
             starts.append(starts[-1] + len(line) + 1)
-        asides = tuple(Aside("aside:caption", starts[a], min(starts[b], len(text)))
-                       for a, b in self.captions if b > a)
-        return text, "", asides
+        asides = [Aside("aside:caption", starts[a], min(starts[b], len(text)))
+                  for a, b in self.captions if b > a]
+        asides += [Aside("aside:chrome", starts[a], min(starts[b], len(text)))
+                   for a, b in self.chrome if b > a]
+        return text, "", tuple(sorted(asides, key=lambda x: x.start))
 
 
 # Pre-HTML5 pages (most government sites) mark their chrome by class or id, not by tag.
@@ -193,9 +202,14 @@ _NAME_SPLIT_RE = re.compile(r"[\s]+")
 
 
 def _hidden(el) -> bool:
-    """Hidden, or page chrome by its class/id."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") == "navigation" \
-            or _HIDDEN_STYLE_RE.search(el.get("style") or ""):
+    """Not shown on the page: its text is no part of what the reader saw."""
+    return el.get("hidden") is not None or el.get("aria-hidden") == "true" \
+        or bool(_HIDDEN_STYLE_RE.search(el.get("style") or ""))
+
+
+def _chrome(el, tag: str) -> bool:
+    """Page chrome by its tag, role, class or id."""
+    if tag in _CHROME_TAGS or el.get("role") == "navigation":
         return True
     names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     return any(token in _CHROME_NAMES for token in _NAME_SPLIT_RE.split(names) if token)
@@ -231,6 +245,18 @@ def _walk_html(el, out: _LineBuilder) -> None:
     for child in el:
         tag = _tag(child)
         if not tag or tag in _DROP_TAGS or _hidden(child):
+            out.add(child.tail)
+            continue
+        if not out.in_chrome and _chrome(child, tag):
+            # kept, line by line, and set aside whole: a nav bar or footer is never report text
+            out.end_line()
+            first = len(out.lines)
+            out.in_chrome = True
+            out.add(child.text)
+            _walk_html(child, out)
+            out.end_line()
+            out.in_chrome = False
+            out.chrome.append((first, len(out.lines)))
             out.add(child.tail)
             continue
         if tag == "br":
