@@ -306,6 +306,10 @@ def test_change_then_level_is_not_a_range(text, first, second):
     assert all(q.qualifier == "exact" and q.low is None for q in qs)
 
 
-def test_percentage_band_after_growth_stays_a_range():
-    (q,) = find_quantities("经济增长6%至6.5%。")
-    assert (q.qualifier, q.low, q.high, q.change) == ("range", 6, 6.5, "growth")
+@pytest.mark.parametrize("text, low, high", [("经济增长6%至6.5%。", 6, 6.5), ("比2015年减少三至四成。", 3, 4),
+                                            ("名额增加10至15个。", 10, 15)])
+def test_range_of_a_change_stays_a_range(text, low, high):
+    """A percentage band, or a first number without its own unit: one range."""
+    (q,) = find_quantities(text)
+    assert (q.qualifier, q.low, q.high) == ("range", low, high)
+    assert q.change in ("growth", "decline")

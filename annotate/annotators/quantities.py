@@ -285,7 +285,7 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         mult1 = m1 + (g["mult1"] or "")
         if v1 is None or (g["unit1"] and g["unit1"] != unit_txt) or (mult1 and mult1 != mult):
             return "split"
-        if _false_range_after_change(masked, start, m.end("num1"), m.start("num"), base):
+        if g["unit1"] and _false_range_after_change(masked, start, m.end("num1"), m.start("num"), base):
             return "split"
         low, high = v1, value
     if after == "半" and unit_txt in _HALVES and low is None and not g["post"]:
@@ -305,8 +305,9 @@ _CHANGE_BEFORE = re.compile(r"(?:增长|提高|增加|上升|提升|扩大|下�
 
 
 def _false_range_after_change(masked: str, start: int, num1_end: int, num_start: int, base: str) -> bool:
-    """``增加4000张至16000张``, ``缩短整整一年至5.1年``: a change verb, its amount, then 至 the level
-    reached: two quantities, not a range.  Percentages keep the range reading (``增长6%至6.5%``
+    """``增加4000张至16000张``, ``缩短整整一年至5.1年``: a change verb, its amount with its own unit,
+    then 至 the level reached: two quantities, not a range.  Without a unit on the first number it
+    is a range of the change (``减少三至四成``); percentages keep the range reading (``增长6%至6.5%``
     is a target band)."""
     if base in ("%", "个百分点"):
         return False
