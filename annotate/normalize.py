@@ -322,19 +322,18 @@ def _broken_mid_sentence(t: str, para_first: _Line, ln: _Line, nxt: _Line) -> bo
     )
 
 
+# Words ending in 的 that can end a heading or a line: 目的 (a Hong Kong heading), 标的, 有的 …
+_DE_WORDS = ("目的", "标的", "標的", "有的", "别的", "別的", "真的", "是的", "似的")
+
+
 def _dangling_particle(t: str, ln: _Line) -> bool:
     """Does line ``ln`` end in the particle 的 (``……经济社会发展的``), which never ends a paragraph?
 
     Web pages that link glossary terms break the line around the link: ``……发展的`` /
-    ``主要目标`` / ``是：……``.  The word 目的 (a heading in Hong Kong addresses) also ends in
-    的, so the segmenter decides: only a free-standing particle (POS ``uj``) dangles.
+    ``主要目标`` / ``是：……``.  A word ending in 的 (``目的``) is not a dangling particle.
     """
-    if t[ln.ce - 1] != "的":
-        return False
-    import rjieba  # only for the rare lines ending in 的
-
-    tokens = rjieba.tag(t[max(ln.cs, ln.ce - 12) : ln.ce])
-    return bool(tokens) and tokens[-1] == ("的", "uj")
+    return (t[ln.ce - 1] == "的" and ln.ce - ln.cs >= 3
+            and not t.startswith(_DE_WORDS, ln.ce - 2) and _is_cjk(t[ln.ce - 2]))
 
 
 def _one_char_clause(t: str, nxt: _Line) -> bool:
