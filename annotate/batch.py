@@ -7,10 +7,10 @@ same bytes ``annotate tag`` writes.  It returns a :class:`BatchResult`; a file t
 annotated is listed in ``failed`` with its one-line error, and the others are still written.
 
 - Work: :func:`annotate_bytes` is the one unit of work, a pure function of (file name, bytes,
-  format) → output bytes, so the output does not depend on where it ran.  The coordinating
-  process reads inputs and writes outputs; workers only compute.  That keeps every write atomic
-  (temp file + rename, by the coordinator) and lets a Dask cluster work without sharing the
-  output folder.  By default the work runs in local processes (``concurrent.futures``, ``jobs``
+  format) → output bytes, so the output does not depend on where it ran.  Workers only compute;
+  the coordinating process writes every output (temp file + rename, so each write is atomic).
+  Local workers read their input themselves; Dask tasks carry the input bytes, so Dask workers
+  need the package installed but not the input or output folders.  By default the work runs in local processes (``concurrent.futures``, ``jobs``
   of them, one per CPU when not given); with ``scheduler`` (``tcp://host:8786``) on a Dask
   distributed cluster (the optional ``dask`` extra).  ``jobs=1`` runs in this process.
 - Up to date: ``out_dir/.annotate-batch.json`` records, per output, the input's name, size,
@@ -36,6 +36,7 @@ from typing import Callable, Iterable, Optional
 
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 MANIFEST = ".annotate-batch.json"
+CONNECT_TIMEOUT = "20s"  # how long to keep trying a Dask scheduler that does not answer
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Ta
         raise AnnotateError(scheduler, "--scheduler needs Dask distributed, which is not installed",
                             "pip install 'annotate[dask]'") from None
     try:
-        client = Client(scheduler, timeout="20s")
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
     except Exception as exc:  # OSError, TimeoutError, ValueError from a bad address
         raise AnnotateError(scheduler, f"cannot connect to the Dask scheduler ({type(exc).__name__}: {exc})",
                             "check the address (tcp://host:8786) and that the scheduler is running") from None

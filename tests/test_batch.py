@@ -1,0 +1,140 @@
+"""Batch: the whole corpus plus a corrupt file (every good report written and valid, the bad one
+named, exit 1), up-to-date skipping, JSON output, naming, and the same bytes on a Dask cluster."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotate.batch import MANIFEST, discover, output_names, run_batch
+from annotate.cli import main
+from annotate.xml.validate import validate_file
+
+from conftest import corpus_files
+
+
+@pytest.fixture(scope="module")
+def corpus_copy(tmp_path_factory, corpus):
+    d = tmp_path_factory.mktemp("in")
+    for f in corpus.iterdir():
+        shutil.copy2(f, d / f.name)  # SOURCES.tsv too: it must be left alone
+    (d / "corrupt-2024-report.docx").write_bytes(b"PK\x03\x04 this is not really a docx" * 50)
+    return d
+
+
+@pytest.fixture(scope="module")
+def first_run(corpus_copy, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    res = CliRunner().invoke(main, ["batch", str(corpus_copy), "-o", str(out), "--jobs", "2"])
+    return res, out
+
+
+def test_corpus_with_one_corrupt_file(first_run, corpus_copy):
+    res, out = first_run
+    assert res.exit_code == 1
+    reports = corpus_files()
+    assert len(reports) == 46
+    written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert written == sorted(p.stem + ".xml" for p in reports)  # every good report, nothing else
+    assert "corrupt-2024-report.docx" in res.stderr
+    assert "46 written" in res.stderr and "1 failed" in res.stderr
+    assert "Traceback" not in res.stderr
+    assert not list(out.glob(".*.tmp"))  # no temp files left behind
+
+
+def test_outputs_validate_and_equal_tag(first_run, corpus_copy):
+    _res, out = first_run
+    for p in sorted(out.glob("*.xml")):
+        validate_file(str(p))
+    # a batch output is what `annotate tag` writes for the same input path
+    src = corpus_copy / "national-2024-gov-work-report.txt"
+    tagged = CliRunner().invoke(main, ["tag", str(src)])
+    assert tagged.stdout_bytes == (out / "national-2024-gov-work-report.xml").read_bytes()
+
+
+def test_rerun_skips_up_to_date_and_redoes_changed(first_run, corpus_copy):
+    _res, out = first_run
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("*.xml")}
+    res = CliRunner().invoke(main, ["batch", str(corpus_copy), "-o", str(out), "--jobs", "2"])
+    assert res.exit_code == 1  # the corrupt file is still there and still fails
+    assert "0 written, 46 up to date, 1 failed" in res.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.xml")} == before
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    rec = manifest["outputs"]["national-2024-gov-work-report.xml"]
+    assert rec["format"] == "xml" and len(rec["sha256"]) == 64 and rec["input"].endswith("national-2024-gov-work-report.txt")
+    # a changed input is redone; a wrong version in the record forces a redo too
+    src = corpus_copy / "national-2023-gov-work-report.txt"
+    os.utime(src, ns=(src.stat().st_atime_ns, src.stat().st_mtime_ns + 10**9 * 3600))
+    manifest["outputs"]["national-2022-gov-work-report.xml"]["version"] = "0.0.0-old"
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    res = run_batch(str(corpus_copy), str(out), jobs=1)
+    assert sorted(Path(p).name for p in res.written) == ["national-2022-gov-work-report.xml",
+                                                         "national-2023-gov-work-report.xml"]
+    assert len(res.skipped) == 44 and [Path(f).name for f, _ in res.failed] == ["corrupt-2024-report.docx"]
+
+
+def test_json_format_and_discovery(tmp_path, corpus):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("national-2024-gov-work-report.txt", "tongzhou-2021-plan-report.md", "SOURCES.tsv"):
+        shutil.copy2(corpus / name, src / name)
+    (src / ".hidden.txt").write_text("x", encoding="utf-8")
+    assert [p.name for p in discover(str(src))] == ["national-2024-gov-work-report.txt", "tongzhou-2021-plan-report.md"]
+    res = run_batch(str(src), str(tmp_path / "out"), fmt="json", jobs=2)
+    assert res.ok and len(res.written) == 2
+    data = json.loads((tmp_path / "out" / "national-2024-gov-work-report.json").read_text(encoding="utf-8"))
+    assert data["meta"]["year"] == 2024
+    assert any(t["indicator"] == "gdp_growth" and t["value"] == 5 for t in data["targets"])
+
+
+def test_output_names_keep_suffix_on_clash():
+    names = output_names([Path("a.txt"), Path("a.md"), Path("b.html")], "xml")
+    assert names == {Path("a.txt"): "a.txt.xml", Path("a.md"): "a.md.xml", Path("b.html"): "b.xml"}
+
+
+def test_bad_folders(tmp_path):
+    res = CliRunner().invoke(main, ["batch", str(tmp_path / "missing"), "-o", str(tmp_path / "o")])
+    assert res.exit_code == 1 and "is not a folder" in res.stderr
+    res = CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(tmp_path)])
+    assert res.exit_code == 1 and "is the input folder" in res.stderr
+
+
+# --------------------------------------------------------------------------- Dask
+
+
+def test_dask_cluster_gives_the_same_bytes(tmp_path, corpus):
+    distributed = pytest.importorskip("distributed")
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("national-2023-gov-work-report.txt", "national-2024-gov-work-report.txt",
+                 "hongkong-2025-policy-address-trad.txt", "tongzhou-2021-plan-report.md"):
+        shutil.copy2(corpus / name, src / name)
+    (src / "broken.docx").write_bytes(b"not a zip")
+    local = run_batch(str(src), str(tmp_path / "local"), jobs=2)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        res = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "dask"),
+                                        "--scheduler", cluster.scheduler_address])
+    assert res.exit_code == 1 and "broken.docx" in res.stderr and "4 written" in res.stderr
+    assert [Path(f).name for f, _ in local.failed] == ["broken.docx"]
+    names = sorted(p.name for p in (tmp_path / "local").glob("*.xml"))
+    assert len(names) == 4
+    assert names == sorted(p.name for p in (tmp_path / "dask").glob("*.xml"))
+    for n in names:
+        assert (tmp_path / "local" / n).read_bytes() == (tmp_path / "dask" / n).read_bytes()
+
+
+def test_unreachable_scheduler_is_one_line(tmp_path, corpus, monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("annotate.batch.CONNECT_TIMEOUT", "2s")
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy2(corpus / "national-2024-gov-work-report.txt", src)
+    res = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1"])
+    assert res.exit_code == 1 and "cannot connect to the Dask scheduler" in res.stderr
+    assert "Traceback" not in res.stderr
