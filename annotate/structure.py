@@ -707,7 +707,8 @@ def _flatten(root: _Node, text: str, lmap: _LineMap) -> list[Block]:
             return f"{parent_id.replace('part', 'sec', 1) if kind == 'section' else parent_id.replace('sec', 'sub', 1)}.{n}"
         if kind == "heading":
             return f"{parent_id}.h"
-        prefix = {"p": "p", "item": "i", "s": "s"}[kind]
+        # list items are "li…": "i…" are indicator ids, and stand-off relations point at ids
+        prefix = {"p": "p", "item": "li", "s": "s"}[kind]
         counters[prefix] = counters.get(prefix, 0) + 1
         return f"{prefix}{counters[prefix]}"
 

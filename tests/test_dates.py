@@ -78,7 +78,7 @@ def test_annotator_fills_three_layers_with_blocks():
     report = Report(Meta(), text, blocks=(Block("p1", "p", None, 0, len(text)),))
     out = annotate_dates(report)
     assert [(d.id, d.block, d.text, d.value) for d in out.dates] == [("d1", "p1", "2022年", "2022")]
-    assert [(p.id, p.text) for p in out.periods] == [("t1", "1-11月")]
+    assert [(p.id, p.text) for p in out.periods] == [("pd1", "1-11月")]  # not t1: targets are t…
     assert [(r.id, r.text, r.position) for r in out.ranks] == [("r1", "居全市第一", 1)]
     for layer in (out.dates, out.periods, out.ranks):
         for span in layer:

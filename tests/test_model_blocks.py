@@ -98,3 +98,15 @@ def test_matches_brute_force(spec):
 
     for o in range(-1, pos + 3):
         assert r.block_id_at(o) == brute(o)
+
+
+def test_ids_are_unique_across_blocks_and_layers(seed_path):
+    """Stand-off relations point at ids (an indicator's ``period``, a target's ``quantity``), so no
+    block and no annotation of any layer may share an id."""
+    from annotate.model import LAYERS
+    from annotate.pipeline import tag
+
+    r = tag(str(seed_path))
+    ids = [b.id for b in r.blocks] + [a.id for name in LAYERS for a in getattr(r, name)]
+    assert r.periods and r.targets and r.indicators and any(b.kind == "item" for b in r.blocks)
+    assert len(ids) == len(set(ids))

@@ -3,7 +3,8 @@
 Contract:
 - :func:`find_dates` / :func:`find_periods` / :func:`find_ranks` take a plain string (raw or
   normalized; full-width digits and a space between CJK and digits are accepted) and return
-  spans with ``block=""`` and ids ``d1``/``t1``/``r1``… in document order.
+  spans with ``block=""`` and ids ``d1``/``pd1``/``r1``… in document order (periods are ``pd``:
+  targets own ``t``, and stand-off relations point at ids, so no two layers share a prefix).
 - :func:`annotate_dates` (registered, adds ``dates``) fills ``dates``, ``periods`` and ``ranks``
   of a :class:`~annotate.model.Report`; :func:`annotate_periods` and :func:`annotate_ranks` are
   registered for their own layers so the registry orders their readers after them.  ``block`` is
@@ -251,7 +252,7 @@ def find_dates(text: str) -> list[DateSpan]:
 def find_periods(text: str) -> list[Period]:
     """Periods in ``text`` (``block=""``)."""
     view, back = text_view(text)
-    return [Period(f"t{i}", "", back(s), back(e), text[back(s):back(e)], v) for i, (s, e, v) in enumerate(_scan(view)[1], 1)]
+    return [Period(f"pd{i}", "", back(s), back(e), text[back(s):back(e)], v) for i, (s, e, v) in enumerate(_scan(view)[1], 1)]
 
 
 def find_ranks(text: str) -> list[Rank]:
@@ -282,7 +283,7 @@ def _layers(report: Report) -> dict[str, tuple]:
 
     return {
         "dates": spans(dates, lambda i, s, e, r: DateSpan(f"d{i}", report.block_id_at(s), s, e, t[s:e], r[0])),
-        "periods": spans(periods, lambda i, s, e, r: Period(f"t{i}", report.block_id_at(s), s, e, t[s:e], r[0])),
+        "periods": spans(periods, lambda i, s, e, r: Period(f"pd{i}", report.block_id_at(s), s, e, t[s:e], r[0])),
         "ranks": spans(ranks, lambda i, s, e, r: Rank(f"r{i}", report.block_id_at(s), s, e, t[s:e], r[0], r[1])),
     }
 
