@@ -309,3 +309,15 @@ def test_html_whose_charset_label_lies(label):
     decoded = load("page.html", data)
     assert decoded.info.encoding == "gb18030"
     assert "各位代表：" in decoded.text.split("\n")
+
+
+def test_article_header_is_report_text_page_header_is_chrome():
+    # HTML5: the page's <header> is chrome; an <article>'s <header> holds the report's title
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in EXCERPT.splitlines()[1:])
+    page = f"""<html><head><meta charset="utf-8"></head><body><header>某某省人民政府门户网站</header>
+<article><header><h1>{escape(EXCERPT.splitlines()[0])}</h1></header>{paragraphs}
+<footer>责任编辑：王五</footer></article><footer>网站标识码1100000088</footer></body></html>"""
+    decoded = load("a.html", page.encode("utf-8"))
+    kept = _kept(decoded)
+    assert kept.startswith(EXCERPT.splitlines()[0] + "\n")
+    assert "门户网站" not in kept and "网站标识码" not in kept

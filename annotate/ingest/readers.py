@@ -208,7 +208,12 @@ def _hidden(el) -> bool:
 
 
 def _chrome(el, tag: str) -> bool:
-    """Page chrome by its tag, role, class or id."""
+    """Page chrome by its tag, role, class or id.
+
+    A ``<header>``/``<footer>`` inside ``<article>``/``<main>`` belongs to the article (its title,
+    date, author line), not to the page: it is read like any other block."""
+    if tag in ("header", "footer") and any(_tag(a) in ("article", "main") for a in el.iterancestors()):
+        return False
     if tag in _CHROME_TAGS or el.get("role") == "navigation":
         return True
     names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
