@@ -17,6 +17,11 @@ strings):
   reworded/unchanged/added/removed).
 - ``stats``: counts by kind, similarity, timings, leaf diffs that fell back after a timeout.
 
+Tokens (:mod:`annotate.tokenize`): numbers with their units as one atom, annotated quantities
+and dates as atoms, rjieba words, punctuation; alignment (:mod:`annotate.align`) pairs
+sentence-sized segments coarse to fine; each pair's leaf diff (:mod:`annotate.diff`) runs on
+placeholder characters through diff-match-patch.
+
 Comparison is symmetric: compare(b, a) reports inserted↔deleted, raised↔lowered, added↔removed.
 """
 
@@ -34,7 +39,7 @@ from typing import Any, Optional, Sequence
 from . import align as _align
 from .diff import Encoder, PlaceholderOverflow, TokenOp, classify, leaf_diff, number_span
 from .model import Report, Target
-from .tokenize import Token, tokenize
+from .tokenize import Token, merge_atoms, tokenize
 
 LEXICON = Path(__file__).resolve().parent / "lexicon"
 
@@ -179,6 +184,11 @@ def _t2s_view(text: str) -> tuple[str, Optional[Sequence[int]]]:
     return (text, None) if view == text else (view, None)
 
 
+def _atom_spans(report: Report) -> list[tuple[int, int]]:
+    """Inline annotations that diff as one token: quantities and dates (when annotated)."""
+    return [(a.start, a.end) for layer in (report.quantities, report.dates) for a in layer if a.end > a.start]
+
+
 # --------------------------------------------------------------------------- the comparison
 
 
@@ -189,8 +199,10 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     t0 = time.perf_counter()
     ov, omap = _view(old)
     nv, nmap = _view(new)
-    otoks = tokenize(ov, omap, old.text, granularity=granularity, ignore_width=ignore_width)
-    ntoks = tokenize(nv, nmap, new.text, granularity=granularity, ignore_width=ignore_width)
+    otoks = merge_atoms(tokenize(ov, omap, old.text, granularity=granularity, ignore_width=ignore_width),
+                        _atom_spans(old), ignore_width=ignore_width)
+    ntoks = merge_atoms(tokenize(nv, nmap, new.text, granularity=granularity, ignore_width=ignore_width),
+                        _atom_spans(new), ignore_width=ignore_width)
     osegs = _align.segments(old, otoks, sentences=not ignore_punctuation)
     nsegs = _align.segments(new, ntoks, sentences=not ignore_punctuation)
     t1 = time.perf_counter()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -28,7 +29,7 @@ import rjieba
 _UNITS = sorted(
     """个百分点 百分点 微克/立方米 平方公里 平方千米 万平方米 平方米 立方米 千瓦时 千瓦 千伏 兆瓦 公里 千米 公顷
     千克 公斤 个工作日 工作日 人次 人民币 美元 港元 港币 欧元 元 吨 斤 亩 户 人 个 家 辆 所 项 台 张 套 笔 宗 处 座 条 件
-    名 岁 米 倍 年 月 日 天 小时 分钟 周 批 只 头 部 床 位 间 栋 层 艘 架 列 趟 班 次 轮 届 期 篇 本 场 % ％
+    名 岁 米 倍 周年 年 月 日 天 小时 分钟 周 批 只 头 部 床 位 间 栋 层 艘 架 列 趟 班 次 轮 届 期 篇 本 场 % ％
     ‰""".split(),
     key=len,
     reverse=True,
@@ -149,3 +150,47 @@ def tokenize(
         kind = "space" if rest.isspace() else "word"
         tokens.append(Token(cur, len(text), rest, _key(rest, kind, ignore_width=ignore_width), kind))
     return tokens
+
+
+def merge_atoms(tokens: Sequence[Token], spans: Sequence[tuple[int, int]], *, ignore_width: bool = True) -> list[Token]:
+    """Make each annotated span (a quantity, a date: text offsets) one ``num`` token.
+
+    Inline annotations are atoms of the diff (DESIGN.md B): ``两年``, ``千亿元``, ``2024年3月5日``
+    change as a whole.  A span is widened to whole tokens; qualifier words at its ends stay
+    tokens of their own (the qualifier decision above); spans crossing a line break, and spans
+    overlapping one already merged, are left alone.  Coverage of the text is unchanged.
+    """
+    if not spans:
+        return list(tokens)
+    starts = [t.start for t in tokens]
+    out: list[Token] = []
+    k = 0
+    for s, e in sorted(set(spans)):
+        i = bisect_right(starts, s) - 1
+        if i < k:
+            continue  # overlaps a merged atom
+        j = i
+        while j < len(tokens) and tokens[j].start < e:
+            j += 1
+        # keep qualifier words at either end as their own tokens
+        a, b = i, j
+        while a < b and tokens[a].key in QUALIFIERS:
+            a += 1
+        while b > a and tokens[b - 1].key in QUALIFIERS:
+            b -= 1
+        group = tokens[a:b]
+        if not group or any(t.kind == "space" and "\n" in t.text for t in group) or group[0].kind == "punct":
+            continue
+        kinds = {t.kind for t in group}
+        if "num" in kinds and kinds != {"num"}:
+            # Digits are the number regex's business (one rule on both sides, whatever the
+            # annotators saw); spans add Chinese-numeral quantities (两年, 千亿元) and dates
+            # made of several atoms (2024年3月5日).  A span mixing both (65岁及) is left alone.
+            continue
+        out.extend(tokens[k:a])
+        text = "".join(t.text for t in group)
+        key = re.sub(r"\s+", "", "".join(t.key for t in group))
+        out.append(Token(group[0].start, group[-1].end, text, key, "num"))
+        k = b
+    out.extend(tokens[k:])
+    return out

@@ -308,3 +308,24 @@ def test_placeholder_table_overflow_starts_a_fresh_table(monkeypatch):
     b = [a[0].replace("词3号", "词9号"), a[1].replace("字4项", "字8项")]
     c = compare(make_report(a), make_report(b))
     assert apply_ops(c) == "\n".join(b)
+
+
+def test_annotated_quantities_and_dates_are_atoms():
+    from annotate.tokenize import merge_atoms
+
+    text = "用两年时间，约20%左右，2024年3月5日召开"
+    spans = [(1, 3), (6, 12), (13, 22)]  # 两年 / 约20%左右 / 2024年3月5日
+    toks = merge_atoms(tokenize(text), spans)
+    assert "".join(t.text for t in toks) == text
+    atoms = [(t.text, t.kind) for t in toks if t.kind == "num"]
+    assert atoms == [("两年", "num"), ("20%", "num"), ("2024年3月5日", "num")]
+    assert [t.text for t in toks if t.text in ("约", "左右")] == ["约", "左右"]  # qualifiers stay tokens
+
+
+def test_a_chinese_numeral_quantity_change_is_a_number_change():
+    from annotate.tokenize import merge_atoms
+
+    old, new = "用两年时间完成。", "用三年时间完成。"
+    o, n = merge_atoms(tokenize(old), [(1, 3)]), merge_atoms(tokenize(new), [(1, 3)])
+    d = leaf_diff(o, n, Encoder())
+    assert [classify(o, n, op) for op in d.ops if op.kind != "equal"] == ["number_changed"]
