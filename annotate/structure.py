@@ -349,7 +349,10 @@ class _Builder:
         # "…安排如下：" followed by short one-sentence lines: those lines are list items
         if line.text.endswith(("：", ":")) and not _SALUTE.match(line.text):
             j = i + 1
-            while j < n and _is_list_entry(lines[j], j - i - 1):
+            # a numbered paragraph (Hong Kong ``16. 我现在提出以下……措施：``) owns the unnumbered
+            # paragraphs up to the next number: its bullets, however long
+            bullets = lab is not None and lab.style == nb.ARABIC_DOT
+            while j < n and (_is_list_entry(lines[j], j - i - 1) or (bullets and _is_bullet(lines[j]))):
                 j += 1
             if j - i - 1 >= 2:
                 for k in range(i + 1, j):
@@ -376,6 +379,13 @@ def _is_list_entry(line: _Line, k: int) -> bool:
         return False
     inner = t[:-1]
     return not any(c in inner for c in _TERMINAL)
+
+
+def _is_bullet(line: _Line) -> bool:
+    """An unnumbered paragraph that ends like a sentence: a bullet of the numbered paragraph
+    before it (never a heading, a footnote or a labeled line)."""
+    t = _ATTRIBUTION.sub("", line.text) or line.text
+    return line.label is None and not _FOOTNOTE.match(line.text) and t[-1] in "；;。.！!"
 
 
 def _lead_ws(t: str, pos: int) -> int:

@@ -360,3 +360,23 @@ def test_enumeration_line_ending_in_dunhao_is_not_a_heading():
                       "主要包括交通、", "能源等领域的投资。", "二、今年安排", "继续努力。"])
     r = _build(text)
     assert not any(b.kind == "section" for b in r.blocks)
+
+
+def test_hong_kong_numbered_paragraph_owns_its_long_bullets():
+    text = "\n".join([
+        "香港特别行政区行政长官2019年施政报告",
+        "立法会主席、各位议员、各位市民：",
+        "(一) 房屋",
+        "16. 我现在提出以下短、中期的支援措施：",
+        "大幅增加过渡性房屋项目，在未来三年合共提供10000个单位，以纾缓居住环境恶劣家庭的困境。"
+        "我们会预留20亿元资助非政府机构推展项目，并检讨有关规划和建筑规定，加快项目的推展。",
+        "透过现金津贴，为非公屋、非综援的低收入住户提供支援。",
+        "17. 我在咨询会中留意到有意见希望我们重新推出租者置其屋计划。",
+        "我会考虑这些意见。",
+    ])
+    r = _build(text)
+    assert problems(r) == []
+    items = [_t(r, b) for b in r.blocks if b.kind == "item"]
+    assert [i[:8] for i in items] == ["大幅增加过渡性房", "透过现金津贴，为"]
+    # after a paragraph that introduces nothing, an unnumbered paragraph stays a paragraph
+    assert any(b.kind == "p" and _t(r, b) == "我会考虑这些意见。" for b in r.blocks)
