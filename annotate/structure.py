@@ -78,8 +78,9 @@ _KINDS = ("part", "section", "subsection")
 _HEADING_MAX = 60  # a heading line is at most this long (longest seen: ~50)
 _PLAIN_MAX = 30  # an unnumbered heading is at most this long
 _DANGLING = "0123456789０１２３４５６７８９（(“「《、，"
-# digits that name rather than count: a year (迈向2050年前碳中和), an alphanumeric name (5G)
-_NAME_DIGITS = re.compile(r"(?<!\d)\d{4}年|[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
+# digits that name rather than count: a year (迈向2050年前碳中和), an anniversary (胜利80周年),
+# an alphanumeric name (5G)
+_NAME_DIGITS = re.compile(r"(?<!\d)\d{4}年|\d+周年|[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
 _ANNEX_RANK = -1
 _TOP_RANK = -0.5
 _PLAIN = "plain"

@@ -346,13 +346,16 @@ def test_hong_kong_unnumbered_subheadings_with_enumeration_short_words_years_and
         "6. 我们会建设基站。",
         "建立「部门首长责任制」",
         "7. 我会建立问责机制。",
+        "纪念抗日战争胜利80周年",
+        "8. 我们会举办纪念活动。",
     ])
     r = _build(text)
     assert problems(r) == []
     heads = [_t(r, b) for b in r.blocks if b.kind == "heading" and b.parent not in ("title", None)
              and r.block_by_id[b.parent].kind in ("section", "subsection")]
-    assert heads == ["抢人才、留人才", "医疗", "迈向2050年前碳中和", "促进5G发展", "建立「部门首长责任制」"]
-    assert [b.num for b in r.blocks if b.kind == "p" and b.num] == ["1.", "2.", "3.", "4.", "5.", "6.", "7."]
+    assert heads == ["抢人才、留人才", "医疗", "迈向2050年前碳中和", "促进5G发展", "建立「部门首长责任制」",
+                     "纪念抗日战争胜利80周年"]
+    assert [b.num for b in r.blocks if b.kind == "p" and b.num] == ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8."]
 
 
 def test_enumeration_line_ending_in_dunhao_is_not_a_heading():
