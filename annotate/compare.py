@@ -184,6 +184,20 @@ def _t2s_view(text: str) -> tuple[str, Optional[Sequence[int]]]:
     return (text, None) if view == text else (view, None)
 
 
+def _tokens(report: Report, view: str, to_text: Optional[Sequence[int]], granularity: str,
+            ignore_width: bool) -> list[Token]:
+    """Diff tokens of a report: numbering labels and annotated quantities/dates merged."""
+    toks = tokenize(view, to_text, report.text, granularity=granularity, ignore_width=ignore_width)
+    toks = merge_atoms(toks, _label_spans(report), kind="label")
+    return merge_atoms(toks, _atom_spans(report))
+
+
+def _label_spans(report: Report) -> list[tuple[int, int]]:
+    """Numbering labels (一、 （三） 5.): renumbered paragraphs are structure, not edits."""
+    return [(b.num_start, b.num_end) for b in report.blocks
+            if b.num_start is not None and b.num_end is not None and b.num_end > b.num_start]
+
+
 def _atom_spans(report: Report) -> list[tuple[int, int]]:
     """Inline annotations that diff as one token: quantities and dates (when annotated)."""
     return [(a.start, a.end) for layer in (report.quantities, report.dates) for a in layer if a.end > a.start]
@@ -199,10 +213,8 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     t0 = time.perf_counter()
     ov, omap = _view(old)
     nv, nmap = _view(new)
-    otoks = merge_atoms(tokenize(ov, omap, old.text, granularity=granularity, ignore_width=ignore_width),
-                        _atom_spans(old), ignore_width=ignore_width)
-    ntoks = merge_atoms(tokenize(nv, nmap, new.text, granularity=granularity, ignore_width=ignore_width),
-                        _atom_spans(new), ignore_width=ignore_width)
+    otoks = _tokens(old, ov, omap, granularity, ignore_width)
+    ntoks = _tokens(new, nv, nmap, granularity, ignore_width)
     osegs = _align.segments(old, otoks, sentences=not ignore_punctuation)
     nsegs = _align.segments(new, ntoks, sentences=not ignore_punctuation)
     t1 = time.perf_counter()

@@ -235,7 +235,8 @@ STRIVE_RANK = 5  # 力争/争取 and above (guarantee) are modals of intent
 
 
 def _content(tokens: Sequence[Token], ignore_punctuation: bool) -> list[Token]:
-    return [t for t in tokens if t.kind != "space" and not (ignore_punctuation and t.kind == "punct")]
+    # Numbering labels are left out: a paragraph renumbered 5. → 3. is structure, not an edit.
+    return [t for t in tokens if t.kind not in ("space", "label") and not (ignore_punctuation and t.kind == "punct")]
 
 
 def _is_numberish(t: Token) -> bool:

@@ -58,7 +58,7 @@ class Token:
     end: int
     text: str
     key: str
-    kind: str  # num | word | punct | space
+    kind: str  # num | word | punct | space | label (a block's numbering: 一、 （三） 5.)
 
 
 # Punctuation, symbols and spaces only (CJK ideographs, letters and digits are \w).
@@ -152,7 +152,8 @@ def tokenize(
     return tokens
 
 
-def merge_atoms(tokens: Sequence[Token], spans: Sequence[tuple[int, int]], *, ignore_width: bool = True) -> list[Token]:
+def merge_atoms(tokens: Sequence[Token], spans: Sequence[tuple[int, int]], *, ignore_width: bool = True,
+                kind: str = "num") -> list[Token]:
     """Make each annotated span (a quantity, a date: text offsets) one ``num`` token.
 
     Inline annotations are atoms of the diff (DESIGN.md B): ``两年``, ``千亿元``, ``2024年3月5日``
@@ -174,15 +175,15 @@ def merge_atoms(tokens: Sequence[Token], spans: Sequence[tuple[int, int]], *, ig
             j += 1
         # keep qualifier words at either end as their own tokens
         a, b = i, j
-        while a < b and tokens[a].key in QUALIFIERS:
+        while kind == "num" and a < b and tokens[a].key in QUALIFIERS:
             a += 1
-        while b > a and tokens[b - 1].key in QUALIFIERS:
+        while kind == "num" and b > a and tokens[b - 1].key in QUALIFIERS:
             b -= 1
         group = tokens[a:b]
-        if not group or any(t.kind == "space" and "\n" in t.text for t in group) or group[0].kind == "punct":
+        if not group or any(t.kind == "space" and "\n" in t.text for t in group):
             continue
         kinds = {t.kind for t in group}
-        if "num" in kinds and kinds != {"num"}:
+        if kind == "num" and (group[0].kind == "punct" or "label" in kinds or ("num" in kinds and kinds != {"num"})):
             # Digits are the number regex's business (one rule on both sides, whatever the
             # annotators saw); spans add Chinese-numeral quantities (两年, 千亿元) and dates
             # made of several atoms (2024年3月5日).  A span mixing both (65岁及) is left alone.
@@ -190,7 +191,7 @@ def merge_atoms(tokens: Sequence[Token], spans: Sequence[tuple[int, int]], *, ig
         out.extend(tokens[k:a])
         text = "".join(t.text for t in group)
         key = re.sub(r"\s+", "", "".join(t.key for t in group))
-        out.append(Token(group[0].start, group[-1].end, text, key, "num"))
+        out.append(Token(group[0].start, group[-1].end, text, key, kind))
         k = b
     out.extend(tokens[k:])
     return out

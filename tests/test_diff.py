@@ -329,3 +329,18 @@ def test_a_chinese_numeral_quantity_change_is_a_number_change():
     o, n = merge_atoms(tokenize(old), [(1, 3)]), merge_atoms(tokenize(new), [(1, 3)])
     d = leaf_diff(o, n, Encoder())
     assert [classify(o, n, op) for op in d.ops if op.kind != "equal"] == ["number_changed"]
+
+
+def test_renumbered_paragraphs_are_not_changes():
+    def numbered(paragraphs, nums):
+        r = make_report(paragraphs)
+        blocks = tuple(
+            Block(b.id, b.kind, b.parent, b.start, b.end, num=n, num_start=b.start, num_end=b.start + len(n))
+            for b, n in zip(r.blocks, nums))
+        return Report(meta=r.meta, text=r.text, blocks=blocks)
+
+    old = numbered(["5.坚持稳中求进工作总基调。", "6.深化重点领域改革。"], ["5.", "6."])
+    new = numbered(["3.坚持稳中求进工作总基调。", "4.深化重点领域改革，扩大开放。"], ["3.", "4."])
+    c = compare(old, new)
+    assert [(ch.kind, ch.old_text, ch.new_text) for ch in c.changes] == [("inserted", "", "，扩大开放")]
+    assert apply_ops(c) == new.text

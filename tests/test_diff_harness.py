@@ -16,10 +16,10 @@ from typing import Optional
 import pytest
 
 from annotate import pipeline
-from annotate.compare import _atom_spans, _view, apply_ops, compare
+from annotate.compare import _tokens, _view, apply_ops, compare
 from annotate.diff import modal_ranks
 from annotate.model import Report
-from annotate.tokenize import QUALIFIERS, merge_atoms, tokenize
+from annotate.tokenize import QUALIFIERS
 
 FILES = [
     "national-2024-gov-work-report.txt",
@@ -67,7 +67,7 @@ def paragraphs(report: Report) -> list:
 def plan_edits(report: Report, rng: random.Random) -> list[Edit]:
     text = report.text
     view, to_text = _view(report)  # tokens as the comparison sees them (simplified script)
-    toks = merge_atoms(tokenize(view, to_text, text), _atom_spans(report))
+    toks = _tokens(report, view, to_text, "word", True)
     paras = paragraphs(report)
     assert len(paras) >= 8, "report too small for the harness"
     rng.shuffle(paras)
