@@ -142,3 +142,9 @@ def test_period_relative_to_the_speech_year(text, span, value):
 
 def test_jin_nian_zhong_is_not_mid_year():
     assert find_periods("今年中央财政安排资金") == []
+
+
+def test_rank_list_shares_the_scope():
+    ranks = find_ranks("汽车换新数量分别居全国第2位、第7位；第三次会议")
+    assert [(r.text, r.scope, r.position) for r in ranks] == [("居全国第2位", "全国", 2), ("第7位", "全国", 7)]
+    assert find_ranks("召开第四次会议、第5届论坛") == []

@@ -199,7 +199,14 @@ def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, s
     ranks: list[tuple[int, int, Optional[str], int]] = []
     for m in _RANK.finditer(text):
         if not (m.group("verb") or m.group("scope")):
-            continue  # a bare 第三 is an ordinal (第四次, 第14届), not a rank
+            # a bare 第三 is an ordinal (第四次, 第14届), not a rank — unless it continues a list
+            # of ranks: 分别居全国第2位、第7位 (the second shares the first one's scope)
+            prev = ranks[-1] if ranks else None
+            if prev is None or text[prev[1] : m.start()] not in ("、", "和", "，") \
+                    or not m.group("first").endswith(("位", "名")):
+                continue
+            ranks.append((m.start(), m.end(), prev[2], _num(m.group("n")) if m.group("n") else 1))
+            continue
         if text.startswith(("梯队", "方阵", "阵营", "梯次"), m.end()):
             continue  # 全国第一梯队: a tier, not a place
         tail = text[m.end() : m.end() + 1]
