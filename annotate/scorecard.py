@@ -390,7 +390,9 @@ def _acceptable(text: str, sent_start: int, metric_start: int, q: Quantity) -> b
 def _indicator_candidates(t: Target, result: Report, text: str, end: int, want_change: bool) -> list[_Candidate]:
     from .annotators.indicators import lookup
 
-    ids = _related_ids().get(t.indicator or "", frozenset({t.indicator}))
+    if not t.indicator:
+        return []  # no canonical id: only the wording search can find it
+    ids = _related_ids().get(t.indicator, frozenset({t.indicator}))
     common = _target_common(t)
     qs = {q.id: q for q in result.quantities}
     out = []
@@ -425,7 +427,7 @@ def _metric_matches(t: Target, text: str, end: int) -> list[re.Match[str]]:
     from .annotators.indicators import load_lexicon
 
     lex = load_lexicon()
-    ids = _related_ids().get(t.indicator or "", frozenset({t.indicator}))
+    ids = _related_ids().get(t.indicator, frozenset({t.indicator})) if t.indicator else frozenset()
     out = [m for m in lex.pattern.finditer(text, 0, end) if lex.wordings[m.group(0)][0] in ids
            or lex.wordings[m.group(0)][1] in ids]
     if t.metric and len(t.metric) >= 3 and t.metric not in lex.wordings:

@@ -171,7 +171,9 @@ def chart(points: Sequence[Point], chart_id: str, heading: str) -> etree._Elemen
     base_y = TOP + plot_h
     _sub(axes, "line", {"x1": LEFT, "y1": base_y, "x2": WIDTH - RIGHT, "y2": base_y, "class": "axis"})
     _sub(axes, "line", {"x1": LEFT, "y1": TOP, "x2": LEFT, "y2": base_y, "class": "axis"})
-    tick = vmin
+    tick = vmin if nums else vmax + step  # no numbers: no value axis, only the years
+    if not nums:
+        _sub(axes, "text", {"x": LEFT + 8, "y": TOP + 14}, "targets without a number")
     while tick <= vmax + step / 1000:
         ty = y(tick)
         _sub(axes, "line", {"x1": LEFT, "y1": f"{ty:.1f}", "x2": WIDTH - RIGHT, "y2": f"{ty:.1f}", "class": "grid"})
