@@ -49,7 +49,7 @@ the quantity (``万卡智算集群``); objects shorter than 4 or longer than 24 
 too vague or too specific.  Matching is exact on the simplified text (a parenthesised alias may
 be dropped: ``地铁22号线（平谷线）`` also matches ``地铁22号线``).  Status: ``done`` when an
 occurrence in RESULT's review half has a completion word (建成 完成 实现 投运 通车 竣工 落地 开通
-投用 投产 交付 开园 开馆) in its clause; ``in_progress`` when the object is found anywhere in RESULT
+投用 投入运营 投产 交付 开园 开馆 启用 通航) in its clause; ``in_progress`` when the object is found anywhere in RESULT
 without one; ``not_mentioned`` otherwise.
 """
 
@@ -82,7 +82,7 @@ SHARE_RE = re.compile(r"比重|占|比例|相当于|贡献率")
 CHANGE_WORDS_RE = re.compile(r"增长|增速|增幅|涨幅|上涨|提高|提升|下降|降低|减少|回落")
 REDUCTION_WORDS_RE = re.compile(r"(下降|降低|减少|压减|削减)[^，；。]{0,4}$")
 RISE_BEFORE_RE = re.compile(r"(增长|上升|提高|上涨|增加)[^，；。]{0,4}$")
-COMPLETION_RE = re.compile(r"建成|完成|实现|投运|通车|竣工|落地|开通|投用|投入使用|投产|交付|开园|开馆")
+COMPLETION_RE = re.compile(r"建成|完成|实现|投运|通车|竣工|落地|开通|投用|投入使用|投入运营|正式运营|投产|交付|开园|开馆|启用|通航")
 CLAUSE_STOP = "，,；;。！？!?\n"
 SENTENCE_STOP = "。！？!?\n"
 
