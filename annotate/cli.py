@@ -207,7 +207,12 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
         from .render import timeline as render
         from .series import timeline as build
 
-        points = build([(f, pipeline.tag(f)) for f in inputs], indicator=indicator)
+        reports = [(f, pipeline.tag(f)) for f in inputs]
+        points = build(reports, indicator=indicator)
+        if indicator and not points:
+            known = sorted({t.indicator for _f, r in reports for t in r.targets if t.indicator})
+            click.echo(f"annotate: warning: no report sets a target for {indicator}; "
+                       f"ids found: {', '.join(known) or 'none'}", err=True)
         payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](points)
         write_output(out, payload)
 
