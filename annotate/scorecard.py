@@ -55,16 +55,15 @@ without one; ``not_mentioned`` otherwise.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Optional
 
-from .model import Commitment, Indicator, Number, Quantity, Report, Target
+from .model import Commitment, Number, Quantity, Report, Target
 
 LEXICON = Path(__file__).resolve().parent / "lexicon"
 
@@ -321,7 +320,8 @@ def _q_magnitude(q: Quantity) -> Optional[tuple[float, str]]:
     if q.value is None:
         return None
     if q.normalized is not None:
-        common, factor = _common(q.base_unit or q.unit)
+        # base unit "" is meaningful: a bare multiplier (1109万) whose normalized value is a count
+        common, factor = _common(q.base_unit if q.base_unit is not None else q.unit)
         return float(q.normalized) * factor, common
     return _magnitude(q.value, q.unit, q.base_unit)
 
