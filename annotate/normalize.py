@@ -336,6 +336,18 @@ def _dangling_particle(t: str, ln: _Line) -> bool:
             and not t.startswith(_DE_WORDS, ln.ce - 2) and _is_cjk(t[ln.ce - 2]))
 
 
+def _wrapped(t: str, ln: _Line, nxt: _Line) -> bool:
+    """In wrapped text: is unindented line ``nxt`` the continuation of ``ln``?
+
+    Not when ``nxt`` opens a paragraph by itself (a number, a dash, a salutation), nor when a
+    finished sentence is followed by a short unpunctuated line (an unnumbered heading)."""
+    if nxt.ps > nxt.start or _starts_paragraph(t, nxt):
+        return False
+    if _ends_sentence(t[ln.cs : ln.ce]) and nxt.ce - nxt.cs <= 30 and not _CLAUSE_PUNCT.search(t, nxt.cs, nxt.ce):
+        return False
+    return True
+
+
 def _one_char_clause(t: str, nxt: _Line) -> bool:
     """Does line ``nxt`` open with a one-character clause (``是：……``, ``为：``)?  No paragraph does:
     it is the end of a sentence whose subject sits on the line before."""
@@ -378,6 +390,14 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset())
             gaps_blank += 1
     blank_mode = gaps_blank >= 3 and gaps_blank >= 0.25 * (len(content) - 1)
 
+    # Wrapped mode (text copied from a PDF or a fixed-width page): paragraphs open with an
+    # indent and their continuation lines have none.  Most lines are then unindented; in text
+    # with one paragraph per line nearly every body line is indented (docx exports), so the
+    # share of indented lines tells the two apart.
+    n_indented = sum(1 for ln in content if ln.ps > ln.start)
+    wrap_mode = not blank_mode and n_indented >= 3 and n_indented <= 0.5 * len(content)
+    body_started = False  # wrapped mode joins only after the first indented line (not the title)
+
     # Hong Kong paragraph numbers: [next expected, number to resume after a restarted list]
     expected: list = [1, None]
 
@@ -400,6 +420,7 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset())
                 edits.append(_Edit(ln.ce, len(t), "", kind))
             break
         nxt = content[idx + 1]
+        body_started = body_started or ln.ps > ln.start
         gap_a, gap_b = ln.ce, nxt.ps
         newlines = t.count("\n", gap_a, gap_b)
         last = t[ln.ce - 1]
@@ -418,6 +439,7 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset())
                 or t[nxt.cs] in _NO_START
                 or _broken_mid_sentence(t, para_first, ln, nxt)
                 or _split_subtitle(t, para_first, ln, nxt)
+                or (wrap_mode and body_started and _wrapped(t, ln, nxt))
                 or (
                     not _starts_paragraph(t, nxt)
                     and (_dangling_particle(t, ln) or (_is_word(last) and _one_char_clause(t, nxt)))

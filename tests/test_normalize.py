@@ -306,3 +306,39 @@ def test_paragraph_number_stays_with_a_salutation():
     src = "(十) 结语 164. 我们会努力。 165. 立法会主席、各位议员、各位市民，谢谢大家。 166. 再见。"
     n = run(src)
     assert lines_of(n)[-2:] == ["165.立法会主席、各位议员、各位市民，谢谢大家。", "166.再见。"]
+
+
+def test_wrapped_text_with_indented_paragraph_starts_rejoins():
+    # copied from a PDF: a paragraph opens with an indent, its wrapped lines have none — even
+    # after ；, inside a number (523 / 0亿元, 5 / .5%); the title lines before the body stay apart,
+    # and a short unpunctuated line after a full stop is a heading, not a continuation
+    src = "\n".join([
+        "某某市政府工作报告",
+        "市长 张三",
+        "　　各位代表：",
+        "　　过去一年，地区生产总值达到523",
+        "0亿元，同比增长5.6%；一般公共预算收入增长6.1%；",
+        "城镇新增就业8.2万人。",
+        "2025年主要任务",
+        "　　主要预期目标是：地区生产总值增长5.5%左右，失业率控制在5",
+        ".5%以内。",
+        "　　（一）扩大内需。全年实施重点项目500个。",
+    ])
+    n = run(src)
+    assert lines_of(n) == [
+        "某某市政府工作报告",
+        "市长张三",
+        "各位代表：",
+        "过去一年，地区生产总值达到5230亿元，同比增长5.6%；一般公共预算收入增长6.1%；城镇新增就业8.2万人。",
+        "2025年主要任务",
+        "主要预期目标是：地区生产总值增长5.5%左右，失业率控制在5.5%以内。",
+        "（一）扩大内需。全年实施重点项目500个。",
+    ]
+
+
+def test_one_paragraph_per_indented_line_is_not_wrapped_text():
+    # docx exports indent every body line: an unindented line there is a heading, not a wrap
+    src = "\n".join(["　　各位代表：", "　　现在，我代表省人民政府报告工作。", "　　一、工作回顾",
+                     "　　过去一年成绩显著。", "附件1", "　　十件民生实事完成。"])
+    assert lines_of(run(src)) == ["各位代表：", "现在，我代表省人民政府报告工作。", "一、工作回顾",
+                                  "过去一年成绩显著。", "附件1", "十件民生实事完成。"]
