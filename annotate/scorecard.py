@@ -587,12 +587,19 @@ _PAREN_RE = re.compile(r"[（(][^（）()]{1,20}[)）]")
 _TRIM_RE = re.compile(r"^[的和及与、，,\s“”\"]+|[的和及与、，,\s“”\"]+$")
 
 
-def _plain(s: str) -> str:
-    """Simplified script, NFKC, no spaces: the view objects are matched on."""
-    from .compare import _converter
+@lru_cache(maxsize=1)
+def _to_simplified():
+    try:
+        import opencc
 
-    s = unicodedata.normalize("NFKC", s)
-    conv = _converter()
+        return opencc.OpenCC("hk2s")  # the conversion Report.simplified uses
+    except Exception:  # pragma: no cover - opencc is a declared dependency
+        return None
+
+
+def _plain(s: str) -> str:
+    """Simplified script, no spaces: how an object is looked for in RESULT's simplified view."""
+    conv = _to_simplified()
     if conv is not None:
         s = conv.convert(s)
     return re.sub(r"\s+", "", s)
