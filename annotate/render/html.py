@@ -23,6 +23,7 @@ from lxml import etree, html
 from lxml.html import builder as E
 
 from ..model import Report
+from .labels import fmt_number, target_label
 
 #: change kind -> (filter category, human label)
 KIND_INFO: dict[str, tuple[str, str]] = {
@@ -57,28 +58,11 @@ def _asset(name: str) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def _fmt_number(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
-        return str(int(v))
-    return str(v)
-
-
 def _target_value(side: Any) -> str:
-    """``6%-6.5%``, ``5% about``: how a target side reads in the table (its text stays beside it)."""
+    """How a target side reads in the table; a missing side is a dash."""
     if side is None:
         return "—"
-    unit = side.unit or ""
-    if side.qualifier == "range" and side.low is not None and side.high is not None:
-        value = f"{_fmt_number(side.low)}{unit}–{_fmt_number(side.high)}{unit}"
-    elif side.value is not None:
-        value = f"{_fmt_number(side.value)}{unit}"
-    else:
-        return "(no number)"
-    if side.qualifier and side.qualifier not in ("exact", "range"):
-        value += f" ({side.qualifier.replace('_', ' ')})"
-    return value
+    return target_label(side.value, side.low, side.high, side.unit, side.qualifier)
 
 
 class _Spans:
@@ -98,12 +82,12 @@ class _Spans:
         for q in sorted(report.quantities, key=lambda q: (q.start, -q.end)):
             if q.start < last_end:
                 continue  # nested or crossing: the outer one carries the tip
-            tip = [f"{q.text}", f"value {_fmt_number(q.value)} {q.unit}".rstrip()]
+            tip = [f"{q.text}", f"value {fmt_number(q.value)} {q.unit}".rstrip()]
             if q.normalized is not None and q.base_unit:
-                tip.append(f"normalized {_fmt_number(q.normalized)} {q.base_unit}")
+                tip.append(f"normalized {fmt_number(q.normalized)} {q.base_unit}")
             tip.append(f"qualifier {q.qualifier}")
             if q.qualifier == "range":
-                tip.append(f"range {_fmt_number(q.low)}–{_fmt_number(q.high)}")
+                tip.append(f"range {fmt_number(q.low)}–{fmt_number(q.high)}")
             if q.id in indicator_of:
                 tip.append(f"indicator {indicator_of[q.id]}")
             spans.append((q.start, q.end, "\n".join(tip)))

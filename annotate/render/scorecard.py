@@ -22,7 +22,7 @@ from lxml.html import builder as E
 
 from ..scorecard import Line, Scorecard
 from ..scorecard import __doc__ as RULES_DOC
-from .timeline import fmt_number
+from .labels import fmt_number, target_label
 
 CSV_COLUMNS = ("kind", "indicator", "metric", "target_text", "target_value", "target_low", "target_high",
                "target_unit", "target_qualifier", "actual_value", "actual_unit", "actual_text", "verdict",
@@ -74,15 +74,7 @@ th{background:#f3f3f3}
 
 def _target_text(ln: Line) -> str:
     t = ln.target
-    unit = t.unit or ""
-    if t.qualifier == "range" and t.low is not None and t.high is not None:
-        return f"{fmt_number(t.low)}{unit}–{fmt_number(t.high)}{unit}"
-    if t.value is None:
-        return "no number"
-    s = f"{fmt_number(t.value)}{unit}"
-    if t.qualifier and t.qualifier != "exact":
-        s += f" ({t.qualifier.replace('_', ' ')})"
-    return s
+    return target_label(t.value, t.low, t.high, t.unit, t.qualifier)
 
 
 def _side(label: str, side: Any) -> Any:

@@ -47,14 +47,6 @@ def to_json(points: Iterable[Point]) -> str:
     return json.dumps([_row(p) for p in points], ensure_ascii=False, indent=1) + "\n"
 
 
-def fmt_number(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
-        return str(int(v))
-    return str(v)
-
-
 def to_csv(points: Iterable[Point]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -65,19 +57,11 @@ def to_csv(points: Iterable[Point]) -> str:
     return buf.getvalue()
 
 
-def target_label(p: Point) -> str:
-    """``7%``, ``6.5%–7%``, ``6% at least``: how a target reads in the table and the tooltips."""
+def point_label(p: Point) -> str:
+    """``7%``, ``6.5%–7%``, ``6% (at least)``, ``no target`` for an absent year."""
     if p.status == "absent":
         return "no target"
-    unit = p.unit or ""
-    if p.qualifier == "range" and p.low is not None and p.high is not None:
-        return f"{fmt_number(p.low)}{unit}–{fmt_number(p.high)}{unit}"
-    if p.value is None:
-        return "no number"
-    s = f"{fmt_number(p.value)}{unit}"
-    if p.qualifier and p.qualifier not in ("exact",):
-        s += f" ({p.qualifier.replace('_', ' ')})"
-    return s
+    return target_label(p.value, p.low, p.high, p.unit, p.qualifier)
 
 
 # --------------------------------------------------------------------------- chart geometry
@@ -164,7 +148,7 @@ def chart(points: Sequence[Point], chart_id: str, heading: str) -> etree._Elemen
         "viewBox": f"0 0 {WIDTH} {HEIGHT}", "width": str(WIDTH), "height": str(HEIGHT),
         "role": "img", "aria-labelledby": f"{chart_id}-title {chart_id}-desc", "class": "chart"})
     _sub(svg, "title", {"id": f"{chart_id}-title"}, heading)
-    desc = "; ".join(f"{p.year}: {target_label(p)}" for p in points)
+    desc = "; ".join(f"{p.year}: {point_label(p)}" for p in points)
     _sub(svg, "desc", {"id": f"{chart_id}-desc"},
          f"Targets by year{f' (in {unit})' if unit else ''}: {desc}. The table below lists them with the wording.")
     axes = _sub(svg, "g", {"class": "axes", "aria-hidden": "true"})
@@ -205,7 +189,7 @@ def chart(points: Sequence[Point], chart_id: str, heading: str) -> etree._Elemen
                                  "aria-hidden": "true"})
     for i, p in enumerate(points):
         cx = x(p.year)
-        tip = f"{p.year}: {target_label(p)}" + (f" — {p.text}" if p.text else "")
+        tip = f"{p.year}: {point_label(p)}" + (f" — {p.text}" if p.text else "")
         if p.status == "absent":
             g = _sub(marks, "g", {"class": "absent"})
             _tip(g, tip)
@@ -273,7 +257,7 @@ def _groups(points: Sequence[Point]) -> list[tuple[str, str, list[Point]]]:
 def _table(points: Sequence[Point], caption: str) -> etree._Element:
     rows = [E.TR(*(E.TH(h, scope="col") for h in ("year", "target", "status", "as written", "metric", "file")))]
     for p in points:
-        tr = E.TR(E.TD(str(p.year)), E.TD(target_label(p)), E.TD(p.status), E.TD(p.text or ""),
+        tr = E.TR(E.TD(str(p.year)), E.TD(point_label(p)), E.TD(p.status), E.TD(p.text or ""),
                   E.TD(p.metric or ""), E.TD(p.file))
         if p.status == "absent":
             tr.set("class", "absent")

@@ -1,0 +1,31 @@
+"""How numbers and target values read in every renderer (one wording everywhere).
+
+``fmt_number(6.0) == "6"``; ``target_label(None, 6, 6.5, "%", "range") == "6%–6.5%"``;
+``target_label(5, None, None, "%", "about") == "5% (about)"``; no number → ``"no number"``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+
+def fmt_number(v: Any) -> str:
+    """A number as a reader writes it: integral floats without ``.0``; None as empty."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+        return str(int(v))
+    return str(v)
+
+
+def target_label(value: Any, low: Any, high: Any, unit: Optional[str], qualifier: Optional[str]) -> str:
+    """A target's value with its unit and qualifier in words (the target text stays beside it)."""
+    unit = unit or ""
+    if qualifier == "range" and low is not None and high is not None:
+        return f"{fmt_number(low)}{unit}–{fmt_number(high)}{unit}"
+    if value is None:
+        return "no number"
+    label = f"{fmt_number(value)}{unit}"
+    if qualifier and qualifier != "exact":
+        label += f" ({qualifier.replace('_', ' ')})"
+    return label
