@@ -30,6 +30,7 @@ from lxml import etree, html
 from lxml.html import builder as E
 
 from ..series import FIELDS, Point
+from .labels import fmt_number, target_label
 
 CSV_COLUMNS = FIELDS + ("metric", "issuer")
 EXTRAS = ("metric", "issuer", "normalized", "base_unit")
