@@ -309,11 +309,10 @@ def find_targets(report: Report) -> list[Target]:
     out: list[Target] = []
     for i, f in enumerate(sorted(found + extra, key=lambda f: f.start), 1):
         q = f.quantity
-        para = report.paragraph_at(f.start)
         out.append(
             Target(
                 id=f"t{i}",
-                block=para.id if para else "",
+                block=report.block_id_at(f.start),
                 start=f.start,
                 end=f.end,
                 text=report.text[f.start : f.end],
