@@ -252,13 +252,17 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
     """
     if op.kind == "equal":
         return None
+    def written(tokens: Sequence[Token]) -> str:
+        return "".join(t.key for t in tokens if t.kind != "space" and not (ignore_punctuation and t.kind == "punct"))
+
+    if written(old[op.i1 : op.i2]) == written(new[op.j1 : op.j2]):
+        # The same words, segmented differently because a line break or (ignored) punctuation
+        # moved (rjieba reads 推进改革 as one word, 推进\n改革 as two), or a numbering label
+        # the structure recognised on one side only.
+        return None
     olds = _content(old[op.i1 : op.i2], ignore_punctuation)
     news = _content(new[op.j1 : op.j2], ignore_punctuation)
     if not olds and not news:
-        return None
-    if "".join(t.key for t in olds) == "".join(t.key for t in news):
-        # The same words, segmented differently because a line break or (ignored) punctuation
-        # moved: rjieba reads 推进改革 as one word and 推进\n改革 as two.
         return None
     if _only(olds, _qualifier_re()) and _only(news, _qualifier_re()):
         # A number replaced by a number; or a qualifier added, dropped or swapped beside a
