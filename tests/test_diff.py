@@ -344,3 +344,13 @@ def test_renumbered_paragraphs_are_not_changes():
     c = compare(old, new)
     assert [(ch.kind, ch.old_text, ch.new_text) for ch in c.changes] == [("inserted", "", "，扩大开放")]
     assert apply_ops(c) == new.text
+
+
+def test_a_label_recognised_on_one_side_only_is_no_change():
+    r = make_report(["（四）坚持稳中求进工作总基调。", "深化重点领域改革。"])
+    b = r.blocks[0]
+    labelled = Report(meta=r.meta, text=r.text,
+                      blocks=(Block(b.id, b.kind, b.parent, b.start, b.end, num="（四）", num_start=0, num_end=3),
+                              r.blocks[1]))
+    assert compare(labelled, r).changes == ()
+    assert compare(r, labelled).changes == ()
