@@ -10,7 +10,12 @@ strings):
   report stays traditional even though comparison looks at its simplified view).
   Concatenating, pair by pair, ``old.text[op]`` for ``equal`` ops and ``op.new_text`` for the
   others yields the new text (:func:`apply_ops`), exactly when no equivalence option made two
-  different writings equal (script, width, punctuation).
+  different writings equal (script, width, punctuation).  Where one side of a pair or op is
+  empty (an insertion), its offset is an anchor: where the text would sit on that side.
+  For a redline: walk ``pairs`` in order; print ``equal`` ops from the new side, ``delete``
+  struck from the old side, ``insert`` from the new side, ``replace`` as both; ``op.change``
+  names the change kind an op was reported as; ``pair.move_id`` links a moved run to its
+  ``moved`` change.  For side by side, each pair is one row (old stretch | new stretch).
 - ``changes``: every edit once, by its most specific kind (number_changed, modality_changed,
   moved, inserted, deleted, replaced); layout-only edits (whitespace) are not changes.
 - ``target_changes``: targets compared by indicator (raised/lowered/qualifier_changed/
