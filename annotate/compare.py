@@ -321,8 +321,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _block(report: Report, offset: int, fallback: Optional[str]) -> Optional[str]:
-    b = report.paragraph_at(offset)
-    return b.id if b is not None else fallback
+    """The block a change names: the paragraph (or heading) holding it, as every layer does."""
+    return report.block_id_at(offset) or fallback
 
 
 def _pair_changes(pair: Pair, idx: int, tops: Sequence[TokenOp], kinds: Sequence[Optional[str]],
