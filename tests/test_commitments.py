@@ -130,3 +130,37 @@ def test_deadline_variants():
             "争取于2023年内通过《2022年版权（修订）条例草案》。")
     got = [(c.verb, c.deadline) for c in annotate_commitments(make_report(text)).commitments]
     assert got == [("完成", "于2023年第一季"), ("完成", "一年内"), ("深化", None), ("争取", "于2023年内")]
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    return [(c.verb, c.text) for c in annotate_commitments(make_report(text)).commitments]
+
+
+def test_nouns_and_modifiers_are_not_commitments():
+    # 研究 as a noun (a subject before 要; 调查研究, 基础研究), a verb inside a noun phrase
+    text = ("研究储备政策要增强前瞻性、丰富工具箱。大兴调查研究之风。优化基础研究和重大科技创新组织机制。"
+            "并与“十四五”规划和基本实现现代化的目标相衔接。推动高质量发展要靠改革。")
+    assert _pairs(text) == []
+
+
+def test_prepositional_frames_hold_no_commitment_but_the_verb_after_them_may():
+    assert _pairs("坚持以推动高质量发展为主题。为推进治理体系和治理能力现代化提供有力支撑。") == []
+    assert _pairs("在推动绿色低碳转型上加倍努力。在确保安全的前提下积极有序发展核电。") == []
+    assert _pairs("政府会在现有服务合约完成后，把加快农业转移人口市民化摆在突出位置。") == []
+    assert _pairs("以实干推动发展，以产业链为整体争取国家级项目协同布局。") == [
+        ("推动", "以实干推动发展"), ("争取", "以产业链为整体争取国家级项目协同布局")]
+    assert _pairs("在实际工作中努力争取更好结果。内地货物可在东莞完成安检。") == [
+        ("争取", "在实际工作中努力争取更好结果"), ("完成", "内地货物可在东莞完成安检")]
+
+
+def test_past_quoted_and_titled_verbs_are_not_commitments():
+    text = ("对已完成整改问题进行“回头看”。锚定“两个确保”。落实《全面深化前海深港现代服务业合作区改革开放方案》。"
+            "重大水利工程已开工的57个项目要加快建设。")
+    assert _pairs(text) == [("加快", "重大水利工程已开工的57个项目要加快建设")]
+
+
+def test_full_li_zhengqu_is_zhengqu_and_annual_deadline():
+    r = annotate_commitments(make_report("全力争取中央预算内投资，年度完成投资1万亿元。"))
+    got = [(c.verb, c.strength, c.deadline) for c in r.commitments]
+    assert got == [("争取", "strive", None), ("完成", "achieve", "年度")]
+    assert [c.deadline for c in annotate_commitments(make_report("完成年度目标任务。")).commitments] == [None]

@@ -65,6 +65,8 @@ _DEADLINE = re.compile(
     r"(?:(?:到|至|在|于)?" + _YEAR
     + r"(?:第?[一二三四1-4]季度?|\d{1,2}月(?:底|末|初)?|上半年|下半年|年底|底|末|初|中)?(?:或之前|之前|前|内)?(?!以来|同期|相比|水平|的|\d))"
     r"|(?<![一二两三四五六七八九十\d])(?:今年内|今年底|今年|年内|本年度|年度内|年底前|年底|年末|明年内|明年底|明年初|明年)(?!的)"
+    # 年度完成投资1万亿元: 年度 right before the verb is "this year"; 年度目标 is a modifier
+    r"|(?<![一二两三四五六七八九十\d本])年度(?=确保|力争|争取|完成|实现|达到|建成|开工|启动|新增)"
     r"|(?<![一二两三四五六七八九十\d])(?:上半年|下半年)(?!的)"
     r"|" + _NUM + r"月(?:底|末)?前"
     r"|“?十[一二三四五六七八九]五”?(?:期末|末|时期|期间)"
@@ -176,14 +178,15 @@ class _Clause:
 _OPENING_ONLY = ("持续",)
 
 
-def _verb_at(text: str, verbs: Verbs, start: int, end: int) -> Optional[re.Match]:
-    """The first commitment verb in ``text[start:end]`` that is not part of a look-alike word."""
+def _verb_at(text: str, verbs: Verbs, start: int, end: int, ctx=None) -> Optional[re.Match]:
+    """The first commitment verb in ``text[start:end]`` that is not part of a look-alike word
+    (nor, given ``ctx = (offsets, tokens)``, a verb used as a modifier or noun: :func:`_not_predicate`)."""
     pos = start
     while True:
         m = verbs.pattern.search(text, pos, end)
         if m is None:
             return None
-        if not _lookalike(text, m, verbs):
+        if not _lookalike(text, m, verbs) and not (ctx and _not_predicate(text, m, start, end, verbs, *ctx)):
             if m.group() not in _OPENING_ONLY:
                 return m
             a = start
@@ -196,8 +199,10 @@ def _verb_at(text: str, verbs: Verbs, start: int, end: int) -> Optional[re.Match
 
 
 def _lookalike(text: str, m: re.Match, verbs: Verbs) -> bool:
-    if text.startswith(("之年", "的"), m.end()):
-        return True  # 推进之年, 持续的: a verb used as a noun or modifier
+    if text.startswith(("之年", "的", "了"), m.end()):
+        return True  # 推进之年, 持续的: a verb used as a noun or modifier; 完成了: a report of the past
+    if m.start() > 0 and text[m.start() - 1] == "的":
+        return True  # 工作的推进: a nominalized verb
     for word in verbs.not_in.get(m.group(), ()):
         i = word.find(m.group())
         while i >= 0:
@@ -205,6 +210,88 @@ def _lookalike(text: str, m: re.Match, verbs: Verbs) -> bool:
             if s >= 0 and text.startswith(word, s):
                 return True
             i = word.find(m.group(), i + 1)
+    return False
+
+
+# Prepositions whose phrase a ladder verb may sit in: 以推动高质量发展为主题, 为推进…提供支撑,
+# 在推进…上, 在…完成后, 并与…基本实现现代化的目标相衔接, 把推进…作为….
+_VP_PP = frozenset("以 在 于".split())  # a verb right after them is inside the phrase (以VP为…, 在VP上)
+_NP_PP = frozenset("与 同 跟 对 向 把 从 用".split())  # + noun phrase: the verb after it may lead
+_PP_CLOSERS_AFTER = ("作为", "视为", "摆在", "放在", "当作", "列为", "纳入")
+_LOCATIVE_AFTER = frozenset("上 中 下 后 时 之后 以后 之前 以前 同时 前提 基础 过程 期间 之际 进程 背景".split())
+_PAST = frozenset("已 已经 业已 曾 曾经".split())
+_MODAL_AFTER = frozenset("要 应当 须 必须 需要".split())  # not 应 (确保市场主体应享尽享)
+_NOUN_TAGS = frozenset("n vn f nz b j ng an nr ns nt".split())
+_ADVERB_TAGS = frozenset("d ad a".split())
+_QUOTED_SPAN = re.compile(r"“[^“”\n]{1,12}”|《[^《》\n]{1,60}》")
+
+
+def _not_predicate(text: str, m: re.Match, a: int, b: int, verbs: Verbs, offsets: list, tokens: list) -> bool:
+    """Is the ladder verb ``m`` of segment ``text[a:b]`` not the clause's predicate?
+
+    - inside a quoted slogan or a title (锚定“两个确保”, 《全面深化…方案》);
+    - inside a prepositional phrase: 为推进…提供支撑 (为 + verb: a purpose), 以推动高质量发展为主题 /
+      以加快旧楼重建 (以 right before the verb), 在推进…上 / 在…完成后 (在 right before the verb, or the
+      phrase closes after it), 并与…基本实现现代化的目标相衔接 (the verb modifies a noun that another
+      predicate follows); but 以实干推动发展, 在东莞完成安检: the verb after the phrase leads;
+    - right after 已/已经 (a report of what was done: 对已完成整改问题进行“回头看”);
+    - a verb phrase that is the subject of a modal (研究储备政策要增强前瞻性).
+    """
+    for q in _QUOTED_SPAN.finditer(text, max(a - 60, 0), min(b + 60, len(text))):
+        if q.start() < m.start() and m.end() <= q.end() - 1:
+            return True
+    k0 = bisect_left(offsets, a)
+    kv = bisect_left(offsets, m.start())
+    opened: Optional[str] = None
+    adjacent = False  # only adverbs stand between the open preposition and the verb
+    verb_in_yi = False
+    past = False
+    for k in range(k0, kv):
+        w, p = tokens[k]
+        if w in _PAST:
+            past = True
+            continue
+        if past and w == "的":
+            past = False  # 已开工的57个项目要加快建设: the past part was a modifier
+        if p == "p" and w in ("为", "作为") and opened == "以":
+            opened = None  # 以产业链为整体争取…: the frame closed before the verb
+        elif p == "p" and (w == "为" or w in _VP_PP or w in _NP_PP):
+            opened, adjacent, verb_in_yi = w, True, False
+        elif w in ("为", "作为") and opened == "以":
+            opened = None
+        elif opened in ("在", "于") and p in ("f", "t"):
+            opened = None  # 在实际工作中|努力争取
+        elif opened and p not in _ADVERB_TAGS and not _ADVERBS.fullmatch(w):
+            adjacent = False
+            if opened == "以" and p.startswith("v") and p != "vn":
+                verb_in_yi = True  # 以推动…、加快建设…的成效: the verb phrases are the phrase's object
+    if past:
+        return True
+    kn = kv  # rjieba may glue the verb to the next word: skip the verb's own token(s)
+    while kn < len(tokens) and offsets[kn] < m.end():
+        kn += 1
+    after = [tokens[k] for k in range(kn, bisect_left(offsets, b))]
+    words = [w for w, _ in after]
+    if opened == "为":
+        return True
+    if opened in _VP_PP:
+        if adjacent or (opened == "以" and verb_in_yi):
+            return True
+        if opened == "以" and ("为" in words or "作为" in words):
+            return True
+        if opened in ("在", "于") and any(w in _LOCATIVE_AFTER or (p == "f" and w != "内") for w, p in after):
+            return True
+    if opened in _NP_PP:
+        if opened == "把" and any(w in _PP_CLOSERS_AFTER for w in words):
+            return True
+        if "的" in words:
+            i = words.index("的")
+            if any(p.startswith("v") or w.startswith("相") for w, p in after[i + 1:]):
+                return True
+    for i, (w, p) in enumerate(after):
+        if (w in _MODAL_AFTER and p in ("v", "d") and i > 0 and after[i - 1][1] in _NOUN_TAGS
+                and i + 1 < len(after) and after[i + 1][1][:1] in ("v", "d", "a")):
+            return True
     return False
 
 
@@ -252,7 +339,7 @@ def _clauses(text: str, lo: int, hi: int, verbs: Verbs, offsets: list, tokens: l
             segs.append((a, e))
             current: Optional[list] = None  # [start, end, verb match]
             for a, b in segs:
-                v = _verb_at(text, verbs, a, b)
+                v = _verb_at(text, verbs, a, b, (offsets, tokens))
                 if v is not None and _governed(a, v.start(), offsets, tokens, verbs):
                     v = None  # 支持…加快发展, 实施…中部地区加快崛起…战略: another verb leads
                     current = None
