@@ -80,13 +80,11 @@ def _print_speed(corpus: Path) -> None:
         print(f"{fn.__name__} on the seed: {(time.perf_counter() - t) / n * 1000:.1f} ms")
 
 
-def main(argv: list[str]) -> int:
-    verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
-    corpus = Path(args[0]) if args else CORPUS
+def evaluate(corpus: Path = CORPUS, verbose: bool = False, echo: bool = True) -> dict:
+    """Score every gold report; returns ``{"rows", "gold", "predicted", "hits"}`` (prints rows when ``echo``)."""
+    say = print if echo else (lambda *a, **k: None)
     total_gold = total_pred = total_hits = 0
     rows = []
-    t0 = time.perf_counter()
     for gold_file in sorted(GOLD.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))["targets"]
         src = next((p for p in corpus.glob(gold_file.stem + ".*") if p.suffix != ".json"), None)
@@ -106,13 +104,23 @@ def main(argv: list[str]) -> int:
         r = hits / len(gold) if gold else 1.0
         p = hits / len(pred) if pred else 1.0
         rows.append((gold_file.stem, len(gold), len(pred), hits, r, p))
-        print(f"{gold_file.stem:40s} gold {len(gold):3d} pred {len(pred):3d} hit {hits:3d}  R {r:.3f}  P {p:.3f}")
+        say(f"{gold_file.stem:40s} gold {len(gold):3d} pred {len(pred):3d} hit {hits:3d}  R {r:.3f}  P {p:.3f}")
         if verbose or missed:
             for g in missed:
-                print(f"    missed: {g['indicator']} {g['metric']} {g['value']} {g['low']}-{g['high']} {g['qualifier']}")
+                say(f"    missed: {g['indicator']} {g['metric']} {g['value']} {g['low']}-{g['high']} {g['qualifier']}")
         if verbose or (extra and missed):
             for e in extra:
-                print(f"    extra:  {e['indicator']} {e['metric']} {e['value']} {e['qualifier']} | {e['text']}")
+                say(f"    extra:  {e['indicator']} {e['metric']} {e['value']} {e['qualifier']} | {e['text']}")
+    return {"rows": rows, "gold": total_gold, "predicted": total_pred, "hits": total_hits}
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    corpus = Path(args[0]) if args else CORPUS
+    t0 = time.perf_counter()
+    res = evaluate(corpus, verbose)
+    rows, total_gold, total_pred, total_hits = res["rows"], res["gold"], res["predicted"], res["hits"]
     _print_speed(corpus)
     recall = total_hits / total_gold if total_gold else 1.0
     precision = total_hits / total_pred if total_pred else 1.0

@@ -16,7 +16,8 @@ Values:
   ``--12-15`` / ``--09`` (ISO 8601's year-less form).
 - Period.value: ``--01/--11`` (1-11月), ``Q1/Q3`` (1-3季度, 前三季度), ``Q1``, ``H1``/``H2``
   (上半年/下半年), ``--01/--09`` (首九个月), ``year`` (全年), ``year-end`` (年底/年末), ``year-start`` (年初), ``within-year``
-  (年内), ``2021/2025`` (“十四五”时期, 2021—2025年), ``P5Y`` (这五年, 近五年, 过去五年),
+  (年内), ``2021/2025`` (“十四五”时期, 2021—2025年), ``P5Y`` (这五年, 近五年, 过去五年; 过去一年 and
+  一年来 are ``P1Y``), ``Q2`` (第二季度, and Hong Kong's 第二季), ``mid-year`` (今年中),
   ``2025:year-end`` (2025年底); the year relative to the speech is kept: ``今年内`` is
   ``within-year``, ``明年底`` ``next:year-end``, ``上年末``/``去年底`` ``last:year-end``.
 - Rank.position is the 1-based place (首位 = 1); scope the area or group ranked (全市, 全国, 各行业).
@@ -73,7 +74,8 @@ _PATTERN = re.compile(
             # 今明两年 -> period
             r"(?P<jm>今明两年)",
             # 今年内, 明年底, 上年末: a period of the year relative to the speech
-            r"(?P<rel>今|明|本|当|去|上)年(?P<relw>底|末|初|内)",
+            # (上年年初 repeats 年; 今年中 is mid-year, but not 今年中央/中国…)
+            r"(?P<rel>今|明|本|当|去|上)年年?(?P<relw>底|末|初|内|中(?![央国华心部学小医期共外]))",
             # 2025年底 / 年末 / 年初 -> period with a year
             rf"(?P<yey>{_YEAR}){_SP}年(?P<yew>底|末|初|中)",
             # full date / year-month / year
@@ -88,16 +90,20 @@ _PATTERN = re.compile(
             rf"前(?P<qf>[1-4一二两三四])个?季度",
             # 第一季度 / 一季度
             rf"第?(?P<qn>[1-4１-４一二三四])季度",
+            # Hong Kong writes a quarter as 第二季 (季度 elsewhere); 第二季节 is not one
+            rf"第(?P<qn2>[1-4一二三四])季(?![度节])",
             # month/day without a year: 12月15日, 9月
             rf"(?<![0-9０-９{_CN}])(?P<mm>{_MONTH}){_SP}月(?:{_SP}(?P<dd>{_DAY}){_SP}[日号])?(?![份])",
             # Five-Year Plan periods: “十四五”时期
             rf"(?P<plan>{_PLAN})(?:时期|期间)",
             # recent years: 这五年, 近五年, 过去五年, 五年来
-            rf"(?P<lastw>这|近|过去|今后|未来|最近)(?P<lastn>[{_CN}]|[0-9]{{1,2}}){_SP}年(?!度|级)",
-            rf"(?P<sincen>[二三四五六七八九十]|[2-9]|1[0-9]){_SP}年来",
+            rf"(?P<lastw>这|近|过去|今后|未来|最近)(?P<lastn>[{_CN}]|[0-9]{{1,2}}){_SP}年(?!度|级|半)",
+            # 一年来 is the review year (P1Y); 28年来 takes both digits
+            rf"(?<![0-9０-９])(?P<sincen>[一二三四五六七八九十]|[1-9][0-9]?){_SP}年来",
             # bare period words
             # (not after a numeral: 五年内 is "within five years", a quantity)
-            rf"(?<![0-9０-９{_CN}百千])(?P<pw>全年|上半年|下半年|年底|年末|年初|年内)",
+            # (nor the 年 of a word: 青年内地, 成年内, 周年内)
+            rf"(?<![0-9０-９{_CN}百千])(?P<pw>全年|上半年|下半年|(?<![青少成老周历往])(?:年底|年末|年初|年内))",
         ]
     )
     + ")"
@@ -106,7 +112,9 @@ _PATTERN = re.compile(
 _RANK = re.compile(
     r"(?=[位居排列名全世各同中西东副首第])"  # first-character test: skip most positions cheaply
     r"(?P<verb>位居|居于|居|位列|位于|排名|排在|列|名列)?"
-    r"(?P<scope>全国|全省|全市|全区|全县|全球|世界|全国同类城市|同类城市|各行业|各区|各省|中部|西部|东部|副省级城市)?"
+    r"(?P<scope>全国|全省|全市|全区|全县|全球|世界|全国同类城市|同类城市|各行业|各区|各省|中部|西部|东部|副省级城市"
+    # after 居 any short scope (居各省区首位, 居全国区域碳市场首位); not 居民/居住…
+    r"|(?<=居)[^\s，。；、：:0-9０-９第首民住家委室屋「」“”（）()《》]{1,8}?)?"
     r"(?P<first>首位|第(?P<n>[一二三四五六七八九十]{1,3}|[0-9]{1,3})(?:位|名)?)"
 )
 
@@ -153,7 +161,7 @@ def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, s
         elif g["jm"]:
             periods.append((s, e, "P2Y"))
         elif g["rel"]:
-            kind = {"底": "year-end", "末": "year-end", "初": "year-start", "内": "within-year"}[g["relw"]]
+            kind = {"底": "year-end", "末": "year-end", "初": "year-start", "内": "within-year", "中": "mid-year"}[g["relw"]]
             # this year's is the plain word's value; next/last year's say which year
             prefix = {"明": "next:", "去": "last:", "上": "last:"}.get(g["rel"], "")
             periods.append((s, e, prefix + kind))
@@ -177,8 +185,8 @@ def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, s
         elif g["qf"]:
             n = _num(g["qf"])
             periods.append((s, e, "Q1" if n == 1 else f"Q1/Q{n}"))
-        elif g["qn"]:
-            periods.append((s, e, f"Q{_num(g['qn'])}"))
+        elif g["qn"] or g["qn2"]:
+            periods.append((s, e, f"Q{_num(g['qn'] or g['qn2'])}"))
         elif g["mm"]:
             value = f"--{_num(g['mm']):02d}"
             if g["dd"]:
@@ -190,7 +198,7 @@ def _scan(text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, s
                 periods.append((s, e, years))
         elif g["lastw"]:
             n = _num(g["lastn"])
-            if n > 1:
+            if n >= 1:  # 过去一年 is the review year: a period like 过去五年
                 periods.append((s, e, f"P{n}Y"))
         elif g["sincen"]:
             periods.append((s, e, f"P{_num(g['sincen'])}Y"))

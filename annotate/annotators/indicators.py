@@ -148,8 +148,8 @@ def clauses(text: str, start: int = 0, end: Optional[int] = None) -> list[Clause
 # Words that open a metric's predicate: the metric is what comes before them.
 PREDICATE_RE = re.compile(
     r"(?:(?:比上年|比去年|较上年|同比|年均|平均|全年|分别|按)\s*)*"
-    r"(?:增长|增速|增幅|下降|降低|减少|提高到|提高|提升到|提升|上升|上涨|平均|达到|达|完成|实现|为|突破|超过|超|控制在|保持在|保持|稳定在|"
-    r"继续|进一步|持续|稳步|基本|均完成|均为|均达到|取得|有序|有效|不低于|不少于|不超过|约|近|逾|居|位居|位列)"
+    r"(?:增长|增速|增幅|下降|降低|减少|提高到|提高|提升到|提升|上升|上涨|平均(?=为|值|是|达|在)|达到|达|完成|实现|为|突破|超过|超|控制在|保持在|保持|稳定在|"
+    r"继续|进一步|持续|稳步|基本|均完成|均为|均达到|取得|有序|有效|不低于|不少于|不超过|约|近|逾|居(?![住民家室])|位居|位列)"
 )
 _LEAD_RE = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其中|预计|全年|今年|累计|当年|力争|争取|努力|确保|实现|"
@@ -212,25 +212,32 @@ def expand_pair(metric: str, n: int, lexicon: Optional[Lexicon] = None) -> Optio
         return None
     parts = [p for p in re.split(r"[、，,]", metric) if p]
     if len(parts) == n:
-        return parts
+        return _share_head(parts, lex)
     if lex.pair_pattern is not None:
-        m = lex.pair_pattern.search(metric)
-        if m and len(lex.pairs[m.group(0)]) == n:
+        # the contraction nearest the head noun is the one 分别 splits (本外币存贷款余额 → 存款, 贷款)
+        found = list(lex.pair_pattern.finditer(metric))
+        m = next((x for x in reversed(found) if len(lex.pairs[x.group(0)]) == n), None)
+        if m:
             head, tail = metric[: m.start()], metric[m.end() :]
             return [head + member + tail for member in lex.pairs[m.group(0)]]
     parts = [p for p in re.split(r"和|与|及|以及", metric) if p]
     if len(parts) == n:
-        last = parts[-1]
-        out = []
-        for p in parts[:-1]:
-            # a bare modifier shares the head noun of the last name (城镇 / 农村常住居民…)
-            if len(p) < len(last) and lookup(p, lex) is None:
-                out.append(p + last[len(p) :])
-            else:
-                out.append(p)
-        out.append(last)
-        return out
+        return _share_head(parts, lex)
     return None
+
+
+def _share_head(parts: list[str], lex: Lexicon) -> list[str]:
+    """A bare modifier shares the head noun of the last name (城镇 / 农村常住居民…,
+    广州、深圳地铁线网单日最高客运量 → 广州地铁线网单日最高客运量)."""
+    last = parts[-1]
+    out = []
+    for p in parts[:-1]:
+        if len(p) < len(last) and lookup(p, lex) is None:
+            out.append(p + last[len(p) :])
+        else:
+            out.append(p)
+    out.append(last)
+    return out
 
 
 # --------------------------------------------------------------------------- the layer
@@ -240,7 +247,9 @@ _GROWTH_BEFORE = re.compile(r"(增长|增速|增幅|下降|降低|减少|回落|
 _POINTS_UNITS = ("个百分点", "百分点")
 _DISTRIBUTE = "分别"
 TIME_UNITS = ("年", "个月", "月", "天", "日", "小时", "周", "个工作日", "工作日")
-_CONTINUATION = re.compile(r"(?:[^\s]{0,4})?(?:同比|比上年|比去年|较上年|年均)?(?:分别)?(?:增长|下降|降低|减少|增加|提高|回落)")
+_CONTINUATION = re.compile(
+    r"(?:[^\s]{0,4}?)(?:同比|比上年末|比上年|比去年|较上年末|较上年|年均)?(?:分别)?(?:增长|下降|降低|减少|增加|提高|回落)"
+)
 
 
 def scan_text(report: Report) -> str:
@@ -311,85 +320,275 @@ def _paragraph_ranges(report: Report) -> list[tuple[int, int]]:
     return ranges
 
 
+# A value that runs straight into a noun names or sizes that noun (16个项目, 500千伏线路, 超千亿元县,
+# 惠及168万名儿童, 占全国24.1%的增量): it is not a value of the clause's metric.  What may follow a
+# value of its own: punctuation, a qualifier, a connective.
+_AFTER_VALUE = set("、，,；;。！？!?：:）)」”\"'和及与或至到左以上下内外多余等次 \u3000\n")
+# a metric that opens with an action verb reports what was done (建成8处停车场, 走访企业220家次):
+# an achievement, not a statistic — unless it ends in a measure noun (完工建筑面积, 新增造林面积)
+_ACTION = re.compile(
+    r"^[^，“”「」\d]{0,5}?(?:累计|共|全年|当年|已)?"
+    r"(?:建成|新建|建设|开工|完成|完工|竣工|投放|成功举办|举办|走访|拆除|整改|实施|引进|推动|推进|投入|发放|兑现|解决|"
+    r"开展|打造|创建|改造|推出|出台|签约|签订|落地|腾退|更新|优化|调整|可提供|提供|吸引|吸纳|组织|带动|惠及|处理|"
+    r"查处|办理|受理|组建|设立|促成|覆盖|提请|制定|修订|启动|帮助|筹集|安置|资助|扶持|评选|认定|获批|争取|招引|"
+    r"签署|清理|帮扶|救助|接种|迁入|新获评|获评|入选|认证|命名|淘汰|减收|减免)"
+)
+_STATISTIC_HEAD = re.compile(r"^新(?:增|设|登记|培育)")
+_MEASURE_END = re.compile(
+    r"(?:面积|率|量|额|规模|比重|占比|比例|数|余额|收入|产值|增加值|里程|能力|人数|人次|水平|指数|价格|浓度|强度|"
+    r"成本|费用|速度|车速|时间|产量|总值|投入|投资|支出|总量)$"
+)
+# words that end a metric span but belong to its predicate (全区持牌交易所增至 4家)
+_METRIC_TAIL = re.compile(r"(?:增至|增加至|增加到|降至|降到|减至|升至|提高至|提高到|达|均|已|共|累计|合计|总计|成为|实现)+$")
+# a clause before a rank that only says which figure of the previous metric is ranked (增速居全市第一)
+_RANK_CONTINUES = re.compile(
+    r"^(?:其中)?(?:[^，]{0,4}(?:增速|增幅|总量|规模|数量|占比))?(?:连续[0-9一二三四五六七八九十]{1,3}年)?[均稳跃并且还]?$"
+)
+# the metric named after its verb: 运河商务区实现税收40.03亿元
+_NAMED_AFTER = re.compile(r"(?:实现|完成)([^\d\s，、；。]{2,4}?)(?:收入)?\s*$")
+_FROM_VALUE = re.compile(r"(?:从|由)[^，；。]*X")
+_DURATION_METRIC = re.compile(r"(?:时间|时长|期限|年限|寿命|工龄|天数|时数)$")
+_SHARE_METRIC = re.compile(r"占[^，；。\d]{1,12}?(?:比重|比例|份额)")
+_COMPARISON_BASE = ("比", "较")
+_DEADLINE_BEFORE = re.compile(r"(?:将|将于|将在|于|预计|计划|力争|争取)\s*$")
+_DURATION_FRAME = re.compile(r"(?:连续|近|这|过去)\s*$")
+_LATIN_NAME = re.compile(r"[A-Za-z]+[0-9.]+[A-Za-z]*|[0-9.]+[A-Za-z]+|[0-9]+强")  # 5G, PM2.5, 世界500强
+
+
+def _is_modifier(q: Quantity, text: str) -> bool:
+    nxt = text[q.end : q.end + 1]
+    return bool(nxt) and nxt not in _AFTER_VALUE and (nxt == "的" or "\u4e00" <= nxt <= "\u9fff")
+
+
+def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with the digits of name-like stretches (5G, PM2.5) and modifier quantities blanked
+    (same length), so that a metric may hold them (5G用户普及率, 居住区公园绿地500米服务半径覆盖率)."""
+    chars = list(text)
+    for s, e in spans:
+        for k in range(s, e):
+            if chars[k].isdigit() or chars[k] in "%％.":
+                chars[k] = "X"
+    return "".join(chars)
+
+
+def _is_action(metric: str) -> bool:
+    if _STATISTIC_HEAD.match(metric) or _MEASURE_END.search(metric):
+        return False
+    return bool(_ACTION.match(metric))
+
+
+def _pieces(text: str, cl: Clause, cq: list[Quantity]) -> list[tuple[int, int]]:
+    """Split a clause at a 、 that follows a value and opens a new metric
+    (全区累计上市企业7家、新三板挂牌公司21家; 无人机产量增长39%、占全国9成), never inside 分别/均 lists."""
+    if _DISTRIBUTE in cl.text or "均" in cl.text:
+        return [(cl.start, cl.end)]
+    ends = {q.end for q in cq}
+    cuts = []
+    for k in range(cl.start, cl.end):
+        if text[k] == "、" and k in ends and not any(q.start == k + 1 for q in cq):
+            cuts.append(k)
+    out, s = [], cl.start
+    for k in cuts:
+        out.append((s, k))
+        s = k + 1
+    out.append((s, cl.end))
+    return out
+
+
 def find_indicators(report: Report) -> list[Indicator]:
-    """Every metric bound to at least one value, in text order (ids ``i1``, ``i2`` …)."""
+    """Every metric bound to at least one value, in text order (ids ``i1``, ``i2`` …).
+
+    Values: a clause's quantities, except those that size the noun they run into (16个项目), and
+    durations that frame a value (连续37年, 两年平均增速).  A clause is split at a ``、`` that follows a
+    value and opens a new metric.  Metrics that report an action (建成…, 走访…) or end in ``等`` are
+    dropped.  A rank binds to the metric of its clause (自然人光伏补贴项目总量居全市首位), or, when its
+    clause only names a figure (增速居…, 均居…), to the metric(s) just before it.  The period is the
+    nearest one earlier in the sentence that is not a comparison base (较上年末) or a deadline (将于年内).
+    """
     text = scan_text(report)
     qs = sorted(report.quantities, key=lambda q: q.start)
     periods = sorted(report.periods, key=lambda p: p.start)
     ranks = sorted(report.ranks, key=lambda r: r.start)
     lex = load_lexicon()
     out: list[dict] = []
+
+    def period_for(ps: int, ms: int, me: int) -> Optional[str]:
+        for p in reversed(periods):
+            if p.end > me or p.start < ps or any(ch in SENTENCE_SEP for ch in text[p.end : ms]):
+                continue
+            if text[max(0, p.start - 1) : p.start] in _COMPARISON_BASE:
+                continue  # 较上年末提高: the base of a comparison
+            if p.value in ("year-end", "within-year", "mid-year") and _DEADLINE_BEFORE.search(text, max(0, p.start - 3), p.start):
+                continue  # 将于年内完工: a deadline of another clause
+            return p.id
+        return None
+
+    def new(ms: int, me: int, metric: str, period: Optional[str]) -> dict:
+        return dict(start=ms, end=me, text=metric, metric=metric, level=None, growth=None, points=None,
+                    period=period, rank=None, unit=None)
+
     for ps, pe in _paragraph_ranges(report):
         pq = quantities_in(qs, ps, pe)
-        if not pq:
+        if not pq and not any(ps <= r.start < pe for r in ranks):
             continue
+        modifiers = [q for q in pq if _is_modifier(q, text)]
+        # the paragraph with name digits and modifier quantities blanked (offsets relative to ps)
+        masked = _masked(text[ps:pe], [(m.start() - ps, m.end() - ps) for m in _LATIN_NAME.finditer(text, ps, pe)]
+                         + [(q.start - ps, q.end - ps) for q in modifiers])
         previous: list[dict] = []  # indicators of the previous clause, for continuations
         prev_sentence = -1
+        gap = False  # a clause with no value came after them: a rank there is someone else's
         for cl in clauses(text, ps, pe):
             if cl.sentence != prev_sentence:
-                previous, prev_sentence = [], cl.sentence
-            cq = quantities_in(pq, cl.start, cl.end)
-            first_value = cq[0].start if cq else cl.end
-            if len(cq) > 1:
-                # a duration beside a value frames it (两年平均增速 4.7%): not the metric's level
-                cq = [q for q in cq if (q.base_unit or q.unit) not in TIME_UNITS] or cq
-            cranks = [r for r in ranks if r.start >= cl.start and r.end <= cl.end]
-            if not cq:
-                if cranks and previous and previous[-1]["rank"] is None:
-                    previous[-1]["rank"] = cranks[0].id
-                continue
-            span = metric_span(text, cl.start, first_value)
-            if span is None:
-                # a continuation: 同比(分别)增长 … for the metric(s) of the previous clause
-                if previous and _CONTINUATION.match(cl.text):
-                    for role in ("growth", "points"):
-                        changes = [q for q in cq if _role(q, text, cl.start) == role]
-                        targets = previous if len(changes) == len(previous) else previous[-1:]
-                        for ind, q in zip(targets, changes):
-                            if ind[role] is None:
-                                ind[role] = q.id
-                if cranks and previous and previous[-1]["rank"] is None:
-                    previous[-1]["rank"] = cranks[0].id
-                continue
-            ms, me = span
-            metric = text[ms:me]
-            if len(metric) <= 2 and lookup(metric, lex) is None:
-                continue  # a bare verb or fragment (建成, 落地) does not name a metric
-            period = next((p.id for p in reversed(periods) if p.end <= me and p.start >= ps
-                           and not any(ch in SENTENCE_SEP for ch in text[p.end:ms])), None)
-            names = None
-            if _DISTRIBUTE in cl.text and len(cq) >= 2:
-                names = expand_pair(metric, len(cq), lex)
-            current: list[dict] = []
-            if names:
-                for name, q in zip(names, cq):
-                    role = _role(q, text, cl.start, name)
-                    d = dict(start=ms, end=me, text=metric, metric=name, level=None, growth=None, points=None,
-                             period=period, rank=None, unit=q.unit)
-                    d[role] = q.id
-                    current.append(d)
-            else:
-                d = dict(start=ms, end=me, text=metric, metric=metric, level=None, growth=None, points=None,
-                         period=period, rank=None, unit=None)
-                for q in cq:
-                    role = _role(q, text, cl.start, metric)
-                    if d[role] is None:
+                previous, prev_sentence, gap = [], cl.sentence, False
+            cq_all = [q for q in quantities_in(pq, cl.start, cl.end) if q not in modifiers]
+            in_clause: list[dict] = []  # indicators of this clause's pieces so far
+            for s, e in _pieces(text, cl, cq_all):
+                piece = Clause(s, e, text[s:e], cl.sentence)
+                cq = [q for q in cq_all if q.start >= s and q.end <= e]
+                # a duration framing a value (连续37年, 两年平均增速) is not one
+                cq = [q for q in cq if not ((q.base_unit or q.unit) in TIME_UNITS
+                                            and (len(cq) > 1 or _DURATION_FRAME.search(text, max(s, q.start - 2), q.start)))]
+                cranks = [r for r in ranks if r.start >= s and r.end <= e]
+                if not cq:
+                    if cranks:
+                        current = _rank_only(text, masked, ps, piece, cranks[0], previous, gap)
+                        if current:
+                            for d in current:
+                                d["period"] = period_for(ps, d["start"], d["end"])
+                            out.extend(current)
+                            previous, gap = current, False
+                    else:
+                        gap = True
+                    continue
+                gap = False
+                first_value = cq[0].start
+                span = metric_span(masked, s - ps, first_value - ps)
+                if span is not None:
+                    span = (span[0] + ps, span[1] + ps)
+                if span is None:
+                    share = _SHARE_METRIC.match(text, s, first_value)
+                    if share and not PREDICATE_RE.match(text, s):
+                        span = (share.start(), share.end())  # 占全区税收比重达到16.7%
+                if span is None:
+                    # a continuation: 同比(分别)增长 … for the metric(s) of the previous clause
+                    if previous and _CONTINUATION.match(piece.text):
+                        for role in ("growth", "points"):
+                            changes = [q for q in cq if _role(q, text, s) == role]
+                            targets = previous if len(changes) == len(previous) else previous[-1:]
+                            for ind, q in zip(targets, changes):
+                                if ind[role] is None:
+                                    ind[role] = q.id
+                    if cranks and previous and previous[-1]["rank"] is None:
+                        previous[-1]["rank"] = cranks[0].id
+                    continue
+                ms, me = span
+                if text[ms - 1 : ms] in "”」" and ms > s:
+                    q0 = max(text.rfind("“", s, ms), text.rfind("「", s, ms))
+                    if q0 >= 0:
+                        ms = q0  # a quoted name qualifies the metric: “新三样”出口
+                frm = _FROM_VALUE.search(masked, ms - ps, me - ps)
+                if frm:
+                    # 将核酸检测能力从每日102万管提高到938万管: the metric is before 从, after 将
+                    me = frm.start() + ps
+                    obj = max(text.rfind("将", ms, me), text.rfind("把", ms, me))
+                    ms = obj + 1 if obj >= 0 else ms
+                if me - ms < 2 or (text[ms].isdigit() and not _LATIN_NAME.match(text, ms)):
+                    continue  # nothing before 从, or a metric that opens with a number (50%更是高出)
+                tail = _METRIC_TAIL.search(text, ms, me)
+                if tail and tail.start() > ms + 1:
+                    me = tail.start()
+                metric = text[ms:me]
+                if len(metric) <= 2 and lookup(metric, lex) is None and not _MEASURE_END.search(metric):
+                    continue  # a bare verb or fragment (建成, 落地) does not name a metric (总量 does)
+                named = _NAMED_AFTER.match(text, me, first_value)
+                if named:
+                    metric += named.group(1)  # 运河商务区实现税收40.03亿元: the metric is 运河商务区税收
+                if _is_action(metric) or metric.endswith(("等", "了")):
+                    continue  # 建成8处…, 甘李药业、四环制药等6家企业, 新增了三支: not a statistic
+                if all((q.base_unit or q.unit) in TIME_UNITS and _role(q, text, s, metric) == "level" for q in cq) \
+                        and not _DURATION_METRIC.search(metric):
+                    continue  # 以来的五年, 超过11年: a span of time, not a statistic's value
+                period = period_for(ps, ms, me)
+                names = None
+                parts = [p for p in metric.split("、") if p]
+                if _DISTRIBUTE in piece.text and len(cq) >= 2:
+                    names = expand_pair(metric, len(cq), lex)
+                current: list[dict] = []
+                if names:
+                    for name, q in zip(names, cq):
+                        role = _role(q, text, s, name)
+                        d = new(ms, me, metric, period)
+                        d["metric"] = name
                         d[role] = q.id
-                        if role == "level":
-                            d["unit"] = q.unit
-                current.append(d)
-            if cranks:
-                current[-1]["rank"] = cranks[0].id
-            out.extend(current)
-            previous = current
+                        d["unit"] = q.unit
+                        current.append(d)
+                else:
+                    d = new(ms, me, metric, period)
+                    for q in cq:
+                        role = _role(q, text, s, metric)
+                        if d[role] is None:
+                            d[role] = q.id
+                            if role == "level":
+                                d["unit"] = q.unit
+                    if len(parts) > 1 and "均" in text[me:first_value]:
+                        # 制造业贷款余额、科技贷款余额均增长11.7%: each gets the values
+                        for name in parts:
+                            current.append(dict(d, metric=name))
+                    else:
+                        current.append(d)
+                if cranks:
+                    current[-1]["rank"] = cranks[0].id
+                out.extend(current)
+                in_clause.extend(current)
+                previous = in_clause
     indicators = []
     for i, d in enumerate(out, 1):
         unit = d.pop("unit")
-        ident = canonical_id(d["metric"], unit if d["level"] else None, lex)
+        ident = None if _subgroup(d["metric"], lex) else canonical_id(d["metric"], unit if d["level"] else None, lex)
         d["text"] = report.text[d["start"] : d["end"]]
         d["metric"] = as_written(report, text, d["metric"], d["start"], d["end"])
         indicators.append(Indicator(id=f"i{i}", block=_block_for(report, d["start"]), indicator=ident, **d))
     return indicators
+
+
+_SUBGROUP_LEFT = re.compile(r"[、“”「」]|^对|其中|地区|(?:行业|企业|产业|制造业|领域|群体|人口)$")
+
+
+def _subgroup(metric: str, lex: Lexicon) -> bool:
+    """The metric is a part of what its lexicon wording measures (脱贫地区农村居民收入, “新三样”出口,
+    制造业贷款余额): the canonical id would claim the whole."""
+    m = lookup(metric, lex)
+    return m is not None and bool(_SUBGROUP_LEFT.search(metric[: m.start()]))
+
+
+def _rank_only(text: str, masked: str, ps: int, piece: Clause, rank, previous: list[dict], gap: bool) -> list[dict]:
+    """A rank in a clause without values: the previous metric's (增速居全市第一, 均居全国首位), or a
+    metric of its own (自然人光伏补贴项目总量居全市首位); returns new indicators, if any."""
+    head = text[piece.start : rank.start]
+    lead = _LEAD_RE.match(head)
+    head_s = piece.start + (lead.end() if lead else 0)
+    head = text[head_s : rank.start]
+    if _RANK_CONTINUES.match(head):
+        if previous and not gap:
+            for ind in (previous if head.endswith("均") else previous[-1:]):
+                if ind["rank"] is None:
+                    ind["rank"] = rank.id
+        return []
+    m = re.search(r"(?:连续[0-9一二三四五六七八九十]{1,3}年)?[均稳跃并]?$", head)
+    end = head_s + (m.start() if m else len(head))
+    out = []
+    pos = head_s
+    for part in text[head_s:end].split("、"):
+        s, e = pos, pos + len(part)
+        pos = e + 1
+        if not (2 < len(part) <= 24) or _NOT_METRIC_CHARS.search(masked[s - ps : e - ps]) or _is_action(part) \
+                or _NOT_METRIC_HEAD.match(part) or re.search(r"[在于对中为是将后]$|^[在对从由]", part) \
+                or re.search(r"上升|下降|提高|提升|增长|降低|减少|增加|重回|至|到|达|为|是|在|从|由|将|把", part):
+            return []
+        out.append(dict(start=s, end=e, text=part, metric=part, level=None, growth=None, points=None,
+                        period=None, rank=rank.id, unit=None))
+    return out
 
 
 @register(adds="indicators", requires=("quantities", "periods", "ranks", "dates"))
