@@ -110,3 +110,55 @@ def test_titles_quoted_names_and_road_lists():
     for road in ("宋梁路北延", "日新街", "云景西路", "东关北街", "东关中路"):
         assert found[road][0] == "project", road
     assert not any(t.endswith("道路") for t in found)
+
+
+def test_facility_names_hold_verbs_but_do_not_open_with_one():
+    found = by_text(annotate_entities(make_report(
+        "联合创建鲁豫国家区域科技创新中心，打造京鲁科技成果转化基地，建设长江经济带多式联运中心。")))
+    assert found["鲁豫国家区域科技创新中心"][0] == "facility"
+    assert found["京鲁科技成果转化基地"][0] == "facility"
+    assert found["长江经济带多式联运中心"][0] == "facility"
+    assert not any(t.startswith(("联合", "创建", "打造", "建设")) for t in found)
+
+
+def test_a_governing_verb_or_an_operator_ends_a_facility_name():
+    found = by_text(annotate_entities(make_report("支持香港成为国际创新科技中心。力争信通院国家ICT技术产业创新基地实现落地。")))
+    assert not any("成为" in t for t in found)
+    assert found["信通院"][0] == "org"
+    assert found["国家ICT技术产业创新基地"][0] == "facility"
+
+
+def test_name_split_by_a_quote_and_company_in_apposition():
+    found = by_text(annotate_entities(make_report(
+        "加快观音寺调蓄工程、沙颍河“通港达园”项目建设。全国首家外商独资货币经纪公司上田八木正式开业。")))
+    assert found["沙颍河“通港达园”项目"][0] == "project"
+    assert "沙颍河" not in found
+    assert found["上田八木"][0] == "org"
+
+
+def test_place_opening_an_event_name_is_not_a_place_mention():
+    found = by_text(annotate_entities(make_report("提升北京国际电影节影响力。支持北京发展。")))
+    assert found["北京"][0] == "place"  # the second sentence: the place itself
+    r = annotate_entities(make_report("提升北京国际电影节影响力，办好北京马拉松。"))
+    assert [e.text for e in r.entities if e.type == "place"] == []
+
+
+def test_pos_noise_words_do_not_make_names_proper():
+    # rjieba tags 美丽 and 城市 as place names; they name no place
+    found = by_text(annotate_entities(make_report("美丽乡村建设工程全部完成，城市更新项目有序推进。")))
+    assert "美丽乡村建设工程" not in found and "城市更新项目" not in found
+
+
+def test_suffix_starting_a_longer_common_word_is_no_name_end():
+    found = by_text(annotate_entities(make_report("加快郑州国家中心城市建设。")))
+    assert "郑州国家中心" not in found
+    assert found["郑州"][0] == "place"
+
+
+def test_campaigns_launched_by_name_are_programmes():
+    found = by_text(annotate_entities(make_report(
+        "深入实施乡村建设行动，开展提振消费专项行动，实施提升行动。出台推动西海岸新区创新发展先行先试行动计划。")))
+    assert found["乡村建设行动"][0] == "programme"
+    assert found["提振消费专项行动"][0] == "programme"
+    assert "提升行动" not in found  # a bare verb names nothing
+    assert found["西海岸新区创新发展先行先试行动计划"][0] == "programme"

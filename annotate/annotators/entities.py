@@ -47,9 +47,26 @@ ENTITY_TYPES = ("org", "place", "project", "facility", "policy", "programme")
 _NAME_POS = frozenset("ns nt nz nr nrt nrfg n nl ng j eng m q l vn b zg g s an".split())
 # Tags that make a name proper rather than generic.
 _PROPER_POS = frozenset("ns nt nz nr nrt nrfg j eng".split())
+# Common words rjieba's bundled dictionary tags as place names (ns): they never make a name proper
+# (美丽乡村建设工程 is a programme of no place; 城市更新行动 names no city).
+# Verbs that stand inside facility names (科技创新中心, 成果转化基地, 多式联运中心); any other verb
+# (成为, 创建, 设立, 当选) governs the name instead of belonging to it.
+_FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 研发 孵化 检测 制造 培训 交易 展示 运营 保护 利用 开放 "
+                            "促进 应用 集结 加注 分拨 联运 试验 中试 研究 监测 管理 育种 创业 共享 融合 物流 认证 "
+                            "评价 计算 展览 会展 转移 储备 调度 指挥 救援 实践 创意 设计 体验 加工 集散 配送".split())
+_NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
+                        "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
+                        "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
+                        "开园 重特大 友城 安宁 北 南 东 西 云".split())
+
+
+def _proper(w: str, p: str) -> bool:
+    # 城市更新 is one nz token: a common word opening it keeps it common
+    return p in _PROPER_POS and w not in _NOT_PROPER and not (p == "nz" and w[:2] in _NOT_PROPER)
 # Single-character place suffixes may follow a short name the segmenter left in pieces (灏县镇).
 _PIECE_POS = frozenset("g zg ng n ns nr j".split())
 _MAX_NAME = 16  # characters; longer runs are descriptions, not names
+_MAX_TITLE = 20  # plans and campaigns have longer names (西海岸新区创新发展先行先试行动计划)
 _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _ALIAS = re.compile(r"（([^（）()，。；、：！？“”\n]{1,10})）")
 _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
@@ -189,7 +206,7 @@ def _holds_governing(word: str) -> bool:
 _COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区 间 轮".split())
 _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展 培育 落户 落地 晋级 入选 获评 位于 建成 启用 开通 投用 "
                         "签约 入驻 包括 以及 层面 级 新建 改建 扩建 高水平 高质量 高标准 新一轮 一批 各类 重点 重大 境外 境内 "
-                        "若干 多个 一流 世界级 国家级 省级 市级".split())
+                        "若干 多个 一流 世界级 国家级 省级 市级 暨".split())
 
 
 def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[list, list]:
@@ -232,9 +249,9 @@ def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[li
 def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon, gaz: list) -> list[_Cand]:
     out = []
     gaz_ends = {c.end for c in gaz}
-    known = bytearray(len(text))  # characters inside a gazetteer name
+    known = bytearray(len(text))  # characters inside a gazetteer name (2 for an organization's)
     for c in gaz:
-        known[c.start : c.end] = b"\1" * (c.end - c.start)
+        known[c.start : c.end] = (b"\2" if c.type == "org" else b"\1") * (c.end - c.start)
     tokens, offsets = _merge_pieces(tokens, offsets)
     by_last = lex.by_last
     for k, (word, pos) in enumerate(tokens):
@@ -253,6 +270,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 break
         if typ is None or typ == "-":
             continue
+        if any(lex.suffixes.get(w) == "-" for w in _longer_words(text, end - len(suffix), end)):
+            continue  # 郑州国家中心|城市: the suffix begins a longer common word (中心城市)
         if typ in ("policy", "programme") and k + 1 < len(tokens) and tokens[k + 1][1] in ("n", "vn"):
             continue  # 战略协同, 规划建设, 政策体系: the word modifies what follows
         suffix_start = end - len(suffix)
@@ -273,18 +292,26 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             if len(suffix) == 1 and not tail_of_name and len(head_word) < 3:
                 continue
             # 管理局, 保护区: a common word; the proper noun must then come before it.
-            proper = head_pos in _PROPER_POS and not (len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"))
+            proper = _proper(head_word, head_pos) and not (len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"))
         start = offsets[i]
         j = i - 1
-        # Plans, rules and works have verbs in their names (北京长城保护条例, 豫东水资源配置工程).
-        document = typ in ("policy", "programme", "project")
-        while j >= 0 and end - offsets[j] <= _MAX_NAME:
+        # Plans, rules and works have verbs in their names (北京长城保护条例, 豫东水资源配置工程), and so
+        # do facilities (鲁豫国家区域科技创新中心, 京鲁科技成果转化基地).
+        document = typ in ("policy", "programme", "project", "facility")
+        longest = _MAX_TITLE if typ == "programme" else _MAX_NAME
+        while j >= 0 and end - offsets[j] <= longest:
             w, p = tokens[j]
+            if typ == "facility" and (w in _GOVERNING or (p[:1] == "v" and p != "vn" and w not in _FACILITY_VERBS)
+                                      or (len(w) >= 3 and lex.suffixes.get(w) in ("facility", "org"))):
+                break  # 香港成为|…枢纽, 安阳创建|…示范区; 虹桥商务区|国家进口贸易…示范区 are two names
+            if typ == "facility" and known[offsets[j]] == 2:
+                break  # 信通院|国家ICT技术产业创新基地: the organization that runs it is a name of its own
             if document:
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
-                if (w in _GOVERNING or _stop_word(w) or not (p in _NAME_POS or p.startswith("v"))
-                        or (len(w) > 2 and _holds_governing(w)) or (typ == "project" and w in _EXTRA_STOP)):
+                if (w in _GOVERNING or (_stop_word(w) and not (suffix in _CAMPAIGNS and w in ("建设", "发展")))
+                        or not (p in _NAME_POS or p.startswith("v"))
+                        or (len(w) > 2 and _holds_governing(w)) or (typ in ("project", "facility") and w in _EXTRA_STOP)):
                     break
                 if p == "m" and w.endswith("年") and w[:-1] and not w[:-1].isdigit():
                     start = offsets[j]
@@ -298,20 +325,51 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 break  # 16个项目, 30项政策
             if w in _COUNTERS and j > 0 and tokens[j - 1][1] == "m":
                 break
-            if typ == "place" and (p not in _PROPER_POS or (len(w) >= 2 and w[-1] in _PLACE_END)):
+            if typ == "place" and (not _proper(w, p) or (len(w) >= 2 and w[-1] in _PLACE_END)):
                 break  # places are made of proper names (…位处|深圳河); 灏县镇 | 军屯村 are two places
-            if p in _PROPER_POS or (p == "m" and not _next_is_measure(tokens, j)):
+            if _proper(w, p) or (p == "m" and not _next_is_measure(tokens, j)):
                 proper = True
             start = offsets[j]
             j -= 1
+        if typ == "facility":
+            # A facility's name may hold verbs (科技创新中心) but does not open with one: 创建|…示范区,
+            # 联合创建|鲁豫…中心, 辐射带动|中关村通州园.
+            t = bisect_left(offsets, start)
+            while t < i and tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p"):
+                t += 1
+            start = offsets[t]
         if not proper and any(known[start:suffix_start]):
             proper = True  # the name holds a gazetteer name (副中心站综合交通枢纽, 环球影城北…枢纽)
+        if (not proper and typ == "programme" and suffix in _CAMPAIGNS and j >= 0 and tokens[j][0] in _CAMPAIGN_LEADS
+                and 2 <= suffix_start - start <= 12 and _holds_noun(tokens, offsets, start, suffix_start)):
+            proper = True  # 实施乡村建设行动, 开展城市更新行动: a campaign launched by name
         if start >= suffix_start or not proper:
             continue  # the suffix alone (工程, 项目) or a generic phrase (老旧小区改造工程)
         if typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start):
             continue  # 11区: a number and a suffix; only lines (17号线, M101线) are named so
         out.append(_Cand(start, end, typ, None, 0))
     return out
+
+
+# Campaigns (行动) are named by what they do, with no proper noun: 实施乡村建设行动, 开展城市更新行动.
+# Only when a launching verb governs the name; 工程 stays generic without one (老旧小区改造工程).
+_CAMPAIGNS = frozenset("行动 专项行动 行动计划 三年行动 攻坚行动".split())
+_CAMPAIGN_LEADS = frozenset("实施 开展 启动 深化 组织 部署 推进 推行".split())
+
+
+def _holds_noun(tokens, offsets, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` hold more than verbs (提振消费, 水污染防治 yes; 提升 alone is no name)?"""
+    k = bisect_left(offsets, start)
+    while k < len(tokens) and offsets[k] < end:
+        if tokens[k][1] not in ("v", "vd", "vi", "d", "ad"):
+            return True
+        k += 1
+    return False
+
+
+def _longer_words(text: str, start: int, end: int, longest: int = 4):
+    """The words that start at ``start`` and run past ``end`` (up to ``longest`` extra characters)."""
+    return (text[start:e] for e in range(end + 1, min(end + longest, len(text)) + 1))
 
 
 def _has_cjk(tokens, offsets, i, k, start, suffix_start) -> bool:
@@ -442,6 +500,70 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
     return out
 
 
+_QUOTED_MIDDLE = re.compile(r"“[^“”\n]{1,12}”(示范项目|项目|工程|行动|计划|基地|园区|中心)")
+
+
+def _quoted_middle(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> list[_Cand]:
+    """A name that a quoted slogan splits: 沙颍河“通港达园”项目 — a proper name, the quote, and a
+    suffix word (the quote alone + 建设/行动 is handled by :func:`_quoted`)."""
+    out = []
+    for m in _QUOTED_MIDDLE.finditer(text):
+        typ = lex.suffixes.get(m.group(1))
+        if typ in (None, "-"):
+            continue
+        k = bisect_left(offsets, m.start())
+        if k >= len(offsets) or offsets[k] != m.start():
+            continue
+        start, j, proper = m.start(), k - 1, False
+        while j >= 0 and m.start() - offsets[j] <= 8:
+            w, p = tokens[j]
+            if not (p in _NAME_POS or p.startswith("nr")) or w in _EXTRA_STOP or _stop_word(w) or w in _GOVERNING:
+                break
+            proper = proper or _proper(w, p)
+            start = offsets[j]
+            j -= 1
+        if proper and start < m.start():
+            out.append(_Cand(start, m.end(), typ, None, 1))
+    return out
+
+
+# A company named in apposition to its kind: 货币经纪公司上田八木正式开业 (names without a suffix).
+_APPOSITION = re.compile(r"(?:公司|企业|集团)([\u4e00-\u9fff]{2,6}?)(?=(?:正式|已|将)?(?:开业|落地|落户|入驻|揭牌|成立|投产))")
+
+
+_APPOSITION_POS = frozenset("n nr nz ns nt j eng f nrt nrfg".split())
+
+
+def _appositions(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+    out = []
+    for m in _APPOSITION.finditer(text):
+        a, b = m.start(1), m.end(1)
+        k, e = bisect_left(offsets, a), bisect_left(offsets, b)
+        if k >= len(offsets) or offsets[k] != a or (e < len(offsets) and offsets[e] != b):
+            continue  # the name must be whole words
+        if all(p in _APPOSITION_POS and w not in ("总部", "机构", "企业", "公司") for w, p in tokens[k:e]):
+            out.append(_Cand(a, b, "org", None, 0))
+    return out
+
+
+# Events are no entity type: the place that opens an event's name (北京国际电影节, 北京马拉松) is part of
+# that name, not a mention of the place.
+_EVENT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:电影节|音乐节|艺术节|文化节|旅游节|戏剧节|马拉松|论坛|博览会|交易会|展览会|峰会|"
+                    r"运动会|锦标赛|公开赛|非遗周|时装周|设计周|国际周|大会)")
+_NOT_IN_EVENT = re.compile(r"[和与及在为将对把是等、]")
+
+
+def _drop_event_places(text: str, cands: list[_Cand]) -> list[_Cand]:
+    out = []
+    for c in cands:
+        if c.type == "place":
+            m = _EVENT.match(text, c.end)
+            if m and not _NOT_IN_EVENT.search(m.group()):
+                continue
+        out.append(c)
+    return out
+
+
 def _inside_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
     """Drop rule-made names that sit inside a short quoted slogan (「经珠港飞」 is no 港)."""
     spans = [(m.start(1), m.end(1)) for m in _QUOTE_SPAN.finditer(text) if m.end(1) - m.start(1) <= 12]
@@ -508,8 +630,8 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     boundaries.add(len(text))
     gaz = _gazetteer(text, lex, boundaries)
     rules = _inside_quotes(text, _suffix_rules(text, tokens, offsets, lex, gaz) + _roads(text, tokens, offsets)
-                           + _lists(text, tokens, offsets))
-    cands = gaz + _quoted(text, lex) + rules
+                           + _lists(text, tokens, offsets) + _appositions(text, tokens, offsets))
+    cands = _drop_event_places(text, gaz) + _quoted(text, lex) + _quoted_middle(text, tokens, offsets, lex) + rules
     cands = [_extend(text, c, lex.names) for c in cands]
     block_of = BlockLocator(report)
     out = []
