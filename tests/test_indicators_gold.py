@@ -93,7 +93,7 @@ def test_a_part_of_the_whole_has_no_canonical_id():
 
 def test_metric_named_after_its_verb_and_from_to():
     [i] = inds("运河商务区实现税收40.03亿元，同比增长12.3%。")
-    assert i[0] == "运河商务区税收" and i[2:4] == ("40.03亿元", "12.3%")
+    assert i[0] == "运河商务区实现税收" and i[2:4] == ("40.03亿元", "12.3%")
     assert [(i[0], i[3]) for i in inds("城区平均车速提升15.6%。")] == [("城区平均车速", "15.6%")]
     assert [(i[0], i[1], i[2]) for i in inds("地区生产总值从11.37万亿元提高到14.58万亿元。")] == [
         ("地区生产总值", "gdp", "14.58万亿元")]
@@ -109,3 +109,18 @@ def test_gold_precision_recall():
     assert o["gold"] >= 100 and len(res) - 1 >= 3  # ≥ 100 indicators from ≥ 3 reports
     assert o["precision"] >= 0.95 and o["recall"] >= 0.95, o
     assert o["id_accuracy"] >= 0.95 and o["period_accuracy"] >= 0.97 and o["rank_accuracy"] >= 0.97, o
+
+
+def test_a_count_sizing_the_owner_of_a_measure():
+    # the count sizes who did it; the measure is the metric (and 完成率 is a noun, not 完成 + 率)
+    got = inds("加快推进重大项目建设，1299个重大项目完成投资1.4万亿元、投资完成率129.6%；")
+    assert [(i[0], i[2]) for i in got] == [("重大项目完成投资", "1.4万亿元"), ("投资完成率", "129.6%")]
+    # …but a count of things past a threshold is a count, not a metric
+    assert inds("191家工业企业营业收入超百亿元；") == []
+    assert [(i[0], i[2]) for i in inds("千人口托位数达4.7个。")] == [("千人口托位数", "4.7个")]
+
+
+def test_action_before_a_category_and_predicate_words_in_the_tail():
+    assert inds("开展“浙里来消费”“浙夜好生活”等系列活动2000余场。获国家科技奖30项。") == []
+    got = inds("全社会研发投入强度预计达3.2%，区域创新能力继续保持全国第4位。")
+    assert [(i[0], i[2], i[6]) for i in got] == [("全社会研发投入强度", "3.2%", None), ("区域创新能力", None, "全国第4位")]

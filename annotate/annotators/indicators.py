@@ -10,6 +10,13 @@ Contract: :func:`annotate_indicators` adds ``report.indicators``, stand-off reco
 distributes the values over the metrics it pairs, and a contracted pair (``存贷款``, ``进出口``)
 is expanded into its members (``金融机构存款余额``, ``金融机构贷款余额``).
 
+What is not an indicator (DOMAIN.md 3-4; the gold in tests/gold/indicators/ follows the same rules): a
+count that runs into the noun it sizes (``实施新一轮千亿斤粮食产能提升行动``, ``16个项目``, ``500千伏线路``), a
+verb phrase that reports an action (``建成8处公共停车场``, ``走访企业220家次``; ``新增…``/``新设…`` statistics and
+measure nouns such as ``完工建筑面积`` are kept), the count of a listed set (``甘李药业、四环制药等6家企业``) and a
+span of time (``以来的五年``).  A part of what a lexicon wording measures (``脱贫地区农村居民收入``,
+``“新三样”出口``, a share ``…占…比重``) gets no canonical id.
+
 The helpers here (lexicon lookup, clause splitting, metric extraction and pair expansion) are
 also what the targets annotator uses, so both layers name metrics the same way.
 """
@@ -147,9 +154,11 @@ def clauses(text: str, start: int = 0, end: Optional[int] = None) -> list[Clause
 
 # Words that open a metric's predicate: the metric is what comes before them.
 PREDICATE_RE = re.compile(
-    r"(?:(?:比上年|比去年|较上年|同比|年均|平均|全年|分别|按)\s*)*"
-    r"(?:增长|增速|增幅|下降|降低|减少|提高到|提高|提升到|提升|上升|上涨|平均(?=为|值|是|达|在)|达到|达|完成|实现|为|突破|超过|超|控制在|保持在|保持|稳定在|"
-    r"继续|进一步|持续|稳步|基本|均完成|均为|均达到|取得|有序|有效|不低于|不少于|不超过|约|近|逾|居(?![住民家室])|位居|位列)"
+    r"(?:(?:比上年|比去年|较上年|同比|年均|平均|全年|分别|按)\s*"
+    r"|(?:较|比)[^，。；、\d]{1,8}?(?=(?:分别)?(?:增长|下降|降低|减少|提高|提升|上升|改善|增加)))*"
+    r"(?:增长|增速|增幅|下降|降低|减少|提高到|提高|提升到|提升|上升|上涨|平均(?=为|值|是|达|在)|达到|达|完成(?![率度])|实现(?!率)|为|突破|超过|超|控制在|保持在|保持|稳定在|"
+    r"继续|进一步|持续|稳步|基本(?=完成|实现|稳定|持平|建成|达到|形成|消除|覆盖|保持|平衡)|均完成|均为|均达到|取得|有序|有效|"
+    r"不低于|不少于|不超过|改善|(?:约|近|逾)(?=\s*[0-9０-９一二两三四五六七八九十百千万亿半])|居(?![住民家室])|位居|位列)"
 )
 _LEAD_RE = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其中|预计|全年|今年|累计|当年|力争|争取|努力|确保|实现|"
@@ -226,14 +235,30 @@ def expand_pair(metric: str, n: int, lexicon: Optional[Lexicon] = None) -> Optio
     return None
 
 
+_HEAD_NOUN = re.compile(
+    r"(?:零售额|销售额|营业收入|营收|收入|利润|产量|产值|增加值|比重|占比|余额|总额|规模|投资|警情|客运量|吞吐量|"
+    r"覆盖率|保护率|参保率|普及率|率|量|额)$"
+)
+
+
 def _share_head(parts: list[str], lex: Lexicon) -> list[str]:
-    """A bare modifier shares the head noun of the last name (城镇 / 农村常住居民…,
-    广州、深圳地铁线网单日最高客运量 → 广州地铁线网单日最高客运量)."""
+    """The names of a list share what only the last one spells out:
+    a tail after a shared word (工业战略性新兴产业、高新技术产业产值占规上工业比重 → …产业产值占规上工业比重),
+    a short parallel modifier the rest of the last name (城镇 / 农村常住居民…; 广州、深圳地铁线网…客运量),
+    or the head noun (限上新能源汽车、节能家电零售额 → 限上新能源汽车零售额; 刑事治安、涉毒警情)."""
     last = parts[-1]
+    head = _HEAD_NOUN.search(last)
     out = []
     for p in parts[:-1]:
-        if len(p) < len(last) and lookup(p, lex) is None:
+        k = last.find(p[-2:]) if len(p) >= 2 else -1
+        if lookup(p, lex) is not None or _HEAD_NOUN.search(p):
+            out.append(p)
+        elif k >= 0 and k + 2 < len(last):
+            out.append(p + last[k + 2 :])
+        elif len(p) <= 3 and len(p) < len(last):
             out.append(p + last[len(p) :])
+        elif head:
+            out.append(p + head.group(0))
         else:
             out.append(p)
     out.append(last)
@@ -243,7 +268,7 @@ def _share_head(parts: list[str], lex: Lexicon) -> list[str]:
 # --------------------------------------------------------------------------- the layer
 
 
-_GROWTH_BEFORE = re.compile(r"(增长|增速|增幅|下降|降低|减少|回落|上升|提高|涨幅|提升)[^，；。]{0,4}$")
+_GROWTH_BEFORE = re.compile(r"(增长|增速|增幅|下降|降低|减少|回落|上升|提高|涨幅|提升|改善)[^，；。]{0,4}$|(?:新增|增加)\s*$")
 _POINTS_UNITS = ("个百分点", "百分点")
 _DISTRIBUTE = "分别"
 TIME_UNITS = ("年", "个月", "月", "天", "日", "小时", "周", "个工作日", "工作日")
@@ -331,7 +356,7 @@ _ACTION = re.compile(
     r"(?:建成|新建|建设|开工|完成|完工|竣工|投放|成功举办|举办|走访|拆除|整改|实施|引进|推动|推进|投入|发放|兑现|解决|"
     r"开展|打造|创建|改造|推出|出台|签约|签订|落地|腾退|更新|优化|调整|可提供|提供|吸引|吸纳|组织|带动|惠及|处理|"
     r"查处|办理|受理|组建|设立|促成|覆盖|提请|制定|修订|启动|帮助|筹集|安置|资助|扶持|评选|认定|获批|争取|招引|"
-    r"签署|清理|帮扶|救助|接种|迁入|新获评|获评|入选|认证|命名|淘汰|减收|减免)"
+    r"签署|清理|帮扶|救助|接种|迁入|新获评|获评|入选|认证|命名|淘汰|减收|减免|承担|共建|改善|去化|牵头|布局|获|新引育|引育|挽回|打击)"
 )
 _STATISTIC_HEAD = re.compile(r"^新(?:增|设|登记|培育)")
 _MEASURE_END = re.compile(
@@ -339,13 +364,14 @@ _MEASURE_END = re.compile(
     r"成本|费用|速度|车速|时间|产量|总值|投入|投资|支出|总量)$"
 )
 # words that end a metric span but belong to its predicate (全区持牌交易所增至 4家)
-_METRIC_TAIL = re.compile(r"(?:增至|增加至|增加到|降至|降到|减至|升至|提高至|提高到|达|均|已|共|累计|合计|总计|成为|实现)+$")
+_METRIC_TAIL = re.compile(r"(?:增至|增加至|增加到|降至|降到|减至|升至|提高至|提高到|达|均|已|共|累计|合计|总计|成为|实现|新增|增加|首次|再次|预计)+$")
 # a clause before a rank that only says which figure of the previous metric is ranked (增速居全市第一)
 _RANK_CONTINUES = re.compile(
-    r"^(?:其中)?(?:[^，]{0,4}(?:增速|增幅|总量|规模|数量|占比))?(?:连续[0-9一二三四五六七八九十]{1,3}年)?[均稳跃并且还]?$"
+    r"^(?:其中)?(?:(?:两年平均|年均|平均|累计)?(?:增速|增幅|总量|增量|规模|数量|占比))?(?:连续[0-9一二三四五六七八九十]{1,3}年)?[均稳跃并且还]?$"
 )
 # the metric named after its verb: 运河商务区实现税收40.03亿元
-_NAMED_AFTER = re.compile(r"(?:实现|完成)([^\d\s，、；。]{2,4}?)(?:收入)?\s*$")
+_NAMED_AFTER = re.compile(r"((?:实现|完成)[^\d\s，、；。]{2,4}?)(?:达到|达|为)?\s*$")
+_COUNT_FIRST = set("0123456789０１２３４５６７８９一二两三四五六七八九十")  # not 千人口, 万人: per-capita bases
 _FROM_VALUE = re.compile(r"(?:从|由)[^，；。]*X")
 _DURATION_METRIC = re.compile(r"(?:时间|时长|期限|年限|寿命|工龄|天数|时数)$")
 _SHARE_METRIC = re.compile(r"占[^，；。\d]{1,12}?(?:比重|比例|份额)")
@@ -357,7 +383,7 @@ _LATIN_NAME = re.compile(r"[A-Za-z]+[0-9.]+[A-Za-z]*|[0-9.]+[A-Za-z]+|[0-9]+强"
 
 def _is_modifier(q: Quantity, text: str) -> bool:
     nxt = text[q.end : q.end + 1]
-    return bool(nxt) and nxt not in _AFTER_VALUE and (nxt == "的" or "\u4e00" <= nxt <= "\u9fff")
+    return bool(nxt) and nxt not in _AFTER_VALUE and (nxt in "的“「《" or "\u4e00" <= nxt <= "\u9fff")
 
 
 def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -434,6 +460,7 @@ def find_indicators(report: Report) -> list[Indicator]:
         modifiers = [q for q in pq if _is_modifier(q, text)]
         # the paragraph with name digits and modifier quantities blanked (offsets relative to ps)
         masked = _masked(text[ps:pe], [(m.start() - ps, m.end() - ps) for m in _LATIN_NAME.finditer(text, ps, pe)]
+                         + [(d.start - ps, d.end - ps) for d in report.dates if ps <= d.start and d.end <= pe]
                          + [(q.start - ps, q.end - ps) for q in modifiers])
         previous: list[dict] = []  # indicators of the previous clause, for continuations
         prev_sentence = -1
@@ -443,6 +470,7 @@ def find_indicators(report: Report) -> list[Indicator]:
                 previous, prev_sentence, gap = [], cl.sentence, False
             cq_all = [q for q in quantities_in(pq, cl.start, cl.end) if q not in modifiers]
             in_clause: list[dict] = []  # indicators of this clause's pieces so far
+            action_clause = False  # an earlier piece reported an action: the later ones are its objects
             for s, e in _pieces(text, cl, cq_all):
                 piece = Clause(s, e, text[s:e], cl.sentence)
                 cq = [q for q in cq_all if q.start >= s and q.end <= e]
@@ -466,6 +494,15 @@ def find_indicators(report: Report) -> list[Indicator]:
                 span = metric_span(masked, s - ps, first_value - ps)
                 if span is not None:
                     span = (span[0] + ps, span[1] + ps)
+                if span is None and "、" in text[s:first_value] and (_DISTRIBUTE in piece.text or "均" in piece.text):
+                    # a list of metrics 分别/均 share may run longer than one metric does
+                    seg = masked[s - ps : first_value - ps]
+                    lead = _LEAD_RE.match(seg)
+                    st = lead.end() if lead else 0
+                    pm = PREDICATE_RE.search(seg, st)
+                    en = pm.start() if pm else len(seg)
+                    if 4 <= en - st <= 48 and not _NOT_METRIC_CHARS.search(seg[st:en]):
+                        span = (s + st, s + en)
                 if span is None:
                     share = _SHARE_METRIC.match(text, s, first_value)
                     if share and not PREDICATE_RE.match(text, s):
@@ -487,24 +524,45 @@ def find_indicators(report: Report) -> list[Indicator]:
                     q0 = max(text.rfind("“", s, ms), text.rfind("「", s, ms))
                     if q0 >= 0:
                         ms = q0  # a quoted name qualifies the metric: “新三样”出口
+                wording = lookup(text[ms:me], lex)
+                if wording and any(ms + wording.end() <= q.start < me for q in modifiers):
+                    me = ms + wording.end()  # 地区生产总值连续迈上4个万亿元台阶: stop before the count
                 frm = _FROM_VALUE.search(masked, ms - ps, me - ps)
                 if frm:
                     # 将核酸检测能力从每日102万管提高到938万管: the metric is before 从, after 将
                     me = frm.start() + ps
                     obj = max(text.rfind("将", ms, me), text.rfind("把", ms, me))
                     ms = obj + 1 if obj >= 0 else ms
+                lead_count = next((q for q in modifiers if q.start == ms and q.text[:1] in _COUNT_FIRST), None)
+                if lead_count is not None and _MEASURE_END.search(_METRIC_TAIL.sub("", text[ms:first_value].rstrip())) \
+                        and all(q.qualifier in (None, "exact", "about") for q in cq):
+                    ms = lead_count.end  # 1299个重大项目完成投资1.4万亿元: the count sizes the owner
                 if me - ms < 2 or (text[ms].isdigit() and not _LATIN_NAME.match(text, ms)):
                     continue  # nothing before 从, or a metric that opens with a number (50%更是高出)
+                if _is_action(_METRIC_TAIL.sub("", text[ms:me])):
+                    action_clause, previous = True, []
+                    continue  # (before 等 and 带动 shorten it: 开展…等系列活动2000余场)
+                etc = text.rfind("等", ms, me)
+                if 0 <= etc < me - 2:
+                    ms = etc + 1  # 锂离子动力电池、新能源汽车等绿色产品产量: the category is the metric
+                cause = max(text.rfind("带动", ms, me), text.rfind("拉动", ms, me))
+                if cause >= 0 and me - (cause + 2) >= 2 and _HEAD_NOUN.search(text, cause + 2, me):
+                    ms = cause + 2  # 以旧换新带动限上新能源汽车…零售额: the metric is what was driven
                 tail = _METRIC_TAIL.search(text, ms, me)
                 if tail and tail.start() > ms + 1:
                     me = tail.start()
                 metric = text[ms:me]
-                if len(metric) <= 2 and lookup(metric, lex) is None and not _MEASURE_END.search(metric):
+                if len(metric) <= 2 and lookup(metric, lex) is None and not _MEASURE_END.search(metric) \
+                        and not text.startswith("其中", s):  # (其中企业57.3万家 does)
                     continue  # a bare verb or fragment (建成, 落地) does not name a metric (总量 does)
                 named = _NAMED_AFTER.match(text, me, first_value)
                 if named:
-                    metric += named.group(1)  # 运河商务区实现税收40.03亿元: the metric is 运河商务区税收
-                if _is_action(metric) or metric.endswith(("等", "了")):
+                    me += len(named.group(1))  # 运河商务区实现税收40.03亿元: the metric runs to 税收
+                    metric = text[ms:me]
+                if action_clause or _is_action(metric) or metric.endswith(("等", "了", "、")) \
+                        or any(ms <= q.start < ms + 3 and q.text[:1] in _COUNT_FIRST for q in modifiers):
+                    # (a metric that opens with a count, 新增4个示范区, is a count of things)
+                    action_clause, previous = True, []
                     continue  # 建成8处…, 甘李药业、四环制药等6家企业, 新增了三支: not a statistic
                 if all((q.base_unit or q.unit) in TIME_UNITS and _role(q, text, s, metric) == "level" for q in cq) \
                         and not _DURATION_METRIC.search(metric):
@@ -552,14 +610,23 @@ def find_indicators(report: Report) -> list[Indicator]:
     return indicators
 
 
-_SUBGROUP_LEFT = re.compile(r"[、“”「」]|^对|其中|地区|(?:行业|企业|产业|制造业|领域|群体|人口)$")
+_SUBGROUP_LEFT = re.compile(r"[、“”「」]|^对|其中|地区|(?:行业|企业|产业|制造业|领域|群体|人口|平台)$")
+_RATIO_OF = re.compile(r"占[^，；。]*(?:比重|比例|份额)$|占比$|贡献率$")
 
 
 def _subgroup(metric: str, lex: Lexicon) -> bool:
     """The metric is a part of what its lexicon wording measures (脱贫地区农村居民收入, “新三样”出口,
     制造业贷款余额): the canonical id would claim the whole."""
     m = lookup(metric, lex)
-    return m is not None and bool(_SUBGROUP_LEFT.search(metric[: m.start()]))
+    return m is not None and (bool(_SUBGROUP_LEFT.search(metric[: m.start()])) or bool(_RATIO_OF.search(metric)))
+
+
+def _rank_only_continues(previous: list[dict], gap: bool, rank, head: str) -> list[dict]:
+    if previous and not gap:
+        for ind in (previous if head.endswith("均") else previous[-1:]):
+            if ind["rank"] is None:
+                ind["rank"] = rank.id
+    return []
 
 
 def _rank_only(text: str, masked: str, ps: int, piece: Clause, rank, previous: list[dict], gap: bool) -> list[dict]:
@@ -570,13 +637,15 @@ def _rank_only(text: str, masked: str, ps: int, piece: Clause, rank, previous: l
     head_s = piece.start + (lead.end() if lead else 0)
     head = text[head_s : rank.start]
     if _RANK_CONTINUES.match(head):
-        if previous and not gap:
-            for ind in (previous if head.endswith("均") else previous[-1:]):
-                if ind["rank"] is None:
-                    ind["rank"] = rank.id
-        return []
-    m = re.search(r"(?:连续[0-9一二三四五六七八九十]{1,3}年)?[均稳跃并]?$", head)
+        return _rank_only_continues(previous, gap, rank, head)
+    m = re.search(r"(?:连续[0-9一二三四五六七八九十]{1,3}年)?(?:排名)?(?:[均稳跃并]?(?:继续|持续)?(?:升至|上升至|跃升至|提升至|提升到|上升到|"
+                  r"保持|重回))?[均稳跃并]?$", head)
     end = head_s + (m.start() if m else len(head))
+    if _RANK_CONTINUES.match(text[head_s:end]):
+        return _rank_only_continues(previous, gap, rank, text[head_s:end])
+    inside = re.search(r"在([^，；。在]{2,24}?)中$", text[head_s:end])
+    if inside:
+        head_s, end = head_s + inside.start(1), head_s + inside.end(1)  # 在…综合考核评价中稳居第一
     out = []
     pos = head_s
     for part in text[head_s:end].split("、"):
