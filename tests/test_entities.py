@@ -162,3 +162,14 @@ def test_campaigns_launched_by_name_are_programmes():
     assert found["提振消费专项行动"][0] == "programme"
     assert "提升行动" not in found  # a bare verb names nothing
     assert found["西海岸新区创新发展先行先试行动计划"][0] == "programme"
+
+
+def test_place_inside_a_quoted_brand_is_not_annotated_alone():
+    found = by_text(annotate_entities(make_report("擦亮“大戏看北京”“北京大视听”等文化名片，上线“开放通州”网站，推进“京津冀”协同。")))
+    assert "北京" not in found and "通州" not in found
+    assert found["京津冀"][0] == "place"  # the whole quote is the place
+
+
+def test_generic_words_ending_like_names_are_not_entities():
+    found = by_text(annotate_entities(make_report("落实惠企政策，支持上市公司发展，资助非政府机构，代表上海市人民政府。")))
+    assert set(found) == {"上海市人民政府"}

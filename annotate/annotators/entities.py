@@ -206,7 +206,7 @@ def _holds_governing(word: str) -> bool:
 _COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区 间 轮".split())
 _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展 培育 落户 落地 晋级 入选 获评 位于 建成 启用 开通 投用 "
                         "签约 入驻 包括 以及 层面 级 新建 改建 扩建 高水平 高质量 高标准 新一轮 一批 各类 重点 重大 境外 境内 "
-                        "若干 多个 一流 世界级 国家级 省级 市级 暨".split())
+                        "若干 多个 一流 世界级 国家级 省级 市级 暨 代表".split())
 
 
 def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[list, list]:
@@ -576,6 +576,9 @@ def _inside_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
         if c.priority == 0 and i >= 0 and spans[i][0] <= c.start and c.end <= spans[i][1]:
             if (c.start, c.end) != spans[i] or c.end - c.start <= 6:
                 continue  # a slogan (“港人治港”) or a piece of one
+        if (c.priority == 2 and c.type == "place" and i >= 0 and spans[i][0] <= c.start and c.end <= spans[i][1]
+                and (c.start, c.end) != spans[i]):
+            continue  # a place inside a quoted brand (“大戏看北京”, “开放通州”): the outermost name only
         out.append(c)
     return out
 
@@ -631,7 +634,8 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     gaz = _gazetteer(text, lex, boundaries)
     rules = _inside_quotes(text, _suffix_rules(text, tokens, offsets, lex, gaz) + _roads(text, tokens, offsets)
                            + _lists(text, tokens, offsets) + _appositions(text, tokens, offsets))
-    cands = _drop_event_places(text, gaz) + _quoted(text, lex) + _quoted_middle(text, tokens, offsets, lex) + rules
+    cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _quoted(text, lex)
+             + _quoted_middle(text, tokens, offsets, lex) + rules)
     cands = [_extend(text, c, lex.names) for c in cands]
     block_of = BlockLocator(report)
     out = []
