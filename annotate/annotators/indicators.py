@@ -320,11 +320,6 @@ def _role(q: Quantity, text: str, clause_start: int, metric: str = "") -> str:
     return "level"
 
 
-def _block_for(report: Report, offset: int) -> str:
-    b = report.paragraph_at(offset)
-    return b.id if b else ""
-
-
 def _paragraph_ranges(report: Report) -> list[tuple[int, int]]:
     paras = [(b.start, b.end) for b in report.blocks if b.kind in ("p", "item")]
     if paras:
@@ -606,7 +601,7 @@ def find_indicators(report: Report) -> list[Indicator]:
         ident = None if _subgroup(d["metric"], lex) else canonical_id(d["metric"], unit if d["level"] else None, lex)
         d["text"] = report.text[d["start"] : d["end"]]
         d["metric"] = as_written(report, text, d["metric"], d["start"], d["end"])
-        indicators.append(Indicator(id=f"i{i}", block=_block_for(report, d["start"]), indicator=ident, **d))
+        indicators.append(Indicator(id=f"i{i}", block=report.block_id_at(d["start"]), indicator=ident, **d))
     return indicators
 
 
