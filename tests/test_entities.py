@@ -173,3 +173,10 @@ def test_place_inside_a_quoted_brand_is_not_annotated_alone():
 def test_generic_words_ending_like_names_are_not_entities():
     found = by_text(annotate_entities(make_report("落实惠企政策，支持上市公司发展，资助非政府机构，代表上海市人民政府。")))
     assert set(found) == {"上海市人民政府"}
+
+
+def test_fixed_political_phrases_and_city_short_forms():
+    found = by_text(annotate_entities(make_report("坚持中国特色社会主义，推进中国式现代化，讲好中国故事。巩固提升三明医改经验。")))
+    assert found["中国"] == ("place", "中国")  # 中国故事 only
+    assert [e.text for e in annotate_entities(make_report("坚持中国特色社会主义。")).entities] == []
+    assert found["三明"] == ("place", "三明市")

@@ -553,12 +553,19 @@ _EVENT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:电影节|音乐节|艺术节|文�
 _NOT_IN_EVENT = re.compile(r"[和与及在为将对把是等、]")
 
 
+# Fixed political phrases a place name opens (中国特色社会主义, 中国式现代化, 中国梦): a nested part
+# of a phrase, not a mention of the country.
+_FIXED_PHRASE = re.compile(r"特色社会主义|式现代化|梦")
+
+
 def _drop_event_places(text: str, cands: list[_Cand]) -> list[_Cand]:
     out = []
     for c in cands:
         if c.type == "place":
             m = _EVENT.match(text, c.end)
             if m and not _NOT_IN_EVENT.search(m.group()):
+                continue
+            if _FIXED_PHRASE.match(text, c.end):
                 continue
         out.append(c)
     return out
