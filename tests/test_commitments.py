@@ -139,7 +139,7 @@ def _pairs(text: str) -> list[tuple[str, str]]:
 def test_nouns_and_modifiers_are_not_commitments():
     # 研究 as a noun (a subject before 要; 调查研究, 基础研究), a verb inside a noun phrase
     text = ("研究储备政策要增强前瞻性、丰富工具箱。大兴调查研究之风。优化基础研究和重大科技创新组织机制。"
-            "并与“十四五”规划和基本实现现代化的目标相衔接。推动高质量发展要靠改革。")
+            "并与“十四五”规划和基本实现现代化的目标相衔接。与全面建成小康社会目标相衔接。推动高质量发展要靠改革。")
     assert _pairs(text) == []
 
 

@@ -18,6 +18,12 @@ Clauses: sentences split at 。；！？：and line ends, then at ，where a new
 neither holds a commitment verb nor opens with a verb continues the clause before it
 (``确保地区生产总值增长6%，一般公共预算收入增长5%`` is one commitment).
 
+A ladder verb that is not the clause's predicate makes no commitment: inside a prepositional frame
+(``以推动高质量发展为主题``, ``为推进…提供支撑``, ``在推进…上``, ``并与…基本实现现代化的目标相衔接``), inside a
+quoted slogan or a title (``锚定“两个确保”``), right after 已 (``对已完成整改问题进行“回头看”``), as the
+subject of a modal (``研究储备政策要增强前瞻性``), or as a noun (``大兴调查研究``: look-alike words in the
+lexicon's ``not_in`` column).
+
 The review half (a part whose heading says 回顾, 执行情况, or 成效/成就/过去一年 without announcing
 targets or tasks; :func:`is_review_heading`) reports what was done and
 holds no commitments.  Parts come from the structure blocks; without part blocks, top-level
@@ -284,6 +290,8 @@ def _not_predicate(text: str, m: re.Match, a: int, b: int, verbs: Verbs, offsets
     if opened in _NP_PP:
         if opened == "把" and any(w in _PP_CLOSERS_AFTER for w in words):
             return True
+        if opened in ("与", "同", "跟") and any(w.startswith("相") and len(w) >= 2 for w in words):
+            return True  # 与全面建成小康社会目标相衔接
         if "的" in words:
             i = words.index("的")
             if any(p.startswith("v") or w.startswith("相") for w, p in after[i + 1:]):

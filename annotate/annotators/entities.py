@@ -19,6 +19,16 @@ Three sources, all driven by data in ``annotate/lexicon/`` that users can extend
    云景西路等工程``) and items listed before ``等`` + a category of named works (``平漯周、焦济洛平、
    郑州南站等高铁项目``, ``赵口、陆浑、渠村等灌区``).
 
+5. a name split by a quoted slogan (``沙颍河“通港达园”项目``) and a company named in apposition to its
+   kind (``货币经纪公司上田八木正式开业``);
+6. campaigns launched by name with no proper noun in them (``实施乡村建设行动``, ``开展提振消费专项行动``).
+
+Facility names may hold name-internal verbs (``鲁豫国家区域科技创新中心``) but never open with a verb
+(``联合创建|…``) or run over one that governs them (``香港成为|…中心``).  Not annotated: a place that opens an
+event's name (``北京国际电影节``) or a fixed phrase (``中国特色社会主义``), or sits inside a quoted brand
+(``“大戏看北京”``); words rjieba mis-tags as places (``美丽``, ``城市``) never make a name proper; a suffix that
+begins a longer common word (``中心`` of ``中心城市``) ends no name.
+
 Overlaps are resolved longest first (then gazetteer > quoted > rules): spans never nest.
 
 Extra lexicon files come from the ``ANNOTATE_LEXICON`` environment variable or the ``lexicon``
