@@ -150,9 +150,11 @@ def test_pos_noise_words_do_not_make_names_proper():
 
 
 def test_suffix_starting_a_longer_common_word_is_no_name_end():
-    found = by_text(annotate_entities(make_report("加快郑州国家中心城市建设。")))
+    found = by_text(annotate_entities(make_report("加快郑州国家中心城市建设。推动潍坊建设副中心城市，建设国家中心城市。")))
     assert "郑州国家中心" not in found
-    assert found["郑州"][0] == "place"
+    assert found["郑州国家中心城市"][0] == "place"  # whole, so a commitment's object matches it
+    assert found["潍坊"][0] == "place"
+    assert not any(t.endswith("中心城市") and t != "郑州国家中心城市" for t in found)
 
 
 def test_campaigns_launched_by_name_are_programmes():

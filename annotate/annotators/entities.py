@@ -67,7 +67,7 @@ _FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 �
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
                         "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
                         "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
-                        "开园 重特大 友城 安宁 北 南 东 西 云".split())
+                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文".split())
 
 
 def _proper(w: str, p: str) -> bool:
@@ -280,8 +280,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 break
         if typ is None or typ == "-":
             continue
-        if any(lex.suffixes.get(w) == "-" for w in _longer_words(text, end - len(suffix), end)):
-            continue  # 郑州国家中心|城市: the suffix begins a longer common word (中心城市)
+        if any(w in lex.suffixes for w in _longer_words(text, end - len(suffix), end)):
+            continue  # 郑州国家中心|城市: the suffix begins a longer suffix word (中心城市), which decides
         if typ in ("policy", "programme") and k + 1 < len(tokens) and tokens[k + 1][1] in ("n", "vn"):
             continue  # 战略协同, 规划建设, 政策体系: the word modifies what follows
         suffix_start = end - len(suffix)
@@ -335,6 +335,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 break  # 16个项目, 30项政策
             if w in _COUNTERS and j > 0 and tokens[j - 1][1] == "m":
                 break
+            if typ == "place" and suffix in _DESIGNATIONS and w in _DESIGNATION_WORDS:
+                start = offsets[j]  # 郑州|国家|中心城市: a place's title, grown on to the place
+                j -= 1
+                continue
             if typ == "place" and (not _proper(w, p) or (len(w) >= 2 and w[-1] in _PLACE_END)):
                 break  # places are made of proper names (…位处|深圳河); 灏县镇 | 军屯村 are two places
             if _proper(w, p) or (p == "m" and not _next_is_measure(tokens, j)):
@@ -360,6 +364,11 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         out.append(_Cand(start, end, typ, None, 0))
     return out
 
+
+# Titles a city carries (郑州国家中心城市): the place and its title are one span, so a commitment to
+# 加快郑州国家中心城市建设 names it whole; the title alone (建设国家中心城市) names no place.
+_DESIGNATIONS = frozenset(["中心城市"])
+_DESIGNATION_WORDS = frozenset("国家 国家级 区域 区域性 全国性 省域 综合性 国际 消费 国际消费".split())
 
 # Campaigns (行动) are named by what they do, with no proper noun: 实施乡村建设行动, 开展城市更新行动.
 # Only when a launching verb governs the name; 工程 stays generic without one (老旧小区改造工程).
