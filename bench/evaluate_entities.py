@@ -55,6 +55,13 @@ GOLD = ROOT / "tests" / "gold"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
+#: the held-out gold rounds (file prefixes) with how blind each still is; other scripts may import it
+HELDOUT_ROUNDS = (("heldout_", "held-out gold (round 1, seen once before later fixes)"),
+                  ("heldout2_", "held-out gold (round 2, blind at first run)"),
+                  ("heldout3_", "held-out gold (round 3, blind at first run)"),
+                  ("heldout4_", "held-out gold (round 4, blind: hainan-2026, never tuned on)"))
+
+
 def _squash(s: str) -> str:
     return "".join(s.split())
 
@@ -173,10 +180,7 @@ def main(argv: list[str]) -> int:
         return 1
     verbose = "-v" in argv
     cache: dict = {}
-    for label, prefix in (("tuning gold", ""), ("held-out gold (round 1, seen once before later fixes)", "heldout_"),
-                          ("held-out gold (round 2, blind at first run)", "heldout2_"),
-                          ("held-out gold (round 3, blind at first run)", "heldout3_"),
-                          ("held-out gold (round 4, blind: hainan-2026, never tuned on)", "heldout4_")):
+    for prefix, label in (("", "tuning gold"),) + HELDOUT_ROUNDS:
         print(label)
         _print(evaluate_entities(cache, verbose, prefix + "entities.tsv"),
                evaluate_commitments(cache, verbose, prefix + "commitments.tsv"))
