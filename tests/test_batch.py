@@ -67,9 +67,12 @@ def test_rerun_skips_up_to_date_and_redoes_changed(first_run, corpus_copy):
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     rec = manifest["outputs"]["national-2024-gov-work-report.xml"]
     assert rec["format"] == "xml" and len(rec["sha256"]) == 64 and rec["input"].endswith("national-2024-gov-work-report.txt")
-    # a changed input is redone; a wrong version in the record forces a redo too
+    # an input touched but unchanged is skipped (its hash decides) ...
+    touched = corpus_copy / "national-2021-gov-work-report.txt"
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    # ... a changed input is redone; a wrong version in the record forces a redo too
     src = corpus_copy / "national-2023-gov-work-report.txt"
-    os.utime(src, ns=(src.stat().st_atime_ns, src.stat().st_mtime_ns + 10**9 * 3600))
+    src.write_text(src.read_text(encoding="utf-8") + "\n各位代表，让我们更加紧密地团结起来。\n", encoding="utf-8")
     manifest["outputs"]["national-2022-gov-work-report.xml"]["version"] = "0.0.0-old"
     (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     res = run_batch(str(corpus_copy), str(out), jobs=1)
