@@ -207,7 +207,7 @@ def other_layers(verbose: bool = False) -> dict[str, dict]:
         out["entities"] = _ec(e_eval.evaluate_entities(cache, verbose, "entities.tsv"))
         out["commitments"] = _ec(e_eval.evaluate_commitments(cache, verbose, "commitments.tsv"))
         held = {"entities": Counter(), "commitments": Counter()}
-        for prefix in ("heldout_", "heldout2_", "heldout3_"):
+        for prefix, _label in e_eval.HELDOUT_ROUNDS:
             if not (GOLD / f"{prefix}entities.tsv").is_file():
                 continue
             for layer, fn in (("entities", e_eval.evaluate_entities), ("commitments", e_eval.evaluate_commitments)):
