@@ -258,7 +258,9 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
             p = postings.get(x)
             if p and len(p) <= cap:
                 hits.update(p)
-        for i, _ in hits.most_common(8):
+        # Ties broken by segment index, never by the (hash-seeded) order the bigram set was
+        # walked in: the same two reports must always give the same alignment.
+        for i, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
             if (i, j) not in score:
                 d = _dice(og[i], g)
                 if d >= GAP_MIN:
