@@ -73,3 +73,45 @@ def test_traditional_side_stays_traditional(corpus):
     old_cells = "".join(td.text_content() for td in doc.xpath("//div[@id='view-sbs']//td[@class='old']"))
     assert "行政長官" in new_cells and "行政長官" not in old_cells
     assert "行政长官" in old_cells
+
+
+def _report(name: str, body: str):
+    return pipeline.annotate(pipeline.read_report(name, body.encode("utf-8")))
+
+
+def test_side_by_side_columns_keep_renumbered_labels():
+    """A renumbered paragraph (1. → 2.) is no change; the old column used to drop its old label
+    (Hong Kong 2024 → 2025 lost ``12.``, ``143.``, ``(一)`` …): every row reads as its pair."""
+    filler = "".join(f"{k + 3}. 政府将继续推进第{k + 1}项民生工程建设，提升市民生活质量和城市管理水平，完善公共服务体系。\n"
+                     for k in range(30))
+    head = "施政报告\n第一章 发展经济\n"
+    old = _report("old.txt", head + "1. 我们要大力发展创新科技产业，推动经济增长。\n2. 政府将加快建设北部都会区。\n" + filler)
+    new = _report("new.txt", head + "1. 今年是规划开局之年。\n2. 我们要大力发展创新科技产业，推动经济增长。\n"
+                  "3. 政府将加快建设北部都会区。\n" + filler)
+    c = compare(old, new)
+    doc = lxml_html.fromstring(render_redline(c))
+    squash = lambda s: "".join(s.split())  # noqa: E731
+    checked = 0
+    for tr in doc.xpath("//div[@id='view-sbs']//tbody/tr"):
+        pair = c.pairs[int(tr.get("data-pair"))]
+        old_td, new_td = tr.xpath("./td")
+        for td, drop in ((old_td, ".//ins"), (new_td, ".//del")):
+            for el in td.xpath(drop + " | .//*[@class='sr'] | .//*[contains(@class,'move-mark')]"):
+                el.drop_tree()
+        want_old = c.old.text[pair.old_start : pair.old_end] if pair.relation != "inserted" else ""
+        want_new = c.new.text[pair.new_start : pair.new_end] if pair.relation != "deleted" else ""
+        assert squash(old_td.text_content()) == squash(want_old)
+        assert squash(new_td.text_content()) == squash(want_new)
+        checked += any(op.kind == "replace" and op.change is None for op in pair.ops)
+    assert checked >= 2  # the rows whose label changed were among them
+
+
+def test_outline_nests_sections_under_their_part(national_pair):
+    """Sections listed flat beside parts made the numbered outline count 1, 2, 3, 7, 14 …"""
+    doc = lxml_html.fromstring(render_redline(national_pair))
+    top = doc.xpath("//nav[@class='outline']/ol")[0]
+    parts = [li.text_content() for li in top.xpath("./li[@class='o-h2']")]
+    assert any("政府工作任务" in p for p in parts)
+    assert not top.xpath("./li[@class='o-h3']")  # every section sits in its part's own list
+    sections = top.xpath("./li[@class='o-h2']/ol/li[@class='o-h3']")
+    assert len(sections) >= 10 and sections[0].text_content().startswith("（一）")

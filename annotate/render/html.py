@@ -190,9 +190,14 @@ class _Redline:
                     _append_annotated(old_parent, self.old.text, op.old_start, op.old_end, self.old_spans)
                 continue
             found = self._change_for(pair_index, op)
-            if found is None:  # layout-only edit (whitespace): show the new text plainly
+            if found is None:
+                # Not a change (whitespace, a renumbered label 12. → 49., the same words cut
+                # differently): each side shows its own text plainly, so neither column of the
+                # side-by-side view loses a character; inline shows the new side only.
                 if new_parent is not None and op.new_end > op.new_start:
                     _append_text(new_parent, self.new.text[op.new_start : op.new_end])
+                if old_parent is not None and old_parent is not new_parent and op.old_end > op.old_start:
+                    _append_text(old_parent, self.old.text[op.old_start : op.old_end])
                 continue
             idx, ch = found
             if op.old_end > op.old_start and old_parent is not None:
@@ -417,9 +422,19 @@ class _Redline:
         nav = E.NAV({"class": "outline", "aria-label": "outline of the new report"}, E.H2("Outline"))
         ol = E.OL()
         ol.append(E.LI(E.A({"href": "#targets"}, "Target changes")))
+        last_part = None
         for tag, anchor, text in outline:
             li = E.LI({"class": f"o-{tag}"}, E.A({"href": f"#{anchor}"}, text[:40]))
+            if tag == "h3" and last_part is not None:
+                # sections nest under their part: one flat list numbered parts 2, 3, 7, 14 …
+                sub = last_part.find("ol")
+                if sub is None:
+                    sub = etree.SubElement(last_part, "ol")
+                sub.append(li)
+                continue
             ol.append(li)
+            if tag == "h2":
+                last_part = li
         nav.append(ol)
         main = E.MAIN(self.toolbar(), self.summary(), self.targets_table(), E.H2("Text"), inline, sbs)
         body = E.BODY(self.header(), E.DIV(E.CLASS("layout"), nav, main))
