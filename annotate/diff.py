@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -189,7 +190,76 @@ def _refine(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token], a: s
                     out.append(TokenOp(sub.kind, sub.i1 + op.i1, sub.i2 + op.i1, sub.j1 + op.j1, sub.j2 + op.j1))
                 continue
         out.append(op)
-    return _merge(out)
+    return [sub for op in _merge(out) for sub in _split_number(op, old, new)]
+
+
+# A number inside a replaced stretch is paired with the one number on the other side only when
+# it sits this close (in words) to the start of the stretch on both sides: right after the
+# same unchanged words (城镇调查失业率[降到5.5%] → [平均为5.2%]) it is the same measure, while
+# two numbers in the middle of rewritten clauses need not be.
+NUMBER_EDGE_WORDS = 2
+_UNIT_RE = re.compile(r"^[\d.,．\s\-－~～—至到]+(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)?")
+
+
+def _base_unit(key: str) -> str:
+    """``4.06万亿元`` → ``元``; ``6%-6.5%`` → ``%``; ``1200`` → ``""``."""
+    key = unicodedata.normalize("NFKC", key)
+    return _UNIT_RE.sub("", key.split("-")[0])
+
+
+def _split_number(op: TokenOp, old: Sequence[Token], new: Sequence[Token]) -> list[TokenOp]:
+    """Cut a replace holding one number on each side into before / number / after.
+
+    Semantic cleanup (and a raw diff with nothing equal inside) leaves ``4.06万亿元，`` →
+    ``5.66万亿元、`` or ``降到5.5%，`` → ``平均为5.2%。`` as one replace, reported as reworded; the
+    reader wants the number change named.  Only when both numbers measure in the same base unit
+    and sit near the start of the stretch (:data:`NUMBER_EDGE_WORDS`).  Qualifiers next to a
+    number go with it; a remainder that is only punctuation goes with it too (a changed comma
+    beside a changed number is not a change of its own).
+    """
+    if op.kind != "replace":
+        return [op]
+    on = [k for k in range(op.i1, op.i2) if old[k].kind == "num"]
+    nn = [k for k in range(op.j1, op.j2) if new[k].kind == "num"]
+    if len(on) != 1 or len(nn) != 1 or _base_unit(old[on[0]].key) != _base_unit(new[nn[0]].key):
+        return [op]
+
+    def grow(tokens: Sequence[Token], k: int, lo: int, hi: int) -> tuple[int, int]:
+        a, b = k, k + 1
+        while a > lo and (tokens[a - 1].key in QUALIFIERS or tokens[a - 1].kind == "space"):
+            a -= 1
+        while b < hi and (tokens[b].key in QUALIFIERS or tokens[b].kind == "space"):
+            b += 1
+        return a, b
+
+    a1, a2 = grow(old, on[0], op.i1, op.i2)
+    b1, b2 = grow(new, nn[0], op.j1, op.j2)
+
+    def words(tokens: Sequence[Token], lo: int, hi: int) -> int:
+        return sum(1 for t in tokens[lo:hi] if t.kind in ("word", "num"))
+
+    if max(words(old, op.i1, a1), words(new, op.j1, b1)) > NUMBER_EDGE_WORDS:
+        # Only the start counts: a Chinese measure names its metric before the number, so
+        # unchanged words after it (，比去年增加) say nothing about what it measures.
+        return [op]
+
+    def layout(tokens: Sequence[Token], lo: int, hi: int) -> bool:
+        return all(t.kind in ("punct", "space") for t in tokens[lo:hi])
+
+    if layout(old, op.i1, a1) and layout(new, op.j1, b1):
+        a1, b1 = op.i1, op.j1
+    if layout(old, a2, op.i2) and layout(new, b2, op.j2):
+        a2, b2 = op.i2, op.j2
+    out = []
+    for i1, i2, j1, j2 in ((op.i1, a1, op.j1, b1), (a1, a2, b1, b2), (a2, op.i2, b2, op.j2)):
+        if i1 == i2 and j1 == j2:
+            continue
+        if [t.key for t in old[i1:i2]] == [t.key for t in new[j1:j2]]:
+            kind = "equal"
+        else:
+            kind = "replace" if i2 > i1 and j2 > j1 else "delete" if i2 > i1 else "insert"
+        out.append(TokenOp(kind, i1, i2, j1, j2))
+    return out
 
 
 def _special(tokens: Sequence[Token]) -> bool:
@@ -264,12 +334,19 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
     news = _content(new[op.j1 : op.j2], ignore_punctuation)
     if not olds and not news:
         return None
-    if _only(olds, _qualifier_re()) and _only(news, _qualifier_re()):
+    # Punctuation beside a changed number (4.06万亿元， → 5.66万亿元、) does not make it a rewording.
+    o_num = _strip_punct(olds)
+    n_num = _strip_punct(news)
+    if any(t.kind == "num" for t in o_num + n_num) and o_num and n_num:
+        olds_for_num, news_for_num = o_num, n_num
+    else:
+        olds_for_num, news_for_num = olds, news
+    if _only(olds_for_num, _qualifier_re()) and _only(news_for_num, _qualifier_re()):
         # A number replaced by a number; or a qualifier added, dropped or swapped beside a
         # number that stayed (1200万人左右 → 1200万人以上).  A number appearing from nothing is
         # an insertion.
-        has_num = any(t.kind == "num" for t in olds + news)
-        if (olds and news and has_num) or (not has_num and (_next_to_number(old, op.i1, op.i2)
+        has_num = any(t.kind == "num" for t in olds_for_num + news_for_num)
+        if (olds_for_num and news_for_num and has_num) or (not has_num and (_next_to_number(old, op.i1, op.i2)
                                                            or _next_to_number(new, op.j1, op.j2))):
             return "number_changed"
     ranks = modal_ranks()
@@ -286,6 +363,16 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
     if op.kind == "delete" or not news:
         return "deleted"
     return "replaced"
+
+
+def _strip_punct(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without punctuation at either end (inside, 55.3万平方米、2.9万户 stays two)."""
+    a, b = 0, len(tokens)
+    while a < b and tokens[a].kind == "punct":
+        a += 1
+    while b > a and tokens[b - 1].kind == "punct":
+        b -= 1
+    return tokens[a:b]
 
 
 def _only(tokens: Sequence[Token], words: "re.Pattern[str]", numbers: bool = True) -> bool:
@@ -331,7 +418,14 @@ def _next_to_number(tokens: Sequence[Token], i1: int, i2: int) -> bool:
 def number_span(tokens: Sequence[Token], i1: int, i2: int) -> tuple[int, int]:
     """Widen ``[i1, i2)`` to the whole quantity for change texts: qualifiers on either side and
     one adjacent number atom, never a second number (``58个10亿元以上``: the edit 以上 → 左右
-    shows as ``10亿元以上`` → ``10亿元左右``)."""
+    shows as ``10亿元以上`` → ``10亿元左右``).  Punctuation at the ends of the edit is left out
+    (``4.06万亿元，`` reads ``4.06万亿元``)."""
+    while i2 > i1 and tokens[i2 - 1].kind in ("punct", "space") and any(
+            t.kind == "num" or t.key in QUALIFIERS for t in tokens[i1 : i2 - 1]):
+        i2 -= 1
+    while i1 < i2 and tokens[i1].kind in ("punct", "space") and any(
+            t.kind == "num" or t.key in QUALIFIERS for t in tokens[i1 + 1 : i2]):
+        i1 += 1
     has_num = any(t.kind == "num" for t in tokens[i1:i2])
     while i1 > 0:
         t = tokens[i1 - 1]

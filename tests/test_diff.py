@@ -354,3 +354,37 @@ def test_a_label_recognised_on_one_side_only_is_no_change():
                               r.blocks[1]))
     assert compare(labelled, r).changes == ()
     assert compare(r, labelled).changes == ()
+
+
+# --------------------------------------------------------------------------- numbers inside rewordings
+
+
+def changes_of(old: str, new: str) -> list[tuple[str, str, str]]:
+    c = compare(make_report([old]), make_report([new]))
+    return [(ch.kind, ch.old_text, ch.new_text) for ch in c.changes]
+
+
+def test_a_number_whose_punctuation_changed_is_a_number_change():
+    """national 2024 → 2025: 赤字规模4.06万亿元， → 5.66万亿元、 was reported as reworded."""
+    got = changes_of("赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。",
+                     "赤字率拟按3%安排，赤字规模5.66万亿元、比上年年初预算增加1800亿元。")
+    assert got == [("number_changed", "4.06万亿元", "5.66万亿元")]
+
+
+def test_a_number_right_after_the_same_words_is_named_inside_a_rewording():
+    """national 2023 → 2024: 城镇调查失业率[降到5.5%，] → [平均为5.2%。] was one replaced."""
+    got = changes_of("城镇新增就业1206万人，城镇调查失业率降到5.5%，居民消费价格上涨2%。",
+                     "城镇新增就业1206万人，城镇调查失业率平均为5.2%。居民消费价格上涨2%。")
+    assert ("number_changed", "5.5%", "5.2%") in got
+    assert ("replaced", "降到", "平均为") in got
+    assert all(k != "replaced" or "5." not in o + n for k, o, n in got)
+
+
+def test_numbers_deep_in_rewritten_clauses_are_not_paired():
+    """中央预算内投资5776亿元 and 地方政府专项债券3.75万亿元 measure different things."""
+    got = changes_of("今年中央预算内投资安排5776亿元，比去年增加400亿元。",
+                     "今年拟安排地方政府专项债券3.75万亿元，比去年增加400亿元。")
+    assert not any(k == "number_changed" for k, _, _ in got)
+    # nor are numbers in different units cut out of a rewording (a share and a count)
+    got = changes_of("城镇化率提高到66%，粮食丰收。", "城镇化率达到67万人。粮食丰收。")
+    assert not any(k == "number_changed" for k, _, _ in got)
