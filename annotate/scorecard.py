@@ -77,6 +77,7 @@ MULTI_YEAR_RE = re.compile(r"[五十]年来|过去的?[五十]年|这五年|五�
 # inside the clause: a value over several years or part of the year is not the year's result
 MULTI_YEAR_CLAUSE_RE = re.compile(r"年均|累计|每年|连续[\d一二三四五六七八九十]+年|[五十]年|翻[一两]?番|平均每年")
 SUB_YEAR_RE = re.compile(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}\s*[-－—至~～]\s*\d{1,2}\s*月|\d{1,2}月份|月末")
+PART_SCOPE_RE = re.compile(r"对|其中")  # 对非洲市场出口, 其中出口: a part of the whole
 SHARE_RE = re.compile(r"比重|占|比例|相当于|贡献率")
 CHANGE_WORDS_RE = re.compile(r"增长|增速|增幅|涨幅|上涨|提高|提升|下降|降低|减少|回落")
 REDUCTION_WORDS_RE = re.compile(r"(下降|降低|减少|压减|削减)[^，；。]{0,4}$")
@@ -396,13 +397,19 @@ def _indicator_candidates(t: Target, result: Report, text: str, end: int, want_c
     common = _target_common(t)
     qs = {q.id: q for q in result.quantities}
     out = []
-    slots = ("growth", "points", "level") if want_change else ("level", "growth", "points")
+    # A level target (粮食产量1.3万亿斤) is met by a level, never by an increment the
+    # indicators layer bound to the same metric (粮食产量…、亩产提升10.1斤).
+    slots = ("growth", "points", "level") if want_change else ("level",)
     for ind in sorted(result.indicators, key=lambda i: i.start):
         if ind.start >= end or ind.indicator not in ids:
             continue
         m = lookup(ind.metric)
         if m is not None and re.search(r"对|其中|、", ind.metric[: m.start()]):
             continue  # a part of the whole (对非洲、拉美市场出口)
+        cs, _ = _clause(text, ind.start, ind.start)
+        wording_at = text.rfind(m.group(0), ind.start, ind.end) if m is not None else -1
+        if PART_SCOPE_RE.search(text, cs, wording_at if wording_at >= 0 else ind.start):
+            continue  # the same, when the indicator holds only the last of a list (拉美市场出口)
         for slot in slots:
             qid = getattr(ind, slot)
             q = qs.get(qid) if qid else None
@@ -442,7 +449,9 @@ def _text_candidates(t: Target, result: Report, text: str, end: int, want_change
     for m in _metric_matches(t, text, end):
         if text[max(0, m.start() - 3) : m.start()].endswith(("占", "相当于", "与", "同", "快于", "高于", "低于")):
             continue  # a denominator or a comparison, not the metric
-        _, ce = _clause(text, m.start(), m.end())
+        cs, ce = _clause(text, m.start(), m.end())
+        if PART_SCOPE_RE.search(text, cs, m.start()):
+            continue  # a part of the whole: 对非洲、拉美市场出口 is not all exports
         ss, _ = _sentence(text, m.start(), m.end())
         for q in qs:
             if q.start < m.end() or q.end > ce:

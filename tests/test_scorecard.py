@@ -212,3 +212,19 @@ def test_cli_json_csv_html(corpus, tmp_path):
     assert any(c[0].startswith("gdp_growth") and "met" in c[5] and c[3] == "5.2%" for c in cells)
     res = runner.invoke(main, ["scorecard", plan, str(corpus / "national-2025-gov-work-report.txt")])
     assert res.exit_code == 1 and "reviews 2024" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_level_target_is_met_by_a_level_not_an_increment(tagged):
+    """national 2025's review: 粮食产量首次跃上1.4万亿斤新台阶、亩产提升10.1斤 — the indicators layer
+    binds 亩产提升10.1斤 to 粮食产量 as a growth; the level target 1.3万亿斤以上 was judged missed."""
+    lines = _by_indicator(scorecard(tagged("national-2024"), tagged("national-2025")))
+    grain = lines["grain_output"]
+    assert (grain.actual.value, grain.actual.unit) == (1.4, "万亿斤")
+    assert grain.verdict == "met"
+
+
+def test_a_part_of_the_whole_is_not_the_actual(tagged):
+    """fujian 2026 gives exports only to some markets (对非洲、拉美市场出口分别增长20%、7.6%)."""
+    lines = _by_indicator(scorecard(tagged("fujian-2025"), tagged("fujian-2026")))
+    assert lines["export_growth"].actual is None and lines["export_growth"].verdict == "unknown"
+    assert lines["urban_new_jobs"].actual.value == 54.58  # a whole-province figure is still found
