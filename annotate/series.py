@@ -15,7 +15,8 @@ reports of several issuers or two files of one year are given).
 Only targets with a canonical indicator id take part: a metric without one cannot be matched
 across years.  Series are kept per issuer, so the national GDP target never becomes "absent" in a
 Beijing report.  The year of a report is ``meta.year`` (the year its targets are for), else the
-year its targets carry; a report with neither is left out.
+year its targets carry; a report with neither is left out.  A report given twice (the same
+normalized text, e.g. a ``.txt`` and the ``.xml`` tagged from it) counts once, the first given.
 """
 
 from __future__ import annotations
@@ -76,10 +77,16 @@ def timeline(reports: Iterable[tuple[str, Report]], indicator: Optional[str] = N
     only ``indicator`` when given.  See the module docstring for ``set``/``absent``."""
     # issuer -> list of (year, file, {indicator: Point})
     by_issuer: dict[str, list[tuple[int, str, dict[str, Point]]]] = {}
+    seen_texts: set[str] = set()
     for file, report in reports:
         year = report_year(report)
         if year is None:
             continue
+        if report.text in seen_texts:
+            # the same report given twice (overlapping globs, a .txt and the .xml tagged from
+            # it) is one report: its rows would otherwise be doubled
+            continue
+        seen_texts.add(report.text)
         points = _set_points(report, file, year)
         by_issuer.setdefault(report.meta.issuer or "", []).append((year, file, points))
     rows: list[Point] = []

@@ -142,3 +142,14 @@ def test_html_escapes_report_text():
     doc = lhtml.fromstring(page.encode("utf-8"))
     assert evil in doc.text_content()
     assert to_csv(pts).splitlines()[1].startswith("gdp_growth,2030,<evil>.txt,5,")
+
+
+def test_a_report_given_twice_counts_once():
+    """Overlapping globs (or a .txt and the .xml tagged from it) doubled every row of that year."""
+    r30 = _report(2030, "今年主要预期目标是：地区生产总值增长4%-4.5%；城镇新增就业28万人。\n")
+    r31 = _report(2031, "今年主要预期目标是：地区生产总值增长4.5%左右。\n")
+    points = timeline([("a-2030.txt", r30), ("a-2031.txt", r31), ("a-2030.xml", r30), ("copy/a-2031.txt", r31)])
+    gdp = [(p.year, p.file, p.status) for p in points if p.indicator == "gdp_growth"]
+    assert gdp == [(2030, "a-2030.txt", "set"), (2031, "a-2031.txt", "set")]
+    jobs = [(p.year, p.status) for p in points if p.indicator == "urban_new_jobs"]
+    assert jobs == [(2030, "set"), (2031, "absent")]
