@@ -37,11 +37,14 @@ _UNITS = sorted(
 _MULT = "(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)"
 _NUM = r"\d+(?:,\d{3})*(?:[.．]\d+)?"
 _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
-_ONE = rf"{_NUM}\s?{_MULT}?\s?{_UNIT}?"
+# A space may sit inside a number atom (``2021 年``, as PDFs print it), a line break may not:
+# ``附件2`` ending one line and ``名词解释`` opening the next are no ``2名``.
+_SP = r"[^\S\n]?"
+_ONE = rf"{_NUM}{_SP}{_MULT}?{_SP}{_UNIT}?"
 # A number is not an atom when it is part of a Latin name (PM2.5, 5G, G20): leave those to rjieba.
 # The atom is matched whole (atomic group, no backtracking to a shorter number); one that ends
 # in a digit must not run into Latin letters (5G is a name), one that ends in a unit may (2020年QS).
-NUMBER_RE = re.compile(rf"(?<![A-Za-z\d.])(?>{_ONE}(?:\s?[-－~～—至到]\s?{_ONE})?)(?:(?<=\d)(?![A-Za-z])|(?<!\d))")
+NUMBER_RE = re.compile(rf"(?<![A-Za-z\d.])(?>{_ONE}(?:{_SP}[-－~～—至到]{_SP}{_ONE})?)(?:(?<=\d)(?![A-Za-z])|(?<!\d))")
 
 #: qualifier words (DOMAIN.md 3): a change of these next to a number is a number change.
 QUALIFIERS = frozenset(

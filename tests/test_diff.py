@@ -388,3 +388,12 @@ def test_numbers_deep_in_rewritten_clauses_are_not_paired():
     # nor are numbers in different units cut out of a rewording (a share and a count)
     got = changes_of("城镇化率提高到66%，粮食丰收。", "城镇化率达到67万人。粮食丰收。")
     assert not any(k == "number_changed" for k, _, _ in got)
+
+
+def test_a_line_break_is_never_inside_a_number_atom():
+    """guangdong 2026: ``附件2`` / ``名词解释`` on two lines were read as one atom ``2名``, equal to
+    the old one-line ``附件2名词解释``, and the rebuilt text lost the line break."""
+    assert [t.text for t in tokenize("附件2\n名词解释") if t.kind == "num"] == ["2"]
+    assert [t.text for t in tokenize("2021 年") if t.kind == "num"] == ["2021 年"]  # a space still may
+    c = compare(make_report(["附件2名词解释。"]), make_report(["附件2", "名词解释。"]))
+    assert apply_ops(c) == "附件2\n名词解释。"
