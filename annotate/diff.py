@@ -198,6 +198,7 @@ def _refine(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token], a: s
 # same unchanged words (城镇调查失业率[降到5.5%] → [平均为5.2%]) it is the same measure, while
 # two numbers in the middle of rewritten clauses need not be.
 NUMBER_EDGE_WORDS = 2
+NUMBER_EDGE_CHARS = 3  # 降到 → 平均为 is a verb; 5G工厂 → 领航级智能工厂 is another thing counted
 _UNIT_RE = re.compile(r"^[\d.,．\s\-－~～—至到]+(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)?")
 
 
@@ -238,7 +239,11 @@ def _split_number(op: TokenOp, old: Sequence[Token], new: Sequence[Token]) -> li
     def words(tokens: Sequence[Token], lo: int, hi: int) -> int:
         return sum(1 for t in tokens[lo:hi] if t.kind in ("word", "num"))
 
-    if max(words(old, op.i1, a1), words(new, op.j1, b1)) > NUMBER_EDGE_WORDS:
+    def chars(tokens: Sequence[Token], lo: int, hi: int) -> int:
+        return sum(len(t.key) for t in tokens[lo:hi] if t.kind in ("word", "num"))
+
+    if (max(words(old, op.i1, a1), words(new, op.j1, b1)) > NUMBER_EDGE_WORDS
+            or max(chars(old, op.i1, a1), chars(new, op.j1, b1)) > NUMBER_EDGE_CHARS):
         # Only the start counts: a Chinese measure names its metric before the number, so
         # unchanged words after it (，比去年增加) say nothing about what it measures.
         return [op]

@@ -46,6 +46,11 @@ _ONE = rf"{_NUM}{_SP}{_MULT}?{_SP}{_UNIT}?"
 # in a digit must not run into Latin letters (5G is a name), one that ends in a unit may (2020年QS).
 NUMBER_RE = re.compile(rf"(?<![A-Za-z\d.])(?>{_ONE}(?:{_SP}[-－~～—至到]{_SP}{_ONE})?)(?:(?<=\d)(?![A-Za-z])|(?<!\d))")
 
+# A note reference (``四大主导产业［2］``) is a label, like a paragraph's number: notes renumbered
+# between two years are no number change.
+NOTE_RE = re.compile(r"[［\[]\d{1,3}[］\]]")
+_ATOM_RE = re.compile(rf"(?P<note>{NOTE_RE.pattern})|(?P<num>{NUMBER_RE.pattern})")
+
 #: qualifier words (DOMAIN.md 3): a change of these next to a number is a number change.
 QUALIFIERS = frozenset(
     """左右 约 大约 以上 不低于 不少于 以内 不超过 不高于 以下 超 超过 逾 余 多 近 接近 不到 低于 高于 突破 上下 开外
@@ -61,7 +66,7 @@ class Token:
     end: int
     text: str
     key: str
-    kind: str  # num | word | punct | space | label (a block's numbering: 一、 （三） 5.)
+    kind: str  # num | word | punct | space | label (a block's numbering: 一、 （三） 5.; a note ［2］)
 
 
 # Punctuation, symbols and spaces only (CJK ideographs, letters and digits are \w).
@@ -125,13 +130,13 @@ def tokenize(
             pos = end
 
     pos = 0
-    for m in NUMBER_RE.finditer(view):
+    for m in _ATOM_RE.finditer(view):
         s, e = m.span()
         while e > s and view[e - 1].isspace():  # keep trailing whitespace out of the atom
             e -= 1
         if s > pos:
             add_plain(pos, s)
-        spans.append((s, e, "num"))
+        spans.append((s, e, "label" if m.lastgroup == "note" else "num"))
         pos = e
     if pos < len(view):
         add_plain(pos, len(view))

@@ -397,3 +397,16 @@ def test_a_line_break_is_never_inside_a_number_atom():
     assert [t.text for t in tokenize("2021 年") if t.kind == "num"] == ["2021 年"]  # a space still may
     c = compare(make_report(["附件2名词解释。"]), make_report(["附件2", "名词解释。"]))
     assert apply_ops(c) == "附件2\n名词解释。"
+
+
+def test_renumbered_note_references_are_not_number_changes():
+    """hainan 2025 → 2026: 四大主导产业［7］ → ［2］ (note numbers) were reported as number changes."""
+    assert [t.kind for t in tokenize("产业［2］占比[13]") if t.text in ("［2］", "[13]")] == ["label", "label"]
+    got = changes_of("四大主导产业［7］占比重达到67%。", "四大主导产业［2］占比重达到67%。")
+    assert got == []
+
+
+def test_another_thing_counted_is_not_paired_with_the_number():
+    """Two words naming another thing before the number (高新技术企业 → 智能工厂) are no verb change."""
+    got = changes_of("今年入选名单的高新技术企业113家，均居全国第一。", "今年入选名单的智能工厂2家，均居全国第一。")
+    assert not any(k == "number_changed" for k, _, _ in got)
