@@ -39,6 +39,28 @@ Measured history (so later numbers are read for what they are):
   after 已, as a modal's subject; 调查研究 …) remove about 200 false commitments across the corpus that no
   gold paragraph held.
 
+- 2026-11-27, names rjieba reads as common nouns (issue 3).  General fixes, found from the errors of the tuning set and
+  rounds 1-4: facility names of [proper] + [common nouns] + suffix (海口永兴教育城; 城 a weak suffix needing a
+  descriptive noun, so 名城/小城/同城 stay out), campuses and hospital branches named by their organization (校区,
+  院区), a phase making a facility particular and turning an organization into one (行政办公区二期, 海南警察学院二期),
+  工程 typed by what it builds (a place, a code or works words → project, else programme; 提升工程/振兴工程 … rows
+  launch campaigns with no proper noun, also when coordinated: 实施A工程和B工程), 灌区 a facility (its bare listed
+  names stay places), words rjieba mis-tags inside names (新, 未来, 高速, 并举), suffixes swallowed by the next token
+  (供水|工程建设, 科技|城有), a place-named section (雄商高铁河南段) and a national designation (国家…试验区) making a
+  name particular, quoted programmes keeping their quotes (“九大行动”, “3个100”市重点工程), regional names (鲁西南).
+  Before -> after: tuning P 0.941 R 0.805 -> P 0.951 R 0.831; round 1 P 0.852 R 0.793 -> P 0.857 R 0.828;
+  round 2 P 0.957 R 0.846 -> P 1.000 R 0.962; round 3 P 0.909 R 0.769 -> P 0.923 R 0.923; round 4 (no longer
+  blind: its misses were the brief) P 0.400 R 0.343 -> P 0.875 R 0.800.  Pooled held-out rounds 1-4: P 0.755
+  R 0.664 -> P 0.910 R 0.871.  Seed speed unchanged (entities ~12 ms).
+- held-out round 5 (sichuan-2026: four plan-half paragraphs 积极扩大有效投资…, 统筹开放大通道…, 联动提升成渝地区…,
+  着力优化区域发展格局…, 48 entities annotated by hand before any annotator ran on the report; no commitment gold),
+  first, blind run after the fixes above: entities P 0.652 R 0.312 (span only P 0.696 R 0.333).  The code before
+  those fixes, run once on it for comparison: P 0.667 R 0.292.  So the fixes barely carry over: its misses are
+  mostly other causes — names with no suffix in the table (中欧班列, 引大济岷, 京东方, 成渝世界级机场群), regions ending
+  in 经济带/走廊/经济区, quote-opened names (“三江”流域…基地), works listed with their action (成渝高速扩容,
+  …扩能改造), a city abbreviation pair (成渝) — and a generic 灌区 phrase taken as a name.  Never tuned on.
+  Pooled held-out rounds 1-5: P 0.866 R 0.707.
+
 Run: ``python bench/evaluate_entities.py [-v]`` (needs ../shared/corpus).  Other layers are scored
 by bench/evaluate.py.
 """
@@ -59,7 +81,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 HELDOUT_ROUNDS = (("heldout_", "held-out gold (round 1, seen once before later fixes)"),
                   ("heldout2_", "held-out gold (round 2, blind at first run)"),
                   ("heldout3_", "held-out gold (round 3, blind at first run)"),
-                  ("heldout4_", "held-out gold (round 4, blind: hainan-2026, never tuned on)"))
+                  ("heldout4_", "held-out gold (round 4, hainan-2026: blind at first run, its misses fixed by general rules since)"),
+                  ("heldout5_", "held-out gold (round 5, blind: sichuan-2026, never tuned on; entities only)"))
 
 
 def _squash(s: str) -> str:
@@ -140,7 +163,8 @@ def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_fil
 def evaluate_commitments(cache: dict | None = None, verbose: bool = False, gold_file: str = "commitments.tsv") -> dict:
     """Commitment precision/recall (verb + clause text) and strength/deadline accuracy."""
     cache = {} if cache is None else cache
-    gold = read_gold(gold_file)
+    # a round may hold entity gold only (round 5): no commitment gold scores nothing
+    gold = read_gold(gold_file) if (GOLD / gold_file).is_file() else []
     by_para: dict[tuple[str, str], list[dict]] = {}
     for r in gold:
         by_para.setdefault((r["file"], r["anchor"]), []).append(r)
@@ -182,8 +206,9 @@ def main(argv: list[str]) -> int:
     cache: dict = {}
     for prefix, label in (("", "tuning gold"),) + HELDOUT_ROUNDS:
         print(label)
+        has_commitments = (GOLD / (prefix + "commitments.tsv")).is_file()
         _print(evaluate_entities(cache, verbose, prefix + "entities.tsv"),
-               evaluate_commitments(cache, verbose, prefix + "commitments.tsv"))
+               evaluate_commitments(cache, verbose, prefix + "commitments.tsv") if has_commitments else None)
     print(timing())
     return 0
 
@@ -212,9 +237,12 @@ def timing(runs: int = 15) -> str:
             f"commitments {1000 * statistics.median(com):.1f} ms")
 
 
-def _print(e: dict, c: dict) -> None:
+def _print(e: dict, c: dict | None) -> None:
     print(f"entities     gold {e['gold']:4d}  predicted {e['predicted']:4d}  P {e['precision']:.3f}  R {e['recall']:.3f}  "
           f"F1 {e['f1']:.3f}  (span only: P {e['span_precision']:.3f}  R {e['span_recall']:.3f})")
+    if c is None:
+        print("commitments  (no gold for this round)")
+        return
     print(f"commitments  gold {c['gold']:4d}  predicted {c['predicted']:4d}  P {c['precision']:.3f}  R {c['recall']:.3f}  "
           f"F1 {c['f1']:.3f}  strength acc {c['strength_accuracy']:.3f}  deadline acc {c['deadline_accuracy']:.3f}")
 

@@ -29,6 +29,13 @@ event's name (``北京国际电影节``) or a fixed phrase (``中国特色社会
 (``“大戏看北京”``); words rjieba mis-tags as places (``美丽``, ``城市``) never make a name proper; a suffix that
 begins a longer common word (``中心`` of ``中心城市``) ends no name.
 
+Names whose middle words rjieba tags as common nouns are still one name when a proper noun opens them and a
+suffix closes them (海口永兴教育城); a campus or branch is named by its organization (海南师范大学桂林洋校区); a phase
+(二期) makes a facility particular and an organization + phase a facility (海南警察学院二期); a 工程 is a project when
+it holds a place, a code or works words (琼西北供水工程, G98…扩容工程) and a programme otherwise (新时代立德树人工程),
+and ``…提升工程``-like rows name campaigns launched by a verb; a section named by a place (雄商高铁河南段) or a
+national designation (国家数据要素综合试验区) makes a name particular.  Counted labels (三大工程) are no names.
+
 Overlaps are resolved longest first (then gazetteer > quoted > rules): spans never nest.
 
 Extra lexicon files come from the ``ANNOTATE_LEXICON`` environment variable or the ``lexicon``
@@ -54,7 +61,7 @@ ENTITY_TYPES = ("org", "place", "project", "facility", "policy", "programme")
 # rjieba POS tags that may stand inside a name (nouns, proper nouns, numbers, measure words,
 # abbreviations, set phrases, verbal nouns); anything else (verbs, adverbs, particles,
 # conjunctions, prepositions, punctuation) ends the name.
-_NAME_POS = frozenset("ns nt nz nr nrt nrfg n nl ng j eng m q l vn b zg g s an".split())
+_NAME_POS = frozenset("ns nt nz nr nrt nrfg n nl ng j eng m q l vn b zg g s an ag".split())
 # Tags that make a name proper rather than generic.
 _PROPER_POS = frozenset("ns nt nz nr nrt nrfg j eng".split())
 # Common words rjieba's bundled dictionary tags as place names (ns): they never make a name proper
@@ -67,7 +74,7 @@ _FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 �
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
                         "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
                         "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
-                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文".split())
+                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧".split())
 
 
 def _proper(w: str, p: str) -> bool:
@@ -77,12 +84,26 @@ def _proper(w: str, p: str) -> bool:
 _PIECE_POS = frozenset("g zg ng n ns nr j".split())
 _MAX_NAME = 16  # characters; longer runs are descriptions, not names
 _MAX_TITLE = 20  # plans and campaigns have longer names (西海岸新区创新发展先行先试行动计划)
+# Words rjieba tags as adjectives, adverbs or verbs that stand inside names (三亚新机场, 五育并举提升工程,
+# 渤海湾未来科技动力产业城, 海南警察学院).
+_MISTAGGED = frozenset("新 未来 并举 警察 高速".split())  # 新 only after a name (三亚新机场) or in 新时代
+# One-character suffixes that also close common words (名城, 小城, 双城, 晏城): only after a descriptive
+# noun of two or more characters (永兴教育城, 未来科技动力产业城).
+_WEAK_SUFFIXES = frozenset("城")
+# Zones the state designates one by one (国家数据要素综合试验区); 国家重点实验室 is a kind, not one.
+_DESIGNATED = frozenset("试验区 示范区 实验区 先行区 先导区 综合试验区".split())
+_LABEL = re.compile(r"[\d一二两三四五六七八九十百]+大")  # 三大工程, 6大行动: a count, not a name
+# Parts of an organization named by it (海南师范大学桂林洋校区): the organization does not end the name.
+_ORG_PARTS = frozenset("校区 分校 院区 分院".split())
+# 县域经济高质量发展行动: a campaign's name may say how (高质量) though the word governs elsewhere.
+_QUALITY = frozenset("高质量 高水平 高标准".split())
 _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _ALIAS = re.compile(r"（([^（）()，。；、：！？“”\n]{1,10})）")
 _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
                   "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
                   "工程": "programme", "计划": "programme", "行动计划": "programme", "倡议": "programme"}
-_QUOTED = re.compile(r"“([^“”‘’\n]{1,12})”(" + "|".join(sorted(_QUOTED_POLICY, key=len, reverse=True)) + ")")
+# “3个100”市重点工程: a level and 重点/重大 may stand between the quote and the programme word
+_QUOTED = re.compile(r"“([^“”‘’\n]{1,12})”(?:(?:[市省区县]|国家)(?:重点|重大)?)?(" + "|".join(sorted(_QUOTED_POLICY, key=len, reverse=True)) + ")")
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -256,14 +277,42 @@ def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[li
     return out, offs
 
 
+# Words that follow a name's suffix inside one rjieba token (琼西北供水|工程建设, …供水|工程进度): the
+# token is split so the suffix ends a token, as the suffix rules need.
+_AFTER_SUFFIX_CHARS = frozenset("有是在将为已")
+_AFTER_SUFFIX = frozenset("建设 进度 前期 开工 竣工 投用 投产 改造 配套 续建 施工".split())
+
+
+def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
+    out, offs = None, None
+    for k, (w, p) in enumerate(tokens):
+        cut = 0
+        if len(w) >= 4 and w[-2:] in _AFTER_SUFFIX and lex.suffixes.get(w[:-2], "-") != "-":
+            cut = len(w) - 2
+        elif (len(w) == 2 and w[1] in _AFTER_SUFFIX_CHARS and k > 0 and p[:1] in ("v", "d", "p", "c")
+              and any(len(x) >= 2 and (tokens[k - 1][0] + w[0]).endswith(x) and lex.suffixes[x] not in ("-", "org")
+                      for x in lex.by_last.get(w[0], ()))):
+            cut = 1  # 新田科技|城有|约210公顷: the suffix's last character taken into a verb
+        if cut:
+            if out is None:
+                out, offs = list(tokens[:k]), list(offsets[:k])
+            out += [(w[:cut], "n"), (w[cut:], "vn" if cut > 1 else p)]
+            offs += [offsets[k], offsets[k] + cut]
+        elif out is not None:
+            out.append((w, p))
+            offs.append(offsets[k])
+    return (tokens, offsets) if out is None else (out, offs)
+
+
 def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon, gaz: list) -> list[_Cand]:
     out = []
     gaz_ends = {c.end for c in gaz}
     known = bytearray(len(text))  # characters inside a gazetteer name (2 for an organization's)
     for c in gaz:
         known[c.start : c.end] = (b"\2" if c.type == "org" else b"\1") * (c.end - c.start)
-    tokens, offsets = _merge_pieces(tokens, offsets)
+    tokens, offsets = _merge_pieces(*_split_suffix_tokens(tokens, offsets, lex))
     by_last = lex.by_last
+    campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
     for k, (word, pos) in enumerate(tokens):
         cands = by_last.get(word[-1])
         if cands is None:
@@ -290,6 +339,9 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         while offsets[i] > suffix_start:
             i -= 1
         head_word, head_pos = tokens[i]
+        if suffix in _WEAK_SUFFIXES and (len(head_word) == 2 or (len(head_word) > 2 and head_pos in ("ns", "nr")) or (offsets[i] == suffix_start and not (
+                i > 0 and len(tokens[i - 1][0]) >= 2 and tokens[i - 1][1] in ("n", "vn", "nz", "l")))):
+            continue
         proper = False
         if offsets[i] < suffix_start:
             # The suffix ends a longer word (西北工业大学, 通州区): that word is a name only
@@ -309,19 +361,25 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         # do facilities (鲁豫国家区域科技创新中心, 京鲁科技成果转化基地).
         document = typ in ("policy", "programme", "project", "facility")
         longest = _MAX_TITLE if typ == "programme" else _MAX_NAME
+        org_part = suffix in _ORG_PARTS
         while j >= 0 and end - offsets[j] <= longest:
             w, p = tokens[j]
-            if typ == "facility" and (w in _GOVERNING or (p[:1] == "v" and p != "vn" and w not in _FACILITY_VERBS)
+            if (w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代")) or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility")):
+                p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
+            if org_part and (known[offsets[j]] == 2 or lex.suffixes.get(w) == "org"):
+                pass  # 海南师范大学桂林洋|校区: a campus or branch is named by its organization
+            elif typ == "facility" and (w in _GOVERNING or (p[:1] == "v" and p != "vn" and w not in _FACILITY_VERBS)
                                       or (len(w) >= 3 and lex.suffixes.get(w) in ("facility", "org"))):
                 break  # 香港成为|…枢纽, 安阳创建|…示范区; 虹桥商务区|国家进口贸易…示范区 are two names
-            if typ == "facility" and known[offsets[j]] == 2:
+            elif typ == "facility" and known[offsets[j]] == 2:
                 break  # 信通院|国家ICT技术产业创新基地: the organization that runs it is a name of its own
             if document:
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
-                if (w in _GOVERNING or (_stop_word(w) and not (suffix in _CAMPAIGNS and w in ("建设", "发展")))
-                        or not (p in _NAME_POS or p.startswith("v"))
-                        or (len(w) > 2 and _holds_governing(w)) or (typ in ("project", "facility") and w in _EXTRA_STOP)):
+                if ((w in _GOVERNING and not (typ == "programme" and w in _QUALITY))
+                        or (_stop_word(w) and not (_campaign(suffix, typ) and w in ("建设", "发展")))
+                        or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a"))
+                        or (len(w) > 2 and _holds_governing(w) and w not in _QUALITY) or (typ in ("project", "facility") and w in _EXTRA_STOP)):
                     break
                 if p == "m" and w.endswith("年") and w[:-1] and not w[:-1].isdigit():
                     start = offsets[j]
@@ -354,15 +412,51 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             start = offsets[t]
         if not proper and any(known[start:suffix_start]):
             proper = True  # the name holds a gazetteer name (副中心站综合交通枢纽, 环球影城北…枢纽)
-        if (not proper and typ == "programme" and suffix in _CAMPAIGNS and j >= 0 and tokens[j][0] in _CAMPAIGN_LEADS
+        if (not proper and _campaign(suffix, typ) and j >= 0
+                and (tokens[j][0] in _CAMPAIGN_LEADS or (tokens[j][0] in _AND and offsets[j] == campaign_end))
                 and 2 <= suffix_start - start <= 12 and _holds_noun(tokens, offsets, start, suffix_start)):
             proper = True  # 实施乡村建设行动, 开展城市更新行动: a campaign launched by name
-        if start >= suffix_start or not proper:
+        if (not proper and typ == "facility" and suffix_start - start >= 2 and _PHASE.match(text, end)
+                and len(suffix) >= 2):
+            proper = True  # 行政办公区二期: a facility built in phases is a particular one
+        if not proper and typ == "project" and suffix_start - start >= 2:
+            m = _SECTION.match(text, end)
+            if m and (m.group(1) or lex.names.get(m.group(3), ("",))[0] == "place"):
+                proper = True  # 雄商高铁河南段: a line built in sections named by places is a particular one
+        if (not proper and typ == "facility" and suffix in _DESIGNATED and text.startswith("国家", start)
+                and suffix_start - start >= 6 and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
+            proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
+        if start >= suffix_start or not proper or _LABEL.fullmatch(text, start, suffix_start):
             continue  # the suffix alone (工程, 项目) or a generic phrase (老旧小区改造工程)
         if typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start):
             continue  # 11区: a number and a suffix; only lines (17号线, M101线) are named so
+        if typ in ("project", "programme") and suffix.endswith("工程"):
+            # 新时代立德树人工程: a 工程 of no place and no works is a programme; 琼西北供水工程 is a project
+            typ = "project" if _physical_works(tokens, offsets, start, suffix_start, known) else "programme"
+        if typ == "programme":
+            campaign_end = end
         out.append(_Cand(start, end, typ, None, 0))
     return out
+
+
+# Words that name physical works: a 工程 holding one (or a place, or a code like G98) is a project.
+_WORKS = ("改造", "扩建", "新建", "改建", "续建", "供水", "调水", "引水", "输水", "治理", "防洪", "防汛", "加固", "整治", "修复",
+          "配置", "调蓄", "线路", "管网", "管廊", "水利", "电网", "输变电", "水库", "道路", "公路", "铁路", "隧道", "桥", "入地",
+          "搬迁", "灌区", "河道", "堤", "生态", "污水", "排水", "蓄滞洪", "枢纽", "机场", "港", "高速", "环线", "站",
+          "特高压", "千伏", "输电", "直流", "联网", "过江", "挡潮", "闸", "堰", "填海", "码头", "管道", "水厂", "电站", "核电", "航道")
+
+
+def _physical_works(tokens, offsets, start: int, end: int, known) -> bool:
+    if any(known[start:end]):
+        return True
+    k = bisect_left(offsets, start)
+    while k < len(tokens) and offsets[k] < end:
+        w, p = tokens[k]
+        if ((p == "ns" and w not in _NOT_PROPER) or p == "eng" or any(x in w for x in _WORKS)
+                or (_proper(w, p) and len(w) >= 3 and w[-1] in "江河湖湾")):  # 吴淞江工程: works on a river
+            return True
+        k += 1
+    return False
 
 
 # Titles a city carries (郑州国家中心城市): the place and its title are one span, so a commitment to
@@ -373,6 +467,15 @@ _DESIGNATION_WORDS = frozenset("国家 国家级 区域 区域性 全国性 省�
 # Campaigns (行动) are named by what they do, with no proper noun: 实施乡村建设行动, 开展城市更新行动.
 # Only when a launching verb governs the name; 工程 stays generic without one (老旧小区改造工程).
 _CAMPAIGNS = frozenset("行动 专项行动 行动计划 三年行动 攻坚行动".split())
+_AND = frozenset("和 、 及 以及 与".split())
+
+
+def _campaign(suffix: str, typ: str) -> bool:
+    """Suffixes of campaigns that may be named with no proper noun: 行动, and 工程 rows typed programme
+    (提升工程, 振兴工程 in entity_suffixes.tsv)."""
+    return suffix in _CAMPAIGNS or (typ == "programme" and suffix.endswith("工程"))
+
+
 _CAMPAIGN_LEADS = frozenset("实施 开展 启动 深化 组织 部署 推进 推行".split())
 
 
@@ -503,14 +606,18 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
     """Quoted names: ``“两区”建设`` (a policy word after the quote), ``“香港国际机场东莞空港中心”``
     (a suffix ending the quoted text: the name without its quotes), and ``《…条例》`` titles."""
     # canonical: the name without its quotation marks (两区建设), as the gazetteer writes it
-    out = [_Cand(m.start(), m.end(), _QUOTED_POLICY[m.group(2)], m.group(1) + m.group(2), 1) for m in _QUOTED.finditer(text)]
+    out = [_Cand(m.start(), m.end(), _QUOTED_POLICY[m.group(2)], m.group().replace("“", "").replace("”", ""), 1) for m in _QUOTED.finditer(text)]
     for m in _QUOTE_SPAN.finditer(text):
         inner = m.group(1)
         for suf in lex.by_last.get(inner[-1], ()):
             # one-character suffixes are too weak here (“基本无违法建设区” is a goal, not a place)
             if inner.endswith(suf) and len(suf) >= 2 and len(inner) > len(suf) + 1:
-                if lex.suffixes[suf] != "-":
-                    out.append(_Cand(m.start(1), m.end(1), lex.suffixes[suf], None, 1))
+                typ = lex.suffixes[suf]
+                if typ in ("programme", "policy"):
+                    # a quoted programme keeps its quotes (“九大行动”), as 两区建设 does; canonical without
+                    out.append(_Cand(m.start(), m.end(), typ, inner, 1))
+                elif typ != "-":
+                    out.append(_Cand(m.start(1), m.end(1), typ, None, 1))
                 break
     for m in _TITLE.finditer(text):
         # Laws, plans and agreements, not books or films (《咏春》) or the report itself.
@@ -616,10 +723,12 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
     """Take in a phase (``一期``), a section (``阜阳至黄冈段``, ``河南段``) and a bracketed alias
     (``（平谷线）``, ``（北京段）``) that follow."""
     end = c.end
-    if c.type in ("project", "facility"):
+    if c.type in ("project", "facility", "org"):
         m = _PHASE.match(text, end)
         if m:
             end = m.end()
+            if c.type == "org":
+                c = dataclasses.replace(c, type="facility")  # 海南警察学院二期: a campus built in phases
     if c.type == "project":
         m = _SECTION.match(text, end)
         # a section is named by places: 河南段 yes, 建设阶段 no
