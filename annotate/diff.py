@@ -190,7 +190,43 @@ def _refine(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token], a: s
                     out.append(TokenOp(sub.kind, sub.i1 + op.i1, sub.i2 + op.i1, sub.j1 + op.j1, sub.j2 + op.j1))
                 continue
         out.append(op)
-    return [sub for op in _merge(out) for sub in _split_number(op, old, new)]
+    return [piece for op in _merge(out) for sub in _split_label(op, old, new) for piece in _split_number(sub, old, new)]
+
+
+def _sub(old: Sequence[Token], new: Sequence[Token], i1: int, i2: int, j1: int, j2: int) -> TokenOp:
+    """The op over ``old[i1:i2]`` → ``new[j1:j2]``, its kind read from what the ranges hold."""
+    if [t.key for t in old[i1:i2]] == [t.key for t in new[j1:j2]]:
+        return TokenOp("equal", i1, i2, j1, j2)
+    return TokenOp("replace" if i2 > i1 and j2 > j1 else "delete" if i2 > i1 else "insert", i1, i2, j1, j2)
+
+
+def _split_label(op: TokenOp, old: Sequence[Token], new: Sequence[Token]) -> list[TokenOp]:
+    """Keep a paragraph's numbering label (``14.`` → ``11.``) out of the rewording after it, so the
+    change reads ``我们将`` → ``我們會`` and the label stays structure (never a change)."""
+    if op.kind == "equal":
+        return [op]
+
+    def lead(tokens: Sequence[Token], lo: int, hi: int) -> int:
+        k = lo
+        while k < hi and tokens[k].kind == "label":
+            k += 1
+            while k < hi and tokens[k].kind == "space":
+                k += 1
+        return k
+
+    a, b = lead(old, op.i1, op.i2), lead(new, op.j1, op.j2)
+    if (a == op.i1 and b == op.j1) or (a == op.i2 and b == op.j2):
+        return [op]
+
+    def written(tokens: Sequence[Token], lo: int, hi: int) -> str:
+        return "".join(t.key for t in tokens[lo:hi] if t.kind != "space")
+
+    if (a == op.i1 and written(old, op.i1, op.i2).startswith(written(new, op.j1, b))) or (
+            b == op.j1 and written(new, op.j1, op.j2).startswith(written(old, op.i1, a))):
+        # a label the structure saw on one side only, written out on the other: the op is
+        # the same words cut differently, which the classifier already reads as no change
+        return [op]
+    return [_sub(old, new, op.i1, a, op.j1, b), _sub(old, new, a, op.i2, b, op.j2)]
 
 
 # A number inside a replaced stretch is paired with the one number on the other side only when
@@ -255,16 +291,9 @@ def _split_number(op: TokenOp, old: Sequence[Token], new: Sequence[Token]) -> li
         a1, b1 = op.i1, op.j1
     if layout(old, a2, op.i2) and layout(new, b2, op.j2):
         a2, b2 = op.i2, op.j2
-    out = []
-    for i1, i2, j1, j2 in ((op.i1, a1, op.j1, b1), (a1, a2, b1, b2), (a2, op.i2, b2, op.j2)):
-        if i1 == i2 and j1 == j2:
-            continue
-        if [t.key for t in old[i1:i2]] == [t.key for t in new[j1:j2]]:
-            kind = "equal"
-        else:
-            kind = "replace" if i2 > i1 and j2 > j1 else "delete" if i2 > i1 else "insert"
-        out.append(TokenOp(kind, i1, i2, j1, j2))
-    return out
+    return [_sub(old, new, i1, i2, j1, j2)
+            for i1, i2, j1, j2 in ((op.i1, a1, op.j1, b1), (a1, a2, b1, b2), (a2, op.i2, b2, op.j2))
+            if i1 != i2 or j1 != j2]
 
 
 def _special(tokens: Sequence[Token]) -> bool:

@@ -410,3 +410,15 @@ def test_another_thing_counted_is_not_paired_with_the_number():
     """Two words naming another thing before the number (高新技术企业 → 智能工厂) are no verb change."""
     got = changes_of("今年入选名单的高新技术企业113家，均居全国第一。", "今年入选名单的智能工厂2家，均居全国第一。")
     assert not any(k == "number_changed" for k, _, _ in got)
+
+
+def test_a_renumbered_paragraph_label_stays_out_of_the_rewording():
+    """Hong Kong 2024 → 2025: ``14.我们将`` → ``11.我們會`` read as a rewording of the label too."""
+    def labelled(text: str, label: str) -> Report:
+        r = make_report([text, "深化重点领域改革。"])
+        b = r.blocks[0]
+        return Report(meta=r.meta, text=r.text,
+                      blocks=(Block(b.id, b.kind, b.parent, b.start, b.end, num=label, num_start=0,
+                                    num_end=len(label)), r.blocks[1]))
+    c = compare(labelled("14.我们将继续全面准确贯彻方针。", "14."), labelled("11.我们会继续全面准确贯彻方针。", "11."))
+    assert [(ch.kind, ch.old_text, ch.new_text) for ch in c.changes] == [("replaced", "我们将", "我们会")]
