@@ -106,6 +106,13 @@ def test_real_pair_loads_counts_navigation_filters_side_by_side(browser, real_pa
         ".map(e => e.dataset.kind)")
     assert set(visible_kinds) <= {"number_changed"}
     assert by_kind.get("number_changed", 0) == 0 or "number_changed" in visible_kinds
+    # a hidden kind's insertions read as plain text: no underline, no background (ins.chg used
+    # to out-rank the filter's rule, so hidden insertions stayed marked)
+    marked = page.evaluate(
+        "[...document.querySelectorAll('#view-inline ins.chg:not([data-kind=number_changed])')]"
+        ".filter(e => { const s = getComputedStyle(e); return s.textDecorationLine.includes('underline')"
+        " || s.backgroundColor !== 'rgba(0, 0, 0, 0)'; }).length")
+    assert marked == 0
     page.keyboard.press("n")
     assert page.evaluate("document.activeElement.dataset.kind") == "number_changed"
     for key in ("targets", "commitments", "wording", "moves", "insdel"):
