@@ -196,7 +196,9 @@ def chart(points: Sequence[Point], chart_id: str, heading: str) -> etree._Elemen
             _tip(g, tip)
             _sub(g, "path", {"d": f"M{cx - 6:.1f},{base_y - 6:.1f} L{cx + 6:.1f},{base_y + 6:.1f} "
                                   f"M{cx - 6:.1f},{base_y + 6:.1f} L{cx + 6:.1f},{base_y - 6:.1f}"})
-            _sub(g, "text", {"x": f"{cx:.1f}", "y": base_y - 10, "text-anchor": "middle", "class": "absent-label"},
+            # at either end of the axis the label leans inwards, clear of the value ticks
+            anchor = "start" if cx - LEFT < 30 else "end" if WIDTH - RIGHT - cx < 30 else "middle"
+            _sub(g, "text", {"x": f"{cx:.1f}", "y": base_y - 10, "text-anchor": anchor, "class": "absent-label"},
                  "no target")
             continue
         v = values.get(i)
