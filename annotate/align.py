@@ -40,6 +40,7 @@ MOVE_MIN = 0.6  # a move must be a near-identical segment ...
 MOVE_MIN_CHARS = 8  # ... of some length (short stock phrases recur everywhere)
 GAP_MIN = 0.2  # pairing leftovers inside a gap
 GAP_MAX_CELLS = 900
+CROSS_GAIN = 0.15  # two adjacent pairs become one when that makes them this much more alike
 RUN_ON = 600  # characters without a sentence end before a segment is cut at any punctuation
 
 
@@ -371,6 +372,22 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
                 r[0], r[1] = a2, b2
                 taken_old.add(k)
             r[5] = d
+
+    # 5b. crossing boundaries: a sentence end that moved (坚持稳中求进。完整准确… → 坚持稳中求进，
+    # 完整、准确…；) leaves two adjacent pairs that each hold part of the other's sentence; as one
+    # pair they are alike again, and the edit is the punctuation, not a deletion plus an insertion.
+    ranges.sort(key=lambda r: (r[2], r[0]))
+    merged: list[list] = []
+    for r in ranges:
+        p = merged[-1] if merged else None
+        if (p is not None and p[4] == r[4] == "match" and p[1] == r[0] and p[3] == r[2]
+                and old[p[0]].block == old[r[1] - 1].block and new[p[2]].block == new[r[3] - 1].block):
+            d = _dice(union(og, p[0], r[1]), union(ng, p[2], r[3]))
+            if d >= max(p[5], r[5]) + CROSS_GAIN:
+                p[1], p[3], p[5] = r[1], r[3], d
+                continue
+        merged.append(r)
+    ranges = merged
 
     # 6. slide ambiguous matches (a repeated 各位代表！ at both ends of a deleted paragraph)
     # so deletions and insertions fall on paragraph boundaries, as people make them.

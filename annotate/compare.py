@@ -220,8 +220,12 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     nv, nmap = _view(new)
     otoks = _tokens(old, ov, omap, granularity, ignore_width)
     ntoks = _tokens(new, nv, nmap, granularity, ignore_width)
-    osegs = _align.segments(old, otoks, sentences=not ignore_punctuation)
-    nsegs = _align.segments(new, ntoks, sentences=not ignore_punctuation)
+    # Sentence-sized leaves whatever the options: with --ignore-punctuation a sentence end that
+    # moved is paired back by alignment (split/merge, crossing boundaries), while paragraph-sized
+    # leaves turned rewritten paragraphs into long replaced runs that swallowed changed numbers
+    # (shanghai 2024 → 2025: 47 number changes became 36, and more changes in all).
+    osegs = _align.segments(old, otoks)
+    nsegs = _align.segments(new, ntoks)
     t1 = time.perf_counter()
     seg_pairs = _align.align(osegs, nsegs)
     t2 = time.perf_counter()

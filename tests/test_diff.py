@@ -422,3 +422,35 @@ def test_a_renumbered_paragraph_label_stays_out_of_the_rewording():
                                     num_end=len(label)), r.blocks[1]))
     c = compare(labelled("14.我们将继续全面准确贯彻方针。", "14."), labelled("11.我们会继续全面准确贯彻方针。", "11."))
     assert [(ch.kind, ch.old_text, ch.new_text) for ch in c.changes] == [("replaced", "我们将", "我们会")]
+
+
+def test_ignore_punctuation_drops_punctuation_edits_and_keeps_the_rest():
+    """--ignore-punctuation used to diff whole paragraphs, which hid changed numbers inside long
+    replaced runs (shanghai 2024 → 2025: 47 number changes became 36, and more changes in all)."""
+    o = make_report(["今年要推进改革，扩大开放，城镇新增就业1100万人以上，居民消费价格涨幅3%左右。", "深化重点领域改革。"])
+    n = make_report(["今年要推进改革。扩大开放，城镇新增就业1200万人以上；居民消费价格涨幅3%左右。", "深化重点领域改革。"])
+    plain = [(ch.kind, ch.old_text, ch.new_text) for ch in compare(o, n).changes]
+    quiet = [(ch.kind, ch.old_text, ch.new_text) for ch in compare(o, n, ignore_punctuation=True).changes]
+    assert ("replaced", "，", "。") in plain
+    assert quiet == [("number_changed", "1100万人以上", "1200万人以上")]
+
+
+def test_a_moved_sentence_end_is_a_punctuation_edit():
+    """坚持稳中求进。完整准确… → 坚持稳中求进，完整、准确…； crosses sentence boundaries; the two
+    pairs are one edit of punctuation, not a deletion plus an insertion."""
+    o = make_report(["我们要坚持稳中求进。完整准确全面贯彻新发展理念，加快构建新发展格局！", "深化重点领域改革。"])
+    n = make_report(["我们要坚持稳中求进，完整、准确、全面贯彻新发展理念；加快构建新发展格局。", "深化重点领域改革。"])
+    c = compare(o, n)
+    assert [(p.old_segments, p.new_segments) for p in c.pairs if p.relation == "match"][0] == ((0, 2), (0, 2))
+    assert {ch.kind for ch in c.changes} == {"replaced"}  # no sentence lost and found again
+    assert compare(o, n, ignore_punctuation=True).changes == ()
+
+
+def test_ignore_punctuation_never_reports_more_on_a_real_pair(corpus):
+    from annotate import pipeline
+
+    old = pipeline.tag(str(corpus / "shanghai-2024-gov-work-report.txt"))
+    new = pipeline.tag(str(corpus / "shanghai-2025-gov-work-report.txt"))
+    plain, quiet = compare(old, new).stats_dict(), compare(old, new, ignore_punctuation=True).stats_dict()
+    assert quiet["changes"] <= plain["changes"]
+    assert quiet["number_changed"] == plain["number_changed"]
