@@ -91,9 +91,10 @@ def segments(report: Report, tokens: Sequence[Token], *, sentences: bool = True,
              long_paragraph: int = 1500) -> list[Segment]:
     """Cut ``tokens`` into segments at paragraph-level block boundaries and sentence ends.
 
-    With ``sentences=False`` (used when punctuation is ignored: a ``；`` that became ``。`` must
-    not move a boundary) a paragraph is cut at sentence ends only once it is ``long_paragraph``
-    characters long, so flattened one-line reports still give small leaves.
+    With ``sentences=False`` a paragraph is cut at sentence ends only once it is
+    ``long_paragraph`` characters long, so flattened one-line reports still give small leaves.
+    (The comparison no longer uses it: with punctuation ignored, a sentence end that moved is
+    paired back by :func:`align`'s split/merge and crossing-boundary steps.)
     """
     units = unit_blocks(report)
     starts = [u.start for u in units]
