@@ -99,7 +99,7 @@ def render_text(c: Comparison, *, limit: int = 40) -> str:
             where = f"{ch.old_block or '-'}→{ch.new_block or '-'}"
             if kind in ("number_changed", "modality_changed", "replaced"):
                 ctx = (_context(c.new.text, ch.new_start, ch.new_end) if ch.new_text
-                       else _context(c.old.text, ch.old_start, ch.old_end))
+                       else "old " + _context(c.old.text, ch.old_start, ch.old_end))  # nothing to show in the new text
                 body = f"{_clip(ch.old_text, 30) or '∅'} → {_clip(ch.new_text, 30) or '∅'}   {ctx}"
             elif kind == "inserted":
                 body = _context(c.new.text, ch.new_start, ch.new_end)
