@@ -380,7 +380,9 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
         # number that stayed (1200万人左右 → 1200万人以上).  A number appearing from nothing is
         # an insertion.
         has_num = any(t.kind == "num" for t in olds_for_num + news_for_num)
-        if (olds_for_num and news_for_num and has_num) or (not has_num and (_next_to_number(old, op.i1, op.i2)
+        if _other_measure(olds_for_num, news_for_num):
+            pass  # 420.6万吨 → 1.35亿人次: two lists in another order, not a changed value
+        elif (olds_for_num and news_for_num and has_num) or (not has_num and (_next_to_number(old, op.i1, op.i2)
                                                            or _next_to_number(new, op.j1, op.j2))):
             return "number_changed"
     ranks = modal_ranks()
@@ -397,6 +399,22 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
     if op.kind == "delete" or not news:
         return "deleted"
     return "replaced"
+
+
+# Units that name what is measured (a weight, money, people, a share).  A number whose unit
+# changed from one of these to another measures something else; counting words (个 项 家 件 部
+# 台) are interchangeable (876部 → 869台 elevators is the same count).
+MEASURE_UNITS = frozenset("""元 美元 港元 欧元 吨 斤 公斤 千克 克 亩 公顷 平方米 平方公里 平方千米 立方米 公里 千米 米
+    千瓦 千瓦时 兆瓦 千伏 % ‰ 个百分点 百分点 人 人次 微克/立方米 岁 小时 分钟 倍 标准箱 标箱""".split())
+
+
+def _other_measure(olds: Sequence[Token], news: Sequence[Token]) -> bool:
+    on = [t for t in olds if t.kind == "num"]
+    nn = [t for t in news if t.kind == "num"]
+    if len(on) != 1 or len(nn) != 1:
+        return False
+    uo, un = _base_unit(on[0].key), _base_unit(nn[0].key)
+    return uo != un and uo in MEASURE_UNITS and un in MEASURE_UNITS
 
 
 def _strip_punct(tokens: list[Token]) -> list[Token]:

@@ -99,7 +99,14 @@ def _key(text: str, kind: str, *, ignore_width: bool) -> str:
     key = unicodedata.normalize("NFKC", text) if ignore_width else text
     if kind == "num":
         key = re.sub(r"\s+", "", key)
+        if ignore_width:
+            # one range written with another dash (0-6岁, 0—6岁, 5%～6%) is the same range, as
+            # ８％ is 8%: forms, not content
+            key = _RANGE_DASH.sub("-", key)
     return key
+
+
+_RANGE_DASH = re.compile(r"(?<=[\d%％])\s*[-－~～—–]+\s*(?=\d)")
 
 
 def tokenize(

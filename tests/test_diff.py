@@ -454,3 +454,19 @@ def test_ignore_punctuation_never_reports_more_on_a_real_pair(corpus):
     plain, quiet = compare(old, new).stats_dict(), compare(old, new, ignore_punctuation=True).stats_dict()
     assert quiet["changes"] <= plain["changes"]
     assert quiet["number_changed"] == plain["number_changed"]
+
+
+def test_numbers_of_other_measures_are_not_paired():
+    """shanghai 2025 → 2026 swapped the order of 货邮 and 旅客: 420.6万吨 → 1.35亿人次 is no number change."""
+    got = changes_of("航空货邮和旅客吞吐量分别达到420.6万吨、1.25亿人次，排名升至世界第二。",
+                     "航空货邮和旅客吞吐量分别达到1.35亿人次、453.8万吨，排名升至世界第二。")
+    assert got and not any(k == "number_changed" for k, _, _ in got)
+    # counting words are interchangeable: the same elevators counted with another classifier
+    assert changes_of("老楼加装电梯876部，养老助餐。", "老楼加装电梯869台，养老助餐。") == [
+        ("number_changed", "876部", "869台")]
+
+
+def test_a_range_written_with_another_dash_is_no_change():
+    """zhejiang 2025 → 2026: 0-6岁 → 0—6岁 was reported as a number change."""
+    assert changes_of("为全省0-6岁儿童免费开展筛查。", "为全省0—6岁儿童免费开展筛查。") == []
+    assert changes_of("增长6%-6.5%。", "增长6%～7%。") == [("number_changed", "6%-6.5%", "6%～7%")]
