@@ -14,7 +14,8 @@ annotated is listed in ``failed`` with its one-line error, and the others are st
   of them, one per CPU when not given); with ``scheduler`` (``tcp://host:8786``) on a Dask
   distributed cluster (the optional ``dask`` extra).  ``jobs=1`` runs in this process.
 - Up to date: ``out_dir/.annotate-batch.json`` records, per output, the input's name, size,
-  modification time and SHA-256, the format and the annotate version that wrote it.  An output
+  modification time and SHA-256, the format and the annotate version that wrote it (the version
+  number plus a fingerprint of the package's code and lexicons, so edited lexicons redo outputs).  An output
   is skipped when it exists, is not older than its input, and its record matches the input (by
   size and mtime, or by hash when only the mtime changed) and this version and format.  The
   record is rewritten (atomically) after the run.  ``force`` redoes everything.
@@ -31,6 +32,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
@@ -98,13 +100,30 @@ def _annotate_path(source: str, fmt: str) -> tuple[Optional[bytes], Optional[str
 # --------------------------------------------------------------------------- planning
 
 
+@lru_cache(maxsize=1)
 def version() -> str:
+    """The package version plus a fingerprint of its code and data (modules, lexicons, schemas).
+
+    The version number alone does not change when a lexicon is extended (README: "Extending the
+    lexicons") or the code is edited in place, and outputs written before would then be skipped
+    as up to date although ``annotate tag`` now writes something else.
+    """
     try:
         from importlib.metadata import version as v
 
-        return v("annotate")
+        number = v("annotate")
     except Exception:  # running from a source tree that is not installed
-        return "unknown"
+        number = "unknown"
+    return f"{number}+{code_fingerprint(Path(__file__).resolve().parent)}"
+
+
+def code_fingerprint(root: Path) -> str:
+    """A short hash of the code and data files under ``root`` (names and contents)."""
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".rng", ".json"):
+            h.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
 
 
 def discover(in_dir: str) -> list[Path]:

@@ -141,3 +141,21 @@ def test_unreachable_scheduler_is_one_line(tmp_path, corpus, monkeypatch):
     res = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1"])
     assert res.exit_code == 1 and "cannot connect to the Dask scheduler" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_edited_lexicon_makes_outputs_stale(tmp_path):
+    """The manifest's version carries a fingerprint of the package's code and lexicons: a user
+    who extends lexicon/units.tsv and reruns batch gets new outputs, not 'up to date'."""
+    from annotate.batch import code_fingerprint, version
+
+    pkg = tmp_path / "pkg"
+    (pkg / "lexicon").mkdir(parents=True)
+    (pkg / "mod.py").write_text("X = 1\n", encoding="utf-8")
+    (pkg / "lexicon" / "units.tsv").write_text("亿元\t元\n", encoding="utf-8")
+    before = code_fingerprint(pkg)
+    (pkg / "lexicon" / "units.tsv").write_text("亿元\t元\n万吨\t吨\n", encoding="utf-8")
+    after = code_fingerprint(pkg)
+    assert after != before
+    (pkg / "notes.md").write_text("docs do not count", encoding="utf-8")
+    assert code_fingerprint(pkg) == after
+    assert "+" in version() and len(version().split("+")[1]) == 12
