@@ -28,6 +28,8 @@ def write_output(out: str | None, payload: str | bytes) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise AnnotateError(out, "output folder does not exist", "create it first or choose another -o path")
+    if target.is_dir():
+        raise AnnotateError(out, "is a folder, not a file", "give a file name, e.g. -o " + str(target / "out"))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:

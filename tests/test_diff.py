@@ -470,3 +470,12 @@ def test_a_range_written_with_another_dash_is_no_change():
     """zhejiang 2025 → 2026: 0-6岁 → 0—6岁 was reported as a number change."""
     assert changes_of("为全省0-6岁儿童免费开展筛查。", "为全省0—6岁儿童免费开展筛查。") == []
     assert changes_of("增长6%-6.5%。", "增长6%～7%。") == [("number_changed", "6%-6.5%", "6%～7%")]
+
+
+def test_cli_output_that_is_a_folder_is_one_line(tmp_path):
+    """``-o`` naming an existing folder ended in 'internal error (IsADirectoryError …)'."""
+    old = tmp_path / "old.txt"
+    old.write_text((GOLDEN / "punctuation-ignored.old.txt").read_text(encoding="utf-8") * 3, encoding="utf-8")
+    r = CliRunner().invoke(main, ["diff", str(old), str(old), "-o", str(tmp_path)])
+    assert r.exit_code == 1
+    assert "is a folder" in r.output and "internal error" not in r.output
