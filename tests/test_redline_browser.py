@@ -117,6 +117,7 @@ def test_real_pair_loads_counts_navigation_filters_side_by_side(browser, real_pa
     assert page.evaluate("document.activeElement.dataset.kind") == "number_changed"
     for key in ("targets", "commitments", "wording", "moves", "insdel"):
         page.check(f"#f-{key}")
+    assert page.inner_text("#position") == ""  # no stale "change 1 of 8" from the filtered list
 
     # side by side: old and new of every aligned pair sit on one row
     page.click("button[data-view=sbs]")

@@ -27,6 +27,7 @@
       els[j].classList.toggle("filtered", hidden);
     }
     current = -1;
+    position.textContent = "";  /* "change 3 of 8" counted the stops of the old filter */
   }
 
   function stops() {
@@ -65,6 +66,7 @@
     for (var i = 0; i < buttons.length; i++)
       buttons[i].setAttribute("aria-pressed", buttons[i].getAttribute("data-view") === name ? "true" : "false");
     current = -1;
+    position.textContent = "";
   }
 
   document.getElementById("next").addEventListener("click", function () { go(1); });
