@@ -18,7 +18,7 @@ import typing
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Optional, Union
+from typing import Any, Optional, Sequence, Union
 
 Number = Union[int, float]
 
@@ -247,24 +247,6 @@ class Report:
         return {b.id: b for b in self.blocks}
 
     @cached_property
-    def _paragraph_starts(self) -> tuple[list[int], list[Block]]:
-        paras = sorted((b for b in self.blocks if b.kind in PARAGRAPH_KINDS), key=lambda b: b.start)
-        return [b.start for b in paras], paras
-
-    def paragraph_at(self, offset: int) -> Optional[Block]:
-        """The innermost ``p``/``item`` block holding ``offset``, or None."""
-        starts, paras = self._paragraph_starts
-        i = bisect_right(starts, offset) - 1
-        while i >= 0:
-            b = paras[i]
-            if b.start <= offset < b.end:
-                return b
-            if b.end <= offset and (i == 0 or paras[i - 1].end <= offset):
-                return None
-            i -= 1
-        return None
-
-    @cached_property
     def _block_owner_index(self) -> tuple[list[int], list[str]]:
         """Sorted boundary offsets and, for the stretch starting at each, the id of its owner.
 
@@ -340,12 +322,13 @@ class ScriptView:
     """Another script's rendering of a text, with a map back to the text's offsets.
 
     ``to_text[i]`` is the offset in the original text of view character ``i``; it has
-    ``len(view) + 1`` entries so half-open ends map too.
+    ``len(view) + 1`` entries so half-open ends map too.  For a text already in simplified
+    script both maps are :class:`annotate.script.IdentityMap` sequences that store nothing.
     """
 
     view: str
-    to_text: tuple[int, ...]
-    from_text: tuple[int, ...]  # len(text)+1 entries: text offset -> view offset
+    to_text: Sequence[int]
+    from_text: Sequence[int]  # len(text)+1 entries: text offset -> view offset
 
 
 def source_offset(repairs: tuple[Repair, ...], offset: int) -> int:

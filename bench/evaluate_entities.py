@@ -109,7 +109,7 @@ def paragraph_range(report, anchor: str) -> tuple[int, int]:
         if j < 0:
             raise LookupError(f"anchor not found: {anchor}")
         i = pos[j]
-    p = report.paragraph_at(i)
+    p = report.block_by_id.get(report.block_id_at(i))
     if p is not None:
         return p.start, p.end
     end = text.find("\n", i)
