@@ -6,26 +6,15 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
-from .errors import AnnotateError
 from .model import Report
 
 
 def read_input_bytes(path: str) -> bytes:
-    """The bytes of ``path``; ``-`` reads stdin."""
-    if path == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
-    if not p.exists():
-        raise AnnotateError(path, "no such file", "check the path and try again")
-    if p.is_dir():
-        raise AnnotateError(path, "is a directory, not a report file", "give a .txt, .md, .html, .docx or .xml file")
-    try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise AnnotateError(path, f"cannot be read ({exc.strerror})", "check its permissions") from None
+    """The bytes of ``path``; ``-`` reads stdin (one reader for every command: see ingest)."""
+    from .ingest import read_bytes
+
+    return read_bytes(path)
 
 
 def is_annotated_xml(path: str, data: bytes) -> bool:

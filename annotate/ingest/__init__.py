@@ -38,12 +38,11 @@ def load(path: str, data: bytes | None = None) -> Decoded:
     from . import chrome, readers
     from .encoding import decode_bytes
 
-    name = "<stdin>" if path == "-" else path
+    name = display_name(path)
     if data is None:
-        data = _read(path, name)
+        data = read_bytes(path)
     if len(data) > MAX_BYTES:
-        raise AnnotateError(name, f"is too large for a report ({len(data) / 2**20:.1f} MB; the limit is "
-                                  f"{MAX_BYTES // 2**20} MB)", "real reports are well under 1 MB; check the file")
+        raise _too_large(name, len(data))
     if not data:
         raise AnnotateError(name, "is empty", "give a file that holds a report")
 
@@ -68,7 +67,20 @@ def load(path: str, data: bytes | None = None) -> Decoded:
     return Decoded(text=text, info=info, asides=asides)
 
 
-def _read(path: str, name: str) -> bytes:
+def display_name(path: str) -> str:
+    """How errors name an input: the path as given, ``<stdin>`` for ``-``."""
+    return "<stdin>" if path == "-" else path
+
+
+def _too_large(name: str, size: int) -> AnnotateError:
+    return AnnotateError(name, f"is too large for a report ({size / 2**20:.1f} MB; the limit is "
+                               f"{MAX_BYTES // 2**20} MB)", "real reports are well under 1 MB; check the file")
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of ``path`` (``-``: stdin), refusing a missing file, a folder or one over
+    :data:`MAX_BYTES` before reading it into memory."""
+    name = display_name(path)
     if path == "-":
         import sys
 
@@ -77,12 +89,12 @@ def _read(path: str, name: str) -> bytes:
     if not p.exists():
         raise AnnotateError(name, "no such file", "check the path and try again")
     if p.is_dir():
-        raise AnnotateError(name, "is a directory, not a report file", "give a .txt, .md, .html or .docx file")
+        raise AnnotateError(name, "is a directory, not a report file",
+                            "give a .txt, .md, .html, .docx or annotated .xml file")
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:  # refuse before reading it all into memory
-            raise AnnotateError(name, f"is too large for a report ({size / 2**20:.1f} MB; the limit is "
-                                      f"{MAX_BYTES // 2**20} MB)", "real reports are well under 1 MB; check the file")
+            raise _too_large(name, size)
         return p.read_bytes()
     except OSError as exc:
         raise AnnotateError(name, f"cannot be read ({exc.strerror})", "check its permissions") from None
