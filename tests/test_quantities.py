@@ -313,3 +313,17 @@ def test_range_of_a_change_stays_a_range(text, low, high):
     (q,) = find_quantities(text)
     assert (q.qualifier, q.low, q.high) == ("range", low, high)
     assert q.change in ("growth", "decline")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("粮食产量首次跃上1.4万亿斤新台阶", 1.4, "万亿斤"),
+    ("经济总量跨上3万亿元台阶", 3, "万亿元"),
+    ("地区生产总值登上2万亿元新台阶", 2, "万亿元"),
+    ("外贸规模站上4万亿元", 4, "万亿元"),
+    ("迈上5万亿台阶", 5, "万亿"),
+])
+def test_stepping_onto_a_level_is_at_least(text, value, unit):
+    """跃上/跨上/登上/站上 an amount, like 迈上…台阶 (DOMAIN.md 3), reached or passed it: at_least."""
+    q = q1(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, "at_least")
+    assert q.text.startswith(text[text.index(q.text[:2])])
