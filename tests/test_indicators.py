@@ -106,3 +106,22 @@ def test_a_value_reached_is_a_level_not_a_change():
     r = tag_text("常住人口城镇化率提高到66.2%，比上年末提高0.94个百分点。\n")
     [ind] = values(r)
     assert ind[1:5] == ("常住人口城镇化率", "66.2%", None, "0.94个百分点")
+
+
+def test_a_per_unit_metric_is_not_the_total():
+    """亩产提升10.1斤 is a per-mu yield change, not grain output (national 2025)."""
+    r = tag_text("粮食产量首次跃上1.4万亿斤新台阶、亩产提升10.1斤；高技术制造业增加值增长8.9%。\n")
+    vals = values(r)
+    assert ("grain_output" not in [v[0] for v in vals])
+    assert vals[0][:4] == (None, "亩产", None, "10.1斤")
+    r = tag_text("亩均粮食产量达到500公斤。\n")
+    assert values(r)[0][:3] == (None, "亩均粮食产量", "500公斤")
+    assert canonical_id("人均地区生产总值", "万元") == "gdp_per_capita"  # a wording that holds 人均 stays
+
+
+def test_rd_spending_and_intensity_ids():
+    assert canonical_id("全社会研发投入", "%") == "rd_spending_growth"
+    assert canonical_id("全社会研发投入", "亿元") == "rd_spending"
+    assert canonical_id("全社会研发投入强度", "%") == "rd_intensity"
+    assert canonical_id("全社会研发投入占比", "%") == "rd_intensity"
+    assert canonical_id("全社会研发经费支出相当于全市生产总值的比例", "%") == "rd_intensity"

@@ -15,7 +15,8 @@ count that runs into the noun it sizes (``实施新一轮千亿斤粮食产能�
 verb phrase that reports an action (``建成8处公共停车场``, ``走访企业220家次``; ``新增…``/``新设…`` statistics and
 measure nouns such as ``完工建筑面积`` are kept), the count of a listed set (``甘李药业、四环制药等6家企业``) and a
 span of time (``以来的五年``).  A part of what a lexicon wording measures (``脱贫地区农村居民收入``,
-``“新三样”出口``, a share ``…占…比重``) gets no canonical id.
+``“新三样”出口``, a share ``…占…比重``) gets no canonical id, nor does a rate per unit (``亩产``,
+``人均``, ``亩均粮食产量``: not the grain output level).
 
 The helpers here (lexicon lookup, clause splitting, metric extraction and pair expansion) are
 also what the targets annotator uses, so both layers name metrics the same way.
@@ -103,11 +104,19 @@ def lookup(metric: str, lexicon: Optional[Lexicon] = None, pos: int = 0) -> Opti
     return None
 
 
+# Words that make a metric a rate per unit of land, person or household (亩产, 单产, 人均): a
+# per-mu yield is not the grain output level, so a wording after one of them is not the metric.
+# (Lexicon wordings that hold one, 人均地区生产总值, match from their own start and stay.)
+PER_UNIT_RE = re.compile(r"亩产|单产|亩均|人均|户均|每万人|每千人|每百人|单位面积")
+
+
 def canonical_id(metric: str, unit: Optional[str] = None, lexicon: Optional[Lexicon] = None) -> Optional[str]:
-    """Canonical indicator id for ``metric``; an amount (``unit`` not a ratio) takes the level id."""
+    """Canonical indicator id for ``metric``; an amount (``unit`` not a ratio) takes the level id.
+    None when a per-unit word (``亩均``, ``人均``) comes before the wording: ``亩均粮食产量`` is not
+    ``grain_output``."""
     lex = lexicon or load_lexicon()
     m = lookup(metric, lex)
-    if not m:
+    if not m or PER_UNIT_RE.search(metric, 0, m.start()):
         return None
     ident, level_id = lex.wordings[m.group(0)]
     if unit and not unit.endswith(RATIO_UNITS) and unit not in RATIO_UNITS:
@@ -408,6 +417,9 @@ def _pieces(text: str, cl: Clause, cq: list[Quantity]) -> list[tuple[int, int]]:
     for k in range(cl.start, cl.end):
         if text[k] == "、" and k in ends and not any(q.start == k + 1 for q in cq):
             cuts.append(k)
+        elif text[k] == "、" and PER_UNIT_RE.match(text, k + 1) and any(q.start > k for q in cq):
+            # 粮食产量跃上1.4万亿斤新台阶、亩产提升10.1斤: a per-unit metric opens a new piece
+            cuts.append(k)
     out, s = [], cl.start
     for k in cuts:
         out.append((s, k))
@@ -548,7 +560,8 @@ def find_indicators(report: Report) -> list[Indicator]:
                     me = tail.start()
                 metric = text[ms:me]
                 if len(metric) <= 2 and lookup(metric, lex) is None and not _MEASURE_END.search(metric) \
-                        and not text.startswith("其中", s):  # (其中企业57.3万家 does)
+                        and not PER_UNIT_RE.fullmatch(metric) \
+                        and not text.startswith("其中", s):  # (其中企业57.3万家 does; so does 亩产)
                     continue  # a bare verb or fragment (建成, 落地) does not name a metric (总量 does)
                 named = _NAMED_AFTER.match(text, me, first_value)
                 if named:
