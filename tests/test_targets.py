@@ -288,3 +288,73 @@ def test_more_wordings_and_aspirations_that_name_a_metric():
         ("energy_intensity", "单位GDP能耗", 3),
         ("urbanization_rate", "常住人口城镇化率", 70),
     ]
+
+
+# --------------------------------------------------------------------------- QA follow-ups (issue 4)
+
+
+def test_metrics_listed_with_dun_are_one_target_each():
+    """单位生产总值能耗、单位生产总值二氧化碳排放量进一步下降 sets two targets, so a year listing both
+    and a year listing one compare metric by metric (Shanghai 2025 → 2026)."""
+    r = tag_text(
+        "主要预期目标是：全市生产总值增长5%左右，"
+        "单位生产总值能耗、单位生产总值二氧化碳排放量进一步下降，城镇新增就业60万人以上。\n"
+    )
+    assert [(t.indicator, t.metric) for t in r.targets] == [
+        ("gdp_growth", "全市生产总值"),
+        ("energy_intensity", "单位生产总值能耗"),
+        ("carbon_intensity", "单位生产总值二氧化碳排放量"),
+        ("urban_new_jobs", "城镇新增就业"),
+    ]
+    # a listed pair sharing one value: each metric gets it
+    r = tag_text("主要预期目标是：单位地区生产总值能耗、单位地区生产总值二氧化碳排放分别下降，"
+                 "单位国内生产总值能耗、单位国内生产总值二氧化碳排放下降3%左右。\n")
+    assert summary(r.targets)[-2:] == [("energy_intensity", 3, "about", "%"), ("carbon_intensity", 3, "about", "%")]
+
+
+def test_a_list_needs_a_lexicon_metric_in_every_member():
+    r = tag_text("主要预期目标是：国内生产总值增长5%左右，居民收入增长和经济增长同步。\n")
+    assert summary(r.targets) == [("gdp_growth", 5, "about", "%"), ("income_growth", None, None, None)]
+
+
+def test_rd_spending_growth_is_not_rd_intensity():
+    """The predicate decides: 增长 X% is spending growth; 强度/占比 X% is intensity."""
+    r = tag_text("主要预期目标是：地区生产总值增长5%左右，全社会研发投入增长8%以上。\n")
+    assert summary(r.targets)[1] == ("rd_spending_growth", 8, "at_least", "%")
+    r = tag_text("主要预期目标是：地区生产总值增长5%左右，研发经费投入增长10%左右。\n")
+    assert summary(r.targets)[1] == ("rd_spending_growth", 10, "about", "%")
+    r = tag_text("主要预期目标是：地区生产总值增长5%左右，全社会研发投入强度达到3.35%左右。\n")
+    assert summary(r.targets)[1] == ("rd_intensity", 3.35, "about", "%")
+    r = tag_text("主要预期目标是：地区生产总值增长5%左右，全社会研发投入占比6%以上。\n")
+    assert summary(r.targets)[1] == ("rd_intensity", 6, "at_least", "%")
+
+
+def test_value_before_the_metric_in_the_measures():
+    """National 2016 sets its poverty target in the measures, value first."""
+    r = tag_text("主要预期目标是：国内生产总值增长6.5%左右。\n"
+                 "实施脱贫攻坚工程。今年要完成1000万以上农村贫困人口脱贫任务，其中易地搬迁脱贫200万人以上。\n")
+    t = r.targets[-1]
+    assert (t.indicator, t.value, t.unit, t.qualifier) == ("poverty_reduction", 1000, "万", "at_least")
+    assert t.text == "完成1000万以上农村贫困人口"
+    # a review statement is not a target
+    r = tag_text("主要预期目标是：国内生产总值增长6.5%左右。\n去年完成1442万农村贫困人口脱贫任务。\n")
+    assert [t.indicator for t in r.targets] == ["gdp_growth"]
+
+
+def _targets_of(corpus, stem):
+    return pipeline.tag(str(corpus / f"{stem}.txt")).targets
+
+
+def test_year_pairs_name_the_same_targets_alike(corpus):
+    """QA's year pairs: a target set in both years carries the same indicator in both."""
+    for year in (2025, 2026):
+        ids = [t.indicator for t in _targets_of(corpus, f"shanghai-{year}-gov-work-report")]
+        assert "carbon_intensity" in ids, year  # 2025 lists it after 单位生产总值能耗、; 2026 alone
+        assert ("energy_intensity" in ids) == (year == 2025)
+        rd = [(t.indicator, t.value) for t in _targets_of(corpus, f"fujian-{year}-gov-work-report")
+              if t.indicator and t.indicator.startswith("rd_")]
+        assert rd == [("rd_spending_growth", {2025: 8, 2026: 10}[year])], year
+    for year in (2015, 2016, 2017, 2018, 2019):
+        poverty = [(t.value, t.qualifier) for t in _targets_of(corpus, f"national-{year}-gov-work-report")
+                   if t.indicator == "poverty_reduction"]
+        assert poverty == [(1000, "at_least")], year

@@ -13,7 +13,11 @@ Where targets come from:
    goals (``“十五五”时期…主要目标是``) are not the year's targets and are skipped.
 2. A GDP growth target stated only in commentary (``经济增长预期为7%左右``) when the block has none.
 3. Numeric targets inside the measures, after the block (``森林覆盖率达到35%``,
-   ``新增造林面积2.3万亩``): a lexicon metric directly followed by its value.  Never in the review
+   ``新增造林面积2.3万亩``): a lexicon metric directly followed by its value, or a target verb,
+   the value and the metric it counts (``今年要完成1000万以上农村贫困人口脱贫任务``).
+
+Metrics listed with ``、`` before one shared predicate or value (``单位生产总值能耗、单位生产总值二氧化碳
+排放量进一步下降``) are one target each.  Never in the review
    half, which comes before the block.
 
 A report without a targets block (Hong Kong policy addresses) gets no targets: nothing here
@@ -30,6 +34,7 @@ from typing import Optional, Sequence
 from ..model import Quantity, Report, Target
 from . import register
 from .indicators import (
+    PREDICATE_RE,
     Clause,
     as_written,
     canonical_id,
@@ -153,7 +158,28 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: O
         if names:
             return [_Found(cl.start, cl.end, n, canonical_id(n, q.unit, lex), q) for n, q in zip(names, cq)]
     q = cq[0]
+    listed = listed_metrics(text, ms, cq[0].start)
+    if listed:
+        return [_Found(cl.start, cl.end, n, canonical_id(n, q.unit, lex), q) for n in listed]
     return [_Found(cl.start, cl.end, metric, canonical_id(metric, q.unit, lex), q)]
+
+
+def listed_metrics(scan: str, start: int, stop: int) -> Optional[list[str]]:
+    """The metrics a clause lists with ``、`` before the predicate (or value) they share, or None.
+
+    ``单位生产总值能耗、单位生产总值二氧化碳排放量进一步下降`` sets two targets, one per metric, so a
+    year that names both and a year that names one compare metric by metric.  Only a list whose
+    every member holds a lexicon wording counts: a ``、`` inside a longer name is no list.
+    """
+    pred = PREDICATE_RE.search(scan, start, stop)
+    head = scan[start : pred.start() if pred else stop]
+    if "、" not in head:
+        return None
+    parts = [p.strip() for p in head.split("、")]
+    lex = load_lexicon()
+    if len(parts) < 2 or any(not (2 <= len(p) <= 24) or lookup(p, lex) is None for p in parts):
+        return None
+    return parts
 
 
 def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quantity],
@@ -178,7 +204,8 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     metric = scan[span[0] : span[1]]
     if m is None and (metric == t or not QUALITATIVE_RE.search(t, span[1] - cl.start)):
         return []  # a target needs a metric and something said about it
-    return [_Found(cl.start, cl.end, metric, canonical_id(metric, None, lex), None)]
+    names = listed_metrics(scan, span[0], cl.end) or [metric]
+    return [_Found(cl.start, cl.end, n, canonical_id(n, None, lex), None) for n in names]
 
 
 LIST_MARK_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）]|[-•·]|——)")
@@ -263,11 +290,32 @@ def _restated_gdp(scan: str, qs: Sequence[Quantity], start: int) -> Optional[_Fo
     return None
 
 
+# ``完成1000万以上农村贫困人口脱贫任务``: a verb, the value, then the metric it counts
+VALUE_FIRST_VERB_RE = re.compile(r"(?:完成|实现|减少|再减少)\s*$")
+
+
+def _value_first(scan: str, q: Quantity, lex) -> Optional[re.Match[str]]:
+    """A lexicon metric right after ``q`` when a target verb comes right before it, else None."""
+    verb = VALUE_FIRST_VERB_RE.search(scan, max(0, q.start - 4), q.start)
+    if verb is None:
+        return None
+    return lex.pattern.match(scan, q.end)
+
+
 def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[str]) -> list[_Found]:
     lex = load_lexicon()
     out: list[_Found] = []
     for q in qs:
         if q.start < start:
+            continue
+        after = _value_first(scan, q, lex)
+        if after is not None:
+            ident = canonical_id(after.group(0), q.unit, lex)
+            sent_start = max(scan.rfind("。", 0, q.start), scan.rfind("\n", 0, q.start), scan.rfind("；", 0, q.start)) + 1
+            if ident not in taken and not REVIEW_WORDS_RE.search(scan[sent_start : q.start]):
+                taken.add(ident or after.group(0))
+                verb = VALUE_FIRST_VERB_RE.search(scan, max(0, q.start - 4), q.start)
+                out.append(_Found(verb.start(), after.end(), after.group(0), ident, q))
             continue
         window_start = max(start, q.start - 24)
         window = scan[window_start : q.start]
