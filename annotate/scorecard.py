@@ -42,15 +42,26 @@ unit in the last written digit of the less precise of ``a`` and ``v`` (5 → 0.5
 
 Commitment follow-through
 -------------------------
-PLAN's commitments that name a project or facility (an entity of that type inside the clause) or
-promise a quantity (``建成2个万卡智算集群``), leaving out those about a lexicon indicator (they are
-targets, scored above).  The object looked for is the entity's name, or the counted thing after
-the quantity (``万卡智算集群``); objects shorter than 4 or longer than 24 characters are skipped as
-too vague or too specific.  Matching is exact on the simplified text (a parenthesised alias may
-be dropped: ``地铁22号线（平谷线）`` also matches ``地铁22号线``).  Status: ``done`` when an
-occurrence in RESULT's review half has a completion word (建成 完成 实现 投运 通车 竣工 落地 开通
-投用 投入运营 投产 交付 开园 开馆 启用 通航) in its clause; ``in_progress`` when the object is found anywhere in RESULT
-without one; ``not_mentioned`` otherwise.
+PLAN's commitments that name a project or facility (entities of that type inside the clause: one
+follow-up per name, so 加快北沿江、通苏嘉甬高铁和宁淮城际铁路等重大项目建设 gives two) or promise a
+quantity (``建成2个万卡智算集群``), leaving out those about a lexicon indicator (they are targets,
+scored above) and classes of things rather than one thing (500个省重大项目, 市级疏堵工程, 沿海港口,
+数智化转型: ``GENERIC_OBJECT_RE``).  The object looked for is the entity's name, or the counted thing
+after the quantity; objects shorter than 4 or longer than 24 characters are skipped as too vague
+or too specific.  Matching is exact on the simplified text (a parenthesised alias may be dropped:
+``地铁22号线（平谷线）`` also matches ``地铁22号线``; a name ending in a class noun also matches its
+stem in a list closed by that noun: 通苏嘉甬高铁 in 北沿江、通苏嘉甬、盐泰锡常宜高铁).  Status: ``done``
+when an occurrence in RESULT's review half has a completion word (建成 完成 实现 投运 通车 竣工 落地
+开通 投用 投入运营 投产 交付 开园 开馆 启用 通航) in its clause, not after 加快/推进/力争 …;
+``in_progress`` when the object is found anywhere in RESULT without one; ``not_mentioned``
+otherwise.  The evidence is the clause of RESULT holding the mention (``matched`` is the form
+found in it).
+
+Levels at the end of a multi-year review
+----------------------------------------
+A value under a multi-year cue (过去五年, “十四五”时期) is passed over, except a level the period
+ended at for a level target: a percentage reached (研发投入强度达3.38%左右) or any level held steady
+(粮食总产量稳定在550亿斤左右).  It ranks after every value with a year cue or none.
 """
 
 from __future__ import annotations
@@ -148,6 +159,7 @@ class FollowUp:
     status: str  # done | in_progress | not_mentioned
     evidence: Optional[str] = None  # the RESULT sentence it was found in
     where: Optional[str] = None  # review | plan (the half of RESULT it was found in)
+    matched: Optional[str] = None  # the form found in the evidence (the name, or its stem in a list)
 
 
 @dataclass(frozen=True)
@@ -468,6 +480,24 @@ def _text_candidates(t: Target, result: Report, text: str, end: int, want_change
     return out
 
 
+END_LEVEL_RE = re.compile(r"(达到?|升至|提高到|提升至|提升到|增至|稳定在|保持在)$")
+STEADY_RE = re.compile(r"(稳定在|保持在)$")
+
+
+def _end_level(t: Target, text: str, c: _Candidate) -> bool:
+    """A level a multi-year review states the period ended at (研发投入强度达3.38%左右, 粮食总产量稳定在
+    550亿斤左右): the level in the review year, the period's last.  Only for a ratio (a percentage:
+    a stock, not summed over years) reached (达, 升至) or any level held steady (稳定在); a flow
+    stated over the period (城镇新增就业超690万人) is the period's sum, never the year's."""
+    if _wants_change(t, direction_of(t)):
+        return False
+    gap = text[c.start : c.quantity.start]
+    m = END_LEVEL_RE.search(gap)
+    if m is None or len(gap) > 16 or re.search(r"[，；。]", gap):
+        return False
+    return _is_percent(c.quantity.unit) and not c.quantity.unit.endswith("百分点") or bool(STEADY_RE.search(gap))
+
+
 def find_actual(t: Target, result: Report, end: Optional[int] = None) -> Optional[Actual]:
     """The value RESULT's review half gives for target ``t`` (module docstring), or None.
 
@@ -486,15 +516,18 @@ def find_actual(t: Target, result: Report, end: Optional[int] = None) -> Optiona
     if not cands:
         return None
     ry = result.meta.review_year
-    # a value whose nearest time cue speaks of several years (过去五年) is not the year's result
-    cands = [c for c in cands if _context(text, 0, c.start, ry) < 2]
+    # a value whose nearest time cue speaks of several years (过去五年) is not the year's result,
+    # unless it is the level the period ended at (below): that level is the review year's
+    cands = [c for c in cands if _context(text, 0, c.start, ry) < 2
+             or (not want_change and _end_level(t, text, c))]
     if not cands:
         return None
 
-    def rank(c: _Candidate) -> tuple[int, int, int]:
+    def rank(c: _Candidate) -> tuple[float, int, int]:
         # the nearest time cue before the value, however far back in the review (a heading such
-        # as 过去的五年 governs the paragraphs under it)
-        return (_context(text, 0, c.start, ry), 0 if c.source == "indicator" else 1, c.start)
+        # as 过去的五年 governs the paragraphs under it); an end-of-period level comes last
+        ctx = _context(text, 0, c.start, ry)
+        return (ctx if ctx < 2 else 1.5, 0 if c.source == "indicator" else 1, c.start)
 
     best = min(cands, key=rank)
     q = best.quantity
@@ -614,27 +647,64 @@ def _plain(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> Optional[tuple[str, list[str]]]:
-    """(kind, keys to look for) for a commitment worth following, or None."""
+# a class of things, not a followable one: a count (500个省重大项目), a level of government
+# (市级疏堵工程), "major projects" in general, a generic modifier (沿海港口), an action rather
+# than a thing (数智化转型, 积水点治理), or a bare head noun with a short qualifier (入园项目)
+GENERIC_OBJECT_RE = re.compile(
+    r"^[\d一二三四五六七八九十百千万]+[个项家座条处批所]|^[省市县区镇乡村]级|(重大|重点|标志性|央属)(项目|工程)"
+    r"|项目建设|^(沿海|沿江|沿边|重点|重大|主要|新型|现代|相关|各类|一批|若干)"
+    r"|(治理|改造|升级|转型|联网|提升|整治|建设|提档|改革|办理)$|^.{0,2}(项目|工程|园区|中心)$|^(改扩建|前沿技术研发)项目$")
+# a class noun ending a name: in a list it may be written once for all (北沿江、通苏嘉甬、盐泰锡常宜高铁)
+HEAD_RE = re.compile(r"(高速铁路|城际铁路|高铁|铁路|高速公路|高速|大桥|机场|港)$")
+# a completion word after one of these is still a plan (加快建成, 力争完成)
+NOT_YET_RE = re.compile(r"(加快|推进|力争|争取|确保|推动|开工|启动|全力|即将|计划|有序)$")
+
+
+@dataclass(frozen=True)
+class _Object:
+    kind: str  # project | quantity
+    keys: tuple[str, ...]  # the name, then the name without a parenthesised alias
+    stem: Optional[str] = None  # the name without its class noun, and that noun: matched in lists
+    head: Optional[str] = None
+
+
+def _generic(key: str) -> bool:
+    return bool(GENERIC_OBJECT_RE.search(key))
+
+
+def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_Object]:
+    """The things worth following in commitment ``c``: each named project or facility in it (one
+    per name: 加快北沿江、通苏嘉甬高铁和宁淮城际铁路等重大项目建设 gives two), else the counted
+    thing of a quantity promise; none when it is about an indicator or only names a class of things."""
     from .annotators.indicators import lookup
 
     if c.object and lookup(c.object) is not None:
-        return None  # about an indicator: a target, scored above
+        return []  # about an indicator: a target, scored above
     ents = [e for e in plan.entities if e.type in FOLLOW_KINDS and c.start <= e.start and e.end <= c.end]
     ents = [e for e in ents if MIN_OBJECT <= len(_plain(e.text)) <= MAX_OBJECT + 6]
-    if ents:
-        e = max(ents, key=lambda e: e.end - e.start)
+    # an entity inside a longer one is the same thing
+    ents = [e for e in ents if not any(o is not e and o.start <= e.start and e.end <= o.end
+                                       and (o.end - o.start) > (e.end - e.start) for o in ents)]
+    out: list[_Object] = []
+    for e in sorted(ents, key=lambda e: e.start):
         name = _plain(e.text)
-        if not _balanced(name):
-            return None
+        if not _balanced(name) or _generic(name):
+            continue
         keys = [name]
         bare = _PAREN_RE.sub("", name)
         if bare != name and len(bare) >= MIN_OBJECT:
             keys.append(bare)
-        return "project", keys
+        h = HEAD_RE.search(bare)
+        stem = bare[: h.start()] if h else None
+        ok = stem is not None and len(stem) >= MIN_OBJECT - 1 and not _generic(stem)
+        out.append(_Object("project", tuple(keys), stem if ok else None, h.group(0) if ok and h else None))
+    if out:
+        return out
+    if ents:
+        return []  # only classes of things (500个省重大项目): nothing to follow
     q = qs.get(c.quantity) if c.quantity else None
     if q is None or not c.object:
-        return None
+        return []
     obj = c.object
     # the counted thing: what follows the quantity in the object (建成2个 万卡智算集群)
     pos = obj.find(q.text)
@@ -642,8 +712,10 @@ def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> Option
     after = re.split(r"[，,；;。]", after)[0]
     key = _TRIM_RE.sub("", _plain(after))
     if not (MIN_QUANTITY_OBJECT <= len(key) <= MAX_OBJECT) or re.search(r"\d", key) or not _balanced(key):
-        return None
-    return "quantity", [key]
+        return []
+    if _generic(key):
+        return []
+    return [_Object("quantity", (key,))]
 
 
 def _balanced(key: str) -> bool:
@@ -659,8 +731,41 @@ def _find_all(hay: str, key: str) -> list[int]:
     return out
 
 
+def _hits(view: str, obj: _Object) -> list[tuple[int, str]]:
+    """(view offset, form matched) of every mention of ``obj``: its name, the name without an alias,
+    or its stem in a list that ends with the class noun in the same clause (北沿江、通苏嘉甬、盐泰锡常宜高铁)."""
+    found: dict[int, str] = {}
+    for key in obj.keys:
+        for h in _find_all(view, key):
+            found.setdefault(h, key)
+    if obj.stem and obj.head:
+        for h in _find_all(view, obj.stem):
+            if h in found:
+                continue
+            after = view[h + len(obj.stem):]
+            # the stem ends an item of a list (、 和 及 与) and the class noun closes the list
+            if not re.match(r"[、和及与]", after):
+                continue
+            _, ce = _clause(view, h, h + len(obj.stem))
+            if obj.head in view[h + len(obj.stem): ce]:
+                found[h] = obj.stem
+    return sorted(found.items())
+
+
+def _completed(view: str, cs: int, ce: int) -> bool:
+    """A completion word in the clause ``view[cs:ce]`` that is not still a plan (加快建成)."""
+    for m in COMPLETION_RE.finditer(view, cs, ce):
+        if not NOT_YET_RE.search(view, cs, m.start()):
+            return True
+    return False
+
+
 def follow_through(plan: Report, result: Report, review_until: Optional[int] = None) -> list[FollowUp]:
-    """PLAN's project and quantity commitments against RESULT's text (module docstring)."""
+    """PLAN's project and quantity commitments against RESULT's text (module docstring).
+
+    Evidence is the clause of RESULT (as written) holding the mention, so it always contains the
+    form matched (``matched``); a ``done`` clause also holds the completion word.
+    """
     qs = {q.id: q for q in plan.quantities}
     review_until = review_end(result) if review_until is None else review_until
     view = result.simplified.view
@@ -668,34 +773,24 @@ def follow_through(plan: Report, result: Report, review_until: Optional[int] = N
     out: list[FollowUp] = []
     seen: set[str] = set()
     for c in plan.commitments:
-        got = _object_keys(c, plan, qs)
-        if got is None:
-            continue
-        kind, keys = got
-        if keys[0] in seen:
-            continue
-        seen.add(keys[0])
-        status, evidence, where = "not_mentioned", None, None
-        for key in keys:
-            hits = _find_all(view, key)
-            for h in hits:
-                t_start = to_text[h]
-                t_end = to_text[min(h + len(key), len(to_text) - 1)]
-                in_review = t_start < review_until
+        for obj in _object_keys(c, plan, qs):
+            if obj.keys[0] in seen:
+                continue
+            seen.add(obj.keys[0])
+            status, evidence, where, matched = "not_mentioned", None, None, None
+            for h, key in _hits(view, obj):
+                in_review = to_text[h] < review_until
                 cs, ce = _clause(view, h, h + len(key))
-                done = in_review and bool(COMPLETION_RE.search(view, cs, ce))
+                done = in_review and _completed(view, cs, ce)
                 if done or status == "not_mentioned":
-                    ss, se = _sentence(result.text, t_start, t_end)
                     status = "done" if done else "in_progress"
-                    # the words around the match, within its sentence
-                    evidence = result.text[max(ss, t_start - 60) : min(se, t_end + 60)].strip()
+                    evidence = result.text[to_text[cs] : to_text[ce]].strip()
                     where = "review" if in_review else "plan"
+                    matched = key
                 if done:
                     break
-            if status == "done":
-                break
-        out.append(FollowUp(commitment=c.id, text=c.text, object=keys[0], kind=kind, status=status,
-                            evidence=evidence, where=where))
+            out.append(FollowUp(commitment=c.id, text=c.text, object=obj.keys[0], kind=obj.kind, status=status,
+                                evidence=evidence, where=where, matched=matched))
     return out
 
 
