@@ -74,7 +74,7 @@ _FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 �
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
                         "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
                         "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
-                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧".split())
+                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能".split())
 
 
 def _proper(w: str, p: str) -> bool:
@@ -92,6 +92,17 @@ _MISTAGGED = frozenset("新 未来 并举 警察 高速".split())  # 新 only af
 _WEAK_SUFFIXES = frozenset("城")
 # Zones the state designates one by one (国家数据要素综合试验区); 国家重点实验室 is a kind, not one.
 _DESIGNATED = frozenset("试验区 示范区 实验区 先行区 先导区 综合试验区".split())
+# Regions planned across places (成渝主轴经济走廊): named over common nouns, like facilities, not only proper ones.
+_REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈".split())
+# Class words that stop a name unless a place stands before them (成渝世界级机场群; 打造世界级产业集群 is no name).
+_CLASS_WORDS = frozenset("世界级 国家级 国际性".split())
+_NUMBERED = frozenset(["机组"])  # suffixes of things named by their number or phase only
+_EVALUATIVE = frozenset("重要 主要 优质 先进 新型 大型 重大 良好 优秀 一流 知名 著名 特色 现代 高端 优良".split())
+_ORDINAL = re.compile(r"[一二三四五六七八九十\d]{1,3}号")  # 三号机组: a unit's number is part of its name
+# Suffixes named by the place they serve (东方机场); the words that make them kinds instead.
+_NAMED_BY_PLACE = frozenset(["机场"])
+_GENERIC_AIRPORT = frozenset("国际 支线 通用 民用 运输 枢纽 干线 军用 新建 现有 区域 大型 中型 小型 省内 国内 境内 全省 全市 "
+                             "货运 客运 航空 主要 重要 新的 各地 城市 地方 周边 沿线 高原 海岛".split())
 _LABEL = re.compile(r"[\d一二两三四五六七八九十百]+大")  # 三大工程, 6大行动: a count, not a name
 # Parts of an organization named by it (海南师范大学桂林洋校区): the organization does not end the name.
 _ORG_PARTS = frozenset("校区 分校 院区 分院".split())
@@ -237,7 +248,7 @@ def _holds_governing(word: str) -> bool:
 _COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区 间 轮".split())
 _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展 培育 落户 落地 晋级 入选 获评 位于 建成 启用 开通 投用 "
                         "签约 入驻 包括 以及 层面 级 新建 改建 扩建 高水平 高质量 高标准 新一轮 一批 各类 重点 重大 境外 境内 "
-                        "若干 多个 一流 世界级 国家级 省级 市级 暨 代表".split())
+                        "若干 多个 两地 三地 各地 多地 两岸 大中型 大型 中型 小型 中小型 大中小型 一流 世界级 国家级 省级 市级 暨 代表".split())
 
 
 def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[list, list]:
@@ -283,6 +294,59 @@ _AFTER_SUFFIX_CHARS = frozenset("有是在将为已")
 _AFTER_SUFFIX = frozenset("建设 进度 前期 开工 竣工 投用 投产 改造 配套 续建 施工".split())
 
 
+def _glued(head: str, lex: Lexicon) -> bool:
+    """Does ``head`` end in a suffix of two or more characters that names a non-organization?"""
+    return any(len(x) >= 2 and head.endswith(x) and lex.suffixes[x] not in ("-", "org") for x in lex.by_last.get(head[-1], ()))
+
+
+def _one_word(s: str) -> bool:
+    """Is ``s`` one word for the segmenter (区位 yes)?"""
+    import rjieba
+
+    return len(rjieba.cut(s)) == 1
+
+
+# Single-character abbreviations of provinces and big cities: a 2-3 character token made of them is a
+# pair or triple of places (成渝, 济青, 深港, 京津冀) whatever tag the segmenter gave it.
+_ABBREV = frozenset("广京津冀沪渝晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕陇甘宁青港澳台成济深穗莞厦漳泉甬杭嘉株潭郑洛汴雄昆")
+
+
+def _abbrev(w: str) -> bool:
+    return 2 <= len(w) <= 3 and w[0] in _ABBREV and w[-1] in _ABBREV and len(set(w)) == len(w) and all(ch in _ABBREV for ch in w)
+
+
+# Parts of a river or region that make a set phrase with its name (长江上游/l): still a place.
+_PLACE_PARTS = frozenset("上游 中游 下游 流域 沿岸 沿线 两岸 南部 北部 东部 西部 中部 腹地".split())
+
+
+def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
+    """Tag place-abbreviation pairs proper (济青/a → j), undo a verb that swallowed the first of them
+    (打|造成|渝 → 打造|成渝), and tag a place + part set phrase a place (长江上游/l → ns)."""
+    out, offs = list(tokens), list(offsets)
+    k = 0
+    while k < len(out):
+        w, p = out[k]
+        if p == "l" and len(w) == 4 and w[2:] in _PLACE_PARTS and lex.names.get(w[:2], ("",))[0] == "place":
+            out[k] = (w, "ns")
+        elif w[0] not in _ABBREV and w[-1] not in _ABBREV:
+            pass
+        elif (len(w) == 1 and w in _ABBREV and p in ("j", "ns") and k >= 2 and len(out[k - 1][0]) == 2
+                and out[k - 1][1] == "v" and out[k - 1][0][1] in _ABBREV and len(out[k - 2][0]) == 1
+                and out[k - 2][1] == "v" and _one_word(out[k - 2][0] + out[k - 1][0][0])):
+            v = out[k - 1][0]
+            out[k - 2:k + 1] = [(out[k - 2][0] + v[0], "v"), (v[1] + w, "j")]
+            offs[k - 2:k + 1] = [offs[k - 2], offs[k - 1] + 1]
+            k -= 1
+        elif (len(w) == 1 and k + 1 < len(out) and len(out[k + 1][0]) == 2 and out[k + 1][1] in ("ns", "j")
+              and _abbrev(w + out[k + 1][0])):
+            out[k:k + 2] = [(w + out[k + 1][0], "j")]  # 广|深港 → 广深港
+            del offs[k + 1]
+        elif _abbrev(w) and p not in _PROPER_POS and p[:1] != "v":
+            out[k] = (w, "j")
+        k += 1
+    return out, offs
+
+
 def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
     out, offs = None, None
     for k, (w, p) in enumerate(tokens):
@@ -293,10 +357,14 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
               and any(len(x) >= 2 and (tokens[k - 1][0] + w[0]).endswith(x) and lex.suffixes[x] not in ("-", "org")
                       for x in lex.by_last.get(w[0], ()))):
             cut = 1  # 新田科技|城有|约210公顷: the suffix's last character taken into a verb
+        elif (len(w) == 2 and w[0] in lex.by_last and p[:1] == "n" and 0 < k < len(tokens) - 1 and _glued(tokens[k - 1][0] + w[0], lex)
+              and _one_word(w[1] + tokens[k + 1][0])):
+            cut = 1  # …合作|区区|位优势: the suffix's last character glued to the next word (区位)
         if cut:
             if out is None:
                 out, offs = list(tokens[:k]), list(offsets[:k])
-            out += [(w[:cut], "n"), (w[cut:], "vn" if cut > 1 else p)]
+            # "nl": a piece that is no single-character place piece for _merge_pieces (区|区 is no 区区)
+            out += [(w[:cut], "nl" if cut == 1 else "n"), (w[cut:], "vn" if cut > 1 else p)]
             offs += [offsets[k], offsets[k] + cut]
         elif out is not None:
             out.append((w, p))
@@ -308,9 +376,12 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
     out = []
     gaz_ends = {c.end for c in gaz}
     known = bytearray(len(text))  # characters inside a gazetteer name (2 for an organization's)
+    gaz_start = {}  # position inside a gazetteer name -> where that name starts
     for c in gaz:
         known[c.start : c.end] = (b"\2" if c.type == "org" else b"\1") * (c.end - c.start)
-    tokens, offsets = _merge_pieces(*_split_suffix_tokens(tokens, offsets, lex))
+        for x in range(c.start + 1, c.end):
+            gaz_start[x] = c.start
+    tokens, offsets = _merge_pieces(*_split_suffix_tokens(*_repair_abbreviations(tokens, offsets, lex), lex))
     by_last = lex.by_last
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
     for k, (word, pos) in enumerate(tokens):
@@ -362,8 +433,18 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         document = typ in ("policy", "programme", "project", "facility")
         longest = _MAX_TITLE if typ == "programme" else _MAX_NAME
         org_part = suffix in _ORG_PARTS
+        region = typ == "place" and suffix in _REGIONS
         while j >= 0 and end - offsets[j] <= longest:
             w, p = tokens[j]
+            if w == "”" and typ in ("facility", "project"):
+                q = _quote_opening(tokens, j)
+                if q is not None:
+                    start, proper = offsets[q], True  # “三江”流域…清洁能源基地: the quoted name opens it
+                break
+            if region and w in ("—", "－", "-") and j > 0 and tokens[j - 1][1] == "ns" and _proper(*tokens[j + 1]):
+                start = offsets[j]  # 岷江—长江上游经济带: a region spanned between two places
+                j -= 1
+                continue
             if (w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代")) or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility")):
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
             if org_part and (known[offsets[j]] == 2 or lex.suffixes.get(w) == "org"):
@@ -378,16 +459,20 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 # verb that governs the title (制定, 实施) ends it.
                 if ((w in _GOVERNING and not (typ == "programme" and w in _QUALITY))
                         or (_stop_word(w) and not (_campaign(suffix, typ) and w in ("建设", "发展")))
-                        or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a"))
-                        or (len(w) > 2 and _holds_governing(w) and w not in _QUALITY) or (typ in ("project", "facility") and w in _EXTRA_STOP)):
+                        or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a")
+                                or (typ == "facility" and p == "a" and len(w) == 2 and tokens[j + 1][1] == "n"
+                                    and w[0] not in "最更很较" and w not in _EVALUATIVE))  # 清洁|能源基地, not 最大|专业…机场
+                        or (len(w) > 2 and _holds_governing(w) and w not in _QUALITY)
+                        or (typ in ("project", "facility") and w in _EXTRA_STOP
+                            and not (w in _CLASS_WORDS and j > 0 and _proper(*tokens[j - 1])))):  # 成渝|世界级|机场群
                     break
                 if p == "m" and w.endswith("年") and w[:-1] and not w[:-1].isdigit():
                     start = offsets[j]
                     j -= 1
                     continue  # 三年行动计划, 五年规划
-            elif p not in _NAME_POS or w in _EXTRA_STOP or _stop_word(w):
-                break
-            if p == "m" and not (w.isascii() and w.isalnum()):
+            elif (p not in _NAME_POS and not (region and (p[:1] == "v" or (p == "f" and len(w) == 2)) and not _stop_word(w) and w not in _GOVERNING)) or w in _EXTRA_STOP or _stop_word(w):
+                break  # a region may be named by what it does (成渝地区东出北上开放走廊)
+            if p == "m" and not (w.isascii() and w.isalnum()) and not (typ == "facility" and _ORDINAL.fullmatch(w)):
                 break  # 一批, 三大, 2021年's 年: counts and dates, not names
             if p == "q" and w in _COUNTERS:
                 break  # 16个项目, 30项政策
@@ -397,19 +482,31 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 start = offsets[j]  # 郑州|国家|中心城市: a place's title, grown on to the place
                 j -= 1
                 continue
-            if typ == "place" and (not _proper(w, p) or (len(w) >= 2 and w[-1] in _PLACE_END)):
+            if typ == "place" and ((not region and not _proper(w, p)) or (len(w) >= 2 and w[-1] in _PLACE_END)):
                 break  # places are made of proper names (…位处|深圳河); 灏县镇 | 军屯村 are two places
             if _proper(w, p) or (p == "m" and not _next_is_measure(tokens, j)):
                 proper = True
             start = offsets[j]
             j -= 1
-        if typ == "facility":
+        if typ == "facility" or region or typ == "project":
             # A facility's name may hold verbs (科技创新中心) but does not open with one: 创建|…示范区,
             # 联合创建|鲁豫…中心, 辐射带动|中关村通州园.
             t = bisect_left(offsets, start)
-            while t < i and tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p"):
-                t += 1
+            while t < i and (tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p")
+                             or (typ != "facility" and tokens[t][1] == "vn" and _proper(*tokens[t + 1]))):
+                t += 1  # 优化|杭州都市圈, 宣传|大湾区港口群: a verbal noun before the place governs the name
+            if start < offsets[t] and typ == "project" and suffix_start - offsets[t] < 2:
+                continue  # 进出|川高速公路: one character left of a trimmed name is no name
             start = offsets[t]
+        g = gaz_start.get(start)
+        if g is not None and g < start:
+            start = g  # 前|海|合作区: a gazetteer name (前海) the segmenter split opens the name whole
+        if suffix in _NUMBERED and not (_ORDINAL.search(text, start, suffix_start) or _PHASE.search(text, start, suffix_start)):
+            continue  # 煤电机组 is a kind; 昌江核电二期三号机组 is one unit
+        if (not proper and suffix in _NAMED_BY_PLACE and suffix_start - start == 2 and offsets[i] == suffix_start
+                and tokens[i - 1][1] in ("s", "ns", "nr", "j") and text[start:suffix_start] not in _GENERIC_AIRPORT
+                and text[start:suffix_start] not in _NOT_PROPER):
+            proper = True  # 东方机场: an airport is named by the place it serves, whatever tag the place got
         if not proper and any(known[start:suffix_start]):
             proper = True  # the name holds a gazetteer name (副中心站综合交通枢纽, 环球影城北…枢纽)
         if (not proper and _campaign(suffix, typ) and j >= 0
@@ -477,6 +574,21 @@ def _campaign(suffix: str, typ: str) -> bool:
 
 
 _CAMPAIGN_LEADS = frozenset("实施 开展 启动 深化 组织 部署 推进 推行".split())
+
+
+def _quote_opening(tokens, j: int) -> Optional[int]:
+    """The index of the “ that opens the short quote closed by ``tokens[j]`` (”), when the quote holds a name
+    (“三江”: a proper noun, at most six characters), else None."""
+    q, n = j - 1, 0
+    while q >= 0 and tokens[q][0] != "“":
+        n += len(tokens[q][0])
+        if n > 6 or tokens[q][1] not in _NAME_POS:
+            return None
+        q -= 1
+    # a place or a name in it, not a slogan the segmenter calls an abbreviation (“小而美”)
+    if q < 0 or q == j - 1 or not any(_proper(w, p) and p != "j" for w, p in tokens[q + 1 : j]):
+        return None
+    return q
 
 
 def _holds_noun(tokens, offsets, start: int, end: int) -> bool:
@@ -606,16 +718,18 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
     """Quoted names: ``“两区”建设`` (a policy word after the quote), ``“香港国际机场东莞空港中心”``
     (a suffix ending the quoted text: the name without its quotes), and ``《…条例》`` titles."""
     # canonical: the name without its quotation marks (两区建设), as the gazetteer writes it
-    out = [_Cand(m.start(), m.end(), _QUOTED_POLICY[m.group(2)], m.group().replace("“", "").replace("”", ""), 1) for m in _QUOTED.finditer(text)]
+    # a quoted name that ends in its own suffix (“十大工程”建设) is the name; 建设 is what is done to it
+    out = [_Cand(m.start(), m.end(), _QUOTED_POLICY[m.group(2)], m.group().replace("“", "").replace("”", ""), 1) for m in _QUOTED.finditer(text)
+           if not (m.group(2) == "建设" and any(m.group(1).endswith(x) and len(x) >= 2 for x in lex.by_last.get(m.group(1)[-1], ())))]
     for m in _QUOTE_SPAN.finditer(text):
         inner = m.group(1)
         for suf in lex.by_last.get(inner[-1], ()):
             # one-character suffixes are too weak here (“基本无违法建设区” is a goal, not a place)
             if inner.endswith(suf) and len(suf) >= 2 and len(inner) > len(suf) + 1:
                 typ = lex.suffixes[suf]
-                if typ in ("programme", "policy"):
-                    # a quoted programme keeps its quotes (“九大行动”), as 两区建设 does; canonical without
-                    out.append(_Cand(m.start(), m.end(), typ, inner, 1))
+                if typ in ("programme", "policy") or _LABEL.fullmatch(inner, 0, len(inner) - len(suf)):
+                    # a quoted programme keeps its quotes; a counted label (“十大工程”) is a programme of works (“九大行动”), as 两区建设 does; canonical without
+                    out.append(_Cand(m.start(), m.end(), typ if typ in ("programme", "policy") else "programme", inner, 1))
                 elif typ != "-":
                     out.append(_Cand(m.start(1), m.end(1), typ, None, 1))
                 break
@@ -719,6 +833,11 @@ def _inside_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
 _SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4e00-\u9fff]{2,3})段")
 
 
+_NOT_SECTION = frozenset("全线 路段 区段 标段 首段 该段 此段 一段 分段 地段 线段 阶段 时段 全段 主段 支段".split())
+_LINES = ("铁路", "高铁", "高速", "高速公路", "城际", "公路", "线")
+_WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|改扩建|扩容|扩能|改造|扩建)(?=[、，。；和及与等]|前期|$)")
+
+
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
     """Take in a phase (``一期``), a section (``阜阳至黄冈段``, ``河南段``) and a bracketed alias
     (``（平谷线）``, ``（北京段）``) that follow."""
@@ -731,9 +850,13 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
                 c = dataclasses.replace(c, type="facility")  # 海南警察学院二期: a campus built in phases
     if c.type == "project":
         m = _SECTION.match(text, end)
-        # a section is named by places: 河南段 yes, 建设阶段 no
-        if m and (m.group(1) or places.get(m.group(3), ("",))[0] == "place"):
+        # a section is named by places: 河南段 yes, 建设阶段 no; 成渝铁路成隆段: two places' first characters
+        if m and (m.group(1) or places.get(m.group(3), ("",))[0] == "place"
+                  or (len(m.group(3)) == 2 and m.group(3) not in _NOT_SECTION and text.endswith(_LINES, c.start, c.end))):
             end = m.end()
+        m = _WORKS_ACTION.match(text, end)
+        if m:
+            end = m.end()  # 成渝高速扩容, 成渝铁路成隆段扩能改造: works listed with what is done to them
     if c.type in ("project", "facility", "org"):
         m = _ALIAS.match(text, end)
         if m:
