@@ -39,14 +39,18 @@ unit in the last written digit of the less precise of ``a`` and ``v`` (5 → 0.5
   enough: higher/reduction a ≥ v − r, ceiling a ≤ v + r.
 - otherwise ``missed``.  ``unknown`` when the target has no number, no actual was found, or the
   units cannot be compared.
+- With no actual value, ``met`` (actual ``null``) when the review says in words that the year's
+  task for the metric was reached (城镇新增就业超额完成全年任务; not 努力完成…, not under a multi-year
+  cue): :func:`stated_met`; the rule quotes the clause.
 
 Commitment follow-through
 -------------------------
 PLAN's commitments that name a project or facility (entities of that type inside the clause: one
 follow-up per name, so 加快北沿江、通苏嘉甬高铁和宁淮城际铁路等重大项目建设 gives two) or promise a
 quantity (``建成2个万卡智算集群``), leaving out those about a lexicon indicator (they are targets,
-scored above) and classes of things rather than one thing (500个省重大项目, 市级疏堵工程, 沿海港口,
-数智化转型: ``GENERIC_OBJECT_RE``).  The object looked for is the entity's name, or the counted thing
+scored above) and classes of things rather than one thing (500个省重大项目, 市级疏堵工程, 沿海港口:
+``GENERIC_OBJECT_RE``) or actions with no physical amount (1万家规上工业企业数智化转型, unlike
+完成120.5公里架空线入地及合杆整治: ``ACTION_OBJECT_RE``).  The object looked for is the entity's name, or the counted thing
 after the quantity; objects shorter than 4 or longer than 24 characters are skipped as too vague
 or too specific.  Matching is exact on the simplified text (a parenthesised alias may be dropped:
 ``地铁22号线（平谷线）`` also matches ``地铁22号线``; a name ending in a class noun also matches its
@@ -469,11 +473,13 @@ def _text_candidates(t: Target, result: Report, text: str, end: int, want_change
             if q.start < m.end() or q.end > ce:
                 continue
             gap = text[m.end() : q.start]
-            if len(gap) > 16 or SHARE_RE.search(gap) or (want_change and not CHANGE_WORDS_RE.search(gap)):
+            if len(gap) > 16 or SHARE_RE.search(gap):
                 break
             mag = _q_magnitude(q)
             if mag is None or mag[1] != common:
-                continue
+                continue  # the level before its growth (地区生产总值60199.45亿元、增长5%)
+            if want_change and not CHANGE_WORDS_RE.search(gap):
+                break
             if _acceptable(text, ss, m.start(), q):
                 out.append(_Candidate(q, m.start(), ce, "text"))
             break
@@ -484,18 +490,54 @@ END_LEVEL_RE = re.compile(r"(达到?|升至|提高到|提升至|提升到|增至
 STEADY_RE = re.compile(r"(稳定在|保持在)$")
 
 
-def _end_level(t: Target, text: str, c: _Candidate) -> bool:
-    """A level a multi-year review states the period ended at (研发投入强度达3.38%左右, 粮食总产量稳定在
-    550亿斤左右): the level in the review year, the period's last.  Only for a ratio (a percentage:
-    a stock, not summed over years) reached (达, 升至) or any level held steady (稳定在); a flow
-    stated over the period (城镇新增就业超690万人) is the period's sum, never the year's."""
+FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+FUTURE_YEAR_RE = re.compile(r"(?:到|至)?(20\d\d)年")
+
+
+def _past_period(text: str, start: int, review_year: Optional[int]) -> bool:
+    """True when the multi-year cue governing ``start`` is a period that ended in the review year
+    (过去五年, “十四五”时期 in a 2026 report), not a plan for the years ahead (“十五五”, 到2030年)."""
+    cue = None
+    for m in MULTI_YEAR_RE.finditer(text, 0, start):
+        cue = m
+    if cue is None:
+        return False
+    for name, last in FIVE_YEAR_END.items():
+        if name in cue.group(0) and review_year is not None and last != review_year:
+            return False
+    if review_year is not None:
+        for y in FUTURE_YEAR_RE.finditer(text, cue.end(), start):
+            if int(y.group(1)) > review_year:
+                return False
+    return True
+
+
+def _end_level(t: Target, text: str, c: _Candidate, review_year: Optional[int] = None) -> bool:
+    """A level a review of the past period states it ended at (研发投入强度达3.38%左右, 常住人口城镇化率60%,
+    粮食总产量稳定在550亿斤左右): the level in the review year, the period's last.  Only for a ratio (a
+    percentage: a stock, not summed over years) written bare or reached (达, 升至), or any level
+    held steady (稳定在); never a bound (稳定在4.4%以内) or a flow stated over the period
+    (城镇新增就业超690万人 is the period's sum, never the year's)."""
     if _wants_change(t, direction_of(t)):
         return False
-    gap = text[c.start : c.quantity.start]
-    m = END_LEVEL_RE.search(gap)
-    if m is None or len(gap) > 16 or re.search(r"[，；。]", gap):
+    if c.quantity.qualifier in ("at_most", "below"):
         return False
-    return _is_percent(c.quantity.unit) and not c.quantity.unit.endswith("百分点") or bool(STEADY_RE.search(gap))
+    gap = text[c.start : c.quantity.start]
+    mm = re.match(r"[^，；。]{0,16}$", gap)
+    if mm is None:
+        return False
+    m = END_LEVEL_RE.search(gap)
+    percent = _is_percent(c.quantity.unit) and not (c.quantity.unit or "").endswith("百分点")
+    if percent and m is None:
+        # written bare: the value right after the metric's wording (常住人口城镇化率60%)
+        from .annotators.indicators import load_lexicon
+
+        bare = [w for w in load_lexicon().pattern.finditer(gap) if w.end() == len(gap)]
+        if not bare:
+            return False
+    elif m is None or not (percent or STEADY_RE.search(gap)):
+        return False
+    return _past_period(text, c.start, review_year)
 
 
 def find_actual(t: Target, result: Report, end: Optional[int] = None) -> Optional[Actual]:
@@ -519,7 +561,7 @@ def find_actual(t: Target, result: Report, end: Optional[int] = None) -> Optiona
     # a value whose nearest time cue speaks of several years (过去五年) is not the year's result,
     # unless it is the level the period ended at (below): that level is the review year's
     cands = [c for c in cands if _context(text, 0, c.start, ry) < 2
-             or (not want_change and _end_level(t, text, c))]
+             or (not want_change and _end_level(t, text, c, ry))]
     if not cands:
         return None
 
@@ -537,6 +579,31 @@ def find_actual(t: Target, result: Report, end: Optional[int] = None) -> Optiona
     assert mag is not None
     return Actual(value=value, unit=q.unit, text=result.text[best.start : best.end].strip(), quantity=q.id,
                   source=best.source, start=best.start, end=best.end, common=mag[0] * sign, common_unit=mag[1])
+
+
+# the review says the year's target for the metric was reached, without a number
+# (城镇新增就业超额完成全年任务); 努力/确保 … 完成 is a plan, not a result
+STATED_MET_RE = re.compile(r"[^，；。！？]{0,4}?(超额完成|完成|实现|达到)(了)?(全年|年度)(目标)?任务")
+PLAN_WORDS_RE = re.compile(r"努力|确保|力争|争取|有决心|有能力|要")
+
+
+def stated_met(t: Target, result: Report, end: Optional[int] = None) -> Optional[str]:
+    """The review clause saying the year's target for ``t``'s metric was met or exceeded
+    (城镇新增就业超额完成全年任务), or None.  Only the year's (全年, 年度) task counts, and not
+    under a multi-year cue."""
+    end = review_end(result) if end is None else end
+    text = _scan(result)
+    for m in _metric_matches(t, text, end):
+        said = STATED_MET_RE.match(text, m.end())
+        if said is None:
+            continue
+        cs, ce = _clause(text, m.start(), said.end())
+        if PLAN_WORDS_RE.search(text, cs, said.end()):
+            continue
+        if _context(text, 0, m.start(), result.meta.review_year) == 2:
+            continue
+        return result.text[cs:ce].strip()
+    return None
 
 
 # --------------------------------------------------------------------------- verdicts
@@ -653,7 +720,11 @@ def _plain(s: str) -> str:
 GENERIC_OBJECT_RE = re.compile(
     r"^[\d一二三四五六七八九十百千万]+[个项家座条处批所]|^[省市县区镇乡村]级|(重大|重点|标志性|央属)(项目|工程)"
     r"|项目建设|^(沿海|沿江|沿边|重点|重大|主要|新型|现代|相关|各类|一批|若干)"
-    r"|(治理|改造|升级|转型|联网|提升|整治|建设|提档|改革|办理)$|^.{0,2}(项目|工程|园区|中心)$|^(改扩建|前沿技术研发)项目$")
+    r"|^.{0,2}(项目|工程|园区|中心)$|^(改扩建|前沿技术研发)项目$")
+# an action rather than a thing: no name to find again, unless a physical amount of it was promised
+# (完成120.5公里架空线入地及合杆整治, 15处积水点治理); 1万家企业数智化转型 counts organisations
+ACTION_OBJECT_RE = re.compile(r"(治理|改造|升级|转型|联网|提升|整治|建设|提档|改革|办理)$")
+ORGANISATION_UNITS = ("家", "项", "个百分点", "%")
 # a class noun ending a name: in a list it may be written once for all (北沿江、通苏嘉甬、盐泰锡常宜高铁)
 HEAD_RE = re.compile(r"(高速铁路|城际铁路|高铁|铁路|高速公路|高速|大桥|机场|港)$")
 # a completion word after one of these is still a plan (加快建成, 力争完成)
@@ -668,8 +739,14 @@ class _Object:
     head: Optional[str] = None
 
 
-def _generic(key: str) -> bool:
-    return bool(GENERIC_OBJECT_RE.search(key))
+def _generic(key: str, unit: Optional[str] = None) -> bool:
+    """A class of things or an action (module docstring); ``unit`` is the promised quantity's
+    unit for a quantity object, whose physical amount makes an action followable."""
+    if GENERIC_OBJECT_RE.search(key):
+        return True
+    if ACTION_OBJECT_RE.search(key):
+        return unit is None or unicodedata.normalize("NFKC", unit).endswith(ORGANISATION_UNITS)
+    return False
 
 
 def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_Object]:
@@ -713,7 +790,7 @@ def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_
     key = _TRIM_RE.sub("", _plain(after))
     if not (MIN_QUANTITY_OBJECT <= len(key) <= MAX_OBJECT) or re.search(r"\d", key) or not _balanced(key):
         return []
-    if _generic(key):
+    if _generic(key, q.unit or ""):
         return []
     return [_Object("quantity", (key,))]
 
@@ -825,6 +902,10 @@ def scorecard(plan: Report, result: Report, plan_file: str = "", result_file: st
         d = direction_of(t)
         actual = find_actual(t, result, end)
         v, rule = verdict(t, actual, d)
+        if actual is None and t.indicator:
+            said = stated_met(t, result, end)
+            if said is not None:
+                v, rule = "met", f"no number, but the review says so: {said}"
         lines.append(Line(indicator=t.indicator, metric=t.metric,
                           target=TargetValue(t.value, t.low, t.high, t.unit, t.qualifier, t.text),
                           actual=actual, verdict=v, direction=d, rule=rule))

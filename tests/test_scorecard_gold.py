@@ -84,3 +84,25 @@ def test_evidence_holds_the_object_over_the_corpus(corpus):
             assert f.matched and f.matched in ev, (plan, f.object, f.evidence)
             assert f.object.startswith(f.matched) or f.matched in f.object
     assert checked >= 20
+
+
+def test_classes_and_actions_are_not_followed():
+    from annotate.scorecard import _completed, _generic
+
+    assert _generic("500个省重大项目") and _generic("沿海港口") and _generic("市级疏堵工程") and _generic("重大项目建设")
+    assert not _generic("通苏嘉甬高铁") and not _generic("丽水机场") and not _generic("国家会议中心二期")
+    # an action is followable only with a physical amount
+    assert _generic("规上工业企业数智化转型", "万家") and not _generic("架空线入地及合杆整治", "公里")
+    assert _completed("京唐城际铁路、承平高速全线通车", 0, 15)
+    assert not _completed("加快建成北京东站", 0, 8)
+
+
+def test_level_before_growth_and_end_of_period_levels(corpus):
+    card = scorecard(_tag(corpus, "fujian-2025"), _tag(corpus, "fujian-2026"))
+    gdp = next(ln for ln in card.lines if ln.indicator == "gdp_growth")
+    # 全省地区生产总值60199.45亿元、增长5%: the level before the growth is stepped over
+    assert (gdp.verdict, gdp.actual.value) == ("met", 5)
+    card = scorecard(_tag(corpus, "henan-2025"), _tag(corpus, "henan-2026"))
+    urb = next(ln for ln in card.lines if ln.indicator == "urbanization_rate")
+    # the 十四五 review's 常住人口城镇化率60%, not the 十五五 goal 达到65%左右; 超过60% needs more than 60
+    assert (urb.verdict, urb.actual.value) == ("missed", 60)
