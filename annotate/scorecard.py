@@ -54,7 +54,9 @@ scored above) and classes of things rather than one thing (500个省重大项目
 after the quantity; objects shorter than 4 or longer than 24 characters are skipped as too vague
 or too specific.  Matching is exact on the simplified text (a parenthesised alias may be dropped:
 ``地铁22号线（平谷线）`` also matches ``地铁22号线``; a name ending in a class noun also matches its
-stem in a list closed by that noun: 通苏嘉甬高铁 in 北沿江、通苏嘉甬、盐泰锡常宜高铁).  Status: ``done``
+stem in a list closed by that noun: 通苏嘉甬高铁 in 北沿江、通苏嘉甬、盐泰锡常宜高铁).  Bare names listed
+before a named one in PLAN share its class noun and are followed too (加快北沿江、盐泰锡常宜、通苏嘉甬高铁
+gives 北沿江高铁 and 盐泰锡常宜高铁).  Status: ``done``
 when an occurrence in RESULT's review half has a completion word (建成 完成 实现 投运 通车 竣工 落地
 开通 投用 投入运营 投产 交付 开园 开馆 启用 通航) in its clause, not after 加快/推进/力争 …;
 ``in_progress`` when the object is found anywhere in RESULT without one; ``not_mentioned``
@@ -774,6 +776,9 @@ def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_
         h = HEAD_RE.search(bare)
         stem = bare[: h.start()] if h else None
         ok = stem is not None and len(stem) >= MIN_OBJECT - 1 and not _generic(stem)
+        if ok and h is not None:
+            out.extend(_Object("project", (item + h.group(0),), item, h.group(0))
+                       for item in _list_items_before(plan.text, c.start, e.start))
         out.append(_Object("project", tuple(keys), stem if ok else None, h.group(0) if ok and h else None))
     if out:
         return out
@@ -793,6 +798,33 @@ def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_
     if _generic(key, q.unit or ""):
         return []
     return [_Object("quantity", (key,))]
+
+
+# a character of a class noun or a phase: an item holding one is not a bare abbreviation (北沿江)
+ITEM_CLASS_RE = re.compile(r"[铁路速机港道站群程线桥际纽号场园区馆期河库厂心地]")
+LEAD_VERB_RE = re.compile(r"^(?:加快推进|加快建设|加快|推进|推动|建设|开工|建成|实施|抓好|确保|力争|启动|完成|新建|续建)+")
+
+
+def _list_items_before(text: str, floor: int, start: int) -> list[str]:
+    """The names listed before the one at ``start`` that share its class noun, in PLAN's text
+    (加快北沿江、盐泰锡常宜、通苏嘉甬高铁 → 北沿江, 盐泰锡常宜): items separated by 、 back to the
+    clause start, the first without its leading verb; only short names of Chinese characters."""
+    items: list[str] = []
+    pos = start
+    while pos > floor and text[pos - 1] == "、":
+        cut = max(text.rfind(ch, floor, pos - 1) for ch in "、" + CLAUSE_STOP)
+        item = text[max(cut + 1, floor) : pos - 1]
+        if cut < floor or text[cut] != "、":
+            item = LEAD_VERB_RE.sub("", item)
+        item = _plain(item)
+        if (not (2 <= len(item) <= 8) or not re.fullmatch(r"[\u4e00-\u9fff]+", item) or _generic(item)
+                or ITEM_CLASS_RE.search(item)):
+            break  # an item with a class noun of its own (漳汕高铁、福州机场二期) is a name already
+        items.append(item)
+        pos = cut + 1 if cut >= floor else floor
+        if text[cut] != "、":
+            break
+    return items[::-1]
 
 
 def _balanced(key: str) -> bool:

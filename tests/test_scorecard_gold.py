@@ -106,3 +106,12 @@ def test_level_before_growth_and_end_of_period_levels(corpus):
     urb = next(ln for ln in card.lines if ln.indicator == "urbanization_rate")
     # the 十四五 review's 常住人口城镇化率60%, not the 十五五 goal 达到65%左右; 超过60% needs more than 60
     assert (urb.verdict, urb.actual.value) == ("missed", 60)
+
+
+def test_bare_list_items_share_the_class_noun():
+    from annotate.scorecard import _list_items_before
+
+    text = "加快北沿江、盐泰锡常宜、通苏嘉甬高铁"
+    assert _list_items_before(text, 0, text.index("通苏嘉甬")) == ["北沿江", "盐泰锡常宜"]
+    text = "推进漳汕高铁、福州机场二期、厦门新机场"
+    assert _list_items_before(text, 0, text.index("厦门")) == []  # names with their own class noun
