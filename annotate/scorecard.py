@@ -861,8 +861,19 @@ def _hits(view: str, obj: _Object) -> list[tuple[int, str]]:
     return sorted(found.items())
 
 
-def _completed(view: str, cs: int, ce: int) -> bool:
-    """A completion word in the clause ``view[cs:ce]`` that is not still a plan (加快建成)."""
+PROGRESS_RE = re.compile(r"开工|动工|启动|加快|推进|在建|签约|前期|规划|谋划")
+
+
+def _completed(view: str, cs: int, ce: int, hit: Optional[tuple[int, int]] = None) -> bool:
+    """A completion word in the clause ``view[cs:ce]`` that is not still a plan (加快建成).  When the
+    mention at ``hit`` has a predicate of its own in its 、-item (A开工、B建成通车: A only started),
+    the completion word must be in that item."""
+    if hit is not None:
+        s = max(view.rfind("、", cs, hit[0]) + 1, cs)
+        e = view.find("、", hit[1], ce)
+        e = ce if e < 0 else e
+        if PROGRESS_RE.search(view, s, e):
+            cs, ce = s, e
     for m in COMPLETION_RE.finditer(view, cs, ce):
         if not NOT_YET_RE.search(view, cs, m.start()):
             return True
@@ -890,7 +901,7 @@ def follow_through(plan: Report, result: Report, review_until: Optional[int] = N
             for h, key in _hits(view, obj):
                 in_review = to_text[h] < review_until
                 cs, ce = _clause(view, h, h + len(key))
-                done = in_review and _completed(view, cs, ce)
+                done = in_review and _completed(view, cs, ce, (h, h + len(key)))
                 if done or status == "not_mentioned":
                     status = "done" if done else "in_progress"
                     evidence = result.text[to_text[cs] : to_text[ce]].strip()

@@ -115,3 +115,13 @@ def test_bare_list_items_share_the_class_noun():
     assert _list_items_before(text, 0, text.index("通苏嘉甬")) == ["北沿江", "盐泰锡常宜"]
     text = "推进漳汕高铁、福州机场二期、厦门新机场"
     assert _list_items_before(text, 0, text.index("厦门")) == []  # names with their own class noun
+
+
+def test_an_item_with_its_own_predicate_is_not_done_by_the_next():
+    from annotate.scorecard import _completed
+
+    text = "甲高铁开工建设、乙机场建成投运"
+    assert not _completed(text, 0, len(text), (0, 3))
+    assert _completed(text, 0, len(text), (8, 11))
+    text = "国家会议中心二期、首都国际会展中心正式投用"  # one predicate for the list
+    assert _completed(text, 0, len(text), (0, 8))
