@@ -30,7 +30,7 @@ CN_PAREN = "cn_paren"      # （一） (一)
 ARABIC_DOT = "arabic_dot"  # 1. 1． 1、
 ARABIC_PAREN = "arabic_paren"  # （1） (1)
 CIRCLED = "circled"        # ①
-NOTE = "note"              # ［1］ [1] 【1】
+NOTE = "note"              # ［1］ [1] 【1】, footnotes 註1: / 注1：
 RUN_IN = "run_in"          # 一是 / 二是
 DASH = "dash"              # ——
 BULLET = "bullet"          # • ● ▪ ◆ ■ -
@@ -75,6 +75,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (CN_PAREN, re.compile(rf"[（(]\s?({_CN})\s?[）)]")),
     (ARABIC_PAREN, re.compile(rf"[（(]({_DIG})[）)]")),
     (NOTE, re.compile(rf"[［\[【]({_DIG})[］\]】]")),
+    # a footnote line "註1: …" / "注1：…" (Hong Kong page footers); the colon must follow, so
+    # "注重…" and "注1个" are not labels.  The label is "註1", the colon separates like 、 does.
+    (NOTE, re.compile(rf"(?:註|注)\s?({_DIG})(?=\s?[:：︰])")),
     (CN_DUN, re.compile(rf"({_CN})(?:、|[.．](?![0-9０-９{CN_DIGITS}]))")),
     (RUN_IN, re.compile(rf"({_CN})是(?=[^\s，。、；：,.])")),
     # 1. / 1． / 1、 but not a decimal (1.5) nor a date/quantity (1.5万, 2024.1)
@@ -83,7 +86,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (DASH, re.compile(r"(?:——|--|－－|—)(?!—)")),
     (BULLET, re.compile(r"[•●▪◆■·\-*](?=\s)")),
 )
-_FIRST_CHARS = set("第（(［[【—－-•●▪◆■·*" + CN_DIGITS + "0123456789０１２３４５６７８９" + _CIRCLED)
+_FIRST_CHARS = set("註注第（(［[【—－-•●▪◆■·*" + CN_DIGITS + "0123456789０１２３４５６７８９" + _CIRCLED)
 
 
 def match_label(text: str, pos: int = 0) -> Optional[Label]:

@@ -67,6 +67,9 @@ _ANNEX = re.compile(r"^(?:附件|附录|附錄)\s*[0-9０-９一二三四五六�
 _GLOSSARY = re.compile(r"^(?:名词解释|名詞解釋|名词注释|注释|註釋|注解|名词解读|注)\s*[：:]?$")
 _ATTRIBUTION = re.compile(r"[（(][^（）()]{1,40}[）)]$")
 _FOOTNOTE = re.compile(r"^(?:註|注)\s*\d+\s*[:：]")
+#: the closing exhortation opens with the salutation or 让我们, within the last few paragraphs
+_CLOSING = re.compile(r"(?:各位代表|各位委员|各位委員|各位[议議][员員]|主席(?:先生|女士)?)[，,！!：:]|让我们|讓我們")
+_CLOSING_REACH = 3
 _GLOSSARY_WORD = re.compile(r"名词解释|名詞解釋|名词注释|注释|註釋|注解")
 
 #: label styles that may open a container, and which may do so with a run-in heading
@@ -655,6 +658,7 @@ def build(decoded: Decoded, normalized: Normalized) -> Report:
     if salute >= 0:
         preface = root.add(_Node("preface", body[0].start, body[0].end))
     builder.run(preface)
+    _lift_closing(root, text)
 
     script = _detect_script(text)
     heads = [text[c.children[0].start : c.children[0].end] for c in _walk(root) if c.kind in _KINDS]
@@ -663,6 +667,42 @@ def build(decoded: Decoded, normalized: Normalized) -> Report:
 
     blocks = _flatten(root, text, _LineMap(decoded.text, normalized.repairs))
     return Report(meta=meta, text=text, blocks=tuple(blocks), repairs=normalized.repairs)
+
+
+def _leaves(node: _Node) -> Iterator[tuple[_Node, _Node]]:
+    """(parent, p/item) pairs under ``node``, in document order."""
+    for c in node.children:
+        if c.kind in ("p", "item"):
+            yield node, c
+        else:
+            yield from _leaves(c)
+
+
+def _lift_closing(root: _Node, text: str) -> None:
+    """Move the closing exhortation out of the last part, to the top level after it.
+
+    The report ends (before any annex or glossary part) with ``各位代表！`` / ``各位代表，让我们……`` /
+    ``让我们……``: it belongs to no section, as the preface belongs to none.  Only the last
+    paragraph that opens with the salutation (or 让我们) among the last ``_CLOSING_REACH``
+    paragraphs of the last part is taken, with the paragraphs after it, and only when they
+    are the last children of the innermost container (nothing numbered follows them).
+    """
+    parts = [k for k, c in enumerate(root.children) if c.kind == "part" and c.style != "annex"]
+    if not parts:
+        return
+    k = parts[-1]
+    part = root.children[k]
+    leaves = list(_leaves(part))[-_CLOSING_REACH:]
+    for j in range(len(leaves) - 1, -1, -1):
+        parent, node = leaves[j]
+        if node.kind == "p" and _CLOSING.match(text, node.start):
+            tail = [n for _, n in leaves[j:]]
+            if any(par is not parent for par, _ in leaves[j:]) or parent.children[-len(tail):] != tail:
+                return
+            del parent.children[-len(tail):]
+            for m, n in enumerate(tail):
+                root.children.insert(k + 1 + m, n)
+            return
 
 
 def _plain_parts(body: list[_Line]) -> bool:

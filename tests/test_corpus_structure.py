@@ -85,3 +85,33 @@ def test_sichuan_unnumbered_part_headings(reports):
     heads = [r.text[r.block_by_id[b.id + ".h"].start : r.block_by_id[b.id + ".h"].end]
              for b in r.blocks if b.kind == "part"]
     assert heads[:3] == ["2024年工作回顾", "2025年工作安排建议", "加强政府自身建设"]
+
+
+def test_closing_exhortation_is_top_level_after_the_last_part(reports):
+    by_name = {p.name: r for p, r in reports}
+    for name, opening in [("tongzhou-2021-plan-report.md", "各位代表，志不求易者成"),
+                          ("national-2024-gov-work-report.txt", "各位代表！"),
+                          ("shandong-2025-gov-work-report.txt", "各位代表！走在前厚望如山"),
+                          ("sichuan-2025-gov-work-report.txt", "各位代表！迎接风险挑战"),
+                          ("hongkong-2025-policy-address-trad.txt", None)]:
+        r = by_name[name]
+        top = [b for b in r.blocks if b.parent is None]
+        closing = [b for b in top if b.kind == "p"]
+        if opening is None:  # Hong Kong ends with numbered paragraphs: nothing lifted
+            assert closing == [], name
+            continue
+        assert r.text[closing[0].start :].startswith(opening), name
+        # after the last task part; only annex/glossary parts may follow
+        k = top.index(closing[0])
+        assert top[k - 1].kind == "part", name
+    # the closing sits before the glossary part
+    for name in ("hainan-2026-gov-work-report.txt", "sichuan-2025-gov-work-report.txt"):
+        r = by_name[name]
+        assert [b.kind for b in r.blocks if b.parent is None][-3:] == ["part", "p", "part"], name
+
+
+def test_hong_kong_footnotes_are_numbered_paragraphs(reports):
+    r = {p.name: r for p, r in reports}["hongkong-2025-policy-address-trad.txt"]
+    notes = [b for b in r.blocks if b.num and b.num.startswith("註")]
+    assert [b.num for b in notes] == [f"註{k}" for k in range(1, 29)]
+    assert {b.kind for b in notes} == {"p"}

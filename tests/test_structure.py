@@ -383,3 +383,49 @@ def test_hong_kong_numbered_paragraph_owns_its_long_bullets():
     assert [i[:8] for i in items] == ["大幅增加过渡性房", "透过现金津贴，为"]
     # after a paragraph that introduces nothing, an unnumbered paragraph stays a paragraph
     assert any(b.kind == "p" and _t(r, b) == "我会考虑这些意见。" for b in r.blocks)
+
+
+# --------------------------------------------------------------------------- closing and footnotes
+
+
+def test_closing_exhortation_sits_after_the_last_part_at_the_top_level():
+    r = _build(NATIONAL)
+    top = [b for b in r.blocks if b.parent is None]
+    assert [b.kind for b in top] == ["title", "preface", "part", "part", "part", "p"]
+    assert _t(r, top[-1]) == "各位代表！让我们奋斗！"
+    assert _t(r, _kids(r, "sec3.2", "p")[-1]) == "强化基础。"
+    assert problems(r) == []
+
+
+def test_closing_salutation_line_takes_the_paragraph_after_it_and_precedes_the_glossary():
+    text = ("政府工作报告\n各位代表：\n现在报告。\n一、2024年工作回顾\n各位代表，一年来，我们很努力。\n一年很难。\n"
+            "二、2025年工作任务\n（一）做好工作。\n各位代表！要加强自身建设。\n各位代表！\n"
+            "奋斗创造未来。让我们团结奋斗！\n名词解释\n1.新质生产力：一种生产力。\n2.两新：设备更新。")
+    r = _build(text)
+    assert problems(r) == []
+    top = [(b.kind, _t(r, b)[:8]) for b in r.blocks if b.parent is None]
+    assert top[2:] == [("part", "一、2024年工"), ("part", "二、2025年工"), ("p", "各位代表！"),
+                       ("p", "奋斗创造未来。让"), ("part", "名词解释\n1.新")]
+    # a salutation inside the review, and one before the last paragraphs, stay where they are
+    assert _t(r, _kids(r, "part1", "p")[0]) == "各位代表，一年来，我们很努力。"
+    assert [_t(r, p) for p in _kids(r, "sec2.1", "p")] == ["各位代表！要加强自身建设。"]
+    assert len(_kids(r, "part3", "item")) == 2
+
+
+def test_no_closing_when_numbered_content_follows_the_salutation():
+    text = "政府工作报告\n一、工作回顾\n各位代表！让我们看看。\n（一）经济增长。\n经济增长5%。"
+    r = _build(text)
+    assert [b.kind for b in r.blocks if b.parent is None] == ["title", "part"]
+
+
+def test_footnote_lines_are_paragraphs_numbered_by_their_label():
+    assert nb.match_label("註12: 即直接資助") == nb.Label("note", 12, "註12", 3)
+    assert nb.match_label("注3：指…").value == 3
+    assert nb.match_label("注重实效。") is None and nb.match_label("注1个") is None
+    text = ("施政報告\n第一章 前言\n1. 我們推出措施(註1)：\n分區委員會會改革。\n註1: 分區委員會、地區撲滅罪行委員會\n"
+            "2. 第二段。\n註2: 不包括河套。\n註3: 第十五屆全國運動會")
+    r = _build(text)
+    assert problems(r) == []
+    notes = [b for b in r.blocks if b.kind == "p" and b.num and b.num.startswith("註")]
+    assert [(n.num, _t(r, n)) for n in notes] == [("註1", "註1: 分區委員會、地區撲滅罪行委員會"),
+                                                  ("註2", "註2: 不包括河套。"), ("註3", "註3: 第十五屆全國運動會")]
