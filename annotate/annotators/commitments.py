@@ -27,7 +27,10 @@ lexicon's ``not_in`` column).
 The review half (a part whose heading says 回顾, 执行情况, or 成效/成就/过去一年 without announcing
 targets or tasks; :func:`is_review_heading`) reports what was done and
 holds no commitments.  Parts come from the structure blocks; without part blocks, top-level
-``一、`` headings at line starts are used.
+``一、`` headings at line starts are used.  Wherever they stand, sentences that report the past hold
+none either (:func:`reported_ranges`: a paragraph opened by 过去五年/去年/an earlier year, 已/…了/胜利完成
+…, until a sign of the future or an order), so parts that mix review and plan (二、“十三五”时期发展成就和
+“十四五”时期主要目标任务) and policy addresses (政府已… vs 政府会/将…) keep only their plans.
 
 Extend the verb list with ``ANNOTATE_LEXICON`` (a folder holding ``commitment_verbs.tsv`` or a file
 of that name; see :mod:`annotate.annotators._textview`).
@@ -167,6 +170,150 @@ def _simplified(report: Report, start: int, end: int) -> str:
     except (ImportError, AttributeError, IndexError):
         # No script module yet: the few characters the review headings need.
         return text.translate(str.maketrans("顧執況過結", "顾执况过结"))
+
+
+# --------------------------------------------------------------------------- reported sentences
+
+# A part may mix review and plan (二、“十三五”时期发展成就和“十四五”时期主要目标任务), and reports
+# without part headings (flattened texts, policy addresses) mix them freely; sentences that report
+# what was done hold no commitments wherever they stand.  Evidence of a report, per piece (a
+# sentence or a ；-separated part of one):
+# - it opens with a past period as its subject (过去五年，…; “十三五”时期…; 去年…; 2020年，… in a 2021
+#   report; 一年来…), or
+# - it reports completion: 已/已经/业已 before a verb, 实现了/完成了/取得了, 圆满完成/胜利完成…, 累计… with
+#   a figure;
+# and it holds no sign of the future (将/会/要/拟/计划/力争/争取/确保/今年/明年/年内/预计/目标…, or a year
+# not before the report's).  A piece with neither evidence continues the state of the piece before it
+# in the same paragraph (农业现代化稳步推进 after 过去五年，…取得新的历史性成就); a new sentence that opens
+# with a verb (an order: 加快推进…) is a plan again.  Mentions of the past inside a plan stay plan
+# (在去年基础上再提高: 去年 does not open the piece).
+_PAST_OPENING = re.compile(
+    r"(?:(?:过去的?|这|经过)(?:[一二两三四五六七八九十]+|\d+)年|(?:[一二两三四五六七八九十]+|\d+)年来|去年|上年|前年|上一年"
+    r"|“?十[一二三四五六七八九]五”?(?:时期|期间|以来)|(?:本届政府|现届政府|政府|我)?(?:任期|成立|上任|履职)以来"
+    r"|(?:我们|我|政府|特区政府|本届政府|现届政府)?(?:在|于)?((?:19|20)\d{2})年(?!前|底前|内|之前|或之前|以前|目标|的?(?:目标|任务|预期))(?:以来|[，,]|全年|上半年|前三季度|[，,]?我们|将))")
+_PAST_MARK = re.compile(
+    r"(?:已经|业已|(?<![而并])已(?![经于]?(?:成为|是|有))(?=[\u4e00-\u9fff]))"
+    r"|(?:实现|完成|取得|达到|建成|突破|超过|增加|增长|提高|下降)了"
+    r"|(?<![为以])(?:圆满|胜利|顺利|超额)(?:完成|实现)|累计")
+_FUTURE_WORDS = frozenset("将 会 要 拟 将会 将要 准备 打算 希望 必须 需要 务必 应当 着力 继续 计划".split())
+# Multi-character signs match as text (rjieba glues 奋斗目标, 今年内 into one word); 目标 only where it
+# announces goals (目标是：…), not in 主要目标任务胜利完成.
+_FUTURE_TEXT = re.compile(r"力争|争取|确保(?!了)|今年|明年|年内|年底前|预计|预期|下一步|今后|未来|新的一年|让我们"
+                          r"|目标(?:是|为|[:：])")
+_FUTURE_YEAR = re.compile(r"(?:到|至|在|于)?((?:19|20)\d{2})年(?:前|底前|内|之前|或之前|以前|底|末)?")
+_MODIFIER_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:的|问题|项目|工程)")
+_DIRECTED = re.compile(r"经?(?:要求|责成|指示|委托|邀请|请|督促|指派|委派)")
+_OUTCOME = re.compile(r"取得(?:了|重大|重要|明显|显著|积极|历史性|新的)|成效显著|成果丰硕|显著|明显|大幅|得到")
+_MODALS = "将会要拟"
+_NOT_MODAL = frozenset("要求 要素 要点 要害 要件 要务 要闻 要地 会议 会同 会展 会员 会长 会计 会商 会谈 会见 会晤 会所 会场 "
+                       "会师 会签 将近 将士 将军 拟定".split())
+_AFTER_FRAME = re.compile(r"[^，,。；]{0,20}?(?:后|之后|以后)[，,]")
+_PIECE_END = re.compile(r"[。！？!?；;\n]")
+_PARA_END = "\n"
+
+
+def _opening(text: str, a: int, b: int) -> int:
+    """Offset where a piece's words start (past list markers: 一是, （一）, 同时 …)."""
+    while a < b and text[a] in _TRIM_LEFT:
+        a += 1
+    m = _LEAD.match(text, a, b)
+    if m:
+        a = m.end()
+    while a < b and text[a] in _TRIM_LEFT:
+        a += 1
+    return a
+
+
+def _future(text: str, a: int, b: int, offsets: list, tokens: list, year: Optional[int]) -> bool:
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        modal = w in _FUTURE_WORDS or (w[:1] in _MODALS and w not in _NOT_MODAL)  # rjieba glues 要树牢
+        if w == "计划" and p != "v":
+            modal = False  # 输入人才计划: a programme's name, not a plan to act
+        if modal and not text.startswith("了", offsets[k] + len(w)):
+            if not (w == "将" and text[offsets[k] - 1 : offsets[k]] == "年"):
+                return True  # 在2018年将比例调整至…: 将 after a date is 把 (the year decides below)
+        k += 1
+    if _FUTURE_TEXT.search(text, a, b):
+        return True
+    if year:
+        for m in _FUTURE_YEAR.finditer(text, a, b):
+            if int(m.group(1)) >= year and not text.startswith("以来", m.end()):
+                return True
+    return False
+
+
+def _past(text: str, a: int, b: int, year: Optional[int], offsets: list, tokens: list) -> bool:
+    m = _PAST_OPENING.match(text, a, b)
+    if m and (m.group(1) is None or (year is not None and int(m.group(1)) < year)):
+        return True
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < b:
+        # a verb + 了 (优化了, 走了一条新路子): a completed action; not 为了, 了解 (other words)
+        if (tokens[k] == ("了", "ul") and k > 0 and tokens[k - 1][1] in ("v", "vn", "vd", "vi")
+                and not _AFTER_FRAME.match(text, offsets[k] + 1, b)):
+            return True  # (在参考了…经验后，研究…: 了 inside a 在…后 frame dates the plan, it reports nothing)
+        k += 1
+    for m in _PAST_MARK.finditer(text, a, b):
+        if m.group().startswith("已") and _MODIFIER_AFTER.match(text, m.end(), b):
+            continue  # 对已完成整改问题, 在已复修的石澳: 已 inside a modifier reports nothing
+        if m.group().startswith("已") and _DIRECTED.match(text, m.end(), b):
+            continue  # 我已要求…研究…: an instruction given, the work is still to come
+        return True
+    return False
+
+
+def _order(text: str, a: int, b: int, offsets: list, tokens: list, verbs: Verbs) -> bool:
+    """Does the piece open with a verb (an order with no subject: 加快推进…, 深入实施…)?"""
+    lead = _ADVERBS.match(text, a, b)
+    if verbs.pattern.match(text, lead.end() if lead else a, b):
+        return True  # 加快推进…, 全力推进…
+    k = bisect_left(offsets, a)
+    if k < len(tokens) and offsets[k] == a:
+        for j in range(k, min(k + 3, len(tokens))):
+            if offsets[j] >= b:
+                break
+            p = tokens[j][1]
+            if p in ("v", "vd", "vi"):
+                # 紧扣国家战略 is an order; 脱贫攻坚成果… is a subject made of verbs
+                return not (j + 1 < len(tokens) and offsets[j + 1] < b and tokens[j + 1][1] in ("v", "vn", "vd", "vi"))
+            if p not in ("d", "ad", "a"):
+                break
+    return False
+
+
+def reported_ranges(text: str, lo: int, hi: int, offsets: list, tokens: list, year: Optional[int], verbs: Verbs) -> list[tuple[int, int]]:
+    """Matching-view ranges in ``text[lo:hi]`` that report the past (see the comment above)."""
+    out: list[tuple[int, int]] = []
+    review = False
+    new_sentence = True
+    s = lo
+    for m in list(_PIECE_END.finditer(text, lo, hi)) + [None]:
+        e = m.start() if m else hi
+        a = _opening(text, s, e)
+        if a < e:
+            # An order opening a sentence is a plan whatever it mentions (推动EF账户业务量累计突破…).
+            order = new_sentence and _order(text, a, e, offsets, tokens, verbs)
+            if order and review and _OUTCOME.search(text, a, _COMMA.search(text, a, e).start() if _COMMA.search(text, a, e) else e):
+                order = False  # 全面深化改革取得重大突破: a verb-made subject and a reported outcome
+            if order or _future(text, a, e, offsets, tokens, year):
+                review = False
+            elif _past(text, a, e, year, offsets, tokens):
+                review = True
+            if review:
+                if out and out[-1][1] >= s - 1:
+                    out[-1] = (out[-1][0], e)
+                else:
+                    out.append((s, e))
+        if m is None:
+            break
+        sep = m.group()
+        if sep == _PARA_END:
+            review = False
+        new_sentence = sep not in "；;"
+        s = m.end()
+    return out
 
 
 # --------------------------------------------------------------------------- clauses
@@ -456,11 +603,17 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
     q_starts = [q.start for q in quantities]
     block_of = BlockLocator(report)
     out = []
+    year = report.meta.year
     for lo, hi in keep:
+        reported = reported_ranges(text, lo, hi, offsets, tokens, year, verbs)
+        r_starts = [r[0] for r in reported]
         for clause, verb in _clauses(text, lo, hi, verbs, offsets, tokens):
             a, b = _trimmed(text, clause.start, clause.end)
             if b <= a:
                 continue
+            i = bisect_left(r_starts, a + 1) - 1
+            if i >= 0 and reported[i][0] <= a < reported[i][1]:
+                continue  # a report of what was done, inside a plan part
             start, end = mv.span(a, b)
             if _in_heading(report, block_of, start):
                 continue
