@@ -15,6 +15,10 @@ Contract:
   op only touches numbers and their qualifiers), ``modality_changed`` (only modal verbs, with a
   different strength), else ``inserted``/``deleted``/``replaced``; whitespace-only edits (and,
   when asked, punctuation-only ones) are layout, not changes.
+- A number edit is the quantity alone: punctuation at its ends is an edit of its own
+  (``4.06万亿元，`` → ``5.66万亿元、`` is a number change plus ``，`` → ``、``), and a number whose
+  metric is an aggregate on one side only (``增长6.7%`` → ``年均增长7.1%``) is folded into the
+  rewording before it, since an average is not the year's figure.
 """
 
 from __future__ import annotations
@@ -190,7 +194,87 @@ def _refine(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token], a: s
                     out.append(TokenOp(sub.kind, sub.i1 + op.i1, sub.i2 + op.i1, sub.j1 + op.j1, sub.j2 + op.j1))
                 continue
         out.append(op)
-    return [piece for op in _merge(out) for sub in _split_label(op, old, new) for piece in _split_number(sub, old, new)]
+    ops = [piece for op in _merge(out) for sub in _split_label(op, old, new) for piece in _split_number(sub, old, new)]
+    ops = _join_other_averages(ops, old, new)
+    return [piece for op in ops for piece in _split_number_edges(op, old, new)]
+
+
+# Words that make a number another statistic than the same metric without them: an average over
+# years (年均增长7.1%) or a period (平均为5.2%), or a running total (累计), is not the year's figure
+# (增长6.7%, 年末…降到5.5%).  Synonyms share a class: 年均 and 平均 both say "on average".
+AGGREGATES = {"年均": "average", "平均": "average", "累计": "cumulative"}
+
+
+def _aggregates(tokens: Sequence[Token], k: int) -> tuple[frozenset[str], int]:
+    """The aggregate classes named in the clause before number ``tokens[k]`` (back to the previous
+    punctuation: a Chinese measure names its metric before the number), and the index of the
+    earliest token naming one (``k`` when none)."""
+    lo = k
+    while lo > 0 and tokens[lo - 1].kind != "punct":
+        lo -= 1
+    found: set[str] = set()
+    first = k
+    for i in range(k - 1, lo - 1, -1):
+        for word, cls in AGGREGATES.items():
+            if word in tokens[i].key:
+                found.add(cls)
+                first = i
+    return frozenset(found), first
+
+
+def _join_other_averages(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token]) -> list[TokenOp]:
+    """Fold a number edit into the wording edit before it when only one side's metric is an
+    aggregate: ``增长6.7%`` → ``年均增长7.1%`` is one replaced stretch, not an inserted 年均 plus
+    a changed number (a five-year average did not replace the year's growth)."""
+    out: list[TokenOp] = []
+    for op in ops:
+        on = [k for k in range(op.i1, op.i2) if old[k].kind == "num"]
+        nn = [k for k in range(op.j1, op.j2) if new[k].kind == "num"]
+        if op.kind != "replace" or not on or not nn:
+            out.append(op)
+            continue
+        ca, fa = _aggregates(old, on[0])
+        cb, fb = _aggregates(new, nn[0])
+        if ca == cb:
+            out.append(op)
+            continue
+        # merge back to the op holding the earliest aggregate word (on whichever side names one)
+        while out and ((ca and out[-1].i2 > fa) or (cb and out[-1].j2 > fb)):
+            prev = out.pop()
+            op = TokenOp("replace", prev.i1, op.i2, prev.j1, op.j2)
+        out.append(op)
+    return out
+
+
+def _split_number_edges(op: TokenOp, old: Sequence[Token], new: Sequence[Token]) -> list[TokenOp]:
+    """Cut punctuation at the ends of a number edit into edits of their own.
+
+    ``4.06万亿元，`` → ``5.66万亿元、``: the number change is the quantity alone (what the redline
+    boxes and the change texts show); the comma → 、 beside it is a punctuation edit, reported or
+    ignored by the punctuation option like any other.
+    """
+    if op.kind == "equal":
+        return [op]
+
+    def inner(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int]:
+        while lo < hi and tokens[lo].kind in ("punct", "space"):
+            lo += 1
+        while hi > lo and tokens[hi - 1].kind in ("punct", "space"):
+            hi -= 1
+        return lo, hi
+
+    a1, a2 = inner(old, op.i1, op.i2)
+    b1, b2 = inner(new, op.j1, op.j2)
+    if (a1, a2, b1, b2) == (op.i1, op.i2, op.j1, op.j2) or a1 == a2 or b1 == b2:
+        return [op]
+    olds, news = old[a1:a2], new[b1:b2]
+    if not any(t.kind == "num" for t in list(olds) + list(news)):
+        return [op]
+    if not (_only(olds, _qualifier_re()) and _only(news, _qualifier_re())):
+        return [op]  # words beside the number: the punctuation is part of that rewording
+    return [_sub(old, new, i1, i2, j1, j2)
+            for i1, i2, j1, j2 in ((op.i1, a1, op.j1, b1), (a1, a2, b1, b2), (a2, op.i2, b2, op.j2))
+            if i1 != i2 or j1 != j2]
 
 
 def _sub(old: Sequence[Token], new: Sequence[Token], i1: int, i2: int, j1: int, j2: int) -> TokenOp:
@@ -251,8 +335,8 @@ def _split_number(op: TokenOp, old: Sequence[Token], new: Sequence[Token]) -> li
     ``5.66万亿元、`` or ``降到5.5%，`` → ``平均为5.2%。`` as one replace, reported as reworded; the
     reader wants the number change named.  Only when both numbers measure in the same base unit
     and sit near the start of the stretch (:data:`NUMBER_EDGE_WORDS`).  Qualifiers next to a
-    number go with it; a remainder that is only punctuation goes with it too (a changed comma
-    beside a changed number is not a change of its own).
+    number go with it; a remainder that is only punctuation stays with it here and is cut off
+    again by :func:`_split_number_edges` once the aggregate check has run.
     """
     if op.kind != "replace":
         return [op]

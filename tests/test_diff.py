@@ -368,16 +368,59 @@ def test_a_number_whose_punctuation_changed_is_a_number_change():
     """national 2024 → 2025: 赤字规模4.06万亿元， → 5.66万亿元、 was reported as reworded."""
     got = changes_of("赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。",
                      "赤字率拟按3%安排，赤字规模5.66万亿元、比上年年初预算增加1800亿元。")
-    assert got == [("number_changed", "4.06万亿元", "5.66万亿元")]
+    assert got == [("number_changed", "4.06万亿元", "5.66万亿元"), ("replaced", "，", "、")]
+
+
+def test_a_number_change_is_the_quantity_alone_in_the_redline_too():
+    """QA: the redline boxed ``4.06万亿元，`` → ``5.66万亿元、``.  The op the redline marks as a number
+    change holds the quantity only; the comma → 、 beside it is a punctuation edit of its own,
+    which ``ignore_punctuation`` drops."""
+    old = make_report(["赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。"])
+    new = make_report(["赤字率拟按3%安排，赤字规模5.66万亿元、比上年年初预算增加1800亿元。"])
+    for quiet in (False, True):
+        c = compare(old, new, ignore_punctuation=quiet)
+        boxes = [(op.change, op.old_text, op.new_text) for p in c.pairs for op in p.ops if op.change]
+        assert boxes == [("number_changed", "4.06万亿元", "5.66万亿元")] + ([] if quiet else [("replaced", "，", "、")])
+        assert apply_ops(c) == new.text
+    # punctuation on one side only, and a number that ends a sentence
+    assert changes_of("城镇调查失业率平均为5.2%。居民收入增长。", "城镇调查失业率平均为5.1%，居民收入增长。") == [
+        ("number_changed", "5.2%", "5.1%"), ("replaced", "。", "，")]
+
+
+def test_an_average_is_not_the_years_figure():
+    """QA: national 2017 → 2018 paired 增长6.7% (one year) with 年均增长7.1% (five years) as a number
+    change.  When only one side's metric is an average or a running total (年均, 平均, 累计) the edit
+    is a rewording; the same aggregate on both sides is still a number change."""
+    assert changes_of("国内生产总值达到74.4万亿元，增长6.7%，居民收入增加。",
+                      "国内生产总值达到82.7万亿元，年均增长7.1%，居民收入增加。") == [
+        ("number_changed", "74.4万亿元", "82.7万亿元"), ("replaced", "增长6.7%", "年均增长7.1%")]
+    assert changes_of("居民人均可支配收入年均增长5.1%，城乡差距缩小。", "居民人均可支配收入增长6.1%，城乡差距缩小。") == [
+        ("replaced", "年均增长5.1%", "增长6.1%")]
+    assert changes_of("城镇调查失业率降到5.5%，居民消费价格上涨2%。", "城镇调查失业率平均为5.2%，居民消费价格上涨2%。") == [
+        ("replaced", "降到5.5%", "平均为5.2%")]
+    assert changes_of("研发投入累计增长10%，成果丰硕。", "研发投入年均增长8%，成果丰硕。") == [
+        ("replaced", "累计增长10%", "年均增长8%")]  # a running total is not an average either
+    # the same aggregate on both sides: the value changed
+    assert changes_of("城镇调查失业率平均为5.2%，居民收入增长。", "城镇调查失业率平均为5.1%，居民收入增长。") == [
+        ("number_changed", "5.2%", "5.1%")]
+    assert changes_of("居民收入年均增长5.1%，城乡差距缩小。", "居民收入年均增长6%，城乡差距缩小。") == [
+        ("number_changed", "5.1%", "6%")]
+    # an 平均 after the number belongs to the next clause
+    assert changes_of("新登记企业增长21.6%，平均每天新增1.2万户。", "新登记企业增长24.5%，平均每天新增1.2万户。") == [
+        ("number_changed", "21.6%", "24.5%")]
 
 
 def test_a_number_right_after_the_same_words_is_named_inside_a_rewording():
-    """national 2023 → 2024: 城镇调查失业率[降到5.5%，] → [平均为5.2%。] was one replaced."""
+    """城镇调查失业率[降到5.5%，] → [控制在5.2%。] was one replaced: the verb changed and so did the
+    value.  (national 2023 → 2024 wrote 平均为5.2%, an average: see test_an_average_is_not_the_years_figure.)"""
     got = changes_of("城镇新增就业1206万人，城镇调查失业率降到5.5%，居民消费价格上涨2%。",
-                     "城镇新增就业1206万人，城镇调查失业率平均为5.2%。居民消费价格上涨2%。")
+                     "城镇新增就业1206万人，城镇调查失业率控制在5.2%。居民消费价格上涨2%。")
     assert ("number_changed", "5.5%", "5.2%") in got
-    assert ("replaced", "降到", "平均为") in got
+    assert ("replaced", "降到", "控制在") in got
     assert all(k != "replaced" or "5." not in o + n for k, o, n in got)
+    assert changes_of("城镇新增就业1206万人，城镇调查失业率降到5.5%，居民消费价格上涨2%。",
+                      "城镇新增就业1206万人，城镇调查失业率平均为5.2%。居民消费价格上涨2%。") == [
+        ("replaced", "降到5.5%，", "平均为5.2%。")]
 
 
 def test_numbers_deep_in_rewritten_clauses_are_not_paired():
