@@ -13,8 +13,14 @@ children, properly nested, ids unique and readable:
   ``section`` (``（一）``), ``subsection`` (``1.``, or an unnumbered heading line under a section).
   Each holds a ``heading`` child (for run-in headings ``（一）加快发展新质生产力。把…`` the
   heading is the lead sentence and the rest of the line is a ``p``).  The container's ``num`` is
-  its label as written; ``num_start``/``num_end`` locate it inside the heading.
-- ``p`` (a paragraph; ``num`` is its label when it starts with one: ``一是``, ``12.``, ``——``),
+  its label as written; ``num_start``/``num_end`` locate it inside the heading.  A paragraph
+  whose lead sentence was bold in the source (``**保障工程建设的一系列措施有力有效。**围绕…``,
+  read off the ``markdown`` repairs) is a run-in heading too: an unnumbered container one level
+  under the deepest numbered one; a labeled one (``**一是…。**``) stays a ``p`` numbered ``一是``.
+- a top-level ``p`` after the last part (before any annex/glossary part): the closing exhortation
+  (``各位代表！…让我们…``), which belongs to no section.
+- ``p`` (a paragraph; ``num`` is its label when it starts with one: ``一是``, ``12.``, ``——``,
+  footnote ``註1``),
   ``item`` (a list entry: lines after ``…如下：``, runs of ``——``/``（1）``/``①`` lines, glossary
   entries) and ``s`` (sentences of a ``p`` or ``item``, ending at ``。！？`` and any closing quotes).
 
@@ -184,8 +190,10 @@ def _paragraph(line: _Line, kind: str = "p", start: Optional[int] = None) -> _No
 class _Builder:
     """Walks the body lines once, keeping a stack of open containers."""
 
-    def __init__(self, root: _Node, lines: list[_Line], plain_parts: bool):
+    def __init__(self, root: _Node, lines: list[_Line], plain_parts: bool,
+                 bold: frozenset[int] = frozenset()):
         self.root = root
+        self.bold = bold  # offsets where the source had a ``**`` bold marker
         self.stack: list[_Node] = [self.root]
         self.plain_parts = plain_parts
         self.lines = lines
@@ -296,6 +304,20 @@ class _Builder:
                         node.add(_paragraph(line, start=line.start + m.end() + _lead_ws(t, m.end())))
                         return True
             return False
+        lead = self._bold_lead(line) if lab is None else None
+        if lead is not None and not self.plain_parts:
+            # "**保障工程建设的一系列措施有力有效。**围绕…": a run-in heading one level under the
+            # deepest numbered container, like an unnumbered heading line (a labeled "**一是…。**"
+            # stays a paragraph numbered 一是, as an unbolded one does)
+            st = self.stack
+            j = len(st) - 1
+            while j > 0 and st[j].style == _PLAIN:
+                j -= 1
+            if 0 < j < len(_KINDS) and not st[j].glossary:
+                node = self.open(line, _PLAIN, 0, st[j].rank + 0.5, lead, None, force_parent=j)
+                if node is not None:
+                    node.add(_paragraph(line, start=lead + _lead_ws(line.text, lead - line.start)))
+                    return True
         if lab is None and _is_plain_heading(line) and self._plain_ok(i):
             if self.plain_parts:
                 return self.open(line, _PLAIN, 0, 0.5, line.end, None, force_parent=0) is not None
@@ -308,6 +330,20 @@ class _Builder:
                 return False
             return self.open(line, _PLAIN, 0, st[j].rank + 0.5, line.end, None, force_parent=j) is not None
         return False
+
+    def _bold_lead(self, line: _Line) -> Optional[int]:
+        """End of the bold lead sentence opening ``line`` (source ``**…。**…``), or None.
+
+        The bold span must start the line, be one sentence ending at ``。！？`` and be followed by
+        more text on the line (a wholly bold line is a heading or emphasis, not a run-in heading).
+        """
+        if line.start not in self.bold and line.lstart not in self.bold:
+            return None
+        m = _LEAD.match(line.text)
+        if m is None or m.end() >= len(line.text):
+            return None
+        end = line.start + m.end()
+        return end if end in self.bold else None
 
     def _text_follows(self, i: int) -> bool:
         """A label alone on its line ("一、") is followed by its heading text on the next line."""
@@ -653,7 +689,8 @@ def build(decoded: Decoded, normalized: Normalized) -> Report:
                 c.kind == "heading" for c in title.children)
             title.add(_Node("heading" if is_title else "p", ln.start, ln.end))
     body = lines[front_end:]
-    builder = _Builder(root, body, _plain_parts(body))
+    bold = frozenset(r.start for r in normalized.repairs if r.kind == "markdown" and "**" in r.original)
+    builder = _Builder(root, body, _plain_parts(body), bold)
     preface = None
     if salute >= 0:
         preface = root.add(_Node("preface", body[0].start, body[0].end))

@@ -429,3 +429,71 @@ def test_footnote_lines_are_paragraphs_numbered_by_their_label():
     notes = [b for b in r.blocks if b.kind == "p" and b.num and b.num.startswith("註")]
     assert [(n.num, _t(r, n)) for n in notes] == [("註1", "註1: 分區委員會、地區撲滅罪行委員會"),
                                                   ("註2", "註2: 不包括河套。"), ("註3", "註3: 第十五屆全國運動會")]
+
+
+# --------------------------------------------------------------------------- bold lead sentences
+
+
+def _build_md(source: str):
+    from annotate.normalize import normalize
+
+    decoded = Decoded(source, SourceInfo("t.md", "", "utf-8"))
+    return build(decoded, normalize(decoded))
+
+
+BOLD = """# 2022年计划的报告
+
+各位代表：
+
+现将计划报告如下。
+
+## 一、2021年计划执行情况
+
+全年经济稳中有进，呈现三大特点：
+
+**一是质量效益显著提升。**1-11月，一般公共预算收入完成90.15亿元。
+
+**二是产业结构不断优化。**第三产业占比62.8%。
+
+### **（一）聚焦重点工程，副中心建设再掀热潮**
+
+**保障工程建设的一系列措施有力有效。**围绕“抓开工”，完善工作机制。
+
+新开工项目40个。
+
+**构建城市框架的一批节点工程进展显著。**坚持“一年一个节点”。
+
+**全文加粗的一句话。**
+
+**加粗但没有句号**后面还有文字。
+"""
+
+
+def test_bold_lead_sentence_is_a_run_in_heading():
+    r = _build_md(BOLD)
+    assert problems(r) == []
+    # labeled bold leads stay paragraphs numbered by their run-in label, as unbolded ones do
+    assert [(p.num, _t(r, p)[:11]) for p in _kids(r, "part1", "p")][-2:] == [
+        ("一是", "一是质量效益显著提升。"), ("二是", "二是产业结构不断优化。")]
+    assert [s.num for s in _kids(r, "part1", "section")] == ["（一）"]
+    # unlabeled bold leads: a subsection whose heading is the bold sentence, the rest a paragraph
+    subs = _kids(r, "sec1.1", "subsection")
+    assert [_t(r, _kids(r, s.id, "heading")[0]) for s in subs] == [
+        "保障工程建设的一系列措施有力有效。", "构建城市框架的一批节点工程进展显著。"]
+    assert [_t(r, p) for p in _kids(r, subs[0].id, "p")] == ["围绕“抓开工”，完善工作机制。", "新开工项目40个。"]
+    # a wholly bold line and a bold phrase that is not a sentence are not run-in headings
+    assert [_t(r, p) for p in _kids(r, subs[1].id, "p")] == [
+        "坚持“一年一个节点”。", "全文加粗的一句话。", "加粗但没有句号后面还有文字。"]
+    assert subs[0].num is None and (subs[0].line_start, subs[0].line_end) == (17, 19)
+
+
+def test_seed_bold_leads_are_subsections_and_closing_is_top_level(seed_path):
+    r = read_report(str(seed_path))
+    subs = _kids(r, "sec3.1", "subsection")
+    assert [_t(r, _kids(r, s.id, "heading")[0]) for s in subs] == [
+        "全力推动地标性项目展现新形象。", "全力推动功能性区域展露新风貌。", "全力推动基础性工程取得新进展。"]
+    # the section's opening paragraph, before the first bold lead, stays in the section
+    assert _t(r, _kids(r, "sec3.1", "p")[0]).startswith("重点工程是落实副中心控规")
+    assert sum(b.kind == "subsection" for b in r.blocks) == 37
+    last = r.blocks[-1] if r.blocks[-1].kind != "s" else r.block_by_id[r.blocks[-1].parent]
+    assert last.parent is None and _t(r, last).startswith("各位代表，志不求易者成")
