@@ -54,3 +54,15 @@ def test_policy_address_review_and_plan():
     assert _texts("政府已开展筹备建设研发平台，吸引科研团队与本地院校合作，推动科研，汇聚人才。", year=2024) == []
     assert _texts("政府会推动中小企持续发展，支援中小企应对挑战。", year=2024) == ["政府会推动中小企持续发展"]
     assert _texts("我上任以來，積極推動政府與社會改革。", year=2025, script="traditional") == []
+
+
+def test_subject_and_numbered_openings_of_a_review():
+    assert _texts("20.本届政府自上任以来，推动多项跨政策统筹体系改革。", year=2024) == []
+    assert _texts("53.此外，过去两年，特区政府大力发展创新及科技事业，推动各行各业合作。", year=2019) == []
+    assert _texts("在去年基础上，再推动100个项目开工。", year=2021) == ["再推动100个项目开工"]
+
+
+def test_proposals_and_work_under_way_are_plans():
+    text = ("过去两年，该计划已拨款超过8亿元。政府对发展创意产业的决心不变，我建议再注资10亿元，进一步推动创意产业发展。"
+            "粤港两地政府正全力推进港车北上计划。")
+    assert _texts(text, year=2020) == ["进一步推动创意产业发展", "粤港两地政府正全力推进港车北上计划"]

@@ -188,17 +188,23 @@ def _simplified(report: Report, start: int, end: int) -> str:
 # with a verb (an order: 加快推进…) is a plan again.  Mentions of the past inside a plan stay plan
 # (在去年基础上再提高: 去年 does not open the piece).
 _PAST_OPENING = re.compile(
+    # 我在去年…, 我们在2018年…; a bare 在去年 opens a plan (在去年基础上，再提高…)
+    r"(?:(?:我们|我|政府|特区政府|本届政府|现届政府)(?:在|于)?)?"
     r"(?:(?:过去的?|这|经过)(?:[一二两三四五六七八九十]+|\d+)年|(?:[一二两三四五六七八九十]+|\d+)年来|去年|上年|前年|上一年"
-    r"|“?十[一二三四五六七八九]五”?(?:时期|期间|以来)|(?:本届政府|现届政府|政府|我)?(?:任期|成立|上任|履职)以来"
-    r"|(?:我们|我|政府|特区政府|本届政府|现届政府)?(?:在|于)?((?:19|20)\d{2})年(?!前|底前|内|之前|或之前|以前|目标|的?(?:目标|任务|预期))(?:以来|[，,]|全年|上半年|前三季度|[，,]?我们|将))")
+    r"|“?十[一二三四五六七八九]五”?(?:时期|期间|以来)|(?:本届政府|现届政府|政府|我)?自?(?:任期|成立|上任|履职)以来"
+    r"|((?:19|20)\d{2})年(?!前|底前|内|之前|或之前|以前|目标|的?(?:目标|任务|预期))(?:以来|[，,]|全年|上半年|前三季度|[，,]?我们|将))")
 _PAST_MARK = re.compile(
     r"(?:已经|业已|(?<![而并])已(?![经于]?(?:成为|是|有))(?=[\u4e00-\u9fff]))"
     r"|(?:实现|完成|取得|达到|建成|突破|超过|增加|增长|提高|下降)了"
-    r"|(?<![为以])(?:圆满|胜利|顺利|超额)(?:完成|实现)|累计")
+    r"|(?<![为以])(?:圆满|胜利|顺利|超额)(?:完成|实现)"
+    # 累计 reports a running total (累计完成投资…), not in 700万元的累计资助上限
+    r"|(?<!的)累计(?:完成|建成|实现|达到|达|超过|突破|新增|下降|减少|增长|投入|培育|引进|开工|发放|帮助|减税)")
 _FUTURE_WORDS = frozenset("将 会 要 拟 将会 将要 准备 打算 希望 必须 需要 务必 应当 着力 继续 计划".split())
 # Multi-character signs match as text (rjieba glues 奋斗目标, 今年内 into one word); 目标 only where it
 # announces goals (目标是：…), not in 主要目标任务胜利完成.
 _FUTURE_TEXT = re.compile(r"力争|争取|确保(?!了)|今年|明年|年内|年底前|预计|预期|下一步|今后|未来|新的一年|让我们"
+                          # work under way is not yet done: 粤港两地政府正全力推进…
+                          r"|(?:我|我们|政府|现)建议|正在|(?<![真公反端纠修改])正(?=全力|积极|加紧|研究|推进|筹备|着手|逐步|检视|与|按|就)"
                           r"|目标(?:是|为|[:：])")
 _FUTURE_YEAR = re.compile(r"(?:到|至|在|于)?((?:19|20)\d{2})年(?:前|底前|内|之前|或之前|以前|底|末)?")
 _MODIFIER_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:的|问题|项目|工程)")
@@ -216,11 +222,12 @@ def _opening(text: str, a: int, b: int) -> int:
     """Offset where a piece's words start (past list markers: 一是, （一）, 同时 …)."""
     while a < b and text[a] in _TRIM_LEFT:
         a += 1
-    m = _LEAD.match(text, a, b)
-    if m:
-        a = m.end()
-    while a < b and text[a] in _TRIM_LEFT:
-        a += 1
+    for _ in range(2):  # 53.此外，过去两年，…: a number and a connective
+        m = _LEAD.match(text, a, b)
+        if m:
+            a = m.end()
+        while a < b and text[a] in _TRIM_LEFT:
+            a += 1
     return a
 
 
@@ -294,7 +301,10 @@ def reported_ranges(text: str, lo: int, hi: int, offsets: list, tokens: list, ye
         a = _opening(text, s, e)
         if a < e:
             # An order opening a sentence is a plan whatever it mentions (推动EF账户业务量累计突破…).
-            order = new_sentence and _order(text, a, e, offsets, tokens, verbs)
+            # A new sentence that opens with an order is a plan; after ；an order is one only when it
+            # reports nothing itself (…；超额完成新一轮造林绿化工程 stays a report).
+            order = _order(text, a, e, offsets, tokens, verbs) and (
+                new_sentence or not _past(text, a, e, year, offsets, tokens))
             if order and review and _OUTCOME.search(text, a, _COMMA.search(text, a, e).start() if _COMMA.search(text, a, e) else e):
                 order = False  # 全面深化改革取得重大突破: a verb-made subject and a reported outcome
             if order or _future(text, a, e, offsets, tokens, year):
