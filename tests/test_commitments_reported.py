@@ -66,3 +66,17 @@ def test_proposals_and_work_under_way_are_plans():
     text = ("过去两年，该计划已拨款超过8亿元。政府对发展创意产业的决心不变，我建议再注资10亿元，进一步推动创意产业发展。"
             "粤港两地政府正全力推进港车北上计划。")
     assert _texts(text, year=2020) == ["进一步推动创意产业发展", "粤港两地政府正全力推进港车北上计划"]
+
+
+def test_unnumbered_run_in_lead_sentence_promises_numbered_heading_does_not():
+    def run(text: str, head: str) -> list[str]:
+        blocks = (Block(id="s1", kind="subsection", parent=None, start=0, end=len(text)),
+                  Block(id="s1.h", kind="heading", parent="s1", start=0, end=len(head)),
+                  Block(id="s1.p", kind="p", parent="s1", start=len(head), end=len(text)))
+        r = annotate_commitments(Report(meta=Meta(script="simplified", year=2021), text=text, blocks=blocks))
+        return [c.text for c in r.commitments]
+
+    lead = "着力推进与北三县一体化高质量发展。"
+    assert run(lead + "加快推进厂通路建设。", lead) == ["着力推进与北三县一体化高质量发展", "加快推进厂通路建设"]
+    numbered = "（六）奋力推进区域协调发展。"
+    assert run(numbered + "加快推进厂通路建设。", numbered) == ["加快推进厂通路建设"]

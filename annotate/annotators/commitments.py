@@ -584,7 +584,13 @@ def _in_heading(report: Report, block_of: BlockLocator, offset: int) -> bool:
     if bid:
         block = report.block_by_id.get(bid)
         if block is not None and block.kind in _HEADING_KINDS:
-            return True
+            # An unnumbered run-in lead sentence (**着力推进与北三县一体化高质量发展。**推动完成…) is a
+            # heading to the structure but a promise in its own words; numbered ones ((六)奋力推进…) name topics.
+            head = report.text[block.start : block.end].rstrip()
+            nl = report.text.find("\n", block.end)
+            rest = report.text[block.end : nl if nl >= 0 else len(report.text)].strip()
+            run_in = head.endswith(("。", "！", "；")) and bool(rest) and not _HEADING_LINE.match(head)
+            return not run_in
     # Without heading blocks: a numbered line with no full stop.
     ls = report.text.rfind("\n", 0, offset) + 1
     le = report.text.find("\n", offset)
