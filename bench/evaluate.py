@@ -23,6 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scoring import scores  # noqa: E402
+
 GOLD = ROOT / "tests" / "gold"
 
 
@@ -62,8 +66,8 @@ def evaluate_quantities(gold_dir: Path = GOLD / "quantities", verbose: bool = Fa
                     continue
                 unmatched.remove(hit)
                 c["tp"] += 1
-                c["qual_ok"] += hit["qualifier"] == p["qualifier"]
-                c["norm_ok"] += _num(hit.get("normalized")) == _num(p["normalized"]) and hit.get("base_unit") == p["base_unit"]
+                c["qualifier_ok"] += hit["qualifier"] == p["qualifier"]
+                c["normalized_ok"] += _num(hit.get("normalized")) == _num(p["normalized"]) and hit.get("base_unit") == p["base_unit"]
                 if verbose and hit["qualifier"] != p["qualifier"]:
                     print(f"  QUAL {path.stem}: {p['text']} gold={hit['qualifier']} got={p['qualifier']}")
             c["fn"] += len(unmatched)
@@ -71,23 +75,9 @@ def evaluate_quantities(gold_dir: Path = GOLD / "quantities", verbose: bool = Fa
                 for g in unmatched:
                     print(f"  FN {path.stem}: {g['text']} {g.get('value')} {g['unit']}  | {para['para'][:60]}")
         total.update(c)
-        results[path.stem] = _scores(c)
-    results["overall"] = _scores(total)
+        results[path.stem] = scores(c)
+    results["overall"] = scores(total)
     return results
-
-
-def _scores(c: Counter) -> dict:
-    tp, fp, fn = c["tp"], c["fp"], c["fn"]
-    return {
-        "gold": tp + fn,
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "precision": tp / (tp + fp) if tp + fp else 1.0,
-        "recall": tp / (tp + fn) if tp + fn else 1.0,
-        "qualifier_accuracy": c["qual_ok"] / tp if tp else 1.0,
-        "normalized_accuracy": c["norm_ok"] / tp if tp else 1.0,
-    }
 
 
 def time_quantities(repeat: int = 20) -> float | None:

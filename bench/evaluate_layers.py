@@ -42,6 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+
+from scoring import scores  # noqa: E402
 GOLD = ROOT / "tests" / "gold"
 
 DATE_LAYERS = ("dates", "periods", "ranks")
@@ -49,15 +51,6 @@ DATE_LAYERS = ("dates", "periods", "ranks")
 
 def _squash(s: str | None) -> str:
     return "".join((s or "").split())
-
-
-def _scores(c: Counter) -> dict:
-    tp, fp, fn = c["tp"], c["fp"], c["fn"]
-    out = {"gold": tp + fn, "predicted": tp + fp, "tp": tp, "fp": fp, "fn": fn,
-           "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0}
-    for k in [k for k in c if k.endswith("_ok")]:
-        out[k[:-3] + "_accuracy"] = c[k] / tp if tp else 1.0
-    return out
 
 
 # --------------------------------------------------------------------------- dates, periods, ranks
@@ -112,11 +105,11 @@ def evaluate_dates(gold_dir: Path = GOLD / "dates", verbose: bool = False, tunin
                         print(f"  FN {layer} {path.stem}: {g}  | {para['para'][:50]}")
         for layer in DATE_LAYERS:
             counts[layer]["value_ok"] += 0
-            results[layer][path.stem] = _scores(counts[layer])
+            results[layer][path.stem] = scores(counts[layer])
             totals[layer].update(counts[layer])
     for layer in DATE_LAYERS:
         totals[layer]["value_ok"] += 0
-        results[layer]["overall"] = _scores(totals[layer])
+        results[layer]["overall"] = scores(totals[layer])
     return results
 
 
@@ -185,8 +178,8 @@ def evaluate_indicators(gold_dir: Path = GOLD / "indicators", verbose: bool = Fa
                 for g in unmatched:
                     print(f"  FN ind {path.stem}: {g['metric']} L={g['level']} G={g['growth']} P={g['points']} rk={g['rank']}")
         total.update(c)
-        results[path.stem] = _scores(c)
-    results["overall"] = _scores(total)
+        results[path.stem] = scores(c)
+    results["overall"] = scores(total)
     return results
 
 
@@ -199,7 +192,7 @@ def other_layers(verbose: bool = False) -> dict[str, dict]:
     import evaluate as q_eval
 
     q = q_eval.evaluate_quantities(verbose=verbose)["overall"]
-    out["quantities"] = _scores(Counter(tp=q["tp"], fp=q["fp"], fn=q["fn"]))
+    out["quantities"] = scores(Counter(tp=q["tp"], fp=q["fp"], fn=q["fn"]))
     import evaluate_entities as e_eval
 
     if e_eval.CORPUS.is_dir():
@@ -215,12 +208,12 @@ def other_layers(verbose: bool = False) -> dict[str, dict]:
                 held[layer].update({k: r[k] for k in ("tp", "fp", "fn")})
         for layer, c in held.items():
             if c:
-                out[f"{layer} (held-out)"] = _scores(c)
+                out[f"{layer} (held-out)"] = scores(c)
     import evaluate_targets as t_eval
 
     if t_eval.CORPUS.is_dir():
         r = t_eval.evaluate(t_eval.CORPUS, verbose=verbose, echo=False)
-        out["targets (main)"] = _scores(Counter(tp=r["hits"], fp=r["predicted"] - r["hits"], fn=r["gold"] - r["hits"]))
+        out["targets (main)"] = scores(Counter(tp=r["hits"], fp=r["predicted"] - r["hits"], fn=r["gold"] - r["hits"]))
     return out
 
 
@@ -230,13 +223,13 @@ def _pool(results: dict[str, dict], blind: bool) -> dict | None:
     for name, r in results.items():
         if name != "overall" and name.startswith("blind-") == blind:
             c.update({k: r[k] for k in ("tp", "fp", "fn")})
-    return _scores(c) if c else None
+    return scores(c) if c else None
 
 
 def _ec(r: dict) -> dict:
     """An evaluate_entities result (P, R, counts) as tp/fp/fn scores."""
     tp = round(r["recall"] * r["gold"])
-    return _scores(Counter(tp=tp, fp=r["predicted"] - tp, fn=r["gold"] - tp))
+    return scores(Counter(tp=tp, fp=r["predicted"] - tp, fn=r["gold"] - tp))
 
 
 # --------------------------------------------------------------------------- printing
