@@ -215,6 +215,9 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
             known = sorted({t.indicator for _f, r in reports for t in r.targets if t.indicator})
             click.echo(f"annotate: warning: no report sets a target for {indicator}; "
                        f"ids found: {', '.join(known) or 'none'}", err=True)
+        elif not points:  # e.g. Hong Kong policy addresses: no targets block, so no series
+            click.echo("annotate: warning: none of the reports sets a target with a known indicator; "
+                       "the timeline is empty", err=True)
         payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](points)
         write_output(out, payload)
 

@@ -153,3 +153,12 @@ def test_a_report_given_twice_counts_once():
     assert gdp == [(2030, "a-2030.txt", "set"), (2031, "a-2031.txt", "set")]
     jobs = [(p.year, p.status) for p in points if p.indicator == "urban_new_jobs"]
     assert jobs == [(2030, "set"), (2031, "absent")]
+
+
+def test_cli_says_when_no_report_sets_any_target(corpus):
+    """Policy addresses set no targets block: the empty timeline comes with a warning, exit 0."""
+    res = CliRunner().invoke(main, ["timeline", str(corpus / "hongkong-2023-policy-address-simp.txt"),
+                                    "--format", "json"])
+    assert res.exit_code == 0
+    assert json.loads(res.stdout) == []
+    assert "none of the reports sets a target" in res.stderr
