@@ -736,6 +736,10 @@ def _lift_closing(root: _Node, text: str) -> None:
             tail = [n for _, n in leaves[j:]]
             if any(par is not parent for par, _ in leaves[j:]) or parent.children[-len(tail):] != tail:
                 return
+            # nothing of the part may follow: a later (even paragraph-less) section keeps it inside
+            inside = {id(n) for t in tail for n in (t, *_walk(t))}
+            if any(n.start > tail[-1].start and id(n) not in inside for n in _walk(part)):
+                return
             del parent.children[-len(tail):]
             for m, n in enumerate(tail):
                 root.children.insert(k + 1 + m, n)

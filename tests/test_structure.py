@@ -497,3 +497,11 @@ def test_seed_bold_leads_are_subsections_and_closing_is_top_level(seed_path):
     assert sum(b.kind == "subsection" for b in r.blocks) == 37
     last = r.blocks[-1] if r.blocks[-1].kind != "s" else r.block_by_id[r.blocks[-1].parent]
     assert last.parent is None and _t(r, last).startswith("各位代表，志不求易者成")
+
+
+def test_a_salutation_followed_by_a_section_is_not_lifted_out_as_the_closing():
+    """Found by hypothesis: 各位代表： ending an unnumbered section, with （一） after it, stays in the part."""
+    r = _build("\n".join(["一、回顾", "一、回顾", "没有句号的片段", "各位代表：", "（一）第一节"]))
+    assert problems(r) == []
+    salutation = next(b for b in r.blocks if b.kind == "p" and r.text[b.start:b.end] == "各位代表：")
+    assert salutation.parent is not None
