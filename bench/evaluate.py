@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import scores  # noqa: E402
+from scoring import match, scores  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold"
 
@@ -56,23 +56,20 @@ def evaluate_quantities(gold_dir: Path = GOLD / "quantities", verbose: bool = Fa
                 {k: getattr(q, k) for k in ("text", "value", "unit", "normalized", "base_unit", "qualifier", "low", "high")}
                 for q in find_quantities(para["para"])
             ]
-            unmatched = list(gold)
-            for p in pred:
-                hit = next((g for g in unmatched if _key(g) == _key(p)), None)
-                if hit is None:
-                    c["fp"] += 1
-                    if verbose:
-                        print(f"  FP {path.stem}: {p['text']} {p['value']} {p['unit']}  | {para['para'][:60]}")
-                    continue
-                unmatched.remove(hit)
+            pairs, false_positives, missed = match(gold, pred, lambda g, p: _key(g) == _key(p))
+            c["fp"] += len(false_positives)
+            if verbose:
+                for p in false_positives:
+                    print(f"  FP {path.stem}: {p['text']} {p['value']} {p['unit']}  | {para['para'][:60]}")
+            for hit, p in pairs:
                 c["tp"] += 1
                 c["qualifier_ok"] += hit["qualifier"] == p["qualifier"]
                 c["normalized_ok"] += _num(hit.get("normalized")) == _num(p["normalized"]) and hit.get("base_unit") == p["base_unit"]
                 if verbose and hit["qualifier"] != p["qualifier"]:
                     print(f"  QUAL {path.stem}: {p['text']} gold={hit['qualifier']} got={p['qualifier']}")
-            c["fn"] += len(unmatched)
+            c["fn"] += len(missed)
             if verbose:
-                for g in unmatched:
+                for g in missed:
                     print(f"  FN {path.stem}: {g['text']} {g.get('value')} {g['unit']}  | {para['para'][:60]}")
         total.update(c)
         results[path.stem] = scores(c)

@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import scores  # noqa: E402
+from scoring import match, scores  # noqa: E402
 GOLD = ROOT / "tests" / "gold"
 
 DATE_LAYERS = ("dates", "periods", "ranks")
@@ -85,23 +85,21 @@ def evaluate_dates(gold_dir: Path = GOLD / "dates", verbose: bool = False, tunin
         for para in data["paragraphs"]:
             for layer in DATE_LAYERS:
                 c = counts[layer]
-                unmatched = list(para.get(layer, []))
-                for p in _date_items(layer, para["para"]):
-                    hit = next((g for g in unmatched if _squash(g["text"]) == _squash(p["text"])), None)
-                    if hit is None:
-                        c["fp"] += 1
-                        if verbose:
-                            print(f"  FP {layer} {path.stem}: {p}  | {para['para'][:50]}")
-                        continue
-                    unmatched.remove(hit)
+                pairs, false_positives, missed = match(para.get(layer, []), _date_items(layer, para["para"]),
+                                                       lambda g, p: _squash(g["text"]) == _squash(p["text"]))
+                c["fp"] += len(false_positives)
+                if verbose:
+                    for p in false_positives:
+                        print(f"  FP {layer} {path.stem}: {p}  | {para['para'][:50]}")
+                for hit, p in pairs:
                     c["tp"] += 1
                     ok = _date_value(layer, hit) == _date_value(layer, p)
                     c["value_ok"] += ok
                     if verbose and not ok:
                         print(f"  VALUE {layer} {path.stem}: {p['text']} gold={_date_value(layer, hit)} got={_date_value(layer, p)}")
-                c["fn"] += len(unmatched)
+                c["fn"] += len(missed)
                 if verbose:
-                    for g in unmatched:
+                    for g in missed:
                         print(f"  FN {layer} {path.stem}: {g}  | {para['para'][:50]}")
         for layer in DATE_LAYERS:
             counts[layer]["value_ok"] += 0
@@ -154,15 +152,12 @@ def evaluate_indicators(gold_dir: Path = GOLD / "indicators", verbose: bool = Fa
         data = json.loads(path.read_text(encoding="utf-8"))
         c = Counter({"id_ok": 0, "period_ok": 0, "rank_ok": 0, "metric_exact_ok": 0})
         for para in data["paragraphs"]:
-            unmatched = list(para["indicators"])
-            for p in predicted_indicators(para["para"]):
-                hit = next((g for g in unmatched if _ind_match(g, p)), None)
-                if hit is None:
-                    c["fp"] += 1
-                    if verbose:
-                        print(f"  FP ind {path.stem}: {p['metric']} L={p['level']} G={p['growth']} P={p['points']}")
-                    continue
-                unmatched.remove(hit)
+            pairs, false_positives, missed = match(para["indicators"], predicted_indicators(para["para"]), _ind_match)
+            c["fp"] += len(false_positives)
+            if verbose:
+                for p in false_positives:
+                    print(f"  FP ind {path.stem}: {p['metric']} L={p['level']} G={p['growth']} P={p['points']}")
+            for hit, p in pairs:
                 c["tp"] += 1
                 c["id_ok"] += hit["indicator"] == p["indicator"]
                 c["period_ok"] += _squash(hit["period"]) == _squash(p["period"])
@@ -173,9 +168,9 @@ def evaluate_indicators(gold_dir: Path = GOLD / "indicators", verbose: bool = Fa
                                     ("rank", hit["rank"], p["rank"])):
                         if _squash(a) != _squash(b):
                             print(f"  {k.upper()} {path.stem}: {p['metric']} gold={a} got={b}")
-            c["fn"] += len(unmatched)
+            c["fn"] += len(missed)
             if verbose:
-                for g in unmatched:
+                for g in missed:
                     print(f"  FN ind {path.stem}: {g['metric']} L={g['level']} G={g['growth']} P={g['points']} rk={g['rank']}")
         total.update(c)
         results[path.stem] = scores(c)

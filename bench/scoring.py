@@ -16,3 +16,21 @@ def scores(c: Counter) -> dict:
     for k in [k for k in c if k.endswith("_ok")]:
         out[k[:-3] + "_accuracy"] = c[k] / tp if tp else 1.0
     return out
+
+
+def match(gold: list, predicted: list, same) -> tuple[list, list, list]:
+    """Pair each prediction with the first unused gold item ``same(gold, pred)`` accepts.
+
+    Returns ``(pairs, false_positives, missed)``: ``(gold, pred)`` pairs in prediction order,
+    the predictions no gold item took, and the gold items left over.
+    """
+    unmatched = list(gold)
+    pairs, false_positives = [], []
+    for p in predicted:
+        hit = next((g for g in unmatched if same(g, p)), None)
+        if hit is None:
+            false_positives.append(p)
+            continue
+        unmatched.remove(hit)
+        pairs.append((hit, p))
+    return pairs, false_positives, unmatched
