@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import os
 import tempfile
 import time
@@ -86,6 +87,19 @@ def annotate_bytes(source: str, data: bytes, fmt: str) -> tuple[Optional[bytes],
     except Exception as exc:  # one bad file must not stop the batch: report it and go on
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())
         return None, f"{source}: internal error ({detail[:300]})"
+
+
+_META_FIELD = re.compile(rb"<(issuer|year)>([^<]*)</\1>")
+
+
+def output_identity(payload: bytes, fmt: str) -> dict[str, object]:
+    """``{"issuer": …, "year": …}`` of an output just written (for the manifest and progress line)."""
+    if fmt == "json":
+        meta = json.loads(payload).get("meta", {})
+        return {k: meta.get(k) for k in ("issuer", "year")}
+    head = payload[: payload.find(b"</meta>") if b"</meta>" in payload else 4096]
+    found = {m.group(1).decode(): m.group(2).decode("utf-8") for m in _META_FIELD.finditer(head)}
+    return {"issuer": found.get("issuer"), "year": int(found["year"]) if "year" in found else None}
 
 
 def _annotate_path(source: str, fmt: str) -> tuple[Optional[bytes], Optional[str]]:
@@ -297,12 +311,15 @@ def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] =
         else:
             write_atomic(Path(t.output), payload)
             result.written.append(t.output)
+            who = output_identity(payload, fmt)
             new_records[name] = {"input": t.source, "size": t.size, "mtime_ns": t.mtime_ns,
                                  "sha256": hashlib.sha256(Path(t.source).read_bytes()).hexdigest(),
-                                 "format": fmt, "version": ver}
+                                 "format": fmt, "version": ver, **who}
         done_count += 1
         if progress:
-            progress(done_count, total, Path(t.source).name)
+            rec = new_records.get(name, {})
+            label = " ".join(str(rec[k]) for k in ("issuer", "year") if rec.get(k))
+            progress(done_count, total, f"{label} ({Path(t.source).name})" if label else Path(t.source).name)
 
     try:
         if scheduler:

@@ -63,6 +63,32 @@ def run_guarded(fn: Callable[[], None]) -> None:
         sys.exit(1)
 
 
+def identity_options(fn: Callable) -> Callable:
+    """``--issuer`` and ``--year``: what the user says the report is, over what its text says."""
+    fn = click.option("--year", type=int, default=None,
+                      help="The year the report is for (one report; several: a report.meta.json beside each).")(fn)
+    return click.option("--issuer", type=str, default=None,
+                        help="The issuing body, e.g. 湖南省人民政府 (applies to every report read).")(fn)
+
+
+def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: int | None) -> list:
+    """Annotate each path with the user's identity hints; identity warnings go to stderr."""
+    from . import pipeline
+    from .identity import Hints
+
+    if year is not None and len(paths) > 1:
+        raise click.UsageError("--year names the year of one report; for several, write a report.meta.json "
+                               'beside each file ({"year": 2026})')
+    hints = Hints(source="override", issuer=issuer, year=year) if issuer or year is not None else None
+    reports = []
+    for p in paths:
+        report = pipeline.tag(p, hints=hints)
+        for w in report.meta.identity_warnings:
+            click.echo(f"annotate: warning: {p}: {w}", err=True)
+        reports.append(report)
+    return reports
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="annotate")
 def main() -> None:
@@ -73,13 +99,12 @@ def main() -> None:
 @click.argument("input", type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["xml", "json"]), default="xml", show_default=True)
-def tag(input: str, out: str | None, fmt: str) -> None:
+@identity_options
+def tag(input: str, out: str | None, fmt: str, issuer: str | None, year: int | None) -> None:
     """Parse and annotate one report (INPUT: .txt .md .html .docx .xml, or - for stdin)."""
 
     def body() -> None:
-        from . import pipeline
-
-        report = pipeline.tag(input)
+        (report,) = read_reports([input], issuer, year)
         if fmt == "json":
             from .export import dumps, report_to_json
 
@@ -125,17 +150,17 @@ def validate(files: tuple[str, ...]) -> None:
               help="Treat full-width and half-width forms (８％ and 8%) as the same.")
 @click.option("--granularity", type=click.Choice(["word", "char"]), default="word", show_default=True,
               help="Diff words (numbers with units stay whole) or single characters.")
+@identity_options
 def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool, ignore_width: bool,
-         granularity: str) -> None:
+         granularity: str, issuer: str | None, year: int | None) -> None:
     """Compare two reports (OLD, NEW: report files or annotated .xml): targets first, then edits."""
 
     def body() -> None:
-        from . import pipeline
         from .compare import compare
 
         if old == "-" and new == "-":
             raise click.UsageError("only one of OLD and NEW can be - (stdin)")
-        c = compare(pipeline.tag(old), pipeline.tag(new), ignore_punctuation=ignore_punctuation,
+        c = compare(*read_reports([old, new], issuer, year), ignore_punctuation=ignore_punctuation,
                     ignore_width=ignore_width, granularity=granularity)
         if fmt == "json":
             from .export import dumps
@@ -160,17 +185,18 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
 @click.option("-o", "--output", "out", type=str, required=True, help="The HTML file to write.")
 @click.option("--ignore-punctuation", is_flag=True, help="Do not mark edits that only change punctuation.")
 @click.option("--granularity", type=click.Choice(["word", "char"]), default="word", show_default=True)
-def redline(old: str, new: str, out: str, ignore_punctuation: bool, granularity: str) -> None:
+@identity_options
+def redline(old: str, new: str, out: str, ignore_punctuation: bool, granularity: str, issuer: str | None,
+            year: int | None) -> None:
     """Write a self-contained HTML redline of OLD → NEW (open it in a browser)."""
 
     def body() -> None:
-        from . import pipeline
         from .compare import compare
         from .render.html import render_redline
 
         if old == "-" and new == "-":
             raise click.UsageError("only one of OLD and NEW can be - (stdin)")
-        c = compare(pipeline.tag(old), pipeline.tag(new), ignore_punctuation=ignore_punctuation,
+        c = compare(*read_reports([old, new], issuer, year), ignore_punctuation=ignore_punctuation,
                     granularity=granularity)
         write_output(out, render_redline(c))
 
@@ -181,16 +207,16 @@ def redline(old: str, new: str, out: str, ignore_punctuation: bool, granularity:
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True, type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
-def targets(inputs: tuple[str, ...], out: str | None, fmt: str) -> None:
+@identity_options
+def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | None, year: int | None) -> None:
     """The targets each report sets for its year (INPUT: report files or annotated .xml)."""
 
     def body() -> None:
-        from . import pipeline
         from .render.targets import target_rows, to_csv, to_json
 
         rows = []
-        for f in inputs:
-            rows.extend(target_rows(pipeline.tag(f), f))
+        for f, report in zip(inputs, read_reports(inputs, issuer, year)):
+            rows.extend(target_rows(report, f))
         write_output(out, to_json(rows) if fmt == "json" else to_csv(rows))
 
     run_guarded(body)
@@ -201,16 +227,19 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str) -> None:
 @click.option("--indicator", type=str, default=None, help="Only this canonical indicator id (e.g. gdp_growth).")
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True)
-def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fmt: str) -> None:
+@identity_options
+def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fmt: str, issuer: str | None,
+             year: int | None) -> None:
     """Each indicator's target year by year across reports (INPUT: report files or annotated .xml)."""
 
     def body() -> None:
-        from . import pipeline
         from .render import timeline as render
-        from .series import timeline as build
+        from .series import timeline as build, unidentified
 
-        reports = [(f, pipeline.tag(f)) for f in inputs]
+        reports = list(zip(inputs, read_reports(inputs, issuer, year)))
         points = build(reports, indicator=indicator)
+        for f, missing in unidentified(reports):
+            click.echo(f"annotate: warning: {f}: {missing}; listed as unidentified in the timeline", err=True)
         if indicator and not points:
             known = sorted({t.indicator for _f, r in reports for t in r.targets if t.indicator})
             click.echo(f"annotate: warning: no report sets a target for {indicator}; "
@@ -229,17 +258,17 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
 @click.argument("result", type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True)
-def scorecard(plan: str, result: str, out: str | None, fmt: str) -> None:
+@identity_options
+def scorecard(plan: str, result: str, out: str | None, fmt: str, issuer: str | None, year: int | None) -> None:
     """PLAN's targets and commitments against what RESULT (the next year's report) says was achieved."""
 
     def body() -> None:
-        from . import pipeline
         from .render import scorecard as render
         from .scorecard import scorecard as build
 
         if plan == "-" and result == "-":
             raise click.UsageError("only one of PLAN and RESULT can be - (stdin)")
-        card = build(pipeline.tag(plan), pipeline.tag(result), plan, result)
+        card = build(*read_reports([plan, result], issuer, year), plan, result)
         for w in card.warnings:
             click.echo(f"annotate: warning: {w}", err=True)
         payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](card)

@@ -64,20 +64,42 @@ class Repair:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """Where one identity field was read: ``source`` names the place (title, dateline, meeting,
+    issuer line, speaker, heading, body, file name, override, sidecar, kind, default), ``text``
+    quotes the words."""
+
+    field: str
+    value: str
+    source: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Meta:
     """What the report is: read from its title block, never from the file name."""
 
     title: Optional[str] = None
     subtitle: Optional[str] = None  # "——2024年3月5日在第十四届全国人民代表大会第二次会议上"
-    issuer: Optional[str] = None
+    issuer: Optional[str] = None  # canonical full name: 安徽省人民政府, 国务院 (see identity.py)
     speaker: Optional[str] = None
-    kind: Optional[str] = None  # plan-report | gov-work-report | policy-address
+    kind: Optional[str] = None  # identity.KINDS: gov-work-report | plan-report | budget-report | policy-address …
     year: Optional[int] = None  # the year the report's targets are for
     review_year: Optional[int] = None
-    date: Optional[str] = None  # ISO date the report was delivered
+    date: Optional[str] = None  # ISO date the report was delivered, from its dateline
     meeting: Optional[str] = None
     script: str = "simplified"  # simplified | traditional
     source: SourceInfo = field(default_factory=lambda: SourceInfo("", "", "utf-8"))
+    region: Optional[str] = None  # 安徽省, 全国, 香港特别行政区, 北京市通州区
+    level: Optional[str] = None  # national | province | city | district | sar
+    delivered: Optional[str] = None  # ISO date, or the year, it was delivered
+    identity_evidence: tuple[Evidence, ...] = ()
+    identity_warnings: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """``湖南省人民政府 2026``: how outputs name the report (issuer and year, what is known)."""
+        return " ".join(str(x) for x in (self.issuer, self.year) if x) or (self.title or "")
 
 
 # --------------------------------------------------------------------------- structure

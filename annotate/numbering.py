@@ -78,7 +78,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a footnote line "註1: …" / "注1：…" (Hong Kong page footers); the colon must follow, so
     # "注重…" and "注1个" are not labels.  The label is "註1", the colon separates like 、 does.
     (NOTE, re.compile(rf"(?:註|注)\s?({_DIG})(?=\s?[:：︰])")),
-    (CN_DUN, re.compile(rf"({_CN})(?:、|[.．](?![0-9０-９{CN_DIGITS}]))")),
+    # 一、 一. and a numeral alone on its line (older reports head their parts 一 / 二 / 三)
+    (CN_DUN, re.compile(rf"({_CN})(?:、|[.．](?![0-9０-９{CN_DIGITS}])|(?=[ \t\u3000]*(?:\n|$)))")),
     (RUN_IN, re.compile(rf"({_CN})是(?=[^\s，。、；：,.])")),
     # 1. / 1． / 1、 but not a decimal (1.5) nor a date/quantity (1.5万, 2024.1)
     (ARABIC_DOT, re.compile(rf"({_DIG})(?:[.．](?![0-9０-９])|、)")),

@@ -6,7 +6,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from .model import Report
+
+if TYPE_CHECKING:
+    from .identity import Hints
 
 
 def read_input_bytes(path: str) -> bytes:
@@ -21,15 +27,28 @@ def is_annotated_xml(path: str, data: bytes) -> bool:
     return path.lower().endswith(".xml") or (head.startswith(b"<?xml") and b"<report" in data[:2000])
 
 
-def read_report(path: str, data: bytes | None = None) -> Report:
-    """Read a report file into a structured (not yet annotated) :class:`Report`."""
+def identity_hints(path: str, hints: "Hints | None" = None) -> tuple:
+    """What the user says ``path`` is, strongest first: ``hints`` (command-line ``--issuer`` /
+    ``--year``), then a sidecar ``<stem>.meta.json`` beside the file (see identity.read_sidecar)."""
+    from .identity import read_sidecar
+
+    found = [h for h in (hints, read_sidecar(path)) if h is not None]
+    return tuple(found)
+
+
+def read_report(path: str, data: bytes | None = None, hints: "Hints | None" = None) -> Report:
+    """Read a report file into a structured (not yet annotated) :class:`Report`.
+
+    ``hints`` (an :class:`annotate.identity.Hints`) override what the text says of the report's
+    issuer and year; a ``report.meta.json`` beside ``report.txt`` does the same.
+    """
     from . import ingest, normalize, structure
 
     if data is None:
         data = read_input_bytes(path)
     decoded = ingest.load(path, data)
     normalized = normalize.normalize(decoded)
-    return structure.build(decoded, normalized)
+    return structure.build(decoded, normalized, identity_hints(path, hints))
 
 
 def annotate(report: Report) -> Report:
@@ -39,12 +58,16 @@ def annotate(report: Report) -> Report:
     return run_all(report)
 
 
-def tag(path: str, data: bytes | None = None) -> Report:
-    """Read and annotate ``path``; an annotated XML file is read back without re-annotating."""
+def tag(path: str, data: bytes | None = None, hints: "Hints | None" = None) -> Report:
+    """Read and annotate ``path``; an annotated XML file is read back without re-annotating
+    (``hints`` and a sidecar then replace its identity fields)."""
     if data is None:
         data = read_input_bytes(path)
     if is_annotated_xml(path, data):
+        from .identity import override
         from .xml.reader import read_xml
 
-        return read_xml(data, path)
-    return annotate(read_report(path, data))
+        report = read_xml(data, path)
+        found = identity_hints(path, hints)
+        return replace(report, meta=override(report.meta, found)) if found else report
+    return annotate(read_report(path, data, hints))

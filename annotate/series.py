@@ -14,9 +14,14 @@ reports of several issuers or two files of one year are given).
 
 Only targets with a canonical indicator id take part: a metric without one cannot be matched
 across years.  Series are kept per issuer, so the national GDP target never becomes "absent" in a
-Beijing report.  The year of a report is ``meta.year`` (the year its targets are for), else the
-year its targets carry; a report with neither is left out.  A report given twice (the same
-normalized text, e.g. a ``.txt`` and the ``.xml`` tagged from it) counts once, the first given.
+Beijing report.  Reports are grouped by their canonical issuer (``meta.issuer``, see identity.py)
+and ordered by year.  The year of a report is ``meta.year`` (the year its targets are for), else the
+year its targets carry.
+- ``status == "unidentified"``: a report whose year could not be found (year None, indicator
+  ``""``, ``text`` says why); it is listed after every series, never dropped.  A report whose
+  issuer is unknown keeps its rows under issuer None and is listed by :func:`unidentified`.
+A report given twice (the same normalized text, e.g. a ``.txt`` and the ``.xml`` tagged from it)
+counts once, the first given.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ class Point:
     """One row of a timeline (the JSON/CSV shape is :data:`FIELDS` plus the extras below)."""
 
     indicator: str
-    year: int
+    year: Optional[int]
     file: str
     value: Optional[Number] = None
     low: Optional[Number] = None
@@ -42,7 +47,7 @@ class Point:
     unit: Optional[str] = None
     qualifier: Optional[str] = None
     text: Optional[str] = None
-    status: str = "set"  # set | absent
+    status: str = "set"  # set | absent | unidentified
     # extras: who set it and how to compare values across units
     metric: Optional[str] = None
     issuer: Optional[str] = None
@@ -78,9 +83,12 @@ def timeline(reports: Iterable[tuple[str, Report]], indicator: Optional[str] = N
     # issuer -> list of (year, file, {indicator: Point})
     by_issuer: dict[str, list[tuple[int, str, dict[str, Point]]]] = {}
     seen_texts: set[str] = set()
+    lost: list[Point] = []
     for file, report in reports:
         year = report_year(report)
         if year is None:
+            lost.append(Point(indicator="", year=None, file=file, status="unidentified", issuer=report.meta.issuer,
+                              text="year not found: give --year or a report.meta.json beside the file"))
             continue
         if report.text in seen_texts:
             # the same report given twice (overlapping globs, a .txt and the .xml tagged from
@@ -104,7 +112,18 @@ def timeline(reports: Iterable[tuple[str, Report]], indicator: Optional[str] = N
                     rows.append(Point(indicator=ident, year=year, file=file, status="absent",
                                       issuer=issuer or None))
     rows.sort(key=lambda p: (p.indicator, p.year, p.issuer or "", p.file))
-    return _dedupe_absent(rows)
+    return _dedupe_absent(rows) + lost
+
+
+def unidentified(reports: Iterable[tuple[str, Report]]) -> list[tuple[str, str]]:
+    """(file, what is missing) for every report whose issuer or year is unknown: what a
+    multi-report command must say instead of dropping or mixing it silently."""
+    out = []
+    for file, report in reports:
+        missing = [name for name, v in (("issuer", report.meta.issuer), ("year", report_year(report))) if v is None]
+        if missing:
+            out.append((file, " and ".join(missing) + " not found"))
+    return out
 
 
 def _dedupe_absent(rows: Sequence[Point]) -> list[Point]:

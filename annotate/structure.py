@@ -56,9 +56,9 @@ _SENT = re.compile(r"[^\n。！？!?]*(?:[。！？!?]+[”’」』）)》\"']*
 _LEAD = re.compile(r"[^。！？!?\n]{1,80}?[。！？!?][”’」』）)》]*")
 
 _SALUTE = re.compile(r"(各位代表|各位委员|立法[会會]主席|主席(?:先生|女士)|各位[议議]员)[^。]{0,30}[：:！!]")
-_SUBTITLE = re.compile(r"^(?:——|--+|—|－－)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日.{0,60}?(?:会议|會議)上?")
+_SUBTITLE = re.compile(r"^(?:——|--+|—|－－)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日.{0,60}?[会會][议議]上?")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_MEETING = re.compile(r"在(.{4,60}?(?:会议|會議))上?")
+_MEETING = re.compile(r"在(.{4,60}?[会會][议議])上?")
 _OFFICE = r"(?:国务院总理|國務院總理|行政长官|行政長官|[\u4e00-\u9fff]{0,12}?(?:人民政府)?(?:省长|市长|区长|县长|主席|州长|盟长|省長|市長|區長|縣長))"
 _SPEAKER = re.compile(rf"({_OFFICE})[\s　]*([\u4e00-\u9fff·][\s　]?[\u4e00-\u9fff·]{{1,3}})(?![\u4e00-\u9fff]{{0,1}}代表)")
 _SPEAKER_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})(省长|市长|区长|县长)在([\u4e00-\u9fff]{2,8}?[省市区县])")
@@ -139,6 +139,14 @@ def _is_heading_line(line: _Line) -> bool:
         return False
     inner = t[:-1]
     return not any(c in inner for c in _TERMINAL)
+
+
+def _bare_numeral(line: _Line) -> bool:
+    """A numeral alone on its line, without 、 (older reports head their parts ``一`` / ``二``):
+    the number is the whole heading, the paragraph after it is text."""
+    lab = line.label
+    return lab is not None and lab.style == nb.CN_DUN and lab.text.strip() == line.text.strip() \
+        and lab.text.strip()[-1] not in "、.．"
 
 
 def _is_plain_heading(line: _Line) -> bool:
@@ -292,7 +300,7 @@ class _Builder:
             return False  # numbered glossary entries are items, not headings
         if lab is not None and lab.style in _CONTAINER_STYLES:
             rank = nb.RANK[lab.style]
-            if _is_heading_line(line) and (len(_body(line)) > 0 or self._text_follows(i)) and (
+            if _is_heading_line(line) and (len(_body(line)) > 0 or self._text_follows(i) or _bare_numeral(line)) and (
                     lab.style != nb.ARABIC_DOT or t[-1] not in _TERMINAL):
                 # a numbered paragraph "1. 这是我的第三份施政报告。" is not a heading
                 return self.open(line, lab.style, lab.value, rank, line.end, lab.text) is not None
@@ -537,7 +545,7 @@ def _place(*texts: Optional[str]) -> Optional[str]:
 
 
 def _meta(decoded: Decoded, text: str, front: list[_Line], after: list[_Line], heads: list[str],
-          script: str) -> Meta:
+          script: str, hints: tuple = ()) -> Meta:
     title = subtitle = speaker = issuer = date = meeting = None
     ftexts = [ln.text for ln in front]
     # subtitle lines may be split ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上")
@@ -593,73 +601,26 @@ def _meta(decoded: Decoded, text: str, front: list[_Line], after: list[_Line], h
             sb = _SPEAKER_BEFORE.search(_DATE.sub("，", subtitle))
             if sb:
                 speaker = f"{sb.group(3)}{sb.group(2)} {sb.group(1)}"
-    head = text[:3000]
+    from .identity import Readings, identify
+
     lead = "\n".join(ln.text for ln in after[:6])
-    # kind
-    tt = title or ""
-    if re.search(r"计划执行情况|計劃執行情況|计划草案|計劃草案|计划的报告", tt):
-        kind = "plan-report"
-    elif "施政报告" in tt or "施政報告" in tt or "施政报告" in head[:300] or "施政報告" in head[:300]:
-        kind = "policy-address"
-    else:
-        kind = "gov-work-report"
-    # issuer
-    if issuer is None and speaker:
-        office = speaker.split(" ")[0]
-        if office.startswith(("国务院", "國務院")):
-            issuer = "国务院" if office.startswith("国") else "國務院"
-        elif "人民政府" in office:
-            issuer = office[: office.index("人民政府") + 4]
-        else:
-            om = re.match(r"(.+?[省市区县州盟])(?:省长|市长|区长|县长|州长|盟长|主席|省長|市長|區長|縣長)$", office)
-            if om:
-                issuer = om.group(1) + "人民政府"
-    if issuer is None and kind == "policy-address":
-        trad = script == "traditional"
-        where = (title or "") + head[:200]
-        if ("澳门" in where or "澳門" in where) and "香港" not in where:
-            issuer = "澳門特別行政區行政長官" if trad else "澳门特别行政区行政长官"
-        else:
-            issuer = "香港特別行政區行政長官" if trad else "香港特别行政区行政长官"
-    if issuer is None:
-        dm = _DELEGATE.search(lead)
-        if dm:
-            who = dm.group(1)
-            if who.startswith(("省", "市", "区", "县")):  # "我代表省人民政府": the place is in the title
-                place = _place(speaker, title)
-                if place and place.endswith(who[0]):
-                    who = place + who[1:]
-            issuer = who
-    # years
-    year = review_year = None
-    title_years = [int(y) for y in _YEAR.findall(title or "")]
-    for h in heads:
-        m = _REVIEW.search(h)
-        if m and review_year is None:
-            review_year = int(m.group(1))
-    plan_year = None
-    for h in heads:
-        m = _PLAN_HEAD.search(h)
-        if m and (review_year is None or int(m.group(1)) > review_year):
-            plan_year = int(m.group(1))
-            break
-    if title_years:
-        year = max(title_years)
-    elif plan_year:
-        year = plan_year
-    elif review_year:
-        year = review_year + 1
-    elif date:
-        y, mo = int(date[:4]), int(date[5:7])
-        year = y + 1 if mo >= 10 and kind != "policy-address" else y
-    if year is None:
-        ym = re.search(r"(\d{4})年是", text[:20000])
-        if ym:
-            year = int(ym.group(1))
-    if review_year is None and year is not None and kind != "policy-address":
-        review_year = year - 1
-    return Meta(title=title, subtitle=subtitle, issuer=issuer, speaker=speaker, kind=kind, year=year,
-                review_year=review_year, date=date, meeting=meeting, script=script, source=decoded.info)
+    simp = _simplified if script == "traditional" else (lambda s: s)
+    readings = Readings(
+        title=simp(title) if title else None, subtitle=simp(subtitle) if subtitle else None,
+        speaker=simp(speaker) if speaker else None, issuer_line=simp(issuer) if issuer else None,
+        date=date, headings=tuple(simp(h) for h in heads), lead=simp(lead), text=simp(text[:30000]),
+        file_name=decoded.info.file, script=script)
+    who = identify(readings, hints)
+    return Meta(title=title, subtitle=subtitle, issuer=who.issuer, speaker=speaker, kind=who.kind, year=who.year,
+                review_year=who.review_year, date=date, meeting=meeting, script=script, source=decoded.info,
+                region=who.region, level=who.level, delivered=who.delivered, identity_evidence=who.evidence,
+                identity_warnings=who.warnings)
+
+
+def _simplified(s: str) -> str:
+    from .script import _converter
+
+    return _converter("hk2s").convert(s)
 
 
 def _detect_script(text: str) -> str:
@@ -676,7 +637,8 @@ def _detect_script(text: str) -> str:
 # --------------------------------------------------------------------------- build
 
 
-def build(decoded: Decoded, normalized: Normalized) -> Report:
+def build(decoded: Decoded, normalized: Normalized, hints: tuple = ()) -> Report:
+    """Structure and meta of a normalized report; ``hints`` (identity.Hints) are what the user says it is."""
     text = normalized.text
     lines = _lines(text)
     root = _Node("root", 0, len(text), rank=-99)
@@ -700,7 +662,7 @@ def build(decoded: Decoded, normalized: Normalized) -> Report:
     script = _detect_script(text)
     heads = [text[c.children[0].start : c.children[0].end] for c in _walk(root) if c.kind in _KINDS]
     after = body[:8]
-    meta = _meta(decoded, text, front, after, heads, script)
+    meta = _meta(decoded, text, front, after, heads, script, hints)
 
     blocks = _flatten(root, text, _LineMap(decoded.text, normalized.repairs))
     return Report(meta=meta, text=text, blocks=tuple(blocks), repairs=normalized.repairs)

@@ -139,7 +139,9 @@ def test_every_corpus_file_keeps_its_report(corpus):
             for line in _lines(text):
                 if "各位代表" in line:
                     assert re.sub(r"\s+", "", line) in flat, (path.name, line)
-        assert "各位代表" in kept or "立法会主席" in kept or "第一章" in kept, path.name
+        # the report itself is kept: chrome is a small part of any file
+        cjk = lambda t: sum(1 for c in t if "\u4e00" <= c <= "\u9fff")  # noqa: E731
+        assert cjk(kept) >= 0.97 * cjk(d.text) or cjk(d.text) - cjk(kept) <= 400, path.name
 
 
 def test_widget_line_in_one_line_and_anywhere_patterns():

@@ -213,14 +213,13 @@ class _Redline:
 
     def header(self) -> etree._Element:
         top = E.HEADER(E.CLASS("top"))
-        top.append(E.H1("Redline: " + (self.new.meta.title or "report") + " compared with " +
-                        (self.old.meta.title or "report")))
+        top.append(E.H1("Redline: " + _pair_label(self.old.meta, self.new.meta)))
         sides = E.DIV(E.CLASS("reports"))
         for label, r in (("Old", self.old), ("New", self.new)):
             m = r.meta
             dl = E.DL()
-            for key, value in (("title", m.title), ("issuer", m.issuer), ("year", m.year), ("date", m.date),
-                               ("file", m.source.file)):
+            for key, value in (("title", m.title), ("issuer", m.issuer), ("region", m.region), ("year", m.year),
+                               ("delivered", m.delivered or m.date), ("file", m.source.file)):
                 dl.append(E.DT(key))
                 dl.append(E.DD("" if value is None else str(value)))
             sides.append(E.SECTION(E.CLASS(f"side side-{label.lower()}"), E.H2(label), dl))
@@ -410,7 +409,7 @@ class _Redline:
         outline: list[tuple[str, str, str]] = []
         inline = self.inline_view(outline)
         sbs = self.side_by_side()
-        title = f"Redline: {self.old.meta.title or ''} {self.old.meta.year or ''} → {self.new.meta.year or ''}"
+        title = "Redline: " + _pair_label(self.old.meta, self.new.meta)
         head = E.HEAD(
             E.META(charset="utf-8"),
             E.META({"http-equiv": "Content-Security-Policy",
@@ -447,3 +446,10 @@ class _Redline:
 def render_redline(comparison: Any) -> str:
     """The comparison as one self-contained HTML page (see the module docstring)."""
     return _Redline(comparison).page()
+
+
+def _pair_label(old, new) -> str:
+    """``国务院 2013 → 2014`` (one issuer), ``上海市人民政府 2025 → 北京市人民政府 2025`` (two)."""
+    if old.issuer and old.issuer == new.issuer and old.year and new.year:
+        return f"{old.issuer} {old.year} → {new.year}"
+    return f"{old.label or 'old report'} → {new.label or 'new report'}"

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from ..model import Report
 
-COLUMNS = ("file", "year", "indicator", "metric", "text", "value", "low", "high", "unit", "qualifier", "block")
+COLUMNS = ("file", "issuer", "region", "year", "indicator", "metric", "text", "value", "low", "high", "unit", "qualifier", "block")
 
 
 def target_rows(report: Report, file: str) -> list[dict[str, Any]]:
@@ -24,7 +24,9 @@ def target_rows(report: Report, file: str) -> list[dict[str, Any]]:
     for t in report.targets:
         rows.append({
             "file": file,
-            "year": t.year,
+            "issuer": report.meta.issuer,
+            "region": report.meta.region,
+            "year": t.year if t.year is not None else report.meta.year,
             "indicator": t.indicator,
             "metric": t.metric,
             "text": t.text,

@@ -253,6 +253,8 @@ th{background:#f3f3f3}tr.absent td{color:#b3261e}
 def _groups(points: Sequence[Point]) -> list[tuple[str, str, list[Point]]]:
     groups: dict[tuple[str, str], list[Point]] = {}
     for p in points:
+        if p.status == "unidentified":
+            continue
         groups.setdefault((p.indicator, p.issuer or ""), []).append(p)
     return [(ind, iss, sorted(ps, key=lambda p: (p.year, p.file))) for (ind, iss), ps in sorted(groups.items())]
 
@@ -287,6 +289,9 @@ def render_html(points: Sequence[Point], title: str = "Indicator targets by year
         section.append(figure)
         section.append(_table(ps, f"{ind} targets by year"))
         body.append(section)
+    lost = [p for p in points if p.status == "unidentified"]
+    if lost:
+        body.append(E.SECTION(E.H2("Reports left out"), E.UL(*(E.LI(f"{p.file}: {p.text}") for p in lost))))
     doc = E.HTML(
         E.HEAD(
             E.META(charset="utf-8"),

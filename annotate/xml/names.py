@@ -29,6 +29,8 @@ STANDOFF = "standoff"
 SOURCE = "source"
 REPAIRS = "repairs"
 REPAIR = "repair"
+EVIDENCE = "evidence"  # one identity reading inside meta/identity_evidence
+WARNING = "warning"  # one identity disagreement inside meta/identity_warnings
 #: the numbering label of a block (``一、``), located in the text
 NUM = "num"
 #: one character XML 1.0 cannot hold (NUL, other C0 controls, U+FFFE/U+FFFF, lone

@@ -22,7 +22,7 @@ from typing import Any, Optional
 from lxml import etree
 
 from ..errors import AnnotateError
-from ..model import LAYERS, Block, Meta, Repair, Report, field_types
+from ..model import LAYERS, Block, Evidence, Meta, Repair, Report, field_types
 from . import names as N
 from .validate import validate_bytes
 
@@ -192,7 +192,11 @@ class _Reader:
                     repairs.append(_build(Repair, rep, {"original": N.unescape(rep.text or "")}))
                 continue
             hint = hints[tag]
-            if dataclasses.is_dataclass(hint):
+            if tag == "identity_evidence":
+                kwargs[tag] = tuple(_build(Evidence, ev, {}) for ev in el if ev.tag == N.EVIDENCE)
+            elif tag == "identity_warnings":
+                kwargs[tag] = tuple(N.unescape(w.text or "") for w in el if w.tag == N.WARNING)
+            elif dataclasses.is_dataclass(hint):
                 kwargs[tag] = _build(hint, el, {})
             else:
                 raw = el.text or ""

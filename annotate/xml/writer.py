@@ -100,6 +100,15 @@ def _meta(report: Report) -> etree._Element:
             continue
         if dataclasses.is_dataclass(value):
             etree.SubElement(meta, name, _attrs(value))
+        elif isinstance(value, tuple):  # identity evidence and warnings: one child each
+            if value:
+                group = etree.SubElement(meta, name)
+                for item in value:
+                    if dataclasses.is_dataclass(item):
+                        etree.SubElement(group, N.EVIDENCE, _attrs(item))
+                    else:
+                        etree.SubElement(group, N.WARNING).text = N.format_value(item)
+                _indent(group, "\n      ", "\n    ")
         else:
             etree.SubElement(meta, name).text = N.format_value(value)
     if report.repairs:

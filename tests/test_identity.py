@@ -1,0 +1,173 @@
+"""Report identity: issuer, region, level, year, delivered, kind, with evidence; overrides and sidecars.
+
+Synthetic reports in the shapes real ones take (examples invented; the corpus is checked in
+test_corpus_identity.py).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from annotate.cli import main
+from annotate.errors import AnnotateError
+from annotate.identity import Hints, npc_year
+from annotate.pipeline import read_report
+
+BODY = ("过去一年，全省上下坚持稳中求进工作总基调，经济运行总体平稳、稳中有进，高质量发展取得新成效。"
+        "地区生产总值增长5.5%，一般公共预算收入增长4.1%，城乡居民收入稳步提高，社会大局保持稳定。") * 3
+PLAN = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业60万人以上。"
+
+
+def _report(tmp_path, lines: list[str], name: str = "report.txt"):
+    p = tmp_path / name
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def _parts(review: int, plan: int) -> list[str]:
+    return [f"一、{review}年工作回顾", BODY, f"二、{plan}年主要任务", PLAN, BODY]
+
+
+def _meta(tmp_path, lines, name="report.txt", hints=None):
+    return read_report(str(_report(tmp_path, lines, name)), hints=hints).meta
+
+
+def _sources(meta, field):
+    return [e.source for e in meta.identity_evidence if e.field == field]
+
+
+def test_province_whose_title_does_not_name_it(tmp_path):
+    m = _meta(tmp_path, ["政府工作报告", "各位代表：", "现在，我代表省人民政府，向大会报告工作，请予审议。",
+                         "在中共湖南省委的坚强领导下，全省人民团结奋斗。湖南经济稳中向好，湖南人民安居乐业，湖南发展后劲增强。",
+                         *_parts(2025, 2026)])
+    assert (m.issuer, m.region, m.level, m.year, m.review_year) == ("湖南省人民政府", "湖南省", "province", 2026, 2025)
+    assert "body" in _sources(m, "region")
+
+
+def test_short_forms_become_the_canonical_name(tmp_path):
+    m = _meta(tmp_path, ["2026年江西省政府工作报告", "——2026年1月20日在江西省第十四届人民代表大会第五次会议上",
+                         "各位代表：", *_parts(2025, 2026)])
+    assert (m.issuer, m.region, m.year, m.delivered) == ("江西省人民政府", "江西省", 2026, "2026-01-20")
+
+
+@pytest.mark.parametrize("title, issuer, region", [
+    ("2025年广西壮族自治区政府工作报告", "广西壮族自治区人民政府", "广西壮族自治区"),
+    ("2025年内蒙古自治区政府工作报告", "内蒙古自治区人民政府", "内蒙古自治区"),
+    ("2025年宁夏回族自治区政府工作报告", "宁夏回族自治区人民政府", "宁夏回族自治区"),
+])
+def test_autonomous_regions_are_kept_apart(tmp_path, title, issuer, region):
+    m = _meta(tmp_path, [title, "各位代表：", "现在，我代表自治区人民政府，向大会报告工作。", *_parts(2024, 2025)])
+    assert (m.issuer, m.region, m.level) == (issuer, region, "province")
+
+
+def test_city_and_district_levels(tmp_path):
+    m = _meta(tmp_path, ["2025年淮安市政府工作报告", "各位代表：", *_parts(2024, 2025)])
+    assert (m.issuer, m.region, m.level) == ("淮安市人民政府", "淮安市", "city")
+    m = _meta(tmp_path, ["关于北京市通州区2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划草案的报告",
+                         "——2021年12月15日在北京市通州区第七届人民代表大会第一次会议上", "北京市通州区发展和改革委员会",
+                         "各位代表：", *_parts(2021, 2022)])
+    assert (m.issuer, m.region, m.level, m.kind) == ("北京市通州区发展和改革委员会", "北京市通州区", "district", "plan-report")
+    assert (m.year, m.delivered, m.review_year) == (2022, "2021-12-15", 2021)
+
+
+@pytest.mark.parametrize("meeting, year", [
+    ("第一届全国人民代表大会第二次会议", 1955), ("第五届全国人民代表大会", 1978), ("第五届全国人民代表大会第四次会议", 1981),
+    ("第八届全国人民代表大会第二次会议", 1994), ("第十四届全国人民代表大会第三次会议", 2025), ("第一届全國人民代表大會第一次會議", 1954),
+])
+def test_npc_sessions_date_national_reports(meeting, year):
+    assert npc_year(meeting) == year
+
+
+def test_national_report_without_title_or_dateline(tmp_path):
+    m = _meta(tmp_path, ["各位代表：", "现在，我代表国务院向第八届全国人民代表大会第二次会议作政府工作报告，请予审议。",
+                         "一、1993年国内工作的回顾和1994年工作的基本方针", BODY.replace("全省", "全国"), "二、加快改革", PLAN])
+    assert (m.issuer, m.region, m.level, m.year, m.delivered) == ("国务院", "全国", "national", 1994, "1994")
+    assert _sources(m, "delivered") == ["meeting"]
+
+
+def test_central_peoples_government_is_the_state_council(tmp_path):
+    m = _meta(tmp_path, ["各位代表：", "现在，我代表中央人民政府作工作报告。", "一、1953年工作回顾", BODY, "二、今后的任务", PLAN])
+    assert (m.issuer, m.region, m.year) == ("国务院", "全国", 1954)
+
+
+def test_traditional_copies(tmp_path):
+    hk = _meta(tmp_path, ["行政長官2025年施政報告", "第一章　前言", "1. 香港特區政府致力推動經濟發展，改善民生。" * 12,
+                          "第二章　經濟", "2. 政府將推動創新科技產業，發展金融中心，鞏固國際航運中心地位。" * 10])
+    assert (hk.issuer, hk.region, hk.level, hk.kind, hk.year) == ("香港特別行政區行政長官", "香港特别行政区", "sar",
+                                                                 "policy-address", 2025)
+    old = _meta(tmp_path, ["各位代表：", "我們第一届全國人民代表大會第一次會議已經光榮地完成了工作。現在，我代表中央人民政府作工作報告。",
+                           "一", "我國偉大的人民革命的根本目的，是解放我國的生産力，使國民經濟有計劃地迅速發展。" * 6,
+                           "二", "全國人民團結一致，為建設社會主義而奮鬥，努力完成國家的各項任務。" * 6])
+    assert (old.issuer, old.year) == ("国务院", 1954)  # a mainland body keeps its simplified name
+
+
+def test_conflicting_years_warn_and_name_both(tmp_path):
+    m = _meta(tmp_path, ["2025年河北省政府工作报告", "——2024年1月20日在河北省第十四届人民代表大会第二次会议上",
+                         "各位代表：", *_parts(2024, 2025)])
+    assert m.year == 2025
+    assert any("2025" in w and "2024" in w for w in m.identity_warnings)
+
+
+def test_unknown_identity_is_said_not_guessed(tmp_path):
+    m = _meta(tmp_path, ["各位代表：", BODY.replace("全省", "大家"), BODY], name="notes.txt")
+    assert m.issuer is None and m.year is None
+    assert any("issuer not found" in w for w in m.identity_warnings)
+    assert any("year not found" in w for w in m.identity_warnings)
+
+
+def test_file_name_is_the_last_resort(tmp_path):
+    m = _meta(tmp_path, ["各位代表：", "现在，我代表国务院向大会作政府工作报告。", BODY, BODY],
+              name="national-1960-gov-work-report.txt")
+    assert m.year == 1960 and _sources(m, "year") == ["file name"]
+
+
+def test_sidecar_and_override(tmp_path):
+    lines = ["各位代表：", "现在，我代表省人民政府向大会报告工作。", BODY, BODY]
+    path = _report(tmp_path, lines, "hn.txt")
+    (tmp_path / "hn.meta.json").write_text(json.dumps({"issuer": "湖南省人民政府", "year": 2026}), encoding="utf-8")
+    m = read_report(str(path)).meta
+    assert (m.issuer, m.region, m.year, m.review_year) == ("湖南省人民政府", "湖南省", 2026, 2025)
+    assert set(_sources(m, "issuer")) == {"sidecar"} and _sources(m, "year") == ["sidecar"]
+    # the command line wins over the sidecar
+    m = read_report(str(path), hints=Hints(year=2027)).meta
+    assert (m.year, m.issuer) == (2027, "湖南省人民政府")
+    (tmp_path / "hn.meta.json").write_text('{"issuer": "湖南省人民政府", "yaer": 2026}', encoding="utf-8")
+    with pytest.raises(AnnotateError, match="hn.meta.json"):
+        read_report(str(path))
+
+
+def test_cli_overrides_and_their_errors(tmp_path):
+    path = _report(tmp_path, ["2025年浙江省政府工作报告", "各位代表：", *_parts(2024, 2025)])
+    res = CliRunner().invoke(main, ["tag", str(path), "--format", "json", "--issuer", "浙江省人民政府", "--year", "2026"])
+    assert res.exit_code == 0, res.output
+    meta = json.loads(res.stdout)["meta"]
+    assert (meta["issuer"], meta["year"], meta["region"], meta["level"]) == ("浙江省人民政府", 2026, "浙江省", "province")
+    assert {"field": "year", "value": "2026", "source": "override", "text": "year=2026"} in meta["identity_evidence"]
+    # the XML written by tag reads back with the same identity, and an override applies to it too
+    xml = tmp_path / "r.xml"
+    assert CliRunner().invoke(main, ["tag", str(path), "-o", str(xml)]).exit_code == 0
+    res = CliRunner().invoke(main, ["tag", str(xml), "--format", "json", "--year", "2030"])
+    assert json.loads(res.stdout)["meta"]["year"] == 2030
+    res = CliRunner().invoke(main, ["diff", str(path), str(path), "--year", "2025"])
+    assert res.exit_code == 2 and "meta.json" in res.output
+
+
+def test_targets_rows_carry_identity(tmp_path):
+    path = _report(tmp_path, ["2025年浙江省政府工作报告", "各位代表：", *_parts(2024, 2025)])
+    res = CliRunner().invoke(main, ["targets", str(path), "--format", "csv"])
+    header, first = res.stdout.splitlines()[:2]
+    assert header.startswith("file,issuer,region,year,")
+    assert ",浙江省人民政府,浙江省,2025," in first
+
+
+def test_timeline_lists_reports_it_cannot_place(tmp_path):
+    good = _report(tmp_path, ["2025年浙江省政府工作报告", "各位代表：", *_parts(2024, 2025)], "a.txt")
+    lost = _report(tmp_path, ["各位代表：", BODY.replace("全省", "大家"), PLAN], "b.txt")
+    res = CliRunner().invoke(main, ["timeline", str(good), str(lost), "--format", "json"])
+    assert res.exit_code == 0
+    rows = json.loads(res.stdout)
+    assert [r["status"] for r in rows if r["file"] == str(lost)] == ["unidentified"]
+    assert "b.txt" in res.stderr and "year not found" in res.stderr
