@@ -269,6 +269,22 @@ def _region_from_body(r: Readings, g: Gazetteer) -> Optional[tuple[Region, Evide
     return None
 
 
+_UNLISTED = re.compile(r"^(?:.*?\d{4}\s*年)?([\u4e00-\u9fff]{2,12}?(特别行政区|自治区|省|市|区|县|旗))"
+                       r"(?:人民政府|政府|发展和改革委员会|发展改革委|财政局|财政厅)")
+_SUFFIX_LEVEL = {"特别行政区": "sar", "自治区": "province", "省": "province", "市": "city", "区": "district",
+                 "县": "district", "旗": "district"}
+
+
+def _unlisted_region(r: Readings) -> Optional[tuple[str, str, str, str]]:
+    """A place the gazetteer does not list (a new district, an invented name) named before the
+    issuing body in the issuer line or title: (name, level by its suffix, source, text)."""
+    for source, s in (("issuer line", r.issuer_line), ("title", r.title)):
+        m = _UNLISTED.match(s or "")
+        if m:
+            return m.group(1), _SUFFIX_LEVEL[m.group(2)], source, s
+    return None
+
+
 def _region_from_file(name: str, g: Gazetteer) -> Optional[tuple[Region, Evidence]]:
     stem = PurePath(name).name
     reg = g.parse(stem)
@@ -413,6 +429,11 @@ def identify(r: Readings, hints: Sequence[Hints] = ()) -> Identity:
         if found:
             region = found[0]
             ev.append(found[1])
+    if region is None and hint_issuer is None:
+        unlisted = _unlisted_region(r)
+        if unlisted:
+            region = Region(code="", name=unlisted[0], level=unlisted[1], parent=None, aliases=())
+            ev.append(Evidence("region", unlisted[0], unlisted[2], unlisted[3]))
     if region is not None:
         for reg, e in readings:
             if reg.code != region.code and not g.is_under(reg, region) and not g.is_under(region, reg):

@@ -414,6 +414,11 @@ def from_dict(cls: type, data: dict[str, Any]) -> Any:
         hint = hints[f.name]
         if dataclasses.is_dataclass(hint) and isinstance(value, dict):
             value = from_dict(hint, value)
+        elif typing.get_origin(hint) is tuple and isinstance(value, list):
+            # tuple[Evidence, ...] / tuple[str, ...]: JSON gives a list (of dicts)
+            item = typing.get_args(hint)[0]
+            value = tuple(from_dict(item, v) if dataclasses.is_dataclass(item) and isinstance(v, dict) else v
+                          for v in value)
         kwargs[f.name] = value
     return cls(**kwargs)
 

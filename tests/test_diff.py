@@ -276,7 +276,7 @@ def test_cli_diff_formats(tmp_path):
     runner = CliRunner()
     r = runner.invoke(main, ["diff", old, new, "--format", "json"])
     assert r.exit_code == 0, r.output
-    d = json.loads(r.output)
+    d = json.loads(r.stdout)  # stderr carries identity warnings (these snippets name no issuer)
     assert sorted(c["kind"] for c in d["changes"]) == ["deleted", "modality_changed", "modality_changed"]
     out = tmp_path / "cmp.xml"
     r = runner.invoke(main, ["diff", old, new, "--format", "xml", "-o", str(out)])

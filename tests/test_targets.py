@@ -208,13 +208,15 @@ def test_csv_output_columns(seed_path, tmp_path):
     assert not data.startswith(b"\xef\xbb\xbf")  # plain UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
     assert tuple(rows[0]) == COLUMNS == (
-        "file", "year", "indicator", "metric", "text", "value", "low", "high", "unit", "qualifier", "block")
+        "file", "issuer", "region", "year", "indicator", "metric", "text", "value", "low", "high", "unit", "qualifier",
+        "block")
     first = dict(zip(rows[0], rows[1]))
     assert first["file"] == str(seed_path)
     assert (first["year"], first["indicator"], first["value"], first["unit"], first["qualifier"]) == (
         "2022", "gdp_growth", "6.5", "%", "about")
     assert first["low"] == first["high"] == ""
-    wordless = [dict(zip(rows[0], r)) for r in rows[1:] if r[2] == "income_growth"][0]
+    wordless = [d for d in (dict(zip(rows[0], r)) for r in rows[1:]) if d["indicator"] == "income_growth"][0]
+    assert (first["issuer"], first["region"]) == ("北京市通州区发展和改革委员会", "北京市通州区")
     assert wordless["value"] == wordless["unit"] == wordless["qualifier"] == ""
 
 

@@ -13,7 +13,7 @@ from lxml import etree
 
 from annotate.cli import main
 from annotate.errors import AnnotateError
-from annotate.model import (BLOCK_KINDS, LAYERS, Block, Commitment, DateSpan, Entity, Indicator, Meta,
+from annotate.model import (BLOCK_KINDS, LAYERS, Block, Commitment, DateSpan, Entity, Evidence, Indicator, Meta,
                             Quantity, Repair, Report, SourceInfo, Target, field_types, restore_source)
 from annotate.xml import names as N
 from annotate.xml import read_xml, validate_bytes, write_xml
@@ -265,7 +265,8 @@ def test_schema_covers_every_field_of_every_layer_inline_and_standoff():
         nested = _full(cls, id=f"{name}1", block="p1", start=2, end=4, text=t[2:4])
         crossing = _full(cls, id=f"{name}2", block="other", start=3, end=12, text="x")
         layers[name] = (nested, crossing)
-    r = Report(meta=_full(Meta, source=_full(SourceInfo)), text=t,
+    r = Report(meta=_full(Meta, source=_full(SourceInfo), identity_evidence=(_full(Evidence),),
+                          identity_warnings=("年份 <冲突>",)), text=t,
                blocks=(block, Block("x", "s", "p1", 5, 20, line_start=2, line_end=3)),
                repairs=(_full(Repair),), **layers)
     data = roundtrip(r)
