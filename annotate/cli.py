@@ -17,9 +17,12 @@ import click
 from .errors import AnnotateError
 
 
-def write_output(out: str | None, payload: str | bytes) -> None:
-    """Write to ``out`` atomically (temp file + rename), or to stdout when ``out`` is None/``-``."""
+def write_output(out: str | None, payload: str | bytes, inputs: tuple[str, ...] | list[str] = ()) -> None:
+    """Write to ``out`` atomically (temp file + rename), or to stdout when ``out`` is None/``-``;
+    never over one of ``inputs`` (``-o`` naming the report would destroy it)."""
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
+    if out not in (None, "-"):
+        refuse_overwriting_inputs(out, inputs)
     if out is None or out == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -41,6 +44,23 @@ def write_output(out: str | None, payload: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def refuse_overwriting_inputs(out: str, inputs: tuple[str, ...] | list[str]) -> None:
+    """One clear error when ``out`` is the same file as an input (also through a link)."""
+    from .ingest import display_name
+
+    target = Path(out)
+    for i in inputs:
+        if i == "-" or not target.exists():
+            continue
+        try:
+            same = os.path.samefile(target, i)
+        except OSError:
+            same = False
+        if same:
+            raise AnnotateError(display_name(out), "is one of the inputs; writing there would overwrite the report",
+                                "choose another -o")
 
 
 def run_guarded(fn: Callable[[], None]) -> None:
@@ -75,6 +95,7 @@ def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: i
     """Annotate each path with the user's identity hints; identity warnings go to stderr."""
     from . import pipeline
     from .identity import Hints
+    from .ingest import display_name
 
     if year is not None and len(paths) > 1:
         raise click.UsageError("--year names the year of one report; for several, write a report.meta.json "
@@ -84,15 +105,21 @@ def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: i
     for p in paths:
         report = pipeline.tag(p, hints=hints)
         for w in report.meta.identity_warnings:
-            click.echo(f"annotate: warning: {p}: {w}", err=True)
+            click.echo(f"annotate: warning: {display_name(p)}: {w}", err=True)
         reports.append(report)
     return reports
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="annotate")
-def main() -> None:
+@click.option("--max-mb", type=click.IntRange(min=1), default=None,
+              help="Largest report to read, in MB (default 10; annotated XML may be 8 times that).")
+def main(max_mb: int | None) -> None:
     """Annotate Chinese government annual reports and compare them year on year."""
+    if max_mb is not None:
+        from .ingest import set_max_mb
+
+        set_max_mb(max_mb)
 
 
 @main.command()
@@ -108,11 +135,11 @@ def tag(input: str, out: str | None, fmt: str, issuer: str | None, year: int | N
         if fmt == "json":
             from .export import dumps, report_to_json
 
-            write_output(out, dumps(report_to_json(report)))
+            write_output(out, dumps(report_to_json(report)), [input])
         else:
             from .xml.writer import write_xml
 
-            write_output(out, write_xml(report))
+            write_output(out, write_xml(report), [input])
 
     run_guarded(body)
 
@@ -166,15 +193,15 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
             from .export import dumps
             from .render.comparison_json import comparison_to_json
 
-            write_output(out, dumps(comparison_to_json(c)))
+            write_output(out, dumps(comparison_to_json(c)), [old, new])
         elif fmt == "xml":
             from .xml.comparison import write_comparison_xml
 
-            write_output(out, write_comparison_xml(c))
+            write_output(out, write_comparison_xml(c), [old, new])
         else:
             from .render.text import render_text
 
-            write_output(out, render_text(c))
+            write_output(out, render_text(c), [old, new])
 
     run_guarded(body)
 
@@ -198,7 +225,7 @@ def redline(old: str, new: str, out: str, ignore_punctuation: bool, granularity:
             raise click.UsageError("only one of OLD and NEW can be - (stdin)")
         c = compare(*read_reports([old, new], issuer, year), ignore_punctuation=ignore_punctuation,
                     granularity=granularity)
-        write_output(out, render_redline(c))
+        write_output(out, render_redline(c), [old, new])
 
     run_guarded(body)
 
@@ -212,12 +239,13 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | No
     """The targets each report sets for its year (INPUT: report files or annotated .xml)."""
 
     def body() -> None:
+        from .ingest import display_name
         from .render.targets import target_rows, to_csv, to_json
 
         rows = []
         for f, report in zip(inputs, read_reports(inputs, issuer, year)):
-            rows.extend(target_rows(report, f))
-        write_output(out, to_json(rows) if fmt == "json" else to_csv(rows))
+            rows.extend(target_rows(report, display_name(f)))
+        write_output(out, to_json(rows) if fmt == "json" else to_csv(rows), inputs)
 
     run_guarded(body)
 
@@ -234,9 +262,10 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
 
     def body() -> None:
         from .render import timeline as render
+        from .ingest import display_name
         from .series import timeline as build, unidentified
 
-        reports = list(zip(inputs, read_reports(inputs, issuer, year)))
+        reports = list(zip(map(display_name, inputs), read_reports(inputs, issuer, year)))
         points = build(reports, indicator=indicator)
         for f, missing in unidentified(reports):
             click.echo(f"annotate: warning: {f}: {missing}; listed as unidentified in the timeline", err=True)
@@ -248,7 +277,7 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
             click.echo("annotate: warning: none of the reports sets a target with a known indicator; "
                        "the timeline is empty", err=True)
         payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](points)
-        write_output(out, payload)
+        write_output(out, payload, inputs)
 
     run_guarded(body)
 
@@ -264,15 +293,16 @@ def scorecard(plan: str, result: str, out: str | None, fmt: str, issuer: str | N
 
     def body() -> None:
         from .render import scorecard as render
+        from .ingest import display_name
         from .scorecard import scorecard as build
 
         if plan == "-" and result == "-":
             raise click.UsageError("only one of PLAN and RESULT can be - (stdin)")
-        card = build(*read_reports([plan, result], issuer, year), plan, result)
+        card = build(*read_reports([plan, result], issuer, year), display_name(plan), display_name(result))
         for w in card.warnings:
             click.echo(f"annotate: warning: {w}", err=True)
         payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](card)
-        write_output(out, payload)
+        write_output(out, payload, [plan, result])
 
     run_guarded(body)
 
