@@ -63,6 +63,10 @@ def refuse_overwriting_inputs(out: str, inputs: tuple[str, ...] | list[str]) -> 
                                 "choose another -o")
 
 
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run_guarded(fn: Callable[[], None]) -> None:
     """Run a command body; bad input becomes one stderr line and exit status 1."""
     try:
@@ -319,8 +323,10 @@ def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str 
 
     def body() -> None:
         import contextlib
+        import signal
 
         from .batch import run_batch
+        from .ingest import display_name
 
         bar_cm = (click.progressbar(length=1, label="annotating", file=sys.stderr, show_pos=True,
                                     item_show_func=lambda name: name or "")
@@ -332,11 +338,23 @@ def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str 
                     bar.current_item = name
                     bar.update(done - bar.pos)
 
-            res = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, scheduler=scheduler, force=force, progress=progress)
+            # SIGTERM stops a batch as Ctrl-C does: finished outputs are kept and recorded
+            previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+            try:
+                res = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, scheduler=scheduler, force=force,
+                                progress=progress)
+            except KeyboardInterrupt:
+                click.echo(f"\nannotate: interrupted; the outputs finished so far are kept and recorded in "
+                           f"{display_name(out_dir)}/.annotate-batch.json: run the same command to resume", err=True)
+                sys.exit(130)
+            finally:
+                signal.signal(signal.SIGTERM, previous)
         click.echo(f"annotate: {len(res.written)} written, {len(res.skipped)} up to date, {len(res.failed)} failed "
                    f"({res.seconds:.1f} s)", err=True)
         for _src, error in res.failed:
-            click.echo(f"  {error}", err=True)
+            click.echo(f"  {display_name(error)}", err=True)
+        for entry, why in res.ignored:
+            click.echo(f"  skipped {display_name(entry)}: {why}", err=True)
         if res.failed:
             sys.exit(1)
 
