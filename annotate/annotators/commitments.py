@@ -75,7 +75,7 @@ _DEADLINE = re.compile(
     + r"(?:第?[一二三四1-4]季度?|\d{1,2}月(?:底|末|初)?|上半年|下半年|年底|底|末|初|中)?(?:或之前|之前|前|内)?(?!以来|同期|相比|水平|的|\d))"
     r"|(?<![一二两三四五六七八九十\d])(?:今年内|今年底|今年|年内|本年度|年度内|年底前|年底|年末|明年内|明年底|明年初|明年)(?!的)"
     # 年度完成投资1万亿元: 年度 right before the verb is "this year"; 年度目标 is a modifier
-    r"|(?<![一二两三四五六七八九十\d本])年度(?=确保|力争|争取|完成|实现|达到|建成|开工|启动|新增)"
+    r"|(?<![一二两三四五六七八九十\d本])(?:年度|全年)(?=确保|力争|争取|完成|实现|达到|建成|开工|启动|新增|[，,])"
     r"|(?<![一二两三四五六七八九十\d])(?:上半年|下半年)(?!的)"
     r"|" + _NUM + r"月(?:底|末)?前"
     r"|“?十[一二三四五六七八九]五”?(?:期末|末|时期|期间)"
@@ -90,9 +90,11 @@ class Verbs:
     """The commitment verb lexicon: verb -> strength, strength -> rank, verb -> look-alike words."""
 
     verbs: dict  # verb -> strength
-    ranks: dict  # strength -> rank
+    ranks: dict  # strength -> rank (a number; higher is stronger)
     not_in: dict  # verb -> tuple of longer words containing it that are not it
     pattern: re.Pattern
+    head_only: frozenset = frozenset()  # verbs that promise only at the head of their clause
+    manner: frozenset = frozenset()  # verbs that yield to a verb right after them (统筹推进)
 
 
 _VERB_CACHE: dict[tuple, Verbs] = {}
@@ -101,28 +103,43 @@ _VERB_CACHE: dict[tuple, Verbs] = {}
 def load_verbs(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Verbs:
     """Built-in ``commitment_verbs.tsv`` + ``ANNOTATE_LEXICON`` + ``extra``, compiled and cached.
 
-    Format (tab-separated, ``#`` comments): ``verb<TAB>strength<TAB>rank<TAB>not_in``.
+    Format (tab-separated, ``#`` comments): ``verb<TAB>strength<TAB>rank[<TAB>not_in[<TAB>where]]``;
+    ``where`` is ``head`` for a verb that promises only at the head of its clause.
     """
     files = lexicon_files("commitment_verbs.tsv", extra)
     key = files_key(files)
     v = _VERB_CACHE.get(key)
     if v is not None:
         return v
-    verbs, ranks, not_in = {}, {}, {}
+    verbs, ranks, not_in, head_only, manner = {}, {}, {}, set(), set()
     for f in files:
         for row in read_tsv(f):
-            if len(row) < 3 or not row[2].lstrip("-").isdigit():
-                raise ValueError(f"{f}: bad commitment verb row {row!r}: want verb<TAB>strength<TAB>rank[<TAB>not_in]")
+            rank = _number(row[2]) if len(row) >= 3 else None
+            if rank is None or (len(row) > 4 and row[4] not in ("", "head", "manner")):
+                raise ValueError(f"{f}: bad commitment verb row {row!r}: "
+                                 "want verb<TAB>strength<TAB>rank[<TAB>not_in[<TAB>head|manner]]")
             verbs[row[0]] = row[1]
-            ranks[row[1]] = int(row[2])
+            ranks[row[1]] = rank
             not_in[row[0]] = tuple(row[3].split()) if len(row) > 3 else ()
+            where = row[4] if len(row) > 4 else ""
+            for kind, members in (("head", head_only), ("manner", manner)):
+                (members.add if where == kind else members.discard)(row[0])  # a later file may lift it
     pattern = re.compile("|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True)))
-    v = Verbs(verbs, ranks, not_in, pattern)
+    v = Verbs(verbs, ranks, not_in, pattern, frozenset(head_only), frozenset(manner))
     _VERB_CACHE[key] = v
     return v
 
 
-def strength_rank(strength: Optional[str]) -> int:
+def _number(cell: str) -> Optional[float]:
+    """A rank cell as a number (``3``, ``1.5``), else None; whole numbers stay ``int``."""
+    try:
+        x = float(cell)
+    except ValueError:
+        return None
+    return int(x) if x.is_integer() else x
+
+
+def strength_rank(strength: Optional[str]) -> float:
     """Rank of a strength class (guarantee 6 … explore 1; unknown or None 0): higher is stronger."""
     if not strength:
         return 0
@@ -336,27 +353,68 @@ class _Clause:
     sentence_start: int
 
 
-# Adverb-like verbs promise only when they open the clause: 持续推进… is a commitment,
-# 经济下行压力持续加大 describes.
-_OPENING_ONLY = ("持续",)
+# Manner words that may stand before the head verb of a clause without being it (科学有序推进,
+# 多渠道促进, 清单化推进, 高质量做好): rjieba tags many of them as nouns or adjectives.
+_MANNER = frozenset("科学 有序 多渠道 坚定 及早 高质量 高标准 更好 充分 依法 精准 分类 系统 协同 联动 协调 一体 "
+                    "统一 集中 加快 常态化 全方位 全链条 多措并举 千方百计 用心 用力 全省 全市 全域 全区 全县 全面 "
+                    "更加 注重 更加注重 主动 认真 有效 稳妥 审慎 适度 合理 梯次 滚动 分批 分步 靶向 系统性".split())
+
+
+def _head(text: str, a: int, b: int, verbs: Verbs, ctx=None) -> int:
+    """Where the head verb of segment ``text[a:b]`` may start: past list markers, adverbs, manner
+    words, a modal and a time phrase (``今年将开展…``, ``要深入分析…``, ``清单化推进…``)."""
+    a = _opening(text, a, b)
+    while a < b:
+        v = verbs.pattern.match(text, a, b)
+        if v and not _lookalike(text, v, verbs):
+            return a
+        m = _ADVERBS.match(text, a, b) or _DEADLINE.match(text, a, b)
+        if m and m.end() > a:
+            a = m.end()
+            continue
+        w = _token_at(a, ctx)
+        if w and (w[1] in ("d", "ad") or w[0] in _MANNER or w[0] in _PRE_VERBS or (len(w[0]) >= 3 and w[0].endswith("化"))):
+            a += len(w[0])
+            continue
+        for word in _MANNER:  # rjieba may glue a manner word to the verb (坚定推进): try the text
+            if text.startswith(word, a) and verbs.pattern.match(text, a + len(word), b):
+                return a + len(word)
+        break
+    return a
+
+
+def _token_at(pos: int, ctx) -> Optional[tuple[str, str]]:
+    """The rjieba token (word, tag) that starts at ``pos``, if any."""
+    if not ctx:
+        return None
+    offsets, tokens = ctx
+    k = bisect_left(offsets, pos)
+    return tokens[k] if k < len(tokens) and offsets[k] == pos else None
 
 
 def _verb_at(text: str, verbs: Verbs, start: int, end: int, ctx=None) -> Optional[re.Match]:
     """The first commitment verb in ``text[start:end]`` that is not part of a look-alike word
-    (nor, given ``ctx = (offsets, tokens)``, a verb used as a modifier or noun: :func:`_not_predicate`)."""
+    (nor, given ``ctx = (offsets, tokens)``, a verb used as a modifier or noun: :func:`_not_predicate`).
+
+    A head-only verb (lexicon column ``where``) counts only at the head of the segment
+    (:func:`_head`): 持续推进… promises, 经济下行压力持续加大 describes."""
+    head = None
     pos = start
     while True:
         m = verbs.pattern.search(text, pos, end)
         if m is None:
             return None
+        if m.group() in verbs.manner:
+            nxt = verbs.pattern.match(text, m.end(), end)
+            if nxt and not _lookalike(text, nxt, verbs):
+                pos = m.end()  # 统筹推进: the manner yields to the verb after it
+                continue
         if not _lookalike(text, m, verbs) and not (ctx and _not_predicate(text, m, start, end, verbs, *ctx)):
-            if m.group() not in _OPENING_ONLY:
+            if m.group() not in verbs.head_only:
                 return m
-            a = start
-            while a < m.start() and text[a] in _TRIM_LEFT:
-                a += 1
-            lead = _ADVERBS.match(text, a, m.start())
-            if m.start() == (lead.end() if lead else a):
+            if head is None:
+                head = _head(text, start, end, verbs, ctx)
+            if m.start() == head:
                 return m
         pos = m.start() + 1
 
@@ -381,6 +439,7 @@ def _lookalike(text: str, m: re.Match, verbs: Verbs) -> bool:
 _VP_PP = frozenset("以 在 于".split())  # a verb right after them is inside the phrase (以VP为…, 在VP上)
 _NP_PP = frozenset("与 同 跟 对 向 把 从 用".split())  # + noun phrase: the verb after it may lead
 _PP_CLOSERS_AFTER = ("作为", "视为", "摆在", "放在", "当作", "列为", "纳入")
+_FROM_CLOSERS = ("入手", "着手", "出发", "做起")  # 从放宽准入、优化监管等方面入手: a frame, not a promise
 _LOCATIVE_AFTER = frozenset("上 中 下 后 时 之后 以后 之前 以前 同时 前提 基础 过程 期间 之际 进程 背景".split())
 _PAST = frozenset("已 已经 业已 曾 曾经".split())
 _MODAL_AFTER = frozenset("要 应当 须 必须 需要".split())  # not 应 (确保市场主体应享尽享)
@@ -447,14 +506,20 @@ def _not_predicate(text: str, m: re.Match, a: int, b: int, verbs: Verbs, offsets
     if opened in _NP_PP:
         if opened == "把" and any(w in _PP_CLOSERS_AFTER for w in words):
             return True
+        if opened == "从" and any(w in _FROM_CLOSERS for w in words):
+            return True
         if opened in ("与", "同", "跟") and any(w.startswith("相") and len(w) >= 2 for w in words):
             return True  # 与全面建成小康社会目标相衔接
         if "的" in words:
             i = words.index("的")
             if any(p.startswith("v") or w.startswith("相") for w, p in after[i + 1:]):
                 return True
+    # The verb's own tag stands in for the word before the modal when nothing follows the verb
+    # (推动高质量发展要靠改革: 发展, a verbal noun, ends the subject).
+    own = tokens[kv][1] if kv < len(tokens) and offsets[kv] == m.start() and kn == kv + 1 else ""
     for i, (w, p) in enumerate(after):
-        if (w in _MODAL_AFTER and p in ("v", "d") and i > 0 and after[i - 1][1] in _NOUN_TAGS
+        before = after[i - 1][1] if i > 0 else own
+        if (w in _MODAL_AFTER and p in ("v", "d") and before in _NOUN_TAGS
                 and i + 1 < len(after) and after[i + 1][1][:1] in ("v", "d", "a")):
             return True
     return False
@@ -478,12 +543,17 @@ _PRE_VERBS = frozenset("着力 统筹 继续 努力 要 将 会 能 可 应 坚�
                        "加紧 力促 必须 需 需要 务必 全面 深入 扎实 有序 稳步 高标准 高质量".split())
 
 
+_FRAME_VERBS = frozenset("着眼 围绕 立足 面向 对标 紧扣 瞄准 透过".split())
+
+
 def _governed(a: int, verb_start: int, offsets: list, tokens: list, verbs: Verbs) -> bool:
     """Does a verb that is not a commitment verb lead the clause before the ladder verb?"""
     k = bisect_left(offsets, a)
     while k < len(tokens) and offsets[k] < verb_start:
         w, p = tokens[k]
-        if p in ("v", "vd", "vi") and w not in _PRE_VERBS and w not in verbs.verbs:
+        # 协调推进, 联动推进: a manner, not another predicate; 着眼促进…, 围绕推动…: a frame that governs
+        adjacent = offsets[k] + len(w) == verb_start and w not in _FRAME_VERBS
+        if p in ("v", "vd", "vi") and w not in _PRE_VERBS and w not in _MANNER and w not in verbs.verbs and not adjacent:
             return True
         k += 1
     return False
@@ -538,9 +608,16 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _deadline(text: str, clause: _Clause) -> Optional[tuple[int, int]]:
+def _deadline(text: str, clause: _Clause, verb: Optional[re.Match] = None, verbs: Optional[Verbs] = None) -> Optional[tuple[int, int]]:
+    """The clause's time phrase (matching-view offsets), or one opening its sentence, else None.
+
+    After the verb a time phrase that runs straight into a noun modifies the object
+    (分析“十五五”时期新的阶段性特征), it sets no deadline."""
     for m in _DEADLINE.finditer(text, clause.start, clause.end):
         if m.group().startswith(("19", "20")) and m.start() > 0 and text[m.start() - 1] in _NOT_BEFORE_YEAR:
+            continue
+        if (verb is not None and verbs is not None and m.start() >= verb.end() and _FIVE_YEAR.search(m.group())
+                and not _closes(text, m.end(), clause.end, verbs)):
             continue
         if text.rfind("《", clause.start, m.start()) > text.rfind("》", clause.start, m.start()):
             continue  # a year in a title: 《2021年电影检查（修订）条例草案》
@@ -552,6 +629,15 @@ def _deadline(text: str, clause: _Clause) -> Optional[tuple[int, int]]:
         if m and text[m.end() : m.end() + 1] in ("，", ","):
             return m.start(), m.end()
     return None
+
+
+_FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
+_AFTER_DEADLINE = re.compile(r"[，,。；;、）)]|$|要|将|再|基本|全面|力争|确保|争取|前|内|之前|以前")
+
+
+def _closes(text: str, pos: int, end: int, verbs: Verbs) -> bool:
+    """Does a time phrase ending at ``pos`` stand on its own (a comma, the clause end, a verb next)?"""
+    return pos >= end or bool(_AFTER_DEADLINE.match(text, pos)) or bool(verbs.pattern.match(text, pos, end))
 
 
 def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optional[tuple[int, int]]:
@@ -633,7 +719,7 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
             start, end = mv.span(a, b)
             if _in_heading(report, block_of, start):
                 continue
-            dl = _deadline(text, clause)
+            dl = _deadline(text, clause, verb, verbs)
             ob = _object(text, clause, verb, verbs)
             qid = None
             i = bisect_left(q_starts, start)
