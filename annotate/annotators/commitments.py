@@ -643,6 +643,8 @@ def _closes(text: str, pos: int, end: int, verbs: Verbs) -> bool:
 def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optional[tuple[int, int]]:
     pos = verb.end()
     while True:  # skip the verb chain and a deadline inside it: 力争实现, 加快推进, 力争年底前实现
+        if any(text.startswith(w, pos) for w in _NOT_MODAL):
+            break  # 推动要素向…: 要素 is the object, not the modal 要
         m = _ADVERBS.match(text, pos, clause.end) or _DEADLINE.match(text, pos, clause.end)
         if m and m.end() > pos:
             pos = m.end()
@@ -658,6 +660,75 @@ def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optiona
     a, b = _trimmed(text, clause.start, verb.start())
     m = _ADVERBS.search(text, a, b)
     return (a, b) if b > a else None
+
+
+# --------------------------------------------------------------------------- deadline values
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_DL_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_DL_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月")
+_DL_QUARTER = re.compile(r"第?([一二三四1-4])季")
+_DL_YEARS_WITHIN = re.compile(r"(\d+|[一二两三四五六七八九十]+)年(?:内|或之前)")
+_DL_FIVE_YEAR = re.compile(r"十([一二三四五六七八九])五")
+_DL_NEXT = ("明年",)
+_DL_HALF = {"上半年": ("01", "06"), "下半年": ("07", "12")}
+
+
+def _cn_number(s: str) -> int:
+    """``12``, ``十二``, ``三`` → an int (numbers up to 99)."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(s, 0)
+
+
+def deadline_value(deadline: Optional[str], year: Optional[int]) -> Optional[str]:
+    """A deadline as written (simplified characters) → the date or period it names, else None.
+
+    ``year`` is the plan year (``report.meta.year``) that 年内/今年/年底前 refer to.  Values:
+    a year ``2025``; a month ``2025-12`` (年底前, 6月底前); a span ``2025-01/2025-06`` (上半年,
+    第一季度); years ``2026/2030`` (“十五五”期间, 三年内); the last year of a five-year plan for
+    “十五五”末.  None when the phrase names no time the calendar knows (本届政府任期内) or the
+    plan year is needed and unknown.
+    """
+    if not deadline:
+        return None
+    d = deadline.strip("“”\"")
+    five = _DL_FIVE_YEAR.search(deadline)
+    if five:
+        first = 2021 + 5 * (_cn_number(five.group(1)) - 4)  # the 14th plan (十四五) is 2021-2025
+        last = first + 4
+        return str(last) if re.search(r"期末|末$", d) else f"{first}/{last}"
+    m = _DL_YEAR.search(d)
+    y = int(m.group(1)) if m else None
+    rest = d[m.end():] if m else d
+    if y is None:
+        if year is None:
+            return None
+        y = year + 1 if d.startswith(_DL_NEXT) else year
+        w = _DL_YEARS_WITHIN.fullmatch(d)
+        if w and not d.startswith(("今年", "明年")):
+            n = _cn_number(w.group(1))
+            return str(year) if n <= 1 else f"{year}/{year + n - 1}"
+    for half, (a, b) in _DL_HALF.items():
+        if half in rest:
+            return f"{y}-{a}/{y}-{b}"
+    q = _DL_QUARTER.search(rest)
+    if q:
+        n = _cn_number(q.group(1))
+        return f"{y}-{3 * n - 2:02d}/{y}-{3 * n:02d}"
+    mo = _DL_MONTH.search(rest)
+    if mo:
+        return f"{y}-{_cn_number(mo.group(1)):02d}"
+    if re.search(r"底|末", rest):
+        return f"{y}-12"
+    if re.search(r"初", rest):
+        return f"{y}-01"
+    if "任期" in d:
+        return None
+    return str(y)
 
 
 _HEADING_LINE = re.compile(r"[#*\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部])")
@@ -703,6 +774,8 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
         keep.append((pos, len(text)))
     quantities = sorted(report.quantities, key=lambda q: q.start)
     q_starts = [q.start for q in quantities]
+    entities = sorted(report.entities, key=lambda x: x.start)
+    e_starts = [x.start for x in entities]
     block_of = BlockLocator(report)
     out = []
     year = report.meta.year
@@ -726,17 +799,30 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
             if i < len(quantities) and quantities[i].end <= end:
                 qid = quantities[i].id
             vs, ve = mv.span(verb.start(), verb.end())
+            obj = mv.span(*ob) if ob else None
             out.append(Commitment(
                 id=f"c{len(out) + 1}", block=block_of(start), start=start, end=end,
                 text=report.text[start:end], verb=report.text[vs:ve], strength=verbs.verbs[verb.group()],
                 deadline=report.text.__getitem__(slice(*mv.span(*dl))) if dl else None,
-                object=report.text.__getitem__(slice(*mv.span(*ob))) if ob else None,
+                object=report.text[obj[0] : obj[1]] if obj else None,
                 quantity=qid,
+                deadline_value=deadline_value(text[dl[0] : dl[1]], year) if dl else None,
+                object_entity=_entity_inside(entities, e_starts, *obj) if obj else None,
             ))
     return tuple(out)
 
 
-@register(adds="commitments", requires=("quantities", "dates", "periods"))
+def _entity_inside(entities: list, starts: list, a: int, b: int) -> Optional[str]:
+    """Id of the first entity (sorted by start) lying wholly inside ``[a, b)``, else None."""
+    i = bisect_left(starts, a)
+    while i < len(entities) and entities[i].start < b:
+        if entities[i].end <= b:
+            return entities[i].id
+        i += 1
+    return None
+
+
+@register(adds="commitments", requires=("quantities", "dates", "periods", "entities"))
 def annotate_commitments(report: Report) -> Report:
     """``report`` with its ``commitments`` layer filled (see the module docstring)."""
     return dataclasses.replace(report, commitments=find_commitments(report))
