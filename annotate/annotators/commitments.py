@@ -40,13 +40,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Optional, Union
 
 from ..model import Commitment, Report
 from . import register
-from ._textview import BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
+from ._textview import LEXICON_DIR, BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
 
 #: headings of the review half
 REVIEW_HEADING = re.compile(r"回顾|执行情况|工作总结")
@@ -128,6 +129,13 @@ def load_verbs(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Verbs
     v = Verbs(verbs, ranks, not_in, pattern, frozenset(head_only), frozenset(manner))
     _VERB_CACHE[key] = v
     return v
+
+
+@lru_cache(maxsize=1)
+def modal_verbs() -> frozenset:
+    """The core of the ladder (``lexicon/modality.tsv``: 确保, 力争, 实现, 推进, 启动, 研究 …): the
+    words that head commitments in the narrow sense; other annotators end names at them."""
+    return frozenset(row[0] for row in read_tsv(LEXICON_DIR / "modality.tsv"))
 
 
 def _number(cell: str) -> Optional[float]:
