@@ -279,7 +279,9 @@ def _future(text: str, a: int, b: int, offsets: list, tokens: list, year: Option
 def _past(text: str, a: int, b: int, year: Optional[int], offsets: list, tokens: list) -> bool:
     m = _PAST_OPENING.match(text, a, b)
     if m and (m.group(1) is None or (year is not None and int(m.group(1)) < year)):
-        return True
+        five = _FIVE_YEAR_NUM.search(m.group())
+        if not (five and year is not None and 2021 + 5 * (_cn_number(five.group(1)) - 4) >= year):
+            return True  # (“十五五”期间… in a 2025 or 2026 report opens a plan, not a review)
     k = bisect_left(offsets, a)
     while k < len(tokens) and offsets[k] < b:
         # a verb + 了 (优化了, 走了一条新路子): a completed action; not 为了, 了解 (other words)
@@ -414,7 +416,8 @@ def _verb_at(text: str, verbs: Verbs, start: int, end: int, ctx=None) -> Optiona
             return None
         if m.group() in verbs.manner:
             nxt = verbs.pattern.match(text, m.end(), end)
-            if nxt and not _lookalike(text, nxt, verbs):
+            # 统筹推进 yields to 推进; 统筹发展和安全 keeps 统筹 (发展 is its coordinated object)
+            if nxt and not _lookalike(text, nxt, verbs) and text[nxt.end() : nxt.end() + 1] not in "和与及、":
                 pos = m.end()  # 统筹推进: the manner yields to the verb after it
                 continue
         if not _lookalike(text, m, verbs) and not (ctx and _not_predicate(text, m, start, end, verbs, *ctx)):
@@ -554,14 +557,20 @@ _PRE_VERBS = frozenset("着力 统筹 继续 努力 要 将 会 能 可 应 坚�
 _FRAME_VERBS = frozenset("着眼 围绕 立足 面向 对标 紧扣 瞄准 透过".split())
 
 
-def _governed(a: int, verb_start: int, offsets: list, tokens: list, verbs: Verbs) -> bool:
-    """Does a verb that is not a commitment verb lead the clause before the ladder verb?"""
+def _governed(a: int, verb_start: int, offsets: list, tokens: list, verbs: Verbs, text: str = "") -> bool:
+    """Does a verb that is not a commitment verb lead the clause before the ladder verb?
+
+    Not a time phrase (到2027年: rjieba tags 到 a verb), nor a manner right before the verb
+    (协调推进, 联动推进); a frame verb always leads (着眼促进…: rjieba tags 着眼 an adverb)."""
+    skip = [m.span() for m in _DEADLINE.finditer(text, a, verb_start)] if text else []
     k = bisect_left(offsets, a)
     while k < len(tokens) and offsets[k] < verb_start:
         w, p = tokens[k]
-        # 协调推进, 联动推进: a manner, not another predicate; 着眼促进…, 围绕推动…: a frame that governs
-        adjacent = offsets[k] + len(w) == verb_start and w not in _FRAME_VERBS
-        if p in ("v", "vd", "vi") and w not in _PRE_VERBS and w not in _MANNER and w not in verbs.verbs and not adjacent:
+        if w in _FRAME_VERBS:
+            return True
+        adjacent = offsets[k] + len(w) == verb_start
+        if (p in ("v", "vd", "vi") and w not in _PRE_VERBS and w not in _MANNER and w not in verbs.verbs and not adjacent
+                and not any(s <= offsets[k] < e for s, e in skip)):
             return True
         k += 1
     return False
@@ -583,7 +592,7 @@ def _clauses(text: str, lo: int, hi: int, verbs: Verbs, offsets: list, tokens: l
             current: Optional[list] = None  # [start, end, verb match]
             for a, b in segs:
                 v = _verb_at(text, verbs, a, b, (offsets, tokens))
-                if v is not None and _governed(a, v.start(), offsets, tokens, verbs):
+                if v is not None and _governed(a, v.start(), offsets, tokens, verbs, text):
                     v = None  # 支持…加快发展, 实施…中部地区加快崛起…战略: another verb leads
                     current = None
                     continue
@@ -640,6 +649,7 @@ def _deadline(text: str, clause: _Clause, verb: Optional[re.Match] = None, verbs
 
 
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
+_FIVE_YEAR_NUM = re.compile(r"十([一二三四五六七八九])五")
 _AFTER_DEADLINE = re.compile(r"[，,。；;、）)]|$|要|将|再|基本|全面|力争|确保|争取|前|内|之前|以前")
 
 
@@ -648,17 +658,29 @@ def _closes(text: str, pos: int, end: int, verbs: Verbs) -> bool:
     return pos >= end or bool(_AFTER_DEADLINE.match(text, pos)) or bool(verbs.pattern.match(text, pos, end))
 
 
+_COORDINATORS = "和与及、"
+
+
 def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optional[tuple[int, int]]:
+    """What the clause promises: the text after the verb chain, never cut inside a word.
+
+    The chain is the governing verb, a 好 complement (发挥好), adverbs, a deadline and further
+    core verbs (力争实现, 加快推进, 力争年底前实现); a verb of action that names the object (实施提振消费
+    专项行动) or is coordinated with it (统筹发展和安全) stays in it, and so does 要素, 重点领域."""
     pos = verb.end()
-    while True:  # skip the verb chain and a deadline inside it: 力争实现, 加快推进, 力争年底前实现
+    if text.startswith("好", pos) and not text.startswith(("好评", "好人"), pos):
+        pos += 1
+    core = modal_verbs()
+    while True:
         if any(text.startswith(w, pos) for w in _NOT_MODAL):
             break  # 推动要素向…: 要素 is the object, not the modal 要
         m = _ADVERBS.match(text, pos, clause.end) or _DEADLINE.match(text, pos, clause.end)
-        if m and m.end() > pos:
+        if m and m.end() > pos and not m.group().endswith("重点"):  # 加强重点领域…: a noun's modifier
             pos = m.end()
             continue
         v = verbs.pattern.match(text, pos, clause.end)
-        if v and not _lookalike(text, v, verbs):
+        if (v and v.group() in core and not _lookalike(text, v, verbs)
+                and text[v.end() : v.end() + 1] not in _COORDINATORS):
             pos = v.end()
             continue
         break
