@@ -420,13 +420,15 @@ def _verb_at(text: str, verbs: Verbs, start: int, end: int, ctx=None) -> Optiona
             if nxt and not _lookalike(text, nxt, verbs) and text[nxt.end() : nxt.end() + 1] not in "和与及、":
                 pos = m.end()  # 统筹推进: the manner yields to the verb after it
                 continue
-        if not _lookalike(text, m, verbs) and not (ctx and _not_predicate(text, m, start, end, verbs, *ctx)):
-            if m.group() not in verbs.head_only:
-                return m
+        if m.group() in verbs.head_only:
             if head is None:
                 head = _head(text, start, end, verbs, ctx)
-            if m.start() == head:
-                return m
+            at_head = m.start() == head
+        else:
+            at_head = True
+        # cheap tests first: most head-only words in a segment are nouns past its head
+        if at_head and not _lookalike(text, m, verbs) and not (ctx and _not_predicate(text, m, start, end, verbs, *ctx)):
+            return m
         pos = m.start() + 1
 
 
@@ -659,6 +661,7 @@ def _closes(text: str, pos: int, end: int, verbs: Verbs) -> bool:
 
 
 _COORDINATORS = "和与及、"
+_NOT_MODAL_RE = re.compile("|".join(sorted(_NOT_MODAL, key=len, reverse=True)))
 
 
 def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optional[tuple[int, int]]:
@@ -672,7 +675,7 @@ def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optiona
         pos += 1
     core = modal_verbs()
     while True:
-        if any(text.startswith(w, pos) for w in _NOT_MODAL):
+        if _NOT_MODAL_RE.match(text, pos):
             break  # 推动要素向…: 要素 is the object, not the modal 要
         m = _ADVERBS.match(text, pos, clause.end) or _DEADLINE.match(text, pos, clause.end)
         if m and m.end() > pos and not m.group().endswith("重点"):  # 加强重点领域…: a noun's modifier
