@@ -595,7 +595,10 @@ def _clauses(text: str, lo: int, hi: int, verbs: Verbs, offsets: list, tokens: l
             for a, b in segs:
                 v = _verb_at(text, verbs, a, b, (offsets, tokens))
                 if v is not None and _governed(a, v.start(), offsets, tokens, verbs, text):
-                    v = None  # 支持…加快发展, 实施…中部地区加快崛起…战略: another verb leads
+                    # 支持…加快发展, 实施…中部地区加快崛起…战略: another verb leads; the clause
+                    # before it is complete (it was once dropped with it)
+                    if current:
+                        out.append((_Clause(current[0], current[1], s), current[2]))
                     current = None
                     continue
                 if v is not None:
