@@ -230,7 +230,9 @@ _FUTURE_WORDS = frozenset("将 会 要 拟 将会 将要 准备 打算 希望 �
 _FUTURE_TEXT = re.compile(r"力争|争取|确保(?!了)|今年|明年|年内|年底前|预计|预期|下一步|今后|未来|新的一年|让我们"
                           # work under way is not yet done: 粤港两地政府正全力推进…
                           r"|(?:我|我们|政府|现)建议|正在|(?<![真公反端纠修改])正(?=全力|积极|加紧|研究|推进|筹备|着手|逐步|检视|与|按|就)"
-                          r"|目标(?:是|为|[:：])")
+                          r"|目标(?:是|为|[:：])"
+                          # rjieba glues 我会 into one noun: 我会成立…委员会 is a plan
+                          r"|(?:我|我们|政府)(?:会|将)(?!议|同|展|员|长|计|商|谈|见|晤|所|场|师|签)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|在|于)?((?:19|20)\d{2})年(?:前|底前|内|之前|或之前|以前|底|末)?")
 _MODIFIER_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:的|问题|项目|工程)")
 _DIRECTED = re.compile(r"经?(?:要求|责成|指示|委托|邀请|请|督促|指派|委派)")
@@ -366,7 +368,7 @@ class _Clause:
 # Manner words that may stand before the head verb of a clause without being it (科学有序推进,
 # 多渠道促进, 清单化推进, 高质量做好): rjieba tags many of them as nouns or adjectives.
 _MANNER = frozenset("科学 有序 多渠道 坚定 及早 高质量 高标准 更好 充分 依法 精准 分类 系统 协同 联动 协调 一体 "
-                    "统一 集中 加快 常态化 全方位 全链条 多措并举 千方百计 用心 用力 全省 全市 全域 全区 全县 全面 "
+                    "深度 统一 集中 加快 常态化 全方位 全链条 多措并举 千方百计 用心 用力 全省 全市 全域 全区 全县 全面 "
                     "更加 注重 更加注重 主动 认真 有效 稳妥 审慎 适度 合理 梯次 滚动 分批 分步 靶向 系统性".split())
 
 
