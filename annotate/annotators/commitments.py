@@ -1,28 +1,40 @@
 """Commitments: clauses in the targets and measures halves that promise action (DOMAIN.md 5).
 
+Every clause that promises action is a commitment, whatever its verb: the ladder in
+``annotate/lexicon/commitment_verbs.tsv`` lists the common verbs of promised action (确保 力争 实现
+实施 支持 加强 完善 建设 培育 优化 建立 布局 … 研究), each with its class, look-alike words that are not
+it (可持续, 研究院, 发展中国家) and where it may stand: ``head`` verbs (创新, 保障, 降低 …) promise only
+at the head of their clause, where 降低物流成本 is an order and 能耗降低3% a target's metric;
+``manner`` verbs (统筹) yield to a verb right after them (统筹推进 → 推进).
+
 Contract: ``annotate_commitments(report) -> Report`` fills ``report.commitments`` with
 :class:`~annotate.model.Commitment` spans (ids ``c1``, ``c2`` … in text order), each a clause:
 
-- ``verb``: the first commitment verb of the clause as written (``力争`` in ``力争实现…``: the
-  modal head governs what follows); ``strength``: its class on the ladder kept in
-  ``annotate/lexicon/commitment_verbs.tsv`` (guarantee > strive > achieve > advance > start >
-  explore; :func:`strength_rank` gives the rank for comparing two commitments);
-- ``deadline``: the time phrase as written (``年内``, ``年底前``, ``上半年``, ``到2025年``), from the
-  clause or a time phrase opening its sentence, else None;
-- ``object``: what follows the verb chain up to the clause end (or the subject before the verb
-  when nothing follows: ``…示范村创建工作加快推进``);
+- ``verb``: the first commitment verb of the clause as written (``力争`` in ``力争实现…``, ``加快``
+  in ``加快推进…``: the first governs); manner words before it (协调推进, 科学有序推进, 更加注重推进)
+  do not hide it; ``strength``: its class on the ladder (guarantee > strive > achieve > advance >
+  start > encourage > explore; :func:`strength_rank` gives the rank for comparing two commitments);
+- ``deadline``: the time phrase as written (``年内``, ``年底前``, ``上半年``, ``到2025年``, ``全年``,
+  ``“十五五”期间``), from the clause or a time phrase opening its sentence, else None (a period that
+  modifies the object, 分析“十五五”时期新的阶段性特征, is none); ``deadline_value``: the date or period
+  it names (:func:`deadline_value`: 年内 → the plan year ``report.meta.year``);
+- ``object``: what follows the verb chain up to the clause end, never cut inside a word (推动要素向…
+  keeps 要素; a verb naming the object stays: 实施提振消费专项行动), or the subject before the verb
+  when nothing follows (``…示范村创建工作加快推进``); ``object_entity``: id of the first entity
+  tagged inside the object;
 - ``quantity``: id of the first quantity (``report.quantities``) inside the clause, else None.
 
 Clauses: sentences split at 。；！？：and line ends, then at ，where a new verb phrase starts
 (``实现京唐城际铁路建成通车，加快地铁 22 号线（平谷线）建设`` holds two); a comma segment that
 neither holds a commitment verb nor opens with a verb continues the clause before it
-(``确保地区生产总值增长6%，一般公共预算收入增长5%`` is one commitment).
+(``确保地区生产总值增长6%，一般公共预算收入增长5%`` is one commitment).  A segment holding a ladder
+verb opens its own clause whatever rjieba tags it (健全, 筑牢 as adjectives, 调度 as a noun).
 
 A ladder verb that is not the clause's predicate makes no commitment: inside a prepositional frame
 (``以推动高质量发展为主题``, ``为推进…提供支撑``, ``在推进…上``, ``并与…基本实现现代化的目标相衔接``), inside a
 quoted slogan or a title (``锚定“两个确保”``), right after 已 (``对已完成整改问题进行“回头看”``), as the
 subject of a modal (``研究储备政策要增强前瞻性``), or as a noun (``大兴调查研究``: look-alike words in the
-lexicon's ``not_in`` column).
+lexicon's ``not_in`` column), nor inside a frame (从…入手, 着眼…).
 
 The review half (a part whose heading says 回顾, 执行情况, or 成效/成就/过去一年 without announcing
 targets or tasks; :func:`is_review_heading`) reports what was done and
@@ -40,8 +52,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import lru_cache
 from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Optional, Union
 
