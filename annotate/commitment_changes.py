@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .annotators.commitments import strength_rank
+from .annotators.commitments import simplified_span, strength_rank
 from .model import Commitment, Report
 
 _NOT_WORDS = re.compile(r"[\s\W_]+")
@@ -49,28 +49,16 @@ class CommitmentChange:
     change: str  # strengthened | weakened
 
 
-def _simplified(report: Report, start: int, end: int) -> str:
-    """``report.text[start:end]`` in simplified characters (keys compare words, not script)."""
-    text = report.text[start:end]
-    if report.meta.script == "simplified":
-        return text
-    try:
-        sv = report.simplified
-        return sv.view[sv.from_text[start] : sv.from_text[end]]
-    except (ImportError, AttributeError, IndexError):
-        return text
-
-
 def object_key(report: Report, c: Commitment) -> Optional[str]:
     """The key two years' commitments are paired by (see the module docstring), or None."""
     if c.object_entity:
         e = next((x for x in report.entities if x.id == c.object_entity), None)
         if e is not None and e.type in _THINGS:
-            return "entity:" + _NOT_WORDS.sub("", e.canonical or _simplified(report, e.start, e.end))
+            return "entity:" + _NOT_WORDS.sub("", e.canonical or simplified_span(report, e.start, e.end))
     if not c.object:
         return None
     i = report.text.find(c.object, c.start, c.end)
-    words = _simplified(report, i, i + len(c.object)) if i >= 0 else c.object
+    words = simplified_span(report, i, i + len(c.object)) if i >= 0 else c.object
     words = _NOT_WORDS.sub("", words)
     return "object:" + words if len(words) >= 2 else None
 

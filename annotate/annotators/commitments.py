@@ -185,18 +185,18 @@ def review_ranges(report: Report) -> list[tuple[int, int]]:
             else:
                 line_end = report.text.find("\n", part.start, part.end)
                 hs, he = part.start, min(part.end if line_end < 0 else line_end, part.start + 80)
-            if is_review_heading(_simplified(report, hs, he)):
+            if is_review_heading(simplified_span(report, hs, he)):
                 out.append((part.start, part.end))
         return out
     heads = list(_TOP_HEADING.finditer(report.text))
     for k, m in enumerate(heads):
-        if is_review_heading(_simplified(report, m.start(1), m.end(1))):
+        if is_review_heading(simplified_span(report, m.start(1), m.end(1))):
             end = heads[k + 1].start() if k + 1 < len(heads) else len(report.text)
             out.append((m.start(), end))
     return out
 
 
-def _simplified(report: Report, start: int, end: int) -> str:
+def simplified_span(report: Report, start: int, end: int) -> str:
     """``report.text[start:end]`` in simplified characters (headings of traditional reports)."""
     text = report.text[start:end]
     if report.meta.script == "simplified":
