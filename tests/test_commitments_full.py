@@ -100,6 +100,13 @@ def test_clause_boundaries_do_not_depend_on_part_of_speech_tags():
     assert [c.text for c in commitments("加强电力保供，调度各类电源稳发满发。")] == ["加强电力保供", "调度各类电源稳发满发"]
 
 
+def test_a_dash_parts_a_run_in_topic_from_its_measures_and_an_announcement_promises_nothing():
+    assert triples("强化离岸人民币业务——全力推动将人民币柜台纳入港股通。") == [
+        ("强化", "advance", "强化离岸人民币业务"), ("推动", "advance", "全力推动将人民币柜台纳入港股通")]
+    assert triples("今年发展主要预期目标是：城镇新增就业1200万人左右。") == []
+    assert triples("应用科学大学会与业界紧密合作。") == []  # a name holding 应用
+
+
 def test_a_segment_without_a_verb_continues_the_clause_before_it():
     assert triples("新建新能源汽车公共充电桩2万个以上，其中农村1万个以上。") == [
         ("新建", "start", "新建新能源汽车公共充电桩2万个以上，其中农村1万个以上")]

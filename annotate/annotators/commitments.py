@@ -75,7 +75,8 @@ def is_review_heading(heading: str) -> bool:
 _TOP_HEADING = re.compile(r"(?m)^[#*\s\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部][分]?)([^\n]{0,80})")
 
 _SENTENCE_END = re.compile(r"[。；！？!?;：:\n]")
-_COMMA = re.compile(r"[，,]")
+# ——  inside a sentence parts a run-in topic from its measures (强化离岸人民币业务——全力推动…)
+_COMMA = re.compile(r"[，,]|——")
 _TRIM_LEFT = " \t\u3000*#—-－_\"'”’）)、，,"
 _TRIM_RIGHT = " \t\u3000*#—-－_\"'“‘（(、，,"
 _LEAD = re.compile(r"(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．](?!\d)|同时|此外|另外|其中)")
@@ -842,6 +843,8 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
             start, end = mv.span(a, b)
             if _in_heading(report, block_of, start):
                 continue
+            if text[b - 1 : b] in "是为" and text[b : b + 1] in "：:":
+                continue  # 今年发展主要预期目标是：… announces what follows, it promises nothing itself
             dl = _deadline(text, clause, verb, verbs)
             ob = _object(text, clause, verb, verbs)
             qid = None
