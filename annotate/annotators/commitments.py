@@ -381,7 +381,7 @@ class _Clause:
 # Manner words that may stand before the head verb of a clause without being it (科学有序推进,
 # 多渠道促进, 清单化推进, 高质量做好): rjieba tags many of them as nouns or adjectives.
 _MANNER = frozenset("科学 有序 多渠道 坚定 及早 高质量 高标准 更好 充分 依法 精准 分类 系统 协同 联动 协调 一体 "
-                    "深度 统一 集中 加快 常态化 全方位 全链条 多措并举 千方百计 用心 用力 全省 全市 全域 全区 全县 全面 "
+                    "深度 统一 集中 常态化 全方位 全链条 多措并举 千方百计 用心 用力 全省 全市 全域 全区 全县 全面 "
                     "更加 注重 更加注重 主动 认真 有效 稳妥 审慎 适度 合理 梯次 滚动 分批 分步 靶向 系统性".split())
 
 
@@ -648,8 +648,9 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
 def _deadline(text: str, clause: _Clause, verb: Optional[re.Match] = None, verbs: Optional[Verbs] = None) -> Optional[tuple[int, int]]:
     """The clause's time phrase (matching-view offsets), or one opening its sentence, else None.
 
-    After the verb a time phrase that runs straight into a noun modifies the object
-    (分析“十五五”时期新的阶段性特征), it sets no deadline."""
+    After the verb a five-year-plan period that runs straight into a noun modifies the object
+    (分析“十五五”时期新的阶段性特征), it sets no deadline; a bare year keeps its old reading
+    (研究制定2025年行动方案 is due in 2025)."""
     for m in _DEADLINE.finditer(text, clause.start, clause.end):
         if m.group().startswith(("19", "20")) and m.start() > 0 and text[m.start() - 1] in _NOT_BEFORE_YEAR:
             continue
