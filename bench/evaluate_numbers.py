@@ -1,0 +1,102 @@
+"""Numbers as Chinese writes them (issue 15): score ``find_quantities`` on invented expressions.
+
+Usage:  python bench/evaluate_numbers.py [--verbose] [--gold tests/gold/numbers/expressions.tsv]
+
+Each line of the gold file is ``class<TAB>expression<TAB>expected`` where expected is ``-`` (no
+quantity) or ``value|unit|qualifier`` items separated by ``;`` (a range's value is ``low~high``).
+An expression is right when the quantities found are exactly the expected ones (value, unit and
+qualifier; order ignored).  Precision is over every quantity found: one is correct when an
+expected item of its line has the same value, unit and qualifier.  Printed per class and overall.
+
+Measured history:
+- before issue 15's fixes (main at 7dc3a6d): see the issue notes; the table printed by this script
+  on that commit is the "before".
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scoring import match  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold" / "numbers" / "expressions.tsv"
+
+
+def _num(v) -> float | None:
+    return None if v is None else round(float(v), 6)
+
+
+def parse_expected(field: str) -> list[tuple]:
+    """``"6|%|about;7.5|%|about"`` → [(6.0, None, None, "%", "about"), …]; ``"-"`` → []."""
+    if field.strip() == "-":
+        return []
+    out = []
+    for item in field.split(";"):
+        value, unit, qual = item.strip().split("|")
+        if "~" in value:
+            low, high = value.split("~")
+            out.append((None, _num(low), _num(high), unit, qual))
+        else:
+            out.append((_num(value), None, None, unit, qual))
+    return out
+
+
+def read_gold(path: Path = GOLD) -> list[tuple[str, str, list[tuple]]]:
+    """``[(class, expression, expected items)]`` from the gold file (comments and blanks skipped)."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, expr, expected = line.split("\t")
+        rows.append((cls, expr, parse_expected(expected)))
+    return rows
+
+
+def predicted(expr: str) -> list[tuple]:
+    """What ``find_quantities`` finds, in the gold's item shape."""
+    from annotate.annotators.quantities import find_quantities
+
+    return [(_num(q.value), _num(q.low), _num(q.high), q.unit, q.qualifier) for q in find_quantities(expr)]
+
+
+def evaluate(path: Path = GOLD, verbose: bool = False) -> dict[str, Counter]:
+    """Per class (and ``"overall"``): lines, right lines, predictions, correct predictions."""
+    by_class: dict[str, Counter] = defaultdict(Counter)
+    for cls, expr, gold in read_gold(path):
+        pred = predicted(expr)
+        pairs, fps, missed = match(gold, pred, lambda g, p: g == p)
+        right = not fps and not missed
+        for c in (by_class[cls], by_class["overall"]):
+            c["lines"] += 1
+            c["right"] += right
+            c["predicted"] += len(pred)
+            c["correct"] += len(pairs)
+        if verbose and not right:
+            print(f"  MISS {cls:<9}{expr}\n       want {gold}\n       got  {pred}")
+    return by_class
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--verbose", action="store_true", help="list every expression not right")
+    args = ap.parse_args(argv)
+    results = evaluate(args.gold, args.verbose)
+    print(f"{'class':<10}{'lines':>6}{'right':>6}{'acc':>8}{'pred':>6}{'P':>8}")
+    for cls in sorted(results, key=lambda k: (k == "overall", k)):
+        c = results[cls]
+        acc = c["right"] / c["lines"]
+        prec = c["correct"] / c["predicted"] if c["predicted"] else 1.0
+        print(f"{cls:<10}{c['lines']:>6}{c['right']:>6}{acc:>8.3f}{c['predicted']:>6}{prec:>8.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
