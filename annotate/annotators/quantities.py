@@ -39,7 +39,7 @@ from typing import Callable, Optional
 from ..model import Quantity, Report
 from decimal import Decimal
 
-from ..numerals import MULTIPLIERS, parse_number, split_multiplier, tidy
+from ..numerals import CN_DIGITS, FINANCIAL, MULTIPLIERS, SIGNS, approximate_bounds, parse_number, split_multiplier, tidy
 from . import register
 from .dates import text_view, time_spans
 
@@ -56,10 +56,17 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    units = {r[0]: (r[1], float(r[2]) if len(r) > 2 else 1.0) for r in _read_tsv("units.tsv")}
+    rows = _read_tsv("units.tsv")
+    units = {r[0]: (r[1], float(r[2]) if len(r) > 2 else 1.0) for r in rows}
+    kinds = {r[0]: r[3] if len(r) > 3 else "other" for r in rows}
     quals = {(r[0], r[1]): r[2] for r in _read_tsv("quantity_words.tsv")}
     phrases = [r[0] for r in _read_tsv("not_quantities.txt")]
-    return {"units": units, "quals": quals, "phrases": phrases}
+    # currency signs written before the number ($500, HK$200, ￥300): sign<TAB>unit it stands for
+    signs = {r[0]: r[1] for r in _read_tsv("currency_signs.tsv")}
+    # 百分之六十, 千分之四: the fraction word written before the number and the unit it means
+    fractions = {r[0]: r[1] for r in _read_tsv("fraction_words.tsv")}
+    return {"units": units, "kinds": kinds, "quals": quals, "phrases": phrases, "signs": signs,
+            "fractions": fractions}
 
 
 def _alt(words) -> str:
@@ -72,11 +79,18 @@ _GUARDED_PRE = {
     "上": r"(?<![线以向加马之网而地晚早路楼身])上(?=[百千万亿])",  # 上千万, 上亿 — not 线上3场
     "过": r"(?<![通经超度越跨不错难路看做想为])过(?=[0-9一二两三四五六七八九十百千])",  # 过三千亿元城市 — not 通过3年
 }
-# thousands may be grouped with commas or (Hong Kong) spaces: 1,600  308 000
-_ARABIC = r"(?:[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
+# thousands may be grouped with commas, full-width commas or (Hong Kong) spaces: 1,600  ２，５００
+# 222, 222  308 000 — only groups of exactly three digits, so that 3，4 or 12，其中 stay apart
+_D = "[0-9０-９]"
+_ARABIC = rf"(?:{_D}{{1,3}}(?:(?:, ?|，| ){_D}{{3}})+(?!{_D})|{_D}+)(?:[.．]{_D}+)?"
 # 千 before 瓦/伏/米/克 belongs to the unit (千瓦, 千伏), not to the numeral
 _K = r"千(?!瓦|伏|米|克)"
-_CNUM = rf"(?:[零〇一二两三四五六七八九十百万亿]|{_K})+(?:点[零〇一二三四五六七八九]+)?"
+# 两 right after a digit is the unit of weight (三两), not a second digit; 十几 is 11-19
+_CN_DIGIT = "零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+_LIANG = rf"两(?<![{_CN_DIGIT}]两)"
+_CNUM = rf"(?:[{_CN_DIGIT}十百万亿拾佰仟]|{_LIANG}|{_K}|(?<=十)几)+(?:点[零〇一二三四五六七八九]+)?"
+#: a minus sign (or 负) before a number makes it negative (增长-1.5%, 负三十二亿)
+_SIGN = r"[-－−负]"
 _MULT_CHARS = "十百千万亿"
 _RANGE = r"[-－~～—–至到]"
 
@@ -92,17 +106,28 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # a multiplier written apart from the numeral (3000多亿元, 92 亿元); bare 千/十 only as
     # part of the numeral so that 千伏, 千瓦 stay units
     mult = _alt(m for m in MULTIPLIERS if m not in ("千", "十万", "十亿"))
-    num = rf"(?:{_ARABIC}(?:[十百万亿]|{_K})*|{_CNUM})"
-    first = "".join(sorted({w[0] for (w, pos) in lex["quals"] if pos == "pre"} | set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿")))
+    # Arabic digits may stand in the places of a Chinese numeral: 2万3000, 4万2千8百
+    level = rf"(?:[十百万亿]|{_K})"
+    num = rf"(?:{_SIGN}?(?:{_ARABIC}(?:{level}+{_ARABIC})*{level}*|{_CNUM}))"
+    signs = _alt(lex["signs"])
+    fractions = _alt(lex["fractions"])
+    # a compound unit: 万元/人, 元/平方米 (the denominator may carry its own multiplier)
+    unit = rf"(?:{units})(?:/(?:[万千百])?(?:{units}))?"
+    first = "".join(sorted({w[0] for (w, pos) in lex["quals"] if pos == "pre"}
+                           | {w[0] for w in lex["signs"]} | {w[0] for w in lex["fractions"]} | set(_SIGN[1:-1])
+                           | set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿") | set(_CN_DIGIT)))
     pattern = (
         rf"(?=[{re.escape(first)}])"  # cheap first-character test before the alternation
-        rf"(?P<pre>{pre})?{_SP}"
-        rf"(?:(?P<pct>百分之)(?P<pnum>{_CNUM}|{_ARABIC})"
-        rf"|(?:(?P<num1>{num})(?P<yu1>余|多)?{_SP}(?P<mult1>{mult})?(?P<unit1>{units})?{_SP}{_RANGE}{_SP})?"
-        rf"(?P<num>{num})(?P<yu>余|多)?{_SP}(?P<mult>{mult})?(?P<yu2>余|多)?(?P<unit>{units})?)"
-        rf"(?P<post>{post}|余|多)?"
+        # a qualifier may be parted from its number by 了/有/为 (超过了, 至少有, 约为)
+        rf"(?P<pre>{pre})?(?:了|有|为)?{_SP}"
+        rf"(?:(?P<pneg>{_SIGN})?(?P<pct>{fractions})(?P<pnum>{_CNUM}|{_ARABIC})"
+        rf"|(?:(?P<num1>{num})(?P<yu1>余|多)?{_SP}(?P<mult1>{mult})?(?P<unit1>{unit})?{_SP}{_RANGE}{_SP})?"
+        rf"(?P<cur>{signs})?(?P<num>{num})(?P<yu>余|多)?{_SP}(?P<mult>{mult})?(?P<yu2>余|多)?(?P<unit>{unit})?)"
+        # …以上（含）: the bracket says the bound itself is included; it stays inside the span
+        rf"(?:(?P<post>{post}|余|多)(?:[（(]含[）)])?)?"
         # a unit character that starts a longer word is no unit: 台阶, 所有, 次要
-        rf"(?<!台(?=阶))(?<!所(?=有|港|长|属|得|在|谓))(?<!次(?=要))(?<!处(?=理))(?<!年(?=级|期|行动|规划|计划))(?<!管(?=理|控|护|住|用|好|网|道|线|廊|径|委))"
+        rf"(?<!台(?=阶))(?<!折(?=合|旧|算|射|扣|腾|叠|线|返|中|价|服|磨))(?<!圆(?=满|梦|形|心))"
+        rf"(?<!两(?=[个天年月次人家位名项倍周岁类件种条手]))(?<!所(?=有|港|长|属|得|在|谓))(?<!次(?=要))(?<!处(?=理))(?<!年(?=级|期|行动|规划|计划))(?<!管(?=理|控|护|住|用|好|网|道|线|廊|径|委))"
         rf"(?<!家(?=庭|族|乡|园|居|电|政|长|属|具))(?<!种(?=类|子|业|植|养))(?<!名(?=单|称|牌|词|义|片|录))"
         rf"(?<!位(?=数))(?<!部(?=件|署|门|委|长|队|属|位))"
     )
@@ -110,7 +135,7 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # short quoted labels: “十四五”, “1+1+N”, 「北部都会区」 — never quantities
     quotes = re.compile(r"“[^“”\n]{1,24}”|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』|\"[^\"\n]{1,24}\"")
     single = pattern.replace(
-        rf"|(?:(?P<num1>{num})(?P<yu1>余|多)?{_SP}(?P<mult1>{mult})?(?P<unit1>{units})?{_SP}{_RANGE}{_SP})?", "|")
+        rf"|(?:(?P<num1>{num})(?P<yu1>余|多)?{_SP}(?P<mult1>{mult})?(?P<unit1>{unit})?{_SP}{_RANGE}{_SP})?", "|")
     return re.compile(pattern), re.compile(single), phrases, quotes
 
 
@@ -119,8 +144,6 @@ _DECLINE = re.compile(r"(?:下降|降低|减少|下滑|回落|缩减|缩短|压�
 _LEVEL_VERB = re.compile(r"(?:新增|增至|增加至|增加到|提高到|提高至|提升至|提升到|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|多少)(?:了|分别|约|均|达|为)?[ \u3000]?$")
 #: units that after any numeral but 两 are labels (一期工程, 二期, 第14届)
 _CARDINAL_ONLY = {"期", "届"}
-#: units that take a trailing 半 (两成半 = 2.5成, 四年半 = 4.5年)
-_HALVES = {"成", "年", "个月", "小时", "天", "倍", "周"}
 
 
 def core_of(numeral: str) -> str:
@@ -204,9 +227,65 @@ def _scan(text: str) -> list[dict]:
     return out
 
 
+#: unit kinds (lexicon/units.tsv) in which 一 is an amount (约一吨, 一港元), not the article of 一批
+_MEASURE_KINDS = {"money", "mass", "length", "area", "volume", "energy", "power", "ratio"}
+#: unit kinds that take a trailing 半 (五斤半, 三米半, 四年半), and units counted in halves
+_HALF_KINDS = {"mass", "length", "area", "volume", "time"}
+_HALVES = {"成", "倍"}
+#: 一个半小时, 两个半月: 个半 between the number and a unit of time
+_GE_BAN = re.compile(r"个半(小时|月)")
+#: 3000与5000(之)间: "between" — the two numbers are a range and 间 is no unit
+_BETWEEN = re.compile(r"[ \u3000]?(?:与|和|至|到)[ \u3000]?(?P<num>[0-9０-９][0-9０-９,.，]*)[ \u3000]?(?P<unit>[^0-9\s]{0,4}?)(?:之)?间")
+_FULL_UNIT = str.maketrans("％", "%")
+
+
+def _unsign(numeral: Optional[str]) -> tuple[Optional[str], int]:
+    """(numeral without its sign, -1 or 1)."""
+    if numeral and numeral[0] in SIGNS:
+        return numeral[1:], -1
+    return numeral, 1
+
+
+def _neg(v, sign: int):
+    return v if v is None or sign == 1 else tidy(-v)
+
+
+def _unit_base(unit_txt: str, den_mult: str = "") -> tuple[str, float]:
+    """(base unit, factor) of a unit as the lexicon knows it; ``万元/人`` → (``元/人``, …) is
+    handled by the caller, this one reads one side (``亿元``'s 元 side)."""
+    units = _lexicon()["units"]
+    return units.get(unit_txt, ("", 1.0)) if unit_txt else ("", 1.0)
+
+
+def _compound(unit_txt: str) -> tuple[str, float]:
+    """(base unit, factor) of a unit that may be a ratio ``元/平方米``, ``元/万人``."""
+    units = _lexicon()["units"]
+    if unit_txt in units or "/" not in unit_txt:
+        return _unit_base(unit_txt)
+    num, den = unit_txt.split("/", 1)
+    scale = 1
+    if den[:1] in "万千百" and den[1:] in units:
+        scale, den = {"万": 10_000, "千": 1000, "百": 100}[den[0]], den[1:]
+    nb, nf = _unit_base(num)
+    db, df = _unit_base(den)
+    return f"{nb}/{db}", nf / (df * scale)
+
+
+def _percent_like(g: dict, start: int, end: int):
+    """百分之六十, 负百分之三, 千分之四: the fraction word's unit, value as written."""
+    v = parse_number(g["pnum"])
+    if v is None:
+        return None
+    unit = _lexicon()["fractions"][g["pct"]]
+    base, _f = _unit_base(unit)
+    v = _neg(v, -1 if g["pneg"] else 1)
+    return dict(start=start, end=end, value=v, unit=unit, normalized=v, base_unit=base or unit,
+                low=None, high=None, pre=g["pre"], post=g["post"], bare=False)
+
+
 def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     """One regex match → a quantity dict, None (not a quantity) or ``"split"`` (a false range)."""
-    units = _lexicon()["units"]
+    lex = _lexicon()
     g = m.groupdict()
     if not use_range:
         g = dict(g, num1=None, unit1=None, mult1=None)
@@ -217,22 +296,22 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     while start < end and masked[start] in " \u3000":
         start += 1  # the optional space after an absent prefix
     if g.get("pct"):
-        v = parse_number(g["pnum"])
-        if v is None:
-            return None
-        return dict(start=start, end=end, value=v, unit="%", normalized=v, base_unit="%",
-                    low=None, high=None, pre=g["pre"], post=g["post"], bare=False)
-    numeral = g["num"]
+        return _percent_like(g, start, end)
+    numeral, sign = _unsign(g["num"])
     num_start = m.start("num")
+    if sign == -1 and num_start > 0 and (masked[num_start - 1].isalnum() or masked[num_start - 1] in "%.") \
+            and masked[num_start - 1] not in "为至到于约达是比":
+        if not "\u4e00" <= masked[num_start - 1] <= "\u9fff" or g["num"][0] == "负":
+            return None  # 010-12345678, M1-2: a dash between names or numbers, not a minus
     if g["pre"] and start > num_start:
         start = num_start
     # ---- what the number is glued to
     before = masked[num_start - 1] if num_start > 0 else ""
-    if not g["num1"] and before and before in "第0123456789.,":
+    if not g["num1"] and before and before in "第0123456789.,%":
         return None
     if before == "每" and not g["pre"]:
         return None  # 每千人, 每10万人口: the denominator of a rate, not an amount
-    if _LETTER.match(before or " ") and (not g["unit"] or g["unit"] == "年"):
+    if _LETTER.match(before or " ") and (not g["unit"] or g["unit"] == "年") and not g["cur"]:
         return None  # M101线, U19, PM2.5年均: a name; but AED100台 is a count
     after = masked[end : end + 1]
     if after and (_LETTER.match(after) or after in _BAD_NEXT):
@@ -243,62 +322,99 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         return None  # 第一个五年期, 比上个五年: a plan period, not a duration
     if g["unit"] == "个" and text[end : end + 1] in ("“", "「") and not numeral[0].isdigit():
         return None  # 两个“关键小事”: a label, like 三大攻坚战
-    if not g["unit"] and not g["mult"] and masked[m.end("num") : m.end("num") + 1] in _BAD_NEXT_BARE - {""}:
+    bare_next = masked[m.end("num") : m.end("num") + 1]
+    if not g["unit"] and not g["mult"] and bare_next and bare_next in _BAD_NEXT_BARE:
         return None
+    bounds = approximate_bounds(core_of(numeral))
     value, mult = _value(numeral)
     if numeral in ("万", "亿", "万亿") and g["pre"]:
         value, mult = 1, numeral  # 上亿人, 近万家: a bare multiplier after a qualifier is one of it
+    if bounds is not None:
+        value = bounds[1]
     if value is None:
         return None
     is_cn = not numeral[0].isdigit() and numeral[0] not in "０１２３４５６７８９"
     mult = mult + (g["mult"] or "")
-    unit_txt = g["unit"] or ""
+    unit_txt = g["unit"] or (lex["signs"][g["cur"]] if g["cur"] else "")
+    # 一个半小时: the count 个 is part of "and a half", the unit is the time after it
+    ge_ban = _GE_BAN.match(masked, m.end("unit")) if unit_txt == "个" and not g["post"] else None
+    if ge_ban:
+        unit_txt = "个月" if ge_ban.group(1) == "月" else "小时"
+        end = ge_ban.end()
+    kind = lex["kinds"].get(unit_txt.split("/")[0], "")
     if is_cn:
-        core = numeral[: len(numeral) - len(_value(numeral)[1])]
+        core = numeral[: len(numeral) - len(_value(numeral)[1])].translate(FINANCIAL)
         if not any(c in "零〇一二两三四五六七八九十百千" for c in core) and not (g["pre"] and value == 1):
             return None  # 万亩, 亿元 alone: a multiplier is not a numeral
         if core in ("零", "〇"):
             return None  # 零部件, 零距离: zero as a word
-        if core == "二":
+        if core == "二" and numeral[0] != "贰":
             return None  # counts say 两 (两个, 两区); a lone 二 is an ordinal or name (二期, 怡乐园二区)
-        if core == "一" and unit_txt not in ("倍", "成"):
-            return None  # 一批, 一个, 一年一度: the article, not a count
+        if core == "一" and not (mult or ge_ban or kind in _MEASURE_KINDS or unit_txt == "个百分点"):
+            return None  # 一批, 一个, 一年一度: the article, not a count; 一吨, 一港元 are amounts
         if core in ("百", "千", "万") and unit_txt in ("年", "") and not mult:
             return None  # 百年, 千年: set phrases
-    if not unit_txt and not mult:
+    between = _BETWEEN.match(masked, m.end("num")) if not unit_txt and not mult and not g["num1"] else None
+    if between and parse_number(between["num"]) is not None and between["unit"] not in lex["units"]:
+        # 3000与5000间, 介于10到20之间: a range of bare numbers; 间 means "between", not rooms
+        return dict(start=start, end=between.start("unit"), value=None, unit="", normalized=None,
+                    base_unit="", low=_neg(value, sign), high=parse_number(between["num"]),
+                    pre=None, post=None, bare=False, cn=is_cn, mult_only="")
+    financial = numeral.translate(FINANCIAL) != numeral
+    multi_level = re.search(r"[十百千万亿][0-9]|[万亿].*[一二三四五六七八九十百千]", numeral.translate(FINANCIAL))
+    if not unit_txt and not mult and not (financial or (multi_level and re.search("[万亿]", numeral))):
         # bare number: kept only to share the unit of a following quantity
-        return dict(start=start, end=m.end("num") + (len(g["yu"]) if g["yu"] else 0), value=value,
+        return dict(start=start, end=m.end("num") + (len(g["yu"]) if g["yu"] else 0), value=_neg(value, sign),
                     unit="", normalized=None, base_unit="", low=None, high=None,
                     pre=g["pre"], post=None, bare=True, cn=is_cn, mult_only="")
     if unit_txt in _CARDINAL_ONLY and core_of(numeral) != "两":
         return None  # 一期, 三期, 第14届: phase and edition labels; only 两期/两届 count
     if not unit_txt and not g["post"] and after and after in "县市镇":
         return None  # 千亿县, 万亿市: a size class, like 百亿级
-    base, factor = units.get(unit_txt, ("", 1.0)) if unit_txt else ("", 1.0)
+    base, factor = _compound(unit_txt)
     scale = 1
     for part in _split_mults(mult):
         scale *= MULTIPLIERS[part]
-    unit = mult + unit_txt
+    unit = (mult + unit_txt).translate(_FULL_UNIT)
     low = high = None
+    if bounds is not None:
+        low, high = bounds  # 三十几万: somewhere from 31 to 39 万
     if g["num1"]:
-        v1, m1 = _value(g["num1"])
+        num1, sign1 = _unsign(g["num1"])
+        v1, m1 = _value(num1)
         mult1 = m1 + (g["mult1"] or "")
         if v1 is None or (g["unit1"] and g["unit1"] != unit_txt) or (mult1 and mult1 != mult):
             return "split"
         if g["unit1"] and _false_range_after_change(masked, start, m.end("num1"), m.start("num"), base):
             return "split"
-        low, high = v1, value
-    if after == "半" and unit_txt in _HALVES and low is None and not g["post"]:
-        end += 1  # 两成半, 四年半: and a half
+        low, high = _neg(v1, sign1), value
+    if after == "半" and (unit_txt in _HALVES or kind in _HALF_KINDS) and low is None and not g["post"]:
+        end += 1  # 两成半, 四年半, 五斤半: and a half
         value = tidy(value + 0.5)
-    q = dict(start=start, end=end, value=value, unit=unit, base_unit=base,
-             normalized=_times(value, scale * factor), low=low, high=high,
+    if ge_ban:
+        value = tidy(value + 0.5)
+    tenth = masked[end : end + 1]
+    if unit_txt == "成" and tenth and tenth in "一二三四五六七八九" and not g["post"] and low is None \
+            and not _CNUM_START.match(masked, end + 1):
+        end += 1  # 六成五: six and a half tenths
+        value = tidy(value + CN_DIGITS[tenth] / 10)
+    if unit_txt == "折" and is_cn and 10 < value < 100 and all(c in CN_DIGITS for c in numeral):
+        value = tidy(value / 10)  # 八五折: 8.5折, read digit by digit
+    q = dict(start=start, end=end, value=_neg(value, sign), unit=unit, base_unit=base,
+             normalized=_times(_neg(value, sign), scale * factor), low=low, high=high,
              pre=g["pre"], post=g["post"] or g["yu"] or g["yu2"], bare=False, cn=is_cn,
              mult_only=mult if not unit_txt else "")
     if low is not None:
         q["value"] = None
         q["normalized"] = None
+        if g["num1"] is None:
+            q["low"], q["high"] = _neg(low, sign), _neg(high, sign)
+        else:
+            q["high"] = _neg(high, sign)
     return q
+
+
+_CNUM_START = re.compile(r"[零〇一二两三四五六七八九十百千万亿]")
 
 
 _CHANGE_BEFORE = re.compile(r"(?:增长|提高|增加|上升|提升|扩大|下降|降低|减少|缩短|缩减|压减|延长)(?:了|整整)?[ \u3000]?$")
