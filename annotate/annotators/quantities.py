@@ -159,12 +159,18 @@ _BAD_NEXT_BARE = set("级号线强届类型代星维大")
 _LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 
 
+_URL = re.compile(r"(?:https?://|www\.)[!-~]+|[!-~]*%[0-9A-Fa-f]{2}[!-~]*")
+
+
 def _mask(text: str) -> str:
     """``text`` with dates, periods, quoted labels and set phrases blanked (same length)."""
     _pat, _single, phrases, quotes = _compiled()
     spans = time_spans(text)
     spans += [m.span() for m in quotes.finditer(text)]
     spans += [m.span() for m in phrases.finditer(text)]
+    if "%" in text or "://" in text:
+        # links and percent-encoded text (%3A%2F2021%): their digits are no quantities
+        spans += [m.span() for m in _URL.finditer(text) if _LETTER.search(m.group())]
     if not spans:
         return text
     chars = list(text)
@@ -203,8 +209,8 @@ def _scan(text: str) -> list[dict]:
             if isinstance(q1, dict) and q1["end"] <= m.start("num"):
                 found.append(q1)
             q = _one(m, masked, use_range=False, text=text)
-        if isinstance(q, dict):
-            found.append(q)
+        if isinstance(q, dict) and (not found or q["start"] >= found[-1]["end"]):
+            found.append(q)  # (a range of bare numbers, 3000与5000间, already holds the second)
     # bare numbers share the unit of the next quantity when joined by 和/、/及
     out: list[dict] = []
     nxt: Optional[dict] = None
@@ -233,10 +239,10 @@ _MEASURE_KINDS = {"money", "mass", "length", "area", "volume", "energy", "power"
 _HALF_KINDS = {"mass", "length", "area", "volume", "time"}
 _HALVES = {"成", "倍"}
 #: 一个半小时, 两个半月: 个半 between the number and a unit of time
-_GE_BAN = re.compile(r"个半(小时|月)")
+_GE_BAN = re.compile(r"半(小时|月)")
 #: 3000与5000(之)间: "between" — the two numbers are a range and 间 is no unit
 _BETWEEN = re.compile(r"[ \u3000]?(?:与|和|至|到)[ \u3000]?(?P<num>[0-9０-９][0-9０-９,.，]*)[ \u3000]?(?P<unit>[^0-9\s]{0,4}?)(?:之)?间")
-_FULL_UNIT = str.maketrans("％", "%")
+_BETWEEN_END = re.compile(r"[ \u3000]?之?间")
 
 
 def _unsign(numeral: Optional[str]) -> tuple[Optional[str], int]:
@@ -354,6 +360,12 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
             return None  # 一批, 一个, 一年一度: the article, not a count; 一吨, 一港元 are amounts
         if core in ("百", "千", "万") and unit_txt in ("年", "") and not mult:
             return None  # 百年, 千年: set phrases
+    if g["num1"] and not unit_txt and not mult and _BETWEEN_END.match(masked, m.end("num")):
+        # 在10到20之间: a range of bare numbers
+        low1 = parse_number(g["num1"])
+        if low1 is not None:
+            return dict(start=start, end=m.end("num"), value=None, unit="", normalized=None, base_unit="",
+                        low=low1, high=_neg(value, sign), pre=None, post=None, bare=False, cn=is_cn, mult_only="")
     between = _BETWEEN.match(masked, m.end("num")) if not unit_txt and not mult and not g["num1"] else None
     if between and parse_number(between["num"]) is not None and between["unit"] not in lex["units"]:
         # 3000与5000间, 介于10到20之间: a range of bare numbers; 间 means "between", not rooms
@@ -361,7 +373,9 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
                     base_unit="", low=_neg(value, sign), high=parse_number(between["num"]),
                     pre=None, post=None, bare=False, cn=is_cn, mult_only="")
     financial = numeral.translate(FINANCIAL) != numeral
-    multi_level = re.search(r"[十百千万亿][0-9]|[万亿].*[一二三四五六七八九十百千]", numeral.translate(FINANCIAL))
+    if financial and len(numeral) < 2 and kind != "money":
+        return None  # 大陆, 队伍, 陆家: one financial numeral alone is a word
+    multi_level = _MULTI_LEVEL.search(numeral.translate(FINANCIAL))
     if not unit_txt and not mult and not (financial or (multi_level and re.search("[万亿]", numeral))):
         # bare number: kept only to share the unit of a following quantity
         return dict(start=start, end=m.end("num") + (len(g["yu"]) if g["yu"] else 0), value=_neg(value, sign),
@@ -375,7 +389,7 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     scale = 1
     for part in _split_mults(mult):
         scale *= MULTIPLIERS[part]
-    unit = (mult + unit_txt).translate(_FULL_UNIT)
+    unit = mult + unit_txt
     low = high = None
     if bounds is not None:
         low, high = bounds  # 三十几万: somewhere from 31 to 39 万
@@ -388,7 +402,7 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         if g["unit1"] and _false_range_after_change(masked, start, m.end("num1"), m.start("num"), base):
             return "split"
         low, high = _neg(v1, sign1), value
-    if after == "半" and (unit_txt in _HALVES or kind in _HALF_KINDS) and low is None and not g["post"]:
+    if after == "半" and not ge_ban and (unit_txt in _HALVES or kind in _HALF_KINDS) and low is None and not g["post"]:
         end += 1  # 两成半, 四年半, 五斤半: and a half
         value = tidy(value + 0.5)
     if ge_ban:
@@ -414,6 +428,8 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     return q
 
 
+#: a numeral of several levels (4万2千8百, 三十六亿七千零二万) is a number even without a unit
+_MULTI_LEVEL = re.compile(r"[十百千万亿][0-9]|[0-9一二两三四五六七八九][十百千]?[万亿].*[一二两三四五六七八九]")
 _CNUM_START = re.compile(r"[零〇一二两三四五六七八九十百千万亿]")
 
 
@@ -465,18 +481,40 @@ def _change(text: str, q: dict, prev: Optional[dict], prev_change: Optional[str]
     return None
 
 
+_FENBIE = re.compile(r"分别[^，。；：,;！？\n]*$")
+
+
+def _list_qualifiers(view: str, found: list[dict]) -> list[str]:
+    """The qualifier of each quantity; in a 分别 list a qualifier written once after the last value
+    applies to every value (``分别增长6%和7.5%左右``: both about; ``分别控制在5.5%和3%以内``: both
+    at most).  Only values with no qualifier of their own take it, and only in a run joined by
+    和/、/及 that 分别 opens within the same clause."""
+    quals = ["range" if q["low"] is not None else _qualifier(q["pre"], q["post"]) for q in found]
+    i = 0
+    while i < len(found):
+        j = i  # the run found[i..j] of quantities joined by 和/、/及
+        while j + 1 < len(found) and _JOIN.match(view[found[j]["end"] : found[j + 1]["start"]]):
+            j += 1
+        last = found[j]
+        if j > i and last["post"] and quals[j] not in ("exact", "range") \
+                and _FENBIE.search(view, max(0, found[i]["start"] - 20), found[i]["start"]):
+            for k in range(i, j):
+                if quals[k] == "exact" and not found[k]["pre"]:
+                    quals[k] = quals[j]
+        i = j + 1
+    return quals
+
+
 def _build(text: str, view: str, back: Callable[[int], int], block: Callable[[int], str]) -> list[Quantity]:
     out: list[Quantity] = []
     prev: Optional[dict] = None
     prev_change: Optional[str] = None
-    for i, q in enumerate(_scan(view), 1):
+    found = _scan(view)
+    quals = _list_qualifiers(view, found)
+    for i, (q, qual) in enumerate(zip(found, quals), 1):
         change = _change(view, q, prev, prev_change)
         prev, prev_change = q, change
         s, e = back(q["start"]), back(q["end"])
-        if q["low"] is not None:
-            qual = "range"
-        else:
-            qual = _qualifier(q["pre"], q["post"])
         out.append(Quantity(
             id=f"q{i}", block=block(s), start=s, end=e, text=text[s:e],
             value=q["value"] if q["low"] is None else None,
