@@ -118,8 +118,8 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
                            | set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿") | set(_CN_DIGIT)))
     pattern = (
         rf"(?=[{re.escape(first)}])"  # cheap first-character test before the alternation
-        # a qualifier may be parted from its number by 了/有/为 (超过了, 至少有, 约为)
-        rf"(?P<pre>{pre})?(?:了|有|为)?{_SP}"
+        # a qualifier may be parted from its number by 了/有/为 (超过了, 至少有, 约为, 至少要有)
+        rf"(?P<pre>{pre})?(?:了|要有|有|为|要|是)?{_SP}"
         rf"(?:(?P<pneg>{_SIGN})?(?P<pct>{fractions})(?P<pnum>{_CNUM}|{_ARABIC})"
         rf"|(?:(?P<num1>{num})(?P<yu1>余|多)?{_SP}(?P<mult1>{mult})?(?P<unit1>{unit})?{_SP}{_RANGE}{_SP})?"
         rf"(?P<cur>{signs})?(?P<num>{num})(?P<yu>余|多)?{_SP}(?P<mult>{mult})?(?P<yu2>余|多)?(?P<unit>{unit})?)"
@@ -277,6 +277,18 @@ def _compound(unit_txt: str) -> tuple[str, float]:
     return f"{nb}/{db}", nf / (df * scale)
 
 
+#: words that end in 负 (胜负, 抱负, 肩负): the 负 after these characters is no minus sign
+_FU_WORDS = set("胜抱辜欺自担肩正背重")
+
+
+def _is_sign(before: str, sign: str) -> bool:
+    """Whether ``sign`` written after the character ``before`` is a minus: a dash after an ASCII
+    letter, digit or % joins names or numbers (``010-1234``, ``M1-2``)."""
+    if sign == "负":
+        return before not in _FU_WORDS
+    return not (before.isascii() and (before.isalnum() or before in "%.")) and before not in "％０１２３４５６７８９"
+
+
 def _percent_like(g: dict, start: int, end: int):
     """百分之六十, 负百分之三, 千分之四: the fraction word's unit, value as written."""
     v = parse_number(g["pnum"])
@@ -305,10 +317,8 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         return _percent_like(g, start, end)
     numeral, sign = _unsign(g["num"])
     num_start = m.start("num")
-    if sign == -1 and num_start > 0 and (masked[num_start - 1].isalnum() or masked[num_start - 1] in "%.") \
-            and masked[num_start - 1] not in "为至到于约达是比":
-        if not "\u4e00" <= masked[num_start - 1] <= "\u9fff" or g["num"][0] == "负":
-            return None  # 010-12345678, M1-2: a dash between names or numbers, not a minus
+    if sign == -1 and num_start > 0 and not _is_sign(masked[num_start - 1], g["num"][0]):
+        return None  # 010-12345678, M1-2, 胜负3: a dash between names or numbers, a word ending in 负
     if g["pre"] and start > num_start:
         start = num_start
     # ---- what the number is glued to
@@ -354,7 +364,7 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
             return None  # 万亩, 亿元 alone: a multiplier is not a numeral
         if core in ("零", "〇"):
             return None  # 零部件, 零距离: zero as a word
-        if core == "二" and numeral[0] != "贰":
+        if core == "二" and numeral[0] != "贰" and kind not in _MEASURE_KINDS:
             return None  # counts say 两 (两个, 两区); a lone 二 is an ordinal or name (二期, 怡乐园二区)
         if core == "一" and not (mult or ge_ban or kind in _MEASURE_KINDS or unit_txt == "个百分点"):
             return None  # 一批, 一个, 一年一度: the article, not a count; 一吨, 一港元 are amounts
