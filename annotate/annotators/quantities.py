@@ -87,7 +87,7 @@ _ARABIC = rf"(?:{_D}{{1,3}}(?:(?:, ?|，| ){_D}{{3}})+(?!{_D})|{_D}+)(?:[.．]{_
 _K = r"千(?!瓦|伏|米|克)"
 # 两 right after a digit is the unit of weight (三两), not a second digit; 十几 is 11-19
 _CN_DIGIT = "零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
-_LIANG = rf"两(?<![{_CN_DIGIT}]两)"
+_LIANG = r"两(?<![一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]两)"
 _CNUM = rf"(?:[{_CN_DIGIT}十百万亿拾佰仟]|{_LIANG}|{_K}|(?<=十)几)+(?:点[零〇一二三四五六七八九]+)?"
 #: a minus sign (or 负) before a number makes it negative (增长-1.5%, 负三十二亿)
 _SIGN = r"[-－−负]"
@@ -127,7 +127,7 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:(?P<post>{post}|余|多)(?:[（(]含[）)])?)?"
         # a unit character that starts a longer word is no unit: 台阶, 所有, 次要
         rf"(?<!台(?=阶))(?<!折(?=合|旧|算|射|扣|腾|叠|线|返|中|价|服|磨))(?<!圆(?=满|梦|形|心))"
-        rf"(?<!两(?=[个天年月次人家位名项倍周岁类件种条手]))(?<!所(?=有|港|长|属|得|在|谓))(?<!次(?=要))(?<!处(?=理))(?<!年(?=级|期|行动|规划|计划))(?<!管(?=理|控|护|住|用|好|网|道|线|廊|径|委))"
+        rf"(?<!两(?=[个天年月次人家位名项倍周岁类件种条手百千万亿三]))(?<!元(?=化|素|首|旦|老|宵|器|件|年|月|朝|代))(?<!所(?=有|港|长|属|得|在|谓))(?<!次(?=要))(?<!处(?=理))(?<!年(?=级|期|行动|规划|计划))(?<!管(?=理|控|护|住|用|好|网|道|线|廊|径|委))"
         rf"(?<!家(?=庭|族|乡|园|居|电|政|长|属|具))(?<!种(?=类|子|业|植|养))(?<!名(?=单|称|牌|词|义|片|录))"
         rf"(?<!位(?=数))(?<!部(?=件|署|门|委|长|队|属|位))"
     )
@@ -277,8 +277,8 @@ def _compound(unit_txt: str) -> tuple[str, float]:
     return f"{nb}/{db}", nf / (df * scale)
 
 
-#: words that end in 负 (胜负, 抱负, 肩负): the 负 after these characters is no minus sign
-_FU_WORDS = set("胜抱辜欺自担肩正背重")
+#: words that end in 负 (胜负, 抱负, 肩负, 不负, 减负): the 负 after these characters is no minus sign
+_FU_WORDS = set("胜抱辜欺自担肩正背重不减")
 
 
 def _is_sign(before: str, sign: str) -> bool:
@@ -343,6 +343,9 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         return None
     bounds = approximate_bounds(core_of(numeral))
     value, mult = _value(numeral)
+    if g["mult"] and not mult and _MULTI_LEVEL.search(numeral):
+        # 1亿3千多万: the multiplier written after 多 closes the numeral (1亿3千万)
+        value, g = parse_number(numeral + g["mult"]), dict(g, mult=None)
     if numeral in ("万", "亿", "万亿") and g["pre"]:
         value, mult = 1, numeral  # 上亿人, 近万家: a bare multiplier after a qualifier is one of it
     if bounds is not None:
@@ -386,7 +389,10 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     if financial and len(numeral) < 2 and kind != "money":
         return None  # 大陆, 队伍, 陆家: one financial numeral alone is a word
     multi_level = _MULTI_LEVEL.search(numeral.translate(FINANCIAL))
-    if not unit_txt and not mult and not (financial or (multi_level and re.search("[万亿]", numeral))):
+    # a bare numeral of several levels is a number when it ends on a level (4万2千8百, 三十六亿七千零二万),
+    # not when a digit trails (七万万两: an old count of taels)
+    multi_level = multi_level and numeral.translate(FINANCIAL)[-1] in "十百千万亿" and re.search("[万亿]", numeral)
+    if not unit_txt and not mult and not (financial or multi_level):
         # bare number: kept only to share the unit of a following quantity
         return dict(start=start, end=m.end("num") + (len(g["yu"]) if g["yu"] else 0), value=_neg(value, sign),
                     unit="", normalized=None, base_unit="", low=None, high=None,
@@ -424,6 +430,8 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         value = tidy(value + CN_DIGITS[tenth] / 10)
     if unit_txt == "折" and is_cn and 10 < value < 100 and all(c in CN_DIGITS for c in numeral):
         value = tidy(value / 10)  # 八五折: 8.5折, read digit by digit
+    if unit_txt == "折" and not 0 < value < 10:
+        return None  # 百折不挠: a discount is a number of tenths
     q = dict(start=start, end=end, value=_neg(value, sign), unit=unit, base_unit=base,
              normalized=_times(_neg(value, sign), scale * factor), low=low, high=high,
              pre=g["pre"], post=g["post"] or g["yu"] or g["yu2"], bare=False, cn=is_cn,
