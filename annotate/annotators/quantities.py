@@ -318,7 +318,10 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     numeral, sign = _unsign(g["num"])
     num_start = m.start("num")
     if sign == -1 and num_start > 0 and not _is_sign(masked[num_start - 1], g["num"][0]):
-        return None  # 010-12345678, M1-2, 胜负3: a dash between names or numbers, a word ending in 负
+        # 010-12345678, M1-2, 减负2500亿元: a dash between names or numbers, a word ending in 负
+        sign, num_start = 1, num_start + 1
+        if not g["pre"]:
+            start = num_start
     if g["pre"] and start > num_start:
         start = num_start
     # ---- what the number is glued to
