@@ -46,6 +46,9 @@ MULTIPLIERS: dict[str, int] = {
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_SEPARATOR = re.compile(r"(?<=[0-9])(?:, ?| )(?=[0-9]{3})")
+#: a level followed by digits: 2万3000, 4万2千8百 (Arabic digits in the places of a Chinese numeral)
+_LEVEL_THEN_DIGIT = re.compile(r"[十百千万亿][0-9]")
 _MIXED = re.compile(r"([0-9]+(?:\.[0-9]+)?)|([十百千万亿])")
 
 
@@ -132,10 +135,11 @@ def parse_number(s: str) -> Optional[Number]:
     if s[:1] and s[0] in SIGNS:
         v = parse_number(s[1:])
         return None if v is None else tidy(-v)
-    s = re.sub(r"(?<=[0-9])(?:, ?| )(?=[0-9]{3})", "", s)
+    if "," in s or " " in s:
+        s = _SEPARATOR.sub("", s)
     if not s:
         return None
-    if re.search(r"[十百千万亿][0-9]", s) and s[0].isdigit():
+    if s[0].isdigit() and _LEVEL_THEN_DIGIT.search(s):
         return _parse_mixed(s)
     # Arabic, optionally followed by Chinese multipliers (1.2万, 3千, 2万亿)
     i = 0
@@ -183,7 +187,7 @@ def split_multiplier(numeral: str) -> tuple[str, str]:
     the number (``7百`` is 700: no unit is counted in hundreds).
     """
     numeral = numeral.translate(FINANCIAL)
-    if re.search(r"[十百千万亿][0-9]", numeral):
+    if _LEVEL_THEN_DIGIT.search(numeral):
         return numeral, ""  # 2万3000, 4万2千8百: mixed levels
     for m in ("万亿", "亿", "万"):
         if numeral.endswith(m) and len(numeral) > len(m):

@@ -14,6 +14,14 @@ Conventions (DOMAIN.md 3, tested by the evaluation):
 - Qualifier words are inside the span: ``8%左右``, ``超1亿``, ``3000余个``, ``突破5000亿元``,
   ``3%以内`` (控制在 is outside); ranges ``6%-6.5%`` / ``6-6.5%`` carry ``low``/``high``.
 - ``change`` is ``growth``/``decline`` when the quantity is what a 增长/提高/下降… verb changed by.
+- Signs (``-12.5%``, ``负2.7%``, ``增长-1.5%``) give negative values; thousands separators must
+  group exactly three digits (``２，５００``, ``222, 222``; ``3，4`` stays two numbers); mixed,
+  financial and approximate numerals (``2万3000``, ``壹佰``, ``三十几万`` → a range); 一 is an
+  amount only before a unit of measure (``一吨``, ``一港元``; not ``一批``); ``五斤半``, ``一个半小时``;
+  fraction words and shares (``千分之四`` → 4 ‰, ``六成五`` → 6.5 成, ``八五折`` → 8.5 折); currency
+  signs (``$``, ``HK$``, ``￥``) and fraction words are data (lexicon/currency_signs.tsv,
+  fraction_words.tsv); a qualifier may be parted from its number by 了/有/为 (``超过了``, ``至少有``).
+- A 分别 list's qualifier written once after its last value applies to every value.
 - Not quantities: dates and periods (dates.py finds them), short quoted labels (“1+1+N”,
   “十四五”), ordinals (第四次), names glued to letters (5G, U19, M101, PM2.5), size classes
   (百亿级, 二级), labels with no unit (三大, 5大领域, 世界500强), set phrases listed in
@@ -109,12 +117,14 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # Arabic digits may stand in the places of a Chinese numeral: 2万3000, 4万2千8百
     level = rf"(?:[十百万亿]|{_K})"
     num = rf"(?:{_SIGN}?(?:{_ARABIC}(?:{level}+{_ARABIC})*{level}*|{_CNUM}))"
-    signs = _alt(lex["signs"])
+    # only the symbol starts a match (HK$200 is found at $; _one reads the letters before it), so
+    # that no Latin letter costs a try of the whole pattern
+    signs = _alt({w[-1] for w in lex["signs"]})
     fractions = _alt(lex["fractions"])
     # a compound unit: 万元/人, 元/平方米 (the denominator may carry its own multiplier)
     unit = rf"(?:{units})(?:/(?:[万千百])?(?:{units}))?"
     first = "".join(sorted({w[0] for (w, pos) in lex["quals"] if pos == "pre"}
-                           | {w[0] for w in lex["signs"]} | {w[0] for w in lex["fractions"]} | set(_SIGN[1:-1])
+                           | {w[-1] for w in lex["signs"]} | {w[0] for w in lex["fractions"]} | set(_SIGN[1:-1])
                            | set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿") | set(_CN_DIGIT)))
     pattern = (
         rf"(?=[{re.escape(first)}])"  # cheap first-character test before the alternation
@@ -256,25 +266,10 @@ def _neg(v, sign: int):
     return v if v is None or sign == 1 else tidy(-v)
 
 
-def _unit_base(unit_txt: str, den_mult: str = "") -> tuple[str, float]:
-    """(base unit, factor) of a unit as the lexicon knows it; ``万元/人`` → (``元/人``, …) is
-    handled by the caller, this one reads one side (``亿元``'s 元 side)."""
+def _unit_base(unit_txt: str) -> tuple[str, float]:
+    """(base unit, factor) of a unit as the lexicon lists it; (``""``, 1.0) for none."""
     units = _lexicon()["units"]
     return units.get(unit_txt, ("", 1.0)) if unit_txt else ("", 1.0)
-
-
-def _compound(unit_txt: str) -> tuple[str, float]:
-    """(base unit, factor) of a unit that may be a ratio ``元/平方米``, ``元/万人``."""
-    units = _lexicon()["units"]
-    if unit_txt in units or "/" not in unit_txt:
-        return _unit_base(unit_txt)
-    num, den = unit_txt.split("/", 1)
-    scale = 1
-    if den[:1] in "万千百" and den[1:] in units:
-        scale, den = {"万": 10_000, "千": 1000, "百": 100}[den[0]], den[1:]
-    nb, nf = _unit_base(num)
-    db, df = _unit_base(den)
-    return f"{nb}/{db}", nf / (df * scale)
 
 
 #: words that end in 负 (胜负, 抱负, 肩负, 不负, 减负): the 负 after these characters is no minus sign
@@ -287,6 +282,16 @@ def _is_sign(before: str, sign: str) -> bool:
     if sign == "负":
         return before not in _FU_WORDS
     return not (before.isascii() and (before.isalnum() or before in "%.")) and before not in "％０１２３４５６７８９"
+
+
+def _currency_sign(masked: str, at: int) -> str:
+    """The longest currency sign of the lexicon that ends with the symbol at ``at`` (``HK$``)."""
+    signs = _lexicon()["signs"]
+    for length in range(max(map(len, signs)), 0, -1):
+        word = masked[max(0, at + 1 - length) : at + 1]
+        if len(word) == length and word in signs:
+            return word
+    return ""
 
 
 def _percent_like(g: dict, start: int, end: int):
@@ -344,7 +349,7 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     bare_next = masked[m.end("num") : m.end("num") + 1]
     if not g["unit"] and not g["mult"] and bare_next and bare_next in _BAD_NEXT_BARE:
         return None
-    bounds = approximate_bounds(core_of(numeral))
+    bounds = approximate_bounds(core_of(numeral)) if "几" in numeral else None
     value, mult = _value(numeral)
     if g["mult"] and not mult and _MULTI_LEVEL.search(numeral):
         # 1亿3千多万: the multiplier written after 多 closes the numeral (1亿3千万)
@@ -357,7 +362,10 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         return None
     is_cn = not numeral[0].isdigit() and numeral[0] not in "０１２３４５６７８９"
     mult = mult + (g["mult"] or "")
-    unit_txt = g["unit"] or (lex["signs"][g["cur"]] if g["cur"] else "")
+    cur = _currency_sign(masked, m.start("cur")) if g["cur"] else ""
+    if cur and not g["pre"]:
+        start = min(start, m.start("cur") + 1 - len(cur))  # HK$200: the span holds the letters
+    unit_txt = g["unit"] or (lex["signs"][cur] if cur else "")
     # 一个半小时: the count 个 is part of "and a half", the unit is the time after it
     ge_ban = _GE_BAN.match(masked, m.end("unit")) if unit_txt == "个" and not g["post"] else None
     if ge_ban:
@@ -394,7 +402,7 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     multi_level = _MULTI_LEVEL.search(numeral.translate(FINANCIAL))
     # a bare numeral of several levels is a number when it ends on a level (4万2千8百, 三十六亿七千零二万),
     # not when a digit trails (七万万两: an old count of taels)
-    multi_level = multi_level and numeral.translate(FINANCIAL)[-1] in "十百千万亿" and re.search("[万亿]", numeral)
+    multi_level = multi_level and numeral.translate(FINANCIAL)[-1] in "十百千万亿" and ("万" in numeral or "亿" in numeral)
     if not unit_txt and not mult and not (financial or multi_level):
         # bare number: kept only to share the unit of a following quantity
         return dict(start=start, end=m.end("num") + (len(g["yu"]) if g["yu"] else 0), value=_neg(value, sign),
@@ -404,7 +412,7 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         return None  # 一期, 三期, 第14届: phase and edition labels; only 两期/两届 count
     if not unit_txt and not g["post"] and after and after in "县市镇":
         return None  # 千亿县, 万亿市: a size class, like 百亿级
-    base, factor = _compound(unit_txt)
+    base, factor = unit_scale(unit_txt) if "/" in unit_txt else _unit_base(unit_txt)
     scale = 1
     for part in _split_mults(mult):
         scale *= MULTIPLIERS[part]
@@ -549,11 +557,16 @@ def unit_scale(unit: str) -> tuple[str, float]:
     """``(base_unit, factor)`` for a unit as written: ``亿元`` → (``元``, 1e8); ``万亿斤`` → (``斤``, 1e12).
 
     For consumers that compare quantities across units (a range's ``low``/``high`` are as
-    written; multiply by the factor to get base units).  Unknown units give (``""``, 1.0).
+    written; multiply by the factor to get base units).  A ratio of units reads each side
+    (``万元/人`` → (``元/人``, 1e4)).  Unknown units give (``""``, 1.0).
     """
     units = _lexicon()["units"]
     if unit in units:  # 千伏, 千瓦: a unit that starts like a multiplier
         return units[unit][0], units[unit][1]
+    if "/" in unit:  # a ratio of units: 万元/人 → (元/人, 1e4), 元/万人 → (元/人, 1e-4)
+        num, den = unit.split("/", 1)
+        (nb, nf), (db, df) = unit_scale(num), unit_scale(den)
+        return (f"{nb}/{db}", nf / df) if nb and db else ("", 1.0)
     for m in sorted(MULTIPLIERS, key=len, reverse=True) + [""]:
         if unit.startswith(m) and (unit[len(m):] in units or (m and not unit[len(m):])):
             rest = unit[len(m):]
@@ -566,7 +579,28 @@ def unit_scale(unit: str) -> tuple[str, float]:
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Quantities in a plain string (``block=""``); traditional text is matched in simplified."""
+    """Every quantity in a plain Chinese string: the public entry point for any text.
+
+    Contract:
+    - ``text`` is any string, raw or normalized, simplified or traditional (matched through its
+      simplified view; ``text`` and offsets stay the caller's).  Full-width digits, signs and
+      separators are read as written (``８％``, ``２，５００万元``).
+    - Returns :class:`~annotate.model.Quantity` objects in text order, ids ``q1``…, ``block=""``;
+      ``start``/``end`` are half-open code-point offsets into ``text`` and ``text[start:end]`` is
+      the span, qualifier words included (``约一吨``, ``8%左右``, ``30%以上（含）``).
+    - ``value`` is the number as written and signed (``负2.7%`` → -2.7, ``三十六亿七千零二万`` →
+      3670020000); ``unit`` is the unit as written with its 万/亿 multiplier (``92 亿元`` → 92, 亿元;
+      ``$1.5亿`` → 1.5, 亿美元; a compound ``万元/人``); ``""`` when the number has no known unit
+      (a range ``3000与5000间``, a multi-level numeral ``4万2千8百``, financial ``壹贰叁``).
+      ``normalized`` is the value in ``base_unit`` (元, 人, %, 元/人 …), ``None`` for ranges.
+    - ``qualifier`` is one of exact, about, at_least, at_most, above, below, range (``low``/``high``
+      set, e.g. ``6%-6.5%``, ``三十几万`` → 31–39).  In a 分别 list the qualifier written after the
+      last value applies to each value without its own.
+    - Not returned: dates and periods, ordinals and article numbers (``第十二条``), list numbers,
+      phone numbers, links and percent-encoding, names (``5G``), labels (``三大攻坚战``), set
+      phrases (lexicon/not_quantities.txt), bare numbers with no unit that share none.
+    - Pure and thread-safe; the lexicons are read once.
+    """
     view, back = text_view(text)
     return _build(text, view, back, lambda _s: "")
 
