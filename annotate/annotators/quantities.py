@@ -251,7 +251,7 @@ _HALVES = {"成", "倍"}
 #: 一个半小时, 两个半月: 个半 between the number and a unit of time
 _GE_BAN = re.compile(r"半(小时|月)")
 #: 3000与5000(之)间: "between" — the two numbers are a range and 间 is no unit
-_BETWEEN = re.compile(r"[ \u3000]?(?:与|和|至|到)[ \u3000]?(?P<num>[0-9０-９][0-9０-９,.，]*)[ \u3000]?(?P<unit>[^0-9\s]{0,4}?)(?:之)?间")
+_BETWEEN = re.compile(r"[ \u3000]?(?:与|和|至|到)[ \u3000]?(?P<num>[0-9０-９][0-9０-９,.，]*)[ \u3000]?之?间")
 _BETWEEN_END = re.compile(r"[ \u3000]?之?间")
 
 
@@ -263,6 +263,7 @@ def _unsign(numeral: Optional[str]) -> tuple[Optional[str], int]:
 
 
 def _neg(v, sign: int):
+    """``v`` with ``sign`` applied (None stays None)."""
     return v if v is None or sign == 1 else tidy(-v)
 
 
@@ -384,18 +385,10 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
             return None  # 一批, 一个, 一年一度: the article, not a count; 一吨, 一港元 are amounts
         if core in ("百", "千", "万") and unit_txt in ("年", "") and not mult:
             return None  # 百年, 千年: set phrases
-    if g["num1"] and not unit_txt and not mult and _BETWEEN_END.match(masked, m.end("num")):
-        # 在10到20之间: a range of bare numbers
-        low1 = parse_number(g["num1"])
-        if low1 is not None:
-            return dict(start=start, end=m.end("num"), value=None, unit="", normalized=None, base_unit="",
-                        low=low1, high=_neg(value, sign), pre=None, post=None, bare=False, cn=is_cn, mult_only="")
-    between = _BETWEEN.match(masked, m.end("num")) if not unit_txt and not mult and not g["num1"] else None
-    if between and parse_number(between["num"]) is not None and between["unit"] not in lex["units"]:
-        # 3000与5000间, 介于10到20之间: a range of bare numbers; 间 means "between", not rooms
-        return dict(start=start, end=between.start("unit"), value=None, unit="", normalized=None,
-                    base_unit="", low=_neg(value, sign), high=parse_number(between["num"]),
-                    pre=None, post=None, bare=False, cn=is_cn, mult_only="")
+    if not unit_txt and not mult:
+        between = _bare_range(m, masked, start, _neg(value, sign))
+        if between is not None:
+            return between
     financial = numeral.translate(FINANCIAL) != numeral
     if financial and len(numeral) < 2 and kind != "money":
         return None  # 大陆, 队伍, 陆家: one financial numeral alone is a word
@@ -429,20 +422,15 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         if g["unit1"] and _false_range_after_change(masked, start, m.end("num1"), m.start("num"), base):
             return "split"
         low, high = _neg(v1, sign1), value
-    if after == "半" and not ge_ban and (unit_txt in _HALVES or kind in _HALF_KINDS) and low is None and not g["post"]:
-        end += 1  # 两成半, 四年半, 五斤半: and a half
-        value = tidy(value + 0.5)
     if ge_ban:
         value = tidy(value + 0.5)
-    tenth = masked[end : end + 1]
-    if unit_txt == "成" and tenth and tenth in "一二三四五六七八九" and not g["post"] and low is None \
-            and not _CNUM_START.match(masked, end + 1):
-        end += 1  # 六成五: six and a half tenths
-        value = tidy(value + CN_DIGITS[tenth] / 10)
-    if unit_txt == "折" and is_cn and 10 < value < 100 and all(c in CN_DIGITS for c in numeral):
-        value = tidy(value / 10)  # 八五折: 8.5折, read digit by digit
-    if unit_txt == "折" and not 0 < value < 10:
-        return None  # 百折不挠: a discount is a number of tenths
+    elif low is None and not g["post"]:
+        value, end = _fraction_after_unit(masked, end, value, unit_txt, kind)
+    if unit_txt == "折":
+        if is_cn and 10 < value < 100 and all(c in CN_DIGITS for c in numeral):
+            value = tidy(value / 10)  # 八五折: 8.5折, read digit by digit
+        if not 0 < value < 10:
+            return None  # 百折不挠: a discount is a number of tenths
     q = dict(start=start, end=end, value=_neg(value, sign), unit=unit, base_unit=base,
              normalized=_times(_neg(value, sign), scale * factor), low=low, high=high,
              pre=g["pre"], post=g["post"] or g["yu"] or g["yu2"], bare=False, cn=is_cn,
@@ -455,6 +443,36 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         else:
             q["high"] = _neg(high, sign)
     return q
+
+
+def _bare_range(m: re.Match, masked: str, start: int, value) -> Optional[dict]:
+    """A range of two bare numbers said to be "between" (``在10到20之间``, ``3000与5000间``: 间 is
+    no unit of rooms here), or None.  ``value`` is the match's number, signed."""
+    g = m.groupdict()
+    low = high = None
+    end = m.end("num")
+    if g["num1"]:
+        if _BETWEEN_END.match(masked, end):
+            low, high = parse_number(g["num1"]), value
+    else:
+        between = _BETWEEN.match(masked, end)
+        if between:
+            low, high, end = value, parse_number(between["num"]), between.end("num")
+    if low is None or high is None:
+        return None
+    return dict(start=start, end=end, value=None, unit="", normalized=None, base_unit="", low=low,
+                high=high, pre=None, post=None, bare=False, cn=False, mult_only="")
+
+
+def _fraction_after_unit(masked: str, end: int, value, unit_txt: str, kind: str) -> tuple:
+    """(value, end) after a trailing 半 (``五斤半``, ``两成半``, ``四年半``: and a half) or a tenth
+    digit after 成 (``六成五`` = 6.5 成); unchanged when neither follows."""
+    after = masked[end : end + 1]
+    if after == "半" and (unit_txt in _HALVES or kind in _HALF_KINDS):
+        return tidy(value + 0.5), end + 1
+    if unit_txt == "成" and after and after in "一二三四五六七八九" and not _CNUM_START.match(masked, end + 1):
+        return tidy(value + CN_DIGITS[after] / 10), end + 1
+    return value, end
 
 
 #: a numeral of several levels (4万2千8百, 三十六亿七千零二万) is a number even without a unit
