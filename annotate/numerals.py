@@ -46,7 +46,7 @@ MULTIPLIERS: dict[str, int] = {
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
-_SEPARATOR = re.compile(r"(?<=[0-9])(?:, ?| )(?=[0-9]{3})")
+_SEPARATOR = re.compile(r"(?<=[0-9])(?:, ?|[ \u00a0\u2009\u202f])(?=[0-9]{3})")
 #: a level followed by digits: 2万3000, 4万2千8百 (Arabic digits in the places of a Chinese numeral)
 _LEVEL_THEN_DIGIT = re.compile(r"[十百千万亿][0-9]")
 _MIXED = re.compile(r"([0-9]+(?:\.[0-9]+)?)|([十百千万亿])")
@@ -135,7 +135,7 @@ def parse_number(s: str) -> Optional[Number]:
     if s[:1] and s[0] in SIGNS:
         v = parse_number(s[1:])
         return None if v is None else tidy(-v)
-    if "," in s or " " in s:
+    if "," in s or " " in s or "\u00a0" in s or "\u2009" in s or "\u202f" in s:
         s = _SEPARATOR.sub("", s)
     if not s:
         return None

@@ -70,6 +70,11 @@ def test_thousands_separators(text, expected):
     assert found(text) == expected
 
 
+def test_no_break_and_thin_spaces_group_thousands():
+    assert found("約2\u202f600公頃") == [(2600, "公顷", "about")]
+    assert found("共1\u00a0234\u00a0567人") == [(1234567, "人", "exact")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("完成3、5项", [(3, "项", "exact"), (5, "项", "exact")]),
     ("实施项目12，其中新开工5个", [(5, "个", "exact")]),
@@ -222,6 +227,21 @@ def test_units_and_currencies(text, expected):
 def test_currency_sign_normalizes_like_its_unit():
     q = find_quantities("$1.5亿")[0]
     assert (q.text, q.normalized, q.base_unit) == ("$1.5亿", 150_000_000, "美元")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("从业人数接近260 000。", [(260000, "", "below")]),
+    ("收入大约有300左右。", [(300, "", "about")]),
+    ("差额为-5，", [(-5, "", "exact")]),
+    ("1、加强管理", []),
+    ("蓝图2.0版", []),
+    ("城乡收入比收窄至2：1以内", []),
+    ("占全国1/3以上", []),
+])
+def test_a_bare_number_is_kept_when_plainly_measured(text, expected):
+    """With no unit, a number stands on its own only when a sign, a qualifier or a separator says it
+    is measured; list numbers, versions, ratios and fractions stay out."""
+    assert found(text) == expected
 
 
 def test_unknown_unit_is_left_off():

@@ -88,9 +88,9 @@ _GUARDED_PRE = {
     "过": r"(?<![通经超度越跨不错难路看做想为])过(?=[0-9一二两三四五六七八九十百千])",  # 过三千亿元城市 — not 通过3年
 }
 # thousands may be grouped with commas, full-width commas or (Hong Kong) spaces: 1,600  ２，５００
-# 222, 222  308 000 — only groups of exactly three digits, so that 3，4 or 12，其中 stay apart
+# 222, 222  308 000 (also no-break and thin spaces) — only groups of exactly three digits, so that 3，4 or 12，其中 stay apart
 _D = "[0-9０-９]"
-_ARABIC = rf"(?:{_D}{{1,3}}(?:(?:, ?|，| ){_D}{{3}})+(?!{_D})|{_D}+)(?:[.．]{_D}+)?"
+_ARABIC = rf"(?:{_D}{{1,3}}(?:(?:, ?|，|[ \u00a0\u2009\u202f]){_D}{{3}})+(?!{_D})|{_D}+)(?:[.．]{_D}+)?"
 # 千 before 瓦/伏/米/克 belongs to the unit (千瓦, 千伏), not to the numeral
 _K = r"千(?!瓦|伏|米|克)"
 # 两 right after a digit is the unit of weight (三两), not a second digit; 十几 is 11-19
@@ -235,7 +235,7 @@ def _scan(text: str) -> list[dict]:
                 scale_n = nxt["normalized"] / nxt["value"] if nxt.get("value") else None
                 q = dict(q, unit=nxt["unit"], base_unit=nxt["base_unit"], bare=False,
                          normalized=_times(q["value"], scale_n) if scale_n else None)
-            else:
+            elif not q.get("plain"):
                 continue
         out.append(q)
         nxt = q
@@ -332,8 +332,8 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         start = num_start
     # ---- what the number is glued to
     before = masked[num_start - 1] if num_start > 0 else ""
-    if not g["num1"] and before and before in "第0123456789.,%":
-        return None
+    if not g["num1"] and before and before in "第0123456789.,%/:：∶":
+        return None  # 第3, 1/3, 2：1: an ordinal, the second term of a fraction or a ratio
     if before == "每" and not g["pre"]:
         return None  # 每千人, 每10万人口: the denominator of a rate, not an amount
     if _LETTER.match(before or " ") and (not g["unit"] or g["unit"] == "年") and not g["cur"]:
@@ -397,10 +397,14 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     # not when a digit trails (七万万两: an old count of taels)
     multi_level = multi_level and numeral.translate(FINANCIAL)[-1] in "十百千万亿" and ("万" in numeral or "亿" in numeral)
     if not unit_txt and not mult and not (financial or multi_level):
-        # bare number: kept only to share the unit of a following quantity
-        return dict(start=start, end=m.end("num") + (len(g["yu"]) if g["yu"] else 0), value=_neg(value, sign),
-                    unit="", normalized=None, base_unit="", low=None, high=None,
-                    pre=g["pre"], post=None, bare=True, cn=is_cn, mult_only="")
+        # bare number: kept to share the unit of a following quantity, and on its own only when it
+        # is plainly a measured number (-5, 3.14, 1,234,567, 约3000, 300以上), never a list number
+        plain = not is_cn and (sign == -1 or g["pre"] or g["post"] or not numeral.replace(".", "").isdigit()) \
+            and masked[m.end("num") : m.end("num") + 1] not in _NOT_PLAIN_NEXT
+        end = m.end() if plain and g["post"] else m.end("num") + (len(g["yu"]) if g["yu"] else 0)
+        return dict(start=start, end=end, value=_neg(value, sign), unit="", normalized=None, base_unit="",
+                    low=None, high=None, pre=g["pre"], post=g["post"] if plain else None, bare=True,
+                    plain=plain, cn=is_cn, mult_only="")
     if unit_txt in _CARDINAL_ONLY and core_of(numeral) != "两":
         return None  # 一期, 三期, 第14届: phase and edition labels; only 两期/两届 count
     if not unit_txt and not g["post"] and after and after in "县市镇":
@@ -443,6 +447,10 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         else:
             q["high"] = _neg(high, sign)
     return q
+
+
+#: after a bare number: a ratio (1∶3.4, 2：1), a fraction (1/3), a version (2.0版), a broken decimal
+_NOT_PLAIN_NEXT = set("/:：∶比.．版")
 
 
 def _bare_range(m: re.Match, masked: str, start: int, value) -> Optional[dict]:
