@@ -7,10 +7,11 @@ Contract:
 - :func:`split_multiplier` separates a trailing 万/亿 multiplier from a numeral so that the
   multiplier can become part of the unit (DOMAIN.md 3: ``千亿元`` is value 1000, unit 亿元).
 - :data:`MULTIPLIERS` is the scale of each multiplier prefix a unit may carry.
-- A leading sign (``-``, ``－``, ``−``, ``负``) makes the value negative (``负2.7`` → -2.7).
+- A leading sign (``-``, ``－``, ``−``, ``负``, ``零下``) makes the value negative (``负2.7`` → -2.7).
 - Financial numerals (``壹贰叁``, ``壹万伍仟``) read like their everyday forms; mixed Arabic and
   Chinese levels (``2万3000``, ``4万2千8百``) are one number.
-- :func:`approximate_bounds` reads an approximate numeral (``三十几``, ``十几``) as (low, high).
+- :func:`approximate_bounds` reads an approximate numeral (``三十几``, ``几十``, ``三四百``) as (low, high).
+- Colloquial shortened numerals read as said: ``两万五`` is 25000, ``三千五`` 3500.
 
 Pure functions, no state; full-width digits are accepted because users call these on raw text.
 """
@@ -62,10 +63,19 @@ def tidy(n: float) -> Number:
     return r
 
 
+#: a last digit right after 百/千/万/亿 counts in the next lower place: 两万五 is 25000, 三千五 3500
+_COLLOQUIAL = re.compile(r"(.*[一二两三四五六七八九])([百千万亿])([一二三四五六七八九])")
+_NEXT_LOWER = {"百": 10, "千": 100, "万": 1000, "亿": 10_000_000}
+
+
 def _parse_cn_int(s: str) -> Optional[int]:
-    """一千二百万 → 12000000; 十二 → 12; 两 → 2; 三五 (digit string) → 35."""
+    """一千二百万 → 12000000; 十二 → 12; 两 → 2; 三五 (digit string) → 35; 两万五 → 25000."""
     if not s:
         return None
+    colloquial = _COLLOQUIAL.fullmatch(s)
+    if colloquial and "零" not in s:
+        head = _parse_cn_int(colloquial[1] + colloquial[2])
+        return None if head is None else head + CN_DIGITS[colloquial[3]] * _NEXT_LOWER[colloquial[2]]
     if all(c in CN_DIGITS for c in s):
         # a digit string like 二〇二一 or a single digit
         v = 0
@@ -132,8 +142,8 @@ def parse_number(s: str) -> Optional[Number]:
     A leading sign (``-12.5``, ``负三十二``) gives a negative value; thousands separators
     (``1,234``, ``２，５００``, ``222, 222``) are read as such."""
     s = s.translate(_FULLWIDTH).translate(FINANCIAL).strip()
-    if s[:1] and s[0] in SIGNS:
-        v = parse_number(s[1:])
+    if s[:1] and s[0] in SIGNS or s.startswith("零下"):
+        v = parse_number(s[2:] if s.startswith("零下") else s[1:])
         return None if v is None else tidy(-v)
     if "," in s or " " in s or "\u00a0" in s or "\u2009" in s or "\u202f" in s:
         s = _SEPARATOR.sub("", s)
@@ -170,11 +180,32 @@ def parse_number(s: str) -> Optional[Number]:
     return None if v2 is None else v2
 
 
+#: two neighbouring digits say "one or the other": 三四个 (3-4), 十五六 (15-16), 三四百万 (300-400万)
+_NEIGHBOURS = re.compile(r"(?<![一二两三四五六七八九〇零])([一二两三四五六七八九])([二三四五六七八九])(?![一二两三四五六七八九〇零])")
+
+
+def is_approximate(numeral: str) -> bool:
+    """Whether a numeral names a span of values (十几, 几十, 数百, 三四): a cheap test before
+    :func:`approximate_bounds`."""
+    return "几" in numeral or "数" in numeral or bool(_NEIGHBOURS.search(numeral))
+
+
 def approximate_bounds(numeral: str) -> Optional[tuple[Number, Number]]:
-    """``十几`` → (11, 19), ``三十几`` → (31, 39): 几 is an unknown digit 1-9; None without 几."""
-    if "几" not in numeral:
-        return None
-    low, high = parse_number(numeral.replace("几", "一")), parse_number(numeral.replace("几", "九"))
+    """(low, high) of an approximate numeral, None for an exact one.
+
+    ``十几`` → (11, 19), ``三十几`` → (31, 39): a 几 after 十 is a digit 1-9; ``几十``/``数十`` → (20, 90),
+    ``数百`` → (200, 900): a leading 几/数 is "several" (2-9); ``三四`` → (3, 4), ``十五六`` → (15, 16),
+    ``三四百`` → (300, 400): two neighbouring digits."""
+    if numeral[:1] in ("几", "数"):
+        low, high = parse_number("二" + numeral[1:]), parse_number("九" + numeral[1:])
+    elif "几" in numeral:
+        low, high = parse_number(numeral.replace("几", "一")), parse_number(numeral.replace("几", "九"))
+    else:
+        pair = _NEIGHBOURS.search(numeral)
+        if not pair or CN_DIGITS[pair[2]] != CN_DIGITS[pair[1]] + 1:
+            return None
+        low = parse_number(numeral[: pair.start()] + pair[1] + numeral[pair.end() :])
+        high = parse_number(numeral[: pair.start()] + pair[2] + numeral[pair.end() :])
     return None if low is None or high is None else (low, high)
 
 

@@ -106,6 +106,20 @@ def test_mixed_financial_and_approximate_numerals(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("三四个", [((3, 4), "个", "range")]),
+    ("两三年", [((2, 3), "年", "range")]),
+    ("十五六岁", [((15, 16), "岁", "range")]),
+    ("三四百万人", [((300, 400), "万人", "range")]),
+    ("几十万", [((20, 90), "万", "range")]),
+    ("数百公顷", [((200, 900), "公顷", "range")]),
+    ("三千五元", [(3500, "元", "exact")]),
+    ("两万五千人", [(25000, "人", "exact")]),
+])
+def test_approximate_and_colloquial_numerals(text, expected):
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize("text", ["大陆", "队伍建设", "气象万千", "七万万两以上", "一两百年"])
 def test_words_made_of_numeral_characters_are_no_numbers(text):
     assert found(text) == []
@@ -119,6 +133,9 @@ def test_numerals_module():
     assert split_multiplier("5千万") == ("5", "千万")
     assert approximate_bounds("三十几") == (31, 39)
     assert approximate_bounds("三十") is None
+    assert approximate_bounds("二〇二四") is None  # a digit string, no neighbours
+    assert parse_number("两万五") == 25000 and parse_number("一千零五") == 1005
+    assert parse_number("零下5") == -5
 
 
 # ---------------------------------------------------------------- 一 and 半
@@ -224,6 +241,22 @@ def test_units_and_currencies(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("零下5度", [(-5, "度", "exact")]),
+    ("零下十五摄氏度", [(-15, "摄氏度", "exact")]),
+    ("最低-3℃", [(-3, "℃", "exact")]),
+    ("峰值为6.2公吨", [(6.2, "公吨", "exact")]),
+])
+def test_temperatures_and_more_units(text, expected):
+    assert found(text) == expected
+
+
+def test_a_rate_per_a_large_unit_keeps_its_small_normalized_value():
+    q = find_quantities("死亡率控制在0.6人/百亿元以下")[0]
+    assert (q.unit, q.qualifier, q.base_unit) == ("人/百亿元", "at_most", "人/元")
+    assert q.normalized == pytest.approx(6e-11)
+
+
 def test_currency_sign_normalizes_like_its_unit():
     q = find_quantities("$1.5亿")[0]
     assert (q.text, q.normalized, q.base_unit) == ("$1.5亿", 150_000_000, "美元")
@@ -233,8 +266,13 @@ def test_currency_sign_normalizes_like_its_unit():
     ("从业人数接近260 000。", [(260000, "", "below")]),
     ("收入大约有300左右。", [(300, "", "about")]),
     ("差额为-5，", [(-5, "", "exact")]),
+    ("满意度从84.7提升至89.6。", [(84.7, "", "exact"), (89.6, "", "exact")]),
+    ("容积率为4至6.5，", [((4, 6.5), "", "range")]),
+    ("十二点五", [(12.5, "", "exact")]),
     ("1、加强管理", []),
     ("蓝图2.0版", []),
+    ("数字政府2.0建设", []),
+    ("以PM\n2.5浓度", []),
     ("城乡收入比收窄至2：1以内", []),
     ("占全国1/3以上", []),
 ])

@@ -47,7 +47,7 @@ from typing import Callable, Optional
 from ..model import Quantity, Report
 from decimal import Decimal
 
-from ..numerals import CN_DIGITS, FINANCIAL, MULTIPLIERS, SIGNS, approximate_bounds, parse_number, split_multiplier, tidy
+from ..numerals import CN_DIGITS, FINANCIAL, MULTIPLIERS, SIGNS, approximate_bounds, is_approximate, parse_number, split_multiplier, tidy
 from . import register
 from .dates import text_view, time_spans
 
@@ -96,9 +96,9 @@ _K = r"千(?!瓦|伏|米|克)"
 # 两 right after a digit is the unit of weight (三两), not a second digit; 十几 is 11-19
 _CN_DIGIT = "零〇一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 _LIANG = r"两(?<![一二三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖]两)"
-_CNUM = rf"(?:[{_CN_DIGIT}十百万亿拾佰仟]|{_LIANG}|{_K}|(?<=十)几)+(?:点[零〇一二三四五六七八九]+)?"
-#: a minus sign (or 负) before a number makes it negative (增长-1.5%, 负三十二亿)
-_SIGN = r"[-－−负]"
+_CNUM = rf"(?:[{_CN_DIGIT}十百万亿拾佰仟]|{_LIANG}|{_K}|(?<=十)几|(?<![{_CN_DIGIT}十百千万亿几数])[几数](?=[十百千万]))+(?:点[零〇一二三四五六七八九]+)?"
+#: a minus sign (or 负, 零下) before a number makes it negative (增长-1.5%, 负三十二亿, 零下5度)
+_SIGN = r"(?:[-－−负]|零下)"
 _MULT_CHARS = "十百千万亿"
 _RANGE = r"[-－~～—–至到]"
 
@@ -121,10 +121,10 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # that no Latin letter costs a try of the whole pattern
     signs = _alt({w[-1] for w in lex["signs"]})
     fractions = _alt(lex["fractions"])
-    # a compound unit: 万元/人, 元/平方米 (the denominator may carry its own multiplier)
-    unit = rf"(?:{units})(?:/(?:[万千百])?(?:{units}))?"
+    # a compound unit: 万元/人, 元/平方米, 人/百亿元 (the denominator may carry its own multiplier)
+    unit = rf"(?:{units})(?:/(?:{_alt(MULTIPLIERS)})?(?:{units}))?"
     first = "".join(sorted({w[0] for (w, pos) in lex["quals"] if pos == "pre"}
-                           | {w[-1] for w in lex["signs"]} | {w[0] for w in lex["fractions"]} | set(_SIGN[1:-1])
+                           | {w[-1] for w in lex["signs"]} | {w[0] for w in lex["fractions"]} | set("-－−负几数")
                            | set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿") | set(_CN_DIGIT)))
     pattern = (
         rf"(?=[{re.escape(first)}])"  # cheap first-character test before the alternation
@@ -257,6 +257,8 @@ _BETWEEN_END = re.compile(r"[ \u3000]?之?间")
 
 def _unsign(numeral: Optional[str]) -> tuple[Optional[str], int]:
     """(numeral without its sign, -1 or 1)."""
+    if numeral and numeral.startswith("零下"):
+        return numeral[2:], -1
     if numeral and numeral[0] in SIGNS:
         return numeral[1:], -1
     return numeral, 1
@@ -350,7 +352,7 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     bare_next = masked[m.end("num") : m.end("num") + 1]
     if not g["unit"] and not g["mult"] and bare_next and bare_next in _BAD_NEXT_BARE:
         return None
-    bounds = approximate_bounds(core_of(numeral)) if "几" in numeral else None
+    bounds = approximate_bounds(core_of(numeral)) if is_approximate(numeral) else None
     value, mult = _value(numeral)
     if g["mult"] and not mult and _MULTI_LEVEL.search(numeral):
         # 1亿3千多万: the multiplier written after 多 closes the numeral (1亿3千万)
@@ -399,8 +401,13 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     if not unit_txt and not mult and not (financial or multi_level):
         # bare number: kept to share the unit of a following quantity, and on its own only when it
         # is plainly a measured number (-5, 3.14, 1,234,567, 约3000, 300以上), never a list number
-        plain = not is_cn and (sign == -1 or g["pre"] or g["post"] or not numeral.replace(".", "").isdigit()) \
-            and masked[m.end("num") : m.end("num") + 1] not in _NOT_PLAIN_NEXT
+        plain = _plain_bare(m, masked, numeral, sign, is_cn)
+        if plain and g["num1"]:
+            low = parse_number(g["num1"])  # 4至6.5: a range of plain numbers
+            if low is None:
+                return None
+            return dict(start=start, end=m.end(), value=None, unit="", normalized=None, base_unit="", low=low,
+                        high=_neg(value, sign), pre=None, post=g["post"], bare=True, plain=True, cn=False, mult_only="")
         end = m.end() if plain and g["post"] else m.end("num") + (len(g["yu"]) if g["yu"] else 0)
         return dict(start=start, end=end, value=_neg(value, sign), unit="", normalized=None, base_unit="",
                     low=None, high=None, pre=g["pre"], post=g["post"] if plain else None, bare=True,
@@ -447,6 +454,24 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         else:
             q["high"] = _neg(high, sign)
     return q
+
+
+def _plain_bare(m: re.Match, masked: str, numeral: str, sign: int, is_cn: bool) -> bool:
+    """Whether a number with no unit is plainly a measured number that stands on its own: a sign, a
+    qualifier, thousands separators or a decimal say so (-5, 约3000, 300以上, 1,234,567, 2.12,
+    十二点五), but not a list number (1、), a version (2.0版, 3.0), a ratio or fraction (2：1, 1/3)
+    or a name (PM 2.5)."""
+    g = m.groupdict()
+    if masked[m.end("num") : m.end("num") + 1] in _NOT_PLAIN_NEXT:
+        return False
+    if is_cn:
+        return "点" in numeral
+    start = m.start("num")
+    before = masked[max(0, start - 3) : start].rstrip()
+    if before[-1:] == "_" or _LETTER.match(before[-1:] or " "):
+        return False
+    decimal = "." in numeral and not numeral.endswith(".0")
+    return bool(sign == -1 or g["pre"] or g["post"] or decimal or not numeral.replace(".", "").isdigit() and "." not in numeral)
 
 
 #: after a bare number: a ratio (1∶3.4, 2：1), a fraction (1/3), a version (2.0版), a broken decimal
@@ -503,8 +528,10 @@ def _false_range_after_change(masked: str, start: int, num1_end: int, num_start:
 
 
 def _times(value: float, scale: float) -> float:
-    """``value * scale`` without binary noise (4.06万亿 is 4060000000000, not …99.9995)."""
-    return tidy(float(Decimal(str(value)) * Decimal(str(tidy(scale)))))
+    """``value * scale`` without binary noise (4.06万亿 is 4060000000000, not …99.9995); a tiny
+    product of a rate per a large unit (0.6人/百亿元 → 6e-11 人/元) is kept, not rounded to 0."""
+    r = float(Decimal(str(value)) * Decimal(str(tidy(scale) if abs(scale) >= 1 else scale)))
+    return tidy(r) if abs(r) >= 1e-6 or r == 0 else r
 
 
 def _split_mults(mult: str) -> list[str]:
