@@ -246,6 +246,11 @@ def test_units_and_currencies(text, expected):
     ("零下十五摄氏度", [(-15, "摄氏度", "exact")]),
     ("最低-3℃", [(-3, "℃", "exact")]),
     ("峰值为6.2公吨", [(6.2, "公吨", "exact")]),
+    ("5个小时", [(5, "个小时", "exact")]),
+    ("120㎡", [(120, "㎡", "exact")]),
+    ("5km²", [(5, "km²", "exact")]),
+    ("€50", [(50, "欧元", "exact")]),
+    ("约合2.3亿美元", [(2.3, "亿美元", "about")]),
 ])
 def test_temperatures_and_more_units(text, expected):
     assert found(text) == expected
