@@ -375,18 +375,8 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         unit_txt = "个月" if ge_ban.group(1) == "月" else "小时"
         end = ge_ban.end()
     kind = lex["kinds"].get(unit_txt.split("/")[0], "")
-    if is_cn:
-        core = numeral[: len(numeral) - len(_value(numeral)[1])].translate(FINANCIAL)
-        if not any(c in "零〇一二两三四五六七八九十百千" for c in core) and not (g["pre"] and value == 1):
-            return None  # 万亩, 亿元 alone: a multiplier is not a numeral
-        if core in ("零", "〇"):
-            return None  # 零部件, 零距离: zero as a word
-        if core == "二" and numeral[0] != "贰" and kind not in _MEASURE_KINDS:
-            return None  # counts say 两 (两个, 两区); a lone 二 is an ordinal or name (二期, 怡乐园二区)
-        if core == "一" and not (mult or ge_ban or kind in _MEASURE_KINDS or unit_txt == "个百分点"):
-            return None  # 一批, 一个, 一年一度: the article, not a count; 一吨, 一港元 are amounts
-        if core in ("百", "千", "万") and unit_txt in ("年", "") and not mult:
-            return None  # 百年, 千年: set phrases
+    if is_cn and _cn_word(numeral, value, unit_txt, kind, bool(mult or ge_ban), g["pre"]):
+        return None
     if not unit_txt and not mult:
         between = _bare_range(m, masked, start, _neg(value, sign))
         if between is not None:
@@ -394,24 +384,8 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
     financial = numeral.translate(FINANCIAL) != numeral
     if financial and len(numeral) < 2 and kind != "money":
         return None  # 大陆, 队伍, 陆家: one financial numeral alone is a word
-    multi_level = _MULTI_LEVEL.search(numeral.translate(FINANCIAL))
-    # a bare numeral of several levels is a number when it ends on a level (4万2千8百, 三十六亿七千零二万),
-    # not when a digit trails (七万万两: an old count of taels)
-    multi_level = multi_level and numeral.translate(FINANCIAL)[-1] in "十百千万亿" and ("万" in numeral or "亿" in numeral)
-    if not unit_txt and not mult and not (financial or multi_level):
-        # bare number: kept to share the unit of a following quantity, and on its own only when it
-        # is plainly a measured number (-5, 3.14, 1,234,567, 约3000, 300以上), never a list number
-        plain = _plain_bare(m, masked, numeral, sign, is_cn)
-        if plain and g["num1"]:
-            low = parse_number(g["num1"])  # 4至6.5: a range of plain numbers
-            if low is None:
-                return None
-            return dict(start=start, end=m.end(), value=None, unit="", normalized=None, base_unit="", low=low,
-                        high=_neg(value, sign), pre=None, post=g["post"], bare=True, plain=True, cn=False, mult_only="")
-        end = m.end() if plain and g["post"] else m.end("num") + (len(g["yu"]) if g["yu"] else 0)
-        return dict(start=start, end=end, value=_neg(value, sign), unit="", normalized=None, base_unit="",
-                    low=None, high=None, pre=g["pre"], post=g["post"] if plain else None, bare=True,
-                    plain=plain, cn=is_cn, mult_only="")
+    if not unit_txt and not mult and not (financial or _multi_level(numeral)):
+        return _bare(m, masked, start, numeral, _neg(value, sign), is_cn)
     if unit_txt in _CARDINAL_ONLY and core_of(numeral) != "两":
         return None  # 一期, 三期, 第14届: phase and edition labels; only 两期/两届 count
     if not unit_txt and not g["post"] and after and after in "县市镇":
@@ -454,6 +428,47 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         else:
             q["high"] = _neg(high, sign)
     return q
+
+
+def _cn_word(numeral: str, value, unit_txt: str, kind: str, scaled: bool, pre: Optional[str]) -> bool:
+    """Whether a Chinese numeral before ``unit_txt`` is a word rather than an amount.  ``scaled``:
+    a multiplier or 个半 follows (一万人, 一个半小时 are amounts)."""
+    core = numeral[: len(numeral) - len(_value(numeral)[1])].translate(FINANCIAL)
+    if not any(c in "零〇一二两三四五六七八九十百千" for c in core) and not (pre and value == 1):
+        return True  # 万亩, 亿元 alone: a multiplier is not a numeral
+    if core in ("零", "〇"):
+        return True  # 零部件, 零距离: zero as a word
+    if core == "二" and numeral[0] != "贰" and kind not in _MEASURE_KINDS:
+        return True  # counts say 两 (两个, 两区); a lone 二 is an ordinal or name (二期, 怡乐园二区)
+    if core == "一" and not (scaled or kind in _MEASURE_KINDS or unit_txt == "个百分点"):
+        return True  # 一批, 一个, 一年一度: the article, not a count; 一吨, 一港元 are amounts
+    # 百年, 千年: set phrases
+    return core in ("百", "千", "万") and unit_txt in ("年", "") and not scaled
+
+
+def _multi_level(numeral: str) -> bool:
+    """A numeral of several levels that is a number without a unit: it ends on a level (4万2千8百,
+    三十六亿七千零二万), not on a trailing digit (七万万两: an old count of taels)."""
+    plain = numeral.translate(FINANCIAL)
+    return bool(_MULTI_LEVEL.search(plain)) and plain[-1] in "十百千万亿" and ("万" in plain or "亿" in plain)
+
+
+def _bare(m: re.Match, masked: str, start: int, numeral: str, value, is_cn: bool) -> Optional[dict]:
+    """A number with no unit: kept (``bare``) to share the unit of a following quantity, and on its
+    own (``plain``) only when it is plainly a measured number (:func:`_plain_bare`); a range of
+    plain numbers (``4至6.5``) keeps both ends.  ``value`` is signed."""
+    g = m.groupdict()
+    plain = _plain_bare(m, masked, numeral, -1 if value < 0 else 1, is_cn)
+    if plain and g["num1"]:
+        low = parse_number(g["num1"])
+        if low is None:
+            return None
+        return dict(start=start, end=m.end(), value=None, unit="", normalized=None, base_unit="", low=low,
+                    high=value, pre=None, post=g["post"], bare=True, plain=True, cn=False, mult_only="")
+    end = m.end() if plain and g["post"] else m.end("num") + (len(g["yu"]) if g["yu"] else 0)
+    return dict(start=start, end=end, value=value, unit="", normalized=None, base_unit="", low=None,
+                high=None, pre=g["pre"], post=g["post"] if plain else None, bare=True, plain=plain,
+                cn=is_cn, mult_only="")
 
 
 def _plain_bare(m: re.Match, masked: str, numeral: str, sign: int, is_cn: bool) -> bool:
