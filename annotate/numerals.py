@@ -141,7 +141,8 @@ def parse_number(s: str) -> Optional[Number]:
 
     A leading sign (``-12.5``, ``负三十二``) gives a negative value; thousands separators
     (``1,234``, ``２，５００``, ``222, 222``) are read as such."""
-    s = s.translate(_FULLWIDTH).translate(FINANCIAL).strip()
+    # 万万 is an old way to write 亿 (几万万人民: hundreds of millions)
+    s = s.translate(_FULLWIDTH).translate(FINANCIAL).strip().replace("万万", "亿")
     if s[:1] and s[0] in SIGNS or s.startswith("零下"):
         v = parse_number(s[2:] if s.startswith("零下") else s[1:])
         return None if v is None else tidy(-v)

@@ -128,8 +128,8 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
                            | set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千万亿") | set(_CN_DIGIT)))
     pattern = (
         rf"(?=[{re.escape(first)}])"  # cheap first-character test before the alternation
-        # a qualifier may be parted from its number by 了/有/为 (超过了, 至少有, 约为, 至少要有)
-        rf"(?P<pre>{pre})?(?:了|要有|有|为|要|是)?{_SP}"
+        # a qualifier may be parted from its number by 了/有/为/达 (超过了, 至少有, 约为, 至少需要, 最多可达)
+        rf"(?P<pre>{pre})?(?:了|要有|有|为|需要|要|是|可达|达到|达)?{_SP}"
         rf"(?:(?P<pneg>{_SIGN})?(?P<pct>{fractions})(?P<pnum>{_CNUM}|{_ARABIC})"
         rf"|(?:(?P<num1>{num})(?P<yu1>余|多)?{_SP}(?P<mult1>{mult})?(?P<unit1>{unit})?{_SP}{_RANGE}{_SP})?"
         rf"(?P<cur>{signs})?(?P<num>{num})(?P<yu>余|多)?{_SP}(?P<mult>{mult})?(?P<yu2>余|多)?(?P<unit>{unit})?)"
@@ -434,7 +434,7 @@ def _cn_word(numeral: str, value, unit_txt: str, kind: str, scaled: bool, pre: O
     """Whether a Chinese numeral before ``unit_txt`` is a word rather than an amount.  ``scaled``:
     a multiplier or 个半 follows (一万人, 一个半小时 are amounts)."""
     core = numeral[: len(numeral) - len(_value(numeral)[1])].translate(FINANCIAL)
-    if not any(c in "零〇一二两三四五六七八九十百千" for c in core) and not (pre and value == 1):
+    if not any(c in "零〇一二两三四五六七八九十百千几数" for c in core) and not (pre and value == 1):
         return True  # 万亩, 亿元 alone: a multiplier is not a numeral
     if core in ("零", "〇"):
         return True  # 零部件, 零距离: zero as a word
