@@ -27,6 +27,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 #: financial numerals (大写, written on cheques and budgets so that no stroke can be added)
 FINANCIAL = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億", "一二二三三四五六六七八九十百千万亿")
+#: characters that make the number after them negative (零下 is read too, by parse_number)
 SIGNS = "-－−负"
 CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
