@@ -219,7 +219,9 @@ def _region_readings(r: Readings, g: Gazetteer, kind: str) -> list[tuple[Region,
     if r.issuer_line:
         add(g.parse(r.issuer_line), "issuer line", r.issuer_line)
     if r.title:
-        add(g.parse(re.sub(r"^.*?\d{4}\s*年", "", r.title) or r.title), "title", r.title)
+        # the place after the year first (2025年北京市政府工作报告: not a place in a quoted name
+        # before it), else anywhere (湖南省2026年政府工作报告)
+        add(g.parse(re.sub(r"^.*?\d{4}\s*年", "", r.title)) or g.parse(r.title), "title", r.title)
     executive_yuan = next((t for t in (r.title, r.issuer_line, r.lead[:600]) if t and "行政院" in t), None)
     if executive_yuan and "台湾省" in g.by_name:
         add(g.by_name["台湾省"][0], "title" if executive_yuan == r.title else "body", executive_yuan[:60])

@@ -193,3 +193,15 @@ def test_executive_yuan_reports_and_their_calendar(tmp_path):
                          "本院依憲法規定向立法院提出施政報告。中華民國114年，政府推動經濟發展，照顧人民生活。" * 6,
                          "二、施政重點", "政府將持續推動產業創新，強化社會安全網，完善長期照顧體系。" * 6])
     assert (m.issuer, m.kind, m.year) == ("行政院", "policy-address", 2025)
+
+
+@pytest.mark.parametrize("title, issuer, kind, year", [
+    ("湖南省2026年政府工作报告", "湖南省人民政府", "gov-work-report", 2026),
+    ("关于湖南省2025年国民经济和社会发展计划执行情况与2026年计划草案的报告", "湖南省发展和改革委员会", "plan-report", 2026),
+    ("关于安徽省2025年预算执行情况和2026年预算草案的报告", "安徽省财政厅", "budget-report", 2026),
+    ("2026年南京市政府工作报告", "南京市人民政府", "gov-work-report", 2026),
+    ("2026年浦东新区政府工作报告", "上海市浦东新区人民政府", "gov-work-report", 2026),
+])
+def test_title_shapes(tmp_path, title, issuer, kind, year):
+    m = _meta(tmp_path, [title, "各位代表：", *_parts(year - 1, year)])
+    assert (m.issuer, m.kind, m.year) == (issuer, kind, year)
