@@ -22,7 +22,9 @@ from typing import Any, Iterable, Optional
 from lxml import etree, html
 from lxml.html import builder as E
 
+from ..annotators.commitments import review_ranges
 from ..model import Report
+from .anchors import delta_label, target_span
 from .labels import fmt_number, target_label
 
 #: change kind -> (filter category, human label)
@@ -104,6 +106,33 @@ class _Spans:
             i += 1
 
 
+def _short(text: str, limit: int = 40) -> str:
+    """A heading for the outline: whole when short, else cut after the last punctuation that
+    leaves at least a third of ``limit`` (never in the middle of a word), with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = max(head.rfind(ch) for ch in "，。；：、,;: ")
+    if cut >= limit // 3:
+        return head[: cut + 1].rstrip("，、,;: ") + "…"
+    end = text.find("。", limit)
+    return text if end < 0 else text[: end + 1]
+
+
+class _Halves:
+    """Which half of a report an offset is in: ``review`` (a part whose heading marks the review
+    of the past year) or ``plan`` (everything else: title, preface, targets, measures)."""
+
+    def __init__(self, report: Report) -> None:
+        self.ranges = sorted(review_ranges(report))
+        self.starts = [s for s, _ in self.ranges]
+
+    def at(self, offset: int) -> str:
+        i = bisect_left(self.starts, offset + 1) - 1
+        return "review" if i >= 0 and offset < self.ranges[i][1] else "plan"
+
+
 def _append_text(parent: etree._Element, text: str) -> None:
     """Append text after the last child of ``parent`` (lxml keeps it as text or a tail)."""
     if not text:
@@ -141,6 +170,31 @@ class _Redline:
         for idx, ch in enumerate(comparison.changes):
             self.by_pair.setdefault(ch.pair, []).append((idx, ch))
         self.target_ranges = self._target_ranges()
+        self.old_half = _Halves(self.old)
+        self.new_half = _Halves(self.new)
+        self.old_pairs = sorted((p.old_start, p.old_end, k) for k, p in enumerate(comparison.pairs)
+                                if p.relation != "inserted")
+        self.new_pairs = sorted((p.new_start, p.new_end, k) for k, p in enumerate(comparison.pairs)
+                                if p.relation != "deleted")
+
+    def half(self, pair: Any) -> str:
+        """The half a pair belongs to: by its new side, or its old side when it was deleted."""
+        if pair.relation == "deleted":
+            return self.old_half.at(pair.old_start)
+        return self.new_half.at(pair.new_start)
+
+    def pair_at(self, side: str, offset: int) -> Optional[int]:
+        """The index of the pair whose ``side`` stretch holds ``offset`` (None when none does)."""
+        rows = self.old_pairs if side == "old" else self.new_pairs
+        i = bisect_left(rows, (offset + 1,)) - 1
+        while i >= 0:
+            s, e, k = rows[i]
+            if s <= offset < e:
+                return k
+            if e <= offset:
+                break
+            i -= 1
+        return None
 
     def _target_ranges(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         return ([(t.start, t.end) for t in self.old.targets], [(t.start, t.end) for t in self.new.targets])
@@ -165,7 +219,7 @@ class _Redline:
         return None
 
     def _mark(self, tag: str, idx: int, ch: Any, first: set[tuple[str, int]], view: str) -> etree._Element:
-        category, label = KIND_INFO[ch.kind]
+        category, label = KIND_INFO.get(ch.kind, ("other", str(ch.kind).replace("_", " ")))
         categories = [category] + (["targets"] if self._is_target(ch) else [])
         attrs = {"class": f"chg k-{ch.kind}", "data-kind": ch.kind, "data-filter": " ".join(categories),
                  "data-label": label}
@@ -227,46 +281,64 @@ class _Redline:
         return top
 
     def summary(self) -> etree._Element:
+        """The counts by kind; each is a button that shows only that kind (``all`` shows every one)."""
         counts = {k: 0 for k in KIND_ORDER}
         for ch in self.c.changes:
             counts[ch.kind] = counts.get(ch.kind, 0) + 1
-        ul = E.UL(E.CLASS("summary"), {"aria-label": "changes by kind"})
-        ul.append(E.LI({"data-kind": "all"}, "all changes", E.SPAN(E.CLASS("n"), str(len(self.c.changes)))))
-        for k in KIND_ORDER:
-            ul.append(E.LI({"data-kind": k, "class": f"k-{k}-count"}, KIND_INFO[k][1],
-                           E.SPAN(E.CLASS("n"), str(counts[k]))))
-        ul.append(E.LI({"data-kind": "target_changes"}, "target changes",
-                       E.SPAN(E.CLASS("n"), str(sum(1 for t in self.c.target_changes if t.change != "unchanged")))))
+        ul = E.UL(E.CLASS("summary"), {"aria-label": "changes by kind; choose one to show only it"})
+
+        def item(kind: str, label: str, n: int, pressed: bool = False) -> etree._Element:
+            button = E.BUTTON({"type": "button", "data-only": kind, "aria-pressed": "true" if pressed else "false"},
+                              label, E.SPAN(E.CLASS("n"), str(n)))
+            return E.LI({"data-kind": kind, "class": f"k-{kind}-count"}, button)
+
+        ul.append(item("all", "all changes", len(self.c.changes), pressed=True))
+        for k in counts:
+            ul.append(item(k, KIND_INFO.get(k, ("", k.replace("_", " ")))[1], counts[k]))
+        ul.append(item("target_changes", "target changes",
+                       sum(1 for t in self.c.target_changes if t.change != "unchanged")))
         return ul
 
     def targets_table(self) -> etree._Element:
+        """One row per indicator: both targets with their sentences linked, the change and its delta."""
         section = E.SECTION({"id": "targets", "aria-labelledby": "targets-h"})
         section.append(E.H2({"id": "targets-h"}, "Target changes"))
         if not self.c.target_changes:
             section.append(E.P("Neither report sets targets that could be matched by indicator."))
             return section
         table = E.TABLE(E.CLASS("targets"))
-        table.append(E.THEAD(E.TR(E.TH("indicator"), E.TH("old target"), E.TH("new target"), E.TH("change"))))
+        table.append(E.THEAD(E.TR(E.TH("indicator"), E.TH("old target"), E.TH("new target"), E.TH("change"),
+                                  E.TH("delta"))))
         tbody = E.TBODY()
         for tc in self.c.target_changes:
-            symbol, words = DIRECTION.get(tc.change, ("", tc.change))
-            old_cell = E.TD(E.STRONG(_target_value(tc.old)))
-            if tc.old is not None:
-                old_cell.append(E.BR())
-                old_cell.append(E.SMALL(tc.old.text))
-            new_cell = E.TD(E.STRONG(_target_value(tc.new)))
-            if tc.new is not None:
-                new_cell.append(E.BR())
-                new_cell.append(E.SMALL(tc.new.text))
+            symbol, words = DIRECTION.get(tc.change, ("", str(tc.change).replace("_", " ")))
             name = tc.indicator or tc.metric_new or tc.metric_old or ""
             metric = tc.metric_new or tc.metric_old or ""
-            tbody.append(E.TR({"class": f"tc-{tc.change}", "data-filter": "targets", "data-change": tc.change},
-                              E.TD(name, E.BR(), E.SMALL(metric)), old_cell, new_cell,
+            tbody.append(E.TR({"class": f"tc-{tc.change}", "data-filter": "targets", "data-change": str(tc.change)},
+                              E.TD(name, E.BR(), E.SMALL(metric)), self._target_cell("old", tc),
+                              self._target_cell("new", tc),
                               E.TD(E.CLASS(f"dir dir-{tc.change}"), E.SPAN({"aria-hidden": "true"}, symbol + " "),
-                                   words)))
+                                   words),
+                              E.TD(E.CLASS("delta"), delta_label(tc))))
         table.append(tbody)
         section.append(table)
         return section
+
+    def _target_cell(self, side: str, tc: Any) -> etree._Element:
+        """A target's value and its sentence, linked to where the sentence stands in the text."""
+        value = tc.old if side == "old" else tc.new
+        cell = E.TD(E.STRONG(_target_value(value)))
+        if value is None:
+            return cell
+        cell.append(E.BR())
+        span = target_span(self.old if side == "old" else self.new, tc.indicator, value)
+        k = self.pair_at(side, span[0]) if span is not None else None
+        if k is None:
+            cell.append(E.SMALL(value.text))
+        else:
+            cell.append(E.A({"href": f"#ip-{k}", "class": f"to-text to-{side}", "data-side": side,
+                             "title": f"show it in the {side} report's text"}, E.SMALL(value.text)))
+        return cell
 
     def toolbar(self) -> etree._Element:
         bar = E.DIV(E.CLASS("toolbar"), {"role": "toolbar", "aria-label": "redline controls"})
@@ -278,32 +350,48 @@ class _Redline:
                          E.BUTTON({"type": "button", "id": "prev", "title": "previous change (p)"}, "◀ previous (p)"),
                          E.BUTTON({"type": "button", "id": "next", "title": "next change (n)"}, "next (n) ▶"),
                          E.SPAN({"id": "position", "class": "position", "aria-live": "polite"}, ""))
+        halves = E.FIELDSET(E.LEGEND("part"))
+        counts = {"review": 0, "plan": 0}
+        for ch in self.c.changes:
+            pair = self.c.pairs[ch.pair] if 0 <= ch.pair < len(self.c.pairs) else None
+            if pair is not None:
+                counts[self.half(pair)] += 1
+        for key, label in (("all", "whole report"), ("plan", f"plan only ({counts['plan']})"),
+                           ("review", f"review only ({counts['review']})")):
+            halves.append(E.BUTTON({"type": "button", "data-half": key,
+                                    "aria-pressed": "true" if key == "all" else "false"}, label))
         filters = E.FIELDSET(E.LEGEND("show"))
         for key, label in FILTERS:
             box = E.INPUT({"type": "checkbox", "checked": "checked", "data-filter-toggle": key, "id": f"f-{key}"})
             filters.append(E.LABEL({"for": f"f-{key}"}, box, " " + label + " "))
-        bar.extend([views, nav, filters])
+        bar.extend([views, halves, nav, filters])
         return bar
 
-    def _heading_level(self, block_id: Optional[str]) -> Optional[str]:
-        if not block_id:
-            return None
-        b = self.new.block_by_id.get(block_id)
-        while b is not None and b.kind not in ("heading", "title"):
-            b = self.new.block_by_id.get(b.parent) if b.parent else None
-            if b is not None and b.kind in ("p", "item", "part", "section", "subsection", "preface"):
-                return None
+    def _role(self, block_id: Optional[str]) -> Optional[tuple[str, str]]:
+        """(tag, class) for a block shown as more than a paragraph: the report's title, its
+        dateline (no bigger than the title), part/section/subsection headings; else None."""
+        b = self.new.block_by_id.get(block_id) if block_id else None
+        while b is not None and b.kind == "s" and b.parent:
+            b = self.new.block_by_id.get(b.parent)
         if b is None:
             return None
-        if b.kind == "title":
-            return "h2"
         parent = self.new.block_by_id.get(b.parent) if b.parent else None
-        return {"part": "h2", "section": "h3"}.get(parent.kind if parent is not None else "", "h4")
+        pkind = parent.kind if parent is not None else ""
+        if b.kind == "heading":
+            if pkind == "title":
+                return "h2", "doc-title"
+            return {"part": "h2", "section": "h3"}.get(pkind, "h4"), ""
+        if b.kind == "p" and pkind == "title":
+            return "p", "dateline"
+        return None
 
     def _in_body_heading(self, block_id: str) -> bool:
         """Part and section headings make the outline; the title block does not."""
         b = self.new.block_by_id.get(block_id)
-        return b is not None and b.kind == "heading"
+        if b is None or b.kind != "heading":
+            return False
+        parent = self.new.block_by_id.get(b.parent) if b.parent else None
+        return parent is None or parent.kind != "title"
 
     def _para_key(self, pair: Any) -> tuple[str, Optional[str]]:
         if pair.relation == "deleted" or pair.new_block is None:
@@ -317,28 +405,38 @@ class _Redline:
         return b.id if b is not None else block_id
 
     def inline_view(self, outline: list[tuple[str, str, str]]) -> etree._Element:
+        """The new report with the old text struck through where it changed.
+
+        Every pair starts with an empty anchor ``ip-<pair>`` (target-table links land there);
+        every paragraph carries ``data-half`` (review | plan) for the part switch; a paragraph
+        wholly inserted or deleted is folded to one line with a button that opens it.
+        """
         view = E.DIV({"id": "view-inline", "class": "view doc", "aria-label": "inline view"})
         first: set = set()
         move_anchor = self._move_anchors()
         container: Optional[etree._Element] = None
         key = None
         anchors: set[str] = set()
+        relations: dict[etree._Element, set[str]] = {}
         for k, pair in enumerate(self.c.pairs):
-            for mid, old_text in move_anchor.get(k, ()):
-                mark = E.P(E.CLASS("moved-from"),
+            for mid, old_text, half in move_anchor.get(k, ()):
+                mark = E.P({"class": "moved-from", "data-half": half},
                            E.A({"class": "move-mark", "href": f"#move-to-{mid}", "id": f"move-from-{mid}",
-                                "data-filter": "moves"}, f"⇣ moved away from here (move {mid}) →"),
+                                "data-filter": "moves", "data-kind": "moved"},
+                               f"⇣ moved away from here (move {mid}) →"),
                            E.SMALL(old_text[:60] + ("…" if len(old_text) > 60 else "")))
                 view.append(mark)
                 container = None
             pk = self._para_key(pair)
             if container is None or pk != key or pair.relation in ("moved",):
-                tag = self._heading_level(pair.new_block) if pair.relation != "deleted" else None
+                role = self._role(pair.new_block) if pair.relation != "deleted" else None
+                tag, role_cls = role or ("p", "")
                 cls = {"deleted": "deleted-block", "inserted": "inserted-block", "moved": "moved"}.get(
                     pair.relation, "")
-                container = etree.SubElement(view, tag or "p")
-                if cls:
-                    container.set("class", cls)
+                container = etree.SubElement(view, tag, {"data-half": self.half(pair)})
+                relations[container] = set()
+                if cls or role_cls:
+                    container.set("class", " ".join(c for c in (cls, role_cls) if c))
                 if pk[0] == "new" and pk[1]:
                     anchor = f"n-{pk[1]}"
                     if anchor not in anchors:
@@ -347,13 +445,34 @@ class _Redline:
                         if tag in ("h2", "h3") and self._in_body_heading(pk[1]):
                             outline.append((tag, anchor, self.new.text[pair.new_start : pair.new_end].strip()))
                 key = pk
+            relations[container].add(pair.relation)
+            etree.SubElement(container, "span", {"id": f"ip-{k}", "class": "pa"})
             if pair.relation == "moved" and pair.move_id is not None:
                 container.append(E.A({"class": "move-mark", "href": f"#move-from-{pair.move_id}",
-                                      "id": f"move-to-{pair.move_id}", "data-filter": "moves"},
+                                      "id": f"move-to-{pair.move_id}", "data-filter": "moves",
+                                      "data-kind": "moved"},
                                      f"⇡ moved here (move {pair.move_id})"))
                 self._mark_move(container, k, first, "inline")
             self._render_ops(k, pair, container, container, first, "inline")
+        for el, rels in relations.items():
+            self._fold(el, rels)
         return view
+
+    @staticmethod
+    def _fold(el: etree._Element, relations: set[str]) -> None:
+        """Fold a paragraph that is wholly inserted or deleted and longer than a line to one line,
+        with a text-free button in front that opens it (the text stays the report's text)."""
+        if el.tag != "p" or len(relations) != 1 or not relations <= {"inserted", "deleted"}:
+            return
+        if len("".join(el.itertext())) < 60:
+            return
+        el.set("class", (el.get("class", "") + " fold").strip())
+        button = etree.Element("button", {"type": "button", "class": "fold-btn", "aria-expanded": "false",
+                                          "aria-label": f"open the {next(iter(relations))} paragraph",
+                                          "title": "open / close"})
+        button.tail = el.text
+        el.text = None
+        el.insert(0, button)
 
     def _mark_move(self, container: etree._Element, pair_index: int, first: set, view: str) -> None:
         """Make the move marker just appended to ``container`` the navigation stop of its change."""
@@ -365,9 +484,9 @@ class _Redline:
                 last.set("tabindex", "0")
                 last.set("data-label", "moved")
 
-    def _move_anchors(self) -> dict[int, list[tuple[int, str]]]:
+    def _move_anchors(self) -> dict[int, list[tuple[int, str, str]]]:
         """Where each moved run used to be: before the first unmoved pair that followed it in the old text."""
-        anchors: dict[int, list[tuple[int, str]]] = {}
+        anchors: dict[int, list[tuple[int, str, str]]] = {}
         fixed = [(p.old_start, k) for k, p in enumerate(self.c.pairs)
                  if p.relation in ("match", "deleted") and p.old_end > p.old_start]
         fixed.sort()
@@ -379,23 +498,38 @@ class _Redline:
             seen.add(p.move_id)
             i = bisect_left(starts, p.old_start)
             k = fixed[i][1] if i < len(fixed) else len(self.c.pairs)
-            anchors.setdefault(k, []).append((p.move_id, self.old.text[p.old_start : p.old_end]))
+            anchors.setdefault(k, []).append((p.move_id, self.old.text[p.old_start : p.old_end],
+                                              self.old_half.at(p.old_start)))
         return anchors
 
     def side_by_side(self) -> etree._Element:
+        """One row per pair; rows carry ``sbs-`` twins of the inline view's ids, so the outline and
+        the target links land on the same place in either view."""
         view = E.DIV({"id": "view-sbs", "class": "view doc", "hidden": "hidden", "aria-label": "side-by-side view"})
         table = E.TABLE(E.CLASS("sbs"))
-        table.append(E.THEAD(E.TR(E.TH({"scope": "col"}, f"old: {self.old.meta.title or ''} {self.old.meta.year or ''}"),
-                                  E.TH({"scope": "col"}, f"new: {self.new.meta.title or ''} {self.new.meta.year or ''}"))))
+        table.append(E.THEAD(E.TR(E.TH({"scope": "col"}, f"old: {self.old.meta.label}"),
+                                  E.TH({"scope": "col"}, f"new: {self.new.meta.label}"))))
         tbody = E.TBODY()
         first: set = set()
+        paragraphs: set[str] = set()
         for k, pair in enumerate(self.c.pairs):
-            row = E.TR({"class": f"r-{pair.relation}", "data-pair": str(k),
-                        "data-old-block": pair.old_block or "", "data-new-block": pair.new_block or ""})
+            row = E.TR({"class": f"r-{pair.relation}", "data-pair": str(k), "id": f"sbs-ip-{k}",
+                        "data-old-block": pair.old_block or "", "data-new-block": pair.new_block or "",
+                        "data-half": self.half(pair)})
+            side, para = self._para_key(pair)
+            if side == "new" and para and para not in paragraphs:
+                paragraphs.add(para)
+                row.set("data-para", para)
+                anchor = E.SPAN({"id": f"sbs-n-{para}", "class": "pa"})
+            else:
+                anchor = None
             old_td = E.TD(E.CLASS("old"))
             new_td = E.TD(E.CLASS("new"))
+            if anchor is not None:
+                new_td.append(anchor)
             if pair.relation == "moved" and pair.move_id is not None:
-                new_td.append(E.SPAN({"class": "move-mark", "data-filter": "moves"}, f"⇅ moved (move {pair.move_id})"))
+                new_td.append(E.SPAN({"class": "move-mark", "data-filter": "moves", "data-kind": "moved"},
+                                     f"⇅ moved (move {pair.move_id})"))
                 self._mark_move(new_td, k, first, "sbs")
             self._render_ops(k, pair, old_td, new_td, first, "sbs")
             row.extend([old_td, new_td])
@@ -423,7 +557,7 @@ class _Redline:
         ol.append(E.LI(E.A({"href": "#targets"}, "Target changes")))
         last_part = None
         for tag, anchor, text in outline:
-            li = E.LI({"class": f"o-{tag}"}, E.A({"href": f"#{anchor}"}, text[:40]))
+            li = E.LI({"class": f"o-{tag}"}, E.A({"href": f"#{anchor}", "title": " ".join(text.split())}, _short(text)))
             if tag == "h3" and last_part is not None:
                 # sections nest under their part: one flat list numbered parts 2, 3, 7, 14 …
                 sub = last_part.find("ol")
