@@ -8,6 +8,9 @@
   var current = -1;
   var only = "all";  /* the change kind chosen by clicking a count */
   var position = document.getElementById("position");
+  /* quantities show their tip on keyboard focus too */
+  var qs = document.querySelectorAll(".qty");
+  for (var q = 0; q < qs.length; q++) qs[q].tabIndex = 0;
 
   function activeView() { return views.sbs.hidden ? views.inline : views.sbs; }
 
