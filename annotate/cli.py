@@ -186,10 +186,12 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
 @click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), default="html", show_default=True,
               help="html: a self-contained page; docx: Word with tracked changes; pdf: the page printed by "
                    "headless Chromium.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of the labels, change names and headings (the report text stays as written).")
 @click.option("--ignore-punctuation", is_flag=True, help="Do not mark edits that only change punctuation.")
 @click.option("--granularity", type=click.Choice(["word", "char"]), default="word", show_default=True)
 @identity_options
-def redline(old: str, new: str, out: str, fmt: str, ignore_punctuation: bool, granularity: str,
+def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuation: bool, granularity: str,
             issuer: str | None, year: int | None) -> None:
     """Write a redline of OLD → NEW: an HTML page, a Word document with tracked changes, or a PDF."""
 
@@ -209,11 +211,11 @@ def redline(old: str, new: str, out: str, fmt: str, ignore_punctuation: bool, gr
         if fmt == "docx":
             from .render.docx import render_docx
 
-            write_output(out, render_docx(c))
+            write_output(out, render_docx(c, lang=lang))
         elif fmt == "pdf":
-            write_output(out, html_to_pdf(render_redline(c), out))
+            write_output(out, html_to_pdf(render_redline(c, lang), out))
         else:
-            write_output(out, render_redline(c))
+            write_output(out, render_redline(c, lang))
 
     run_guarded(body)
 

@@ -296,3 +296,15 @@ def test_libreoffice_opens_it_and_keeps_the_tracked_changes(national, tmp_path):
     parts = _parts(again)
     assert parts["word/document.xml"].xpath("//w:ins", namespaces=NS)
     assert len(parts["word/comments.xml"]) == sum(1 for tc in c.target_changes if tc.change != "unchanged")
+
+
+def test_lang_zh_words_the_front_matter_and_comments(national):
+    c, _ = national
+    parts = _parts(render_docx(c, date=WHEN, lang="zh"))
+    doc = parts["word/document.xml"]
+    header = [t for t in doc.xpath("//w:tbl[1]//w:tr[1]//w:t/text()", namespaces=NS)]
+    assert header == ["指标", "旧目标", "新目标", "变化", "差值"]
+    first = "".join(doc.xpath("//w:body/w:p[1]//w:t/text()", namespaces=NS))
+    assert first == "修订对照：国务院 2023 → 2024"
+    notes = ["".join(cm.itertext()) for cm in parts["word/comments.xml"]]
+    assert "urban_new_jobs: 限定词改变, 1200万人（左右） → 1200万人（以上）" in notes

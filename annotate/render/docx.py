@@ -34,7 +34,8 @@ from lxml import etree
 
 from ..model import Report
 from .anchors import delta_label, target_span
-from .html import DIRECTION, KIND_INFO, KIND_ORDER, _pair_label, _target_value
+from .html import DIRECTION, KIND_ORDER, _pair_label, _target_value
+from .i18n import interface
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -175,7 +176,8 @@ def _style_at(index: tuple[list[int], list[tuple[int, str]]], offset: int) -> Op
 
 
 class _Writer:
-    def __init__(self, c: Any, date: str) -> None:
+    def __init__(self, c: Any, date: str, lang: str = "en") -> None:
+        self.ui = interface(lang)
         self.c = c
         self.date = date
         self.ids = 0
@@ -218,26 +220,22 @@ class _Writer:
     # -- the front matter
 
     def front(self, body: etree._Element) -> None:
-        c = self.c
-        body.append(self.paragraph("Redline: " + _pair_label(c.old.meta, c.new.meta), "RedlineTitle"))
+        c, ui = self.c, self.ui
+        body.append(self.paragraph(ui("redline", pair=_pair_label(c.old.meta, c.new.meta)), "RedlineTitle"))
         for label, r in (("old", c.old), ("new", c.new)):
             m = r.meta
-            body.append(self.paragraph(f"{label}: {m.label} · {m.title or ''} · {m.source.file}", "RedlineNote"))
+            body.append(self.paragraph(f"{ui(label)}: {m.label} · {m.title or ''} · {m.source.file}", "RedlineNote"))
         counts = {k: 0 for k in KIND_ORDER}
         for ch in c.changes:
             counts[ch.kind] = counts.get(ch.kind, 0) + 1
-        parts = [f"{n} {KIND_INFO[k][1] if k in KIND_INFO else k}" for k, n in counts.items()]
-        body.append(self.paragraph(f"{len(c.changes)} changes: " + ", ".join(parts), "RedlineNote"))
-        body.append(self.paragraph("Target changes", "RedlineHeading"))
-        changed = [tc for tc in c.target_changes]
-        if not changed:
-            body.append(self.paragraph("Neither report sets targets that could be matched by indicator.",
-                                       "RedlineNote"))
+        parts = ", ".join(f"{ui.change(k)} {n}" for k, n in counts.items())
+        body.append(self.paragraph(ui("docx.counts", n=len(c.changes), parts=parts), "RedlineNote"))
+        body.append(self.paragraph(ui("target_changes.heading"), "RedlineHeading"))
+        if not c.target_changes:
+            body.append(self.paragraph(ui("target_changes.none"), "RedlineNote"))
         else:
-            body.append(self.table(changed))
-        body.append(self.paragraph(
-            "The report follows with every change tracked (author annotate): accept all changes for the "
-            "new report, reject all for the old one.", "RedlineNote"))
+            body.append(self.table(c.target_changes))
+        body.append(self.paragraph(ui("docx.howto"), "RedlineNote"))
 
     def table(self, rows: Sequence[Any]) -> etree._Element:
         tbl = etree.Element(w("tbl"))
@@ -258,14 +256,15 @@ class _Writer:
                     tc.append(self.paragraph(line, None, bold=header))
             return tr
 
-        row(("indicator", "old target", "new target", "change", "delta"), header=True)
+        ui = self.ui
+        row(tuple(ui(f"col.{k}") for k in ("indicator", "old_target", "new_target", "change", "delta")), header=True)
         for tc in rows:
             name = tc.indicator or tc.metric_new or tc.metric_old or ""
             metric = tc.metric_new or tc.metric_old or ""
-            old = _target_value(tc.old) + (f"\n{tc.old.text}" if tc.old is not None else "")
-            new = _target_value(tc.new) + (f"\n{tc.new.text}" if tc.new is not None else "")
-            symbol, words = DIRECTION.get(tc.change, ("", str(tc.change)))
-            row((f"{name}\n{metric}", old, new, f"{symbol} {words}".strip(), delta_label(tc)))
+            old = _target_value(tc.old, ui) + (f"\n{tc.old.text}" if tc.old is not None else "")
+            new = _target_value(tc.new, ui) + (f"\n{tc.new.text}" if tc.new is not None else "")
+            symbol = DIRECTION.get(tc.change, ("", ""))[0]
+            row((f"{name}\n{metric}", old, new, f"{symbol} {ui.change(tc.change)}".strip(), delta_label(tc)))
         return tbl
 
     # -- comments on changed targets
@@ -281,9 +280,8 @@ class _Writer:
             if span is None or span[1] <= span[0]:
                 continue
             cid = len(self.comments)
-            symbol, words = DIRECTION.get(tc.change, ("", str(tc.change)))
-            note = f"{tc.indicator or tc.metric_new or tc.metric_old}: {words}"
-            note += f", {_target_value(tc.old)} → {_target_value(tc.new)}"
+            note = f"{tc.indicator or tc.metric_new or tc.metric_old}: {self.ui.change(tc.change)}"
+            note += f", {_target_value(tc.old, self.ui)} → {_target_value(tc.new, self.ui)}"
             if delta_label(tc):
                 note += f" ({delta_label(tc)})"
             self.comments.append((cid, note))
@@ -513,18 +511,18 @@ def _core(c: Any, date: str) -> bytes:
     dcterms = "http://purl.org/dc/terms/"
     xsi = "http://www.w3.org/2001/XMLSchema-instance"
     root = etree.Element(f"{{{cp}}}coreProperties", nsmap={"cp": cp, "dc": dc, "dcterms": dcterms, "xsi": xsi})
-    etree.SubElement(root, f"{{{dc}}}title").text = xml_safe("Redline: " + _pair_label(c.old.meta, c.new.meta))
+    etree.SubElement(root, f"{{{dc}}}title").text = xml_safe(_pair_label(c.old.meta, c.new.meta))
     etree.SubElement(root, f"{{{dc}}}creator").text = AUTHOR
     created = etree.SubElement(root, f"{{{dcterms}}}created", {f"{{{xsi}}}type": "dcterms:W3CDTF"})
     created.text = date
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def render_docx(comparison: Any, date: Optional[datetime] = None) -> bytes:
+def render_docx(comparison: Any, date: Optional[datetime] = None, lang: str = "en") -> bytes:
     """The comparison as .docx bytes (see the module docstring); ``date`` stamps every revision
-    (default: now, UTC)."""
+    (default: now, UTC); ``lang`` (en | zh) words the front matter and the comments."""
     when = (date or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    writer = _Writer(comparison, when)
+    writer = _Writer(comparison, when, lang)
     document = writer.document()  # fills writer.comments
     parts = (("[Content_Types].xml", _CONTENT_TYPES.encode("utf-8")), ("_rels/.rels", _RELS.encode("utf-8")),
              ("docProps/core.xml", _core(comparison, when)), ("word/document.xml", document),

@@ -25,6 +25,7 @@ from lxml.html import builder as E
 from ..annotators.commitments import review_ranges
 from ..model import Report
 from .anchors import delta_label, target_span
+from .i18n import Interface, interface
 from .labels import fmt_number, target_label
 
 #: change kind -> (filter category, human label)
@@ -60,17 +61,24 @@ def _asset(name: str) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def _target_value(side: Any) -> str:
-    """How a target side reads in the table; a missing side is a dash."""
+def _target_value(side: Any, ui: Optional[Interface] = None) -> str:
+    """How a target side reads in the table, in the interface language; a missing side is a dash."""
     if side is None:
         return "—"
-    return target_label(side.value, side.low, side.high, side.unit, side.qualifier)
+    if ui is None or ui.lang == "en" or (side.qualifier == "range" and side.low is not None):
+        return target_label(side.value, side.low, side.high, side.unit, side.qualifier)
+    if side.value is None:
+        return ui("no_number")
+    label = f"{fmt_number(side.value)}{side.unit or ''}"
+    if side.qualifier and side.qualifier != "exact":
+        label += f"（{ui('qualifier.' + side.qualifier)}）"
+    return label
 
 
 class _Spans:
     """Sorted, non-overlapping annotation spans of one report, for hover tips."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, ui: Interface) -> None:
         indicator_of: dict[str, str] = {}
         for ind in report.indicators:
             for qid in (ind.level, ind.growth, ind.points):
@@ -84,14 +92,14 @@ class _Spans:
         for q in sorted(report.quantities, key=lambda q: (q.start, -q.end)):
             if q.start < last_end:
                 continue  # nested or crossing: the outer one carries the tip
-            tip = [f"{q.text}", f"value {fmt_number(q.value)} {q.unit}".rstrip()]
+            tip = [f"{q.text}", f"{ui('tip.value')} {fmt_number(q.value)} {q.unit}".rstrip()]
             if q.normalized is not None and q.base_unit:
-                tip.append(f"normalized {fmt_number(q.normalized)} {q.base_unit}")
-            tip.append(f"qualifier {q.qualifier}")
+                tip.append(f"{ui('tip.normalized')} {fmt_number(q.normalized)} {q.base_unit}")
+            tip.append(f"{ui('tip.qualifier')} {q.qualifier}")
             if q.qualifier == "range":
-                tip.append(f"range {fmt_number(q.low)}–{fmt_number(q.high)}")
+                tip.append(f"{ui('tip.range')} {fmt_number(q.low)}–{fmt_number(q.high)}")
             if q.id in indicator_of:
-                tip.append(f"indicator {indicator_of[q.id]}")
+                tip.append(f"{ui('tip.indicator')} {indicator_of[q.id]}")
             spans.append((q.start, q.end, "\n".join(tip)))
             last_end = q.end
         self.spans = spans
@@ -160,12 +168,13 @@ def _append_annotated(parent: etree._Element, text: str, start: int, end: int, s
 
 
 class _Redline:
-    def __init__(self, comparison: Any) -> None:
+    def __init__(self, comparison: Any, lang: str = "en") -> None:
+        self.ui = interface(lang)
         self.c = comparison
         self.old: Report = comparison.old
         self.new: Report = comparison.new
-        self.old_spans = _Spans(self.old)
-        self.new_spans = _Spans(self.new)
+        self.old_spans = _Spans(self.old, self.ui)
+        self.new_spans = _Spans(self.new, self.ui)
         # change lookup per pair
         self.by_pair: dict[int, list[tuple[int, Any]]] = {}
         for idx, ch in enumerate(comparison.changes):
@@ -228,7 +237,8 @@ class _Redline:
         return None
 
     def _mark(self, tag: str, idx: int, ch: Any, first: set[tuple[str, int]], view: str) -> etree._Element:
-        category, label = KIND_INFO.get(ch.kind, ("other", str(ch.kind).replace("_", " ")))
+        category = KIND_INFO.get(ch.kind, ("other", ""))[0]
+        label = self.ui.change(ch.kind)
         categories = [category] + (["targets"] if self._is_target(ch) else [])
         attrs = {"class": f"chg k-{ch.kind}", "data-kind": ch.kind, "data-filter": " ".join(categories),
                  "data-label": label}
@@ -275,16 +285,16 @@ class _Redline:
 
     def header(self) -> etree._Element:
         top = E.HEADER(E.CLASS("top"))
-        top.append(E.H1("Redline: " + _pair_label(self.old.meta, self.new.meta)))
+        top.append(E.H1(self.ui("redline", pair=_pair_label(self.old.meta, self.new.meta))))
         sides = E.DIV(E.CLASS("reports"))
         for label, r in (("Old", self.old), ("New", self.new)):
             m = r.meta
             dl = E.DL()
             for key, value in (("title", m.title), ("issuer", m.issuer), ("region", m.region), ("year", m.year),
                                ("delivered", m.delivered or m.date), ("file", m.source.file)):
-                dl.append(E.DT(key))
+                dl.append(E.DT(self.ui("meta." + key)))
                 dl.append(E.DD("" if value is None else str(value)))
-            sides.append(E.SECTION(E.CLASS(f"side side-{label.lower()}"), E.H2(label), dl))
+            sides.append(E.SECTION(E.CLASS(f"side side-{label.lower()}"), E.H2(self.ui(label.lower())), dl))
         top.append(sides)
         return top
 
@@ -293,33 +303,34 @@ class _Redline:
         counts = {k: 0 for k in KIND_ORDER}
         for ch in self.c.changes:
             counts[ch.kind] = counts.get(ch.kind, 0) + 1
-        ul = E.UL(E.CLASS("summary"), {"aria-label": "changes by kind; choose one to show only it"})
+        ul = E.UL(E.CLASS("summary"), {"aria-label": self.ui("counts.aria")})
 
         def item(kind: str, label: str, n: int, pressed: bool = False) -> etree._Element:
             button = E.BUTTON({"type": "button", "data-only": kind, "aria-pressed": "true" if pressed else "false"},
                               label, E.SPAN(E.CLASS("n"), str(n)))
             return E.LI({"data-kind": kind, "class": f"k-{kind}-count"}, button)
 
-        ul.append(item("all", "all changes", len(self.c.changes), pressed=True))
+        ul.append(item("all", self.ui("all_changes"), len(self.c.changes), pressed=True))
         for k in counts:
-            ul.append(item(k, KIND_INFO.get(k, ("", k.replace("_", " ")))[1], counts[k]))
-        ul.append(item("target_changes", "target changes",
+            ul.append(item(k, self.ui.change(k), counts[k]))
+        ul.append(item("target_changes", self.ui("target_changes"),
                        sum(1 for t in self.c.target_changes if t.change != "unchanged")))
         return ul
 
     def targets_table(self) -> etree._Element:
         """One row per indicator: both targets with their sentences linked, the change and its delta."""
         section = E.SECTION({"id": "targets", "aria-labelledby": "targets-h"})
-        section.append(E.H2({"id": "targets-h"}, "Target changes"))
+        section.append(E.H2({"id": "targets-h"}, self.ui("target_changes.heading")))
         if not self.c.target_changes:
-            section.append(E.P("Neither report sets targets that could be matched by indicator."))
+            section.append(E.P(self.ui("target_changes.none")))
             return section
         table = E.TABLE(E.CLASS("targets"))
-        table.append(E.THEAD(E.TR(E.TH("indicator"), E.TH("old target"), E.TH("new target"), E.TH("change"),
-                                  E.TH("delta"))))
+        table.append(E.THEAD(E.TR(*(E.TH(self.ui(f"col.{c}"))
+                                    for c in ("indicator", "old_target", "new_target", "change", "delta")))))
         tbody = E.TBODY()
         for tc in self.c.target_changes:
-            symbol, words = DIRECTION.get(tc.change, ("", str(tc.change).replace("_", " ")))
+            symbol = DIRECTION.get(tc.change, ("", ""))[0]
+            words = self.ui.change(tc.change)
             name = tc.indicator or tc.metric_new or tc.metric_old or ""
             metric = tc.metric_new or tc.metric_old or ""
             tbody.append(E.TR({"class": f"tc-{tc.change}", "data-filter": "targets", "data-change": str(tc.change)},
@@ -335,7 +346,7 @@ class _Redline:
     def _target_cell(self, side: str, tc: Any) -> etree._Element:
         """A target's value and its sentence, linked to where the sentence stands in the text."""
         value = tc.old if side == "old" else tc.new
-        cell = E.TD(E.STRONG(_target_value(value)))
+        cell = E.TD(E.STRONG(_target_value(value, self.ui)))
         if value is None:
             return cell
         cell.append(E.BR())
@@ -344,33 +355,37 @@ class _Redline:
             cell.append(E.SMALL(value.text))
         else:
             cell.append(E.A({"href": f"#ip-{k}", "class": f"to-text to-{side}", "data-side": side,
-                             "title": f"show it in the {side} report's text"}, E.SMALL(value.text)))
+                             "title": self.ui(f"link.title.{side}")}, E.SMALL(value.text)))
         return cell
 
     def toolbar(self) -> etree._Element:
-        bar = E.DIV(E.CLASS("toolbar"), {"role": "toolbar", "aria-label": "redline controls"})
-        views = E.FIELDSET(E.LEGEND("view"),
-                           E.BUTTON({"type": "button", "data-view": "inline", "aria-pressed": "true"}, "inline"),
-                           E.BUTTON({"type": "button", "data-view": "sbs", "aria-pressed": "false"},
-                                    "side by side"))
-        nav = E.FIELDSET(E.LEGEND("changes"),
-                         E.BUTTON({"type": "button", "id": "prev", "title": "previous change (p)"}, "◀ previous (p)"),
-                         E.BUTTON({"type": "button", "id": "next", "title": "next change (n)"}, "next (n) ▶"),
-                         E.SPAN({"id": "position", "class": "position", "aria-live": "polite"}, ""))
-        halves = E.FIELDSET(E.LEGEND("part"))
+        ui = self.ui
+        bar = E.DIV(E.CLASS("toolbar"), {"role": "toolbar", "aria-label": ui("toolbar.aria")})
+        views = E.FIELDSET(E.LEGEND(ui("legend.view")),
+                           E.BUTTON({"type": "button", "data-view": "inline", "aria-pressed": "true"},
+                                    ui("view.inline")),
+                           E.BUTTON({"type": "button", "data-view": "sbs", "aria-pressed": "false"}, ui("view.sbs")))
+        # the script words its "change 3 of 8" from these templates, in the page's language
+        nav = E.FIELDSET(E.LEGEND(ui("legend.changes")),
+                         E.BUTTON({"type": "button", "id": "prev", "title": ui("nav.prev.title")}, ui("nav.prev")),
+                         E.BUTTON({"type": "button", "id": "next", "title": ui("nav.next.title")}, ui("nav.next")),
+                         E.SPAN({"id": "position", "class": "position", "aria-live": "polite",
+                                 "data-of": ui("nav.position", n="{n}", m="{m}", label="{label}"),
+                                 "data-none": ui("nav.none")}, ""))
+        halves = E.FIELDSET(E.LEGEND(ui("legend.part")))
         counts = {"review": 0, "plan": 0}
         for ch in self.c.changes:
             pair = self.c.pairs[ch.pair] if 0 <= ch.pair < len(self.c.pairs) else None
             if pair is not None:
                 counts[self.half(pair)] += 1
-        for key, label in (("all", "whole report"), ("plan", f"plan only ({counts['plan']})"),
-                           ("review", f"review only ({counts['review']})")):
+        for key, label in (("all", ui("part.all")), ("plan", ui("part.plan", n=counts["plan"])),
+                           ("review", ui("part.review", n=counts["review"]))):
             halves.append(E.BUTTON({"type": "button", "data-half": key,
                                     "aria-pressed": "true" if key == "all" else "false"}, label))
-        filters = E.FIELDSET(E.LEGEND("show"))
-        for key, label in FILTERS:
+        filters = E.FIELDSET(E.LEGEND(ui("legend.show")))
+        for key, _ in FILTERS:
             box = E.INPUT({"type": "checkbox", "checked": "checked", "data-filter-toggle": key, "id": f"f-{key}"})
-            filters.append(E.LABEL({"for": f"f-{key}"}, box, " " + label + " "))
+            filters.append(E.LABEL({"for": f"f-{key}"}, box, " " + ui(f"filter.{key}") + " "))
         bar.extend([views, halves, nav, filters])
         return bar
 
@@ -418,7 +433,7 @@ class _Redline:
         every paragraph carries ``data-half`` (review | plan) for the part switch; a paragraph
         wholly inserted or deleted is folded to one line with a button that opens it.
         """
-        view = E.DIV({"id": "view-inline", "class": "view doc", "aria-label": "inline view"})
+        view = E.DIV({"id": "view-inline", "class": "view doc", "aria-label": self.ui("view.inline.aria")})
         first: set = set()
         move_anchor = self._move_anchors()
         container: Optional[etree._Element] = None
@@ -430,7 +445,7 @@ class _Redline:
                 mark = E.P({"class": "moved-from", "data-half": half},
                            E.A({"class": "move-mark", "href": f"#move-to-{mid}", "id": f"move-from-{mid}",
                                 "data-filter": "moves", "data-kind": "moved"},
-                               f"⇣ moved away from here (move {mid}) →"),
+                               self.ui("move.from", n=mid)),
                            E.SMALL(old_text[:60] + ("…" if len(old_text) > 60 else "")))
                 view.append(mark)
                 container = None
@@ -459,15 +474,14 @@ class _Redline:
                 container.append(E.A({"class": "move-mark", "href": f"#move-from-{pair.move_id}",
                                       "id": f"move-to-{pair.move_id}", "data-filter": "moves",
                                       "data-kind": "moved"},
-                                     f"⇡ moved here (move {pair.move_id})"))
+                                     self.ui("move.to", n=pair.move_id)))
                 self._mark_move(container, k, first, "inline")
             self._render_ops(k, pair, container, container, first, "inline")
         for el, rels in relations.items():
             self._fold(el, rels)
         return view
 
-    @staticmethod
-    def _fold(el: etree._Element, relations: set[str]) -> None:
+    def _fold(self, el: etree._Element, relations: set[str]) -> None:
         """Fold a paragraph that is wholly inserted or deleted and longer than a line to one line,
         with a text-free button in front that opens it (the text stays the report's text)."""
         if el.tag != "p" or len(relations) != 1 or not relations <= {"inserted", "deleted"}:
@@ -476,8 +490,8 @@ class _Redline:
             return
         el.set("class", (el.get("class", "") + " fold").strip())
         button = etree.Element("button", {"type": "button", "class": "fold-btn", "aria-expanded": "false",
-                                          "aria-label": f"open the {next(iter(relations))} paragraph",
-                                          "title": "open / close"})
+                                          "aria-label": self.ui("fold.open", what=self.ui.change(next(iter(relations)))),
+                                          "title": self.ui("fold.title")})
         button.tail = el.text
         el.text = None
         el.insert(0, button)
@@ -513,10 +527,11 @@ class _Redline:
     def side_by_side(self) -> etree._Element:
         """One row per pair; rows carry ``sbs-`` twins of the inline view's ids, so the outline and
         the target links land on the same place in either view."""
-        view = E.DIV({"id": "view-sbs", "class": "view doc", "hidden": "hidden", "aria-label": "side-by-side view"})
+        view = E.DIV({"id": "view-sbs", "class": "view doc", "hidden": "hidden",
+                      "aria-label": self.ui("view.sbs.aria")})
         table = E.TABLE(E.CLASS("sbs"))
-        table.append(E.THEAD(E.TR(E.TH({"scope": "col"}, f"old: {self.old.meta.label}"),
-                                  E.TH({"scope": "col"}, f"new: {self.new.meta.label}"))))
+        table.append(E.THEAD(E.TR(E.TH({"scope": "col"}, self.ui("sbs.old", label=self.old.meta.label)),
+                                  E.TH({"scope": "col"}, self.ui("sbs.new", label=self.new.meta.label)))))
         tbody = E.TBODY()
         first: set = set()
         paragraphs: set[str] = set()
@@ -537,7 +552,7 @@ class _Redline:
                 new_td.append(anchor)
             if pair.relation == "moved" and pair.move_id is not None:
                 new_td.append(E.SPAN({"class": "move-mark", "data-filter": "moves", "data-kind": "moved"},
-                                     f"⇅ moved (move {pair.move_id})"))
+                                     self.ui("move.sbs", n=pair.move_id)))
                 self._mark_move(new_td, k, first, "sbs")
             self._render_ops(k, pair, old_td, new_td, first, "sbs")
             row.extend([old_td, new_td])
@@ -551,7 +566,7 @@ class _Redline:
         outline: list[tuple[str, str, str]] = []
         inline = self.inline_view(outline)
         sbs = self.side_by_side()
-        title = "Redline: " + _pair_label(self.old.meta, self.new.meta)
+        title = self.ui("redline", pair=_pair_label(self.old.meta, self.new.meta))
         head = E.HEAD(
             E.META(charset="utf-8"),
             E.META({"http-equiv": "Content-Security-Policy",
@@ -560,9 +575,9 @@ class _Redline:
             E.TITLE(title),
             E.STYLE(_asset("redline.css")),
         )
-        nav = E.NAV({"class": "outline", "aria-label": "outline of the new report"}, E.H2("Outline"))
+        nav = E.NAV({"class": "outline", "aria-label": self.ui("outline.aria")}, E.H2(self.ui("outline")))
         ol = E.OL()
-        ol.append(E.LI(E.A({"href": "#targets"}, "Target changes")))
+        ol.append(E.LI(E.A({"href": "#targets"}, self.ui("target_changes.heading"))))
         last_part = None
         for tag, anchor, text in outline:
             li = E.LI({"class": f"o-{tag}"}, E.A({"href": f"#{anchor}", "title": " ".join(text.split())}, _short(text)))
@@ -577,17 +592,19 @@ class _Redline:
             if tag == "h2":
                 last_part = li
         nav.append(ol)
-        main = E.MAIN(self.toolbar(), self.summary(), self.targets_table(), E.H2("Text"), inline, sbs)
-        body = E.BODY(self.header(), E.DIV(E.CLASS("layout"), nav, main))
+        main = E.MAIN(self.toolbar(), self.summary(), self.targets_table(), E.H2(self.ui("text")), inline, sbs)
+        # data-ui: the interface language, for the stylesheet's screen-reader words
+        body = E.BODY({"data-ui": self.ui.lang}, self.header(), E.DIV(E.CLASS("layout"), nav, main))
         script = etree.SubElement(body, "script", {"nonce": nonce})
         script.text = _asset("redline.js")
         doc = E.HTML({"lang": "zh"}, head, body)
         return "<!DOCTYPE html>\n" + html.tostring(doc, encoding="unicode", method="html") + "\n"
 
 
-def render_redline(comparison: Any) -> str:
-    """The comparison as one self-contained HTML page (see the module docstring)."""
-    return _Redline(comparison).page()
+def render_redline(comparison: Any, lang: str = "en") -> str:
+    """The comparison as one self-contained HTML page (see the module docstring); ``lang`` (en |
+    zh) is the language of every label, change name and heading (the report text is as written)."""
+    return _Redline(comparison, lang).page()
 
 
 def _pair_label(old, new) -> str:

@@ -70,7 +70,7 @@
 
   function go(step) {
     var list = stops();
-    if (!list.length) { position.textContent = "no changes shown"; return; }
+    if (!list.length) { position.textContent = position.getAttribute("data-none"); return; }
     var active = document.activeElement;
     var at = list.indexOf(active);
     if (at < 0) at = current;
@@ -82,7 +82,8 @@
     unfold(el);
     el.focus();
     el.scrollIntoView({ block: "center" });
-    position.textContent = "change " + (next + 1) + " of " + list.length + ": " + el.getAttribute("data-label");
+    position.textContent = position.getAttribute("data-of").replace("{n}", String(next + 1))
+      .replace("{m}", String(list.length)).replace("{label}", el.getAttribute("data-label"));
   }
 
   function setView(name) {
