@@ -321,3 +321,14 @@ def test_counts_are_filters(browser, real_pair):
     assert page.evaluate("document.querySelectorAll('#view-inline .chg.filtered').length") == 0
     assert problems == []
     page.close()
+
+
+def test_pdf_is_the_redline_printed(tmp_path):
+    """--format pdf: headless Chromium prints the page; every page of the report is there."""
+    out = tmp_path / "redline.pdf"
+    r = CliRunner().invoke(main, ["redline", str(OLD), str(NEW), "--format", "pdf", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-")
+    pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+    assert pages >= 20  # the whole inline view, not one screen of it
