@@ -225,6 +225,12 @@ def test_outline_links_land_in_both_views(browser, real_pair):
     page.close()
 
 
+def _halves_shown(page, selector: str) -> list[str]:
+    """The ``data-half`` of the elements matching ``selector`` that are displayed."""
+    return page.evaluate(f"[...document.querySelectorAll('{selector}')]"
+                         ".filter(e => e.getClientRects().length).map(e => e.dataset.half)")
+
+
 def test_review_plan_switch(browser, real_pair):
     html_path, comparison = real_pair
     page, problems, _ = open_page(browser, html_path)
@@ -233,8 +239,7 @@ def test_review_plan_switch(browser, real_pair):
     n_plan = int(page.inner_text("button[data-half=plan]").split("(")[1].rstrip(")"))
     assert n_review > 50 and n_plan > 50 and n_review + n_plan == len(comparison["changes"])
     page.click("button[data-half=review]")
-    shown = page.evaluate("[...document.querySelectorAll('#view-inline > [data-half]')]"
-                          ".filter(e => e.getClientRects().length).map(e => e.dataset.half)")
+    shown = _halves_shown(page, "#view-inline > [data-half]")
     assert shown and set(shown) == {"review"}
     assert "2023年工作回顾" in page.inner_text("#view-inline")
     assert "政府工作任务" not in page.inner_text("#view-inline")
@@ -243,12 +248,10 @@ def test_review_plan_switch(browser, real_pair):
     stops = int(page.inner_text("#position").split(" of ")[1].split(":")[0])
     assert 0 < stops <= n_review
     page.click("button[data-half=plan]")
-    shown = page.evaluate("[...document.querySelectorAll('#view-inline > [data-half]')]"
-                          ".filter(e => e.getClientRects().length).map(e => e.dataset.half)")
+    shown = _halves_shown(page, "#view-inline > [data-half]")
     assert set(shown) == {"plan"} and "政府工作任务" in page.inner_text("#view-inline")
     page.click("button[data-view=sbs]")  # the switch holds in the side-by-side view too
-    rows = page.evaluate("[...document.querySelectorAll('#view-sbs tbody tr')]"
-                         ".filter(e => e.getClientRects().length).map(e => e.dataset.half)")
+    rows = _halves_shown(page, "#view-sbs tbody tr")
     assert rows and set(rows) == {"plan"}
     page.click("button[data-half=all]")
     assert page.evaluate("document.body.hasAttribute('data-half')") is False

@@ -42,11 +42,18 @@
     position.textContent = "";  /* "change 3 of 8" counted the stops of the old filter */
   }
 
+  function press(attr, value) {
+    /* one button of a group (the buttons carrying attr) shows as pressed: the one for value */
+    var buttons = document.querySelectorAll("button[" + attr + "]");
+    for (var i = 0; i < buttons.length; i++)
+      buttons[i].setAttribute("aria-pressed", buttons[i].getAttribute(attr) === value ? "true" : "false");
+    current = -1;
+    position.textContent = "";
+  }
+
   function setOnly(kind) {
     only = kind;
-    var buttons = document.querySelectorAll("[data-only]");
-    for (var i = 0; i < buttons.length; i++)
-      buttons[i].setAttribute("aria-pressed", buttons[i].getAttribute("data-only") === kind ? "true" : "false");
+    press("data-only", kind);
     applyFilters();
   }
 
@@ -89,21 +96,13 @@
   function setView(name) {
     views.inline.hidden = name !== "inline";
     views.sbs.hidden = name !== "sbs";
-    var buttons = document.querySelectorAll("[data-view]");
-    for (var i = 0; i < buttons.length; i++)
-      buttons[i].setAttribute("aria-pressed", buttons[i].getAttribute("data-view") === name ? "true" : "false");
-    current = -1;
-    position.textContent = "";
+    press("data-view", name);
   }
 
   function setHalf(name) {
     /* CSS hides the other half (body[data-half]); the stops follow, as they skip hidden markers */
     if (name === "all") body.removeAttribute("data-half"); else body.setAttribute("data-half", name);
-    var buttons = document.querySelectorAll("button[data-half]");
-    for (var i = 0; i < buttons.length; i++)
-      buttons[i].setAttribute("aria-pressed", buttons[i].getAttribute("data-half") === name ? "true" : "false");
-    current = -1;
-    position.textContent = "";
+    press("data-half", name);
   }
 
   function toggleFold(p) {
