@@ -8,9 +8,10 @@
   var current = -1;
   var only = "all";  /* the change kind chosen by clicking a count */
   var position = document.getElementById("position");
-  /* quantities show their tip on keyboard focus too */
-  var qs = document.querySelectorAll(".qty");
-  for (var q = 0; q < qs.length; q++) qs[q].tabIndex = 0;
+  /* quantities (their tip) and each change's first marker (its navigation stop) take keyboard
+     focus; set here rather than as thousands of tabindex attributes */
+  var focusable = document.querySelectorAll(".qty, [data-chg]");
+  for (var q = 0; q < focusable.length; q++) focusable[q].tabIndex = 0;
 
   function activeView() { return views.sbs.hidden ? views.inline : views.sbs; }
 
