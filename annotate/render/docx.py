@@ -34,7 +34,7 @@ from lxml import etree
 
 from ..model import Report
 from .anchors import delta_label, target_span
-from .html import DIRECTION, KIND_ORDER, _pair_label, _target_value
+from .html import KIND_ORDER, SYMBOL, _pair_label, _target_value
 from .i18n import interface
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -263,7 +263,7 @@ class _Writer:
             metric = tc.metric_new or tc.metric_old or ""
             old = _target_value(tc.old, ui) + (f"\n{tc.old.text}" if tc.old is not None else "")
             new = _target_value(tc.new, ui) + (f"\n{tc.new.text}" if tc.new is not None else "")
-            symbol = DIRECTION.get(tc.change, ("", ""))[0]
+            symbol = SYMBOL.get(tc.change, "")
             row((f"{name}\n{metric}", old, new, f"{symbol} {ui.change(tc.change)}".strip(), delta_label(tc)))
         return tbl
 

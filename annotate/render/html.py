@@ -5,10 +5,14 @@ complete HTML document (str) with its styles and script inline, no network acces
 piece of report text escaped (the tree is built with lxml; nothing is formatted into markup).
 A Content-Security-Policy with a per-page nonce means only the page's own script can run.
 
-Layout: header naming both reports; counts by kind (the same numbers as the comparison JSON);
-the target-changes table; an outline of the new report; an inline view (the new report with
-deletions struck and insertions underlined) and a side-by-side view (one table row per aligned
-pair); navigation (buttons, ``n``/``p``), filters by kind and a view switch.
+Layout: header naming both reports by issuer and year; counts by kind (the same numbers as the
+comparison JSON), each a button showing only that kind; the target-changes table (delta, and each
+target's sentence linked on both sides); an outline of the new report; an inline view (the new
+report with deletions struck and insertions underlined, wholly inserted or deleted paragraphs
+folded to one line) and a side-by-side view (one table row per aligned pair); navigation
+(buttons, ``n``/``p``), filters by kind, a view switch and a part switch (plan / review).
+Inline anchors (``n-<block>``, ``ip-<pair>``) have ``sbs-`` twins in the side-by-side view, so a
+link lands in whichever view is shown.  Every label is an interface string (:mod:`.i18n`).
 """
 
 from __future__ import annotations
@@ -28,28 +32,30 @@ from .anchors import delta_label, target_span
 from .i18n import Interface, interface
 from .labels import fmt_number, target_label
 
-#: change kind -> (filter category, human label)
-KIND_INFO: dict[str, tuple[str, str]] = {
-    "number_changed": ("numbers", "number changed"),
-    "modality_changed": ("commitments", "commitment strength changed"),
-    "replaced": ("wording", "reworded"),
-    "moved": ("moves", "moved"),
-    "inserted": ("insdel", "inserted"),
-    "deleted": ("insdel", "deleted"),
+#: change kind -> filter category (the words for kinds, filters and changes are interface strings:
+#: annotate/lexicon/ui_strings.tsv, keys kind.*, filter.*, change.*)
+KIND_CATEGORY: dict[str, str] = {
+    "number_changed": "numbers",
+    "modality_changed": "commitments",
+    "replaced": "wording",
+    "moved": "moves",
+    "inserted": "insdel",
+    "deleted": "insdel",
 }
 KIND_ORDER = ("number_changed", "modality_changed", "replaced", "moved", "inserted", "deleted")
-FILTERS = (("targets", "targets"), ("numbers", "numbers"), ("commitments", "commitments"),
-           ("wording", "wording"), ("moves", "moves"), ("insdel", "insertions/deletions"))
+FILTERS = ("targets", "numbers", "commitments", "wording", "moves", "insdel")
 
-#: target change -> (symbol, words); the symbol is decoration, the words carry the meaning
-DIRECTION: dict[str, tuple[str, str]] = {
-    "raised": ("▲", "raised"),
-    "lowered": ("▼", "lowered"),
-    "qualifier_changed": ("≈", "qualifier changed"),
-    "reworded": ("✎", "reworded"),
-    "unchanged": ("=", "unchanged"),
-    "added": ("+", "added"),
-    "removed": ("−", "removed"),
+#: target change -> symbol; decoration only, the words beside it carry the meaning
+SYMBOL: dict[str, str] = {
+    "raised": "▲",
+    "lowered": "▼",
+    "qualifier_changed": "≈",
+    "quantified": "#",
+    "unquantified": "∅",
+    "reworded": "✎",
+    "unchanged": "=",
+    "added": "+",
+    "removed": "−",
 }
 
 
@@ -237,7 +243,7 @@ class _Redline:
         return None
 
     def _mark(self, tag: str, idx: int, ch: Any, first: set[tuple[str, int]], view: str) -> etree._Element:
-        category = KIND_INFO.get(ch.kind, ("other", ""))[0]
+        category = KIND_CATEGORY.get(ch.kind, "other")
         label = self.ui.change(ch.kind)
         categories = [category] + (["targets"] if self._is_target(ch) else [])
         # the kind styles select on data-kind (a k-<kind> class as well was 3% of a large page)
@@ -329,7 +335,7 @@ class _Redline:
                                     for c in ("indicator", "old_target", "new_target", "change", "delta")))))
         tbody = E.TBODY()
         for tc in self.c.target_changes:
-            symbol = DIRECTION.get(tc.change, ("", ""))[0]
+            symbol = SYMBOL.get(tc.change, "")
             words = self.ui.change(tc.change)
             name = tc.indicator or tc.metric_new or tc.metric_old or ""
             metric = tc.metric_new or tc.metric_old or ""
@@ -383,7 +389,7 @@ class _Redline:
             halves.append(E.BUTTON({"type": "button", "data-half": key,
                                     "aria-pressed": "true" if key == "all" else "false"}, label))
         filters = E.FIELDSET(E.LEGEND(ui("legend.show")))
-        for key, _ in FILTERS:
+        for key in FILTERS:
             box = E.INPUT({"type": "checkbox", "checked": "checked", "data-filter-toggle": key, "id": f"f-{key}"})
             filters.append(E.LABEL({"for": f"f-{key}"}, box, " " + ui(f"filter.{key}") + " "))
         bar.extend([views, halves, nav, filters])
