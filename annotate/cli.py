@@ -213,13 +213,18 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
 @main.command()
 @click.argument("old", type=str)
 @click.argument("new", type=str)
-@click.option("-o", "--output", "out", type=str, required=True, help="The HTML file to write.")
+@click.option("-o", "--output", "out", type=str, required=True, help="The file to write.")
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), default="html", show_default=True,
+              help="html: a self-contained page; docx: Word with tracked changes; pdf: the page printed by "
+                   "headless Chromium.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of the labels, change names and headings (the report text stays as written).")
 @click.option("--ignore-punctuation", is_flag=True, help="Do not mark edits that only change punctuation.")
 @click.option("--granularity", type=click.Choice(["word", "char"]), default="word", show_default=True)
 @identity_options
-def redline(old: str, new: str, out: str, ignore_punctuation: bool, granularity: str, issuer: str | None,
-            year: int | None) -> None:
-    """Write a self-contained HTML redline of OLD → NEW (open it in a browser)."""
+def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuation: bool, granularity: str,
+            issuer: str | None, year: int | None) -> None:
+    """Write a redline of OLD → NEW: an HTML page, a Word document with tracked changes, or a PDF."""
 
     def body() -> None:
         from .compare import compare
@@ -227,9 +232,21 @@ def redline(old: str, new: str, out: str, ignore_punctuation: bool, granularity:
 
         if old == "-" and new == "-":
             raise click.UsageError("only one of OLD and NEW can be - (stdin)")
+        if fmt == "pdf":
+            from .render.pdf import chromium_path, html_to_pdf
+
+            if chromium_path() is None:  # say so before the comparison's work, not after
+                html_to_pdf("", out)
         c = compare(*read_reports([old, new], issuer, year), ignore_punctuation=ignore_punctuation,
                     granularity=granularity)
-        write_output(out, render_redline(c), [old, new])
+        if fmt == "docx":
+            from .render.docx import render_docx
+
+            write_output(out, render_docx(c, lang=lang), [old, new])
+        elif fmt == "pdf":
+            write_output(out, html_to_pdf(render_redline(c, lang), out), [old, new])
+        else:
+            write_output(out, render_redline(c, lang), [old, new])
 
     run_guarded(body)
 
