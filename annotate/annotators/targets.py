@@ -33,6 +33,7 @@ from typing import Optional, Sequence
 
 from ..model import Quantity, Report, Target
 from . import register
+from .plan_passage import plan_passage
 from .indicators import (
     PREDICATE_RE,
     Clause,
@@ -54,7 +55,7 @@ TRIGGER_RE = re.compile(
     r"|主要预期目标\s*[:：]"
     r"|主要(?:预期)?指标\s*(?:是|为)\s*[:：]"
     r"|(?:主要(?:预期)?|预期)(?:指标|目标)\**\s*(?:建议|拟|初步)?\s*(?:安排)?\s*(?:建议)?\s*如下\s*[:：]"
-    r"|指标安排如下\s*[:：]"
+    r"|指标安排如下\s*[:：。]"
     r"|预期目标(?:作了|作出了|做了|进行了)(?:适当|相应|必要)?(?:的)?调整\s*[。，：:；]"
     r"|(?:今年|明年|\d{4}\s*年)[^。：:\n]{0,30}?主要(?:发展)?目标\s*(?:是|为)\s*[:：]"
 )
@@ -137,18 +138,28 @@ class _Found:
     metric: str
     indicator: Optional[str]
     quantity: Optional[Quantity]
+    # a clause that only names the metric (``工农业总产值，比1980年预计增长5.5%``): the next clause's
+    # value is its target; dropped at the end of the sentence
+    bare: bool = False
 
 
-CONTINUATION_RE = re.compile(r"(?:同比|比上年|比去年|较上年|年均|分别|\s)*(?:增长|增速|下降|降低|减少|提高|提升|增加)")
+CONTINUATION_RE = re.compile(
+    r"(?:同比|比上年|比去年|较上年|年均|分别|比\s*\d{4}\s*年(?:预计数?)?|\s)*(?:增长|增速|下降|降低|减少|提高|提升|增加)")
+# an amount added to a level just stated (``粮食产量34,250万吨，比1980年预计增加1,000万吨``) restates it
+INCREMENT_RE = re.compile(r"(?:比\s*\d{4}\s*年(?:预计数?)?|比上年|比去年)?\s*(?:增加|减少)")
 
 
 def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: Optional[_Found]) -> list[_Found]:
-    span = metric_span(text, cl.start, cq[0].start)
+    if (previous is not None and previous.quantity is not None and INCREMENT_RE.match(text, cl.start)
+            and not _is_ratio(cq[0])):
+        return []  # ``增加20万吨`` after ``纸520万吨``: the change restates the level
+    span = metric_span(text, cl.start, cq[0].start) or _one_char_metric(text, cl.start, cq[0].start)
     if span is None:
         # ``国内生产总值实现360亿元，增长14.5%``: the growth continues the previous clause's metric
         if previous is not None and CONTINUATION_RE.match(text, cl.start):
             q = cq[0]
-            return [_Found(cl.start, cl.end, previous.metric, canonical_id(previous.metric, q.unit), q)]
+            start = previous.start if previous.bare else cl.start
+            return [_Found(start, cl.end, previous.metric, canonical_id(previous.metric, q.unit), q)]
         return []
     ms, me = span
     metric = text[ms:me]
@@ -162,6 +173,21 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: O
     if listed:
         return [_Found(cl.start, cl.end, n, canonical_id(n, q.unit, lex), q) for n in listed]
     return [_Found(cl.start, cl.end, metric, canonical_id(metric, q.unit, lex), q)]
+
+
+# A one-character product named right before its value in a list (纸520万吨, 糖260万吨, 表2,360万只).
+ONE_CHAR_METRIC_RE = re.compile(r"[\u4e00-\u9fff]")
+NOT_ONE_CHAR_METRIC = set("约近超达为共和及或等年月日是有增减降升至到从比较逾余")
+
+
+def _one_char_metric(text: str, start: int, stop: int) -> Optional[tuple[int, int]]:
+    if stop - start == 1 and ONE_CHAR_METRIC_RE.match(text, start) and text[start] not in NOT_ONE_CHAR_METRIC:
+        return start, stop
+    return None
+
+
+def _is_ratio(q: Quantity) -> bool:
+    return (q.base_unit or q.unit or "") in ("%", "％", "个百分点", "百分点", "‰")
 
 
 def listed_metrics(scan: str, start: int, stop: int) -> Optional[list[str]]:
@@ -195,6 +221,9 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     if cq:
         return _value_clause_targets(scan, cl, cq, previous)
     lex = load_lexicon()
+    if previous is not None and previous.bare and PREDICATE_ONLY_RE.match(t) and QUALITATIVE_RE.search(t):
+        # ``其他…的产量和造林面积，也将有一个新的增长``: the predicate of the metric named before
+        return [replace(previous, end=cl.end, bare=False)]
     m = lex.pattern.search(t)
     if m is None and not QUALITATIVE_RE.search(t):
         return []
@@ -205,15 +234,24 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     if m is None and (metric == t or not QUALITATIVE_RE.search(t, span[1] - cl.start)):
         return []  # a target needs a metric and something said about it
     names = listed_metrics(scan, span[0], cl.end) or [metric]
-    return [_Found(cl.start, cl.end, n, canonical_id(n, None, lex), None) for n in names]
+    bare = not QUALITATIVE_RE.search(t)  # the clause only names the metric; the next may go on with it
+    return [_Found(cl.start, cl.end, n, canonical_id(n, None, lex), None, bare=bare) for n in names]
 
+
+# A clause that is only a predicate, going on with the metric of the clause before.
+PREDICATE_ONLY_RE = re.compile(r"(?:也|都|均|仍|还)(?:将|要|会)?|将(?:有|继续)")
 
 LIST_MARK_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）]|[-•·]|——)")
 
 
-def _closed_paragraph(scan: str, last_end: int, next_start: int) -> bool:
+# A run-in label opening a paragraph of an announced list (``农业，粮食产量34,250万吨``, ``教育、…``).
+RUN_IN_LABEL_RE = re.compile(r"\s*[^\s，。；、：:\d%]{2,6}[，,、]")
+
+
+def _closed_paragraph(scan: str, last_end: int, next_start: int, announced: bool = False) -> bool:
     """True when a paragraph ended with a full stop between the last target and ``next_start``
-    and what follows is not the next entry of a numbered or bulleted list."""
+    and what follows is not the next entry of a numbered or bulleted list (nor, in a list the
+    trigger announced with ``如下``, a paragraph opening with a run-in label)."""
     gap = scan[last_end:next_start]
     nl = gap.find("\n")
     if nl < 0:
@@ -221,11 +259,26 @@ def _closed_paragraph(scan: str, last_end: int, next_start: int) -> bool:
     before = scan[: last_end + nl].rstrip(" \t　*")
     if not before.endswith(("。", "！", "？", "!", "?")):
         return False
+    if announced and RUN_IN_LABEL_RE.match(scan, last_end + nl + 1):
+        return False
     return not LIST_MARK_RE.match(scan, last_end + nl + 1)
 
 
-def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quantity]) -> tuple[list[_Found], int]:
-    """Read targets from ``start`` until a sentence sets none; returns them and the block end."""
+def _settle_bare(got: list[_Found]) -> list[_Found]:
+    """A clause that only named a metric is its own target unless the next clause went on with it
+    (then the next one, which starts where the name starts, holds the target)."""
+    out = []
+    for i, f in enumerate(got):
+        if f.bare and i + 1 < len(got) and got[i + 1].start == f.start:
+            continue
+        out.append(replace(f, bare=False))
+    return out
+
+
+def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quantity],
+                   announced: bool = False) -> tuple[list[_Found], int]:
+    """Read targets from ``start`` until a sentence sets none; returns them and the block end.
+    ``announced``: the trigger announced a list (``…如下``)."""
     limit = min(len(text), start + MAX_BLOCK_CHARS)
     found: list[_Found] = []
     end = start
@@ -237,11 +290,12 @@ def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quanti
         first = scan[cls[0].start : cls[0].end]
         if found and STOP_SENTENCE_RE.match(first):
             break
-        if found and _closed_paragraph(scan, end, cls[0].start):
+        if found and _closed_paragraph(scan, end, cls[0].start, announced):
             break  # a finished paragraph ends the block; a list (items ending in ；) goes on
         got: list[_Found] = []
         for cl in cls:
             got.extend(clause_targets(text, scan, cl, quantities, got[-1] if got else None))
+        got = _settle_bare(got)
         if not got:
             if found or skipped >= 2:
                 break
@@ -269,11 +323,22 @@ def _find_blocks(report: Report) -> list[tuple[TargetBlock, list[_Found]]]:
             continue
         if MULTI_YEAR_HEAD_RE.match(scan, m.end()):
             continue  # ``主要预期目标是：到2015年，…``: a plan period's goals, not the year's
-        found, end = _block_targets(report.text, scan, m.end(), qs)
+        found, end = _block_targets(report.text, scan, m.end(), qs, "如下" in m.group(0))
         if found:
             # one main block per report: the first trigger that sets targets
             return [(TargetBlock(m.start(), end, m.group(0)), found)]
-    return []
+    return _prose_block(report, scan, qs)
+
+
+def _prose_block(report: Report, scan: str, qs: Sequence[Quantity]) -> list[tuple[TargetBlock, list[_Found]]]:
+    """A report with no targets block may state its plan in prose (national reports before 1996):
+    its plan passage (see :mod:`.plan_passage`) is the block."""
+    got = plan_passage(scan, qs, report.meta.year)
+    if got is None:
+        return []
+    start, end, figures = got
+    found = [_Found(f.start, f.end, f.metric, f.indicator, f.quantity) for f in figures]
+    return [(TargetBlock(start, end, "plan passage"), found)]
 
 
 def _restated_gdp(scan: str, qs: Sequence[Quantity], start: int) -> Optional[_Found]:
