@@ -80,7 +80,7 @@ ASPIRATION_RE = re.compile(r"^(?:努力|争取|力争)")
 # Predicates that make a clause without a number a target (``国际收支基本平衡``).
 QUALITATIVE_RE = re.compile(
     r"平衡|同步|向好|提质|提效|质升|防控|实质性进展|稳定|下降|减少|改善|优良|增长|合理水平|国家要求|完成|脱贫|摘帽|持平|"
-    r"统筹考核|衔接|下达"
+    r"统筹考核|衔接|下达|有所增加|有所提高"
 )
 
 GDP_RESTATED_RE = re.compile(
@@ -154,6 +154,10 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: O
             and not _is_ratio(cq[0])):
         return []  # ``增加20万吨`` after ``纸520万吨``: the change restates the level
     span = metric_span(text, cl.start, cq[0].start) or _one_char_metric(text, cl.start, cq[0].start)
+    if previous is not None and previous.bare and (span is None or LOCATIVE_RE.match(text, span[0])):
+        # ``劳动就业，在城镇安排600万人``: the run-in label names what the value counts
+        q = cq[0]
+        return [_Found(previous.start, cl.end, previous.metric, canonical_id(previous.metric, q.unit), q)]
     if span is None:
         # ``国内生产总值实现360亿元，增长14.5%``: the growth continues the previous clause's metric
         if previous is not None and CONTINUATION_RE.match(text, cl.start):
@@ -213,6 +217,9 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     """The targets one clause of a targets block sets (none for commentary); ``previous`` is the
     last target of the same sentence, which a bare ``增长14.5%`` continues."""
     t = scan[cl.start : cl.end]
+    if previous is not None and previous.bare and PREDICATE_ONLY_RE.match(t) and QUALITATIVE_RE.search(t):
+        # ``其他…的产量和造林面积，也将有一个新的增长``: the predicate of the metric named before
+        return [replace(previous, end=cl.end, bare=False)]
     if SKIP_CLAUSE_RE.match(t) or len(t) > MAX_CLAUSE_CHARS:
         return []
     if ASPIRATION_RE.match(t) and lookup(t) is None:
@@ -221,16 +228,23 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     if cq:
         return _value_clause_targets(scan, cl, cq, previous)
     lex = load_lexicon()
-    if previous is not None and previous.bare and PREDICATE_ONLY_RE.match(t) and QUALITATIVE_RE.search(t):
-        # ``其他…的产量和造林面积，也将有一个新的增长``: the predicate of the metric named before
-        return [replace(previous, end=cl.end, bare=False)]
+    if PREDICATE_ONLY_RE.match(t):
+        return []  # a predicate with no metric before it (``都将有不同程度的增长``)
     m = lex.pattern.search(t)
-    if m is None and not QUALITATIVE_RE.search(t):
-        return []
     span = metric_span(scan, cl.start, cl.end)
+    if m is None and not QUALITATIVE_RE.search(t):
+        # a clause that is only a name (``其他轻工业品的产量``) may be continued by a predicate
+        if span is not None and scan[span[0] : span[1]] == t:
+            return [_Found(cl.start, cl.end, t, None, None, bare=True)]
+        return []
     if span is None:
         return []
     metric = scan[span[0] : span[1]]
+    inner = INNER_PREDICATE_RE.search(t, 2)
+    if m is None and metric == t and inner and QUALITATIVE_RE.search(t, inner.end()):
+        # ``民用航空客货运总周转量和邮电业务总量都将有所增加``: the metric ends at 都将
+        metric = t[: inner.start()]
+        span = (cl.start, cl.start + inner.start())
     if m is None and (metric == t or not QUALITATIVE_RE.search(t, span[1] - cl.start)):
         return []  # a target needs a metric and something said about it
     names = listed_metrics(scan, span[0], cl.end) or [metric]
@@ -240,6 +254,10 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
 
 # A clause that is only a predicate, going on with the metric of the clause before.
 PREDICATE_ONLY_RE = re.compile(r"(?:也|都|均|仍|还)(?:将|要|会)?|将(?:有|继续)")
+
+# A locative phrase is not a metric (``在城镇安排600万人``).
+LOCATIVE_RE = re.compile(r"在|对|向|从")
+INNER_PREDICATE_RE = re.compile(r"(?:都|均|也|还)(?:将|要|会)?|将(?=有|继续)")
 
 LIST_MARK_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）]|[-•·]|——)")
 
@@ -265,11 +283,12 @@ def _closed_paragraph(scan: str, last_end: int, next_start: int, announced: bool
 
 
 def _settle_bare(got: list[_Found]) -> list[_Found]:
-    """A clause that only named a metric is its own target unless the next clause went on with it
-    (then the next one, which starts where the name starts, holds the target)."""
+    """A clause that only named a metric is its own target (when the lexicon knows the metric)
+    unless the next clause went on with it (then the next one, which starts where the name starts,
+    holds the target)."""
     out = []
     for i, f in enumerate(got):
-        if f.bare and i + 1 < len(got) and got[i + 1].start == f.start:
+        if f.bare and ((i + 1 < len(got) and got[i + 1].start == f.start) or f.indicator is None):
             continue
         out.append(replace(f, bare=False))
     return out
@@ -285,7 +304,7 @@ def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quanti
     by_sentence: dict[int, list[Clause]] = {}
     for cl in clauses(scan, start, limit):
         by_sentence.setdefault(cl.sentence, []).append(cl)
-    skipped = 0
+    skipped = label_skips = 0
     for _, cls in sorted(by_sentence.items()):
         first = scan[cls[0].start : cls[0].end]
         if found and STOP_SENTENCE_RE.match(first):
@@ -296,6 +315,11 @@ def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quanti
         for cl in cls:
             got.extend(clause_targets(text, scan, cl, quantities, got[-1] if got else None))
         got = _settle_bare(got)
+        if not got and found and announced and label_skips < 2 and RUN_IN_LABEL_RE.match(scan, cls[0].start):
+            label_skips += 1  # an entry of the announced list that sets no figure (科学技术，…)
+            continue
+        if got:
+            label_skips = 0
         if not got:
             if found or skipped >= 2:
                 break
