@@ -208,12 +208,14 @@ def test_csv_output_columns(seed_path, tmp_path):
     assert not data.startswith(b"\xef\xbb\xbf")  # plain UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
     assert tuple(rows[0]) == COLUMNS == (
-        "file", "year", "indicator", "metric", "text", "value", "low", "high", "unit", "qualifier", "block")
+        "file", "year", "indicator", "component", "metric", "text", "value", "low", "high", "unit", "qualifier",
+        "stretch", "scope", "horizon", "period", "start", "end", "block")
     first = dict(zip(rows[0], rows[1]))
     assert first["file"] == str(seed_path)
     assert (first["year"], first["indicator"], first["value"], first["unit"], first["qualifier"]) == (
         "2022", "gdp_growth", "6.5", "%", "about")
     assert first["low"] == first["high"] == ""
+    assert (first["scope"], first["horizon"], first["period"]) == ("headline", "year", "2022")
     wordless = [dict(zip(rows[0], r)) for r in rows[1:] if r[2] == "income_growth"][0]
     assert wordless["value"] == wordless["unit"] == wordless["qualifier"] == ""
 

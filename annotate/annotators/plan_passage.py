@@ -4,7 +4,8 @@ Older reports have no ``主要预期目标是：`` block.  They state the year's
 ``一九五八年的工业总产值，拟定为六百四十三亿七千万元…增长百分之十四点六``,
 ``今年国民生产总值计划增长百分之八``, ``今年经济增长速度的宏观调控目标，定为百分之八至九``.
 
-Contract: :func:`plan_passage` returns ``(start, end, found)`` for the first such passage, or None.
+Contract: :func:`plan_passage` returns ``(start, end, year, found)`` for the first such passage
+(``year``: the plan year its opening sentence names, else the one given), or None.
 The passage starts at the first sentence that says a figure for an aggregate (a metric of the
 indicator lexicon) is planned (:data:`PLAN_WORD_RE`) and runs through the consecutive paragraphs
 that keep setting aggregate figures.  Inside it every level or growth figure of an aggregate is a
@@ -162,8 +163,9 @@ def _plan_year(scan: str, start: int, end: int) -> Optional[int]:
     return max(ys) if ys else None
 
 
-def plan_passage(scan: str, qs: Sequence[Quantity], year: Optional[int] = None) -> Optional[tuple[int, int, list[PlanFigure]]]:
-    """The first prose plan passage of ``scan`` as ``(start, end, figures)``, or None.
+def plan_passage(scan: str, qs: Sequence[Quantity],
+                 year: Optional[int] = None) -> Optional[tuple[int, int, Optional[int], list[PlanFigure]]]:
+    """The first prose plan passage of ``scan`` as ``(start, end, year, figures)``, or None.
 
     ``year`` is the plan year when known (``meta.year``); the opening sentence's latest year, when
     it names one, overrides it (a report's year may be the year it was delivered).
@@ -191,4 +193,4 @@ def plan_passage(scan: str, qs: Sequence[Quantity], year: Optional[int] = None) 
         p_end = para_figs[-1].end
     if p_start is None or not found:
         return None
-    return p_start, p_end, found
+    return p_start, p_end, year, found

@@ -104,6 +104,7 @@ class TargetBlock:
     start: int  # where the trigger starts
     end: int  # end of the last target clause
     trigger: str
+    year: Optional[int] = None  # the plan year the block names, when it names one (prose passages)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -141,6 +142,9 @@ class _Found:
     # a clause that only names the metric (``工农业总产值，比1980年预计增长5.5%``): the next clause's
     # value is its target; dropped at the end of the sentence
     bare: bool = False
+    scope: str = "headline"
+    component: Optional[str] = None
+    stretch: Optional[Quantity] = None
 
 
 CONTINUATION_RE = re.compile(
@@ -360,9 +364,9 @@ def _prose_block(report: Report, scan: str, qs: Sequence[Quantity]) -> list[tupl
     got = plan_passage(scan, qs, report.meta.year)
     if got is None:
         return []
-    start, end, figures = got
+    start, end, year, figures = got
     found = [_Found(f.start, f.end, f.metric, f.indicator, f.quantity) for f in figures]
-    return [(TargetBlock(start, end, "plan passage"), found)]
+    return [(TargetBlock(start, end, "plan passage", year), found)]
 
 
 def _restated_gdp(scan: str, qs: Sequence[Quantity], start: int) -> Optional[_Found]:
@@ -441,11 +445,12 @@ def find_targets(report: Report) -> list[Target]:
         if g:
             extra.append(g)
             taken.add("gdp_growth")
-    extra.extend(_measure_targets(scan, qs, block.end, taken))
-    year = _year(report, scan, block.start)
+    extra.extend(replace(f, scope="measure") for f in _measure_targets(scan, qs, block.end, taken))
+    year = block.year or _year(report, scan, block.start)
     out: list[Target] = []
     for i, f in enumerate(sorted(found + extra, key=lambda f: f.start), 1):
         q = f.quantity
+        horizon, period = _horizon(scan, f, year)
         out.append(
             Target(
                 id=f"t{i}",
@@ -464,9 +469,39 @@ def find_targets(report: Report) -> list[Target]:
                 quantity=q.id if q else None,
                 normalized=q.normalized if q else None,
                 base_unit=q.base_unit if q else None,
+                component=f.component,
+                stretch=f.stretch.value if f.stretch else None,
+                scope=f.scope,
+                horizon=horizon,
+                period=period,
             )
         )
     return out
+
+
+# A target for more than the year: a later end year, a five-year plan, a yearly average, a total.
+MULTI_YEAR_TARGET_RE = re.compile(
+    r"到\s*(?P<to>20\d\d)\s*年|(?P<from>20\d\d)\s*[-—–至到]\s*(?P<until>20\d\d)\s*年|"
+    r"(?P<plan>十[一二三四五六七八九]五)|(?P<avg>年均|五年|累计)"
+)
+
+
+def _horizon(scan: str, f: _Found, year: Optional[int]) -> tuple[str, Optional[str]]:
+    """``("multi_year", period)`` when the sentence, up to the target's value, sets it for a span of
+    years (``到2030年``, ``“十五五”``, ``年均``), else ``("year", "<year>")``.  Only measures are read:
+    the main targets passage is the year's by construction (five-year goals are skipped there)."""
+    if f.scope == "measure":
+        sent_start = max(scan.rfind("。", 0, f.start), scan.rfind("\n", 0, f.start)) + 1
+        stop = f.quantity.start if f.quantity else f.end
+        for m in MULTI_YEAR_TARGET_RE.finditer(scan, sent_start, stop):
+            if m.group("to") and year and int(m.group("to")) <= year:
+                continue  # 到2025年底 in the 2025 report is this year
+            if m.group("from"):
+                return "multi_year", f"{m.group('from')}-{m.group('until')}"
+            if m.group("to"):
+                return "multi_year", f"到{m.group('to')}年"
+            return "multi_year", m.group(0)
+    return "year", str(year) if year else None
 
 
 @register(adds="targets", requires=("indicators", "quantities"))
@@ -478,12 +513,4 @@ def annotate_targets(report: Report) -> Report:
 def main_targets(report: Report) -> list[Target]:
     """The targets of the main block (and a GDP target restated in commentary), not the ones
     read from the measures: what the evaluation compares with the gold."""
-    blocks = target_blocks(report)
-    if not blocks:
-        return []
-    end = blocks[0].end
-    in_block = [t for t in report.targets if t.start < end]
-    has_gdp = any(t.indicator == "gdp_growth" for t in in_block)
-    restated = [t for t in report.targets if t.start >= end and t.indicator == "gdp_growth" and not has_gdp
-                and GDP_RESTATED_RE.match(t.text)]
-    return in_block + restated[:1]
+    return [t for t in report.targets if t.scope == "headline"]

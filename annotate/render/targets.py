@@ -15,26 +15,17 @@ from typing import Any, Iterable
 
 from ..model import Report
 
-COLUMNS = ("file", "year", "indicator", "metric", "text", "value", "low", "high", "unit", "qualifier", "block")
+COLUMNS = ("file", "year", "indicator", "component", "metric", "text", "value", "low", "high", "unit", "qualifier",
+           "stretch", "scope", "horizon", "period", "start", "end", "block")
 
 
 def target_rows(report: Report, file: str) -> list[dict[str, Any]]:
     """One row per target of ``report``; ``file`` names the input it was read from."""
     rows = []
     for t in report.targets:
-        rows.append({
-            "file": file,
-            "year": t.year,
-            "indicator": t.indicator,
-            "metric": t.metric,
-            "text": t.text,
-            "value": t.value,
-            "low": t.low,
-            "high": t.high,
-            "unit": t.unit,
-            "qualifier": t.qualifier,
-            "block": t.block,
-        })
+        row = {"file": file}
+        row.update({c: getattr(t, c) for c in COLUMNS if c != "file"})
+        rows.append(row)
     return rows
 
 
