@@ -173,6 +173,11 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: O
     metric = text[ms:me]
     lex = load_lexicon()
     if "分别" in cl.text and len(cq) >= 2:
+        # the ordinal head (一、二、三产) reads like list numbers to metric_span: try the clause head too
+        parts = ordinal_parts(metric, len(cq)) or ordinal_parts(text[cl.start : me], len(cq))
+        if parts:
+            return [_Found(cl.start, cl.end, n, canonical_id(n, q.unit, lex), q, component=c)
+                    for (n, c), q in zip(parts, cq)]
         names = expand_pair(metric, len(cq), lex)
         if names:
             return [_Found(cl.start, cl.end, n, canonical_id(n, q.unit, lex), q) for n, q in zip(names, cq)]
@@ -180,7 +185,68 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: O
     listed = listed_metrics(text, ms, cq[0].start)
     if listed:
         return [_Found(cl.start, cl.end, n, canonical_id(n, q.unit, lex), q) for n in listed]
-    return [_Found(cl.start, cl.end, metric, canonical_id(metric, q.unit, lex), q)]
+    first = _Found(cl.start, cl.end, metric, canonical_id(metric, q.unit, lex), q)
+    return _joined_by_dun(text, cl, cq, first)
+
+
+# ``增长6%以上、力争达到7%``: a value striven for beyond the floor just stated
+STRETCH_RE = re.compile(r"\s*[、，,]?\s*(?:并)?(?:力争|争取|努力)(?:达到|实现|增长|突破|超过)?\s*$")
+DUN_RE = re.compile(r"\s*、")
+
+
+def _stretch_clause(scan: str, cl: Clause, quantities: Sequence[Quantity],
+                    previous: Optional[_Found]) -> Optional[_Found]:
+    """``previous`` with a stretch value when ``cl`` is only ``力争达到7%`` after it, else None."""
+    if previous is None or previous.quantity is None or previous.stretch is not None:
+        return None
+    cq = quantities_in(quantities, cl.start, cl.end)
+    if len(cq) != 1 or not STRETCH_RE.fullmatch(scan[cl.start : cq[0].start]):
+        return None
+    if (cq[0].base_unit or cq[0].unit) != (previous.quantity.base_unit or previous.quantity.unit):
+        return None
+    return replace(previous, stretch=cq[0], end=cl.end)
+
+
+def _joined_by_dun(text: str, cl: Clause, cq: list[Quantity], first: _Found) -> list[_Found]:
+    """The targets of a clause whose values are joined by ``、``: each value after a ``、`` that names
+    its own metric is a target of its own (``城镇新增就业60万人左右、城镇调查失业率5.5%左右``); one
+    after ``、力争`` is the stretch of the value before (``增长6%以上、力争达到7%``)."""
+    out = [first]
+    lex = load_lexicon()
+    for prev_q, q in zip(cq, cq[1:]):
+        gap = text[prev_q.end : q.start]
+        if STRETCH_RE.fullmatch(gap):
+            out[-1] = replace(out[-1], stretch=q, end=max(out[-1].end, q.end))
+            continue
+        dun = DUN_RE.match(gap)
+        if dun is None:
+            continue
+        span = metric_span(text, prev_q.end + dun.end(), q.start)
+        if span is None:
+            continue
+        name = text[span[0] : span[1]]
+        if not out[-1].stretch and out[-1].quantity is prev_q:
+            out[-1] = replace(out[-1], end=prev_q.end)
+        out.append(_Found(span[0], q.end, name, canonical_id(name, q.unit, lex), q))
+    if len(out) > 1:
+        out[-1] = replace(out[-1], end=cl.end)
+    return out
+
+
+# ``一、二、三产增加值分别增长3%以上、6.5%左右、5.5%以上``, ``一二三产业增加值分别…``: one target per industry
+ORDINAL_RE = re.compile(r"^(?P<ords>[一二三](?:[、，,]?[一二三]){1,2})(?:次)?(?P<noun>产业|产)(?P<rest>.*)$")
+
+
+def ordinal_parts(metric: str, n: int) -> Optional[list[tuple[str, str]]]:
+    """``[(metric, component)]`` for an ordinal list of industries that 分别 pairs with ``n`` values:
+    ``一、二、三产增加值`` → (第一产业增加值, 一产), (第二产业增加值, 二产), (第三产业增加值, 三产); else None."""
+    m = ORDINAL_RE.match(metric)
+    if m is None:
+        return None
+    ords = [c for c in m.group("ords") if c in "一二三"]
+    if len(ords) != n:
+        return None
+    return [(f"第{o}产业{m.group('rest')}", f"{o}产") for o in ords]
 
 
 # A one-character product named right before its value in a list (纸520万吨, 糖260万吨, 表2,360万只).
@@ -221,6 +287,9 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     """The targets one clause of a targets block sets (none for commentary); ``previous`` is the
     last target of the same sentence, which a bare ``增长14.5%`` continues."""
     t = scan[cl.start : cl.end]
+    stretch = _stretch_clause(scan, cl, quantities, previous)
+    if stretch is not None:
+        return [stretch]
     if previous is not None and previous.bare and PREDICATE_ONLY_RE.match(t) and QUALITATIVE_RE.search(t):
         # ``其他…的产量和造林面积，也将有一个新的增长``: the predicate of the metric named before
         return [replace(previous, end=cl.end, bare=False)]
@@ -287,15 +356,9 @@ def _closed_paragraph(scan: str, last_end: int, next_start: int, announced: bool
 
 
 def _settle_bare(got: list[_Found]) -> list[_Found]:
-    """A clause that only named a metric is its own target (when the lexicon knows the metric)
-    unless the next clause went on with it (then the next one, which starts where the name starts,
-    holds the target)."""
-    out = []
-    for i, f in enumerate(got):
-        if f.bare and ((i + 1 < len(got) and got[i + 1].start == f.start) or f.indicator is None):
-            continue
-        out.append(replace(f, bare=False))
-    return out
+    """A clause that only named a metric and that no later clause went on with is a target of its
+    own when the lexicon knows the metric (``国际收支``), else nothing (a run-in label)."""
+    return [replace(f, bare=False) for f in got if not (f.bare and f.indicator is None)]
 
 
 def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quantity],
@@ -317,7 +380,10 @@ def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quanti
             break  # a finished paragraph ends the block; a list (items ending in ；) goes on
         got: list[_Found] = []
         for cl in cls:
-            got.extend(clause_targets(text, scan, cl, quantities, got[-1] if got else None))
+            new = clause_targets(text, scan, cl, quantities, got[-1] if got else None)
+            if new and got and new[0].start == got[-1].start:
+                got[-1] = new.pop(0)  # the clause went on with the previous target (a stretch, a predicate)
+            got.extend(new)
         got = _settle_bare(got)
         if not got and found and announced and label_skips < 2 and RUN_IN_LABEL_RE.match(scan, cls[0].start):
             label_skips += 1  # an entry of the announced list that sets no figure (科学技术，…)
