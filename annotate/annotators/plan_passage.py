@@ -123,7 +123,7 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
 # (``拟定为六百四十三亿七千万元``, ``比一九五七年增长百分之十四点六``).
 FILLER_RE = re.compile(
     r"(?:(?:19|20)\d\d年|一九[〇○零一二三四五六七八九]{2}年|上一年|上年|去年|今年|明年|比|较|的|将要|将|要|也|并|可以|"
-    r"计划|规定|拟定|安排|为|达到|达|增长|提高|降低|增加|下降|减少|预计数|预计|到|至|[（(][^）)]*[）)]|\s)*")
+    r"计划|规定|拟定|安排|定为|确定为|调整为|为|达到|达|增长|提高|降低|增加|下降|减少|预计数|预计|到|至|[（(][^）)]*[）)]|\s)*")
 
 
 def _continues(scan: str, cs: int, q: Quantity, qs: Sequence[Quantity]) -> bool:

@@ -74,6 +74,8 @@ SKIP_CLAUSE_RE = re.compile(
     r"^(?:在实际工作中|实际工作中|根据|并|这|上述|确定|需要|为此|今年要|今年|要|坚决|体现|考虑|兼顾|目的|"
     r"与|同|对|从|把|将|以)"
 )
+# One growth compared with another (``居民收入增长快于经济增长``, ``高于全国平均水平``) sets no target.
+GROWTH_COMPARED_RE = re.compile(r"(?:快于|慢于|高于|低于|超过|跑赢)[^，；。]{0,12}(?:增长|增速|平均水平)")
 # An aspiration is commentary (努力争取更好结果, 力争比去年实现更多增长) unless it names a metric
 # (力争地区生产总值增长7%).
 ASPIRATION_RE = re.compile(r"^(?:努力|争取|力争)")
@@ -295,6 +297,8 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
         return [replace(previous, end=cl.end, bare=False)]
     if SKIP_CLAUSE_RE.match(t) or len(t) > MAX_CLAUSE_CHARS:
         return []
+    if GROWTH_COMPARED_RE.search(t) and not quantities_in(quantities, cl.start, cl.end):
+        return []  # ``收入增长快于经济增长`` compares two growths; it sets no value
     if ASPIRATION_RE.match(t) and lookup(t) is None:
         return []
     cq = [q for q in quantities_in(quantities, cl.start, cl.end)]
