@@ -23,7 +23,7 @@ from lxml import etree, html
 from lxml.html import builder as E
 
 from ..model import Report
-from .labels import fmt_number, target_label
+from .labels import delta_label, fmt_number, target_label
 
 #: change kind -> (filter category, human label)
 KIND_INFO: dict[str, tuple[str, str]] = {
@@ -47,6 +47,8 @@ DIRECTION: dict[str, tuple[str, str]] = {
     "unchanged": ("=", "unchanged"),
     "added": ("+", "added"),
     "removed": ("−", "removed"),
+    "quantified": ("#", "quantified"),
+    "unquantified": ("∅", "unquantified"),
 }
 
 
@@ -247,7 +249,8 @@ class _Redline:
             section.append(E.P("Neither report sets targets that could be matched by indicator."))
             return section
         table = E.TABLE(E.CLASS("targets"))
-        table.append(E.THEAD(E.TR(E.TH("indicator"), E.TH("old target"), E.TH("new target"), E.TH("change"))))
+        table.append(E.THEAD(E.TR(E.TH("indicator"), E.TH("old target"), E.TH("new target"), E.TH("change"),
+                                  E.TH("delta"))))
         tbody = E.TBODY()
         for tc in self.c.target_changes:
             symbol, words = DIRECTION.get(tc.change, ("", tc.change))
@@ -259,12 +262,19 @@ class _Redline:
             if tc.new is not None:
                 new_cell.append(E.BR())
                 new_cell.append(E.SMALL(tc.new.text))
+            if tc.moved_to is not None:
+                # a headline target the other year sets only inside a measure: say where it went
+                new_cell.append(E.BR())
+                new_cell.append(E.SMALL(E.CLASS("moved-to"), "now a measure: ", _target_value(tc.moved_to),
+                                        " — ", tc.moved_to.text))
             name = tc.indicator or tc.metric_new or tc.metric_old or ""
+            name += f" / {tc.component}" if tc.component else ""
+            name += " (measure)" if tc.scope == "measure" else ""
             metric = tc.metric_new or tc.metric_old or ""
             tbody.append(E.TR({"class": f"tc-{tc.change}", "data-filter": "targets", "data-change": tc.change},
                               E.TD(name, E.BR(), E.SMALL(metric)), old_cell, new_cell,
                               E.TD(E.CLASS(f"dir dir-{tc.change}"), E.SPAN({"aria-hidden": "true"}, symbol + " "),
-                                   words)))
+                                   words), E.TD(E.CLASS("delta"), delta_label(tc.delta))))
         table.append(tbody)
         section.append(table)
         return section
