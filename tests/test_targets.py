@@ -360,3 +360,123 @@ def test_year_pairs_name_the_same_targets_alike(corpus):
         poverty = [(t.value, t.qualifier) for t in _targets_of(corpus, f"national-{year}-gov-work-report")
                    if t.indicator == "poverty_reduction"]
         assert poverty == [(1000, "at_least")], year
+
+
+# --------------------------------------------------------------------------- issue 11: classes of phrasing
+
+
+def rows(targets):
+    return [(t.indicator, t.component, t.value, t.qualifier, t.stretch) for t in targets]
+
+
+def test_values_joined_by_dun_in_one_clause_are_a_target_each():
+    r = tag_text("主要预期目标是：城镇新增就业60万人左右、城镇调查失业率5.5%左右；"
+                 "城镇居民人均可支配收入增长6%左右、农村居民人均可支配收入增长7.5%左右。\n")
+    assert rows(r.targets) == [
+        ("urban_new_jobs", None, 60, "about", None),
+        ("surveyed_unemployment", None, 5.5, "about", None),
+        ("urban_income_growth", None, 6, "about", None),
+        ("rural_income_growth", None, 7.5, "about", None),
+    ]
+    assert [t.text for t in r.targets[:2]] == ["城镇新增就业60万人左右", "城镇调查失业率5.5%左右"]
+
+
+@pytest.mark.parametrize("sep", ["、", "，"])
+def test_a_stretch_goal_is_one_target_with_its_stretch(sep):
+    r = tag_text(f"主要预期目标是：地区生产总值增长6%以上{sep}力争达到7%；粮食产量1.3万亿斤。\n")
+    assert rows(r.targets) == [("gdp_growth", None, 6, "at_least", 7), ("grain_output", None, 1.3, "exact", None)]
+    assert r.targets[0].text == f"地区生产总值增长6%以上{sep}力争达到7%"
+
+
+@pytest.mark.parametrize("head", ["一、二、三产增加值", "一二三产业增加值"])
+def test_ordinal_industry_lists_give_one_target_per_industry(head):
+    r = tag_text(f"主要预期目标是：{head}分别增长3%以上、6.5%左右、5.5%以上；粮食产量1.3万亿斤。\n")
+    assert rows(r.targets)[:3] == [
+        ("primary_industry_growth", "一产", 3, "at_least", None),
+        ("secondary_industry_growth", "二产", 6.5, "about", None),
+        ("tertiary_industry_growth", "三产", 5.5, "at_least", None),
+    ]
+    assert [t.metric for t in r.targets[:3]] == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
+
+
+def test_comparisons_and_talk_about_indicators_are_not_targets():
+    r = tag_text("主要预期目标是：地区生产总值增长5%左右；居民收入增长快于经济增长。\n")
+    assert rows(r.targets) == [("gdp_growth", None, 5, "about", None)]
+    r = tag_text("各位代表！下面就经济增长和物价两个指标作些说明。今年要使居民收入增长快于经济增长。\n")
+    assert r.targets == ()
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("经济增长预期目标为7%左右，物价涨幅控制在3%左右。", (7, "about")),
+    ("经济增长的预期目标为8%。", (8, "exact")),
+    ("综合分析各方面的条件，今年经济增长速度的宏观调控目标，定为8%。", (8, "exact")),
+    ("今年国内生产总值计划增长8%，是留有余地的。", (8, "exact")),
+    ("今年计划要求，国民生产总值增长6%，全社会固定资产投资增长8%。", (6, "exact")),
+])
+def test_older_phrasings_of_the_growth_target(sentence, value):
+    r = tag_text("一、今年的工作\n今年的经济工作要稳中求进。" + sentence + "\n")
+    gdp = [t for t in r.targets if t.indicator == "gdp_growth"]
+    assert [(t.value, t.qualifier) for t in gdp] == [value]
+    assert (gdp[0].scope, gdp[0].horizon, gdp[0].period) == ("headline", "year", "2024")
+
+
+def test_prose_plan_passage_levels_and_growth_but_not_bases_increments_or_restatements():
+    r = tag_text(
+        "一九五八年的工业总产值，拟定为六百四十三亿七千万元，比一九五七年预计数增加八十一亿九千万元，增长百分之十四点六。"
+        "这个速度比一九五七年要高得多。\n"
+        "一九五八年的社会商品零售总额将达到五百亿元，比一九五七年的四百六十亿元增长百分之八点七。\n"
+        "如果仍然按照一九五二年的不变价格计算，一九五八年的工业总产值则为七百一十九亿六千万元。\n",
+        year=None)
+    assert [(t.indicator, t.value, t.unit) for t in r.targets] == [
+        ("industrial_output", 64370000000, "元"),
+        ("industrial_output_growth", 14.6, "%"),
+        ("retail_sales", 500, "亿元"),
+        ("retail_sales_growth", 8.7, "%"),
+    ]
+    assert {t.year for t in r.targets} == {1958}  # the opening sentence names the plan year
+
+
+def test_prose_plans_skip_multi_year_goals_and_reports_of_the_past():
+    r = tag_text(
+        "第六个五年计划期间，我国工农业总产值计划增长百分之二十一点七，平均每年递增百分之四。\n"
+        "一九八一年计划为百分之三点七，实际达到百分之四点六。\n"
+        "以1957年的计划数字同1952年的实际数字作比较，我国的工业总产值增长一点二倍。\n",
+        year=None)
+    assert r.targets == ()
+
+
+def test_an_announced_list_reads_run_in_labelled_paragraphs():
+    r = tag_text(
+        "1981年国民经济计划主要指标安排如下。\n"
+        "工农业总产值，比1980年预计增长5.5%，其中，农业总产值增长4%，工业总产值增长6%。\n"
+        "农业，粮食产量34，250万吨，比1980年预计增加1，000万吨。其他经济作物的产量，也将有一个新的增长。\n"
+        "科学技术，列入全国科技计划的项目还要增加。\n"
+        "原材料工业，钢产量3，500万吨，纸520万吨。\n"
+        "劳动就业，在城镇安排600万人。\n"
+        "在1981年计划安排中，要注意解决以下问题。\n", year=1981)
+    assert [(t.indicator, t.metric, t.value, t.unit) for t in r.targets] == [
+        ("gross_output_growth", "工农业总产值", 5.5, "%"),
+        ("agri_output_growth", "农业总产值", 4, "%"),
+        ("industrial_output_growth", "工业总产值", 6, "%"),
+        ("grain_output", "粮食产量", 34250, "万吨"),
+        (None, "其他经济作物的产量", None, None),
+        (None, "钢产量", 3500, "万吨"),
+        (None, "纸", 520, "万吨"),
+        (None, "劳动就业", 600, "万人"),
+    ]
+
+
+def test_scope_horizon_and_period():
+    r = tag_text(
+        "主要预期目标是：地区生产总值增长5%左右；粮食产量1.3万亿斤。\n"
+        "上述目标综合考虑了各方面因素。\n"
+        "二、今年重点工作\n"
+        "加强生态建设，森林覆盖率达到35%。到2030年，常住人口城镇化率达到70%。\n", year=2026)
+    got = [(t.indicator, t.scope, t.horizon, t.period) for t in r.targets]
+    assert got == [
+        ("gdp_growth", "headline", "year", "2026"),
+        ("grain_output", "headline", "year", "2026"),
+        ("forest_coverage", "measure", "year", "2026"),
+        ("urbanization_rate", "measure", "multi_year", "到2030年"),
+    ]
+    assert [t.indicator for t in main_targets(r)] == ["gdp_growth", "grain_output"]
