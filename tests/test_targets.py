@@ -480,3 +480,64 @@ def test_scope_horizon_and_period():
         ("urbanization_rate", "measure", "multi_year", "到2030年"),
     ]
     assert [t.indicator for t in main_targets(r)] == ["gdp_growth", "grain_output"]
+
+
+# --------------------------------------------------------------------------- issue 11: target changes
+
+
+def _changes(old_text: str, new_text: str, old_year: int = 2024, new_year: int = 2025):
+    from annotate.compare import target_changes
+
+    return {(c.scope, c.indicator, c.component): c
+            for c in target_changes(tag_text(old_text, old_year), tag_text(new_text, new_year))}
+
+
+def test_target_changes_carry_a_delta_and_quantified_labels():
+    ch = _changes("主要预期目标是：地区生产总值增长6%左右；城镇新增就业1100万人以上；单位国内生产总值能耗继续下降；进出口增长4.5%。\n",
+                  "主要预期目标是：地区生产总值增长5.5%左右；城镇新增就业1110万人以上；单位国内生产总值能耗降低2.5%左右；进出口实现正增长。\n")
+    gdp = ch[("headline", "gdp_growth", None)]
+    assert (gdp.change, gdp.delta.value, gdp.delta.unit) == ("lowered", -0.5, "个百分点")
+    jobs = ch[("headline", "urban_new_jobs", None)]
+    assert (jobs.change, jobs.delta.value, jobs.delta.unit) == ("raised", 10, "万人")
+    assert ch[("headline", "energy_intensity", None)].change == "quantified"
+    assert ch[("headline", "energy_intensity", None)].delta is None
+    assert ch[("headline", "trade_growth", None)].change == "unquantified"
+
+
+def test_a_dropped_stretch_goal_is_a_change():
+    ch = _changes("主要预期目标是：地区生产总值增长6%以上、力争达到7%；粮食产量1.3万亿斤。\n",
+                  "主要预期目标是：地区生产总值增长6%以上；粮食产量1.3万亿斤。\n")
+    assert ch[("headline", "gdp_growth", None)].change == "lowered"
+    assert ch[("headline", "grain_output", None)].change == "unchanged"
+
+
+def test_changes_compare_headline_with_headline_and_point_at_a_target_moved_to_the_measures():
+    old = "主要预期目标是：地区生产总值增长5%左右；森林覆盖率达到35%。\n上述目标综合考虑了各方面因素。\n"
+    new = ("主要预期目标是：地区生产总值增长5%左右；粮食产量1.3万亿斤。\n上述目标综合考虑了各方面因素。\n"
+           "二、今年重点工作\n加强生态建设，森林覆盖率达到36%。\n")
+    ch = _changes(old, new)
+    removed = ch[("headline", "forest_coverage", None)]
+    assert removed.change == "removed" and removed.new is None
+    assert removed.moved_to is not None and removed.moved_to.value == 36
+    assert ch[("measure", "forest_coverage", None)].change == "added"
+
+
+def test_changes_pair_industries_by_component():
+    ch = _changes("主要预期目标是：一二三产业增加值分别增长3%、6%、5%左右；粮食产量1.3万亿斤。\n",
+                  "主要预期目标是：一二三产业增加值分别增长3%、6.5%、5%左右；粮食产量1.3万亿斤。\n")
+    assert ch[("headline", "secondary_industry_growth", "二产")].change == "raised"
+    assert ch[("headline", "primary_industry_growth", "一产")].change == "unchanged"
+
+
+def test_diff_json_text_and_html_show_the_delta():
+    from annotate.compare import compare
+    from annotate.render.comparison_json import comparison_to_json
+    from annotate.render.text import render_text
+
+    old = tag_text("主要预期目标是：地区生产总值增长6%左右；粮食产量1.3万亿斤。\n", 2024)
+    new = tag_text("主要预期目标是：地区生产总值增长5.5%左右；粮食产量1.3万亿斤。\n", 2025)
+    c = compare(old, new)
+    tc = comparison_to_json(c)["target_changes"][0]
+    assert (tc["indicator"], tc["change"], tc["delta"], tc["scope"]) == (
+        "gdp_growth", "lowered", {"value": -0.5, "unit": "个百分点"}, "headline")
+    assert "−0.5个百分点" in render_text(c)
