@@ -541,3 +541,15 @@ def test_diff_json_text_and_html_show_the_delta():
     assert (tc["indicator"], tc["change"], tc["delta"], tc["scope"]) == (
         "gdp_growth", "lowered", {"value": -0.5, "unit": "个百分点"}, "headline")
     assert "−0.5个百分点" in render_text(c)
+
+
+def test_scorecard_reads_an_indicator_introduced_by_qizhong_in_the_review():
+    """地区生产总值…增长5.1%，其中规模工业增加值增长6.4% states the industry actual plainly."""
+    from annotate.scorecard import scorecard
+
+    plan = tag_text("主要预期目标是：地区生产总值增长5%左右；规模工业增加值增长6%；粮食产量600亿斤以上。\n", 2024)
+    result = tag_text("一、2024年工作回顾\n过去一年，全省地区生产总值达到5.3万亿元、增长5.1%，其中规模工业增加值增长6.4%；"
+                      "粮食产量突破600亿斤。\n二、2025年主要目标\n主要预期目标是：地区生产总值增长5%左右。\n", 2025)
+    lines = {ln["indicator"]: ln for ln in scorecard(plan, result).to_json()["targets"]}
+    assert [(k, v["verdict"], v["actual"]["value"]) for k, v in lines.items()] == [
+        ("gdp_growth", "met", 5.1), ("industry_growth", "met", 6.4), ("grain_output", "met", 600)]
