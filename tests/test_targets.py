@@ -193,8 +193,8 @@ def test_gold_recall_and_precision(corpus):
                      qualifier=t.qualifier) for t in main_targets(pipeline.tag(str(src)))]
         h, _, _ = ev.match(gold, pred)
         g_total, p_total, hits = g_total + len(gold), p_total + len(pred), hits + h
-    assert hits / g_total >= 0.97
-    assert hits / p_total >= 0.95
+    assert hits / g_total >= 0.99  # issue 11: numeric and wordless main targets, P and R ≥ 0.99
+    assert hits / p_total >= 0.99
 
 
 # --------------------------------------------------------------------------- CLI output
@@ -553,3 +553,28 @@ def test_scorecard_reads_an_indicator_introduced_by_qizhong_in_the_review():
     lines = {ln["indicator"]: ln for ln in scorecard(plan, result).to_json()["targets"]}
     assert [(k, v["verdict"], v["actual"]["value"]) for k, v in lines.items()] == [
         ("gdp_growth", "met", 5.1), ("industry_growth", "met", 6.4), ("grain_output", "met", 600)]
+
+
+@pytest.mark.corpus
+def test_national_gdp_growth_target_of_every_corpus_year(corpus):
+    """The national GDP growth target (国民生产总值 1992-1993, 国内生产总值, 经济增长速度) of every year
+    the gold holds one for, 1992-2025; 2020 set none."""
+    for gf in sorted((ROOT / "tests" / "gold" / "targets").glob("national-*.json")):
+        gold = [t for t in json.loads(gf.read_text(encoding="utf-8"))["targets"] if t["indicator"] == "gdp_growth"]
+        pred = [t for t in main_targets(pipeline.tag(str(next(corpus.glob(gf.stem + ".*")))))
+                if t.indicator == "gdp_growth"]
+        assert [(t["value"], t["low"], t["high"], t["qualifier"]) for t in gold] == [
+            (t.value, t.low, t.high, t.qualifier) for t in pred], gf.stem
+
+
+def test_a_chinese_range_with_its_unit_left_out_is_one_range():
+    r = tag_text("一、今年的工作\n今年的经济工作要稳中求进。今年经济增长速度的宏观调控目标，定为百分之八至九。\n")
+    assert [(t.indicator, t.low, t.high, t.qualifier) for t in r.targets] == [("gdp_growth", 8, 9, "range")]
+
+
+def test_a_figure_for_a_list_that_follows_it_and_a_count_of_kinds_in_a_name():
+    r = tag_text("一九五九年的计划草案规定，在主要的农业产品中，产量将增长百分之四十以上的有粮食、棉花、黄麻。\n", year=None)
+    assert [(t.indicator, t.value, t.qualifier) for t in r.targets] == [
+        ("grain_output", 40, "at_least"), ("cotton_output", 40, "at_least")]
+    r = tag_text("主要指标安排如下：\n原材料工业，钢产量3，500万吨，十种有色金属108万吨。\n", year=1981)
+    assert [(t.metric, t.value, t.unit) for t in r.targets] == [("钢产量", 3500, "万吨"), ("十种有色金属", 108, "万吨")]

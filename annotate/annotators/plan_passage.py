@@ -108,6 +108,11 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
         before = scan[cs : q.start]
         if BASE_RE.search(before) or INCREMENT_RE.search(before):
             continue
+        listed = _listed_after(scan, q, end, lex)
+        if listed:
+            # ``产量将增长百分之四十以上的有粮食、棉花…``: the figure holds for every aggregate listed
+            out.extend(PlanFigure(cs, q.end, name, canonical_id(name, None, lex), q) for name in listed)
+            continue
         metric = _metric_before(scan, cs, q.start, lex)
         if metric is None and _continues(scan, cs, q, qs):
             # ``拟定为…，增长百分之十四点六``: the metric named earlier in the (sub-)sentence goes on
@@ -124,6 +129,26 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
 FILLER_RE = re.compile(
     r"(?:(?:19|20)\d\d年|一九[〇○零一二三四五六七八九]{2}年|上一年|上年|去年|今年|明年|比|较|的|将要|将|要|也|并|可以|"
     r"计划|规定|拟定|安排|定为|确定为|调整为|为|达到|达|增长|提高|降低|增加|下降|减少|预计数|预计|到|至|[（(][^）)]*[）)]|\s)*")
+
+
+LISTED_AFTER_RE = re.compile(r"的(?:有|是)([^，；。]+)")
+
+
+def _listed_after(scan: str, q: Quantity, end: int, lex) -> list[str]:
+    """The lexicon aggregates of a list that follows the value (``增长百分之四十以上的有粮食、棉花、
+    黄麻``: 粮食, 棉花); empty when no list follows."""
+    m = LISTED_AFTER_RE.match(scan, q.end, end)
+    if m is None:
+        return []
+    # the list names products whose output is meant (粮食 → 粮食产量) when the sentence speaks of 产量
+    suffix = "产量" if "产量" in scan[max(0, q.start - 12) : q.start] else ""
+    out = []
+    for n in re.split(r"、|以及|和|及", m.group(1)):
+        name = n.strip() + suffix
+        found = lookup(name, lex)
+        if found is not None and found.group(0) == name:
+            out.append(name)
+    return out
 
 
 def _continues(scan: str, cs: int, q: Quantity, qs: Sequence[Quantity]) -> bool:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..model import Quantity, Report, Target
+from ..numerals import parse_number
 from . import register
 from .plan_passage import plan_passage
 from .indicators import (
@@ -302,6 +303,9 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     if ASPIRATION_RE.match(t) and lookup(t) is None:
         return []
     cq = [q for q in quantities_in(quantities, cl.start, cl.end)]
+    # a count of kinds that names the metric (十种有色金属108万吨) is part of the name, not its value
+    while len(cq) > 1 and (cq[0].unit or "") in ("种", "类") and not _is_ratio(cq[1]):
+        cq = cq[1:]
     if cq:
         return _value_clause_targets(scan, cl, cq, previous)
     lex = load_lexicon()
@@ -519,6 +523,7 @@ def find_targets(report: Report) -> list[Target]:
     year = block.year or _year(report, scan, block.start)
     out: list[Target] = []
     for i, f in enumerate(sorted(found + extra, key=lambda f: f.start), 1):
+        f = _range_tail(scan, f)
         q = f.quantity
         horizon, period = _horizon(scan, f, year)
         out.append(
@@ -547,6 +552,25 @@ def find_targets(report: Report) -> list[Target]:
             )
         )
     return out
+
+
+# ``百分之八至九``: the quantity layer reads 百分之八 alone; the second bound follows with its unit left out.
+# (A stopgap until quantities reads such a Chinese range itself: it only widens a target's own value.)
+RANGE_TAIL_RE = re.compile(r"\s*(?:至|到)\s*(?:百分之)?([零〇一二两三四五六七八九十点]+|\d+(?:\.\d+)?)(?=[，。；、,;\s]|$)")
+
+
+def _range_tail(scan: str, f: _Found) -> _Found:
+    """``f`` with its percentage widened to a range when ``至九`` follows it, else ``f``."""
+    q = f.quantity
+    if q is None or q.qualifier != "exact" or (q.unit or "") not in ("%", "％") or q.value is None:
+        return f
+    m = RANGE_TAIL_RE.match(scan, q.end)
+    high = parse_number(m.group(1)) if m else None
+    if high is None or high <= q.value:
+        return f
+    wide = replace(q, end=m.end(), text=scan[q.start : m.end()], value=None, low=q.value, high=high,
+                   qualifier="range")
+    return replace(f, quantity=wide, end=max(f.end, m.end()))
 
 
 # A target for more than the year: a later end year, a five-year plan, a yearly average, a total.
