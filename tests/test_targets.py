@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from annotate import pipeline
@@ -578,3 +580,40 @@ def test_a_figure_for_a_list_that_follows_it_and_a_count_of_kinds_in_a_name():
         ("grain_output", 40, "at_least"), ("cotton_output", 40, "at_least")]
     r = tag_text("主要指标安排如下：\n原材料工业，钢产量3，500万吨，十种有色金属108万吨。\n", year=1981)
     assert [(t.metric, t.value, t.unit) for t in r.targets] == [("钢产量", 3500, "万吨"), ("十种有色金属", 108, "万吨")]
+
+
+def test_comparison_xml_with_delta_component_and_moved_to_is_valid():
+    from lxml import etree
+
+    from annotate.compare import compare
+    from annotate.xml.comparison import comparison_to_xml
+    from annotate.xml.validate import validate_root
+
+    old = tag_text("主要预期目标是：一二三产业增加值分别增长3%、6%、5%左右；森林覆盖率达到35%。\n上述目标综合考虑了各方面因素。\n", 2024)
+    new = tag_text("主要预期目标是：一二三产业增加值分别增长3%、6.5%、5%左右。\n上述目标综合考虑了各方面因素。\n"
+                   "二、今年重点工作\n加强生态建设，森林覆盖率达到36%。\n", 2025)
+    root = comparison_to_xml(compare(old, new))
+    validate_root(root, "c.xml")
+    second = root.find(".//target-change[@component='二产']")
+    assert (second.get("change"), second.get("delta"), second.get("delta-unit")) == ("raised", "0.5", "个百分点")
+    moved = root.find(".//target-change[@indicator='forest_coverage'][@scope='headline']")
+    assert moved.get("change") == "removed" and moved.find("moved-to").get("value") == "36"
+    assert etree.tostring(root, encoding="unicode").count("<target-change ") == 5
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(a=st.integers(0, 200), b=st.integers(0, 200), unit=st.sampled_from(["%", "万人", "亿元"]))
+def test_target_change_and_delta_mirror(a, b, unit):
+    """B → A is A → B mirrored: raised ↔ lowered, and the delta changes sign."""
+    from annotate.compare import target_change, target_delta
+    from annotate.model import Target
+
+    def tgt(v):
+        return Target("t1", "p1", 0, 4, "城镇新增", indicator="x", metric="x", value=v / 10, unit=unit, qualifier="about")
+
+    flip = {"raised": "lowered", "lowered": "raised"}
+    o, n = tgt(a), tgt(b)
+    assert target_change(n, o) == flip.get(target_change(o, n), target_change(o, n))
+    d1, d2 = target_delta(o, n), target_delta(n, o)
+    assert d1.unit == d2.unit == ("个百分点" if unit == "%" else unit)
+    assert abs(d1.value + d2.value) < 1e-9 and (d1.value > 0) == (target_change(o, n) == "raised")
