@@ -113,14 +113,18 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
             # ``产量将增长百分之四十以上的有粮食、棉花…``: the figure holds for every aggregate listed
             out.extend(PlanFigure(cs, q.end, name, canonical_id(name, None, lex), q) for name in listed)
             continue
-        metric = _metric_before(scan, cs, q.start, lex)
-        if metric is None and _continues(scan, cs, q, qs):
-            # ``拟定为…，增长百分之十四点六``: the metric named earlier in the (sub-)sentence goes on
-            metric = _metric_before(scan, sub_start, cs, lex)
-        if metric is None:
+        found = _metric_before(scan, cs, q.start, lex)
+        fig_start = cs
+        if found is None and _continues(scan, cs, q, qs):
+            # ``拟定为…，增长百分之十四点六``: the metric named earlier in the (sub-)sentence goes on;
+            # its first figure's text starts at the metric (工业总产值，拟定为六百四十三亿七千万元)
+            found = _metric_before(scan, sub_start, cs, lex)
+            if found is not None and not any(f.end > found.start() for f in out):
+                fig_start = found.start()
+        if found is None:
             continue
-        ident = canonical_id(metric, q.unit, lex)
-        out.append(PlanFigure(cs, q.end, metric, ident, q))
+        metric = found.group(0)
+        out.append(PlanFigure(fig_start, q.end, metric, canonical_id(metric, q.unit, lex), q))
     return out
 
 
@@ -160,7 +164,7 @@ def _continues(scan: str, cs: int, q: Quantity, qs: Sequence[Quantity]) -> bool:
     return FILLER_RE.fullmatch(before) is not None
 
 
-def _metric_before(scan: str, start: int, stop: int, lex) -> Optional[str]:
+def _metric_before(scan: str, start: int, stop: int, lex) -> Optional[re.Match[str]]:
     """The last lexicon wording in ``scan[start:stop]`` not preceded by a per-unit word, or None."""
     best = None
     pos = start
@@ -171,7 +175,7 @@ def _metric_before(scan: str, start: int, stop: int, lex) -> Optional[str]:
         if not PER_UNIT_RE.search(scan, max(start, m.start() - 4), m.start()):
             best = m
         pos = m.end()
-    return best.group(0) if best else None
+    return best
 
 
 def _opens_passage(scan: str, para_start: int, start: int, end: int, figures: list[PlanFigure]) -> bool:
