@@ -17,8 +17,19 @@ Where targets come from:
    the value and the metric it counts (``今年要完成1000万以上农村贫困人口脱贫任务``).
 
 Metrics listed with ``、`` before one shared predicate or value (``单位生产总值能耗、单位生产总值二氧化碳
-排放量进一步下降``) are one target each.  Never in the review
-   half, which comes before the block.
+排放量进一步下降``) are one target each, and so are values joined by ``、`` that each name their metric
+(``城镇新增就业60万人左右、城镇调查失业率5.5%左右``).  ``增长6%以上、力争达到7%`` is one target with a
+``stretch``; ``一、二、三产增加值分别增长…`` one target per industry with its ``component``.  Growth
+compared with growth (``收入增长快于经济增长``) is no target.  Never in the review half, which comes
+before the block.
+
+A report with no block that states its plan in prose (national reports before 1996) has the
+figures of its plan passage (:mod:`.plan_passage`) as its block; a trigger that announces a list
+(``…主要指标安排如下。``) reads on across paragraphs that open with a run-in label (``农业，…``).
+
+Every target carries ``scope`` (``headline`` for the block and a restated GDP target, ``measure``
+for 3.), ``horizon`` (``year``, or ``multi_year`` for a measure set 到2030年 / “十五五” / 年均) and
+``period`` (the year, or that span).
 
 A report without a targets block (Hong Kong policy addresses) gets no targets: nothing here
 guesses targets from scattered numbers.  :func:`target_blocks` exposes the blocks found, for the
@@ -142,8 +153,8 @@ class _Found:
     metric: str
     indicator: Optional[str]
     quantity: Optional[Quantity]
-    # a clause that only names the metric (``工农业总产值，比1980年预计增长5.5%``): the next clause's
-    # value is its target; dropped at the end of the sentence
+    # a clause that only names the metric (``工农业总产值，比1980年预计增长5.5%``): a next clause that
+    # goes on with it replaces it; else it stays a target when the lexicon knows the metric
     bare: bool = False
     scope: str = "headline"
     component: Optional[str] = None
