@@ -38,7 +38,7 @@ import math
 import re
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional, Sequence
@@ -114,6 +114,16 @@ class TargetSide:
     unit: Optional[str]
     qualifier: Optional[str]
     text: str
+    stretch: Optional[float] = None
+    block: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Delta:
+    """How far a target moved: ``-0.5`` ``个百分点`` for a rate, ``+10`` ``万人`` for an amount."""
+
+    value: float
+    unit: str
 
 
 @dataclass(frozen=True)
@@ -123,7 +133,13 @@ class TargetChange:
     metric_new: Optional[str]
     old: Optional[TargetSide]
     new: Optional[TargetSide]
-    change: str  # raised | lowered | qualifier_changed | reworded | unchanged | added | removed
+    # raised | lowered | qualifier_changed | quantified | unquantified | reworded | unchanged | added | removed
+    change: str
+    delta: Optional[Delta] = None
+    scope: str = "headline"  # headline targets are compared with headline targets, measures with measures
+    component: Optional[str] = None  # 一产 / 二产 / 三产 of a 分别 list
+    # a headline target that the other year sets only inside a measure: where it went (or came from)
+    moved_to: Optional[TargetSide] = None
 
 
 @dataclass(frozen=True)
@@ -455,7 +471,38 @@ def _magnitude(t: Target) -> Optional[tuple[float, str]]:
 
 
 def _side(t: Target) -> TargetSide:
-    return TargetSide(t.value, t.low, t.high, t.unit, t.qualifier, t.text)
+    return TargetSide(t.value, t.low, t.high, t.unit, t.qualifier, t.text, t.stretch, t.block)
+
+
+RATE_UNITS = ("%", "％", "‰")
+
+
+def target_delta(o: Target, n: Target) -> Optional[Delta]:
+    """New minus old, in the new target's unit (percentage points for rates); None when either
+    states no number or the units do not compare."""
+    mo, mn = _magnitude(o), _magnitude(n)
+    if mo is None or mn is None or mo[1] != mn[1]:
+        return None
+    unit = unicodedata.normalize("NFKC", n.unit or "")
+    if unit in RATE_UNITS or unit.endswith("%"):
+        mid_o = _midpoint(o)
+        mid_n = _midpoint(n)
+        return Delta(_round(mid_n - mid_o), "个百分点")  # type: ignore[operator]
+    one = _magnitude(replace(n, value=1, low=None, high=None))
+    scale = one[0] if one and one[0] else 1.0
+    return Delta(_round((mn[0] - mo[0]) / scale), n.unit or "")
+
+
+def _midpoint(t: Target) -> Optional[float]:
+    if t.low is not None and t.high is not None:
+        return (float(t.low) + float(t.high)) / 2
+    return float(t.value) if t.value is not None else None
+
+
+def _round(x: float) -> float:
+    """Drop float noise (5.5 - 6 is -0.5, not -0.5000000001)."""
+    r = round(x, 6)
+    return 0.0 if r == 0 else r
 
 
 @lru_cache(maxsize=1)
@@ -476,13 +523,21 @@ def _simplify(s: str) -> str:
     return re.sub(r"[\s\W_]+", "", s)
 
 
-def _pick(targets: Sequence[Target]) -> dict[str, Target]:
-    """One target per indicator: the first that states a number, else the first."""
-    out: dict[str, Target] = {}
+Key = tuple  # (scope, indicator, component)
+
+
+def _key(t: Target) -> Key:
+    return (t.scope, t.indicator, t.component)
+
+
+def _pick(targets: Sequence[Target]) -> dict[Key, Target]:
+    """One target per (scope, indicator, component): the first that states a number, else the first.
+    Only the year's targets count: a multi-year goal (到2030年) is not compared with a year's."""
+    out: dict[Key, Target] = {}
     for t in targets:
-        key = t.indicator
-        if not key:
+        if not t.indicator or t.horizon == "multi_year":
             continue
+        key = _key(t)
         cur = out.get(key)
         if cur is None or (_magnitude(cur) is None and _magnitude(t) is not None):
             out[key] = t
@@ -516,21 +571,43 @@ def target_change(o: Optional[Target], n: Optional[Target]) -> str:
         qn = n.qualifier or "exact"
         if qo != qn or (qo == "range" and (o.low, o.high) != (n.low, n.high)):
             return "qualifier_changed"
+        if o.stretch != n.stretch:
+            # the same floor with a stretch goal added, raised, lowered or dropped (增长6%以上、力争7%)
+            so = float(o.stretch) if o.stretch is not None else b
+            sn = float(n.stretch) if n.stretch is not None else b
+            return "raised" if sn > so else "lowered" if sn < so else "qualifier_changed"
         return "unchanged"
-    if (mo is None) != (mn is None):
-        return "reworded"
+    if mo is None and mn is not None:
+        return "quantified"  # 能耗继续下降 → 降低2.5%左右
+    if mo is not None and mn is None:
+        return "unquantified"  # 增长4.5% → 实现正增长
     return "unchanged" if _simplify(o.text) == _simplify(n.text) else "reworded"
 
 
 def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
-    """Targets compared by canonical indicator, in the order of the new report (removed last)."""
+    """Targets compared like with like, by (scope, indicator, component), in the order of the new
+    report (removed last).  A headline target that the other year sets only in a measure is
+    ``removed`` (or ``added``) from the headline list, with ``moved_to`` pointing at the measure."""
     po, pn = _pick(_year_targets(old)), _pick(_year_targets(new))
     out: list[TargetChange] = []
     for key in list(pn) + [k for k in po if k not in pn]:
         o, n = po.get(key), pn.get(key)
-        out.append(TargetChange(key, o.metric if o else None, n.metric if n else None,
-                                _side(o) if o else None, _side(n) if n else None, target_change(o, n)))
+        change = target_change(o, n)
+        other = _other_scope(key)
+        moved = None
+        if change == "removed" and key[0] == "headline" and other in pn:
+            moved = _side(pn[other])
+        elif change == "added" and key[0] == "headline" and other in po:
+            moved = _side(po[other])
+        delta = target_delta(o, n) if o is not None and n is not None else None
+        out.append(TargetChange(key[1], o.metric if o else None, n.metric if n else None,
+                                _side(o) if o else None, _side(n) if n else None, change, delta,
+                                key[0], key[2], moved))
     return tuple(out)
+
+
+def _other_scope(key: Key) -> Key:
+    return ("measure" if key[0] == "headline" else "headline",) + tuple(key[1:])
 
 
 def comparison_to_json(c: Comparison) -> dict[str, Any]:

@@ -227,6 +227,11 @@ class Target(Span):
     quantity: Optional[str] = None  # id of the quantity it sets, if any
     normalized: Optional[Number] = None
     base_unit: Optional[str] = None
+    component: Optional[str] = None  # one part of a 分别 list (一产, 二产, 三产), else None
+    stretch: Optional[Number] = None  # 增长6%以上、力争达到7%: the value striven for beyond the floor
+    scope: str = "headline"  # headline (the main targets passage) | measure (set inside a task)
+    horizon: str = "year"  # year | multi_year (到2030年, 年均, “十五五”)
+    period: Optional[str] = None  # the year (``2025``) or the span (``到2030年``, ``十五五``, ``年均``)
 
 
 #: layer name (JSON key) -> (annotation class, XML element name, inline?)

@@ -426,8 +426,12 @@ def _indicator_candidates(t: Target, result: Report, text: str, end: int, want_c
             continue  # a part of the whole (对非洲、拉美市场出口)
         cs, _ = _clause(text, ind.start, ind.start)
         wording_at = text.rfind(m.group(0), ind.start, ind.end) if m is not None else -1
-        if PART_SCOPE_RE.search(text, cs, wording_at if wording_at >= 0 else ind.start):
-            continue  # the same, when the indicator holds only the last of a list (拉美市场出口)
+        # the same, when the indicator holds only the last of a list (拉美市场出口); but a
+        # ``其中`` that names the target's own indicator (地区生产总值增长5.1%，其中规模工业增加值
+        # 增长6.4%) introduces that indicator, not a part of it
+        part = PART_SCOPE_RE.search(text, cs, wording_at if wording_at >= 0 else ind.start)
+        if part is not None and not (part.group(0) == "其中" and ind.indicator == t.indicator):
+            continue
         for slot in slots:
             qid = getattr(ind, slot)
             q = qs.get(qid) if qid else None

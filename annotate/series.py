@@ -60,16 +60,16 @@ class Point:
 
 def report_year(report: Report) -> Optional[int]:
     """The year ``report``'s targets are for (``meta.year``, else its targets' year)."""
-    if report.meta.year:
-        return report.meta.year
-    return next((t.year for t in report.targets if t.year), None)
+    # a plan passage that names its year (一九六五年计划草案拟定…) knows it better than the metadata
+    stated = next((t.year for t in report.targets if t.year and t.scope == "headline"), None)
+    return stated or report.meta.year or next((t.year for t in report.targets if t.year), None)
 
 
 def _set_points(report: Report, file: str, year: int) -> dict[str, Point]:
     out: dict[str, Point] = {}
     for t in report.targets:  # report order: the targets block comes before the measures
-        if not t.indicator or t.indicator in out:
-            continue
+        if not t.indicator or t.indicator in out or t.horizon == "multi_year":
+            continue  # a goal for several years (到2030年) is no point of the year's series
         out[t.indicator] = Point(
             indicator=t.indicator, year=year, file=file, value=t.value, low=t.low, high=t.high,
             unit=t.unit, qualifier=t.qualifier, text=t.text, status="set", metric=t.metric,

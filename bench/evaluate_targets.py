@@ -4,7 +4,11 @@ For every corpus report with a gold file, annotate it and compare its main targe
 block, plus a GDP target restated in commentary) with the gold: a gold target is found when a
 predicted target has the same indicator (or, when either has none, the same metric wording) and
 the same value and qualifier (``low``/``high`` for ranges).  Prints per-report and overall recall
-and precision, and the misses.  Usage: ``python bench/evaluate_targets.py [CORPUS_DIR] [-v]``.
+and precision, and the misses; then by class (numeric and wordless targets; the reports by
+kind: national 1954-1995 in prose or announced lists, national 2015-2025, provinces and Shanghai,
+Hong Kong, the seed), how many main targets carry ``scope`` headline and ``horizon`` year, and the
+national GDP growth target of every year the gold holds one for.
+Usage: ``python bench/evaluate_targets.py [CORPUS_DIR] [-v]``.
 """
 
 from __future__ import annotations
@@ -85,6 +89,9 @@ def evaluate(corpus: Path = CORPUS, verbose: bool = False, echo: bool = True) ->
     say = print if echo else (lambda *a, **k: None)
     total_gold = total_pred = total_hits = 0
     rows = []
+    classes: dict[str, list[int]] = {}  # class -> [gold, predicted, hits]
+    scope_ok = horizon_ok = n_main = 0
+    gdp_series: list[tuple[str, object, object]] = []
     for gold_file in sorted(GOLD.glob("*.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))["targets"]
         src = next((p for p in corpus.glob(gold_file.stem + ".*") if p.suffix != ".json"), None)
@@ -92,12 +99,25 @@ def evaluate(corpus: Path = CORPUS, verbose: bool = False, echo: bool = True) ->
             print(f"{gold_file.stem}: report not found in {corpus}", file=sys.stderr)
             continue
         report = pipeline.tag(str(src))
+        mains = main_targets(report)
         pred = [
             {"indicator": t.indicator, "metric": t.metric, "text": t.text, "value": t.value, "low": t.low,
              "high": t.high, "qualifier": t.qualifier}
-            for t in main_targets(report)
+            for t in mains
         ]
+        n_main += len(mains)
+        scope_ok += sum(1 for t in mains if getattr(t, "scope", "headline") == "headline")
+        horizon_ok += sum(1 for t in mains if getattr(t, "horizon", "year") == "year")
         hits, missed, extra = match(gold, pred)
+        for cls, g_sub, p_sub in _classes(gold_file.stem, gold, pred):
+            h, _, _ = match(g_sub, p_sub)
+            acc = classes.setdefault(cls, [0, 0, 0])
+            acc[0], acc[1], acc[2] = acc[0] + len(g_sub), acc[1] + len(p_sub), acc[2] + h
+        if gold_file.stem.startswith("national-"):
+            g = next((x for x in gold if x["indicator"] == "gdp_growth"), None)
+            p = next((x for x in pred if x["indicator"] == "gdp_growth"), None)
+            if g is not None or p is not None:
+                gdp_series.append((gold_file.stem.split("-")[1], _value(g), _value(p)))
         total_gold += len(gold)
         total_pred += len(pred)
         total_hits += hits
@@ -111,7 +131,35 @@ def evaluate(corpus: Path = CORPUS, verbose: bool = False, echo: bool = True) ->
         if verbose or (extra and missed):
             for e in extra:
                 say(f"    extra:  {e['indicator']} {e['metric']} {e['value']} {e['qualifier']} | {e['text']}")
-    return {"rows": rows, "gold": total_gold, "predicted": total_pred, "hits": total_hits}
+    return {"rows": rows, "gold": total_gold, "predicted": total_pred, "hits": total_hits, "classes": classes,
+            "scope_ok": scope_ok, "horizon_ok": horizon_ok, "main": n_main, "gdp": gdp_series}
+
+
+def _kind(stem: str) -> str:
+    """The class of report a gold file belongs to (for the per-class table only)."""
+    if stem.startswith("national-"):
+        return "national 1954-1995" if int(stem.split("-")[1]) < 2000 else "national 2015-2025"
+    if stem.startswith("hongkong-"):
+        return "hong kong"
+    if stem.startswith("tongzhou-"):
+        return "plan report (seed)"
+    return "provinces and shanghai"
+
+
+def _classes(stem: str, gold: list[dict], pred: list[dict]):
+    """(class, gold subset, predicted subset) for the per-class table."""
+    numeric = lambda t: t["value"] is not None or t["low"] is not None  # noqa: E731
+    yield "numeric targets", [g for g in gold if numeric(g)], [p for p in pred if numeric(p)]
+    yield "wordless targets", [g for g in gold if not numeric(g)], [p for p in pred if not numeric(p)]
+    yield "reports: " + _kind(stem), gold, pred
+
+
+def _value(t: dict | None) -> str:
+    if t is None:
+        return "-"
+    if t["qualifier"] == "range":
+        return f"{t['low']:g}-{t['high']:g}"
+    return f"{t['value']:g}" if t["value"] is not None else "words"
 
 
 def main(argv: list[str]) -> int:
@@ -124,6 +172,16 @@ def main(argv: list[str]) -> int:
     _print_speed(corpus)
     recall = total_hits / total_gold if total_gold else 1.0
     precision = total_hits / total_pred if total_pred else 1.0
+    print("\nby class                         gold  pred   hit      R      P")
+    for cls, (g, p, h) in res["classes"].items():
+        print(f"  {cls:30s} {g:5d} {p:5d} {h:5d}  {h / g if g else 1:.3f}  {h / p if p else 1:.3f}")
+    m = res["main"] or 1
+    print(f"main targets with scope headline {res['scope_ok']}/{res['main']} ({res['scope_ok'] / m:.3f}), "
+          f"horizon year {res['horizon_ok']}/{res['main']} ({res['horizon_ok'] / m:.3f})")
+    gdp = res["gdp"]
+    right = sum(1 for _, g, p in gdp if g == p)
+    print(f"national GDP growth target right {right}/{len(gdp)}: "
+          + ", ".join(f"{y} {g}" + ("" if g == p else f" (got {p})") for y, g, p in gdp))
     print(f"\nreports {len(rows)}  gold {total_gold}  predicted {total_pred}  matched {total_hits}")
     print(f"main targets recall {recall:.3f}  precision {precision:.3f}  ({time.perf_counter() - t0:.1f} s)")
     return 0

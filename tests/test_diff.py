@@ -142,7 +142,9 @@ def test_target_labels():
     assert target_change(tgt(low=6, high=6.5, qualifier="range"), tgt(6.5, qualifier="about")) == "raised"
     assert target_change(tgt(1200, "万人", "about"), tgt(1200, "万人", "at_least")) == "qualifier_changed"
     assert target_change(tgt(5, qualifier="about"), tgt(5, qualifier="about")) == "unchanged"
-    assert target_change(tgt(None, None, None, text="居民收入增长和经济增长同步"), tgt(5, qualifier="about")) == "reworded"
+    # DESIGN.md: words → a number is ``quantified``, a number → words ``unquantified`` (issue 11)
+    assert target_change(tgt(None, None, None, text="能耗继续下降"), tgt(2.5, qualifier="about")) == "quantified"
+    assert target_change(tgt(4.5), tgt(None, None, None, text="实现正增长")) == "unquantified"
     assert target_change(tgt(None, None, None, text="国际收支基本平衡"), tgt(None, None, None, text="国际收支保持基本平衡")) == "reworded"
     assert target_change(tgt(None, None, None, text="国际收支基本平衡"), tgt(None, None, None, text="國際收支基本平衡。")) == "unchanged"
     assert target_change(None, tgt(5)) == "added"

@@ -69,9 +69,11 @@ def test_2018_2019_gdp_range(corpus):
 def test_mirror_of_target_changes(corpus, years):
     old, new = national(years[0]), national(years[1])
     _targets_or_skip(old, new)
-    flip = {"raised": "lowered", "lowered": "raised", "added": "removed", "removed": "added"}
-    ab = {t.indicator: flip.get(t.change, t.change) for t in compare(old, new).target_changes}
-    ba = {t.indicator: t.change for t in compare(new, old).target_changes}
+    flip = {"raised": "lowered", "lowered": "raised", "added": "removed", "removed": "added",
+            "quantified": "unquantified", "unquantified": "quantified"}
+    # changes are like with like (issue 11): keyed by scope and component too
+    ab = {(t.scope, t.indicator, t.component): flip.get(t.change, t.change) for t in compare(old, new).target_changes}
+    ba = {(t.scope, t.indicator, t.component): t.change for t in compare(new, old).target_changes}
     assert ab == ba
 
 

@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from annotate import pipeline
@@ -193,8 +195,8 @@ def test_gold_recall_and_precision(corpus):
                      qualifier=t.qualifier) for t in main_targets(pipeline.tag(str(src)))]
         h, _, _ = ev.match(gold, pred)
         g_total, p_total, hits = g_total + len(gold), p_total + len(pred), hits + h
-    assert hits / g_total >= 0.97
-    assert hits / p_total >= 0.95
+    assert hits / g_total >= 0.99  # issue 11: numeric and wordless main targets, P and R ≥ 0.99
+    assert hits / p_total >= 0.99
 
 
 # --------------------------------------------------------------------------- CLI output
@@ -208,15 +210,16 @@ def test_csv_output_columns(seed_path, tmp_path):
     assert not data.startswith(b"\xef\xbb\xbf")  # plain UTF-8
     rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
     assert tuple(rows[0]) == COLUMNS == (
-        "file", "issuer", "region", "year", "indicator", "metric", "text", "value", "low", "high", "unit", "qualifier",
-        "block")
+        "file", "issuer", "region", "year", "indicator", "component", "metric", "text", "value", "low", "high",
+        "unit", "qualifier", "stretch", "scope", "horizon", "period", "start", "end", "block")
     first = dict(zip(rows[0], rows[1]))
     assert first["file"] == str(seed_path)
     assert (first["year"], first["indicator"], first["value"], first["unit"], first["qualifier"]) == (
         "2022", "gdp_growth", "6.5", "%", "about")
     assert first["low"] == first["high"] == ""
-    wordless = [d for d in (dict(zip(rows[0], r)) for r in rows[1:]) if d["indicator"] == "income_growth"][0]
+    assert (first["scope"], first["horizon"], first["period"]) == ("headline", "year", "2022")
     assert (first["issuer"], first["region"]) == ("北京市通州区发展和改革委员会", "北京市通州区")
+    wordless = [d for d in (dict(zip(rows[0], r)) for r in rows[1:]) if d["indicator"] == "income_growth"][0]
     assert wordless["value"] == wordless["unit"] == wordless["qualifier"] == ""
 
 
@@ -240,12 +243,12 @@ def test_missing_input_is_one_line_error(tmp_path):
 
 
 def test_other_phrasings_seen_outside_the_corpus():
-    # ASCII punctuation, an abbreviation after the metric, and a wordless target compared to growth
+    # ASCII punctuation, an abbreviation after the metric; growth compared with growth sets no
+    # value and is no target (issue 11: 收入增长快于经济增长 is not a target)
     r = tag_text("主要预期目标是:地区生产总值(GDP)增长6.0%—6.5%,城镇登记失业率控制在4.5%以内,城乡居民收入增长高于经济增长\n")
     assert [(t.indicator, t.low, t.high, t.value, t.qualifier) for t in r.targets] == [
         ("gdp_growth", 6, 6.5, None, "range"),
         ("registered_unemployment", None, None, 4.5, "at_most"),
-        ("income_growth", None, None, None, None),
     ]
     # a comma after the trigger; a growth clause that continues the previous metric
     r = tag_text("今年经济发展的主要预期目标是，国内生产总值实现360亿元，增长14.5％；城镇新增就业1100万人以上。\n")
@@ -360,3 +363,258 @@ def test_year_pairs_name_the_same_targets_alike(corpus):
         poverty = [(t.value, t.qualifier) for t in _targets_of(corpus, f"national-{year}-gov-work-report")
                    if t.indicator == "poverty_reduction"]
         assert poverty == [(1000, "at_least")], year
+
+
+# --------------------------------------------------------------------------- issue 11: classes of phrasing
+
+
+def rows(targets):
+    return [(t.indicator, t.component, t.value, t.qualifier, t.stretch) for t in targets]
+
+
+def test_values_joined_by_dun_in_one_clause_are_a_target_each():
+    r = tag_text("主要预期目标是：城镇新增就业60万人左右、城镇调查失业率5.5%左右；"
+                 "城镇居民人均可支配收入增长6%左右、农村居民人均可支配收入增长7.5%左右。\n")
+    assert rows(r.targets) == [
+        ("urban_new_jobs", None, 60, "about", None),
+        ("surveyed_unemployment", None, 5.5, "about", None),
+        ("urban_income_growth", None, 6, "about", None),
+        ("rural_income_growth", None, 7.5, "about", None),
+    ]
+    assert [t.text for t in r.targets[:2]] == ["城镇新增就业60万人左右", "城镇调查失业率5.5%左右"]
+
+
+@pytest.mark.parametrize("sep", ["、", "，"])
+def test_a_stretch_goal_is_one_target_with_its_stretch(sep):
+    r = tag_text(f"主要预期目标是：地区生产总值增长6%以上{sep}力争达到7%；粮食产量1.3万亿斤。\n")
+    assert rows(r.targets) == [("gdp_growth", None, 6, "at_least", 7), ("grain_output", None, 1.3, "exact", None)]
+    assert r.targets[0].text == f"地区生产总值增长6%以上{sep}力争达到7%"
+
+
+@pytest.mark.parametrize("head", ["一、二、三产增加值", "一二三产业增加值"])
+def test_ordinal_industry_lists_give_one_target_per_industry(head):
+    r = tag_text(f"主要预期目标是：{head}分别增长3%以上、6.5%左右、5.5%以上；粮食产量1.3万亿斤。\n")
+    assert rows(r.targets)[:3] == [
+        ("primary_industry_growth", "一产", 3, "at_least", None),
+        ("secondary_industry_growth", "二产", 6.5, "about", None),
+        ("tertiary_industry_growth", "三产", 5.5, "at_least", None),
+    ]
+    assert [t.metric for t in r.targets[:3]] == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
+
+
+def test_comparisons_and_talk_about_indicators_are_not_targets():
+    r = tag_text("主要预期目标是：地区生产总值增长5%左右；居民收入增长快于经济增长。\n")
+    assert rows(r.targets) == [("gdp_growth", None, 5, "about", None)]
+    r = tag_text("各位代表！下面就经济增长和物价两个指标作些说明。今年要使居民收入增长快于经济增长。\n")
+    assert r.targets == ()
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("经济增长预期目标为7%左右，物价涨幅控制在3%左右。", (7, "about")),
+    ("经济增长的预期目标为8%。", (8, "exact")),
+    ("综合分析各方面的条件，今年经济增长速度的宏观调控目标，定为8%。", (8, "exact")),
+    ("今年国内生产总值计划增长8%，是留有余地的。", (8, "exact")),
+    ("今年计划要求，国民生产总值增长6%，全社会固定资产投资增长8%。", (6, "exact")),
+])
+def test_older_phrasings_of_the_growth_target(sentence, value):
+    r = tag_text("一、今年的工作\n今年的经济工作要稳中求进。" + sentence + "\n")
+    gdp = [t for t in r.targets if t.indicator == "gdp_growth"]
+    assert [(t.value, t.qualifier) for t in gdp] == [value]
+    assert (gdp[0].scope, gdp[0].horizon, gdp[0].period) == ("headline", "year", "2024")
+
+
+def test_prose_plan_passage_levels_and_growth_but_not_bases_increments_or_restatements():
+    r = tag_text(
+        "一九五八年的工业总产值，拟定为六百四十三亿七千万元，比一九五七年预计数增加八十一亿九千万元，增长百分之十四点六。"
+        "这个速度比一九五七年要高得多。\n"
+        "一九五八年的社会商品零售总额将达到五百亿元，比一九五七年的四百六十亿元增长百分之八点七。\n"
+        "如果仍然按照一九五二年的不变价格计算，一九五八年的工业总产值则为七百一十九亿六千万元。\n",
+        year=None)
+    assert [(t.indicator, t.value, t.unit) for t in r.targets] == [
+        ("industrial_output", 64370000000, "元"),
+        ("industrial_output_growth", 14.6, "%"),
+        ("retail_sales", 500, "亿元"),
+        ("retail_sales_growth", 8.7, "%"),
+    ]
+    assert {t.year for t in r.targets} == {1958}  # the opening sentence names the plan year
+
+
+def test_prose_plans_skip_multi_year_goals_and_reports_of_the_past():
+    r = tag_text(
+        "第六个五年计划期间，我国工农业总产值计划增长百分之二十一点七，平均每年递增百分之四。\n"
+        "一九八一年计划为百分之三点七，实际达到百分之四点六。\n"
+        "以1957年的计划数字同1952年的实际数字作比较，我国的工业总产值增长一点二倍。\n",
+        year=None)
+    assert r.targets == ()
+
+
+def test_an_announced_list_reads_run_in_labelled_paragraphs():
+    r = tag_text(
+        "1981年国民经济计划主要指标安排如下。\n"
+        "工农业总产值，比1980年预计增长5.5%，其中，农业总产值增长4%，工业总产值增长6%。\n"
+        "农业，粮食产量34，250万吨，比1980年预计增加1，000万吨。其他经济作物的产量，也将有一个新的增长。\n"
+        "科学技术，列入全国科技计划的项目还要增加。\n"
+        "原材料工业，钢产量3，500万吨，纸520万吨。\n"
+        "劳动就业，在城镇安排600万人。\n"
+        "在1981年计划安排中，要注意解决以下问题。\n", year=1981)
+    assert [(t.indicator, t.metric, t.value, t.unit) for t in r.targets] == [
+        ("gross_output_growth", "工农业总产值", 5.5, "%"),
+        ("agri_output_growth", "农业总产值", 4, "%"),
+        ("industrial_output_growth", "工业总产值", 6, "%"),
+        ("grain_output", "粮食产量", 34250, "万吨"),
+        (None, "其他经济作物的产量", None, None),
+        (None, "钢产量", 3500, "万吨"),
+        (None, "纸", 520, "万吨"),
+        (None, "劳动就业", 600, "万人"),
+    ]
+
+
+def test_scope_horizon_and_period():
+    r = tag_text(
+        "主要预期目标是：地区生产总值增长5%左右；粮食产量1.3万亿斤。\n"
+        "上述目标综合考虑了各方面因素。\n"
+        "二、今年重点工作\n"
+        "加强生态建设，森林覆盖率达到35%。到2030年，常住人口城镇化率达到70%。\n", year=2026)
+    got = [(t.indicator, t.scope, t.horizon, t.period) for t in r.targets]
+    assert got == [
+        ("gdp_growth", "headline", "year", "2026"),
+        ("grain_output", "headline", "year", "2026"),
+        ("forest_coverage", "measure", "year", "2026"),
+        ("urbanization_rate", "measure", "multi_year", "到2030年"),
+    ]
+    assert [t.indicator for t in main_targets(r)] == ["gdp_growth", "grain_output"]
+
+
+# --------------------------------------------------------------------------- issue 11: target changes
+
+
+def _changes(old_text: str, new_text: str, old_year: int = 2024, new_year: int = 2025):
+    from annotate.compare import target_changes
+
+    return {(c.scope, c.indicator, c.component): c
+            for c in target_changes(tag_text(old_text, old_year), tag_text(new_text, new_year))}
+
+
+def test_target_changes_carry_a_delta_and_quantified_labels():
+    ch = _changes("主要预期目标是：地区生产总值增长6%左右；城镇新增就业1100万人以上；单位国内生产总值能耗继续下降；进出口增长4.5%。\n",
+                  "主要预期目标是：地区生产总值增长5.5%左右；城镇新增就业1110万人以上；单位国内生产总值能耗降低2.5%左右；进出口实现正增长。\n")
+    gdp = ch[("headline", "gdp_growth", None)]
+    assert (gdp.change, gdp.delta.value, gdp.delta.unit) == ("lowered", -0.5, "个百分点")
+    jobs = ch[("headline", "urban_new_jobs", None)]
+    assert (jobs.change, jobs.delta.value, jobs.delta.unit) == ("raised", 10, "万人")
+    assert ch[("headline", "energy_intensity", None)].change == "quantified"
+    assert ch[("headline", "energy_intensity", None)].delta is None
+    assert ch[("headline", "trade_growth", None)].change == "unquantified"
+
+
+def test_a_dropped_stretch_goal_is_a_change():
+    ch = _changes("主要预期目标是：地区生产总值增长6%以上、力争达到7%；粮食产量1.3万亿斤。\n",
+                  "主要预期目标是：地区生产总值增长6%以上；粮食产量1.3万亿斤。\n")
+    assert ch[("headline", "gdp_growth", None)].change == "lowered"
+    assert ch[("headline", "grain_output", None)].change == "unchanged"
+
+
+def test_changes_compare_headline_with_headline_and_point_at_a_target_moved_to_the_measures():
+    old = "主要预期目标是：地区生产总值增长5%左右；森林覆盖率达到35%。\n上述目标综合考虑了各方面因素。\n"
+    new = ("主要预期目标是：地区生产总值增长5%左右；粮食产量1.3万亿斤。\n上述目标综合考虑了各方面因素。\n"
+           "二、今年重点工作\n加强生态建设，森林覆盖率达到36%。\n")
+    ch = _changes(old, new)
+    removed = ch[("headline", "forest_coverage", None)]
+    assert removed.change == "removed" and removed.new is None
+    assert removed.moved_to is not None and removed.moved_to.value == 36
+    assert ch[("measure", "forest_coverage", None)].change == "added"
+
+
+def test_changes_pair_industries_by_component():
+    ch = _changes("主要预期目标是：一二三产业增加值分别增长3%、6%、5%左右；粮食产量1.3万亿斤。\n",
+                  "主要预期目标是：一二三产业增加值分别增长3%、6.5%、5%左右；粮食产量1.3万亿斤。\n")
+    assert ch[("headline", "secondary_industry_growth", "二产")].change == "raised"
+    assert ch[("headline", "primary_industry_growth", "一产")].change == "unchanged"
+
+
+def test_diff_json_text_and_html_show_the_delta():
+    from annotate.compare import compare
+    from annotate.render.comparison_json import comparison_to_json
+    from annotate.render.text import render_text
+
+    old = tag_text("主要预期目标是：地区生产总值增长6%左右；粮食产量1.3万亿斤。\n", 2024)
+    new = tag_text("主要预期目标是：地区生产总值增长5.5%左右；粮食产量1.3万亿斤。\n", 2025)
+    c = compare(old, new)
+    tc = comparison_to_json(c)["target_changes"][0]
+    assert (tc["indicator"], tc["change"], tc["delta"], tc["scope"]) == (
+        "gdp_growth", "lowered", {"value": -0.5, "unit": "个百分点"}, "headline")
+    assert "−0.5个百分点" in render_text(c)
+
+
+def test_scorecard_reads_an_indicator_introduced_by_qizhong_in_the_review():
+    """地区生产总值…增长5.1%，其中规模工业增加值增长6.4% states the industry actual plainly."""
+    from annotate.scorecard import scorecard
+
+    plan = tag_text("主要预期目标是：地区生产总值增长5%左右；规模工业增加值增长6%；粮食产量600亿斤以上。\n", 2024)
+    result = tag_text("一、2024年工作回顾\n过去一年，全省地区生产总值达到5.3万亿元、增长5.1%，其中规模工业增加值增长6.4%；"
+                      "粮食产量突破600亿斤。\n二、2025年主要目标\n主要预期目标是：地区生产总值增长5%左右。\n", 2025)
+    lines = {ln["indicator"]: ln for ln in scorecard(plan, result).to_json()["targets"]}
+    assert [(k, v["verdict"], v["actual"]["value"]) for k, v in lines.items()] == [
+        ("gdp_growth", "met", 5.1), ("industry_growth", "met", 6.4), ("grain_output", "met", 600)]
+
+
+@pytest.mark.corpus
+def test_national_gdp_growth_target_of_every_corpus_year(corpus):
+    """The national GDP growth target (国民生产总值 1992-1993, 国内生产总值, 经济增长速度) of every year
+    the gold holds one for, 1992-2025; 2020 set none."""
+    for gf in sorted((ROOT / "tests" / "gold" / "targets").glob("national-*.json")):
+        gold = [t for t in json.loads(gf.read_text(encoding="utf-8"))["targets"] if t["indicator"] == "gdp_growth"]
+        pred = [t for t in main_targets(pipeline.tag(str(next(corpus.glob(gf.stem + ".*")))))
+                if t.indicator == "gdp_growth"]
+        assert [(t["value"], t["low"], t["high"], t["qualifier"]) for t in gold] == [
+            (t.value, t.low, t.high, t.qualifier) for t in pred], gf.stem
+
+
+def test_a_chinese_range_with_its_unit_left_out_is_one_range():
+    r = tag_text("一、今年的工作\n今年的经济工作要稳中求进。今年经济增长速度的宏观调控目标，定为百分之八至九。\n")
+    assert [(t.indicator, t.low, t.high, t.qualifier) for t in r.targets] == [("gdp_growth", 8, 9, "range")]
+
+
+def test_a_figure_for_a_list_that_follows_it_and_a_count_of_kinds_in_a_name():
+    r = tag_text("一九五九年的计划草案规定，在主要的农业产品中，产量将增长百分之四十以上的有粮食、棉花、黄麻。\n", year=None)
+    assert [(t.indicator, t.value, t.qualifier) for t in r.targets] == [
+        ("grain_output", 40, "at_least"), ("cotton_output", 40, "at_least")]
+    r = tag_text("主要指标安排如下：\n原材料工业，钢产量3，500万吨，十种有色金属108万吨。\n", year=1981)
+    assert [(t.metric, t.value, t.unit) for t in r.targets] == [("钢产量", 3500, "万吨"), ("十种有色金属", 108, "万吨")]
+
+
+def test_comparison_xml_with_delta_component_and_moved_to_is_valid():
+    from lxml import etree
+
+    from annotate.compare import compare
+    from annotate.xml.comparison import comparison_to_xml
+    from annotate.xml.validate import validate_root
+
+    old = tag_text("主要预期目标是：一二三产业增加值分别增长3%、6%、5%左右；森林覆盖率达到35%。\n上述目标综合考虑了各方面因素。\n", 2024)
+    new = tag_text("主要预期目标是：一二三产业增加值分别增长3%、6.5%、5%左右。\n上述目标综合考虑了各方面因素。\n"
+                   "二、今年重点工作\n加强生态建设，森林覆盖率达到36%。\n", 2025)
+    root = comparison_to_xml(compare(old, new))
+    validate_root(root, "c.xml")
+    second = root.find(".//target-change[@component='二产']")
+    assert (second.get("change"), second.get("delta"), second.get("delta-unit")) == ("raised", "0.5", "个百分点")
+    moved = root.find(".//target-change[@indicator='forest_coverage'][@scope='headline']")
+    assert moved.get("change") == "removed" and moved.find("moved-to").get("value") == "36"
+    assert etree.tostring(root, encoding="unicode").count("<target-change ") == 5
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(a=st.integers(0, 200), b=st.integers(0, 200), unit=st.sampled_from(["%", "万人", "亿元"]))
+def test_target_change_and_delta_mirror(a, b, unit):
+    """B → A is A → B mirrored: raised ↔ lowered, and the delta changes sign."""
+    from annotate.compare import target_change, target_delta
+    from annotate.model import Target
+
+    def tgt(v):
+        return Target("t1", "p1", 0, 4, "城镇新增", indicator="x", metric="x", value=v / 10, unit=unit, qualifier="about")
+
+    flip = {"raised": "lowered", "lowered": "raised"}
+    o, n = tgt(a), tgt(b)
+    assert target_change(n, o) == flip.get(target_change(o, n), target_change(o, n))
+    d1, d2 = target_delta(o, n), target_delta(n, o)
+    assert d1.unit == d2.unit == ("个百分点" if unit == "%" else unit)
+    assert abs(d1.value + d2.value) < 1e-9 and (d1.value > 0) == (target_change(o, n) == "raised")

@@ -129,7 +129,8 @@ def canonical_id(metric: str, unit: Optional[str] = None, lexicon: Optional[Lexi
 
 CLAUSE_SEP = "，,；;。！？!?\n"
 SENTENCE_SEP = "。！？!?\n"
-_CLAUSE_RE = re.compile(f"[^{re.escape(CLAUSE_SEP)}]+")
+# a comma between digit groups is a thousands separator (34,250万吨), not a clause break
+_CLAUSE_RE = re.compile(f"(?:[^{re.escape(CLAUSE_SEP)}]|(?<=\\d)[,，](?=\\d{{3}}(?!\\d)))+")
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def clauses(text: str, start: int = 0, end: Optional[int] = None) -> list[Clause
 
 # Words that open a metric's predicate: the metric is what comes before them.
 PREDICATE_RE = re.compile(
-    r"(?:(?:比上年|比去年|较上年|同比|年均|平均|全年|分别|按)\s*"
+    r"(?:(?:比上年|比去年|较上年|同比|年均|平均|全年|分别|按|(?:比|较)\s*\d{4}\s*年(?:预计数?|同期)?)\s*"
     r"|(?:较|比)[^，。；、\d]{1,8}?(?=(?:分别)?(?:增长|下降|降低|减少|提高|提升|上升|改善|增加)))*"
     r"(?:增长|增速|增幅|下降|降低|减少|提高到|提高|提升到|提升|上升|上涨|平均(?=为|值|是|达|在)|达到|达|完成(?![率度])|实现(?!率)|为|突破|超过|超|控制在|保持在|保持|稳定在|"
     r"继续|进一步|持续|稳步|基本(?=完成|实现|稳定|持平|建成|达到|形成|消除|覆盖|保持|平衡)|均完成|均为|均达到|取得|有序|有效|"

@@ -17,8 +17,19 @@ Where targets come from:
    the value and the metric it counts (``今年要完成1000万以上农村贫困人口脱贫任务``).
 
 Metrics listed with ``、`` before one shared predicate or value (``单位生产总值能耗、单位生产总值二氧化碳
-排放量进一步下降``) are one target each.  Never in the review
-   half, which comes before the block.
+排放量进一步下降``) are one target each, and so are values joined by ``、`` that each name their metric
+(``城镇新增就业60万人左右、城镇调查失业率5.5%左右``).  ``增长6%以上、力争达到7%`` is one target with a
+``stretch``; ``一、二、三产增加值分别增长…`` one target per industry with its ``component``.  Growth
+compared with growth (``收入增长快于经济增长``) is no target.  Never in the review half, which comes
+before the block.
+
+A report with no block that states its plan in prose (national reports before 1996) has the
+figures of its plan passage (:mod:`.plan_passage`) as its block; a trigger that announces a list
+(``…主要指标安排如下。``) reads on across paragraphs that open with a run-in label (``农业，…``).
+
+Every target carries ``scope`` (``headline`` for the block and a restated GDP target, ``measure``
+for 3.), ``horizon`` (``year``, or ``multi_year`` for a measure set 到2030年 / “十五五” / 年均) and
+``period`` (the year, or that span).
 
 A report without a targets block (Hong Kong policy addresses) gets no targets: nothing here
 guesses targets from scattered numbers.  :func:`target_blocks` exposes the blocks found, for the
@@ -32,7 +43,9 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..model import Quantity, Report, Target
+from ..numerals import parse_number
 from . import register
+from .plan_passage import plan_passage
 from .indicators import (
     PREDICATE_RE,
     Clause,
@@ -54,7 +67,7 @@ TRIGGER_RE = re.compile(
     r"|主要预期目标\s*[:：]"
     r"|主要(?:预期)?指标\s*(?:是|为)\s*[:：]"
     r"|(?:主要(?:预期)?|预期)(?:指标|目标)\**\s*(?:建议|拟|初步)?\s*(?:安排)?\s*(?:建议)?\s*如下\s*[:：]"
-    r"|指标安排如下\s*[:：]"
+    r"|指标安排如下\s*[:：。]"
     r"|预期目标(?:作了|作出了|做了|进行了)(?:适当|相应|必要)?(?:的)?调整\s*[。，：:；]"
     r"|(?:今年|明年|\d{4}\s*年)[^。：:\n]{0,30}?主要(?:发展)?目标\s*(?:是|为)\s*[:：]"
 )
@@ -73,13 +86,15 @@ SKIP_CLAUSE_RE = re.compile(
     r"^(?:在实际工作中|实际工作中|根据|并|这|上述|确定|需要|为此|今年要|今年|要|坚决|体现|考虑|兼顾|目的|"
     r"与|同|对|从|把|将|以)"
 )
+# One growth compared with another (``居民收入增长快于经济增长``, ``高于全国平均水平``) sets no target.
+GROWTH_COMPARED_RE = re.compile(r"(?:快于|慢于|高于|低于|超过|跑赢)[^，；。]{0,12}(?:增长|增速|平均水平)")
 # An aspiration is commentary (努力争取更好结果, 力争比去年实现更多增长) unless it names a metric
 # (力争地区生产总值增长7%).
 ASPIRATION_RE = re.compile(r"^(?:努力|争取|力争)")
 # Predicates that make a clause without a number a target (``国际收支基本平衡``).
 QUALITATIVE_RE = re.compile(
     r"平衡|同步|向好|提质|提效|质升|防控|实质性进展|稳定|下降|减少|改善|优良|增长|合理水平|国家要求|完成|脱贫|摘帽|持平|"
-    r"统筹考核|衔接|下达"
+    r"统筹考核|衔接|下达|有所增加|有所提高"
 )
 
 GDP_RESTATED_RE = re.compile(
@@ -103,6 +118,7 @@ class TargetBlock:
     start: int  # where the trigger starts
     end: int  # end of the last target clause
     trigger: str
+    year: Optional[int] = None  # the plan year the block names, when it names one (prose passages)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -137,23 +153,45 @@ class _Found:
     metric: str
     indicator: Optional[str]
     quantity: Optional[Quantity]
+    # a clause that only names the metric (``工农业总产值，比1980年预计增长5.5%``): a next clause that
+    # goes on with it replaces it; else it stays a target when the lexicon knows the metric
+    bare: bool = False
+    scope: str = "headline"
+    component: Optional[str] = None
+    stretch: Optional[Quantity] = None
 
 
-CONTINUATION_RE = re.compile(r"(?:同比|比上年|比去年|较上年|年均|分别|\s)*(?:增长|增速|下降|降低|减少|提高|提升|增加)")
+CONTINUATION_RE = re.compile(
+    r"(?:同比|比上年|比去年|较上年|年均|分别|比\s*\d{4}\s*年(?:预计数?)?|\s)*(?:增长|增速|下降|降低|减少|提高|提升|增加)")
+# an amount added to a level just stated (``粮食产量34,250万吨，比1980年预计增加1,000万吨``) restates it
+INCREMENT_RE = re.compile(r"(?:比\s*\d{4}\s*年(?:预计数?)?|比上年|比去年)?\s*(?:增加|减少)")
 
 
 def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: Optional[_Found]) -> list[_Found]:
-    span = metric_span(text, cl.start, cq[0].start)
+    if (previous is not None and previous.quantity is not None and INCREMENT_RE.match(text, cl.start)
+            and not _is_ratio(cq[0])):
+        return []  # ``增加20万吨`` after ``纸520万吨``: the change restates the level
+    span = metric_span(text, cl.start, cq[0].start) or _one_char_metric(text, cl.start, cq[0].start)
+    if previous is not None and previous.bare and (span is None or LOCATIVE_RE.match(text, span[0])):
+        # ``劳动就业，在城镇安排600万人``: the run-in label names what the value counts
+        q = cq[0]
+        return [_Found(previous.start, cl.end, previous.metric, canonical_id(previous.metric, q.unit), q)]
     if span is None:
         # ``国内生产总值实现360亿元，增长14.5%``: the growth continues the previous clause's metric
         if previous is not None and CONTINUATION_RE.match(text, cl.start):
             q = cq[0]
-            return [_Found(cl.start, cl.end, previous.metric, canonical_id(previous.metric, q.unit), q)]
+            start = previous.start if previous.bare else cl.start
+            return [_Found(start, cl.end, previous.metric, canonical_id(previous.metric, q.unit), q)]
         return []
     ms, me = span
     metric = text[ms:me]
     lex = load_lexicon()
     if "分别" in cl.text and len(cq) >= 2:
+        # the ordinal head (一、二、三产) reads like list numbers to metric_span: try the clause head too
+        parts = ordinal_parts(metric, len(cq)) or ordinal_parts(text[cl.start : me], len(cq))
+        if parts:
+            return [_Found(cl.start, cl.end, n, canonical_id(n, q.unit, lex), q, component=c)
+                    for (n, c), q in zip(parts, cq)]
         names = expand_pair(metric, len(cq), lex)
         if names:
             return [_Found(cl.start, cl.end, n, canonical_id(n, q.unit, lex), q) for n, q in zip(names, cq)]
@@ -161,7 +199,83 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: O
     listed = listed_metrics(text, ms, cq[0].start)
     if listed:
         return [_Found(cl.start, cl.end, n, canonical_id(n, q.unit, lex), q) for n in listed]
-    return [_Found(cl.start, cl.end, metric, canonical_id(metric, q.unit, lex), q)]
+    first = _Found(cl.start, cl.end, metric, canonical_id(metric, q.unit, lex), q)
+    return _joined_by_dun(text, cl, cq, first)
+
+
+# ``增长6%以上、力争达到7%``: a value striven for beyond the floor just stated
+STRETCH_RE = re.compile(r"\s*[、，,]?\s*(?:并)?(?:力争|争取|努力)(?:达到|实现|增长|突破|超过)?\s*$")
+DUN_RE = re.compile(r"\s*、")
+
+
+def _stretch_clause(scan: str, cl: Clause, quantities: Sequence[Quantity],
+                    previous: Optional[_Found]) -> Optional[_Found]:
+    """``previous`` with a stretch value when ``cl`` is only ``力争达到7%`` after it, else None."""
+    if previous is None or previous.quantity is None or previous.stretch is not None:
+        return None
+    cq = quantities_in(quantities, cl.start, cl.end)
+    if len(cq) != 1 or not STRETCH_RE.fullmatch(scan[cl.start : cq[0].start]):
+        return None
+    if (cq[0].base_unit or cq[0].unit) != (previous.quantity.base_unit or previous.quantity.unit):
+        return None
+    return replace(previous, stretch=cq[0], end=cl.end)
+
+
+def _joined_by_dun(text: str, cl: Clause, cq: list[Quantity], first: _Found) -> list[_Found]:
+    """The targets of a clause whose values are joined by ``、``: each value after a ``、`` that names
+    its own metric is a target of its own (``城镇新增就业60万人左右、城镇调查失业率5.5%左右``); one
+    after ``、力争`` is the stretch of the value before (``增长6%以上、力争达到7%``)."""
+    out = [first]
+    lex = load_lexicon()
+    for prev_q, q in zip(cq, cq[1:]):
+        gap = text[prev_q.end : q.start]
+        if STRETCH_RE.fullmatch(gap):
+            out[-1] = replace(out[-1], stretch=q, end=max(out[-1].end, q.end))
+            continue
+        dun = DUN_RE.match(gap)
+        if dun is None:
+            continue
+        span = metric_span(text, prev_q.end + dun.end(), q.start)
+        if span is None:
+            continue
+        name = text[span[0] : span[1]]
+        if not out[-1].stretch and out[-1].quantity is prev_q:
+            out[-1] = replace(out[-1], end=prev_q.end)
+        out.append(_Found(span[0], q.end, name, canonical_id(name, q.unit, lex), q))
+    if len(out) > 1:
+        out[-1] = replace(out[-1], end=cl.end)
+    return out
+
+
+# ``一、二、三产增加值分别增长3%以上、6.5%左右、5.5%以上``, ``一二三产业增加值分别…``: one target per industry
+ORDINAL_RE = re.compile(r"^(?P<ords>[一二三](?:[、，,]?[一二三]){1,2})(?:次)?(?P<noun>产业|产)(?P<rest>.*)$")
+
+
+def ordinal_parts(metric: str, n: int) -> Optional[list[tuple[str, str]]]:
+    """``[(metric, component)]`` for an ordinal list of industries that 分别 pairs with ``n`` values:
+    ``一、二、三产增加值`` → (第一产业增加值, 一产), (第二产业增加值, 二产), (第三产业增加值, 三产); else None."""
+    m = ORDINAL_RE.match(metric)
+    if m is None:
+        return None
+    ords = [c for c in m.group("ords") if c in "一二三"]
+    if len(ords) != n:
+        return None
+    return [(f"第{o}产业{m.group('rest')}", f"{o}产") for o in ords]
+
+
+# A one-character product named right before its value in a list (纸520万吨, 糖260万吨, 表2,360万只).
+ONE_CHAR_METRIC_RE = re.compile(r"[\u4e00-\u9fff]")
+NOT_ONE_CHAR_METRIC = set("约近超达为共和及或等年月日是有增减降升至到从比较逾余")
+
+
+def _one_char_metric(text: str, start: int, stop: int) -> Optional[tuple[int, int]]:
+    if stop - start == 1 and ONE_CHAR_METRIC_RE.match(text, start) and text[start] not in NOT_ONE_CHAR_METRIC:
+        return start, stop
+    return None
+
+
+def _is_ratio(q: Quantity) -> bool:
+    return (q.base_unit or q.unit or "") in ("%", "％", "个百分点", "百分点", "‰")
 
 
 def listed_metrics(scan: str, start: int, stop: int) -> Optional[list[str]]:
@@ -187,33 +301,67 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     """The targets one clause of a targets block sets (none for commentary); ``previous`` is the
     last target of the same sentence, which a bare ``增长14.5%`` continues."""
     t = scan[cl.start : cl.end]
+    stretch = _stretch_clause(scan, cl, quantities, previous)
+    if stretch is not None:
+        return [stretch]
+    if previous is not None and previous.bare and PREDICATE_ONLY_RE.match(t) and QUALITATIVE_RE.search(t):
+        # ``其他…的产量和造林面积，也将有一个新的增长``: the predicate of the metric named before
+        return [replace(previous, end=cl.end, bare=False)]
     if SKIP_CLAUSE_RE.match(t) or len(t) > MAX_CLAUSE_CHARS:
         return []
+    if GROWTH_COMPARED_RE.search(t) and not quantities_in(quantities, cl.start, cl.end):
+        return []  # ``收入增长快于经济增长`` compares two growths; it sets no value
     if ASPIRATION_RE.match(t) and lookup(t) is None:
         return []
     cq = [q for q in quantities_in(quantities, cl.start, cl.end)]
+    # a count of kinds that names the metric (十种有色金属108万吨) is part of the name, not its value
+    while len(cq) > 1 and (cq[0].unit or "") in ("种", "类") and not _is_ratio(cq[1]):
+        cq = cq[1:]
     if cq:
         return _value_clause_targets(scan, cl, cq, previous)
     lex = load_lexicon()
+    if PREDICATE_ONLY_RE.match(t):
+        return []  # a predicate with no metric before it (``都将有不同程度的增长``)
     m = lex.pattern.search(t)
-    if m is None and not QUALITATIVE_RE.search(t):
-        return []
     span = metric_span(scan, cl.start, cl.end)
+    if m is None and not QUALITATIVE_RE.search(t):
+        # a clause that is only a name (``其他轻工业品的产量``) may be continued by a predicate
+        if span is not None and scan[span[0] : span[1]] == t:
+            return [_Found(cl.start, cl.end, t, None, None, bare=True)]
+        return []
     if span is None:
         return []
     metric = scan[span[0] : span[1]]
+    inner = INNER_PREDICATE_RE.search(t, 2)
+    if m is None and metric == t and inner and QUALITATIVE_RE.search(t, inner.end()):
+        # ``民用航空客货运总周转量和邮电业务总量都将有所增加``: the metric ends at 都将
+        metric = t[: inner.start()]
+        span = (cl.start, cl.start + inner.start())
     if m is None and (metric == t or not QUALITATIVE_RE.search(t, span[1] - cl.start)):
         return []  # a target needs a metric and something said about it
     names = listed_metrics(scan, span[0], cl.end) or [metric]
-    return [_Found(cl.start, cl.end, n, canonical_id(n, None, lex), None) for n in names]
+    bare = not QUALITATIVE_RE.search(t)  # the clause only names the metric; the next may go on with it
+    return [_Found(cl.start, cl.end, n, canonical_id(n, None, lex), None, bare=bare) for n in names]
 
+
+# A clause that is only a predicate, going on with the metric of the clause before.
+PREDICATE_ONLY_RE = re.compile(r"(?:也|都|均|仍|还)(?:将|要|会)?|将(?:有|继续)")
+
+# A locative phrase is not a metric (``在城镇安排600万人``).
+LOCATIVE_RE = re.compile(r"在|对|向|从")
+INNER_PREDICATE_RE = re.compile(r"(?:都|均|也|还)(?:将|要|会)?|将(?=有|继续)")
 
 LIST_MARK_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）]|[-•·]|——)")
 
 
-def _closed_paragraph(scan: str, last_end: int, next_start: int) -> bool:
+# A run-in label opening a paragraph of an announced list (``农业，粮食产量34,250万吨``, ``教育、…``).
+RUN_IN_LABEL_RE = re.compile(r"\s*[^\s，。；、：:\d%]{2,6}[，,、]")
+
+
+def _closed_paragraph(scan: str, last_end: int, next_start: int, announced: bool = False) -> bool:
     """True when a paragraph ended with a full stop between the last target and ``next_start``
-    and what follows is not the next entry of a numbered or bulleted list."""
+    and what follows is not the next entry of a numbered or bulleted list (nor, in a list the
+    trigger announced with ``如下``, a paragraph opening with a run-in label)."""
     gap = scan[last_end:next_start]
     nl = gap.find("\n")
     if nl < 0:
@@ -221,27 +369,46 @@ def _closed_paragraph(scan: str, last_end: int, next_start: int) -> bool:
     before = scan[: last_end + nl].rstrip(" \t　*")
     if not before.endswith(("。", "！", "？", "!", "?")):
         return False
+    if announced and RUN_IN_LABEL_RE.match(scan, last_end + nl + 1):
+        return False
     return not LIST_MARK_RE.match(scan, last_end + nl + 1)
 
 
-def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quantity]) -> tuple[list[_Found], int]:
-    """Read targets from ``start`` until a sentence sets none; returns them and the block end."""
+def _settle_bare(got: list[_Found]) -> list[_Found]:
+    """A clause that only named a metric and that no later clause went on with is a target of its
+    own when the lexicon knows the metric (``国际收支``), else nothing (a run-in label)."""
+    return [replace(f, bare=False) for f in got if not (f.bare and f.indicator is None)]
+
+
+def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quantity],
+                   announced: bool = False) -> tuple[list[_Found], int]:
+    """Read targets from ``start`` until a sentence sets none; returns them and the block end.
+    ``announced``: the trigger announced a list (``…如下``)."""
     limit = min(len(text), start + MAX_BLOCK_CHARS)
     found: list[_Found] = []
     end = start
     by_sentence: dict[int, list[Clause]] = {}
     for cl in clauses(scan, start, limit):
         by_sentence.setdefault(cl.sentence, []).append(cl)
-    skipped = 0
+    skipped = label_skips = 0
     for _, cls in sorted(by_sentence.items()):
         first = scan[cls[0].start : cls[0].end]
         if found and STOP_SENTENCE_RE.match(first):
             break
-        if found and _closed_paragraph(scan, end, cls[0].start):
+        if found and _closed_paragraph(scan, end, cls[0].start, announced):
             break  # a finished paragraph ends the block; a list (items ending in ；) goes on
         got: list[_Found] = []
         for cl in cls:
-            got.extend(clause_targets(text, scan, cl, quantities, got[-1] if got else None))
+            new = clause_targets(text, scan, cl, quantities, got[-1] if got else None)
+            if new and got and new[0].start == got[-1].start:
+                got[-1] = new.pop(0)  # the clause went on with the previous target (a stretch, a predicate)
+            got.extend(new)
+        got = _settle_bare(got)
+        if not got and found and announced and label_skips < 2 and RUN_IN_LABEL_RE.match(scan, cls[0].start):
+            label_skips += 1  # an entry of the announced list that sets no figure (科学技术，…)
+            continue
+        if got:
+            label_skips = 0
         if not got:
             if found or skipped >= 2:
                 break
@@ -269,11 +436,22 @@ def _find_blocks(report: Report) -> list[tuple[TargetBlock, list[_Found]]]:
             continue
         if MULTI_YEAR_HEAD_RE.match(scan, m.end()):
             continue  # ``主要预期目标是：到2015年，…``: a plan period's goals, not the year's
-        found, end = _block_targets(report.text, scan, m.end(), qs)
+        found, end = _block_targets(report.text, scan, m.end(), qs, "如下" in m.group(0))
         if found:
             # one main block per report: the first trigger that sets targets
             return [(TargetBlock(m.start(), end, m.group(0)), found)]
-    return []
+    return _prose_block(report, scan, qs)
+
+
+def _prose_block(report: Report, scan: str, qs: Sequence[Quantity]) -> list[tuple[TargetBlock, list[_Found]]]:
+    """A report with no targets block may state its plan in prose (national reports before 1996):
+    its plan passage (see :mod:`.plan_passage`) is the block."""
+    got = plan_passage(scan, qs, report.meta.year)
+    if got is None:
+        return []
+    start, end, year, figures = got
+    found = [_Found(f.start, f.end, f.metric, f.indicator, f.quantity) for f in figures]
+    return [(TargetBlock(start, end, "plan passage", year), found)]
 
 
 def _restated_gdp(scan: str, qs: Sequence[Quantity], start: int) -> Optional[_Found]:
@@ -352,11 +530,13 @@ def find_targets(report: Report) -> list[Target]:
         if g:
             extra.append(g)
             taken.add("gdp_growth")
-    extra.extend(_measure_targets(scan, qs, block.end, taken))
-    year = _year(report, scan, block.start)
+    extra.extend(replace(f, scope="measure") for f in _measure_targets(scan, qs, block.end, taken))
+    year = block.year or _year(report, scan, block.start)
     out: list[Target] = []
     for i, f in enumerate(sorted(found + extra, key=lambda f: f.start), 1):
+        f = _range_tail(scan, f)
         q = f.quantity
+        horizon, period = _horizon(scan, f, year)
         out.append(
             Target(
                 id=f"t{i}",
@@ -375,9 +555,58 @@ def find_targets(report: Report) -> list[Target]:
                 quantity=q.id if q else None,
                 normalized=q.normalized if q else None,
                 base_unit=q.base_unit if q else None,
+                component=f.component,
+                stretch=f.stretch.value if f.stretch else None,
+                scope=f.scope,
+                horizon=horizon,
+                period=period,
             )
         )
     return out
+
+
+# ``百分之八至九``: the quantity layer reads 百分之八 alone; the second bound follows with its unit left out.
+# (A stopgap until quantities reads such a Chinese range itself: it only widens a target's own value.)
+RANGE_TAIL_RE = re.compile(r"\s*(?:至|到)\s*(?:百分之)?([零〇一二两三四五六七八九十点]+|\d+(?:\.\d+)?)(?=[，。；、,;\s]|$)")
+
+
+def _range_tail(scan: str, f: _Found) -> _Found:
+    """``f`` with its percentage widened to a range when ``至九`` follows it, else ``f``."""
+    q = f.quantity
+    if q is None or q.qualifier != "exact" or (q.unit or "") not in ("%", "％") or q.value is None:
+        return f
+    m = RANGE_TAIL_RE.match(scan, q.end)
+    high = parse_number(m.group(1)) if m else None
+    if high is None or high <= q.value:
+        return f
+    wide = replace(q, end=m.end(), text=scan[q.start : m.end()], value=None, low=q.value, high=high,
+                   qualifier="range")
+    return replace(f, quantity=wide, end=max(f.end, m.end()))
+
+
+# A target for more than the year: a later end year, a five-year plan, a yearly average, a total.
+MULTI_YEAR_TARGET_RE = re.compile(
+    r"到\s*(?P<to>20\d\d)\s*年|(?P<from>20\d\d)\s*[-—–至到]\s*(?P<until>20\d\d)\s*年|"
+    r"(?P<plan>十[一二三四五六七八九]五)|(?P<avg>年均|五年|累计)"
+)
+
+
+def _horizon(scan: str, f: _Found, year: Optional[int]) -> tuple[str, Optional[str]]:
+    """``("multi_year", period)`` when the sentence, up to the target's value, sets it for a span of
+    years (``到2030年``, ``“十五五”``, ``年均``), else ``("year", "<year>")``.  Only measures are read:
+    the main targets passage is the year's by construction (five-year goals are skipped there)."""
+    if f.scope == "measure":
+        sent_start = max(scan.rfind("。", 0, f.start), scan.rfind("\n", 0, f.start)) + 1
+        stop = f.quantity.start if f.quantity else f.end
+        for m in MULTI_YEAR_TARGET_RE.finditer(scan, sent_start, stop):
+            if m.group("to") and year and int(m.group("to")) <= year:
+                continue  # 到2025年底 in the 2025 report is this year
+            if m.group("from"):
+                return "multi_year", f"{m.group('from')}-{m.group('until')}"
+            if m.group("to"):
+                return "multi_year", f"到{m.group('to')}年"
+            return "multi_year", m.group(0)
+    return "year", str(year) if year else None
 
 
 @register(adds="targets", requires=("indicators", "quantities"))
@@ -389,12 +618,4 @@ def annotate_targets(report: Report) -> Report:
 def main_targets(report: Report) -> list[Target]:
     """The targets of the main block (and a GDP target restated in commentary), not the ones
     read from the measures: what the evaluation compares with the gold."""
-    blocks = target_blocks(report)
-    if not blocks:
-        return []
-    end = blocks[0].end
-    in_block = [t for t in report.targets if t.start < end]
-    has_gdp = any(t.indicator == "gdp_growth" for t in in_block)
-    restated = [t for t in report.targets if t.start >= end and t.indicator == "gdp_growth" and not has_gdp
-                and GDP_RESTATED_RE.match(t.text)]
-    return in_block + restated[:1]
+    return [t for t in report.targets if t.scope == "headline"]

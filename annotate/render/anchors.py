@@ -66,5 +66,7 @@ def delta_label(tc: Any) -> str:
     if d is None:
         return ""
     value, unit = d
+    if value == 0:  # same value (a qualifier change): nothing moved
+        return ""
     sign = "+" if value > 0 else "−"
     return f"{sign}{fmt_number(abs(value))}{unit}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from ..compare import Comparison, TargetSide
+from ..compare import Comparison, TargetChange, TargetSide
 from ..model import Report
 
 
@@ -25,7 +25,16 @@ def _side_meta(r: Report) -> dict[str, Any]:
 def _target_side(s: TargetSide | None) -> dict[str, Any] | None:
     if s is None:
         return None
-    return {"value": s.value, "low": s.low, "high": s.high, "unit": s.unit, "qualifier": s.qualifier, "text": s.text}
+    return {"value": s.value, "low": s.low, "high": s.high, "unit": s.unit, "qualifier": s.qualifier, "text": s.text,
+            "stretch": s.stretch, "block": s.block}
+
+
+def _target_change(t: TargetChange) -> dict[str, Any]:
+    return {"indicator": t.indicator, "component": t.component, "scope": t.scope,
+            "metric_old": t.metric_old, "metric_new": t.metric_new,
+            "old": _target_side(t.old), "new": _target_side(t.new), "change": t.change,
+            "delta": {"value": t.delta.value, "unit": t.delta.unit} if t.delta else None,
+            "moved_to": _target_side(t.moved_to)}
 
 
 def comparison_to_json(c: Comparison, *, alignment: bool = True) -> dict[str, Any]:
@@ -45,11 +54,7 @@ def comparison_to_json(c: Comparison, *, alignment: bool = True) -> dict[str, An
         "options": {"ignore_punctuation": c.options.ignore_punctuation, "ignore_width": c.options.ignore_width,
                     "granularity": c.options.granularity},
         "stats": c.stats_dict(),
-        "target_changes": [
-            {"indicator": t.indicator, "metric_old": t.metric_old, "metric_new": t.metric_new,
-             "old": _target_side(t.old), "new": _target_side(t.new), "change": t.change}
-            for t in c.target_changes
-        ],
+        "target_changes": [_target_change(t) for t in c.target_changes],
         "changes": changes,
         "commitment_changes": [
             {"object": k.object, "old": asdict(k.old), "new": asdict(k.new), "change": k.change}

@@ -338,6 +338,8 @@ class _Redline:
             symbol = SYMBOL.get(tc.change, "")
             words = self.ui.change(tc.change)
             name = tc.indicator or tc.metric_new or tc.metric_old or ""
+            name += f" / {tc.component}" if tc.component else ""
+            name += " (measure)" if tc.scope == "measure" else ""
             metric = tc.metric_new or tc.metric_old or ""
             tbody.append(E.TR({"class": f"tc-{tc.change}", "data-filter": "targets", "data-change": str(tc.change)},
                               E.TD(name, E.BR(), E.SMALL(metric)), self._target_cell("old", tc),
@@ -362,6 +364,11 @@ class _Redline:
         else:
             cell.append(E.A({"href": f"#ip-{k}", "class": f"to-text to-{side}", "data-side": side,
                              "title": self.ui(f"link.title.{side}")}, E.SMALL(value.text)))
+        moved = getattr(tc, "moved_to", None)
+        if side == "new" and moved is not None:
+            # a headline target the new year sets only inside a measure: say where it went
+            cell.append(E.BR())
+            cell.append(E.SMALL(E.CLASS("moved-to"), "→ ", _target_value(moved, self.ui), " — ", moved.text))
         return cell
 
     def toolbar(self) -> etree._Element:

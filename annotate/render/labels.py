@@ -29,3 +29,11 @@ def target_label(value: Any, low: Any, high: Any, unit: Optional[str], qualifier
     if qualifier and qualifier != "exact":
         label += f" ({qualifier.replace('_', ' ')})"
     return label
+
+
+def delta_label(delta: Any) -> str:
+    """A target change's delta with its sign and unit (``-0.5个百分点``, ``+10万人``); empty when none."""
+    if delta is None:
+        return ""
+    sign = "+" if delta.value > 0 else "−" if delta.value < 0 else "±"
+    return f"{sign}{fmt_number(abs(delta.value))}{delta.unit}"

@@ -15,28 +15,20 @@ from typing import Any, Iterable
 
 from ..model import Report
 
-COLUMNS = ("file", "issuer", "region", "year", "indicator", "metric", "text", "value", "low", "high", "unit", "qualifier", "block")
+COLUMNS = ("file", "issuer", "region", "year", "indicator", "component", "metric", "text", "value", "low", "high",
+           "unit", "qualifier", "stretch", "scope", "horizon", "period", "start", "end", "block")
+_REPORT_COLUMNS = ("file", "issuer", "region")  # from the report's identity, not the target
 
 
 def target_rows(report: Report, file: str) -> list[dict[str, Any]]:
     """One row per target of ``report``; ``file`` names the input it was read from."""
     rows = []
     for t in report.targets:
-        rows.append({
-            "file": file,
-            "issuer": report.meta.issuer,
-            "region": report.meta.region,
-            "year": t.year if t.year is not None else report.meta.year,
-            "indicator": t.indicator,
-            "metric": t.metric,
-            "text": t.text,
-            "value": t.value,
-            "low": t.low,
-            "high": t.high,
-            "unit": t.unit,
-            "qualifier": t.qualifier,
-            "block": t.block,
-        })
+        row: dict[str, Any] = {"file": file, "issuer": report.meta.issuer, "region": report.meta.region}
+        row.update({c: getattr(t, c) for c in COLUMNS if c not in _REPORT_COLUMNS})
+        if row["year"] is None:
+            row["year"] = report.meta.year
+        rows.append(row)
     return rows
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..compare import Comparison, TargetSide
+from ..compare import Comparison, TargetChange, TargetSide
+from .labels import delta_label
 
 KIND_TITLES = (
     ("number_changed", "Numbers changed"),
@@ -57,6 +58,12 @@ def _target(s: TargetSide | None) -> str:
     return f"{num} ({q})" if q else num
 
 
+def _target_name(t: TargetChange) -> str:
+    name = t.indicator or (t.metric_new or t.metric_old or "?")
+    name += f"/{t.component}" if t.component else ""
+    return name + (" (measure)" if t.scope == "measure" else "")
+
+
 def _fmt(v: float) -> str:
     return f"{v:g}" if isinstance(v, (int, float)) else str(v)
 
@@ -78,10 +85,11 @@ def render_text(c: Comparison, *, limit: int = 40) -> str:
 
     lines.append(f"Target changes ({len(c.target_changes)})")
     if c.target_changes:
-        rows = [("indicator", "change", "old", "new")]
+        rows = [("indicator", "change", "delta", "old", "new")]
         for t in c.target_changes:
-            rows.append((t.indicator or (t.metric_new or t.metric_old or "?"), t.change, _target(t.old), _target(t.new)))
-        widths = [max(_width(r[i]) for r in rows) for i in range(4)]
+            rows.append((_target_name(t), t.change, delta_label(t.delta), _target(t.old),
+                         _target(t.new) if t.moved_to is None else f"{_target(t.new)} (now a measure: {_target(t.moved_to)})"))
+        widths = [max(_width(r[i]) for r in rows) for i in range(5)]
         for k, r in enumerate(rows):
             lines.append("  " + "  ".join(_pad(x, widths[i]) for i, x in enumerate(r)).rstrip())
             if k == 0:

@@ -40,7 +40,7 @@ def _target_side(parent: etree._Element, tag: str, s: TargetSide | None) -> None
     if s is None:
         return
     el = _set(etree.SubElement(parent, tag), value=_num(s.value), low=_num(s.low), high=_num(s.high),
-              unit=s.unit, qualifier=s.qualifier)
+              unit=s.unit, qualifier=s.qualifier, stretch=_num(s.stretch), block=s.block)
     el.text = _x(s.text)
 
 
@@ -58,9 +58,11 @@ def comparison_to_xml(c: Comparison) -> etree._Element:
     tcs = etree.SubElement(root, "target-changes")
     for t in c.target_changes:
         el = _set(etree.SubElement(tcs, "target-change"), indicator=t.indicator, change=t.change,
-                  metric_old=t.metric_old, metric_new=t.metric_new)
+                  metric_old=t.metric_old, metric_new=t.metric_new, scope=t.scope, component=t.component,
+                  delta=_num(t.delta.value) if t.delta else None, delta_unit=t.delta.unit if t.delta else None)
         _target_side(el, "old", t.old)
         _target_side(el, "new", t.new)
+        _target_side(el, "moved-to", t.moved_to)
 
     chs = etree.SubElement(root, "changes")
     for k, ch in enumerate(c.changes):
