@@ -91,7 +91,8 @@ Measured history (so later numbers are read for what they are):
   facility (义乌机场改扩建), quoted programmes with no programme word (“四港”联动, “蓝色粮仓”), and 湾区 grown into a verb
   (大力发展湾区).  Never tuned on.  Pooled held-out rounds 1-6: P 0.873 R 0.759.
 
-Run: ``python bench/evaluate_entities.py [-v]`` (needs ../shared/corpus).  Other layers are scored
+Run: ``python bench/evaluate_entities.py [-v] [--issue18] [--heldout]`` (needs ../shared/corpus); ``--issue18``
+scores only the issue-18 sets (by class), ``--heldout`` adds their held-out set.  Other layers are scored
 by bench/evaluate.py.
 """
 
@@ -164,14 +165,44 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+#: the issue-18 gold (tests/gold/entities/README): a tuning set and a held-out set scored only at the end
+ISSUE18_TUNING = "entities/tuning.tsv"
+ISSUE18_HELDOUT = "entities/heldout.tsv"
+
+_LINE_HEADS = ("高铁", "铁路", "高速", "高速公路", "城际", "线", "段", "通道", "班列", "航道", "航线", "直流", "大桥")
+
+
+def entity_class(text: str, typ: str) -> str:
+    """The class of issue 18 an entity belongs to, read off its text and type, so gold rows and predictions
+    are binned alike: title, quoted, campaign, line, company, short_place, place, facility, other."""
+    if text.startswith("《"):
+        return "title"
+    if "“" in text:
+        return "quoted"
+    if typ == "programme" and text.endswith(("行动", "工程", "计划", "行动计划")):
+        return "campaign"
+    if typ == "project" and (text.endswith(_LINE_HEADS) or "至" in text or "-" in text or "—" in text):
+        return "line"
+    if typ == "org":
+        return "company" if not text.endswith(("局", "委", "委员会", "政府", "院", "所", "大学", "学院", "署", "办公室",
+                                               "部", "会", "联盟", "中心", "法院")) else "org"
+    if typ == "place":
+        return "short_place" if len(text) <= 3 else "place"
+    if typ in ("facility", "policy"):
+        return typ
+    return "other"
+
+
 def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_file: str = "entities.tsv") -> dict:
-    """Entity precision/recall (typed and span-only) over the gold paragraphs."""
+    """Entity precision/recall (typed and span-only) over the gold paragraphs, overall and by class
+    (``by_class``: class -> [true positives, predicted, gold], see :func:`entity_class`)."""
     cache = {} if cache is None else cache
     gold = read_gold(gold_file)
     by_para: dict[tuple[str, str], list[dict]] = {}
     for r in gold:
         by_para.setdefault((r["file"], r["anchor"]), []).append(r)
     tp = tp_span = n_pred = n_gold = 0
+    by_class: dict[str, list[int]] = {}
     for (file, anchor), rows in by_para.items():
         report = _annotated(file, cache)
         a, b = paragraph_range(report, anchor)
@@ -179,6 +210,9 @@ def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_fil
         want = [(_squash(r["text"]), r["type"]) for r in rows if r["text"]]
         pc, wc = Counter(pred), Counter(want)
         tp += sum((pc & wc).values())
+        for bag, slot in ((pc & wc, 0), (pc, 1), (wc, 2)):
+            for (t, ty), n in bag.items():
+                by_class.setdefault(entity_class(t, ty), [0, 0, 0])[slot] += n
         tp_span += sum((Counter(t for t, _ in pred) & Counter(t for t, _ in want)).values())
         n_pred += len(pred)
         n_gold += len(want)
@@ -190,7 +224,7 @@ def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_fil
     p, r, f = _prf(tp, n_pred, n_gold)
     ps, rs, fs = _prf(tp_span, n_pred, n_gold)
     return {"gold": n_gold, "predicted": n_pred, "precision": p, "recall": r, "f1": f,
-            "span_precision": ps, "span_recall": rs}
+            "span_precision": ps, "span_recall": rs, "by_class": by_class}
 
 
 def evaluate_commitments(cache: dict | None = None, verbose: bool = False, gold_file: str = "commitments.tsv") -> dict:
@@ -237,6 +271,17 @@ def main(argv: list[str]) -> int:
         return 1
     verbose = "-v" in argv
     cache: dict = {}
+    # issue 18: the held-out set is scored only with --heldout (at the end of a piece of work), so it stays blind
+    sets = [(ISSUE18_TUNING, "issue-18 tuning gold (tests/gold/entities/tuning.tsv)")]
+    if "--heldout" in argv:
+        sets.append((ISSUE18_HELDOUT, "issue-18 HELD-OUT gold (tests/gold/entities/heldout.tsv)"))
+    for name, label in sets:
+        print(label)
+        e = evaluate_entities(cache, verbose, name)
+        _print(e, None, commitments=False)
+        _print_classes(e["by_class"])
+    if "--issue18" in argv:
+        return 0
     for prefix, label in (("", "tuning gold"),) + HELDOUT_ROUNDS:
         print(label)
         has_commitments = (GOLD / (prefix + "commitments.tsv")).is_file()
@@ -270,11 +315,19 @@ def timing(runs: int = 15) -> str:
             f"commitments {1000 * statistics.median(com):.1f} ms")
 
 
-def _print(e: dict, c: dict | None) -> None:
+def _print_classes(by_class: dict) -> None:
+    for cls in sorted(by_class):
+        tp, n_pred, n_gold = by_class[cls]
+        p, r, _ = _prf(tp, n_pred, n_gold)
+        print(f"    {cls:<12} gold {n_gold:3d}  predicted {n_pred:3d}  P {p:.3f}  R {r:.3f}")
+
+
+def _print(e: dict, c: dict | None, commitments: bool = True) -> None:
     print(f"entities     gold {e['gold']:4d}  predicted {e['predicted']:4d}  P {e['precision']:.3f}  R {e['recall']:.3f}  "
           f"F1 {e['f1']:.3f}  (span only: P {e['span_precision']:.3f}  R {e['span_recall']:.3f})")
     if c is None:
-        print("commitments  (no gold for this round)")
+        if commitments:
+            print("commitments  (no gold for this round)")
         return
     print(f"commitments  gold {c['gold']:4d}  predicted {c['predicted']:4d}  P {c['precision']:.3f}  R {c['recall']:.3f}  "
           f"F1 {c['f1']:.3f}  strength acc {c['strength_accuracy']:.3f}  deadline acc {c['deadline_accuracy']:.3f}")

@@ -128,6 +128,10 @@ class Lexicon:
     pattern: Optional[re.Pattern]  # trie-shaped alternation of every gazetteer name
     suffixes: dict  # suffix -> type
     by_last: dict  # last character -> suffixes ending in it, longest first
+    # every suffix, reversed, as one trie regex: matched on the reversed text at ``len - end`` it gives the
+    # longest suffix ending at ``end`` in one C-level call
+    reversed_suffix: Optional[re.Pattern]
+    longer: dict  # suffix -> the suffix words that begin with it and run 1-4 characters longer (中心 -> 中心城市)
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -191,7 +195,10 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     by_last: dict = {}
     for suf in sorted(suffixes, key=len, reverse=True):
         by_last.setdefault(suf[-1], []).append(suf)
-    lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()})
+    reversed_suffix = re.compile(_trie_regex(x[::-1] for x in suffixes)) if suffixes else None
+    longer = {x: tuple(y for y in suffixes if y.startswith(x) and 0 < len(y) - len(x) <= 4) for x in suffixes}
+    lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
+                  {x: ys for x, ys in longer.items() if ys})
     _LEXICON_CACHE[key] = lex
     return lex
 
@@ -240,9 +247,12 @@ _GOVERNING_WORDS = tuple(w for w in _GOVERNING if len(w) >= 2) + (
     "入选", "获评", "落户", "位于", "包括", "以及", "层面", "签约", "推行", "举办", "执行", "争取", "完成", "实现", "确保")
 
 
+_GOVERNING_IN = re.compile("|".join(map(re.escape, sorted(set(_GOVERNING_WORDS), key=len, reverse=True))))
+
+
 def _holds_governing(word: str) -> bool:
     """全面完成, 严格执行: a longer token that is really a governing verb with an adverb."""
-    return any(g in word for g in _GOVERNING_WORDS)
+    return _GOVERNING_IN.search(word) is not None
 
 
 _COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区 间 轮".split())
@@ -251,28 +261,40 @@ _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展
                         "若干 多个 两地 三地 各地 多地 两岸 大中型 大型 中型 小型 中小型 大中小型 一流 世界级 国家级 省级 市级 暨 代表".split())
 
 
+_PLACE_END_CHARS = frozenset(_PLACE_END)
+
+
+def _piece(token: tuple[str, str]) -> bool:
+    return len(token[0]) == 1 and token[1] in _PIECE_POS
+
+
 def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[list, list]:
     """Join runs of 2-4 single characters ending in a place suffix (灏/县/镇 → 灏县镇): the
     segmenter splits unknown or OCR-damaged place names into pieces."""
     merges = []  # (first, last+1) token ranges to join
     n = len(tokens)
-    k = 0
-    while k < n:
-        w, p = tokens[k]
-        if len(w) != 1 or p not in _PIECE_POS:
-            k += 1
+    done = 0
+    # Only a run of single-character pieces that holds a place suffix can merge: find those first (one
+    # comprehension), then read each whole run left to right as before.
+    for hit in [k for k, (w, p) in enumerate(tokens) if w in _PLACE_END_CHARS and p in _PIECE_POS]:
+        if hit < done:
             continue
-        j = k + 1
-        while j < n and j - k < 4 and len(tokens[j][0]) == 1 and tokens[j][1] in _PIECE_POS:
-            j += 1
-        e = j
-        while e - k >= 2 and tokens[e - 1][0] not in _PLACE_END:
-            e -= 1  # the longest run ending in a place suffix
-        if e - k >= 2:
-            merges.append((k, e))
-            k = e
-        else:
-            k = j
+        k = hit
+        while k > done and _piece(tokens[k - 1]):
+            k -= 1
+        while k < n and _piece(tokens[k]):
+            j = k + 1
+            while j < n and j - k < 4 and _piece(tokens[j]):
+                j += 1
+            e = j
+            while e - k >= 2 and tokens[e - 1][0] not in _PLACE_END_CHARS:
+                e -= 1  # the longest run ending in a place suffix
+            if e - k >= 2:
+                merges.append((k, e))
+                k = e
+            else:
+                k = j
+        done = k
     if not merges:
         return tokens, offsets
     out, offs = [], []
@@ -323,8 +345,13 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
     """Tag place-abbreviation pairs proper (济青/a → j), undo a verb that swallowed the first of them
     (打|造成|渝 → 打造|成渝), and tag a place + part set phrase a place (长江上游/l → ns)."""
     out, offs = list(tokens), list(offsets)
-    k = 0
-    while k < len(out):
+    removed, consumed = 0, -1  # tokens merged away so far; the original index a pair merge swallowed
+    # Only tokens that open or close with an abbreviation, or set phrases (l), can change: find them in one
+    # comprehension, then visit them in order (their own word and tag are the original ones).
+    for k0 in [k for k, (w, p) in enumerate(tokens) if w[0] in _ABBREV or w[-1] in _ABBREV or p == "l"]:
+        if k0 == consumed:
+            continue
+        k = k0 - removed
         w, p = out[k]
         if p == "l" and len(w) == 4 and w[2:] in _PLACE_PARTS and lex.names.get(w[:2], ("",))[0] == "place":
             out[k] = (w, "ns")
@@ -336,40 +363,46 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
             v = out[k - 1][0]
             out[k - 2:k + 1] = [(out[k - 2][0] + v[0], "v"), (v[1] + w, "j")]
             offs[k - 2:k + 1] = [offs[k - 2], offs[k - 1] + 1]
-            k -= 1
+            removed += 1
         elif (len(w) == 1 and k + 1 < len(out) and len(out[k + 1][0]) == 2 and out[k + 1][1] in ("ns", "j")
               and _abbrev(w + out[k + 1][0])):
             out[k:k + 2] = [(w + out[k + 1][0], "j")]  # 广|深港 → 广深港
             del offs[k + 1]
+            removed += 1
+            consumed = k0 + 1
         elif _abbrev(w) and p not in _PROPER_POS and p[:1] != "v":
             out[k] = (w, "j")
-        k += 1
     return out, offs
 
 
 def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
-    out, offs = None, None
-    for k, (w, p) in enumerate(tokens):
-        cut = 0
+    """Split a token whose first part ends a name's suffix (琼西北供水|工程建设, 新田科技|城有, …合作|区区|位)."""
+    cuts = []  # (token index, where to cut it)
+    by_last, n = lex.by_last, len(tokens)
+    # candidates in one comprehension: two-character tokens and tokens ending in a works word
+    for k in [k for k, (w, p) in enumerate(tokens) if len(w) == 2 or w[-2:] in _AFTER_SUFFIX]:
+        w, p = tokens[k]
         if len(w) >= 4 and w[-2:] in _AFTER_SUFFIX and lex.suffixes.get(w[:-2], "-") != "-":
-            cut = len(w) - 2
+            cuts.append((k, len(w) - 2))
         elif (len(w) == 2 and w[1] in _AFTER_SUFFIX_CHARS and k > 0 and p[:1] in ("v", "d", "p", "c")
               and any(len(x) >= 2 and (tokens[k - 1][0] + w[0]).endswith(x) and lex.suffixes[x] not in ("-", "org")
-                      for x in lex.by_last.get(w[0], ()))):
-            cut = 1  # 新田科技|城有|约210公顷: the suffix's last character taken into a verb
-        elif (len(w) == 2 and w[0] in lex.by_last and p[:1] == "n" and 0 < k < len(tokens) - 1 and _glued(tokens[k - 1][0] + w[0], lex)
+                      for x in by_last.get(w[0], ()))):
+            cuts.append((k, 1))  # 新田科技|城有|约210公顷: the suffix's last character taken into a verb
+        elif (len(w) == 2 and w[0] in by_last and p[:1] == "n" and 0 < k < n - 1 and _glued(tokens[k - 1][0] + w[0], lex)
               and _one_word(w[1] + tokens[k + 1][0])):
-            cut = 1  # …合作|区区|位优势: the suffix's last character glued to the next word (区位)
-        if cut:
-            if out is None:
-                out, offs = list(tokens[:k]), list(offsets[:k])
-            # "nl": a piece that is no single-character place piece for _merge_pieces (区|区 is no 区区)
-            out += [(w[:cut], "nl" if cut == 1 else "n"), (w[cut:], "vn" if cut > 1 else p)]
-            offs += [offsets[k], offsets[k] + cut]
-        elif out is not None:
-            out.append((w, p))
-            offs.append(offsets[k])
-    return (tokens, offsets) if out is None else (out, offs)
+            cuts.append((k, 1))  # …合作|区区|位优势: the suffix's last character glued to the next word (区位)
+    if not cuts:
+        return tokens, offsets
+    out, offs, pos = [], [], 0
+    for k, cut in cuts:
+        w, p = tokens[k]
+        out += tokens[pos:k]
+        offs += offsets[pos:k]
+        # "nl": a piece that is no single-character place piece for _merge_pieces (区|区 is no 区区)
+        out += [(w[:cut], "nl" if cut == 1 else "n"), (w[cut:], "vn" if cut > 1 else p)]
+        offs += [offsets[k], offsets[k] + cut]
+        pos = k + 1
+    return out + tokens[pos:], offs + offsets[pos:]
 
 
 def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon, gaz: list) -> list[_Cand]:
@@ -383,6 +416,7 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             gaz_start[x] = c.start
     tokens, offsets = _merge_pieces(*_split_suffix_tokens(*_repair_abbreviations(tokens, offsets, lex), lex))
     by_last = lex.by_last
+    rsuffix, rtext, n_text = lex.reversed_suffix, text[::-1], len(text)
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
     for k, (word, pos) in enumerate(tokens):
         cands = by_last.get(word[-1])
@@ -391,16 +425,16 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         end = offsets[k] + len(word)
         if end in gaz_ends:
             continue  # a known name ends here (副中心, 通州区): it is the entity, not a suffix
-        typ = None
-        suffix = ""
-        # The suffix may span several tokens (人民政府 = 人民 + 政府); it must end this one.
-        for s in cands:
-            if text.startswith(s, end - len(s)) and end >= len(s):
-                typ, suffix = lex.suffixes[s], s
-                break
-        if typ is None or typ == "-":
+        # The suffix may span several tokens (人民政府 = 人民 + 政府); it must end this one: the longest
+        # suffix ending here, read off the reversed text.
+        m = rsuffix.match(rtext, n_text - end)
+        if m is None or m.end() == m.start():
             continue
-        if any(w in lex.suffixes for w in _longer_words(text, end - len(suffix), end)):
+        suffix = text[end - (m.end() - m.start()) : end]
+        typ = lex.suffixes[suffix]
+        if typ == "-":
+            continue
+        if any(text.startswith(x, end - len(suffix)) for x in lex.longer.get(suffix, ())):
             continue  # 郑州国家中心|城市: the suffix begins a longer suffix word (中心城市), which decides
         if typ in ("policy", "programme") and k + 1 < len(tokens) and tokens[k + 1][1] in ("n", "vn"):
             continue  # 战略协同, 规划建设, 政策体系: the word modifies what follows
@@ -599,11 +633,6 @@ def _holds_noun(tokens, offsets, start: int, end: int) -> bool:
             return True
         k += 1
     return False
-
-
-def _longer_words(text: str, start: int, end: int, longest: int = 4):
-    """The words that start at ``start`` and run past ``end`` (up to ``longest`` extra characters)."""
-    return (text[start:e] for e in range(end + 1, min(end + longest, len(text)) + 1))
 
 
 def _has_cjk(tokens, offsets, i, k, start, suffix_start) -> bool:
