@@ -54,7 +54,7 @@ from typing import Iterable, Optional, Union
 
 from ..model import Entity, Report
 from . import register
-from ._textview import BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
+from ._textview import LEXICON_DIR, BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
 
 ENTITY_TYPES = ("org", "place", "project", "facility", "policy", "programme")
 
@@ -93,7 +93,8 @@ _WEAK_SUFFIXES = frozenset("城")
 # Zones the state designates one by one (国家数据要素综合试验区); 国家重点实验室 is a kind, not one.
 _DESIGNATED = frozenset("试验区 示范区 实验区 先行区 先导区 综合试验区".split())
 # Regions planned across places (成渝主轴经济走廊): named over common nouns, like facilities, not only proper ones.
-_REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈".split())
+_REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈 科创走廊 创新带 产业带 发展带 "
+                      "科创圈 创新圈 协同区 经济协作区".split())
 # Class words that stop a name unless a place stands before them (成渝世界级机场群; 打造世界级产业集群 is no name).
 _CLASS_WORDS = frozenset("世界级 国家级 国际性".split())
 _NUMBERED = frozenset(["机组"])  # suffixes of things named by their number or phase only
@@ -171,11 +172,17 @@ def read_gazetteer(path: PathLike) -> list[tuple[str, str, Optional[str]]]:
 
 
 _LEXICON_CACHE: dict[tuple, Lexicon] = {}
+# gazetteers shipped beside entities.tsv: major enterprises named without a suffix (宁德时代, 比亚迪), and countries,
+# blocs and regions (东盟, 中东欧, 日韩, 黔中)
+_BUILTIN_GAZETTEERS = ("enterprises.tsv", "world.tsv")
 
 
 def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lexicon:
     """Built-in lexicon + ``ANNOTATE_LEXICON`` + ``extra`` files, compiled and cached."""
-    gaz_files = lexicon_files("entities.tsv", extra)
+    user = lexicon_files("entities.tsv", extra)
+    # built-in gazetteers: entities.tsv, then the enterprises and the world's places (user files come last, so
+    # a user row replaces a built-in one)
+    gaz_files = user[:1] + [LEXICON_DIR / f for f in _BUILTIN_GAZETTEERS] + user[1:]
     suf_files = lexicon_files("entity_suffixes.tsv", extra)
     key = (files_key(gaz_files), files_key(suf_files))
     lex = _LEXICON_CACHE.get(key)
@@ -405,16 +412,29 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
     return out + tokens[pos:], offs + offsets[pos:]
 
 
-def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon, gaz: list) -> list[_Cand]:
-    out = []
-    gaz_ends = {c.end for c in gaz}
-    known = bytearray(len(text))  # characters inside a gazetteer name (2 for an organization's)
-    gaz_start = {}  # position inside a gazetteer name -> where that name starts
+def _known(text: str, gaz: list) -> tuple[bytearray, dict]:
+    """Characters inside a gazetteer name (2 for an organization's, else 1), and for each position inside
+    a name (not its first) where that name starts."""
+    known = bytearray(len(text))
+    gaz_start = {}
     for c in gaz:
         known[c.start : c.end] = (b"\2" if c.type == "org" else b"\1") * (c.end - c.start)
         for x in range(c.start + 1, c.end):
             gaz_start[x] = c.start
-    tokens, offsets = _merge_pieces(*_split_suffix_tokens(*_repair_abbreviations(tokens, offsets, lex), lex))
+    return known, gaz_start
+
+
+def repaired_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
+    """The segmenter's tokens with place abbreviations, glued suffixes and split place pieces repaired (the
+    token view every rule reads)."""
+    return _merge_pieces(*_split_suffix_tokens(*_repair_abbreviations(tokens, offsets, lex), lex))
+
+
+def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon, gaz: list,
+                  known: bytearray, gaz_start: dict) -> list[_Cand]:
+    """Names closed by a suffix of ``entity_suffixes.tsv`` and grown leftwards over repaired tokens."""
+    out = []
+    gaz_ends = {c.end for c in gaz}
     by_last = lex.by_last
     rsuffix, rtext, n_text = lex.reversed_suffix, text[::-1], len(text)
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
@@ -704,20 +724,84 @@ _POLICY_TITLE = re.compile(r"(?:规划|纲要|条例|法|法典|办法|方案|�
 
 
 # Items listed before 等 + a category of named works or places are names of that category:
-# 平漯周、焦济洛平、郑州南站等高铁项目; 赵口、陆浑、渠村等灌区.  Only categories that are named one
-# by one: 等项目 / 等基地 lists are usually kinds of things (双千兆网络、量子通信等项目).
-_LIST_TYPES = {"高铁项目": "project", "高铁": "project", "铁路": "project", "城际": "project", "道路": "project",
-               "公路": "project", "高速公路": "project", "高速": "project", "枢纽": "facility", "机场": "facility",
-               "港口": "facility", "灌区": "place"}
-_LIST = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|条|座|处)?(?:国家|省|市)?(?:级)?(?:重点|重大|骨干)?("
-                   + "|".join(sorted(_LIST_TYPES, key=len, reverse=True)) + ")")
+# 平漯周、焦济洛平、郑州南站等高铁项目; 赵口、陆浑、渠村等灌区; 三峡、葛洲坝等水利枢纽.  The categories are data
+# (lexicon/entity_lists.tsv): strong ones are named one by one, weak ones (项目, 工程, 战略) also list kinds of
+# things, so there an item must hold a proper noun.
+_LIST_HEAD = (r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|条|座|处|项)?(?:国家|省|市)?(?:级)?"
+              r"(?:重点|重大|骨干|产业|民生|交通|水利|基础设施|现代化)*(")
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
+# an item of a strong list is still no name when it says what is done or joins two things
+_NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
+_NOT_LISTED_WEAK = re.compile(r"[的和与或]")
 
 
-def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+@dataclass(frozen=True)
+class ListCategories:
+    """Compiled ``entity_lists.tsv``: the categories, their types and strengths, and one regex for all."""
+
+    types: dict  # category -> (type, strong?)
+    pattern: re.Pattern
+
+
+_LIST_CACHE: dict[tuple, ListCategories] = {}
+
+
+def load_list_categories() -> ListCategories:
+    """The built-in list categories (lexicon/entity_lists.tsv), compiled and cached."""
+    f = LEXICON_DIR / "entity_lists.tsv"
+    key = files_key([f])
+    cats = _LIST_CACHE.get(key)
+    if cats is None:
+        types = {}
+        for row in read_tsv(f):
+            if len(row) < 3 or row[1] not in ENTITY_TYPES or row[2] not in ("strong", "weak"):
+                raise ValueError(f"{f}: bad row {row!r}: want category<TAB>type<TAB>strong|weak")
+            types[row[0]] = (row[1], row[2] == "strong")
+        # the category must end a word: 等项目建设 yes, 等项目化 no matter; longest category first
+        pattern = re.compile(_LIST_HEAD + "|".join(map(re.escape, sorted(types, key=len, reverse=True))) + ")")
+        cats = _LIST_CACHE[key] = ListCategories(types, pattern)
+    return cats
+
+
+def _marked(known: bytearray, named: list[_Cand]) -> bytearray:
+    """``known`` with the characters of the suffix-rule names marked too (3)."""
+    marked = bytearray(known)
+    for c in named:
+        marked[c.start : c.end] = b"\3" * (c.end - c.start)
+    return marked
+
+
+def _holds_proper(tokens, offsets, a: int, b: int, known) -> bool:
+    """Does ``text[a:b]`` hold a proper noun: a gazetteer or suffix-rule name (``known``), a proper token, a
+    place-abbreviation pair?  rjieba's ``nz`` does not count: it tags technical terms (量子通信) as well as names."""
+    if any(known[a:b]):
+        return True
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if (_proper(w, p) and p != "nz") or _abbrev(w):
+            return True
+        k += 1
+    return False
+
+
+def _own_type_first(text: str, named: list[_Cand], listed: list[_Cand], places: dict) -> list[_Cand]:
+    """Listed items that a suffix already names keep their own type (三亚邮轮港, 马村港三期 in a list of 项目 are
+    facilities), except a place: a river or town name is no name of works (江阴靖江、… 等过江通道 are crossings)."""
+    own = set()
+    for c in named:
+        if c.type != "place":
+            e = _extend(text, c, places)
+            own.add((e.start, e.end))
+    return [c for c in listed if (c.start, c.end) not in own]
+
+
+def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known) -> list[_Cand]:
+    """One candidate per item listed before 等 + a category (see :func:`load_list_categories`), typed by it."""
     out = []
-    for m in _LIST.finditer(text):
-        typ = _LIST_TYPES[m.group(1)]
+    cats = load_list_categories()
+    for m in cats.pattern.finditer(text):
+        typ, strong = cats.types[m.group(1)]
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
         items = []
         pos = lo
@@ -729,18 +813,20 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list
         k = bisect_left(offsets, a)
         while k < len(tokens) and offsets[k] < b:
             w, p = tokens[k]
-            if p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING:
+            if p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w):
                 a = offsets[k] + len(w)
             k += 1
         items[0] = (a, b)
         for a, b in items:
             name = text[a:b]
-            if 2 <= len(name) <= 12 and not _NOT_LISTED.search(name) and "\u4e00" <= name[0] <= "\u9fff":
-                out.append(_Cand(a, b, typ, None, 0))
+            if not (2 <= len(name) <= 14 and ("\u4e00" <= name[0] <= "\u9fff" or name[0].isalnum())):
+                continue
+            if strong and not _NOT_LISTED.search(name):
+                out.append(_Cand(a, b, typ, None, 1))
+            elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
+                  and _holds_proper(tokens, offsets, a, b, known)):
+                out.append(_Cand(a, b, typ, None, 1))
     return out
-
-
-_NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
 
 
 def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
@@ -864,7 +950,8 @@ _SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4
 
 _NOT_SECTION = frozenset("全线 路段 区段 标段 首段 该段 此段 一段 分段 地段 线段 阶段 时段 全段 主段 支段".split())
 _LINES = ("铁路", "高铁", "高速", "高速公路", "城际", "公路", "线")
-_WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|改扩建|扩容|扩能|改造|扩建)(?=[、，。；和及与等]|前期|$)")
+_WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|改扩建|扩容|扩能|改造|扩建)"
+                           r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等]|前期|$)")
 
 
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
@@ -886,6 +973,11 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
         m = _WORKS_ACTION.match(text, end)
         if m:
             end = m.end()  # 成渝高速扩容, 成渝铁路成隆段扩能改造: works listed with what is done to them
+    if c.type == "facility" and c.priority == 0:
+        m = _WORKS_ACTION.match(text, end)
+        if m:
+            # 罗泾港区改造二期: works on a facility, with their phase, are a project
+            c, end = dataclasses.replace(c, type="project"), m.end()
     if c.type in ("project", "facility", "org"):
         m = _ALIAS.match(text, end)
         if m:
@@ -919,8 +1011,12 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     boundaries = set(offsets)
     boundaries.add(len(text))
     gaz = _gazetteer(text, lex, boundaries)
-    rules = _inside_quotes(text, _suffix_rules(text, tokens, offsets, lex, gaz) + _roads(text, tokens, offsets)
-                           + _lists(text, tokens, offsets) + _appositions(text, tokens, offsets))
+    known, gaz_start = _known(text, gaz)
+    rtokens, roffsets = repaired_tokens(tokens, offsets, lex)
+    named = _suffix_rules(text, rtokens, roffsets, lex, gaz, known, gaz_start)
+    rules = _inside_quotes(text, named + _roads(text, tokens, offsets)
+                           + _own_type_first(text, named, _lists(text, rtokens, roffsets, _marked(known, named)), lex.names)
+                           + _appositions(text, tokens, offsets))
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _quoted(text, lex)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
     cands = [_extend(text, c, lex.names) for c in cands]
