@@ -412,6 +412,23 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
     return out + tokens[pos:], offs + offsets[pos:]
 
 
+# Suffixes that also close common phrases (快速通道, 成才通道): the name before them must be proper words only.
+_TIGHT_SUFFIXES = frozenset(["通道"])
+
+
+def _all_proper(tokens, offsets, a: int, b: int, known) -> bool:
+    """Is ``text[a:b]`` made of proper words only (place names, abbreviation pairs, gazetteer names)?"""
+    k = bisect_left(offsets, a)
+    if k >= len(tokens) or offsets[k] != a:
+        return False
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if not (known[offsets[k]] or _abbrev(w) or (_proper(w, p) and p != "nz")):
+            return False
+        k += 1
+    return True
+
+
 def _known(text: str, gaz: list) -> tuple[bytearray, dict]:
     """Characters inside a gazetteer name (2 for an organization's, else 1), and for each position inside
     a name (not its first) where that name starts."""
@@ -577,6 +594,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if (not proper and typ == "facility" and suffix in _DESIGNATED and text.startswith("国家", start)
                 and suffix_start - start >= 6 and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
             proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
+        if suffix in _TIGHT_SUFFIXES and not _all_proper(tokens, offsets, start, suffix_start, known):
+            continue  # 深珠通道, 黄茅海通道; not 生命安全通道, 两个以上独立逃生通道
         if start >= suffix_start or not proper or _LABEL.fullmatch(text, start, suffix_start):
             continue  # the suffix alone (工程, 项目) or a generic phrase (老旧小区改造工程)
         if typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start):
@@ -773,13 +792,13 @@ def _marked(known: bytearray, named: list[_Cand]) -> bytearray:
 
 def _holds_proper(tokens, offsets, a: int, b: int, known) -> bool:
     """Does ``text[a:b]`` hold a proper noun: a gazetteer or suffix-rule name (``known``), a proper token, a
-    place-abbreviation pair?  rjieba's ``nz`` does not count: it tags technical terms (量子通信) as well as names."""
+    place-abbreviation pair?  rjieba's ``nz`` and ``j`` do not count: it tags technical terms (双千兆, 通信) so too."""
     if any(known[a:b]):
         return True
     k = bisect_left(offsets, a)
     while k < len(tokens) and offsets[k] < b:
         w, p = tokens[k]
-        if (_proper(w, p) and p != "nz") or _abbrev(w):
+        if (_proper(w, p) and p not in ("nz", "j")) or _abbrev(w):
             return True
         k += 1
     return False
@@ -796,11 +815,13 @@ def _own_type_first(text: str, named: list[_Cand], listed: list[_Cand], places: 
     return [c for c in listed if (c.start, c.end) not in own]
 
 
-def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known) -> list[_Cand]:
+def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, boundaries) -> list[_Cand]:
     """One candidate per item listed before 等 + a category (see :func:`load_list_categories`), typed by it."""
     out = []
     cats = load_list_categories()
     for m in cats.pattern.finditer(text):
+        if m.end() not in boundaries:
+            continue  # 等战略|科技力量 is no list of strategies
         typ, strong = cats.types[m.group(1)]
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
         items = []
@@ -829,6 +850,10 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known) 
     return out
 
 
+# quoted 方案 are slogans (“上海方案”, “一中心一方案”), not plan titles
+_SLOGAN_SUFFIXES = frozenset(["方案"])
+
+
 def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
     """Quoted names: ``“两区”建设`` (a policy word after the quote), ``“香港国际机场东莞空港中心”``
     (a suffix ending the quoted text: the name without its quotes), and ``《…条例》`` titles."""
@@ -840,7 +865,7 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
         inner = m.group(1)
         for suf in lex.by_last.get(inner[-1], ()):
             # one-character suffixes are too weak here (“基本无违法建设区” is a goal, not a place)
-            if inner.endswith(suf) and len(suf) >= 2 and len(inner) > len(suf) + 1:
+            if inner.endswith(suf) and len(suf) >= 2 and len(inner) > len(suf) + 1 and suf not in _SLOGAN_SUFFIXES:
                 typ = lex.suffixes[suf]
                 if typ in ("programme", "policy") or _LABEL.fullmatch(inner, 0, len(inner) - len(suf)):
                     # a quoted programme keeps its quotes; a counted label (“十大工程”) is a programme of works (“九大行动”), as 两区建设 does; canonical without
@@ -899,6 +924,166 @@ def _appositions(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
         if all(p in _APPOSITION_POS and w not in ("总部", "机构", "企业", "公司") for w, p in tokens[k:e]):
             out.append(_Cand(a, b, "org", None, 0))
     return out
+
+
+# Lines and routes (issue 18).  A route between two named ends: 成都至重庆铁路, 合肥至武汉段, 广州东至新塘五六线,
+# 上海港-洛杉矶港 (two ports, no head); 黄冈-鄂州-黄石 (places, no head) stays three places.
+_ROUTE_HEADS = "高速铁路|高速公路|城际铁路|输电线路|铁路|高铁|高速|城际|公路|航线|段|线"
+_ROUTE_RIGHT = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(" + _ROUTE_HEADS + r")(?![\u4e00-\u9fff]{0,1}[路网])")
+_ROUTE_PORTS = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:港|机场|站))(?=[、，。；和与及等]|$)")
+_ROUTE_JOIN = re.compile(r"[至—－–-]")
+
+
+def _name_left(text: str, tokens, offsets, end: int, longest: int = 8) -> int:
+    """Where the name that ends at ``end`` begins: tokens that can stand in a name, walked leftwards (at most
+    ``longest`` characters; verbs, particles and punctuation end it).  ``end`` when there is none."""
+    k = bisect_left(offsets, end) - 1
+    start = end
+    while k >= 0 and end - offsets[k] <= longest:
+        w, p = tokens[k]
+        if (p not in _NAME_POS and not (p.startswith("n") or w in _MISTAGGED)) or w in _GOVERNING or _stop_word(w) or w in _EXTRA_STOP:
+            break
+        start = offsets[k]
+        k -= 1
+    return start
+
+
+def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
+    """Routes written ``A至B`` + a line head, or two ports joined by a dash: one project."""
+    out = []
+    for m in _ROUTE_JOIN.finditer(text):
+        j = m.start()
+        if j not in boundaries:
+            continue
+        a = _name_left(text, tokens, offsets, j)
+        if a == j or not _holds_proper(tokens, offsets, a, j, known) or not ("\u4e00" <= text[a] <= "\u9fff"):
+            continue
+        r = _ROUTE_RIGHT.match(text, j + 1)
+        end = None
+        if r and r.end() in boundaries and _no_verb(tokens, offsets, r.start(1), r.end(1)) and not _COUNTED.search(r.group(1)):
+            end = r.end()
+        elif text[j - 1] == "港" or text.endswith(("机场", "站"), a, j):
+            p = _ROUTE_PORTS.match(text, j + 1)
+            if p:
+                end = p.end()
+        if end is not None and end - a <= 24:
+            out.append(_Cand(a, end, "project", None, 1))
+    return out
+
+
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[条个座]")  # 龙川至寻乌2条高速公路: a count of roads
+
+
+def _no_verb(tokens, offsets, a: int, b: int) -> bool:
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < b:
+        if tokens[k][1][:1] in ("v", "p", "c", "u") and tokens[k][0] not in _MISTAGGED:
+            return False
+        k += 1
+    return True
+
+
+# Lines listed before one shared head: 宁杭、沪渝蓉高铁; 北沿江、盐泰锡常宜、通苏嘉甬高铁 — each item is a line.
+_SHARED_HEAD = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速)")
+# words that make a line a kind, not a name: 普通、农村公路; 城际、市域铁路
+_GENERIC_LINE = frozenset("普通 农村 国家 干线 支线 市域 城市 智慧 沿海 沿江 跨海 跨江 城际 高速 国省 省际 县乡 乡村 旅游 货运 客运 "
+                          "重载 出省 进出 疏港 港口 城乡 快速 地方 区域 市郊 都市 铁路 公路 国道 省道".split())
+
+
+_NOT_LINE_ITEM = re.compile(r"[\d一二两三四五六七八九十百千万亿等的]")
+
+
+def _shared_heads(text: str, tokens, offsets) -> list[_Cand]:
+    """One project per item of a list of lines that share the last item's head (see ``_SHARED_HEAD``)."""
+    out = []
+    for m in _SHARED_HEAD.finditer(text):
+        last_a, head_end = m.start(2), m.end(3)
+        if (text[last_a:m.end(2)] in _GENERIC_LINE or not _no_verb(tokens, offsets, last_a, m.end(2))
+                or "等" in text[last_a:m.end(2)]):
+            continue
+        items, pos = [], m.start(1)
+        for part in m.group(1)[:-1].split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        a, b = items[0]
+        k = bisect_left(offsets, a)
+        while k < len(tokens) and offsets[k] < b:  # the verb that governs the list (推进|北沿江)
+            w, p = tokens[k]
+            if p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w):
+                a = offsets[k] + len(w)
+            k += 1
+        items[0] = (a, b)
+        # a line's name is short and names places (北沿江, 盐泰锡常宜): no numbers, no words of degree
+        names = [(a, b) for a, b in items if 2 <= b - a <= 6 and text[a:b] not in _GENERIC_LINE
+                 and not text.endswith(_LINES, a, b) and _no_verb(tokens, offsets, a, b)
+                 and not _NOT_LINE_ITEM.search(text, a, b)]
+        if len(names) != len(items):
+            continue  # one item is no bare line name (完善普通公路、农村公路): not a list of lines
+        out += [_Cand(a, b, "project", None, 1) for a, b in names]
+        out.append(_Cand(last_a, head_end, "project", None, 1))
+    return out
+
+
+# Campaigns named by their action (issue 18): 实施制造业数字化赋能行动, 开展城市更新提质工程 — the name runs from the
+# first word after the launching verb to 行动/专项行动/行动计划/计划/工程.
+_CAMPAIGN_NAME = re.compile(r"(?:实施|开展|启动|推进|部署|组织|推出|深化|实施好)([\u4e00-\u9fff“”]{2,22}?"
+                            r"(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
+_CAMPAIGN_NOT_OPEN = ("一批", "若干", "一系列", "系列", "各类", "多项", "各项", "一项", "新一轮", "重点", "重大", "相关", "有关",
+                      "为期", "全新", "崭新", "更多", "一个", "多个", "新的", "这项", "该项", "列入")
+_GENERIC_PLAN = re.compile(r"(?:工作|投资|年度|发展|建设|生产|采购|财政|预算|培训|招生|行动|实施|专项|监督|检查|审计|考核)(?:计划|工程)$")
+_NOT_IN_CAMPAIGN = re.compile(r"[的等及+＋]")
+
+
+def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
+    """Campaigns launched by name (see ``_CAMPAIGN_NAME``): a programme, or a project when the 工程 holds works."""
+    out = []
+    for m in _CAMPAIGN_NAME.finditer(text):
+        a, b = m.start(1), m.end(1)
+        if m.start() not in boundaries or a not in boundaries or b not in boundaries:
+            continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动)
+        name = m.group(1)
+        suffix = next(x for x in ("专项行动", "攻坚行动", "行动计划", "三年行动", "行动", "计划", "工程") if name.endswith(x))
+        prefix = name[: -len(suffix)]
+        least = 2 if "行动" in suffix or "“" in prefix else 4  # 工程 and 计划 close common phrases too (水利工程)
+        first = tokens[bisect_left(offsets, a)][0]
+        if (len(prefix) < least or prefix.startswith(_CAMPAIGN_NOT_OPEN) or _LABEL.match(prefix)
+                or _GENERIC_PLAN.search(name) or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
+                or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
+                or _stop_word(first)):
+            continue  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
+        # a 工程 that builds (供水, 填海, 航道) is a project; a place alone does not make one (早期岭南探源工程)
+        typ = "project" if suffix == "工程" and any(x in prefix for x in _WORKS) else "programme"
+        out.append(_Cand(a, b, typ, None, 0))
+    return out
+
+
+# City groups named by one character each (苏锡常, 宁镇扬, 锡常泰; 成渝, 杭甬 for the big cities): places.
+_CITY_CHARS: Optional[frozenset] = None
+
+
+def _city_chars() -> frozenset:
+    global _CITY_CHARS
+    if _CITY_CHARS is None:
+        _CITY_CHARS = frozenset(row[0] for row in read_tsv(LEXICON_DIR / "city_abbreviations.tsv") if len(row[0]) == 1)
+    return _CITY_CHARS
+
+
+def _city_groups(text: str, boundaries) -> list[_Cand]:
+    """Groups of three to five city abbreviations standing as words (苏锡常, 宁镇扬, 锡常泰), one of them at least a
+    city's (a group of provinces, 京津冀, is in the gazetteer): places.  Pairs (港深, 济青) are left alone: they
+    mostly qualify what follows (港深合作, 济青1.5小时) rather than name a place."""
+    out = []
+    chars = _city_chars() | _ABBREV
+    for m in _CITY_RUN.finditer(text):
+        g = m.group()
+        if (m.start() in boundaries and m.end() in boundaries and len(set(g)) == len(g) and all(ch in chars for ch in g)
+                and sum(ch in _ABBREV for ch in g) < len(g) and _CITY_CONTEXT.match(text, m.end())):
+            out.append(_Cand(m.start(), m.end(), "place", None, 0))
+    return out
+
+
+_CITY_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{3,5}(?![\u4e00-\u9fff])|(?<=[、，；：（])[\u4e00-\u9fff]{3,5}(?=[、等，。；）])")
+_CITY_CONTEXT = re.compile(r"[、等，。；）]|一体化|同城|融合|地区|都市圈|城市群|高铁|铁路|城际|$")
 
 
 # Events are no entity type: the place that opens an event's name (北京国际电影节, 北京马拉松) is part of
@@ -1015,8 +1200,11 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     rtokens, roffsets = repaired_tokens(tokens, offsets, lex)
     named = _suffix_rules(text, rtokens, roffsets, lex, gaz, known, gaz_start)
     rules = _inside_quotes(text, named + _roads(text, tokens, offsets)
-                           + _own_type_first(text, named, _lists(text, rtokens, roffsets, _marked(known, named)), lex.names)
-                           + _appositions(text, tokens, offsets))
+                           + _own_type_first(text, named, _lists(text, rtokens, roffsets, _marked(known, named), boundaries), lex.names)
+                           + _appositions(text, tokens, offsets)
+                           + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets)
+                           + _campaigns(text, rtokens, roffsets, known, boundaries)
+                           + _city_groups(text, boundaries))
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _quoted(text, lex)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
     cands = [_extend(text, c, lex.names) for c in cands]
