@@ -1051,8 +1051,9 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
                 or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
                 or _stop_word(first)):
             continue  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
-        # a 工程 that builds (供水, 填海, 航道) is a project; a place alone does not make one (早期岭南探源工程)
-        typ = "project" if suffix == "工程" and any(x in prefix for x in _WORKS) else "programme"
+        if suffix == "工程" and (any(x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
+            continue  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
+        typ = "programme"
         out.append(_Cand(a, b, typ, None, 0))
     return out
 
