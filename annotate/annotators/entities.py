@@ -74,7 +74,8 @@ _FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 �
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
                         "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
                         "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
-                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能".split())
+                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能 "
+                        "新兴产业 国际贸易中心 国际航运 国际金融中心 国际经济中心 国际消费中心".split())
 
 
 def _proper(w: str, p: str) -> bool:
@@ -104,7 +105,7 @@ _ORDINAL = re.compile(r"[一二三四五六七八九十\d]{1,3}号")  # 三号�
 _NAMED_BY_PLACE = frozenset(["机场"])
 _GENERIC_AIRPORT = frozenset("国际 支线 通用 民用 运输 枢纽 干线 军用 新建 现有 区域 大型 中型 小型 省内 国内 境内 全省 全市 "
                              "货运 客运 航空 主要 重要 新的 各地 城市 地方 周边 沿线 高原 海岛".split())
-_LABEL = re.compile(r"[\d一二两三四五六七八九十百]+大")  # 三大工程, 6大行动: a count, not a name
+_LABEL = re.compile(r"[\d一二两三四五六七八九十百]+[大个]")  # 三大工程, 6大行动, 五个中心: a count, not a name
 # Parts of an organization named by it (海南师范大学桂林洋校区): the organization does not end the name.
 _ORG_PARTS = frozenset("校区 分校 院区 分院".split())
 # 县域经济高质量发展行动: a campaign's name may say how (高质量) though the word governs elsewhere.
@@ -387,9 +388,11 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
     cuts = []  # (token index, where to cut it)
     by_last, n = lex.by_last, len(tokens)
     # candidates in one comprehension: two-character tokens and tokens ending in a works word
-    for k in [k for k, (w, p) in enumerate(tokens) if len(w) == 2 or w[-2:] in _AFTER_SUFFIX]:
+    for k in [k for k, (w, p) in enumerate(tokens) if len(w) == 2 or w[-2:] in _AFTER_SUFFIX or w[-1] == "等"]:
         w, p = tokens[k]
-        if len(w) >= 4 and w[-2:] in _AFTER_SUFFIX and lex.suffixes.get(w[:-2], "-") != "-":
+        if len(w) >= 3 and w[-1] == "等" and p in ("ns", "nr", "nz", "j"):
+            cuts.append((k, len(w) - 1))  # 通苏嘉甬等|高铁: the list's 等 glued to the last item
+        elif len(w) >= 4 and w[-2:] in _AFTER_SUFFIX and lex.suffixes.get(w[:-2], "-") != "-":
             cuts.append((k, len(w) - 2))
         elif (len(w) == 2 and w[1] in _AFTER_SUFFIX_CHARS and k > 0 and p[:1] in ("v", "d", "p", "c")
               and any(len(x) >= 2 and (tokens[k - 1][0] + w[0]).endswith(x) and lex.suffixes[x] not in ("-", "org")
@@ -406,11 +409,21 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
         out += tokens[pos:k]
         offs += offsets[pos:k]
         # "nl": a piece that is no single-character place piece for _merge_pieces (区|区 is no 区区)
-        out += [(w[:cut], "nl" if cut == 1 else "n"), (w[cut:], "vn" if cut > 1 else p)]
+        if w[cut:] == "等":
+            out += [(w[:cut], p), ("等", "u")]
+        else:
+            out += [(w[:cut], "nl" if cut == 1 else "n"), (w[cut:], "vn" if cut > 1 else p)]
         offs += [offsets[k], offsets[k] + cut]
         pos = k + 1
     return out + tokens[pos:], offs + offsets[pos:]
 
+
+# Tags of the words that may qualify 发展 inside a name (一体化发展, 绿色发展, 高质量发展).
+_MODIFIER_POS = frozenset("n vn l a an nz j ns b".split())
+# Verbs of action that end a token the segmenter glued to an adverb (大力发展, 大力提升): never inside a name.
+_ACTION_VERBS = frozenset("加快 加大 推进 推动 深化 持续 实施 加强 完善 提升 优化 强化 落实 开展 建设 打造 培育 扩大 促进 "
+                          "健全 建立 发展 壮大 巩固 提高 增强 拓展 抓好 办好 做强 做优 改善 保障 规范 支持 鼓励 引导 启动 "
+                          "开工 新建 研究 探索 谋划 确保 力争 争取 实现 完成 达到 建成".split())
 
 # Suffixes that also close common phrases (快速通道, 成才通道): the name before them must be proper words only.
 _TIGHT_SUFFIXES = frozenset(["通道"])
@@ -518,6 +531,12 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 continue
             if (w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代")) or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility")):
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
+            if w == "发展" and j > 0 and tokens[j - 1][1] in _MODIFIER_POS and tokens[j - 1][0] not in _EXTRA_STOP:
+                start = offsets[j]  # 一体化|发展|示范区, 绿色|发展|协同区: 发展 qualified by what comes before it
+                j -= 1
+                continue
+            if len(w) >= 4 and w[-2:] in _ACTION_VERBS:
+                break  # 大力发展|临港, 大力提升|G60科创走廊: an adverb and a verb the segmenter glued
             if org_part and (known[offsets[j]] == 2 or lex.suffixes.get(w) == "org"):
                 pass  # 海南师范大学桂林洋|校区: a campus or branch is named by its organization
             elif typ == "facility" and (w in _GOVERNING or (p[:1] == "v" and p != "vn" and w not in _FACILITY_VERBS)
@@ -559,7 +578,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 proper = True
             start = offsets[j]
             j -= 1
-        if typ == "facility" or region or typ == "project":
+        if region and j >= 0 and tokens[j][0] in ("沿", "环") and start < suffix_start and (
+                _proper(*tokens[j + 1]) or _abbrev(tokens[j + 1][0]) or text[start] in "江海湖河边"):
+            start, proper = offsets[j], True  # 沿沪宁产业创新带, 环太湖科创圈, 沿江创新发展带: a region along a line
+        elif typ == "facility" or region or typ == "project":
             # A facility's name may hold verbs (科技创新中心) but does not open with one: 创建|…示范区,
             # 联合创建|鲁豫…中心, 辐射带动|中关村通州园.
             t = bisect_left(offsets, start)
@@ -804,6 +826,21 @@ def _holds_proper(tokens, offsets, a: int, b: int, known) -> bool:
     return False
 
 
+def _after_verbs(tokens, offsets, a: int, b: int) -> int:
+    """Where the first item of a list begins: after the verbs that govern the list (加快推进|平漯周), but 环/沿
+    before a proper noun open the name (推进|环北部湾广东水资源配置一期)."""
+    k = bisect_left(offsets, a)
+    start = a
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if w in ("环", "沿") and k + 1 < len(tokens) and _proper(*tokens[k + 1]):
+            break
+        if p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w):
+            start = offsets[k] + len(w)
+        k += 1
+    return start
+
+
 def _own_type_first(text: str, named: list[_Cand], listed: list[_Cand], places: dict) -> list[_Cand]:
     """Listed items that a suffix already names keep their own type (三亚邮轮港, 马村港三期 in a list of 项目 are
     facilities), except a place: a river or town name is no name of works (江阴靖江、… 等过江通道 are crossings)."""
@@ -815,13 +852,19 @@ def _own_type_first(text: str, named: list[_Cand], listed: list[_Cand], places: 
     return [c for c in listed if (c.start, c.end) not in own]
 
 
-def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, boundaries) -> list[_Cand]:
+def _site_suffix(name: str, lex: Lexicon) -> bool:
+    """Does ``name`` end in a suffix of works or sites (深珠通道, 方厅水院 does not)?"""
+    return any(name.endswith(x) and len(name) > len(x) and lex.suffixes[x] in ("project", "facility")
+               for x in lex.by_last.get(name[-1], ()))
+
+
+def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, boundaries, lex: Lexicon) -> list[_Cand]:
     """One candidate per item listed before 等 + a category (see :func:`load_list_categories`), typed by it."""
     out = []
     cats = load_list_categories()
     for m in cats.pattern.finditer(text):
-        if m.end() not in boundaries:
-            continue  # 等战略|科技力量 is no list of strategies
+        if m.end() not in boundaries and not text.startswith(("建设", "项目"), m.end()):
+            continue  # 等战略|科技力量 is no list of strategies (等重大工程建设 is: 工程建设 is one token)
         typ, strong = cats.types[m.group(1)]
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
         items = []
@@ -829,15 +872,7 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
         for part in text[lo : m.start()].split("、"):
             items.append((pos, pos + len(part)))
             pos += len(part) + 1
-        # The first item starts after the verb that governs the list (加快推进|平漯周).
-        a, b = items[0]
-        k = bisect_left(offsets, a)
-        while k < len(tokens) and offsets[k] < b:
-            w, p = tokens[k]
-            if p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w):
-                a = offsets[k] + len(w)
-            k += 1
-        items[0] = (a, b)
+        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
         for a, b in items:
             name = text[a:b]
             if not (2 <= len(name) <= 14 and ("\u4e00" <= name[0] <= "\u9fff" or name[0].isalnum())):
@@ -845,7 +880,8 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             if strong and not _NOT_LISTED.search(name):
                 out.append(_Cand(a, b, typ, None, 1))
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
-                  and _holds_proper(tokens, offsets, a, b, known)):
+                  and (_holds_proper(tokens, offsets, a, b, known) or (len(name) <= 8 and _site_suffix(name, lex)
+                                                                       and _no_verb(tokens, offsets, a, b)))):
                 out.append(_Cand(a, b, typ, None, 1))
     return out
 
@@ -867,6 +903,8 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
             # one-character suffixes are too weak here (“基本无违法建设区” is a goal, not a place)
             if inner.endswith(suf) and len(suf) >= 2 and len(inner) > len(suf) + 1 and suf not in _SLOGAN_SUFFIXES:
                 typ = lex.suffixes[suf]
+                if suf.endswith("工程") and not any(x in inner for x in _WORKS):
+                    typ = "programme"  # “两通工程”: a 工程 that names no works is a programme, quotes kept
                 if typ in ("programme", "policy") or _LABEL.fullmatch(inner, 0, len(inner) - len(suf)):
                     # a quoted programme keeps its quotes; a counted label (“十大工程”) is a programme of works (“九大行动”), as 两区建设 does; canonical without
                     out.append(_Cand(m.start(), m.end(), typ if typ in ("programme", "policy") else "programme", inner, 1))
@@ -953,8 +991,8 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
     out = []
     for m in _ROUTE_JOIN.finditer(text):
         j = m.start()
-        if j not in boundaries:
-            continue
+        if j not in boundaries and j + 1 not in boundaries:
+            continue  # 广州|东至|新塘: the segmenter may glue 至 to the end of the first name
         a = _name_left(text, tokens, offsets, j)
         if a == j or not _holds_proper(tokens, offsets, a, j, known) or not ("\u4e00" <= text[a] <= "\u9fff"):
             continue
@@ -1005,14 +1043,7 @@ def _shared_heads(text: str, tokens, offsets) -> list[_Cand]:
         for part in m.group(1)[:-1].split("、"):
             items.append((pos, pos + len(part)))
             pos += len(part) + 1
-        a, b = items[0]
-        k = bisect_left(offsets, a)
-        while k < len(tokens) and offsets[k] < b:  # the verb that governs the list (推进|北沿江)
-            w, p = tokens[k]
-            if p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w):
-                a = offsets[k] + len(w)
-            k += 1
-        items[0] = (a, b)
+        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])  # 推进|北沿江
         # a line's name is short and names places (北沿江, 盐泰锡常宜): no numbers, no words of degree
         names = [(a, b) for a, b in items if 2 <= b - a <= 6 and text[a:b] not in _GENERIC_LINE
                  and not text.endswith(_LINES, a, b) and _no_verb(tokens, offsets, a, b)
@@ -1026,7 +1057,7 @@ def _shared_heads(text: str, tokens, offsets) -> list[_Cand]:
 
 # Campaigns named by their action (issue 18): 实施制造业数字化赋能行动, 开展城市更新提质工程 — the name runs from the
 # first word after the launching verb to 行动/专项行动/行动计划/计划/工程.
-_CAMPAIGN_NAME = re.compile(r"(?:实施|开展|启动|推进|部署|组织|推出|深化|实施好)([\u4e00-\u9fff“”]{2,22}?"
+_CAMPAIGN_NAME = re.compile(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化)好?)+([\u4e00-\u9fff“”]{2,22}?"
                             r"(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
 _CAMPAIGN_NOT_OPEN = ("一批", "若干", "一系列", "系列", "各类", "多项", "各项", "一项", "新一轮", "重点", "重大", "相关", "有关",
                       "为期", "全新", "崭新", "更多", "一个", "多个", "新的", "这项", "该项", "列入")
@@ -1049,7 +1080,7 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         if (len(prefix) < least or prefix.startswith(_CAMPAIGN_NOT_OPEN) or _LABEL.match(prefix)
                 or _GENERIC_PLAN.search(name) or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
                 or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
-                or _stop_word(first)):
+                or _stop_word(first) or first in _ACTION_VERBS):
             continue  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
         if suffix == "工程" and (any(x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
             continue  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
@@ -1201,7 +1232,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     rtokens, roffsets = repaired_tokens(tokens, offsets, lex)
     named = _suffix_rules(text, rtokens, roffsets, lex, gaz, known, gaz_start)
     rules = _inside_quotes(text, named + _roads(text, tokens, offsets)
-                           + _own_type_first(text, named, _lists(text, rtokens, roffsets, _marked(known, named), boundaries), lex.names)
+                           + _own_type_first(text, named, _lists(text, rtokens, roffsets, _marked(known, named), boundaries, lex), lex.names)
                            + _appositions(text, tokens, offsets)
                            + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets)
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
