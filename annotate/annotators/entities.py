@@ -74,7 +74,7 @@ _FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 �
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
                         "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
                         "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
-                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能 "
+                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能 过江 "
                         "新兴产业 国际贸易中心 国际航运 国际金融中心 国际经济中心 国际消费中心".split())
 
 
@@ -419,7 +419,8 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
 
 
 # Tags of the words that may qualify 发展 inside a name (一体化发展, 绿色发展, 高质量发展).
-_MODIFIER_POS = frozenset("n vn l a an nz j ns b".split())
+# A place before 发展 makes it a verb (香港发展成…枢纽), so places are no such qualifier.
+_MODIFIER_POS = frozenset("n vn l a an b v".split())
 # Verbs of action that end a token the segmenter glued to an adverb (大力发展, 大力提升): never inside a name.
 _ACTION_VERBS = frozenset("加快 加大 推进 推动 深化 持续 实施 加强 完善 提升 优化 强化 落实 开展 建设 打造 培育 扩大 促进 "
                           "健全 建立 发展 壮大 巩固 提高 增强 拓展 抓好 办好 做强 做优 改善 保障 规范 支持 鼓励 引导 启动 "
@@ -505,7 +506,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # A two-character word after a proper name is the name's tail (永乐|店镇, 郑州|南站).
             tail_of_name = (len(suffix) == 1 and len(head_word) == 2 and i > 0
                             and head_pos in ("n", "ns", "nr", "nz", "ng", "j")
-                            and tokens[i - 1][1] in ("ns", "nr", "nz") and len(tokens[i - 1][0]) >= 2)
+                            and tokens[i - 1][1] in ("ns", "nr", "nz") and len(tokens[i - 1][0]) >= 2
+                            and tokens[i - 1][0][-2:] not in _ACTION_VERBS)  # 大力发展|临港|产业 is no name
             if len(suffix) == 1 and not tail_of_name and len(head_word) < 3:
                 continue
             # 管理局, 保护区: a common word; the proper noun must then come before it.
@@ -531,12 +533,14 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 continue
             if (w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代")) or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility")):
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
-            if w == "发展" and j > 0 and tokens[j - 1][1] in _MODIFIER_POS and tokens[j - 1][0] not in _EXTRA_STOP:
+            if (w == "发展" and j > 0 and tokens[j - 1][1] in _MODIFIER_POS
+                    and (tokens[j - 1][0] not in _EXTRA_STOP or tokens[j - 1][0] in _QUALITY)
+                    and tokens[j - 1][0] != "国家" and tokens[j - 1][0] not in _ACTION_VERBS):
                 start = offsets[j]  # 一体化|发展|示范区, 绿色|发展|协同区: 发展 qualified by what comes before it
                 j -= 1
                 continue
-            if len(w) >= 4 and w[-2:] in _ACTION_VERBS:
-                break  # 大力发展|临港, 大力提升|G60科创走廊: an adverb and a verb the segmenter glued
+            if (len(w) >= 4 and w[-2:] in _ACTION_VERBS) or (w in _ACTION_VERBS and typ in ("place", "facility")):
+                break  # 大力发展|临港, 大力|提升|G60科创走廊: a verb of action governs a place or a site
             if org_part and (known[offsets[j]] == 2 or lex.suffixes.get(w) == "org"):
                 pass  # 海南师范大学桂林洋|校区: a campus or branch is named by its organization
             elif typ == "facility" and (w in _GOVERNING or (p[:1] == "v" and p != "vn" and w not in _FACILITY_VERBS)
@@ -547,7 +551,7 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             if document:
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
-                if ((w in _GOVERNING and not (typ == "programme" and w in _QUALITY))
+                if ((w in _GOVERNING and not (typ in ("programme", "policy") and w in _QUALITY))
                         or (_stop_word(w) and not (_campaign(suffix, typ) and w in ("建设", "发展")))
                         or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a")
                                 or (typ == "facility" and p == "a" and len(w) == 2 and tokens[j + 1][1] == "n"
@@ -578,9 +582,13 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 proper = True
             start = offsets[j]
             j -= 1
+        t0 = bisect_left(offsets, start)
         if region and j >= 0 and tokens[j][0] in ("沿", "环") and start < suffix_start and (
                 _proper(*tokens[j + 1]) or _abbrev(tokens[j + 1][0]) or text[start] in "江海湖河边"):
-            start, proper = offsets[j], True  # 沿沪宁产业创新带, 环太湖科创圈, 沿江创新发展带: a region along a line
+            start, proper = offsets[j], True  # 沿沪宁产业创新带: a region along a line
+        elif region and tokens[t0][0][:1] in ("沿", "环") and t0 + 1 < i and (
+                len(tokens[t0][0]) == 2 or _proper(*tokens[t0 + 1]) or _abbrev(tokens[t0 + 1][0])):
+            proper = True  # 环|太湖科创圈, 沿江|创新发展带: the walk already took the opening 沿/环
         elif typ == "facility" or region or typ == "project":
             # A facility's name may hold verbs (科技创新中心) but does not open with one: 创建|…示范区,
             # 联合创建|鲁豫…中心, 辐射带动|中关村通州园.
@@ -591,6 +599,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             if start < offsets[t] and typ == "project" and suffix_start - offsets[t] < 2:
                 continue  # 进出|川高速公路: one character left of a trimmed name is no name
             start = offsets[t]
+        if text.startswith("含", start) and start > 0 and text[start - 1] == "（":
+            start += 1  # （含龙颈水库扩建）: what the bracket includes, not 含
         g = gaz_start.get(start)
         if g is not None and g < start:
             start = g  # 前|海|合作区: a gazetteer name (前海) the segmenter split opens the name whole
@@ -620,7 +630,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             continue  # 深珠通道, 黄茅海通道; not 生命安全通道, 两个以上独立逃生通道
         if start >= suffix_start or not proper or _LABEL.fullmatch(text, start, suffix_start):
             continue  # the suffix alone (工程, 项目) or a generic phrase (老旧小区改造工程)
-        if typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start):
+        if (typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start)
+                and not re.search("[A-Za-z]", text[start:suffix_start])):
             continue  # 11区: a number and a suffix; only lines (17号线, M101线) are named so
         if typ in ("project", "programme") and suffix.endswith("工程"):
             # 新时代立德树人工程: a 工程 of no place and no works is a programme; 琼西北供水工程 is a project
@@ -852,10 +863,20 @@ def _own_type_first(text: str, named: list[_Cand], listed: list[_Cand], places: 
     return [c for c in listed if (c.start, c.end) not in own]
 
 
-def _site_suffix(name: str, lex: Lexicon) -> bool:
-    """Does ``name`` end in a suffix of works or sites (深珠通道, 方厅水院 does not)?"""
-    return any(name.endswith(x) and len(name) > len(x) and lex.suffixes[x] in ("project", "facility")
-               for x in lex.by_last.get(name[-1], ()))
+def _site_item(text: str, tokens, offsets, a: int, b: int, lex: Lexicon) -> bool:
+    """Is ``text[a:b]`` a name word + a suffix of works or sites, the suffix a word of its own (深珠|通道; not
+    快速通道, 配套工程 — one common word — nor 海上风电制氢|工程, whose words are all common)?"""
+    for x in lex.by_last.get(text[b - 1], ()):
+        if text.endswith(x, a, b) and b - a > len(x) and lex.suffixes[x] in ("project", "facility"):
+            k, cut = bisect_left(offsets, a), b - len(x)
+            if cut not in offsets[k : k + 8]:
+                return False
+            while k < len(tokens) and offsets[k] < cut:
+                if tokens[k][1] in ("nz", "ns", "nr", "nrt", "j", "eng"):
+                    return True
+                k += 1
+            return False
+    return False
 
 
 def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, boundaries, lex: Lexicon) -> list[_Cand]:
@@ -880,7 +901,7 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             if strong and not _NOT_LISTED.search(name):
                 out.append(_Cand(a, b, typ, None, 1))
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
-                  and (_holds_proper(tokens, offsets, a, b, known) or (len(name) <= 8 and _site_suffix(name, lex)
+                  and (_holds_proper(tokens, offsets, a, b, known) or (len(name) <= 8 and _site_item(text, tokens, offsets, a, b, lex)
                                                                        and _no_verb(tokens, offsets, a, b)))):
                 out.append(_Cand(a, b, typ, None, 1))
     return out
@@ -899,6 +920,8 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
            if not (m.group(2) == "建设" and any(m.group(1).endswith(x) and len(x) >= 2 for x in lex.by_last.get(m.group(1)[-1], ())))]
     for m in _QUOTE_SPAN.finditer(text):
         inner = m.group(1)
+        if any(inner.endswith(x) and lex.suffixes[x] == "-" for x in lex.by_last.get(inner[-1], ())):
+            continue  # “形象工程”, “两个大局”: a generic word, quoted for emphasis
         for suf in lex.by_last.get(inner[-1], ()):
             # one-character suffixes are too weak here (“基本无违法建设区” is a goal, not a place)
             if inner.endswith(suf) and len(suf) >= 2 and len(inner) > len(suf) + 1 and suf not in _SLOGAN_SUFFIXES:
@@ -994,7 +1017,7 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         if j not in boundaries and j + 1 not in boundaries:
             continue  # 广州|东至|新塘: the segmenter may glue 至 to the end of the first name
         a = _name_left(text, tokens, offsets, j)
-        if a == j or not _holds_proper(tokens, offsets, a, j, known) or not ("\u4e00" <= text[a] <= "\u9fff"):
+        if j - a < 2 or not _holds_proper(tokens, offsets, a, j, known) or not ("\u4e00" <= text[a] <= "\u9fff"):
             continue
         r = _ROUTE_RIGHT.match(text, j + 1)
         end = None
@@ -1065,6 +1088,17 @@ _GENERIC_PLAN = re.compile(r"(?:工作|投资|年度|发展|建设|生产|采购
 _NOT_IN_CAMPAIGN = re.compile(r"[的等及+＋]")
 
 
+def _holds_particle(tokens, offsets, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` hold a preposition, particle, pronoun or adverb (有计划, 对第六个五年计划)?"""
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if p in ("p", "u", "uj", "ul", "uz", "r", "d") or w == "有":
+            return True
+        k += 1
+    return False
+
+
 def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
     """Campaigns launched by name (see ``_CAMPAIGN_NAME``): a programme, or a project when the 工程 holds works."""
     out = []
@@ -1080,7 +1114,7 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         if (len(prefix) < least or prefix.startswith(_CAMPAIGN_NOT_OPEN) or _LABEL.match(prefix)
                 or _GENERIC_PLAN.search(name) or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
                 or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
-                or _stop_word(first) or first in _ACTION_VERBS):
+                or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
             continue  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
         if suffix == "工程" and (any(x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
             continue  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
@@ -1104,8 +1138,11 @@ def _city_groups(text: str, boundaries) -> list[_Cand]:
     """Groups of three to five city abbreviations standing as words (苏锡常, 宁镇扬, 锡常泰), one of them at least a
     city's (a group of provinces, 京津冀, is in the gazetteer): places.  Pairs (港深, 济青) are left alone: they
     mostly qualify what follows (港深合作, 济青1.5小时) rather than name a place."""
+    global _CITY_RUN
     out = []
     chars = _city_chars() | _ABBREV
+    if _CITY_RUN is None:
+        _CITY_RUN = re.compile("[" + "".join(sorted(chars)) + "]{3,5}")
     for m in _CITY_RUN.finditer(text):
         g = m.group()
         if (m.start() in boundaries and m.end() in boundaries and len(set(g)) == len(g) and all(ch in chars for ch in g)
@@ -1114,7 +1151,7 @@ def _city_groups(text: str, boundaries) -> list[_Cand]:
     return out
 
 
-_CITY_RUN = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{3,5}(?![\u4e00-\u9fff])|(?<=[、，；：（])[\u4e00-\u9fff]{3,5}(?=[、等，。；）])")
+_CITY_RUN: Optional[re.Pattern] = None
 _CITY_CONTEXT = re.compile(r"[、等，。；）]|一体化|同城|融合|地区|都市圈|城市群|高铁|铁路|城际|$")
 
 
@@ -1168,7 +1205,7 @@ _SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4
 _NOT_SECTION = frozenset("全线 路段 区段 标段 首段 该段 此段 一段 分段 地段 线段 阶段 时段 全段 主段 支段".split())
 _LINES = ("铁路", "高铁", "高速", "高速公路", "城际", "公路", "线")
 _WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|改扩建|扩容|扩能|改造|扩建)"
-                           r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等]|前期|$)")
+                           r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|$)")
 
 
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
