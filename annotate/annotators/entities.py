@@ -1082,6 +1082,8 @@ def _shared_heads(text: str, tokens, offsets) -> list[_Cand]:
 # first word after the launching verb to 行动/专项行动/行动计划/计划/工程.
 _CAMPAIGN_NAME = re.compile(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化)好?)+([\u4e00-\u9fff“”]{2,22}?"
                             r"(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
+# counts and degrees before a campaign's name are not part of it (实施新一批|小微项目惠民生工程)
+_CAMPAIGN_OPENERS = re.compile(r"^(?:新一批|一批|新一轮|一系列|新一期)")
 _CAMPAIGN_NOT_OPEN = ("一批", "若干", "一系列", "系列", "各类", "多项", "各项", "一项", "新一轮", "重点", "重大", "相关", "有关",
                       "为期", "全新", "崭新", "更多", "一个", "多个", "新的", "这项", "该项", "列入")
 _GENERIC_PLAN = re.compile(r"(?:工作|投资|年度|发展|建设|生产|采购|财政|预算|培训|招生|行动|实施|专项|监督|检查|审计|考核)(?:计划|工程)$")
@@ -1107,6 +1109,11 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         if m.start() not in boundaries or a not in boundaries or b not in boundaries:
             continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动)
         name = m.group(1)
+        opener = _CAMPAIGN_OPENERS.match(name)
+        if opener:
+            a, name = a + opener.end(), name[opener.end():]
+            if a not in boundaries:
+                continue
         suffix = next(x for x in ("专项行动", "攻坚行动", "行动计划", "三年行动", "行动", "计划", "工程") if name.endswith(x))
         prefix = name[: -len(suffix)]
         least = 2 if "行动" in suffix or "“" in prefix else 4  # 工程 and 计划 close common phrases too (水利工程)
