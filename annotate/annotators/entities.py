@@ -134,6 +134,7 @@ class Lexicon:
     # longest suffix ending at ``end`` in one C-level call
     reversed_suffix: Optional[re.Pattern]
     longer: dict  # suffix -> the suffix words that begin with it and run 1-4 characters longer (中心 -> 中心城市)
+    glue_tails: frozenset  # the last two characters of the suffixes a following word may swallow (see _glued)
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -206,7 +207,8 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     reversed_suffix = re.compile(_trie_regex(x[::-1] for x in suffixes)) if suffixes else None
     longer = {x: tuple(y for y in suffixes if y.startswith(x) and 0 < len(y) - len(x) <= 4) for x in suffixes}
     lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
-                  {x: ys for x, ys in longer.items() if ys})
+                  {x: ys for x, ys in longer.items() if ys},
+                  frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")))
     _LEXICON_CACHE[key] = lex
     return lex
 
@@ -227,23 +229,22 @@ def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
     out = []
     if lex.pattern is None:
         return out
-    pos = 0
-    n = len(text)
+    pos, n = 0, len(text)
     while pos < n:
-        m = lex.pattern.search(text, pos)
-        if m is None:
-            break
-        if m.end() == m.start():
-            pos = m.start() + 1
-            continue
-        name = m.group()
-        typ, canonical = lex.names[name]
-        # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北.
-        if len(name) > 2 or (m.start() in boundaries and m.end() in boundaries):
-            out.append(_Cand(m.start(), m.end(), typ, canonical, 2))
-            pos = m.end()
+        # finditer runs in C; only a rejected match (rare) needs a fresh search one character on
+        for m in lex.pattern.finditer(text, pos):
+            if m.end() == m.start():
+                continue
+            name = m.group()
+            typ, canonical = lex.names[name]
+            # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北.
+            if len(name) > 2 or (m.start() in boundaries and m.end() in boundaries):
+                out.append(_Cand(m.start(), m.end(), typ, canonical, 2))
+            else:
+                pos = m.start() + 1
+                break
         else:
-            pos = m.start() + 1
+            break
     return out
 
 
@@ -356,7 +357,8 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
     removed, consumed = 0, -1  # tokens merged away so far; the original index a pair merge swallowed
     # Only tokens that open or close with an abbreviation, or set phrases (l), can change: find them in one
     # comprehension, then visit them in order (their own word and tag are the original ones).
-    for k0 in [k for k, (w, p) in enumerate(tokens) if w[0] in _ABBREV or w[-1] in _ABBREV or p == "l"]:
+    for k0 in [k for k, (w, p) in enumerate(tokens)
+               if (len(w) < 4 and w[0] in _ABBREV and w[-1] in _ABBREV) or (len(w) == 1 and w in _ABBREV) or p == "l"]:
         if k0 == consumed:
             continue
         k = k0 - removed
@@ -388,7 +390,10 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
     cuts = []  # (token index, where to cut it)
     by_last, n = lex.by_last, len(tokens)
     # candidates in one comprehension: two-character tokens and tokens ending in a works word
-    for k in [k for k, (w, p) in enumerate(tokens) if len(w) == 2 or w[-2:] in _AFTER_SUFFIX or w[-1] == "等"]:
+    after_chars, tails = _AFTER_SUFFIX_CHARS, lex.glue_tails
+    for k in [k for k, (w, p) in enumerate(tokens)
+              if (len(w) == 2 and (w[1] in after_chars or (p[0] == "n" and w[0] in by_last)))
+              or w[-2:] in _AFTER_SUFFIX or w[-1] == "等"]:
         w, p = tokens[k]
         if len(w) >= 3 and w[-1] == "等" and p in ("ns", "nr", "nz", "j"):
             cuts.append((k, len(w) - 1))  # 通苏嘉甬等|高铁: the list's 等 glued to the last item
@@ -398,7 +403,8 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
               and any(len(x) >= 2 and (tokens[k - 1][0] + w[0]).endswith(x) and lex.suffixes[x] not in ("-", "org")
                       for x in by_last.get(w[0], ()))):
             cuts.append((k, 1))  # 新田科技|城有|约210公顷: the suffix's last character taken into a verb
-        elif (len(w) == 2 and w[0] in by_last and p[:1] == "n" and 0 < k < n - 1 and _glued(tokens[k - 1][0] + w[0], lex)
+        elif (len(w) == 2 and w[0] in by_last and p[:1] == "n" and 0 < k < n - 1 and tokens[k - 1][0][-1] + w[0] in tails
+              and _glued(tokens[k - 1][0] + w[0], lex)
               and _one_word(w[1] + tokens[k + 1][0])):
             cuts.append((k, 1))  # …合作|区区|位优势: the suffix's last character glued to the next word (区位)
     if not cuts:
