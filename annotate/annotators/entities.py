@@ -1051,31 +1051,43 @@ def _no_verb(tokens, offsets, a: int, b: int) -> bool:
 
 
 # Lines listed before one shared head: 宁杭、沪渝蓉高铁; 北沿江、盐泰锡常宜、通苏嘉甬高铁 — each item is a line.
-_SHARED_HEAD = re.compile(r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+)([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速)")
+# matched at an enumeration comma only (a pattern that opens with a character class would be tried at every
+# position of the text): the comma, the last item and its head; the earlier items are read backwards from it
+_SHARED_HEAD = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速)")
+_ITEMS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+$")
 # words that make a line a kind, not a name: 普通、农村公路; 城际、市域铁路
 _GENERIC_LINE = frozenset("普通 农村 国家 干线 支线 市域 城市 智慧 沿海 沿江 跨海 跨江 城际 高速 国省 省际 县乡 乡村 旅游 货运 客运 "
                           "重载 出省 进出 疏港 港口 城乡 快速 地方 区域 市郊 都市 铁路 公路 国道 省道".split())
 
 
+def _named_by_suffix(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """Does ``text[a:b]`` end in a suffix of works, sites or bodies (广州新机场, 宁杭高铁): a name of its own kind?
+    A place suffix does not count: lines are named by places (北沿江)."""
+    return any(text.endswith(x, a, b) and lex.suffixes[x] not in ("-", "place") for x in lex.by_last.get(text[b - 1], ()))
+
+
 _NOT_LINE_ITEM = re.compile(r"[\d一二两三四五六七八九十百千万亿等的]")
 
 
-def _shared_heads(text: str, tokens, offsets) -> list[_Cand]:
+def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
     """One project per item of a list of lines that share the last item's head (see ``_SHARED_HEAD``)."""
     out = []
     for m in _SHARED_HEAD.finditer(text):
-        last_a, head_end = m.start(2), m.end(3)
-        if (text[last_a:m.end(2)] in _GENERIC_LINE or not _no_verb(tokens, offsets, last_a, m.end(2))
-                or "等" in text[last_a:m.end(2)]):
+        last_a, last_b, head_end = m.start(1), m.end(1), m.end(2)
+        if (text[last_a:last_b] in _GENERIC_LINE or not _no_verb(tokens, offsets, last_a, last_b)
+                or "等" in text[last_a:last_b] or "、" in text[last_a:last_b]):
             continue
-        items, pos = [], m.start(1)
-        for part in m.group(1)[:-1].split("、"):
+        before = _ITEMS_BEFORE.search(text, max(0, last_a - 45), last_a)
+        if before is None:
+            continue
+        items, pos = [], before.start()
+        for part in before.group()[:-1].split("、"):
             items.append((pos, pos + len(part)))
             pos += len(part) + 1
         items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])  # 推进|北沿江
         # a line's name is short and names places (北沿江, 盐泰锡常宜): no numbers, no words of degree
         names = [(a, b) for a, b in items if 2 <= b - a <= 6 and text[a:b] not in _GENERIC_LINE
-                 and not text.endswith(_LINES, a, b) and _no_verb(tokens, offsets, a, b)
+                 and not _named_by_suffix(text, a, b, lex) and _no_verb(tokens, offsets, a, b)
                  and not _NOT_LINE_ITEM.search(text, a, b)]
         if len(names) != len(items):
             continue  # one item is no bare line name (完善普通公路、农村公路): not a list of lines
@@ -1284,7 +1296,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     rules = _inside_quotes(text, named + _roads(text, tokens, offsets)
                            + _own_type_first(text, named, _lists(text, rtokens, roffsets, _marked(known, named), boundaries, lex), lex.names)
                            + _appositions(text, tokens, offsets)
-                           + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets)
+                           + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets, lex)
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
                            + _city_groups(text, boundaries))
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _quoted(text, lex)
