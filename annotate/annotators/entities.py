@@ -74,7 +74,7 @@ _FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 �
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
                         "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
                         "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
-                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能 过江 "
+                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能 过江 普通 "
                         "新兴产业 国际贸易中心 国际航运 国际金融中心 国际经济中心 国际消费中心".split())
 
 
@@ -634,8 +634,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
         if suffix in _TIGHT_SUFFIXES and not _all_proper(tokens, offsets, start, suffix_start, known):
             continue  # 深珠通道, 黄茅海通道; not 生命安全通道, 两个以上独立逃生通道
-        if start >= suffix_start or not proper or _LABEL.fullmatch(text, start, suffix_start):
-            continue  # the suffix alone (工程, 项目) or a generic phrase (老旧小区改造工程)
+        if start >= suffix_start or not proper or _LABEL.match(text, start, suffix_start):
+            continue  # the suffix alone (工程, 项目), a generic phrase (老旧小区改造工程), a counted label (六大产业基地)
         if (typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start)
                 and not re.search("[A-Za-z]", text[start:suffix_start])):
             continue  # 11区: a number and a suffix; only lines (17号线, M101线) are named so
@@ -752,7 +752,8 @@ _ROAD_LEAD = re.compile(r"^(?:确保|力争|争取|实现|完成|建成|加快|�
 _NOT_IN_ROAD = set("的之条走是在了着为把被将要对从向以其这那各每等一")
 
 
-_NOT_ROAD_END = ("电路", "道路", "铁路", "公路", "线路", "思路", "门路", "进路", "水路", "新路", "快速路", "硬化路", "头路")
+_NOT_ROAD_END = ("电路", "道路", "铁路", "公路", "线路", "思路", "门路", "进路", "水路", "新路", "快速路", "硬化路", "头路",
+                 "步行街", "商业街", "美食街")
 
 
 def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
@@ -892,6 +893,9 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
     for m in cats.pattern.finditer(text):
         if m.end() not in boundaries and not text.startswith(("建设", "项目"), m.end()):
             continue  # 等战略|科技力量 is no list of strategies (等重大工程建设 is: 工程建设 is one token)
+        k = bisect_left(offsets, m.end())
+        if k < len(tokens) and offsets[k] == m.end() and tokens[k][1] in ("n", "nz", "nt", "ng", "l"):
+            continue  # the category word only qualifies the noun after it (等战略|科技|力量)
         typ, strong = cats.types[m.group(1)]
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
         items = []
