@@ -8,20 +8,25 @@ the simplified spelling for a traditional-script span, else None.
 
 Three sources, all driven by data in ``annotate/lexicon/`` that users can extend:
 
-1. the gazetteer ``entities.tsv`` (``name<TAB>type<TAB>canonical``; canonical empty = the name
-   itself, ``-`` = none known);
+1. the gazetteers ``entities.tsv``, ``enterprises.tsv`` (major companies named without a suffix: 宁德时代,
+   比亚迪, 华为) and ``world.tsv`` (countries, blocs, regions: 东盟, 中东欧, 日韩, 东中部, 黔中), all
+   ``name<TAB>type<TAB>canonical`` (canonical empty = the name itself, ``-`` = none known);
 2. suffix rules ``entity_suffixes.tsv`` (``suffix<TAB>type``): a name ending in 委员会, 医院,
    工程, 号线, 园区, 战略 … grown leftwards over rjieba tokens that can be part of a name, and
    kept only when it holds a proper noun (so 重大项目 stays generic, 八里桥棚改项目 is kept);
 3. a quoted programme or policy: ``“两区”建设``, ``“疏整促”专项行动``; a quoted name ending in a
    suffix (``“香港国际机场东莞空港中心”``); a ``《…条例》``-like title (policy);
 4. context rules for names the segmenter cannot know: roads in works lists (``宋梁路北延、日新路、
-   云景西路等工程``) and items listed before ``等`` + a category of named works (``平漯周、焦济洛平、
-   郑州南站等高铁项目``, ``赵口、陆浑、渠村等灌区``).
+   云景西路等工程``) and items listed before ``等`` + a category (``entity_lists.tsv``: ``平漯周、焦济洛平、
+   郑州南站等高铁项目``, ``三峡、葛洲坝等水利枢纽``; weak categories such as 项目 only for items holding a
+   proper noun); lines sharing one head (``宁杭、沪渝蓉高铁``); routes (``成都至重庆铁路``, ``合肥至武汉段``,
+   ``上海港-洛杉矶港``); groups of city abbreviations (``苏锡常``, ``city_abbreviations.tsv``).
 
 5. a name split by a quoted slogan (``沙颍河“通港达园”项目``) and a company named in apposition to its
    kind (``货币经纪公司上田八木正式开业``);
-6. campaigns launched by name with no proper noun in them (``实施乡村建设行动``, ``开展提振消费专项行动``).
+6. campaigns launched by name with no proper noun in them (``实施乡村建设行动``, ``开展提振消费专项行动``,
+   ``实施制造业数字化赋能行动``: from the first word after the launching verb to 行动/专项行动/计划/工程; a
+   count before it, 新一批, is not part of it; 老旧小区改造工程 and 重大工程 are kinds of works, no names).
 
 Facility names may hold name-internal verbs (``鲁豫国家区域科技创新中心``) but never open with a verb
 (``联合创建|…``) or run over one that governs them (``香港成为|…中心``).  Not annotated: a place that opens an
@@ -36,7 +41,15 @@ it holds a place, a code or works words (琼西北供水工程, G98…扩容工�
 and ``…提升工程``-like rows name campaigns launched by a verb; a section named by a place (雄商高铁河南段) or a
 national designation (国家数据要素综合试验区) makes a name particular.  Counted labels (三大工程) are no names.
 
-Overlaps are resolved longest first (then gazetteer > quoted > rules): spans never nest.
+Regions along a line open with 沿/环 (沿沪宁产业创新带, 环太湖科创圈); 发展 qualified by the word before it stands
+inside a name (长三角生态绿色一体化发展示范区) but a verb of action never does (大力发展|临港); works on a facility
+with their phase are a project (罗泾港区改造二期).
+
+Speed: the token passes (abbreviations, glued suffixes, place pieces) pick their candidate tokens in one
+comprehension and the longest suffix ending at a token comes from one regex over the reversed text, so no rule
+runs Python code per character.
+
+Overlaps are resolved longest first (then gazetteer > quoted/listed > rules): spans never nest.
 
 Extra lexicon files come from the ``ANNOTATE_LEXICON`` environment variable or the ``lexicon``
 argument (see :mod:`annotate.annotators._textview`).  Matching runs on the simplified view of
@@ -116,7 +129,7 @@ _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "�
                   "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
                   "工程": "programme", "计划": "programme", "行动计划": "programme", "倡议": "programme"}
 # “3个100”市重点工程: a level and 重点/重大 may stand between the quote and the programme word
-_QUOTED = re.compile(r"“([^“”‘’\n]{1,12})”(?:(?:[市省区县]|国家)(?:重点|重大)?)?(" + "|".join(sorted(_QUOTED_POLICY, key=len, reverse=True)) + ")")
+_QUOTED = re.compile(r"“([^“”‘’\n［\[]{1,12})”(?:(?:[市省区县]|国家)(?:重点|重大)?)?(" + "|".join(sorted(_QUOTED_POLICY, key=len, reverse=True)) + ")")
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -528,6 +541,12 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         region = typ == "place" and suffix in _REGIONS
         while j >= 0 and end - offsets[j] <= longest:
             w, p = tokens[j]
+            if w == "）" and typ in ("facility", "project"):
+                q = _bracket_opening(tokens, offsets, j, known)
+                if q is None:
+                    break
+                j = q - 1  # 中欧班列（郑州）集结中心: a place in brackets stands inside the name
+                continue
             if w == "”" and typ in ("facility", "project"):
                 q = _quote_opening(tokens, j)
                 if q is not None:
@@ -537,7 +556,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 start = offsets[j]  # 岷江—长江上游经济带: a region spanned between two places
                 j -= 1
                 continue
-            if (w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代")) or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility")):
+            if ((w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代"))
+                    or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility"))
+                    or (typ == "project" and w in ("重大", "重点") and j > 0
+                        and (_proper(*tokens[j - 1]) or known[offsets[j - 1]]))):  # 宁波舟山港|重大|集疏运工程
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
             if (w == "发展" and j > 0 and tokens[j - 1][1] in _MODIFIER_POS
                     and (tokens[j - 1][0] not in _EXTRA_STOP or tokens[j - 1][0] in _QUALITY)
@@ -564,7 +586,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                                     and w[0] not in "最更很较" and w not in _EVALUATIVE))  # 清洁|能源基地, not 最大|专业…机场
                         or (len(w) > 2 and _holds_governing(w) and w not in _QUALITY)
                         or (typ in ("project", "facility") and w in _EXTRA_STOP
-                            and not (w in _CLASS_WORDS and j > 0 and _proper(*tokens[j - 1])))):  # 成渝|世界级|机场群
+                            and not ((w in _CLASS_WORDS or w in ("重大", "重点")) and j > 0
+                                     and (_proper(*tokens[j - 1]) or known[offsets[j - 1]])))):  # 成渝|世界级|机场群, 宁波舟山港|重大|集疏运工程
                     break
                 if p == "m" and w.endswith("年") and w[:-1] and not w[:-1].isdigit():
                     start = offsets[j]
@@ -686,6 +709,21 @@ def _campaign(suffix: str, typ: str) -> bool:
 
 
 _CAMPAIGN_LEADS = frozenset("实施 开展 启动 深化 组织 部署 推进 推行".split())
+
+
+def _bracket_opening(tokens, offsets, j: int, known) -> Optional[int]:
+    """The index of the （ that opens the bracket closed by ``tokens[j]`` (）) when it holds a place or a name
+    (at most four characters) and a name word stands before it; else None."""
+    q, n = j - 1, 0
+    while q >= 0 and tokens[q][0] != "（":
+        n += len(tokens[q][0])
+        if n > 4:
+            return None
+        q -= 1
+    if q < 1 or q == j - 1 or not any(known[offsets[x]] or _proper(*tokens[x]) for x in range(q + 1, j)):
+        return None
+    w, p = tokens[q - 1]
+    return q if (p in _NAME_POS or p.startswith("n")) and w not in _EXTRA_STOP and not _stop_word(w) else None
 
 
 def _quote_opening(tokens, j: int) -> Optional[int]:
@@ -859,15 +897,28 @@ def _after_verbs(tokens, offsets, a: int, b: int) -> int:
     return start
 
 
-def _own_type_first(text: str, named: list[_Cand], listed: list[_Cand], places: dict) -> list[_Cand]:
+def _own_type_first(text: str, named: list[_Cand], listed: list[_Cand], places: dict, known) -> list[_Cand]:
     """Listed items that a suffix already names keep their own type (三亚邮轮港, 马村港三期 in a list of 项目 are
     facilities), except a place: a river or town name is no name of works (江阴靖江、… 等过江通道 are crossings)."""
-    own = set()
+    own, own_end = set(), {}
     for c in named:
         if c.type != "place":
             e = _extend(text, c, places)
             own.add((e.start, e.end))
-    return [c for c in listed if (c.start, c.end) not in own]
+            own_end[e.end] = e.type
+    # 中石化|龙口LNG码头: the suffix name stops at the company that owns it, the listed item runs over the
+    # company; it keeps the suffix's type
+    return [c if c.end not in own_end or known[c.start] != 2 else dataclasses.replace(c, type=own_end[c.end])
+            for c in listed if (c.start, c.end) not in own]
+
+
+def _before_phase(text: str, a: int, b: int) -> int:
+    """``b`` without a trailing phase (八所港高排港区|一期)."""
+    m = _PHASE_END.search(text, a, b)
+    return m.start() if m else b
+
+
+_PHASE_END = re.compile(r"[一二三四五六七八九十\d]{1,2}期$")
 
 
 def _site_item(text: str, tokens, offsets, a: int, b: int, lex: Lexicon) -> bool:
@@ -911,7 +962,8 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             if strong and not _NOT_LISTED.search(name):
                 out.append(_Cand(a, b, typ, None, 1))
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
-                  and (_holds_proper(tokens, offsets, a, b, known) or (len(name) <= 8 and _site_item(text, tokens, offsets, a, b, lex)
+                  and (_holds_proper(tokens, offsets, a, b, known)
+                       or (len(name) <= 10 and _site_item(text, tokens, offsets, a, _before_phase(text, a, b), lex)
                                                                        and _no_verb(tokens, offsets, a, b)))):
                 out.append(_Cand(a, b, typ, None, 1))
     return out
@@ -930,8 +982,8 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
            if not (m.group(2) == "建设" and any(m.group(1).endswith(x) and len(x) >= 2 for x in lex.by_last.get(m.group(1)[-1], ())))]
     for m in _QUOTE_SPAN.finditer(text):
         inner = m.group(1)
-        if any(inner.endswith(x) and lex.suffixes[x] == "-" for x in lex.by_last.get(inner[-1], ())):
-            continue  # “形象工程”, “两个大局”: a generic word, quoted for emphasis
+        if "+" in inner or "＋" in inner or any(inner.endswith(x) and lex.suffixes[x] == "-" for x in lex.by_last.get(inner[-1], ())):
+            continue  # “形象工程”, “两个大局”: a generic word quoted for emphasis; “跨境电商+产业带”: a model
         for suf in lex.by_last.get(inner[-1], ()):
             # one-character suffixes are too weak here (“基本无违法建设区” is a goal, not a place)
             if inner.endswith(suf) and len(suf) >= 2 and len(inner) > len(suf) + 1 and suf not in _SLOGAN_SUFFIXES:
@@ -1057,7 +1109,7 @@ def _no_verb(tokens, offsets, a: int, b: int) -> bool:
 # Lines listed before one shared head: 宁杭、沪渝蓉高铁; 北沿江、盐泰锡常宜、通苏嘉甬高铁 — each item is a line.
 # matched at an enumeration comma only (a pattern that opens with a character class would be tried at every
 # position of the text): the comma, the last item and its head; the earlier items are read backwards from it
-_SHARED_HEAD = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速)")
+_SHARED_HEAD = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速|开放大通道|大通道)")
 _ITEMS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+$")
 # words that make a line a kind, not a name: 普通、农村公路; 城际、市域铁路
 _GENERIC_LINE = frozenset("普通 农村 国家 干线 支线 市域 城市 智慧 沿海 沿江 跨海 跨江 城际 高速 国省 省际 县乡 乡村 旅游 货运 客运 "
@@ -1141,11 +1193,13 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         least = 2 if "行动" in suffix or "“" in prefix else 4  # 工程 and 计划 close common phrases too (水利工程)
         first = tokens[bisect_left(offsets, a)][0]
         if (len(prefix) < least or prefix.startswith(_CAMPAIGN_NOT_OPEN) or _LABEL.match(prefix)
-                or _GENERIC_PLAN.search(name) or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
+                or (_GENERIC_PLAN.search(name) and len(name) <= 6) or name.endswith("社会发展计划")
+                or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
                 or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
                 or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
             continue  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
-        if suffix == "工程" and (any(x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
+        # works words of two characters or more: 强港 is no 港 works
+        if suffix == "工程" and (any(len(x) > 1 and x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
             continue  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
         typ = "programme"
         out.append(_Cand(a, b, typ, None, 0))
@@ -1234,7 +1288,7 @@ _SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4
 _NOT_SECTION = frozenset("全线 路段 区段 标段 首段 该段 此段 一段 分段 地段 线段 阶段 时段 全段 主段 支段".split())
 _LINES = ("铁路", "高铁", "高速", "高速公路", "城际", "公路", "线")
 _WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|改扩建|扩容|扩能|改造|扩建)"
-                           r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|$)")
+                           r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|尽早|开工|$)")
 
 
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
@@ -1298,7 +1352,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     rtokens, roffsets = repaired_tokens(tokens, offsets, lex)
     named = _suffix_rules(text, rtokens, roffsets, lex, gaz, known, gaz_start)
     rules = _inside_quotes(text, named + _roads(text, tokens, offsets)
-                           + _own_type_first(text, named, _lists(text, rtokens, roffsets, _marked(known, named), boundaries, lex), lex.names)
+                           + _own_type_first(text, named, _lists(text, rtokens, roffsets, _marked(known, named), boundaries, lex), lex.names, known)
                            + _appositions(text, tokens, offsets)
                            + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets, lex)
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
