@@ -635,6 +635,9 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             start = g  # 前|海|合作区: a gazetteer name (前海) the segmenter split opens the name whole
         if suffix in _NUMBERED and not (_ORDINAL.search(text, start, suffix_start) or _PHASE.search(text, start, suffix_start)):
             continue  # 煤电机组 is a kind; 昌江核电二期三号机组 is one unit
+        if (not proper and suffix in _LINE_HEADS and offsets[i] == suffix_start and i > 0 and offsets[i - 1] == start
+                and _abbreviation_word(*tokens[i - 1]) and (i < 2 or tokens[i - 2][1][:1] in ("v", "x", "c", "p"))):
+            proper = True  # 杭衢|高铁, 铜资|高速: a line named by two places' first characters, after a verb or a comma
         if (not proper and suffix in _NAMED_BY_PLACE and suffix_start - start == 2 and offsets[i] == suffix_start
                 and tokens[i - 1][1] in ("s", "ns", "nr", "j") and text[start:suffix_start] not in _GENERIC_AIRPORT
                 and text[start:suffix_start] not in _NOT_PROPER):
@@ -921,6 +924,17 @@ def _before_phase(text: str, a: int, b: int) -> int:
 _PHASE_END = re.compile(r"[一二三四五六七八九十\d]{1,2}期$")
 
 
+# Heads of lines named by two places' first characters (杭衢高铁, 清花高速, 铜资高速).
+_LINE_HEADS = frozenset("高铁 铁路 高速 城际 高速公路 城际铁路".split())
+
+
+def _abbreviation_word(w: str, p: str) -> bool:
+    """Can ``w`` be a line's name made of two or three places' first characters (杭衢, 广湛, 沿江)?  A short noun
+    that is no common word of kind or degree (城际, 普通, 智慧, 跨海 are kinds of lines)."""
+    return (2 <= len(w) <= 3 and p in ("n", "nz", "j", "ns", "nr", "f") and w not in _GENERIC_LINE and w not in _NOT_PROPER
+            and w not in _EVALUATIVE and w not in _EXTRA_STOP and all("\u4e00" <= ch <= "\u9fff" for ch in w))
+
+
 def _site_item(text: str, tokens, offsets, a: int, b: int, lex: Lexicon) -> bool:
     """Is ``text[a:b]`` a name word + a suffix of works or sites, the suffix a word of its own (深珠|通道; not
     快速通道, 配套工程 — one common word — nor 海上风电制氢|工程, whose words are all common)?"""
@@ -929,6 +943,8 @@ def _site_item(text: str, tokens, offsets, a: int, b: int, lex: Lexicon) -> bool
             k, cut = bisect_left(offsets, a), b - len(x)
             if cut not in offsets[k : k + 8]:
                 return False
+            if x in _LINE_HEADS and offsets[k] == a and k + 1 < len(tokens) and offsets[k + 1] == cut:
+                return _abbreviation_word(*tokens[k])  # 杭衢|高铁 in a list of projects
             while k < len(tokens) and offsets[k] < cut:
                 if tokens[k][1] in ("nz", "ns", "nr", "nrt", "j", "eng"):
                     return True
@@ -1113,7 +1129,8 @@ _SHARED_HEAD = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高
 _ITEMS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+$")
 # words that make a line a kind, not a name: 普通、农村公路; 城际、市域铁路
 _GENERIC_LINE = frozenset("普通 农村 国家 干线 支线 市域 城市 智慧 沿海 沿江 跨海 跨江 城际 高速 国省 省际 县乡 乡村 旅游 货运 客运 "
-                          "重载 出省 进出 疏港 港口 城乡 快速 地方 区域 市郊 都市 铁路 公路 国道 省道".split())
+                          "重载 出省 进出 疏港 港口 城乡 快速 地方 区域 市郊 都市 铁路 公路 国道 省道 跨境 跨省 邻县 字形 环形 放射 "
+                          "沿边 沿线 山区 高原 边境".split())
 
 
 def _named_by_suffix(text: str, a: int, b: int, lex: Lexicon) -> bool:
