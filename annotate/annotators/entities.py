@@ -1376,7 +1376,8 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _city_groups(text, boundaries))
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _quoted(text, lex)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
-    cands = [_extend(text, c, lex.names) for c in cands]
+    # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places)
+    cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org") else c for c in cands]
     block_of = BlockLocator(report)
     out = []
     for c in _resolve(cands):
