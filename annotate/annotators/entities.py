@@ -108,7 +108,7 @@ _WEAK_SUFFIXES = frozenset("城")
 _DESIGNATED = frozenset("试验区 示范区 实验区 先行区 先导区 综合试验区".split())
 # Regions planned across places (成渝主轴经济走廊): named over common nouns, like facilities, not only proper ones.
 _REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈 科创走廊 创新带 产业带 发展带 "
-                      "科创圈 创新圈 协同区 经济协作区".split())
+                      "科创圈 创新圈 协同区 经济协作区 新区 新城 新片区 片区".split())  # districts planned in a city too (宜昌东部产业新区)
 # Class words that stop a name unless a place stands before them (成渝世界级机场群; 打造世界级产业集群 is no name).
 _CLASS_WORDS = frozenset("世界级 国家级 国际性".split())
 _NUMBERED = frozenset(["机组"])  # suffixes of things named by their number or phase only
@@ -124,6 +124,7 @@ _ORG_PARTS = frozenset("校区 分校 院区 分院".split())
 # 县域经济高质量发展行动: a campaign's name may say how (高质量) though the word governs elsewhere.
 _QUALITY = frozenset("高质量 高水平 高标准".split())
 _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
+_COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+$")
 _ALIAS = re.compile(r"（([^（）()，。；、：！？“”\n]{1,10})）")
 _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
                   "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
@@ -280,7 +281,7 @@ def _holds_governing(word: str) -> bool:
 _COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区 间 轮".split())
 _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展 培育 落户 落地 晋级 入选 获评 位于 建成 启用 开通 投用 "
                         "签约 入驻 包括 以及 层面 级 新建 改建 扩建 高水平 高质量 高标准 新一轮 一批 各类 重点 重大 境外 境内 "
-                        "若干 多个 两地 三地 各地 多地 两岸 大中型 大型 中型 小型 中小型 大中小型 一流 世界级 国家级 省级 市级 暨 代表".split())
+                        "若干 多个 两地 三地 各地 多地 两岸 大中型 大型 中型 小型 中小型 大中小型 一流 世界级 国家级 省级 市级 暨 代表 全线".split())
 
 
 _PLACE_END_CHARS = frozenset(_PLACE_END)
@@ -437,6 +438,9 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
     return out + tokens[pos:], offs + offsets[pos:]
 
 
+# Words of action the segmenter tags as nouns (加密|中欧中亚班列, 开行|…班列): they never open a name of works.
+_OPENING_ACTIONS = frozenset("加密 开行 开通 增开 新开 拓展 加快 打通 贯通 新建 续建 扩建 改建 谋划 推动 推进 力争".split())
+
 # Tags of the words that may qualify 发展 inside a name (一体化发展, 绿色发展, 高质量发展).
 # A place before 发展 makes it a verb (香港发展成…枢纽), so places are no such qualifier.
 _MODIFIER_POS = frozenset("n vn l a an b v".split())
@@ -541,7 +545,7 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         region = typ == "place" and suffix in _REGIONS
         while j >= 0 and end - offsets[j] <= longest:
             w, p = tokens[j]
-            if w == "）" and typ in ("facility", "project"):
+            if w == "）" and typ in ("facility", "project", "policy"):
                 q = _bracket_opening(tokens, offsets, j, known)
                 if q is None:
                     break
@@ -595,6 +599,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                     continue  # 三年行动计划, 五年规划
             elif (p not in _NAME_POS and not (region and (p[:1] == "v" or (p == "f" and len(w) == 2)) and not _stop_word(w) and w not in _GOVERNING)) or w in _EXTRA_STOP or _stop_word(w):
                 break  # a region may be named by what it does (成渝地区东出北上开放走廊)
+            if typ == "project" and _PHASE.fullmatch(w) and j > 0 and tokens[j - 1][1] not in ("m", "q", "x"):
+                start = offsets[j]  # 南京禄口机场|三期|工程: a phase inside the name of works
+                j -= 1
+                continue
             if p == "m" and not (w.isascii() and w.isalnum()) and not (typ == "facility" and _ORDINAL.fullmatch(w)):
                 break  # 一批, 三大, 2021年's 年: counts and dates, not names
             if p == "q" and w in _COUNTERS:
@@ -622,7 +630,7 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # A facility's name may hold verbs (科技创新中心) but does not open with one: 创建|…示范区,
             # 联合创建|鲁豫…中心, 辐射带动|中关村通州园.
             t = bisect_left(offsets, start)
-            while t < i and (tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p")
+            while t < i and (tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p") or tokens[t][0] in _OPENING_ACTIONS
                              or (typ != "facility" and tokens[t][1] == "vn" and _proper(*tokens[t + 1]))):
                 t += 1  # 优化|杭州都市圈, 宣传|大湾区港口群: a verbal noun before the place governs the name
             if start < offsets[t] and typ == "project" and suffix_start - offsets[t] < 2:
@@ -660,7 +668,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
         if suffix in _TIGHT_SUFFIXES and not _all_proper(tokens, offsets, start, suffix_start, known):
             continue  # 深珠通道, 黄茅海通道; not 生命安全通道, 两个以上独立逃生通道
-        if start >= suffix_start or not proper or _LABEL.match(text, start, suffix_start):
+        if (start >= suffix_start or not proper or _LABEL.match(text, start, suffix_start)
+                or (text[start] in "大个" and _COUNT_BEFORE.search(text, max(0, start - 3), start))):  # 三|大都市圈
             continue  # the suffix alone (工程, 项目), a generic phrase (老旧小区改造工程), a counted label (六大产业基地)
         if (typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start)
                 and not re.search("[A-Za-z]", text[start:suffix_start])):
@@ -723,8 +732,9 @@ def _bracket_opening(tokens, offsets, j: int, known) -> Optional[int]:
         if n > 4:
             return None
         q -= 1
-    if q < 1 or q == j - 1 or not any(known[offsets[x]] or _proper(*tokens[x]) for x in range(q + 1, j)):
-        return None
+    if q < 1 or q == j - 1 or not any(known[offsets[x]] or _proper(*tokens[x]) or _PHASE.fullmatch(tokens[x][0])
+                                      for x in range(q + 1, j)):
+        return None  # （郑州）, （长三角）, （一期）: a place, a name or a phase
     w, p = tokens[q - 1]
     return q if (p in _NAME_POS or p.startswith("n")) and w not in _EXTRA_STOP and not _stop_word(w) else None
 
