@@ -109,6 +109,7 @@ _DESIGNATED = frozenset("试验区 示范区 实验区 先行区 先导区 综�
 # Regions planned across places (成渝主轴经济走廊): named over common nouns, like facilities, not only proper ones.
 _REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈 科创走廊 创新带 产业带 发展带 "
                       "科创圈 创新圈 协同区 经济协作区 新区 新城 新片区 片区".split())  # districts planned in a city too (宜昌东部产业新区)
+_DISTRICTS = frozenset("新区 新城 新片区 片区".split())
 # Class words that stop a name unless a place stands before them (成渝世界级机场群; 打造世界级产业集群 is no name).
 _CLASS_WORDS = frozenset("世界级 国家级 国际性".split())
 _NUMBERED = frozenset(["机组"])  # suffixes of things named by their number or phase only
@@ -522,6 +523,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 i > 0 and len(tokens[i - 1][0]) >= 2 and tokens[i - 1][1] in ("n", "vn", "nz", "l")))):
             continue
         proper = False
+        if offsets[i] < suffix_start and suffix in _DISTRICTS and offsets[i] + len(head_word) != end:
+            continue  # 创新|区 is no 新区: a district's suffix ends the word that holds it (武汉|新城, 滨海新区)
         if offsets[i] < suffix_start:
             # The suffix ends a longer word (西北工业大学, 通州区): that word is a name only
             # when the segmenter knows it as one, and one-character suffixes need three
