@@ -185,3 +185,28 @@ def test_counted_labels_and_generic_nouns_are_not_names():
 def test_a_verb_is_never_swallowed_into_a_name():
     f = found("大力发展临港产业和海洋产业。")
     assert f == {}
+
+
+# --------------------------------------------------------------------------- districts, works with phases, agreements
+
+
+def test_planned_districts_are_one_place_with_the_city_that_opens_them():
+    f = types("高水平建设武汉新城、宜昌东部产业新区，支持滨海新区发展。")
+    assert f == {"武汉新城": "place", "宜昌东部产业新区": "place", "滨海新区": "place"}
+    assert found("建设马桥人工智能创新区。") == {}  # 创新区 is no 新区
+
+
+def test_an_action_word_never_opens_a_line_and_a_phase_stays_inside_works():
+    assert types("推动加密中欧中亚班列。") == {"中欧中亚班列": "project"}
+    assert types("推动福州机场综合保税区（一期）项目封关验收。") == {"福州机场综合保税区（一期）项目": "project"}
+    assert types("完成苏南运河全线二级航道建设。") == {"苏南运河": "place"}
+
+
+def test_counted_regions_and_trade_agreements():
+    assert found("着力提升三大都市圈能级。") == {}
+    assert found("积极对接RCEP等区域合作。")["RCEP"] == ("policy", "区域全面经济伙伴关系协定")
+
+
+def test_lines_named_by_two_places_first_characters():
+    f = types("加快杭衢高铁建设，建成清花高速等项目，完善城际高铁，建设智慧高速。")
+    assert f == {"杭衢高铁": "project", "清花高速": "project"}
