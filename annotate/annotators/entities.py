@@ -440,7 +440,8 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
 
 
 # Words of action the segmenter tags as nouns (加密|中欧中亚班列, 开行|…班列): they never open a name of works.
-_OPENING_ACTIONS = frozenset("加密 开行 开通 增开 新开 拓展 加快 打通 贯通 新建 续建 扩建 改建 谋划 推动 推进 力争".split())
+_OPENING_ACTIONS = frozenset("加密 开行 开通 增开 新开 拓展 加快 打通 贯通 新建 续建 扩建 改建 谋划 推动 推进 力争 通车 新开工 投用 "
+                            "开工".split())
 
 # Tags of the words that may qualify 发展 inside a name (一体化发展, 绿色发展, 高质量发展).
 # A place before 发展 makes it a verb (香港发展成…枢纽), so places are no such qualifier.
@@ -566,7 +567,7 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             if ((w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代"))
                     or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility"))
                     or (typ == "project" and w in ("重大", "重点") and j > 0
-                        and (_proper(*tokens[j - 1]) or known[offsets[j - 1]]))):  # 宁波舟山港|重大|集疏运工程
+                        and (tokens[j - 1][1] in ("ns", "nr", "j") or known[offsets[j - 1]]))):  # 宁波舟山港|重大|集疏运工程
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
             if (w == "发展" and j > 0 and tokens[j - 1][1] in _MODIFIER_POS
                     and (tokens[j - 1][0] not in _EXTRA_STOP or tokens[j - 1][0] in _QUALITY)
@@ -907,7 +908,11 @@ def _after_verbs(tokens, offsets, a: int, b: int) -> int:
         w, p = tokens[k]
         if w in ("环", "沿") and k + 1 < len(tokens) and _proper(*tokens[k + 1]):
             break
-        if p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w):
+        if w == "至" and k > 0 and _proper(*tokens[k - 1]):
+            k += 1  # 建成通车|济南至宁津: a route, not a verb before the item
+            continue
+        if (p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w)
+                or w in _OPENING_ACTIONS):
             start = offsets[k] + len(w)
         k += 1
     return start
@@ -1084,6 +1089,7 @@ _ROUTE_HEADS = "高速铁路|高速公路|城际铁路|输电线路|铁路|高�
 _ROUTE_RIGHT = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(" + _ROUTE_HEADS + r")(?![\u4e00-\u9fff]{0,1}[路网])")
 _ROUTE_PORTS = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:港|机场|站))(?=[、，。；和与及等]|$)")
 _ROUTE_JOIN = re.compile(r"[至—－–-]")
+_ROUTE_LISTED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=等[\d一二两三四五六七八九十]*(?:个|条)?[\u4e00-\u9fff]{0,4}项目)")
 
 
 def _name_left(text: str, tokens, offsets, end: int, longest: int = 8) -> int:
@@ -1093,7 +1099,8 @@ def _name_left(text: str, tokens, offsets, end: int, longest: int = 8) -> int:
     start = end
     while k >= 0 and end - offsets[k] <= longest:
         w, p = tokens[k]
-        if (p not in _NAME_POS and not (p.startswith("n") or w in _MISTAGGED)) or w in _GOVERNING or _stop_word(w) or w in _EXTRA_STOP:
+        if ((p not in _NAME_POS and not (p.startswith("n") or w in _MISTAGGED)) or w in _GOVERNING or _stop_word(w)
+                or w in _EXTRA_STOP or w in _OPENING_ACTIONS):
             break
         start = offsets[k]
         k -= 1
@@ -1118,6 +1125,10 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
             p = _ROUTE_PORTS.match(text, j + 1)
             if p:
                 end = p.end()
+        elif m.group() == "至":
+            p = _ROUTE_LISTED.match(text, j + 1)
+            if p and p.end(1) in boundaries:
+                end = p.end(1)  # 晏城至表白寺等2个项目: a road between two places listed as a project
         if end is not None and end - a <= 24:
             out.append(_Cand(a, end, "project", None, 1))
     return out
@@ -1129,8 +1140,9 @@ _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[条个座]")  # �
 def _no_verb(tokens, offsets, a: int, b: int) -> bool:
     k = bisect_left(offsets, a)
     while k < len(tokens) and offsets[k] < b:
-        if tokens[k][1][:1] in ("v", "p", "c", "u") and tokens[k][0] not in _MISTAGGED:
-            return False
+        w, p = tokens[k]
+        if p[:1] in ("v", "p", "c", "u") and w not in _MISTAGGED and w != "至" and not (len(w) == 1 and p[:1] == "v"):
+            return False  # 至 joins the two ends of a route (日照至五莲); 聊|邯长: one character of a place
         k += 1
     return True
 
@@ -1152,7 +1164,17 @@ def _named_by_suffix(text: str, a: int, b: int, lex: Lexicon) -> bool:
     return any(text.endswith(x, a, b) and lex.suffixes[x] not in ("-", "place") for x in lex.by_last.get(text[b - 1], ()))
 
 
-_NOT_LINE_ITEM = re.compile(r"[\d一二两三四五六七八九十百千万亿等的]")
+_NOT_LINE_ITEM = re.compile(r"[\d等的]")
+
+
+def _holds_count(tokens, offsets, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` hold a numeral word (百年一遇; not the 五 of the place 五莲)?"""
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < b:
+        if tokens[k][1] in ("m", "mq"):
+            return True
+        k += 1
+    return False
 
 
 def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
@@ -1174,7 +1196,7 @@ def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
         # a line's name is short and names places (北沿江, 盐泰锡常宜): no numbers, no words of degree
         names = [(a, b) for a, b in items if 2 <= b - a <= 6 and text[a:b] not in _GENERIC_LINE
                  and not _named_by_suffix(text, a, b, lex) and _no_verb(tokens, offsets, a, b)
-                 and not _NOT_LINE_ITEM.search(text, a, b)]
+                 and not _NOT_LINE_ITEM.search(text, a, b) and not _holds_count(tokens, offsets, a, b)]
         if len(names) != len(items):
             continue  # one item is no bare line name (完善普通公路、农村公路): not a list of lines
         out += [_Cand(a, b, "project", None, 1) for a, b in names]
@@ -1265,7 +1287,7 @@ def _city_groups(text: str, boundaries) -> list[_Cand]:
 
 
 _CITY_RUN: Optional[re.Pattern] = None
-_CITY_CONTEXT = re.compile(r"[、等，。；）]|一体化|同城|融合|地区|都市圈|城市群|高铁|铁路|城际|$")
+_CITY_CONTEXT = re.compile(r"[、等，。；）\d]|一体化|同城|融合|地区|都市圈|城市群|高铁|铁路|城际|$")
 
 
 # Events are no entity type: the place that opens an event's name (北京国际电影节, 北京马拉松) is part of
@@ -1312,6 +1334,7 @@ def _inside_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_LINE_EXTENSION = re.compile(r"[东西南北]{1,2}(?:延伸段|延伸|延长线|延线|段)(?![\u4e00-\u9fff]{0,1}[路区])")
 _SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4e00-\u9fff]{2,3})段")
 
 
@@ -1337,6 +1360,10 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
         if m and (m.group(1) or places.get(m.group(3), ("",))[0] == "place"
                   or (len(m.group(3)) == 2 and m.group(3) not in _NOT_SECTION and text.endswith(_LINES, c.start, c.end))):
             end = m.end()
+        m = _LINE_EXTENSION.match(text, end)
+        if m and (m.group().endswith(("延伸", "延长线", "延线")) or not text.endswith("号线", c.start, end)) and text.endswith(
+                _LINES + ("通道", "号线"), c.start, end):
+            end = m.end()  # 13号线东延伸, 北横通道东段: a line's extension or section by its direction
         m = _WORKS_ACTION.match(text, end)
         if m:
             end = m.end()  # 成渝高速扩容, 成渝铁路成隆段扩能改造: works listed with what is done to them
