@@ -210,3 +210,14 @@ def test_counted_regions_and_trade_agreements():
 def test_lines_named_by_two_places_first_characters():
     f = types("加快杭衢高铁建设，建成清花高速等项目，完善城际高铁，建设智慧高速。")
     assert f == {"杭衢高铁": "project", "清花高速": "project"}
+
+
+def test_line_extensions_routes_in_lists_and_routes_listed_as_projects():
+    f = types("开工建设13号线东延伸，推进北横通道东段建设。")
+    assert f == {"13号线东延伸": "project", "北横通道东段": "project"}
+    f = types("推动莱临、德商、日照至五莲、聊邯长铁路纳规。")
+    assert f == {"莱临": "project", "德商": "project", "日照至五莲": "project", "聊邯长铁路": "project"}
+    f = types("新开工晏城至表白寺等2个项目，建成通车济南至宁津等5个项目。")
+    assert f == {"晏城至表白寺": "project", "济南至宁津": "project"}
+    # a numeral word makes no line's name: a flood is no item of a list of lines
+    assert "北江百年一遇特大洪水" not in found("全力应对北江百年一遇特大洪水、梅大高速塌方灾害。")
