@@ -100,22 +100,28 @@ Measured history (so later numbers are read for what they are):
   Session-start code -> end (same gold, exact span and type):
     tuning batch 1 (121)  P 0.706 R 0.595 -> P 0.957 R 0.926
     tuning batch 2 (60)   blind first run P 0.80 R 0.68; all 181 at the end: P 0.965 R 0.912
-    held-out (64)         P 0.638 R 0.469 -> first scoring P 0.737 R 0.656 -> end P 0.754 R 0.672 (its errors were
-                          read only after that last run; a corpus-wide listing of new entity strings that included
-                          these reports was read once, mid-session)
-    by class on held-out, start -> end: campaign R 0.50 -> 0.75, facility P 0.67 R 0.46 -> P 0.64 R 0.54, line
-    P 0.60 R 0.50 -> P 0.57 R 0.67, place R 0.40 -> 0.50, policy R 0.25 -> 0.50, quoted R 0.50 -> 1.00, short_place
-    P 0.58 R 0.65 -> P 0.74 R 0.82.
+    held-out set 1 (64)   P 0.638 R 0.469 -> first scoring P 0.737 R 0.656 -> P 0.754 R 0.672 (scored again; a
+                          corpus-wide listing of new entity strings that included these reports was read once,
+                          mid-session) -> its errors read, general fixes -> P 0.860 R 0.766 (no longer blind)
+    held-out set 2 (52: shandong-2026 坚持内需主导…, shanghai-2023 增强投资…; labelled blind after set 1 was read)
+                          P 0.533 R 0.308 -> blind first scoring P 0.641 R 0.481 -> its errors read, general fixes
+                          (line extensions, routes in lists, action nouns) -> P 0.867 R 0.750 (no longer blind)
+    The blind numbers are what predicts unseen reports: P ~0.64-0.74, R ~0.48-0.66, below the issue's P 0.85 R 0.80.
+    by class on held-out set 1, start -> first scoring: campaign R 0.50 -> 0.75, facility P 0.67 R 0.46 -> P 0.64
+    R 0.54, line P 0.60 R 0.50 -> P 0.57 R 0.67, place R 0.40 -> 0.50, policy R 0.25 -> 0.50, quoted R 0.50 -> 1.00,
+    short_place P 0.58 R 0.65 -> P 0.74 R 0.82.
   Older sets, start -> end: tuning (entities.tsv, two rows aligned with the README) P 0.951 R 0.831 -> P 0.962
   R 0.849; round 1 unchanged; round 2 P 1.000 R 0.962 -> unchanged; round 3 P 0.926 R 0.962 -> P 0.929 R 1.000;
   round 4 P 0.882 R 0.857 -> unchanged; round 5 P 0.848 R 0.583 -> P 0.850 R 0.708; round 6 P 0.692 R 0.514 ->
   P 0.893 R 0.714.
-  What the held-out set still misses: places heading district names with no suffix in the table (武汉新城,
-  襄阳东津城市新中心: the place is found alone), facilities listed before a weak category with no proper noun
-  (东方芯港、大飞机园等特色产业园区), a verb swallowed into a line (加密|中欧中亚班列), works named with a phase and
-  工程/项目 after a facility (南京禄口机场三期工程, 福州机场综合保税区（一期）项目), a plan title with a bracket
-  (上海（长三角）…建设方案), names with no suffix at all (水乡客厅, RCEP, 海丝核心区), two-character campaign
-  names (强县工程), places inside product brands (潜江龙虾), province pairs (闽港, 闽澳: deliberately left alone).
+  What held-out set 1 missed at its first scoring (then fixed where general: districts, action words, phases in
+  works, RCEP, line extensions): places heading district names (武汉新城, 襄阳东津城市新中心), facilities listed before
+  a weak category with no proper noun (东方芯港、大飞机园等特色产业园区), a verb swallowed into a line (加密|中欧中亚班列),
+  works with a phase and 工程/项目 (南京禄口机场三期工程), a plan title with a bracket (上海（长三角）…建设方案), names
+  with no suffix at all (水乡客厅, 海丝核心区), two-character campaign names (强县工程), places inside product brands
+  (潜江龙虾), province pairs (闽港, 闽澳: deliberately left alone).  Set 2 (shandong's infrastructure paragraph) showed
+  lists whose category carries a count (等3500多个拟竣工投产项目), names with 与 inside (京杭运河与小清河航道连通工程),
+  reservoirs and lines named by common-noun tokens (双堠水库, 机场联络线) and companies with a plant (大唐郓城).
   Speed (process time, min of 40, machine loaded by other sessions): the entity step is ~21 ms on the seed at
   the start and at the end, ~50% of all layers; the speed-only refactor (identical spans on the corpus) took
   ~15% off and the new rules and gazetteers spent it again.  The 25% target is not met: rjieba segmentation alone
