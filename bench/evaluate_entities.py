@@ -95,7 +95,44 @@ Measured history (so later numbers are read for what they are):
   facility (义乌机场改扩建), quoted programmes with no programme word (“四港”联动, “蓝色粮仓”), and 湾区 grown into a verb
   (大力发展湾区).  Never tuned on.  Pooled held-out rounds 1-6: P 0.873 R 0.759.
 
-Run: ``python bench/evaluate_entities.py [-v]`` (needs ../shared/corpus).  Other layers are scored
+- 2026-12-06, issue 18 (entities that hold on unseen reports).  New gold under tests/gold/entities/ (README: the
+  labelling conventions): tuning.tsv, 13 task-section paragraphs of national-2025, shanghai-2025, jiangsu/hubei/
+  guangdong/fujian-2026 (121 entities) and a second batch labelled after the first held-out scoring (henan/
+  shandong/zhejiang/hainan-2025, beijing-2026: 60 more); heldout.tsv, 7 paragraphs of shanghai-2026, hubei/
+  guangdong/jiangsu/fujian-2025 (64 entities), labelled before any annotator ran on them, never tuned on.
+  Scores by class (``entity_class``) are printed with ``--issue18``.
+  Session-start code -> end (same gold, exact span and type):
+    tuning batch 1 (121)  P 0.706 R 0.595 -> P 0.957 R 0.926
+    tuning batch 2 (60)   blind first run P 0.80 R 0.68; all 181 at the end: P 0.965 R 0.912
+    held-out set 1 (64)   P 0.638 R 0.469 -> first scoring P 0.737 R 0.656 -> P 0.754 R 0.672 (scored again; a
+                          corpus-wide listing of new entity strings that included these reports was read once,
+                          mid-session) -> its errors read, general fixes -> P 0.860 R 0.766 (no longer blind)
+    held-out set 2 (52: shandong-2026 坚持内需主导…, shanghai-2023 增强投资…; labelled blind after set 1 was read)
+                          P 0.533 R 0.308 -> blind first scoring P 0.641 R 0.481 -> its errors read, general fixes
+                          (line extensions, routes in lists, action nouns) -> P 0.867 R 0.750 (no longer blind)
+    The blind numbers are what predicts unseen reports: P ~0.64-0.74, R ~0.48-0.66, below the issue's P 0.85 R 0.80.
+    by class on held-out set 1, start -> first scoring: campaign R 0.50 -> 0.75, facility P 0.67 R 0.46 -> P 0.64
+    R 0.54, line P 0.60 R 0.50 -> P 0.57 R 0.67, place R 0.40 -> 0.50, policy R 0.25 -> 0.50, quoted R 0.50 -> 1.00,
+    short_place P 0.58 R 0.65 -> P 0.74 R 0.82.
+  Older sets, start -> end: tuning (entities.tsv, two rows aligned with the README) P 0.951 R 0.831 -> P 0.962
+  R 0.849; round 1 unchanged; round 2 P 1.000 R 0.962 -> unchanged; round 3 P 0.926 R 0.962 -> P 0.929 R 1.000;
+  round 4 P 0.882 R 0.857 -> unchanged; round 5 P 0.848 R 0.583 -> P 0.850 R 0.708; round 6 P 0.692 R 0.514 ->
+  P 0.893 R 0.714.
+  What held-out set 1 missed at its first scoring (then fixed where general: districts, action words, phases in
+  works, RCEP, line extensions): places heading district names (武汉新城, 襄阳东津城市新中心), facilities listed before
+  a weak category with no proper noun (东方芯港、大飞机园等特色产业园区), a verb swallowed into a line (加密|中欧中亚班列),
+  works with a phase and 工程/项目 (南京禄口机场三期工程), a plan title with a bracket (上海（长三角）…建设方案), names
+  with no suffix at all (水乡客厅, 海丝核心区), two-character campaign names (强县工程), places inside product brands
+  (潜江龙虾), province pairs (闽港, 闽澳: deliberately left alone).  Set 2 (shandong's infrastructure paragraph) showed
+  lists whose category carries a count (等3500多个拟竣工投产项目), names with 与 inside (京杭运河与小清河航道连通工程),
+  reservoirs and lines named by common-noun tokens (双堠水库, 机场联络线) and companies with a plant (大唐郓城).
+  Speed (process time, min of 40, machine loaded by other sessions): the entity step is ~21 ms on the seed at
+  the start and at the end, ~50% of all layers; the speed-only refactor (identical spans on the corpus) took
+  ~15% off and the new rules and gazetteers spent it again.  The 25% target is not met: rjieba segmentation alone
+  (shared with commitments, paid by whichever layer runs first) is ~20% of all layers.
+
+Run: ``python bench/evaluate_entities.py [-v] [--issue18] [--heldout]`` (needs ../shared/corpus); ``--issue18``
+scores only the issue-18 sets (by class), ``--heldout`` adds their held-out set.  Other layers are scored
 by bench/evaluate.py.
 """
 
@@ -168,14 +205,45 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+#: the issue-18 gold (tests/gold/entities/README): a tuning set and a held-out set scored only at the end
+ISSUE18_TUNING = "entities/tuning.tsv"
+ISSUE18_HELDOUT = "entities/heldout.tsv"
+ISSUE18_HELDOUT2 = "entities/heldout2.tsv"
+
+_LINE_HEADS = ("高铁", "铁路", "高速", "高速公路", "城际", "线", "段", "通道", "班列", "航道", "航线", "直流", "大桥")
+
+
+def entity_class(text: str, typ: str) -> str:
+    """The class of issue 18 an entity belongs to, read off its text and type, so gold rows and predictions
+    are binned alike: title, quoted, campaign, line, company, short_place, place, facility, other."""
+    if text.startswith("《"):
+        return "title"
+    if "“" in text:
+        return "quoted"
+    if typ == "programme" and text.endswith(("行动", "工程", "计划", "行动计划")):
+        return "campaign"
+    if typ == "project" and (text.endswith(_LINE_HEADS) or "至" in text or "-" in text or "—" in text):
+        return "line"
+    if typ == "org":
+        return "company" if not text.endswith(("局", "委", "委员会", "政府", "院", "所", "大学", "学院", "署", "办公室",
+                                               "部", "会", "联盟", "中心", "法院")) else "org"
+    if typ == "place":
+        return "short_place" if len(text) <= 3 else "place"
+    if typ in ("facility", "policy"):
+        return typ
+    return "other"
+
+
 def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_file: str = "entities.tsv") -> dict:
-    """Entity precision/recall (typed and span-only) over the gold paragraphs."""
+    """Entity precision/recall (typed and span-only) over the gold paragraphs, overall and by class
+    (``by_class``: class -> [true positives, predicted, gold], see :func:`entity_class`)."""
     cache = {} if cache is None else cache
     gold = read_gold(gold_file)
     by_para: dict[tuple[str, str], list[dict]] = {}
     for r in gold:
         by_para.setdefault((r["file"], r["anchor"]), []).append(r)
     tp = tp_span = n_pred = n_gold = 0
+    by_class: dict[str, list[int]] = {}
     for (file, anchor), rows in by_para.items():
         report = _annotated(file, cache)
         a, b = paragraph_range(report, anchor)
@@ -183,6 +251,9 @@ def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_fil
         want = [(_squash(r["text"]), r["type"]) for r in rows if r["text"]]
         pc, wc = Counter(pred), Counter(want)
         tp += sum((pc & wc).values())
+        for bag, slot in ((pc & wc, 0), (pc, 1), (wc, 2)):
+            for (t, ty), n in bag.items():
+                by_class.setdefault(entity_class(t, ty), [0, 0, 0])[slot] += n
         tp_span += sum((Counter(t for t, _ in pred) & Counter(t for t, _ in want)).values())
         n_pred += len(pred)
         n_gold += len(want)
@@ -194,7 +265,7 @@ def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_fil
     p, r, f = _prf(tp, n_pred, n_gold)
     ps, rs, fs = _prf(tp_span, n_pred, n_gold)
     return {"gold": n_gold, "predicted": n_pred, "precision": p, "recall": r, "f1": f,
-            "span_precision": ps, "span_recall": rs}
+            "span_precision": ps, "span_recall": rs, "by_class": by_class}
 
 
 def evaluate_commitments(cache: dict | None = None, verbose: bool = False, gold_file: str = "commitments.tsv") -> dict:
@@ -221,6 +292,18 @@ def main(argv: list[str]) -> int:
         return 1
     verbose = "-v" in argv
     cache: dict = {}
+    # issue 18: the held-out set is scored only with --heldout (at the end of a piece of work), so it stays blind
+    sets = [(ISSUE18_TUNING, "issue-18 tuning gold (tests/gold/entities/tuning.tsv)")]
+    if "--heldout" in argv:
+        sets.append((ISSUE18_HELDOUT, "issue-18 held-out gold, set 1 (tests/gold/entities/heldout.tsv; its errors read at the end)"))
+        sets.append((ISSUE18_HELDOUT2, "issue-18 HELD-OUT gold, set 2 (tests/gold/entities/heldout2.tsv)"))
+    for name, label in sets:
+        print(label)
+        e = evaluate_entities(cache, verbose, name)
+        _print(e, None, commitments=False)
+        _print_classes(e["by_class"])
+    if "--issue18" in argv:
+        return 0
     for prefix, label in (("", "tuning gold"),) + HELDOUT_ROUNDS:
         print(label)
         has_commitments = (GOLD / (prefix + "commitments.tsv")).is_file()
@@ -254,11 +337,19 @@ def timing(runs: int = 15) -> str:
             f"commitments {1000 * statistics.median(com):.1f} ms")
 
 
-def _print(e: dict, c: dict | None) -> None:
+def _print_classes(by_class: dict) -> None:
+    for cls in sorted(by_class):
+        tp, n_pred, n_gold = by_class[cls]
+        p, r, _ = _prf(tp, n_pred, n_gold)
+        print(f"    {cls:<12} gold {n_gold:3d}  predicted {n_pred:3d}  P {p:.3f}  R {r:.3f}")
+
+
+def _print(e: dict, c: dict | None, commitments: bool = True) -> None:
     print(f"entities     gold {e['gold']:4d}  predicted {e['predicted']:4d}  P {e['precision']:.3f}  R {e['recall']:.3f}  "
           f"F1 {e['f1']:.3f}  (span only: P {e['span_precision']:.3f}  R {e['span_recall']:.3f})")
     if c is None:
-        print("commitments  (no gold for this round)")
+        if commitments:
+            print("commitments  (no gold for this round)")
         return
     print(f"commitments  gold {c['gold']:4d}  predicted {c['predicted']:4d}  P {c['precision']:.3f}  R {c['recall']:.3f}  "
           f"F1 {c['f1']:.3f}  strength acc {c['strength_accuracy']:.3f}  deadline acc {c['deadline_accuracy']:.3f}")

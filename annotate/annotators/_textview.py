@@ -17,6 +17,8 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
@@ -91,9 +93,9 @@ def match_view(report: Report) -> MatchView:
     text = "".join(parts).replace("「", "“").replace("『", "“").replace("」", "”").replace("』", "”")
     if vmap is None:
         to_text = tuple(starts)
-        ends = tuple(i + 1 for i in starts)
+        ends = tuple(map((1).__add__, starts))  # C-level: no per-character Python frame
     else:
-        to_text = tuple(vmap[i] for i in starts)
+        to_text = tuple(map(vmap.__getitem__, starts))
         ends = tuple(max(vmap[i + 1], vmap[i] + 1) for i in starts)
     mv = MatchView(text, to_text, ends)
     _VIEW_SLOT = (report.text, report.meta.script, mv)
@@ -110,11 +112,9 @@ def match_tokens(report: Report) -> tuple[list[tuple[str, str]], list[int]]:
     import rjieba
 
     tokens = rjieba.tag(mv.text)
-    offsets = []
-    pos = 0
-    for w, _ in tokens:
-        offsets.append(pos)
-        pos += len(w)
+    # each token's offset is the running length of the tokens before it (accumulate runs in C)
+    offsets = list(accumulate(map(len, map(itemgetter(0), tokens)), initial=0))
+    offsets.pop()
     _TOKEN_SLOT = (mv, (tokens, offsets))
     return tokens, offsets
 

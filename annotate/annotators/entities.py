@@ -8,20 +8,25 @@ the simplified spelling for a traditional-script span, else None.
 
 Three sources, all driven by data in ``annotate/lexicon/`` that users can extend:
 
-1. the gazetteer ``entities.tsv`` (``name<TAB>type<TAB>canonical``; canonical empty = the name
-   itself, ``-`` = none known);
+1. the gazetteers ``entities.tsv``, ``enterprises.tsv`` (major companies named without a suffix: 宁德时代,
+   比亚迪, 华为) and ``world.tsv`` (countries, blocs, regions: 东盟, 中东欧, 日韩, 东中部, 黔中), all
+   ``name<TAB>type<TAB>canonical`` (canonical empty = the name itself, ``-`` = none known);
 2. suffix rules ``entity_suffixes.tsv`` (``suffix<TAB>type``): a name ending in 委员会, 医院,
    工程, 号线, 园区, 战略 … grown leftwards over rjieba tokens that can be part of a name, and
    kept only when it holds a proper noun (so 重大项目 stays generic, 八里桥棚改项目 is kept);
 3. a quoted programme or policy: ``“两区”建设``, ``“疏整促”专项行动``; a quoted name ending in a
    suffix (``“香港国际机场东莞空港中心”``); a ``《…条例》``-like title (policy);
 4. context rules for names the segmenter cannot know: roads in works lists (``宋梁路北延、日新路、
-   云景西路等工程``) and items listed before ``等`` + a category of named works (``平漯周、焦济洛平、
-   郑州南站等高铁项目``, ``赵口、陆浑、渠村等灌区``).
+   云景西路等工程``) and items listed before ``等`` + a category (``entity_lists.tsv``: ``平漯周、焦济洛平、
+   郑州南站等高铁项目``, ``三峡、葛洲坝等水利枢纽``; weak categories such as 项目 only for items holding a
+   proper noun); lines sharing one head (``宁杭、沪渝蓉高铁``); routes (``成都至重庆铁路``, ``合肥至武汉段``,
+   ``上海港-洛杉矶港``); groups of city abbreviations (``苏锡常``, ``city_abbreviations.tsv``).
 
 5. a name split by a quoted slogan (``沙颍河“通港达园”项目``) and a company named in apposition to its
    kind (``货币经纪公司上田八木正式开业``);
-6. campaigns launched by name with no proper noun in them (``实施乡村建设行动``, ``开展提振消费专项行动``).
+6. campaigns launched by name with no proper noun in them (``实施乡村建设行动``, ``开展提振消费专项行动``,
+   ``实施制造业数字化赋能行动``: from the first word after the launching verb to 行动/专项行动/计划/工程; a
+   count before it, 新一批, is not part of it; 老旧小区改造工程 and 重大工程 are kinds of works, no names).
 
 Facility names may hold name-internal verbs (``鲁豫国家区域科技创新中心``) but never open with a verb
 (``联合创建|…``) or run over one that governs them (``香港成为|…中心``).  Not annotated: a place that opens an
@@ -36,7 +41,15 @@ it holds a place, a code or works words (琼西北供水工程, G98…扩容工�
 and ``…提升工程``-like rows name campaigns launched by a verb; a section named by a place (雄商高铁河南段) or a
 national designation (国家数据要素综合试验区) makes a name particular.  Counted labels (三大工程) are no names.
 
-Overlaps are resolved longest first (then gazetteer > quoted > rules): spans never nest.
+Regions along a line open with 沿/环 (沿沪宁产业创新带, 环太湖科创圈); 发展 qualified by the word before it stands
+inside a name (长三角生态绿色一体化发展示范区) but a verb of action never does (大力发展|临港); works on a facility
+with their phase are a project (罗泾港区改造二期).
+
+Speed: the token passes (abbreviations, glued suffixes, place pieces) pick their candidate tokens in one
+comprehension and the longest suffix ending at a token comes from one regex over the reversed text, so no rule
+runs Python code per character.
+
+Overlaps are resolved longest first (then gazetteer > quoted/listed > rules): spans never nest.
 
 Extra lexicon files come from the ``ANNOTATE_LEXICON`` environment variable or the ``lexicon``
 argument (see :mod:`annotate.annotators._textview`).  Matching runs on the simplified view of
@@ -54,7 +67,7 @@ from typing import Iterable, Optional, Union
 
 from ..model import Entity, Report
 from . import register
-from ._textview import BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
+from ._textview import LEXICON_DIR, BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
 
 ENTITY_TYPES = ("org", "place", "project", "facility", "policy", "programme")
 
@@ -74,7 +87,8 @@ _FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 �
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
                         "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
                         "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
-                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能".split())
+                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能 过江 普通 "
+                        "新兴产业 国际贸易中心 国际航运 国际金融中心 国际经济中心 国际消费中心".split())
 
 
 def _proper(w: str, p: str) -> bool:
@@ -93,7 +107,9 @@ _WEAK_SUFFIXES = frozenset("城")
 # Zones the state designates one by one (国家数据要素综合试验区); 国家重点实验室 is a kind, not one.
 _DESIGNATED = frozenset("试验区 示范区 实验区 先行区 先导区 综合试验区".split())
 # Regions planned across places (成渝主轴经济走廊): named over common nouns, like facilities, not only proper ones.
-_REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈".split())
+_REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈 科创走廊 创新带 产业带 发展带 "
+                      "科创圈 创新圈 协同区 经济协作区 新区 新城 新片区 片区".split())  # districts planned in a city too (宜昌东部产业新区)
+_DISTRICTS = frozenset("新区 新城 新片区 片区".split())
 # Class words that stop a name unless a place stands before them (成渝世界级机场群; 打造世界级产业集群 is no name).
 _CLASS_WORDS = frozenset("世界级 国家级 国际性".split())
 _NUMBERED = frozenset(["机组"])  # suffixes of things named by their number or phase only
@@ -103,18 +119,19 @@ _ORDINAL = re.compile(r"[一二三四五六七八九十\d]{1,3}号")  # 三号�
 _NAMED_BY_PLACE = frozenset(["机场"])
 _GENERIC_AIRPORT = frozenset("国际 支线 通用 民用 运输 枢纽 干线 军用 新建 现有 区域 大型 中型 小型 省内 国内 境内 全省 全市 "
                              "货运 客运 航空 主要 重要 新的 各地 城市 地方 周边 沿线 高原 海岛".split())
-_LABEL = re.compile(r"[\d一二两三四五六七八九十百]+大")  # 三大工程, 6大行动: a count, not a name
+_LABEL = re.compile(r"[\d一二两三四五六七八九十百]+[大个]")  # 三大工程, 6大行动, 五个中心: a count, not a name
 # Parts of an organization named by it (海南师范大学桂林洋校区): the organization does not end the name.
 _ORG_PARTS = frozenset("校区 分校 院区 分院".split())
 # 县域经济高质量发展行动: a campaign's name may say how (高质量) though the word governs elsewhere.
 _QUALITY = frozenset("高质量 高水平 高标准".split())
 _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
+_COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+$")
 _ALIAS = re.compile(r"（([^（）()，。；、：！？“”\n]{1,10})）")
 _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
                   "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
                   "工程": "programme", "计划": "programme", "行动计划": "programme", "倡议": "programme"}
 # “3个100”市重点工程: a level and 重点/重大 may stand between the quote and the programme word
-_QUOTED = re.compile(r"“([^“”‘’\n]{1,12})”(?:(?:[市省区县]|国家)(?:重点|重大)?)?(" + "|".join(sorted(_QUOTED_POLICY, key=len, reverse=True)) + ")")
+_QUOTED = re.compile(r"“([^“”‘’\n［\[]{1,12})”(?:(?:[市省区县]|国家)(?:重点|重大)?)?(" + "|".join(sorted(_QUOTED_POLICY, key=len, reverse=True)) + ")")
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -128,6 +145,11 @@ class Lexicon:
     pattern: Optional[re.Pattern]  # trie-shaped alternation of every gazetteer name
     suffixes: dict  # suffix -> type
     by_last: dict  # last character -> suffixes ending in it, longest first
+    # every suffix, reversed, as one trie regex: matched on the reversed text at ``len - end`` it gives the
+    # longest suffix ending at ``end`` in one C-level call
+    reversed_suffix: Optional[re.Pattern]
+    longer: dict  # suffix -> the suffix words that begin with it and run 1-4 characters longer (中心 -> 中心城市)
+    glue_tails: frozenset  # the last two characters of the suffixes a following word may swallow (see _glued)
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -167,11 +189,17 @@ def read_gazetteer(path: PathLike) -> list[tuple[str, str, Optional[str]]]:
 
 
 _LEXICON_CACHE: dict[tuple, Lexicon] = {}
+# gazetteers shipped beside entities.tsv: major enterprises named without a suffix (宁德时代, 比亚迪), and countries,
+# blocs and regions (东盟, 中东欧, 日韩, 黔中)
+_BUILTIN_GAZETTEERS = ("enterprises.tsv", "world.tsv")
 
 
 def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lexicon:
     """Built-in lexicon + ``ANNOTATE_LEXICON`` + ``extra`` files, compiled and cached."""
-    gaz_files = lexicon_files("entities.tsv", extra)
+    user = lexicon_files("entities.tsv", extra)
+    # built-in gazetteers: entities.tsv, then the enterprises and the world's places (user files come last, so
+    # a user row replaces a built-in one)
+    gaz_files = user[:1] + [LEXICON_DIR / f for f in _BUILTIN_GAZETTEERS] + user[1:]
     suf_files = lexicon_files("entity_suffixes.tsv", extra)
     key = (files_key(gaz_files), files_key(suf_files))
     lex = _LEXICON_CACHE.get(key)
@@ -191,7 +219,11 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     by_last: dict = {}
     for suf in sorted(suffixes, key=len, reverse=True):
         by_last.setdefault(suf[-1], []).append(suf)
-    lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()})
+    reversed_suffix = re.compile(_trie_regex(x[::-1] for x in suffixes)) if suffixes else None
+    longer = {x: tuple(y for y in suffixes if y.startswith(x) and 0 < len(y) - len(x) <= 4) for x in suffixes}
+    lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
+                  {x: ys for x, ys in longer.items() if ys},
+                  frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")))
     _LEXICON_CACHE[key] = lex
     return lex
 
@@ -212,23 +244,22 @@ def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
     out = []
     if lex.pattern is None:
         return out
-    pos = 0
-    n = len(text)
+    pos, n = 0, len(text)
     while pos < n:
-        m = lex.pattern.search(text, pos)
-        if m is None:
-            break
-        if m.end() == m.start():
-            pos = m.start() + 1
-            continue
-        name = m.group()
-        typ, canonical = lex.names[name]
-        # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北.
-        if len(name) > 2 or (m.start() in boundaries and m.end() in boundaries):
-            out.append(_Cand(m.start(), m.end(), typ, canonical, 2))
-            pos = m.end()
+        # finditer runs in C; only a rejected match (rare) needs a fresh search one character on
+        for m in lex.pattern.finditer(text, pos):
+            if m.end() == m.start():
+                continue
+            name = m.group()
+            typ, canonical = lex.names[name]
+            # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北.
+            if len(name) > 2 or (m.start() in boundaries and m.end() in boundaries):
+                out.append(_Cand(m.start(), m.end(), typ, canonical, 2))
+            else:
+                pos = m.start() + 1
+                break
         else:
-            pos = m.start() + 1
+            break
     return out
 
 
@@ -240,15 +271,25 @@ _GOVERNING_WORDS = tuple(w for w in _GOVERNING if len(w) >= 2) + (
     "入选", "获评", "落户", "位于", "包括", "以及", "层面", "签约", "推行", "举办", "执行", "争取", "完成", "实现", "确保")
 
 
+_GOVERNING_IN = re.compile("|".join(map(re.escape, sorted(set(_GOVERNING_WORDS), key=len, reverse=True))))
+
+
 def _holds_governing(word: str) -> bool:
     """全面完成, 严格执行: a longer token that is really a governing verb with an adverb."""
-    return any(g in word for g in _GOVERNING_WORDS)
+    return _GOVERNING_IN.search(word) is not None
 
 
 _COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区 间 轮".split())
 _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展 培育 落户 落地 晋级 入选 获评 位于 建成 启用 开通 投用 "
                         "签约 入驻 包括 以及 层面 级 新建 改建 扩建 高水平 高质量 高标准 新一轮 一批 各类 重点 重大 境外 境内 "
-                        "若干 多个 两地 三地 各地 多地 两岸 大中型 大型 中型 小型 中小型 大中小型 一流 世界级 国家级 省级 市级 暨 代表".split())
+                        "若干 多个 两地 三地 各地 多地 两岸 大中型 大型 中型 小型 中小型 大中小型 一流 世界级 国家级 省级 市级 暨 代表 全线".split())
+
+
+_PLACE_END_CHARS = frozenset(_PLACE_END)
+
+
+def _piece(token: tuple[str, str]) -> bool:
+    return len(token[0]) == 1 and token[1] in _PIECE_POS
 
 
 def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[list, list]:
@@ -256,23 +297,28 @@ def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[li
     segmenter splits unknown or OCR-damaged place names into pieces."""
     merges = []  # (first, last+1) token ranges to join
     n = len(tokens)
-    k = 0
-    while k < n:
-        w, p = tokens[k]
-        if len(w) != 1 or p not in _PIECE_POS:
-            k += 1
+    done = 0
+    # Only a run of single-character pieces that holds a place suffix can merge: find those first (one
+    # comprehension), then read each whole run left to right as before.
+    for hit in [k for k, (w, p) in enumerate(tokens) if w in _PLACE_END_CHARS and p in _PIECE_POS]:
+        if hit < done:
             continue
-        j = k + 1
-        while j < n and j - k < 4 and len(tokens[j][0]) == 1 and tokens[j][1] in _PIECE_POS:
-            j += 1
-        e = j
-        while e - k >= 2 and tokens[e - 1][0] not in _PLACE_END:
-            e -= 1  # the longest run ending in a place suffix
-        if e - k >= 2:
-            merges.append((k, e))
-            k = e
-        else:
-            k = j
+        k = hit
+        while k > done and _piece(tokens[k - 1]):
+            k -= 1
+        while k < n and _piece(tokens[k]):
+            j = k + 1
+            while j < n and j - k < 4 and _piece(tokens[j]):
+                j += 1
+            e = j
+            while e - k >= 2 and tokens[e - 1][0] not in _PLACE_END_CHARS:
+                e -= 1  # the longest run ending in a place suffix
+            if e - k >= 2:
+                merges.append((k, e))
+                k = e
+            else:
+                k = j
+        done = k
     if not merges:
         return tokens, offsets
     out, offs = [], []
@@ -323,8 +369,14 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
     """Tag place-abbreviation pairs proper (济青/a → j), undo a verb that swallowed the first of them
     (打|造成|渝 → 打造|成渝), and tag a place + part set phrase a place (长江上游/l → ns)."""
     out, offs = list(tokens), list(offsets)
-    k = 0
-    while k < len(out):
+    removed, consumed = 0, -1  # tokens merged away so far; the original index a pair merge swallowed
+    # Only tokens that open or close with an abbreviation, or set phrases (l), can change: find them in one
+    # comprehension, then visit them in order (their own word and tag are the original ones).
+    for k0 in [k for k, (w, p) in enumerate(tokens)
+               if (len(w) < 4 and w[0] in _ABBREV and w[-1] in _ABBREV) or (len(w) == 1 and w in _ABBREV) or p == "l"]:
+        if k0 == consumed:
+            continue
+        k = k0 - removed
         w, p = out[k]
         if p == "l" and len(w) == 4 and w[2:] in _PLACE_PARTS and lex.names.get(w[:2], ("",))[0] == "place":
             out[k] = (w, "ns")
@@ -336,53 +388,111 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
             v = out[k - 1][0]
             out[k - 2:k + 1] = [(out[k - 2][0] + v[0], "v"), (v[1] + w, "j")]
             offs[k - 2:k + 1] = [offs[k - 2], offs[k - 1] + 1]
-            k -= 1
+            removed += 1
         elif (len(w) == 1 and k + 1 < len(out) and len(out[k + 1][0]) == 2 and out[k + 1][1] in ("ns", "j")
               and _abbrev(w + out[k + 1][0])):
             out[k:k + 2] = [(w + out[k + 1][0], "j")]  # 广|深港 → 广深港
             del offs[k + 1]
+            removed += 1
+            consumed = k0 + 1
         elif _abbrev(w) and p not in _PROPER_POS and p[:1] != "v":
             out[k] = (w, "j")
-        k += 1
     return out, offs
 
 
 def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
-    out, offs = None, None
-    for k, (w, p) in enumerate(tokens):
-        cut = 0
-        if len(w) >= 4 and w[-2:] in _AFTER_SUFFIX and lex.suffixes.get(w[:-2], "-") != "-":
-            cut = len(w) - 2
+    """Split a token whose first part ends a name's suffix (琼西北供水|工程建设, 新田科技|城有, …合作|区区|位)."""
+    cuts = []  # (token index, where to cut it)
+    by_last, n = lex.by_last, len(tokens)
+    # candidates in one comprehension: two-character tokens and tokens ending in a works word
+    after_chars, tails = _AFTER_SUFFIX_CHARS, lex.glue_tails
+    for k in [k for k, (w, p) in enumerate(tokens)
+              if (len(w) == 2 and (w[1] in after_chars or (p[0] == "n" and w[0] in by_last)))
+              or w[-2:] in _AFTER_SUFFIX or w[-1] == "等"]:
+        w, p = tokens[k]
+        if len(w) >= 3 and w[-1] == "等" and p in ("ns", "nr", "nz", "j"):
+            cuts.append((k, len(w) - 1))  # 通苏嘉甬等|高铁: the list's 等 glued to the last item
+        elif len(w) >= 4 and w[-2:] in _AFTER_SUFFIX and lex.suffixes.get(w[:-2], "-") != "-":
+            cuts.append((k, len(w) - 2))
         elif (len(w) == 2 and w[1] in _AFTER_SUFFIX_CHARS and k > 0 and p[:1] in ("v", "d", "p", "c")
               and any(len(x) >= 2 and (tokens[k - 1][0] + w[0]).endswith(x) and lex.suffixes[x] not in ("-", "org")
-                      for x in lex.by_last.get(w[0], ()))):
-            cut = 1  # 新田科技|城有|约210公顷: the suffix's last character taken into a verb
-        elif (len(w) == 2 and w[0] in lex.by_last and p[:1] == "n" and 0 < k < len(tokens) - 1 and _glued(tokens[k - 1][0] + w[0], lex)
+                      for x in by_last.get(w[0], ()))):
+            cuts.append((k, 1))  # 新田科技|城有|约210公顷: the suffix's last character taken into a verb
+        elif (len(w) == 2 and w[0] in by_last and p[:1] == "n" and 0 < k < n - 1 and tokens[k - 1][0][-1] + w[0] in tails
+              and _glued(tokens[k - 1][0] + w[0], lex)
               and _one_word(w[1] + tokens[k + 1][0])):
-            cut = 1  # …合作|区区|位优势: the suffix's last character glued to the next word (区位)
-        if cut:
-            if out is None:
-                out, offs = list(tokens[:k]), list(offsets[:k])
-            # "nl": a piece that is no single-character place piece for _merge_pieces (区|区 is no 区区)
+            cuts.append((k, 1))  # …合作|区区|位优势: the suffix's last character glued to the next word (区位)
+    if not cuts:
+        return tokens, offsets
+    out, offs, pos = [], [], 0
+    for k, cut in cuts:
+        w, p = tokens[k]
+        out += tokens[pos:k]
+        offs += offsets[pos:k]
+        # "nl": a piece that is no single-character place piece for _merge_pieces (区|区 is no 区区)
+        if w[cut:] == "等":
+            out += [(w[:cut], p), ("等", "u")]
+        else:
             out += [(w[:cut], "nl" if cut == 1 else "n"), (w[cut:], "vn" if cut > 1 else p)]
-            offs += [offsets[k], offsets[k] + cut]
-        elif out is not None:
-            out.append((w, p))
-            offs.append(offsets[k])
-    return (tokens, offsets) if out is None else (out, offs)
+        offs += [offsets[k], offsets[k] + cut]
+        pos = k + 1
+    return out + tokens[pos:], offs + offsets[pos:]
 
 
-def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon, gaz: list) -> list[_Cand]:
-    out = []
-    gaz_ends = {c.end for c in gaz}
-    known = bytearray(len(text))  # characters inside a gazetteer name (2 for an organization's)
-    gaz_start = {}  # position inside a gazetteer name -> where that name starts
+# Words of action the segmenter tags as nouns (加密|中欧中亚班列, 开行|…班列): they never open a name of works.
+_OPENING_ACTIONS = frozenset("加密 开行 开通 增开 新开 拓展 加快 打通 贯通 新建 续建 扩建 改建 谋划 推动 推进 力争 通车 新开工 投用 "
+                            "开工".split())
+
+# Tags of the words that may qualify 发展 inside a name (一体化发展, 绿色发展, 高质量发展).
+# A place before 发展 makes it a verb (香港发展成…枢纽), so places are no such qualifier.
+_MODIFIER_POS = frozenset("n vn l a an b v".split())
+# Verbs of action that end a token the segmenter glued to an adverb (大力发展, 大力提升): never inside a name.
+_ACTION_VERBS = frozenset("加快 加大 推进 推动 深化 持续 实施 加强 完善 提升 优化 强化 落实 开展 建设 打造 培育 扩大 促进 "
+                          "健全 建立 发展 壮大 巩固 提高 增强 拓展 抓好 办好 做强 做优 改善 保障 规范 支持 鼓励 引导 启动 "
+                          "开工 新建 研究 探索 谋划 确保 力争 争取 实现 完成 达到 建成".split())
+
+# Suffixes that also close common phrases (快速通道, 成才通道): the name before them must be proper words only.
+_TIGHT_SUFFIXES = frozenset(["通道"])
+
+
+def _all_proper(tokens, offsets, a: int, b: int, known) -> bool:
+    """Is ``text[a:b]`` made of proper words only (place names, abbreviation pairs, gazetteer names)?"""
+    k = bisect_left(offsets, a)
+    if k >= len(tokens) or offsets[k] != a:
+        return False
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if not (known[offsets[k]] or _abbrev(w) or (_proper(w, p) and p != "nz")):
+            return False
+        k += 1
+    return True
+
+
+def _known(text: str, gaz: list) -> tuple[bytearray, dict]:
+    """Characters inside a gazetteer name (2 for an organization's, else 1), and for each position inside
+    a name (not its first) where that name starts."""
+    known = bytearray(len(text))
+    gaz_start = {}
     for c in gaz:
         known[c.start : c.end] = (b"\2" if c.type == "org" else b"\1") * (c.end - c.start)
         for x in range(c.start + 1, c.end):
             gaz_start[x] = c.start
-    tokens, offsets = _merge_pieces(*_split_suffix_tokens(*_repair_abbreviations(tokens, offsets, lex), lex))
+    return known, gaz_start
+
+
+def repaired_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
+    """The segmenter's tokens with place abbreviations, glued suffixes and split place pieces repaired (the
+    token view every rule reads)."""
+    return _merge_pieces(*_split_suffix_tokens(*_repair_abbreviations(tokens, offsets, lex), lex))
+
+
+def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon, gaz: list,
+                  known: bytearray, gaz_start: dict) -> list[_Cand]:
+    """Names closed by a suffix of ``entity_suffixes.tsv`` and grown leftwards over repaired tokens."""
+    out = []
+    gaz_ends = {c.end for c in gaz}
     by_last = lex.by_last
+    rsuffix, rtext, n_text = lex.reversed_suffix, text[::-1], len(text)
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
     for k, (word, pos) in enumerate(tokens):
         cands = by_last.get(word[-1])
@@ -391,16 +501,16 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         end = offsets[k] + len(word)
         if end in gaz_ends:
             continue  # a known name ends here (副中心, 通州区): it is the entity, not a suffix
-        typ = None
-        suffix = ""
-        # The suffix may span several tokens (人民政府 = 人民 + 政府); it must end this one.
-        for s in cands:
-            if text.startswith(s, end - len(s)) and end >= len(s):
-                typ, suffix = lex.suffixes[s], s
-                break
-        if typ is None or typ == "-":
+        # The suffix may span several tokens (人民政府 = 人民 + 政府); it must end this one: the longest
+        # suffix ending here, read off the reversed text.
+        m = rsuffix.match(rtext, n_text - end)
+        if m is None or m.end() == m.start():
             continue
-        if any(w in lex.suffixes for w in _longer_words(text, end - len(suffix), end)):
+        suffix = text[end - (m.end() - m.start()) : end]
+        typ = lex.suffixes[suffix]
+        if typ == "-":
+            continue
+        if any(text.startswith(x, end - len(suffix)) for x in lex.longer.get(suffix, ())):
             continue  # 郑州国家中心|城市: the suffix begins a longer suffix word (中心城市), which decides
         if typ in ("policy", "programme") and k + 1 < len(tokens) and tokens[k + 1][1] in ("n", "vn"):
             continue  # 战略协同, 规划建设, 政策体系: the word modifies what follows
@@ -414,6 +524,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 i > 0 and len(tokens[i - 1][0]) >= 2 and tokens[i - 1][1] in ("n", "vn", "nz", "l")))):
             continue
         proper = False
+        if offsets[i] < suffix_start and suffix in _DISTRICTS and offsets[i] + len(head_word) != end:
+            continue  # 创新|区 is no 新区: a district's suffix ends the word that holds it (武汉|新城, 滨海新区)
         if offsets[i] < suffix_start:
             # The suffix ends a longer word (西北工业大学, 通州区): that word is a name only
             # when the segmenter knows it as one, and one-character suffixes need three
@@ -421,7 +533,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # A two-character word after a proper name is the name's tail (永乐|店镇, 郑州|南站).
             tail_of_name = (len(suffix) == 1 and len(head_word) == 2 and i > 0
                             and head_pos in ("n", "ns", "nr", "nz", "ng", "j")
-                            and tokens[i - 1][1] in ("ns", "nr", "nz") and len(tokens[i - 1][0]) >= 2)
+                            and tokens[i - 1][1] in ("ns", "nr", "nz") and len(tokens[i - 1][0]) >= 2
+                            and tokens[i - 1][0][-2:] not in _ACTION_VERBS)  # 大力发展|临港|产业 is no name
             if len(suffix) == 1 and not tail_of_name and len(head_word) < 3:
                 continue
             # 管理局, 保护区: a common word; the proper noun must then come before it.
@@ -436,6 +549,12 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         region = typ == "place" and suffix in _REGIONS
         while j >= 0 and end - offsets[j] <= longest:
             w, p = tokens[j]
+            if w == "）" and typ in ("facility", "project", "policy"):
+                q = _bracket_opening(tokens, offsets, j, known)
+                if q is None:
+                    break
+                j = q - 1  # 中欧班列（郑州）集结中心: a place in brackets stands inside the name
+                continue
             if w == "”" and typ in ("facility", "project"):
                 q = _quote_opening(tokens, j)
                 if q is not None:
@@ -445,8 +564,19 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 start = offsets[j]  # 岷江—长江上游经济带: a region spanned between two places
                 j -= 1
                 continue
-            if (w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代")) or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility")):
+            if ((w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代"))
+                    or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility"))
+                    or (typ == "project" and w in ("重大", "重点") and j > 0
+                        and (tokens[j - 1][1] in ("ns", "nr", "j") or known[offsets[j - 1]]))):  # 宁波舟山港|重大|集疏运工程
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
+            if (w == "发展" and j > 0 and tokens[j - 1][1] in _MODIFIER_POS
+                    and (tokens[j - 1][0] not in _EXTRA_STOP or tokens[j - 1][0] in _QUALITY)
+                    and tokens[j - 1][0] != "国家" and tokens[j - 1][0] not in _ACTION_VERBS):
+                start = offsets[j]  # 一体化|发展|示范区, 绿色|发展|协同区: 发展 qualified by what comes before it
+                j -= 1
+                continue
+            if (len(w) >= 4 and w[-2:] in _ACTION_VERBS) or (w in _ACTION_VERBS and typ in ("place", "facility")):
+                break  # 大力发展|临港, 大力|提升|G60科创走廊: a verb of action governs a place or a site
             if org_part and (known[offsets[j]] == 2 or lex.suffixes.get(w) == "org"):
                 pass  # 海南师范大学桂林洋|校区: a campus or branch is named by its organization
             elif typ == "facility" and (w in _GOVERNING or (p[:1] == "v" and p != "vn" and w not in _FACILITY_VERBS)
@@ -457,14 +587,15 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             if document:
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
-                if ((w in _GOVERNING and not (typ == "programme" and w in _QUALITY))
+                if ((w in _GOVERNING and not (typ in ("programme", "policy") and w in _QUALITY))
                         or (_stop_word(w) and not (_campaign(suffix, typ) and w in ("建设", "发展")))
                         or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a")
                                 or (typ == "facility" and p == "a" and len(w) == 2 and tokens[j + 1][1] == "n"
                                     and w[0] not in "最更很较" and w not in _EVALUATIVE))  # 清洁|能源基地, not 最大|专业…机场
                         or (len(w) > 2 and _holds_governing(w) and w not in _QUALITY)
                         or (typ in ("project", "facility") and w in _EXTRA_STOP
-                            and not (w in _CLASS_WORDS and j > 0 and _proper(*tokens[j - 1])))):  # 成渝|世界级|机场群
+                            and not ((w in _CLASS_WORDS or w in ("重大", "重点")) and j > 0
+                                     and (_proper(*tokens[j - 1]) or known[offsets[j - 1]])))):  # 成渝|世界级|机场群, 宁波舟山港|重大|集疏运工程
                     break
                 if p == "m" and w.endswith("年") and w[:-1] and not w[:-1].isdigit():
                     start = offsets[j]
@@ -472,6 +603,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                     continue  # 三年行动计划, 五年规划
             elif (p not in _NAME_POS and not (region and (p[:1] == "v" or (p == "f" and len(w) == 2)) and not _stop_word(w) and w not in _GOVERNING)) or w in _EXTRA_STOP or _stop_word(w):
                 break  # a region may be named by what it does (成渝地区东出北上开放走廊)
+            if typ == "project" and _PHASE.fullmatch(w) and j > 0 and tokens[j - 1][1] not in ("m", "q", "x"):
+                start = offsets[j]  # 南京禄口机场|三期|工程: a phase inside the name of works
+                j -= 1
+                continue
             if p == "m" and not (w.isascii() and w.isalnum()) and not (typ == "facility" and _ORDINAL.fullmatch(w)):
                 break  # 一批, 三大, 2021年's 年: counts and dates, not names
             if p == "q" and w in _COUNTERS:
@@ -488,21 +623,33 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 proper = True
             start = offsets[j]
             j -= 1
-        if typ == "facility" or region or typ == "project":
+        t0 = bisect_left(offsets, start)
+        if region and j >= 0 and tokens[j][0] in ("沿", "环") and start < suffix_start and (
+                _proper(*tokens[j + 1]) or _abbrev(tokens[j + 1][0]) or text[start] in "江海湖河边"):
+            start, proper = offsets[j], True  # 沿沪宁产业创新带: a region along a line
+        elif region and tokens[t0][0][:1] in ("沿", "环") and t0 + 1 < i and (
+                len(tokens[t0][0]) == 2 or _proper(*tokens[t0 + 1]) or _abbrev(tokens[t0 + 1][0])):
+            proper = True  # 环|太湖科创圈, 沿江|创新发展带: the walk already took the opening 沿/环
+        elif typ == "facility" or region or typ == "project":
             # A facility's name may hold verbs (科技创新中心) but does not open with one: 创建|…示范区,
             # 联合创建|鲁豫…中心, 辐射带动|中关村通州园.
             t = bisect_left(offsets, start)
-            while t < i and (tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p")
+            while t < i and (tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p") or tokens[t][0] in _OPENING_ACTIONS
                              or (typ != "facility" and tokens[t][1] == "vn" and _proper(*tokens[t + 1]))):
                 t += 1  # 优化|杭州都市圈, 宣传|大湾区港口群: a verbal noun before the place governs the name
             if start < offsets[t] and typ == "project" and suffix_start - offsets[t] < 2:
                 continue  # 进出|川高速公路: one character left of a trimmed name is no name
             start = offsets[t]
+        if text.startswith("含", start) and start > 0 and text[start - 1] == "（":
+            start += 1  # （含龙颈水库扩建）: what the bracket includes, not 含
         g = gaz_start.get(start)
         if g is not None and g < start:
             start = g  # 前|海|合作区: a gazetteer name (前海) the segmenter split opens the name whole
         if suffix in _NUMBERED and not (_ORDINAL.search(text, start, suffix_start) or _PHASE.search(text, start, suffix_start)):
             continue  # 煤电机组 is a kind; 昌江核电二期三号机组 is one unit
+        if (not proper and suffix in _LINE_HEADS and offsets[i] == suffix_start and i > 0 and offsets[i - 1] == start
+                and _abbreviation_word(*tokens[i - 1]) and (i < 2 or tokens[i - 2][1][:1] in ("v", "x", "c", "p"))):
+            proper = True  # 杭衢|高铁, 铜资|高速: a line named by two places' first characters, after a verb or a comma
         if (not proper and suffix in _NAMED_BY_PLACE and suffix_start - start == 2 and offsets[i] == suffix_start
                 and tokens[i - 1][1] in ("s", "ns", "nr", "j") and text[start:suffix_start] not in _GENERIC_AIRPORT
                 and text[start:suffix_start] not in _NOT_PROPER):
@@ -523,9 +670,13 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if (not proper and typ == "facility" and suffix in _DESIGNATED and text.startswith("国家", start)
                 and suffix_start - start >= 6 and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
             proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
-        if start >= suffix_start or not proper or _LABEL.fullmatch(text, start, suffix_start):
-            continue  # the suffix alone (工程, 项目) or a generic phrase (老旧小区改造工程)
-        if typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start):
+        if suffix in _TIGHT_SUFFIXES and not _all_proper(tokens, offsets, start, suffix_start, known):
+            continue  # 深珠通道, 黄茅海通道; not 生命安全通道, 两个以上独立逃生通道
+        if (start >= suffix_start or not proper or _LABEL.match(text, start, suffix_start)
+                or (text[start] in "大个" and _COUNT_BEFORE.search(text, max(0, start - 3), start))):  # 三|大都市圈
+            continue  # the suffix alone (工程, 项目), a generic phrase (老旧小区改造工程), a counted label (六大产业基地)
+        if (typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start)
+                and not re.search("[A-Za-z]", text[start:suffix_start])):
             continue  # 11区: a number and a suffix; only lines (17号线, M101线) are named so
         if typ in ("project", "programme") and suffix.endswith("工程"):
             # 新时代立德树人工程: a 工程 of no place and no works is a programme; 琼西北供水工程 is a project
@@ -576,6 +727,22 @@ def _campaign(suffix: str, typ: str) -> bool:
 _CAMPAIGN_LEADS = frozenset("实施 开展 启动 深化 组织 部署 推进 推行".split())
 
 
+def _bracket_opening(tokens, offsets, j: int, known) -> Optional[int]:
+    """The index of the （ that opens the bracket closed by ``tokens[j]`` (）) when it holds a place or a name
+    (at most four characters) and a name word stands before it; else None."""
+    q, n = j - 1, 0
+    while q >= 0 and tokens[q][0] != "（":
+        n += len(tokens[q][0])
+        if n > 4:
+            return None
+        q -= 1
+    if q < 1 or q == j - 1 or not any(known[offsets[x]] or _proper(*tokens[x]) or _PHASE.fullmatch(tokens[x][0])
+                                      for x in range(q + 1, j)):
+        return None  # （郑州）, （长三角）, （一期）: a place, a name or a phase
+    w, p = tokens[q - 1]
+    return q if (p in _NAME_POS or p.startswith("n")) and w not in _EXTRA_STOP and not _stop_word(w) else None
+
+
 def _quote_opening(tokens, j: int) -> Optional[int]:
     """The index of the “ that opens the short quote closed by ``tokens[j]`` (”), when the quote holds a name
     (“三江”: a proper noun, at most six characters), else None."""
@@ -599,11 +766,6 @@ def _holds_noun(tokens, offsets, start: int, end: int) -> bool:
             return True
         k += 1
     return False
-
-
-def _longer_words(text: str, start: int, end: int, longest: int = 4):
-    """The words that start at ``start`` and run past ``end`` (up to ``longest`` extra characters)."""
-    return (text[start:e] for e in range(end + 1, min(end + longest, len(text)) + 1))
 
 
 def _has_cjk(tokens, offsets, i, k, start, suffix_start) -> bool:
@@ -646,7 +808,8 @@ _ROAD_LEAD = re.compile(r"^(?:确保|力争|争取|实现|完成|建成|加快|�
 _NOT_IN_ROAD = set("的之条走是在了着为把被将要对从向以其这那各每等一")
 
 
-_NOT_ROAD_END = ("电路", "道路", "铁路", "公路", "线路", "思路", "门路", "进路", "水路", "新路", "快速路", "硬化路", "头路")
+_NOT_ROAD_END = ("电路", "道路", "铁路", "公路", "线路", "思路", "门路", "进路", "水路", "新路", "快速路", "硬化路", "头路",
+                 "步行街", "商业街", "美食街")
 
 
 def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
@@ -676,43 +839,173 @@ _POLICY_TITLE = re.compile(r"(?:规划|纲要|条例|法|法典|办法|方案|�
 
 
 # Items listed before 等 + a category of named works or places are names of that category:
-# 平漯周、焦济洛平、郑州南站等高铁项目; 赵口、陆浑、渠村等灌区.  Only categories that are named one
-# by one: 等项目 / 等基地 lists are usually kinds of things (双千兆网络、量子通信等项目).
-_LIST_TYPES = {"高铁项目": "project", "高铁": "project", "铁路": "project", "城际": "project", "道路": "project",
-               "公路": "project", "高速公路": "project", "高速": "project", "枢纽": "facility", "机场": "facility",
-               "港口": "facility", "灌区": "place"}
-_LIST = re.compile(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|条|座|处)?(?:国家|省|市)?(?:级)?(?:重点|重大|骨干)?("
-                   + "|".join(sorted(_LIST_TYPES, key=len, reverse=True)) + ")")
+# 平漯周、焦济洛平、郑州南站等高铁项目; 赵口、陆浑、渠村等灌区; 三峡、葛洲坝等水利枢纽.  The categories are data
+# (lexicon/entity_lists.tsv): strong ones are named one by one, weak ones (项目, 工程, 战略) also list kinds of
+# things, so there an item must hold a proper noun.
+_LIST_HEAD = (r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|条|座|处|项)?(?:国家|省|市)?(?:级)?"
+              r"(?:重点|重大|骨干|产业|民生|交通|水利|基础设施|现代化)*(")
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
+# an item of a strong list is still no name when it says what is done or joins two things
+_NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
+_NOT_LISTED_WEAK = re.compile(r"[的和与或]")
 
 
-def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+@dataclass(frozen=True)
+class ListCategories:
+    """Compiled ``entity_lists.tsv``: the categories, their types and strengths, and one regex for all."""
+
+    types: dict  # category -> (type, strong?)
+    pattern: re.Pattern
+
+
+_LIST_CACHE: dict[tuple, ListCategories] = {}
+
+
+def load_list_categories() -> ListCategories:
+    """The built-in list categories (lexicon/entity_lists.tsv), compiled and cached."""
+    f = LEXICON_DIR / "entity_lists.tsv"
+    key = files_key([f])
+    cats = _LIST_CACHE.get(key)
+    if cats is None:
+        types = {}
+        for row in read_tsv(f):
+            if len(row) < 3 or row[1] not in ENTITY_TYPES or row[2] not in ("strong", "weak"):
+                raise ValueError(f"{f}: bad row {row!r}: want category<TAB>type<TAB>strong|weak")
+            types[row[0]] = (row[1], row[2] == "strong")
+        # the category must end a word: 等项目建设 yes, 等项目化 no matter; longest category first
+        pattern = re.compile(_LIST_HEAD + "|".join(map(re.escape, sorted(types, key=len, reverse=True))) + ")")
+        cats = _LIST_CACHE[key] = ListCategories(types, pattern)
+    return cats
+
+
+def _marked(known: bytearray, named: list[_Cand]) -> bytearray:
+    """``known`` with the characters of the suffix-rule names marked too (3)."""
+    marked = bytearray(known)
+    for c in named:
+        marked[c.start : c.end] = b"\3" * (c.end - c.start)
+    return marked
+
+
+def _holds_proper(tokens, offsets, a: int, b: int, known) -> bool:
+    """Does ``text[a:b]`` hold a proper noun: a gazetteer or suffix-rule name (``known``), a proper token, a
+    place-abbreviation pair?  rjieba's ``nz`` and ``j`` do not count: it tags technical terms (双千兆, 通信) so too."""
+    if any(known[a:b]):
+        return True
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if (_proper(w, p) and p not in ("nz", "j")) or _abbrev(w):
+            return True
+        k += 1
+    return False
+
+
+def _after_verbs(tokens, offsets, a: int, b: int) -> int:
+    """Where the first item of a list begins: after the verbs that govern the list (加快推进|平漯周), but 环/沿
+    before a proper noun open the name (推进|环北部湾广东水资源配置一期)."""
+    k = bisect_left(offsets, a)
+    start = a
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if w in ("环", "沿") and k + 1 < len(tokens) and _proper(*tokens[k + 1]):
+            break
+        if w == "至" and k > 0 and _proper(*tokens[k - 1]):
+            k += 1  # 建成通车|济南至宁津: a route, not a verb before the item
+            continue
+        if (p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w)
+                or w in _OPENING_ACTIONS):
+            start = offsets[k] + len(w)
+        k += 1
+    return start
+
+
+def _own_type_first(text: str, named: list[_Cand], listed: list[_Cand], places: dict, known) -> list[_Cand]:
+    """Listed items that a suffix already names keep their own type (三亚邮轮港, 马村港三期 in a list of 项目 are
+    facilities), except a place: a river or town name is no name of works (江阴靖江、… 等过江通道 are crossings)."""
+    own, own_end = set(), {}
+    for c in named:
+        if c.type != "place":
+            e = _extend(text, c, places)
+            own.add((e.start, e.end))
+            own_end[e.end] = e.type
+    # 中石化|龙口LNG码头: the suffix name stops at the company that owns it, the listed item runs over the
+    # company; it keeps the suffix's type
+    return [c if c.end not in own_end or known[c.start] != 2 else dataclasses.replace(c, type=own_end[c.end])
+            for c in listed if (c.start, c.end) not in own]
+
+
+def _before_phase(text: str, a: int, b: int) -> int:
+    """``b`` without a trailing phase (八所港高排港区|一期)."""
+    m = _PHASE_END.search(text, a, b)
+    return m.start() if m else b
+
+
+_PHASE_END = re.compile(r"[一二三四五六七八九十\d]{1,2}期$")
+
+
+# Heads of lines named by two places' first characters (杭衢高铁, 清花高速, 铜资高速).
+_LINE_HEADS = frozenset("高铁 铁路 高速 城际 高速公路 城际铁路".split())
+
+
+def _abbreviation_word(w: str, p: str) -> bool:
+    """Can ``w`` be a line's name made of two or three places' first characters (杭衢, 广湛, 沿江)?  A short noun
+    that is no common word of kind or degree (城际, 普通, 智慧, 跨海 are kinds of lines)."""
+    return (2 <= len(w) <= 3 and p in ("n", "nz", "j", "ns", "nr", "f") and w not in _GENERIC_LINE and w not in _NOT_PROPER
+            and w not in _EVALUATIVE and w not in _EXTRA_STOP and all("\u4e00" <= ch <= "\u9fff" for ch in w))
+
+
+def _site_item(text: str, tokens, offsets, a: int, b: int, lex: Lexicon) -> bool:
+    """Is ``text[a:b]`` a name word + a suffix of works or sites, the suffix a word of its own (深珠|通道; not
+    快速通道, 配套工程 — one common word — nor 海上风电制氢|工程, whose words are all common)?"""
+    for x in lex.by_last.get(text[b - 1], ()):
+        if text.endswith(x, a, b) and b - a > len(x) and lex.suffixes[x] in ("project", "facility"):
+            k, cut = bisect_left(offsets, a), b - len(x)
+            if cut not in offsets[k : k + 8]:
+                return False
+            if x in _LINE_HEADS and offsets[k] == a and k + 1 < len(tokens) and offsets[k + 1] == cut:
+                return _abbreviation_word(*tokens[k])  # 杭衢|高铁 in a list of projects
+            while k < len(tokens) and offsets[k] < cut:
+                if tokens[k][1] in ("nz", "ns", "nr", "nrt", "j", "eng"):
+                    return True
+                k += 1
+            return False
+    return False
+
+
+def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, boundaries, lex: Lexicon) -> list[_Cand]:
+    """One candidate per item listed before 等 + a category (see :func:`load_list_categories`), typed by it."""
     out = []
-    for m in _LIST.finditer(text):
-        typ = _LIST_TYPES[m.group(1)]
+    cats = load_list_categories()
+    for m in cats.pattern.finditer(text):
+        if m.end() not in boundaries and not text.startswith(("建设", "项目"), m.end()):
+            continue  # 等战略|科技力量 is no list of strategies (等重大工程建设 is: 工程建设 is one token)
+        k = bisect_left(offsets, m.end())
+        if k < len(tokens) and offsets[k] == m.end() and tokens[k][1] in ("n", "nz", "nt", "ng", "l"):
+            continue  # the category word only qualifies the noun after it (等战略|科技|力量)
+        typ, strong = cats.types[m.group(1)]
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
         items = []
         pos = lo
         for part in text[lo : m.start()].split("、"):
             items.append((pos, pos + len(part)))
             pos += len(part) + 1
-        # The first item starts after the verb that governs the list (加快推进|平漯周).
-        a, b = items[0]
-        k = bisect_left(offsets, a)
-        while k < len(tokens) and offsets[k] < b:
-            w, p = tokens[k]
-            if p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING:
-                a = offsets[k] + len(w)
-            k += 1
-        items[0] = (a, b)
+        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
         for a, b in items:
             name = text[a:b]
-            if 2 <= len(name) <= 12 and not _NOT_LISTED.search(name) and "\u4e00" <= name[0] <= "\u9fff":
-                out.append(_Cand(a, b, typ, None, 0))
+            if not (2 <= len(name) <= 14 and ("\u4e00" <= name[0] <= "\u9fff" or name[0].isalnum())):
+                continue
+            if strong and not _NOT_LISTED.search(name):
+                out.append(_Cand(a, b, typ, None, 1))
+            elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
+                  and (_holds_proper(tokens, offsets, a, b, known)
+                       or (len(name) <= 10 and _site_item(text, tokens, offsets, a, _before_phase(text, a, b), lex)
+                                                                       and _no_verb(tokens, offsets, a, b)))):
+                out.append(_Cand(a, b, typ, None, 1))
     return out
 
 
-_NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
+# quoted 方案 are slogans (“上海方案”, “一中心一方案”), not plan titles
+_SLOGAN_SUFFIXES = frozenset(["方案"])
 
 
 def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
@@ -724,10 +1017,14 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
            if not (m.group(2) == "建设" and any(m.group(1).endswith(x) and len(x) >= 2 for x in lex.by_last.get(m.group(1)[-1], ())))]
     for m in _QUOTE_SPAN.finditer(text):
         inner = m.group(1)
+        if "+" in inner or "＋" in inner or any(inner.endswith(x) and lex.suffixes[x] == "-" for x in lex.by_last.get(inner[-1], ())):
+            continue  # “形象工程”, “两个大局”: a generic word quoted for emphasis; “跨境电商+产业带”: a model
         for suf in lex.by_last.get(inner[-1], ()):
             # one-character suffixes are too weak here (“基本无违法建设区” is a goal, not a place)
-            if inner.endswith(suf) and len(suf) >= 2 and len(inner) > len(suf) + 1:
+            if inner.endswith(suf) and len(suf) >= 2 and len(inner) > len(suf) + 1 and suf not in _SLOGAN_SUFFIXES:
                 typ = lex.suffixes[suf]
+                if suf.endswith("工程") and not any(x in inner for x in _WORKS):
+                    typ = "programme"  # “两通工程”: a 工程 that names no works is a programme, quotes kept
                 if typ in ("programme", "policy") or _LABEL.fullmatch(inner, 0, len(inner) - len(suf)):
                     # a quoted programme keeps its quotes; a counted label (“十大工程”) is a programme of works (“九大行动”), as 两区建设 does; canonical without
                     out.append(_Cand(m.start(), m.end(), typ if typ in ("programme", "policy") else "programme", inner, 1))
@@ -787,6 +1084,213 @@ def _appositions(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
     return out
 
 
+# Lines and routes (issue 18).  A route between two named ends: 成都至重庆铁路, 合肥至武汉段, 广州东至新塘五六线,
+# 上海港-洛杉矶港 (two ports, no head); 黄冈-鄂州-黄石 (places, no head) stays three places.
+_ROUTE_HEADS = "高速铁路|高速公路|城际铁路|输电线路|铁路|高铁|高速|城际|公路|航线|段|线"
+_ROUTE_RIGHT = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(" + _ROUTE_HEADS + r")(?![\u4e00-\u9fff]{0,1}[路网])")
+_ROUTE_PORTS = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:港|机场|站))(?=[、，。；和与及等]|$)")
+_ROUTE_JOIN = re.compile(r"[至—－–-]")
+_ROUTE_LISTED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=等[\d一二两三四五六七八九十]*(?:个|条)?[\u4e00-\u9fff]{0,4}项目)")
+
+
+def _name_left(text: str, tokens, offsets, end: int, longest: int = 8) -> int:
+    """Where the name that ends at ``end`` begins: tokens that can stand in a name, walked leftwards (at most
+    ``longest`` characters; verbs, particles and punctuation end it).  ``end`` when there is none."""
+    k = bisect_left(offsets, end) - 1
+    start = end
+    while k >= 0 and end - offsets[k] <= longest:
+        w, p = tokens[k]
+        if ((p not in _NAME_POS and not (p.startswith("n") or w in _MISTAGGED)) or w in _GOVERNING or _stop_word(w)
+                or w in _EXTRA_STOP or w in _OPENING_ACTIONS):
+            break
+        start = offsets[k]
+        k -= 1
+    return start
+
+
+def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
+    """Routes written ``A至B`` + a line head, or two ports joined by a dash: one project."""
+    out = []
+    for m in _ROUTE_JOIN.finditer(text):
+        j = m.start()
+        if j not in boundaries and j + 1 not in boundaries:
+            continue  # 广州|东至|新塘: the segmenter may glue 至 to the end of the first name
+        a = _name_left(text, tokens, offsets, j)
+        if j - a < 2 or not _holds_proper(tokens, offsets, a, j, known) or not ("\u4e00" <= text[a] <= "\u9fff"):
+            continue
+        r = _ROUTE_RIGHT.match(text, j + 1)
+        end = None
+        if r and r.end() in boundaries and _no_verb(tokens, offsets, r.start(1), r.end(1)) and not _COUNTED.search(r.group(1)):
+            end = r.end()
+        elif text[j - 1] == "港" or text.endswith(("机场", "站"), a, j):
+            p = _ROUTE_PORTS.match(text, j + 1)
+            if p:
+                end = p.end()
+        elif m.group() == "至":
+            p = _ROUTE_LISTED.match(text, j + 1)
+            if p and p.end(1) in boundaries:
+                end = p.end(1)  # 晏城至表白寺等2个项目: a road between two places listed as a project
+        if end is not None and end - a <= 24:
+            out.append(_Cand(a, end, "project", None, 1))
+    return out
+
+
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[条个座]")  # 龙川至寻乌2条高速公路: a count of roads
+
+
+def _no_verb(tokens, offsets, a: int, b: int) -> bool:
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if p[:1] in ("v", "p", "c", "u") and w not in _MISTAGGED and w != "至" and not (len(w) == 1 and p[:1] == "v"):
+            return False  # 至 joins the two ends of a route (日照至五莲); 聊|邯长: one character of a place
+        k += 1
+    return True
+
+
+# Lines listed before one shared head: 宁杭、沪渝蓉高铁; 北沿江、盐泰锡常宜、通苏嘉甬高铁 — each item is a line.
+# matched at an enumeration comma only (a pattern that opens with a character class would be tried at every
+# position of the text): the comma, the last item and its head; the earlier items are read backwards from it
+_SHARED_HEAD = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速|开放大通道|大通道)")
+_ITEMS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+$")
+# words that make a line a kind, not a name: 普通、农村公路; 城际、市域铁路
+_GENERIC_LINE = frozenset("普通 农村 国家 干线 支线 市域 城市 智慧 沿海 沿江 跨海 跨江 城际 高速 国省 省际 县乡 乡村 旅游 货运 客运 "
+                          "重载 出省 进出 疏港 港口 城乡 快速 地方 区域 市郊 都市 铁路 公路 国道 省道 跨境 跨省 邻县 字形 环形 放射 "
+                          "沿边 沿线 山区 高原 边境".split())
+
+
+def _named_by_suffix(text: str, a: int, b: int, lex: Lexicon) -> bool:
+    """Does ``text[a:b]`` end in a suffix of works, sites or bodies (广州新机场, 宁杭高铁): a name of its own kind?
+    A place suffix does not count: lines are named by places (北沿江)."""
+    return any(text.endswith(x, a, b) and lex.suffixes[x] not in ("-", "place") for x in lex.by_last.get(text[b - 1], ()))
+
+
+_NOT_LINE_ITEM = re.compile(r"[\d等的]")
+
+
+def _holds_count(tokens, offsets, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` hold a numeral word (百年一遇; not the 五 of the place 五莲)?"""
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < b:
+        if tokens[k][1] in ("m", "mq"):
+            return True
+        k += 1
+    return False
+
+
+def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
+    """One project per item of a list of lines that share the last item's head (see ``_SHARED_HEAD``)."""
+    out = []
+    for m in _SHARED_HEAD.finditer(text):
+        last_a, last_b, head_end = m.start(1), m.end(1), m.end(2)
+        if (text[last_a:last_b] in _GENERIC_LINE or not _no_verb(tokens, offsets, last_a, last_b)
+                or "等" in text[last_a:last_b] or "、" in text[last_a:last_b]):
+            continue
+        before = _ITEMS_BEFORE.search(text, max(0, last_a - 45), last_a)
+        if before is None:
+            continue
+        items, pos = [], before.start()
+        for part in before.group()[:-1].split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])  # 推进|北沿江
+        # a line's name is short and names places (北沿江, 盐泰锡常宜): no numbers, no words of degree
+        names = [(a, b) for a, b in items if 2 <= b - a <= 6 and text[a:b] not in _GENERIC_LINE
+                 and not _named_by_suffix(text, a, b, lex) and _no_verb(tokens, offsets, a, b)
+                 and not _NOT_LINE_ITEM.search(text, a, b) and not _holds_count(tokens, offsets, a, b)]
+        if len(names) != len(items):
+            continue  # one item is no bare line name (完善普通公路、农村公路): not a list of lines
+        out += [_Cand(a, b, "project", None, 1) for a, b in names]
+        out.append(_Cand(last_a, head_end, "project", None, 1))
+    return out
+
+
+# Campaigns named by their action (issue 18): 实施制造业数字化赋能行动, 开展城市更新提质工程 — the name runs from the
+# first word after the launching verb to 行动/专项行动/行动计划/计划/工程.
+_CAMPAIGN_NAME = re.compile(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化)好?)+([\u4e00-\u9fff“”]{2,22}?"
+                            r"(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
+# counts and degrees before a campaign's name are not part of it (实施新一批|小微项目惠民生工程)
+_CAMPAIGN_OPENERS = re.compile(r"^(?:新一批|一批|新一轮|一系列|新一期)")
+_CAMPAIGN_NOT_OPEN = ("一批", "若干", "一系列", "系列", "各类", "多项", "各项", "一项", "新一轮", "重点", "重大", "相关", "有关",
+                      "为期", "全新", "崭新", "更多", "一个", "多个", "新的", "这项", "该项", "列入")
+_GENERIC_PLAN = re.compile(r"(?:工作|投资|年度|发展|建设|生产|采购|财政|预算|培训|招生|行动|实施|专项|监督|检查|审计|考核)(?:计划|工程)$")
+_NOT_IN_CAMPAIGN = re.compile(r"[的等及+＋]")
+
+
+def _holds_particle(tokens, offsets, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` hold a preposition, particle, pronoun or adverb (有计划, 对第六个五年计划)?"""
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if p in ("p", "u", "uj", "ul", "uz", "r", "d") or w == "有":
+            return True
+        k += 1
+    return False
+
+
+def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
+    """Campaigns launched by name (see ``_CAMPAIGN_NAME``): a programme, or a project when the 工程 holds works."""
+    out = []
+    for m in _CAMPAIGN_NAME.finditer(text):
+        a, b = m.start(1), m.end(1)
+        if m.start() not in boundaries or a not in boundaries or b not in boundaries:
+            continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动)
+        name = m.group(1)
+        opener = _CAMPAIGN_OPENERS.match(name)
+        if opener:
+            a, name = a + opener.end(), name[opener.end():]
+            if a not in boundaries:
+                continue
+        suffix = next(x for x in ("专项行动", "攻坚行动", "行动计划", "三年行动", "行动", "计划", "工程") if name.endswith(x))
+        prefix = name[: -len(suffix)]
+        least = 2 if "行动" in suffix or "“" in prefix else 4  # 工程 and 计划 close common phrases too (水利工程)
+        first = tokens[bisect_left(offsets, a)][0]
+        if (len(prefix) < least or prefix.startswith(_CAMPAIGN_NOT_OPEN) or _LABEL.match(prefix)
+                or (_GENERIC_PLAN.search(name) and len(name) <= 6) or name.endswith("社会发展计划")
+                or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
+                or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
+                or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
+            continue  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
+        # works words of two characters or more: 强港 is no 港 works
+        if suffix == "工程" and (any(len(x) > 1 and x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
+            continue  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
+        typ = "programme"
+        out.append(_Cand(a, b, typ, None, 0))
+    return out
+
+
+# City groups named by one character each (苏锡常, 宁镇扬, 锡常泰; 成渝, 杭甬 for the big cities): places.
+_CITY_CHARS: Optional[frozenset] = None
+
+
+def _city_chars() -> frozenset:
+    global _CITY_CHARS
+    if _CITY_CHARS is None:
+        _CITY_CHARS = frozenset(row[0] for row in read_tsv(LEXICON_DIR / "city_abbreviations.tsv") if len(row[0]) == 1)
+    return _CITY_CHARS
+
+
+def _city_groups(text: str, boundaries) -> list[_Cand]:
+    """Groups of three to five city abbreviations standing as words (苏锡常, 宁镇扬, 锡常泰), one of them at least a
+    city's (a group of provinces, 京津冀, is in the gazetteer): places.  Pairs (港深, 济青) are left alone: they
+    mostly qualify what follows (港深合作, 济青1.5小时) rather than name a place."""
+    global _CITY_RUN
+    out = []
+    chars = _city_chars() | _ABBREV
+    if _CITY_RUN is None:
+        _CITY_RUN = re.compile("[" + "".join(sorted(chars)) + "]{3,5}")
+    for m in _CITY_RUN.finditer(text):
+        g = m.group()
+        if (m.start() in boundaries and m.end() in boundaries and len(set(g)) == len(g) and all(ch in chars for ch in g)
+                and sum(ch in _ABBREV for ch in g) < len(g) and _CITY_CONTEXT.match(text, m.end())):
+            out.append(_Cand(m.start(), m.end(), "place", None, 0))
+    return out
+
+
+_CITY_RUN: Optional[re.Pattern] = None
+_CITY_CONTEXT = re.compile(r"[、等，。；）\d]|一体化|同城|融合|地区|都市圈|城市群|高铁|铁路|城际|$")
+
+
 # Events are no entity type: the place that opens an event's name (北京国际电影节, 北京马拉松) is part of
 # that name, not a mention of the place.
 _EVENT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:电影节|音乐节|艺术节|文化节|旅游节|戏剧节|马拉松|论坛|博览会|交易会|展览会|峰会|"
@@ -831,12 +1335,14 @@ def _inside_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_LINE_EXTENSION = re.compile(r"[东西南北]{1,2}(?:延伸段|延伸|延长线|延线|段)(?![\u4e00-\u9fff]{0,1}[路区])")
 _SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4e00-\u9fff]{2,3})段")
 
 
 _NOT_SECTION = frozenset("全线 路段 区段 标段 首段 该段 此段 一段 分段 地段 线段 阶段 时段 全段 主段 支段".split())
 _LINES = ("铁路", "高铁", "高速", "高速公路", "城际", "公路", "线")
-_WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|改扩建|扩容|扩能|改造|扩建)(?=[、，。；和及与等]|前期|$)")
+_WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|改扩建|扩容|扩能|改造|扩建)"
+                           r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|尽早|开工|$)")
 
 
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
@@ -855,9 +1361,18 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
         if m and (m.group(1) or places.get(m.group(3), ("",))[0] == "place"
                   or (len(m.group(3)) == 2 and m.group(3) not in _NOT_SECTION and text.endswith(_LINES, c.start, c.end))):
             end = m.end()
+        m = _LINE_EXTENSION.match(text, end)
+        if m and (m.group().endswith(("延伸", "延长线", "延线")) or not text.endswith("号线", c.start, end)) and text.endswith(
+                _LINES + ("通道", "号线"), c.start, end):
+            end = m.end()  # 13号线东延伸, 北横通道东段: a line's extension or section by its direction
         m = _WORKS_ACTION.match(text, end)
         if m:
             end = m.end()  # 成渝高速扩容, 成渝铁路成隆段扩能改造: works listed with what is done to them
+    if c.type == "facility" and c.priority == 0:
+        m = _WORKS_ACTION.match(text, end)
+        if m:
+            # 罗泾港区改造二期: works on a facility, with their phase, are a project
+            c, end = dataclasses.replace(c, type="project"), m.end()
     if c.type in ("project", "facility", "org"):
         m = _ALIAS.match(text, end)
         if m:
@@ -891,11 +1406,19 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     boundaries = set(offsets)
     boundaries.add(len(text))
     gaz = _gazetteer(text, lex, boundaries)
-    rules = _inside_quotes(text, _suffix_rules(text, tokens, offsets, lex, gaz) + _roads(text, tokens, offsets)
-                           + _lists(text, tokens, offsets) + _appositions(text, tokens, offsets))
+    known, gaz_start = _known(text, gaz)
+    rtokens, roffsets = repaired_tokens(tokens, offsets, lex)
+    named = _suffix_rules(text, rtokens, roffsets, lex, gaz, known, gaz_start)
+    rules = _inside_quotes(text, named + _roads(text, tokens, offsets)
+                           + _own_type_first(text, named, _lists(text, rtokens, roffsets, _marked(known, named), boundaries, lex), lex.names, known)
+                           + _appositions(text, tokens, offsets)
+                           + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets, lex)
+                           + _campaigns(text, rtokens, roffsets, known, boundaries)
+                           + _city_groups(text, boundaries))
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _quoted(text, lex)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
-    cands = [_extend(text, c, lex.names) for c in cands]
+    # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places)
+    cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org") else c for c in cands]
     block_of = BlockLocator(report)
     out = []
     for c in _resolve(cands):

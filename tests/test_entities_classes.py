@@ -1,0 +1,223 @@
+"""Entities by class (issue 18): campaigns, lines and routes, places heading longer names, lists before 等,
+companies, short and foreign place names, titles, and the things that are no names."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotate.annotators.entities import find_entities
+from annotate.model import Block, Meta, Report
+
+
+def found(text: str) -> dict[str, tuple[str, object]]:
+    report = Report(meta=Meta(script="simplified"), text=text,
+                    blocks=(Block(id="p1", kind="p", parent=None, start=0, end=len(text)),))
+    return {e.text: (e.type, e.canonical) for e in find_entities(report)}
+
+
+def types(text: str) -> dict[str, str]:
+    return {name: typ for name, (typ, _) in found(text).items()}
+
+
+# --------------------------------------------------------------------------- campaigns
+
+
+def test_campaign_runs_from_the_first_word_after_the_verb():
+    f = types("实施制造业数字化赋能行动，开展城市更新提质工程。")
+    assert f == {"制造业数字化赋能行动": "programme", "城市更新提质工程": "programme"}
+
+
+def test_campaign_after_two_launching_verbs_and_a_count():
+    assert types("启动实施全球科技伙伴计划。") == {"全球科技伙伴计划": "programme"}
+    assert types("实施新一批小微项目惠民生工程。") == {"小微项目惠民生工程": "programme"}
+    # a coordinated name (和) is one campaign when the suffix closes it only once
+    assert types("开展跨国公司地区总部和外资研发中心提升计划。") == {"跨国公司地区总部和外资研发中心提升计划": "programme"}
+
+
+def test_no_campaign_without_a_name():
+    assert types("实施四大行动，实施老旧小区改造工程，实施“十四五”重大工程，实施年度投资计划。") == {}
+    # a ladder verb opens no campaign's name; 有计划 is an adverb
+    assert "拓展“三争”行动" not in found("深化拓展“三争”行动。")
+    assert found("国营农场和人民公社有计划地发展。") == {}
+
+
+# --------------------------------------------------------------------------- lines and routes
+
+
+def test_lines_named_by_city_abbreviations():
+    f = types("加快宁杭高铁、沪渝蓉高铁建设。")
+    assert f == {"宁杭高铁": "project", "沪渝蓉高铁": "project"}
+
+
+def test_lines_listed_before_a_shared_head_are_one_project_each():
+    f = types("推进宁杭、沪渝蓉高铁建设。")
+    assert f == {"宁杭": "project", "沪渝蓉高铁": "project"}
+    f = types("加快北沿江、通苏嘉甬高铁和宁淮城际铁路建设。")
+    assert f["北沿江"] == "project" and f["通苏嘉甬高铁"] == "project" and f["宁淮城际铁路"] == "project"
+    # generic kinds of roads are no list of lines
+    assert types("完善普通公路、农村公路、城际铁路网络。") == {}
+
+
+def test_routes_between_two_named_ends():
+    f = types("推进成都至重庆铁路、合肥至武汉段前期工作，加快广州东至新塘五六线建设。")
+    assert f == {"成都至重庆铁路": "project", "合肥至武汉段": "project", "广州东至新塘五六线": "project"}
+    assert types("推进上海港-洛杉矶港、上海港-汉堡港等绿色航运走廊建设。") == {
+        "上海港-洛杉矶港": "project", "上海港-汉堡港": "project"}
+
+
+def test_places_joined_by_a_dash_stay_places():
+    f = types("支持襄阳、宜昌、黄冈-鄂州-黄石建设全国性综合交通枢纽。")
+    assert f == {"襄阳": "place", "宜昌": "place", "黄冈": "place", "鄂州": "place", "黄石": "place"}
+
+
+def test_a_count_of_roads_is_no_route():
+    assert "龙川至寻乌2条高速公路" not in found("建成龙川至寻乌2条高速公路。")
+
+
+def test_section_and_bracket_belong_to_the_line():
+    assert types("建成京沪高速公路扬州至南京段。") == {"京沪高速公路扬州至南京段": "project"}
+    assert types("启动建设罗泾港区改造二期。") == {"罗泾港区改造二期": "project"}
+
+
+# --------------------------------------------------------------------------- places heading a longer name
+
+
+def test_place_heading_a_facility_is_not_a_second_entity():
+    f = types("建设武汉光谷科技园区，打造郑州国家物流枢纽，推动昆山综合保税区发展。")
+    assert f == {"武汉光谷科技园区": "facility", "郑州国家物流枢纽": "facility", "昆山综合保税区": "facility"}
+
+
+def test_regions_along_a_line_and_planned_regions():
+    f = types("大力提升G60科创走廊、沿沪宁产业创新带等平台能级，深化环太湖科创圈建设。")
+    assert f == {"G60科创走廊": "place", "沿沪宁产业创新带": "place", "环太湖科创圈": "place"}
+    assert types("高质量建设长三角生态绿色一体化发展示范区。") == {"长三角生态绿色一体化发展示范区": "facility"}
+
+
+def test_a_place_before_a_verb_does_not_open_a_facility():
+    f = found("推动香港发展成国际医疗创新枢纽。")
+    assert not any(name.startswith("香港发展") for name in f)
+
+
+# --------------------------------------------------------------------------- lists before 等 + a category
+
+
+def test_items_before_a_category_take_its_type():
+    assert types("加强三峡、葛洲坝等水利枢纽管理。") == {"三峡": "facility", "葛洲坝": "facility"}
+    f = types("加快长江航道整治、武汉枢纽直通线、高速公路提质扩容、川气东送二线湖北段等重大项目建设。")
+    assert f == {"长江航道整治": "project", "武汉枢纽直通线": "project", "川气东送二线湖北段": "project"}
+
+
+def test_items_of_a_weak_category_need_a_proper_noun():
+    # 项目 also lists kinds of things
+    assert found("加快双千兆网络、量子通信等项目建设。") == {}
+    # 等战略 opens a longer word here: no list of strategies
+    assert "紫金山" not in found("建设紫金山、太湖实验室等战略科技力量。")
+
+
+def test_an_item_named_by_its_own_suffix_keeps_its_type():
+    f = types("加快三亚邮轮港、马村港三期等项目建设。")
+    assert f == {"三亚邮轮港": "facility", "马村港三期": "facility"}
+
+
+@given(st.lists(st.text(alphabet="璟琮珩瑄玥琨璋瑾珂", min_size=2, max_size=4), min_size=2, max_size=4, unique=True))
+def test_every_listed_item_is_a_facility_of_the_category(items):
+    text = "加强" + "、".join(items) + "等水利枢纽管理。"
+    assert types(text) == {item: "facility" for item in items}
+
+
+# --------------------------------------------------------------------------- companies
+
+
+def test_major_enterprises_from_the_gazetteer():
+    f = found("支持宁德时代、比亚迪、华为、中芯国际加大投资。")
+    assert f["宁德时代"] == ("org", "宁德时代新能源科技股份有限公司")
+    assert f["比亚迪"][0] == f["华为"][0] == f["中芯国际"][0] == "org"
+    assert "宁德" not in f  # the place inside a company's name is not a place
+
+
+def test_company_suffixes_and_no_place_inside():
+    f = types("推动上海电气集团、江苏银行股份有限公司发展。")
+    assert f == {"上海电气集团": "org", "江苏银行股份有限公司": "org"}
+
+
+def test_a_short_company_name_must_be_a_whole_word():
+    assert "华为" not in found("把理论升华为实践。")
+
+
+# --------------------------------------------------------------------------- short and foreign place names
+
+
+def test_short_regional_and_foreign_place_names():
+    f = types("深化皖北振兴，共建粤港澳大湾区和长三角，促进东中部产业转移，拓展中东欧、东盟、日韩、东南亚市场。")
+    for name in ("皖北", "粤港澳大湾区", "长三角", "东中部", "中东欧", "东盟", "日韩", "东南亚"):
+        assert f[name] == "place", name
+
+
+def test_groups_of_city_abbreviations_are_places_but_pairs_are_left_alone():
+    f = types("推动苏锡常、宁镇扬、锡常泰等融合发展。")
+    assert f == {"苏锡常": "place", "宁镇扬": "place", "锡常泰": "place"}
+    assert found("推动港深合作。") == {}
+
+
+# --------------------------------------------------------------------------- titles and quotes
+
+
+def test_a_title_is_one_policy_with_its_brackets():
+    f = found("贯彻《中华人民共和国民营经济促进法》。")
+    assert f == {"《中华人民共和国民营经济促进法》": ("policy", "中华人民共和国民营经济促进法")}
+
+
+def test_quoted_programmes_keep_their_quotes():
+    f = types("实施“两通工程”2.0版，加快推进“五个中心”建设。")
+    assert f == {"“两通工程”": "programme", "“五个中心”": "programme"}
+    # quoted generic words and slogans are no programmes
+    assert found("不搞“形象工程”，统筹“两个大局”，整治“内卷式”竞争。") == {}
+
+
+# --------------------------------------------------------------------------- not names
+
+
+def test_counted_labels_and_generic_nouns_are_not_names():
+    assert found("实施四大行动，建设六大产业基地，推进普通国道项目，建设商业步行街。") == {}
+
+
+def test_a_verb_is_never_swallowed_into_a_name():
+    f = found("大力发展临港产业和海洋产业。")
+    assert f == {}
+
+
+# --------------------------------------------------------------------------- districts, works with phases, agreements
+
+
+def test_planned_districts_are_one_place_with_the_city_that_opens_them():
+    f = types("高水平建设武汉新城、宜昌东部产业新区，支持滨海新区发展。")
+    assert f == {"武汉新城": "place", "宜昌东部产业新区": "place", "滨海新区": "place"}
+    assert found("建设马桥人工智能创新区。") == {}  # 创新区 is no 新区
+
+
+def test_an_action_word_never_opens_a_line_and_a_phase_stays_inside_works():
+    assert types("推动加密中欧中亚班列。") == {"中欧中亚班列": "project"}
+    assert types("推动福州机场综合保税区（一期）项目封关验收。") == {"福州机场综合保税区（一期）项目": "project"}
+    assert types("完成苏南运河全线二级航道建设。") == {"苏南运河": "place"}
+
+
+def test_counted_regions_and_trade_agreements():
+    assert found("着力提升三大都市圈能级。") == {}
+    assert found("积极对接RCEP等区域合作。")["RCEP"] == ("policy", "区域全面经济伙伴关系协定")
+
+
+def test_lines_named_by_two_places_first_characters():
+    f = types("加快杭衢高铁建设，建成清花高速等项目，完善城际高铁，建设智慧高速。")
+    assert f == {"杭衢高铁": "project", "清花高速": "project"}
+
+
+def test_line_extensions_routes_in_lists_and_routes_listed_as_projects():
+    f = types("开工建设13号线东延伸，推进北横通道东段建设。")
+    assert f == {"13号线东延伸": "project", "北横通道东段": "project"}
+    f = types("推动莱临、德商、日照至五莲、聊邯长铁路纳规。")
+    assert f == {"莱临": "project", "德商": "project", "日照至五莲": "project", "聊邯长铁路": "project"}
+    f = types("新开工晏城至表白寺等2个项目，建成通车济南至宁津等5个项目。")
+    assert f == {"晏城至表白寺": "project", "济南至宁津": "project"}
+    # a numeral word makes no line's name: a flood is no item of a list of lines
+    assert "北江百年一遇特大洪水" not in found("全力应对北江百年一遇特大洪水、梅大高速塌方灾害。")
