@@ -21,7 +21,11 @@ Repair kinds (``Repair.kind``)
 ``invisible``        zero-width space/joiners, word joiner, BOM, soft hyphen: removed
 ``newline``          ``\\r\\n`` / ``\\r`` → ``\\n``
 ``fullwidth``        full-width digits, Latin letters, ``％`` and the signs ``．－＋／`` inside numbers
-``private_use``      a private-use character, kept as is (flag only: original == replacement)
+``private_use``      a private-use character: a font's stand-in for a common character (U+E2E5 → 着,
+                     ``lexicon/private_use.tsv``) is replaced; any other is kept (flag only)
+``compat_ideograph`` a CJK compatibility ideograph (U+F967) → its unified form (不), by NFC
+``hyphen``           U+FFFE, PDFium's mark for a hyphen at a line end (``T\uFFFECERT``) → ``-``
+``ocr``              zero-width marker at the start of a PDF page whose text tesseract read
 ``markdown``         ``**`` bold markers, leading ``#`` heading marks and ``>`` quote marks
 ``list_marker``      a leading ``- `` / ``* `` / ``+ `` / ``• `` bullet (structure reads these as items)
 ``indent``           leading/trailing whitespace of a line (ideographic-space indents, ``"  "`` breaks)
@@ -52,7 +56,9 @@ Two layers, both regex-driven and linear in the text:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from .ingest import Decoded
@@ -117,7 +123,8 @@ _LIST_PREFIX = re.compile(rf"[-*+•][{_HWS}]+")
 
 _CHAR_EDITS = re.compile(
     r"(?P<newline>\r\n?)"
-    r"|(?P<control>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff])"
+    r"|(?P<hyphen>\ufffe)"
+    r"|(?P<control>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\uffff\ud800-\udfff])"
     r"|(?P<invisible>[\u200b\u200c\u200d\u2060\ufeff\u00ad])"
     r"|(?P<markdown>\*\*)"
     r"|(?P<fullwidth>[０-９Ａ-Ｚａ-ｚ％]+"
@@ -125,8 +132,25 @@ _CHAR_EDITS = re.compile(
     r"|(?<=[0-9０-９%％])[－＋／](?=[0-9０-９])"
     r"|(?<![^\s\u3000（(：:，,、；;])[－＋](?=[0-9０-９]))"
     r"|(?P<private_use>[\ue000-\uf8ff\U000f0000-\U0010fffd])"
+    r"|(?P<compat_ideograph>[\uf900-\ufaff\U0002f800-\U0002fa1f])"
 )
 _FW_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+@lru_cache(maxsize=1)
+def _private_use_table() -> dict[str, str]:
+    """``lexicon/private_use.tsv``: private-use code points that fonts use for common characters."""
+    from pathlib import Path
+
+    table: dict[str, str] = {}
+    text = (Path(__file__).with_name("lexicon") / "private_use.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, char = line.split("\t")[:2]
+        if code.startswith("U+"):
+            table[chr(int(code[2:], 16))] = char
+    return table
 
 
 def _is_hws(c: str) -> bool:
@@ -157,10 +181,12 @@ def _ends_sentence(s: str) -> bool:
 def normalize(decoded: Decoded) -> Normalized:
     """Normalize ``decoded.text`` (see module docstring for the contract)."""
     source = decoded.text
-    text1, reps1 = _character_layer(source, decoded.asides)
+    text1, reps1 = _character_layer(source, decoded.asides, decoded.ocr_starts)
     # blank lines that held only a zero-width space are wiki-link debris, not page breaks
     invisible_at = {r.start for r in reps1 if r.kind == "invisible"}
-    edits = _layout_edits(text1, invisible_at)
+    # a PDF reader marks paragraph ends by the layout with an empty line: every other line
+    # break is a printed wrap, however few paragraphs there are
+    edits = _layout_edits(text1, invisible_at, blank_lines_split=decoded.info.format == "pdf")
     text, repairs = _compose(text1, reps1, edits)
     return Normalized(text, repairs)
 
@@ -168,7 +194,7 @@ def normalize(decoded: Decoded) -> Normalized:
 # --------------------------------------------------------------------------- layer 1
 
 
-def _character_layer(source: str, asides) -> tuple[str, list[_Rep]]:
+def _character_layer(source: str, asides, ocr_starts: tuple[int, ...] = ()) -> tuple[str, list[_Rep]]:
     spans = sorted(((a.start, a.end, a.kind) for a in asides if a.end > a.start), key=lambda t: t[0])
     merged: list[tuple[int, int, str]] = []
     for s, e, k in spans:  # overlapping asides (should not happen) merge into the first
@@ -196,7 +222,13 @@ def _character_layer(source: str, asides) -> tuple[str, list[_Rep]]:
             elif kind == "fullwidth":
                 repl = g.translate(_FW_TABLE)
             elif kind == "private_use":
-                repl = g
+                repl = _private_use_table().get(g, g)
+            elif kind == "compat_ideograph":
+                repl = unicodedata.normalize("NFC", g)
+                if repl == g:
+                    continue  # FA0E, FA0F …: unified ideographs in the compatibility block
+            elif kind == "hyphen":
+                repl = "-"
             else:
                 repl = ""
             # adjacent edits of one kind (e.g. ２０２１) become one repair
@@ -208,6 +240,10 @@ def _character_layer(source: str, asides) -> tuple[str, list[_Rep]]:
         if seg // 2 < len(merged):
             ms, me, mk = merged[seg // 2]
             edits.append(_Edit(ms, me, "", mk))
+    if ocr_starts:
+        # zero-width markers: users must know which characters a machine guessed
+        edits.extend(_Edit(p, p, "", "ocr") for p in ocr_starts)
+        edits.sort(key=lambda e: (e.start, e.end))
 
     out: list[str] = []
     reps: list[_Rep] = []
@@ -374,7 +410,8 @@ def _join_text(t: str, a: int, b: int) -> str:
     return ""
 
 
-def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset()) -> list[_Edit]:
+def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset(),
+                  blank_lines_split: bool = False) -> list[_Edit]:
     lines = _scan_lines(t)
     content = [ln for ln in lines if ln.ce > ln.cs]
     edits: list[_Edit] = []
@@ -388,7 +425,7 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset())
     for x, y in zip(content, content[1:]):
         if t.count("\n", x.end, y.start) > 1:
             gaps_blank += 1
-    blank_mode = gaps_blank >= 3 and gaps_blank >= 0.25 * (len(content) - 1)
+    blank_mode = blank_lines_split or (gaps_blank >= 3 and gaps_blank >= 0.25 * (len(content) - 1))
 
     # Wrapped mode (text copied from a PDF or a fixed-width page): paragraphs open with an
     # indent and their continuation lines have none.  Most lines are then unindented; in text

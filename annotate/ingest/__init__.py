@@ -41,14 +41,20 @@ def load(path: str, data: bytes | None = None) -> Decoded:
     name = display_name(path)
     if data is None:
         data = read_bytes(path)
-    if len(data) > MAX_BYTES:
-        raise _too_large(name, len(data))
     if not data:
         raise AnnotateError(name, "is empty", "give a file that holds a report")
-
     fmt = readers.detect_format(path, data, name)
+    if fmt == "pdf":
+        return _load_pdf(path, data, name)
+    if len(data) > MAX_BYTES:
+        raise _too_large(name, len(data))
+
     extra: tuple[Aside, ...] = ()
-    if fmt == "docx":
+    if fmt == "docbook":
+        from .docbook import read_docbook
+
+        text, encoding = read_docbook(data, name), "utf-8"
+    elif fmt == "docx":
         text, encoding = readers.read_docx(data, name), "utf-8"
     elif fmt == "html":
         text, encoding, extra = readers.read_html(data, name)
@@ -67,14 +73,50 @@ def load(path: str, data: bytes | None = None) -> Decoded:
     return Decoded(text=text, info=info, asides=asides)
 
 
+def _load_pdf(path: str, data: bytes, name: str) -> Decoded:
+    """A PDF: its pages' text (OCRed where it has no text layer), page furniture set aside."""
+    from . import chrome
+    from .pdf import read_pdf
+
+    found = read_pdf(data, name)
+    if not found.text.strip():
+        raise AnnotateError(name, "is a PDF with no text in it", "check that it is the report")
+    asides = _combine(chrome.find_asides(found.text), found.asides)
+    _check_report(name, "pdf", found.text, asides)
+    info = SourceInfo(file=path, sha256=hashlib.sha256(data).hexdigest(), encoding="pdf", format="pdf",
+                      lines=_count_lines(found.text), pages=len(found.page_starts),
+                      ocr_pages=_ranges(found.ocr_pages) or None, ocr_engine=found.ocr_engine or None)
+    return Decoded(text=found.text, info=info, asides=asides, page_starts=found.page_starts,
+                   ocr_starts=tuple(found.page_starts[p - 1] for p in found.ocr_pages))
+
+
+def _ranges(numbers: tuple[int, ...]) -> str:
+    """``1-3 7`` for (1, 2, 3, 7): page lists kept short in meta."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return " ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
+
+
 def display_name(path: str) -> str:
     """How errors name an input: the path as given, ``<stdin>`` for ``-``."""
     return "<stdin>" if path == "-" else path
 
 
-def _too_large(name: str, size: int) -> AnnotateError:
+def _too_large(name: str, size: int, limit: int = MAX_BYTES) -> AnnotateError:
+    hint = "raise the limit with --max-mb if the file is right" if limit != MAX_BYTES else \
+        "real reports are well under 1 MB; check the file"
     return AnnotateError(name, f"is too large for a report ({size / 2**20:.1f} MB; the limit is "
-                               f"{MAX_BYTES // 2**20} MB)", "real reports are well under 1 MB; check the file")
+                               f"{limit // 2**20} MB)", hint)
+
+
+def _pdf_limit() -> int:
+    from .pdf import PdfOptions
+
+    return PdfOptions.from_env().max_bytes
 
 
 def read_bytes(path: str) -> bytes:
@@ -86,6 +128,7 @@ def read_bytes(path: str) -> bytes:
 
         return sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to tell "too large"
     p = Path(path)
+    limit = _pdf_limit() if p.suffix.lower() == ".pdf" else MAX_BYTES
     if not p.exists():
         raise AnnotateError(name, "no such file", "check the path and try again")
     if p.is_dir():
@@ -93,8 +136,8 @@ def read_bytes(path: str) -> bytes:
                             "give a .txt, .md, .html, .docx or annotated .xml file")
     try:
         size = p.stat().st_size
-        if size > MAX_BYTES:  # refuse before reading it all into memory
-            raise _too_large(name, size)
+        if size > limit:  # refuse before reading it all into memory
+            raise _too_large(name, size, limit)
         return p.read_bytes()
     except OSError as exc:
         raise AnnotateError(name, f"cannot be read ({exc.strerror})", "check its permissions") from None
