@@ -24,7 +24,8 @@ Repair kinds (``Repair.kind``)
 ``private_use``      a private-use character: a font's stand-in for a common character (U+E2E5 → 着,
                      ``lexicon/private_use.tsv``) is replaced; any other is kept (flag only)
 ``compat_ideograph`` a CJK compatibility ideograph (U+F967) → its unified form (不), by NFC
-``hyphen``           U+FFFE, PDFium's mark for a hyphen at a line end (``T\uFFFECERT``) → ``-``
+``hyphen``           U+FFFE between Latin letters or digits, PDFium's mark for a hyphen at a line end
+                     (``T\uFFFECERT``) → ``-``; elsewhere U+FFFE is a ``control``
 ``ocr``              zero-width marker at the start of a PDF page whose text tesseract read
 ``markdown``         ``**`` bold markers, leading ``#`` heading marks and ``>`` quote marks
 ``list_marker``      a leading ``- `` / ``* `` / ``+ `` / ``• `` bullet (structure reads these as items)
@@ -123,8 +124,8 @@ _LIST_PREFIX = re.compile(rf"[-*+•][{_HWS}]+")
 
 _CHAR_EDITS = re.compile(
     r"(?P<newline>\r\n?)"
-    r"|(?P<hyphen>\ufffe)"
-    r"|(?P<control>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\uffff\ud800-\udfff])"
+    r"|(?P<hyphen>(?<=[0-9A-Za-z])\ufffe(?=[0-9A-Za-z]))"
+    r"|(?P<control>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff])"
     r"|(?P<invisible>[\u200b\u200c\u200d\u2060\ufeff\u00ad])"
     r"|(?P<markdown>\*\*)"
     r"|(?P<fullwidth>[０-９Ａ-Ｚａ-ｚ％]+"
@@ -444,12 +445,13 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset(),
         kind = "blank_line" if "\n" in t[: first.ps] else "indent"
         edits.append(_Edit(0, first.ps, "", kind))
 
+    scopes = _paragraph_scopes(t, content) if blank_lines_split else None
     para_first = first
     for idx, ln in enumerate(content):
         # prefix (markdown / list marker) of this line
         if ln.prefix_kind is not None and ln.cs > ln.ps:
             edits.append(_Edit(ln.ps, ln.cs, "", ln.prefix_kind))
-        _line_edits(t, ln, edits, expected)
+        _line_edits(t, ln, edits, expected, scopes[idx] if scopes else None)
 
         if idx + 1 == len(content):
             if ln.ce < len(t):
@@ -514,8 +516,24 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset(),
     return edits
 
 
-def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int]) -> None:
-    """Whitespace inside one line: paragraph splits, CJK spacing, digit groups, doubled words."""
+def _paragraph_scopes(t: str, content: list[_Line]) -> list[tuple[int, int]]:
+    """Per content line, the stretch of the blank-line separated paragraph that holds it."""
+    out: list[tuple[int, int]] = []
+    group: list[_Line] = []
+    for i, ln in enumerate(content):
+        group.append(ln)
+        if i + 1 == len(content) or t.count("\n", ln.ce, content[i + 1].ps) > 1:
+            out.extend([(group[0].cs, group[-1].ce)] * len(group))
+            group = []
+    return out
+
+
+def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int],
+                scope: tuple[int, int] | None = None) -> None:
+    """Whitespace inside one line: paragraph splits, CJK spacing, digit groups, doubled words.
+
+    ``scope`` is the stretch whose spaces tell whether the text is flattened (default: the line;
+    a PDF passes the paragraph its printed lines make, a flattened report wrapped on paper)."""
     cs, ce = ln.cs, ln.ce
     m0 = _PARA_NUMBER.match(t, cs, ce)
     if m0:
@@ -523,12 +541,14 @@ def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int]) -> N
     runs = list(_WS_RUN.finditer(t, cs, ce))
     if not runs:
         return
+    ss, se = scope or (cs, ce)
+    scope_runs = runs if scope is None else [r for r in _WS_RUN.finditer(t, ss, se) if "\n" not in r.group()]
     # A line carrying inline paragraph numbers (a flattened Hong Kong address) ends its
     # headings at the number, so a space inside a heading is not a break there.
-    numbered = sum(1 for r in runs if _PARA_NUMBER.match(t, r.end(), ce)) >= 3
+    numbered = sum(1 for r in scope_runs if _PARA_NUMBER.match(t, r.end(), se)) >= 3
     # Only a flattened line (several paragraphs run together) has headings that end at a
     # space; elsewhere a space after ``一、2021`` is CJK spacing, not a paragraph break.
-    flattened = sum(1 for r in runs if t[r.start() - 1] in "。！？") >= 2 or numbered
+    flattened = sum(1 for r in scope_runs if t[r.start() - 1] in "。！？") >= 2 or numbered
     seg_start = cs
     last_end = cs  # end of the previous edit in this line (doubled-word extensions)
     for r in runs:
