@@ -672,7 +672,7 @@ def _compose(text1: str, reps: list[_Rep], edits: list[_Edit]) -> tuple[str, tup
         if start1 > pos:
             out.append(text1[pos:start1])
             olen += start1 - pos
-        if original != replacement or kind == "private_use":
+        if original != replacement or kind in ("private_use", "ocr"):
             result.append(Repair(kind, olen, olen + len(replacement), src_start, original, replacement))
         out.append(replacement)
         olen += len(replacement)

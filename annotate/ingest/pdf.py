@@ -190,7 +190,7 @@ def _large_image(page, area: float) -> bool:
     import pypdfium2.raw as pdfium_c
 
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-        left, bottom, right, top = obj.get_pos()
+        left, bottom, right, top = obj.get_bounds()
         if (right - left) * (top - bottom) >= 0.25 * area:
             return True
     return False
@@ -343,18 +343,29 @@ def tesseract_languages() -> tuple[str, ...]:
 
 
 def _ocr_pages(doc, pages: list[_Page], wanted: list[int], name: str, options: PdfOptions) -> str:
-    """OCR the pages ``wanted`` (0-based) in place; returns the engine description."""
-    langs = options.ocr_lang or "+".join(tesseract_languages())
+    """OCR the pages ``wanted`` (0-based) in place; returns the engine description.
+
+    Without ``options.ocr_lang`` the first page is read as simplified Chinese; when that reads
+    as traditional text and chi_tra is installed, every page is read as traditional (one
+    language at a time: tesseract with both mixes the scripts and is twice as slow)."""
+    installed = tesseract_languages()
     exe = shutil.which("tesseract")
-    if not exe or not langs:
+    if not exe or not (options.ocr_lang or installed):
         listed = _page_list([i + 1 for i in wanted])
         raise AnnotateError(name, f"has pages with no text layer ({listed}) and tesseract with Chinese "
                                   "is not installed to read them",
                             f"install the Debian packages {APT_PACKAGES}, or give --ocr never")
-    for i in wanted:
-        text = _ocr_page(doc, i, exe, langs, name)
+    lang = options.ocr_lang or installed[0]
+    for n, i in enumerate(wanted):
+        text = _ocr_page(doc, i, exe, lang, name)
+        if n == 0 and not options.ocr_lang and lang == "chi_sim" and "chi_tra" in installed:
+            from ..script import detect_script
+
+            if detect_script("".join(text)) == "traditional":
+                lang = "chi_tra"
+                text = _ocr_page(doc, i, exe, lang, name)
         pages[i] = _Page(pages[i].width, pages[i].height, _ocr_lines(text), ocr=True, placed=False)
-    return f"tesseract {langs}"
+    return f"tesseract {lang}"
 
 
 def _ocr_lines(lines: list[str]) -> list[_Line]:
@@ -366,8 +377,19 @@ def _ocr_lines(lines: list[str]) -> list[_Line]:
             if out:
                 out[-1].ends_paragraph = True
             continue
-        out.append(_Line(t.strip()))
+        out.append(_Line(_fullwidth_punctuation(t.strip())))
     return out
+
+
+_CJK_CHAR = "\u3400-\u9fff\uf900-\ufaff"
+_HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK_CHAR}）」”])[,:;?!)]|[,:;?!(](?=[{_CJK_CHAR}（「“])|(?<=[{_CJK_CHAR}])\)")
+_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+def _fullwidth_punctuation(line: str) -> str:
+    """Tesseract's Chinese models print ASCII punctuation (``,`` ``(``); next to a Chinese
+    character the report has the full-width form (``，`` ``（``), as printed."""
+    return _HALF_PUNCT_RE.sub(lambda m: _FULL[m.group()], line)
 
 
 def _ocr_page(doc, i: int, exe: str, langs: str, name: str) -> list[str]:
