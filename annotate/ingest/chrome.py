@@ -507,10 +507,12 @@ def page_furniture(pages: list[list[tuple[str, float, float]]], heights: list[fl
     table row of figures that two tables share.
     """
     edge: list[list[tuple[int, str]]] = [_edge_lines(lines, h) for lines, h in zip(pages, heights)]
-    counts: dict[str, set[int]] = {}
+    # a running line stands at the same height on every page: the title on the title page,
+    # lower down, is not its copy
+    counts: dict[tuple[str, int], set[int]] = {}
     for pi, found in enumerate(edge):
-        for _, key in found:
-            counts.setdefault(key, set()).add(pi)
+        for li, key in found:
+            counts.setdefault((key, _height_band(pages[pi][li])), set()).add(pi)
     numbered = {pi for pi, found in enumerate(edge) for _, key in found if _PAGE_KEY_RE.fullmatch(key)}
     need = min(3, max(2, len([p for p in pages if p])))
     out: dict[tuple[int, int], str] = {}
@@ -518,10 +520,15 @@ def page_furniture(pages: list[list[tuple[str, float, float]]], heights: list[fl
         for li, key in found:
             if _PAGE_KEY_RE.fullmatch(key) and (len(numbered) >= 2 or len(pages) == 1):
                 out[(pi, li)] = PAGE
-            elif _running(counts[key], need) and len(key) <= ANYWHERE_MAX_LINE \
+            elif _running(counts[(key, _height_band(pages[pi][li]))], need) and len(key) <= ANYWHERE_MAX_LINE \
                     and not _data_row(pages[pi][li][0]):
                 out[(pi, li)] = RUNNING
     return out
+
+
+def _height_band(line: tuple[str, float, float]) -> int:
+    """The line's height on the page in bands of 6 points (printers place furniture exactly)."""
+    return round(line[2] / 6)
 
 
 def _running(on_pages: set[int], need: int) -> bool:

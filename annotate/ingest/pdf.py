@@ -149,7 +149,9 @@ def _open(data: bytes, name: str):
         if "format" in msg or "corrupt" in msg:
             raise AnnotateError(name, "is a damaged or truncated PDF (PDFium cannot open it)",
                                 "download it again or save it anew from a PDF viewer") from None
-        raise AnnotateError(name, f"is a PDF that cannot be read ({exc})", "check the file") from None
+        # PDFium gives no reason for some refusals (a document without pages is one)
+        raise AnnotateError(name, f"is a PDF that cannot be opened: damaged, or with no pages ({exc})",
+                            "check that it is the report as published") from None
 
 
 def _has_text(page: _Page) -> bool:
