@@ -549,6 +549,10 @@ def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int],
     # Only a flattened line (several paragraphs run together) has headings that end at a
     # space; elsewhere a space after ``一、2021`` is CJK spacing, not a paragraph break.
     flattened = sum(1 for r in scope_runs if t[r.start() - 1] in "。！？") >= 2 or numbered
+    if flattened and scope is not None and sum(1 for r in scope_runs if t[r.end()] in "，。、；：！？") >= 2:
+        # spaces before punctuation too (``沟通 。 我会``): a PDF extractor's spacing, not a
+        # flattened report's paragraph gaps
+        flattened = numbered
     seg_start = cs
     last_end = cs  # end of the previous edit in this line (doubled-word extensions)
     for r in runs:
