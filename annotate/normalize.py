@@ -26,6 +26,8 @@ Repair kinds (``Repair.kind``)
 ``compat_ideograph`` a CJK compatibility ideograph (U+F967) → its unified form (不), by NFC
 ``hyphen``           U+FFFE between Latin letters or digits, PDFium's mark for a hyphen at a line end
                      (``T\uFFFECERT``) → ``-``; elsewhere U+FFFE is a ``control``
+``unreadable``       U+FFFD: a character no text layer gives (a PDF glyph drawn as a picture, an
+                     undecodable byte): kept and flagged
 ``ocr``              zero-width marker at the start of a PDF page whose text tesseract read
 ``markdown``         ``**`` bold markers, leading ``#`` heading marks and ``>`` quote marks
 ``list_marker``      a leading ``- `` / ``* `` / ``+ `` / ``• `` bullet (structure reads these as items)
@@ -133,6 +135,7 @@ _CHAR_EDITS = re.compile(
     r"|(?<=[0-9０-９%％])[－＋／](?=[0-9０-９])"
     r"|(?<![^\s\u3000（(：:，,、；;])[－＋](?=[0-9０-９]))"
     r"|(?P<private_use>[\ue000-\uf8ff\U000f0000-\U0010fffd])"
+    r"|(?P<unreadable>\ufffd)"
     r"|(?P<compat_ideograph>[\uf900-\ufaff\U0002f800-\U0002fa1f])"
 )
 _FW_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -224,6 +227,8 @@ def _character_layer(source: str, asides, ocr_starts: tuple[int, ...] = ()) -> t
                 repl = g.translate(_FW_TABLE)
             elif kind == "private_use":
                 repl = _private_use_table().get(g, g)
+            elif kind == "unreadable":
+                repl = g
             elif kind == "compat_ideograph":
                 repl = unicodedata.normalize("NFC", g)
                 if repl == g:
@@ -658,6 +663,9 @@ def _digit_group(t: str, a: int, b: int, ce: int) -> bool:
 # --------------------------------------------------------------------------- composition
 
 
+_FLAGS = ("private_use", "unreadable", "ocr")  # kinds recorded even where nothing changed
+
+
 def _compose(text1: str, reps: list[_Rep], edits: list[_Edit]) -> tuple[str, tuple[Repair, ...]]:
     """Apply layout ``edits`` (on ``text1``) and rebase layer-1 ``reps`` onto the result.
 
@@ -676,7 +684,7 @@ def _compose(text1: str, reps: list[_Rep], edits: list[_Edit]) -> tuple[str, tup
         if start1 > pos:
             out.append(text1[pos:start1])
             olen += start1 - pos
-        if original != replacement or kind in ("private_use", "ocr"):
+        if original != replacement or kind in _FLAGS:
             result.append(Repair(kind, olen, olen + len(replacement), src_start, original, replacement))
         out.append(replacement)
         olen += len(replacement)

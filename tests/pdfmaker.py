@@ -42,8 +42,18 @@ class Text:
     size: float = SIZE
 
 
-def make_pdf(pages: list[list[Text]], font: Path | None = None) -> bytes:
-    """A PDF with one page per list of :class:`Text` runs."""
+@dataclass(frozen=True)
+class Picture:
+    """A small grey image at (x, y) (its lower left corner), ``size`` points square: a character
+    a typesetter drew as a picture."""
+
+    x: float
+    y: float
+    size: float = SIZE
+
+
+def make_pdf(pages: list[list[Text | Picture]], font: Path | None = None) -> bytes:
+    """A PDF with one page per list of :class:`Text` runs (and :class:`Picture` glyphs)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -54,6 +64,14 @@ def make_pdf(pages: list[list[Text]], font: Path | None = None) -> bytes:
     for runs in pages:
         page = pdf.new_page(PAGE_W, PAGE_H)
         for run in runs:
+            if isinstance(run, Picture):
+                bitmap = pdfium.PdfBitmap.new_native(16, 16, raw.FPDFBitmap_Gray)
+                bitmap.fill_rect((128, 128, 128, 255), 0, 0, 16, 16)
+                image = pdfium.PdfImage.new(pdf)
+                image.set_bitmap(bitmap)
+                image.set_matrix(pdfium.PdfMatrix().scale(run.size, run.size).translate(run.x, run.y))
+                page.insert_obj(image)
+                continue
             obj = raw.FPDFPageObj_CreateTextObj(pdf.raw, handle, run.size)
             wide = ctypes.create_string_buffer((run.text + "\0").encode("utf-16-le"))
             raw.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(raw.FPDF_WCHAR)))

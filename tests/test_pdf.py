@@ -14,7 +14,7 @@ from annotate.cli import main
 from annotate.errors import AnnotateError
 from annotate.ingest import chrome, pdf
 from annotate.model import restore_source
-from pdfmaker import LEFT, PITCH, TOP, Text, cjk_font, make_pdf, rasterise, typeset
+from pdfmaker import LEFT, PITCH, TOP, Picture, Text, cjk_font, make_pdf, rasterise, typeset
 
 needs_font = pytest.mark.skipif(cjk_font() is None, reason="no CJK font (Debian package fonts-wqy-zenhei)")
 needs_tesseract = pytest.mark.skipif(not pdf.tesseract_languages(),
@@ -139,6 +139,18 @@ def test_letter_spaced_cjk_loses_its_spaces_and_records_them(tmp_path):
     assert spaced in report.text
     assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", report.text)
     assert any(r.kind == "cjk_space" for r in report.repairs)
+
+
+@needs_font
+def test_a_character_drawn_as_a_picture_is_marked_where_it_stands(tmp_path):
+    y = TOP - 30 * PITCH  # below the typeset paragraphs
+    page = typeset([TITLE] + PARAGRAPHS, lines_per_page=40, page_numbers=False)[0]
+    page += [Text("接", LEFT, y), Picture(LEFT + 12, y - 1), Text("我会总结先前的经验。", LEFT + 24, y)]
+    path = tmp_path / "glyph.pdf"
+    path.write_bytes(make_pdf([page]))
+    report = pipeline.read_report(str(path))
+    assert "接\ufffd我会总结先前的经验。" in report.text
+    assert [r.original for r in report.repairs if r.kind == "unreadable"] == ["\ufffd"]
 
 
 # --------------------------------------------------------------------------- furniture by position

@@ -96,6 +96,15 @@ def test_compatibility_ideographs_are_unified_and_recorded():
     assert all(r.original != r.replacement for r in repairs)
 
 
+def test_characters_drawn_as_pictures_are_marked_at_their_place():
+    """13 characters of the 2006-07 address are small images (着 in ``接着我会总结``): each is an
+    unreadable-glyph mark (U+FFFD) where it stands, flagged in the repair log."""
+    report = _read(_one("hksar-2006-07"))
+    assert "接\ufffd我会总结" in report.text
+    marks = [r for r in report.repairs if r.kind == "unreadable"]
+    assert 12 <= len(marks) <= 13 and report.text.count("\ufffd") == len(marks)
+
+
 def test_line_final_hyphens_come_back():
     text = _read(_one("tw-executive-yuan-2025-policy-report")).text
     assert "(T-CERT)" in text and "782A-9,491B-4,725C" in text

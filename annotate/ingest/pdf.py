@@ -174,7 +174,8 @@ def _read_page(doc, i: int, name: str) -> _Page:
         try:
             text = textpage.get_text_range()
             placed = len(text) == textpage.count_chars()  # one code unit per char: boxes line up
-            lines = _split_lines(textpage, text, placed)
+            glyphs = _glyph_images(page) if placed and text.strip() else []  # consumed as placed
+            lines = _split_lines(textpage, text, placed, glyphs)
         finally:
             textpage.close()
         scanned = not lines and _large_image(page, width * height)
@@ -185,6 +186,51 @@ def _read_page(doc, i: int, name: str) -> _Page:
         # a stable sort by baseline puts them back (reports are set in one column)
         lines.sort(key=lambda ln: -round(ln.bottom / 2))
     return _Page(width, height, lines, placed=placed, scanned=scanned)
+
+
+UNREADABLE = "\ufffd"  # a character drawn as a picture: no text layer says what it is
+_GLYPH_MAX = 30.0  # points: an image no larger than a character of body type ...
+_GLYPH_MIN = 4.0  # ... and no smaller than one (a dot, a rule)
+
+
+def _glyph_images(page) -> list[tuple[float, float, float, float]]:
+    """Boxes (left, bottom, right, top) of the character-sized images on a page: characters a
+    typesetter drew as pictures (a font lacked them), absent from the text layer."""
+    import pypdfium2.raw as pdfium_c
+
+    out = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if _GLYPH_MIN <= right - left <= _GLYPH_MAX and _GLYPH_MIN <= top - bottom <= _GLYPH_MAX:
+            out.append((left, bottom, right, top))
+    return out
+
+
+def _place_glyphs(textpage, raw: str, start: int, box: tuple[float, float, float, float],
+                  glyphs: list[tuple[float, float, float, float]]) -> str:
+    """``raw`` with :data:`UNREADABLE` where a glyph image stands inside the line's box: it takes
+    the place of the space PDFium put in the gap, or is inserted between the characters around it."""
+    left, bottom, right, top = box
+    em = top - bottom
+    mine = sorted(g for g in glyphs if bottom - 0.25 * em <= (g[1] + g[3]) / 2 <= top + 0.25 * em
+                  and left - em <= g[0] <= right + 0.5 * em)
+    if not mine:
+        return raw
+    for g in mine:  # each picture marks one place, even where two lines share a height
+        glyphs.remove(g)
+    chars = list(raw)
+    centres = [(textpage.get_charbox(start + i)[0] + textpage.get_charbox(start + i)[2]) / 2 if not c.isspace()
+               else None for i, c in enumerate(raw)]
+    for g in reversed(mine):  # right to left: earlier indices stay valid
+        x = (g[0] + g[2]) / 2
+        at = sum(1 for c in centres if c is not None and c < x)
+        k = [i for i, c in enumerate(centres) if c is not None]
+        pos = k[at - 1] + 1 if at else (k[0] if k else 0)
+        if pos < len(chars) and chars[pos] == " ":
+            chars[pos] = UNREADABLE
+        else:
+            chars.insert(pos, UNREADABLE)
+    return "".join(chars)
 
 
 def _large_image(page, area: float) -> bool:
@@ -198,9 +244,9 @@ def _large_image(page, area: float) -> bool:
     return False
 
 
-def _split_lines(textpage, text: str, placed: bool) -> list[_Line]:
+def _split_lines(textpage, text: str, placed: bool, glyphs: list | None = None) -> list[_Line]:
     """Split PDFium's text (lines end in generated ``\\r\\n``) into :class:`_Line` with boxes;
-    wide gaps inside a line become tabs."""
+    wide gaps inside a line become tabs, character-sized images :data:`UNREADABLE` marks."""
     out: list[_Line] = []
     pos = 0
     for raw in re.split(r"\r\n|\r|\n", text):
@@ -216,7 +262,13 @@ def _split_lines(textpage, text: str, placed: bool) -> list[_Line]:
         l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
         l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
         em = max(t0 - b0, 1.0)
-        out.append(_Line(_cells(textpage, raw, start, em), l0, min(b0, b1), max(r0, r1), max(t0, t1), em))
+        box = (l0, min(b0, b1), max(r0, r1), max(t0, t1))
+        cells = _cells(textpage, raw, start, em)
+        if glyphs:
+            placed_raw = _place_glyphs(textpage, raw, start, box, glyphs)
+            if placed_raw != raw:
+                cells = placed_raw  # (a line with a pictured character keeps its spaces: prose, not a table)
+        out.append(_Line(cells, *box, em))
     return out
 
 
