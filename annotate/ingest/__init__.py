@@ -76,7 +76,7 @@ def load(path: str, data: bytes | None = None) -> Decoded:
 def _load_pdf(path: str, data: bytes, name: str) -> Decoded:
     """A PDF: its pages' text (OCRed where it has no text layer), page furniture set aside."""
     from . import chrome
-    from .pdf import read_pdf
+    from .pdf import page_ranges, read_pdf
 
     found = read_pdf(data, name)
     if not found.text.strip():
@@ -90,20 +90,9 @@ def _load_pdf(path: str, data: bytes, name: str) -> Decoded:
     _check_report(name, "pdf", found.text, asides)
     info = SourceInfo(file=path, sha256=hashlib.sha256(data).hexdigest(), encoding="pdf", format="pdf",
                       lines=_count_lines(found.text), pages=len(found.page_starts),
-                      ocr_pages=_ranges(found.ocr_pages) or None, ocr_engine=found.ocr_engine or None)
+                      ocr_pages=page_ranges(found.ocr_pages) or None, ocr_engine=found.ocr_engine or None)
     return Decoded(text=found.text, info=info, asides=asides, page_starts=found.page_starts,
                    ocr_starts=tuple(found.page_starts[p - 1] for p in found.ocr_pages))
-
-
-def _ranges(numbers: tuple[int, ...]) -> str:
-    """``1-3 7`` for (1, 2, 3, 7): page lists kept short in meta."""
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    return " ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
 
 
 def display_name(path: str) -> str:

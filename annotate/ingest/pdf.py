@@ -484,13 +484,17 @@ def _pgm(bitmap) -> bytes:
     return b"P5\n%d %d\n255\n" % (width, height) + pixels
 
 
-def _page_list(numbers: list[int]) -> str:
-    """``pages 1-3, 7`` for [1, 2, 3, 7]."""
+def page_ranges(numbers, sep: str = " ") -> str:
+    """``1-3 7`` for (1, 2, 3, 7): page lists kept short (``sep`` between the runs)."""
     runs: list[list[int]] = []
     for n in numbers:
         if runs and n == runs[-1][1] + 1:
             runs[-1][1] = n
         else:
             runs.append([n, n])
-    body = ", ".join(f"{a}-{b}" if b > a else f"{a}" for a, b in runs)
-    return ("page " if len(numbers) == 1 else "pages ") + body
+    return sep.join(f"{a}-{b}" if b > a else f"{a}" for a, b in runs)
+
+
+def _page_list(numbers: list[int]) -> str:
+    """``pages 1-3, 7`` for [1, 2, 3, 7], as error messages say it."""
+    return ("page " if len(numbers) == 1 else "pages ") + page_ranges(numbers, ", ")
