@@ -111,6 +111,10 @@ def test_pages_survive_the_xml_round_trip(tmp_path):
     assert [(b.id, b.page_start, b.page_end) for b in back.blocks] == \
         [(b.id, b.page_start, b.page_end) for b in report.blocks]
     assert back.meta.source == report.meta.source
+    from annotate.export import report_to_json
+
+    blocks = report_to_json(report)["blocks"]
+    assert all(b["page_start"] >= 1 for b in blocks)  # JSON too (text input leaves the keys out)
 
 
 @needs_font

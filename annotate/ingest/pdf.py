@@ -146,12 +146,10 @@ def _open(data: bytes, name: str):
         if "password" in msg:
             raise AnnotateError(name, "is an encrypted PDF (it needs a password)",
                                 "save a copy without a password and give that") from None
-        if "format" in msg or "corrupt" in msg:
-            raise AnnotateError(name, "is a damaged or truncated PDF (PDFium cannot open it)",
-                                "download it again or save it anew from a PDF viewer") from None
-        # PDFium gives no reason for some refusals (a document without pages is one)
-        raise AnnotateError(name, f"is a PDF that cannot be opened: damaged, or with no pages ({exc})",
-                            "check that it is the report as published") from None
+        # PDFium's reason for other refusals is unreliable (a document without pages gets
+        # "data format error" or none at all): name the causes it may be
+        raise AnnotateError(name, "is a damaged or truncated PDF, or one with no pages (PDFium cannot open it)",
+                            "download it again or save it anew from a PDF viewer") from None
 
 
 def _has_text(page: _Page) -> bool:
