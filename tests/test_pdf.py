@@ -279,6 +279,25 @@ def test_scanned_pages_without_tesseract_name_the_pages_and_the_package(tmp_path
 
 
 @needs_font
+def test_batch_reads_pdfs_and_passes_pdf_options_to_its_workers(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "report.pdf").write_bytes(make_pdf(typeset([TITLE] + PARAGRAPHS, lines_per_page=40)))
+    (src / "scan.pdf").write_bytes(rasterise(make_pdf(typeset([TITLE] + PARAGRAPHS, lines_per_page=40)), dpi=50))
+    result = _cli(["batch", str(src), "-o", str(tmp_path / "out"), "--jobs", "2", "--ocr", "never"])
+    assert result.exit_code == 1  # the scanned file fails: --ocr never reached the worker process
+    assert (tmp_path / "out" / "report.xml").is_file() and not (tmp_path / "out" / "scan.xml").exists()
+    assert "scan.pdf" in result.stderr and "--ocr never" in result.stderr
+
+
+@needs_font
+def test_a_pdf_on_stdin_reads_by_its_content(tmp_path):
+    data = make_pdf(typeset([TITLE] + PARAGRAPHS, lines_per_page=40))
+    result = CliRunner().invoke(main, ["tag", "-", "--format", "json"], input=data, catch_exceptions=False)
+    assert result.exit_code == 0 and '"format": "pdf"' in result.stdout
+
+
+@needs_font
 def test_blank_pages_are_not_sent_to_ocr(tmp_path, monkeypatch):
     pages = typeset([TITLE] + PARAGRAPHS, lines_per_page=40) + [[]]
     path = tmp_path / "blank-last.pdf"

@@ -120,7 +120,8 @@ def read_bytes(path: str) -> bytes:
     if path == "-":
         import sys
 
-        return sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to tell "too large"
+        # enough to tell "too large" for any format (a PDF may be larger than text)
+        return sys.stdin.buffer.read(max(MAX_BYTES, _pdf_limit()) + 1)
     p = Path(path)
     limit = _pdf_limit() if p.suffix.lower() == ".pdf" else MAX_BYTES
     if not p.exists():
