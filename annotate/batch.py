@@ -55,6 +55,7 @@ class BatchResult:
     written: list[str] = field(default_factory=list)  # outputs written
     skipped: list[str] = field(default_factory=list)  # outputs already up to date
     failed: list[tuple[str, str]] = field(default_factory=list)  # (input, one-line error)
+    ignored: list[tuple[str, str]] = field(default_factory=list)  # (entry, why it is not a report file)
     seconds: float = 0.0
 
     @property
@@ -102,13 +103,48 @@ def output_identity(payload: bytes, fmt: str) -> dict[str, object]:
     return {"issuer": found.get("issuer"), "year": int(found["year"]) if "year" in found else None}
 
 
-def _annotate_path(source: str, fmt: str) -> tuple[Optional[bytes], Optional[str]]:
-    """Read ``source`` and annotate it (the worker reads, so inputs are not shipped to it)."""
+Outcome = tuple[Optional[bytes], Optional[str], Optional[str]]  # (output, error, SHA-256 of the input annotated)
+
+
+def _read_input(source: str) -> tuple[Optional[bytes], Optional[str]]:
+    """(bytes, None) or (None, error): the size is checked before reading; a file that vanished
+    or cannot be read is one failed row, never the end of the batch."""
+    from .errors import AnnotateError
+    from .ingest import read_bytes
+
     try:
-        data = Path(source).read_bytes()
+        return read_bytes(source), None
+    except AnnotateError as exc:
+        return None, exc.message
     except OSError as exc:
         return None, f"{source}: cannot be read ({exc.strerror})"
-    return annotate_bytes(source, data, fmt)
+
+
+def _annotate_path(source: str, fmt: str) -> Outcome:
+    """Read ``source`` and annotate it (the worker reads, so inputs are not shipped to it); the
+    hash is of the bytes annotated, so a file rewritten meanwhile is never recorded as done."""
+    data, error = _read_input(source)
+    if data is None:
+        return None, error, None
+    payload, error = annotate_bytes(source, data, fmt)
+    return payload, error, hashlib.sha256(data).hexdigest()
+
+
+def _die_with_parent() -> None:
+    """Worker initializer.  The coordinator alone handles Ctrl-C (workers ignore SIGINT) and
+    stops workers with SIGTERM, which must kill them (a forked worker would otherwise inherit
+    the coordinator's handler).  On Linux a worker also gets SIGTERM when the coordinator dies,
+    even by SIGKILL, so no worker is left running."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 # --------------------------------------------------------------------------- planning
@@ -142,19 +178,60 @@ def code_fingerprint(root: Path) -> str:
 
 def discover(in_dir: str) -> list[Path]:
     """The report files directly in ``in_dir``, sorted by name."""
-    d = Path(in_dir)
-    return sorted(p for p in d.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in REPORT_SUFFIXES)
+    return survey(in_dir)[0]
+
+
+def survey(in_dir: str) -> tuple[list[Path], list[tuple[str, str]]]:
+    """(report files, [(entry, why it is skipped)]) directly in ``in_dir``.  Entries with a
+    report's suffix that are not regular files (a dangling link, a FIFO, a device, a folder) are
+    skipped with a reason, never silently; other files (SOURCES.tsv, hidden files) are not reports."""
+    import stat as st
+
+    files: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    for p in sorted(Path(in_dir).iterdir()):
+        if p.name.startswith(".") or p.suffix.lower() not in REPORT_SUFFIXES:
+            continue
+        try:
+            mode = p.stat().st_mode
+        except OSError:
+            skipped.append((str(p), "a link to nothing (dangling symlink)" if p.is_symlink() else "cannot be read"))
+            continue
+        if st.S_ISREG(mode):
+            files.append(p)
+        elif st.S_ISDIR(mode):
+            skipped.append((str(p), "a folder, not a file"))
+        elif st.S_ISFIFO(mode):
+            skipped.append((str(p), "a FIFO (named pipe), not a file"))
+        else:
+            skipped.append((str(p), "a device or socket, not a file"))
+    return files, skipped
 
 
 def output_names(files: Iterable[Path], fmt: str) -> dict[Path, str]:
-    """``name.xml`` for ``name.txt``; when two inputs share a stem (a.txt, a.md) both keep their
-    suffix (``a.txt.xml``, ``a.md.xml``) so neither overwrites the other."""
-    files = list(files)
+    """``name.xml`` for ``name.txt``; when two inputs would share an output name (``a.txt`` and
+    ``a.md``, ``a.txt`` and ``a.txt.txt``; names that differ only in case) they keep their suffix
+    (``a.txt.xml``, ``a.md.xml``), and a name still shared gets ``~2``, ``~3`` in input order:
+    no output ever overwrites another."""
+    files = sorted(files)
     stems: dict[str, int] = {}
     for p in files:
-        stems[p.stem] = stems.get(p.stem, 0) + 1
-    return {p: (p.stem if stems[p.stem] == 1 else p.name) + "." + fmt for p in files}
+        stems[p.stem.lower()] = stems.get(p.stem.lower(), 0) + 1
+    names: dict[Path, str] = {}
+    taken: set[str] = set()
+    first = {p: (p.stem if stems[p.stem.lower()] == 1 else p.name) + "." + fmt for p in files}
+    counts: dict[str, int] = {}
+    for name in first.values():
+        counts[name.lower()] = counts.get(name.lower(), 0) + 1
+    for p in files:
+        name = first[p] if counts[first[p].lower()] == 1 else p.name + "." + fmt
+        base, k = name, 2
+        while name.lower() in taken:
+            name = f"{base[: -len(fmt) - 1]}~{k}.{fmt}"
+            k += 1
+        taken.add(name.lower())
+        names[p] = name
+    return names
 
 
 def _sha256(path: Path) -> str:
@@ -181,6 +258,8 @@ def _up_to_date(task: Task, record: Optional[dict], fmt: str, ver: str) -> bool:
         return False
     if out.stat().st_mtime_ns < task.mtime_ns:
         return False
+    if record.get("output_sha256") != _sha256(out):  # replaced or damaged since it was written
+        return False
     if record.get("size") == task.size and record.get("mtime_ns") == task.mtime_ns:
         return True
     # touched but perhaps unchanged: the hash decides
@@ -202,42 +281,118 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+# --------------------------------------------------------------------------- the output folder
+
+
+LOCK = ".annotate-batch.lock"
+
+
+def _check_writable(dst: Path) -> None:
+    """An output folder that cannot be written is found before any work is done."""
+    from .errors import AnnotateError
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".annotate-probe.", dir=dst)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise AnnotateError(str(dst), f"cannot be written ({exc.strerror})",
+                            "choose an output folder you can write to") from None
+
+
+class _Lock:
+    """One batch at a time per output folder: a second one gets a clear error, not a manifest
+    that two writers overwrite.  A lock left by a process that no longer runs is taken over."""
+
+    def __init__(self, dst: Path) -> None:
+        self.path = dst / LOCK
+
+    def __enter__(self) -> "_Lock":
+        from .errors import AnnotateError
+
+        for _attempt in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                pid = self._owner()
+                if pid is not None and _alive(pid):
+                    raise AnnotateError(str(self.path.parent), f"is being written by another batch (process {pid})",
+                                        "wait for it to finish, or write to another folder") from None
+                self.path.unlink(missing_ok=True)  # stale: its process is gone
+                continue
+            with os.fdopen(fd, "w") as fh:
+                fh.write(str(os.getpid()))
+            return self
+        raise AnnotateError(str(self.path.parent), "cannot be locked for writing", "try again")
+
+    def _owner(self) -> Optional[int]:
+        try:
+            text = self.path.read_text().strip()
+        except OSError:
+            return None
+        return int(text) if text.isdigit() else None
+
+    def __exit__(self, *exc: object) -> None:
+        if self._owner() == os.getpid():
+            self.path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 # --------------------------------------------------------------------------- running
 
 
 Progress = Callable[[int, int, str], None]
 
 
-def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, Optional[bytes], Optional[str]], None]) -> None:
+def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, Outcome], None]) -> None:
     if jobs <= 1 or len(tasks) <= 1:
         for t in tasks:
-            on_done(t, *_annotate_path(t.source, fmt))
+            on_done(t, _annotate_path(t.source, fmt))
         return
     crashed: list[Task] = []
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_die_with_parent)
+    try:
         futures: dict[Future, Task] = {pool.submit(_annotate_path, t.source, fmt): t for t in tasks}
         pending = set(futures)
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for f in done:
                 try:
-                    payload, error = f.result()
+                    outcome = f.result()
                 except BrokenProcessPool:
                     crashed.append(futures[f])
                     continue
-                on_done(futures[f], payload, error)
+                on_done(futures[f], outcome)
+    except BaseException:
+        # Ctrl-C / SIGTERM: what finished is recorded by the caller; the queue is dropped and the
+        # workers stopped now, not after they finish their files
+        workers = list((getattr(pool, "_processes", None) or {}).values())  # no public way to stop them
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in workers:
+            proc.terminate()
+        raise
+    pool.shutdown(wait=True)
     # a worker that died (killed, out of memory) breaks the pool: retry those files one by one,
     # each in a fresh process, so only the file that kills its worker fails
     for t in crashed:
         try:
-            with ProcessPoolExecutor(max_workers=1) as pool:
-                payload, error = pool.submit(_annotate_path, t.source, fmt).result()
+            with ProcessPoolExecutor(max_workers=1, initializer=_die_with_parent) as one:
+                outcome = one.submit(_annotate_path, t.source, fmt).result()
         except BrokenProcessPool:
-            payload, error = None, f"{t.source}: the worker process died annotating it (out of memory?)"
-        on_done(t, payload, error)
+            outcome = (None, f"{t.source}: the worker process died annotating it (out of memory?)", None)
+        on_done(t, outcome)
 
 
-def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Task, Optional[bytes], Optional[str]], None]) -> None:
+def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Task, Outcome], None]) -> None:
     from .errors import AnnotateError
 
     try:
@@ -253,16 +408,22 @@ def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Ta
     try:
         # inputs travel with the task: workers need not see the input folder
         futures = {}
+        hashes = {}
         for t in tasks:
-            data = Path(t.source).read_bytes()
+            data, error = _read_input(t.source)  # size checked before reading, one file at a time
+            if data is None:
+                on_done(t, (None, error, None))
+                continue
+            hashes[t.source] = hashlib.sha256(data).hexdigest()
             futures[client.submit(annotate_bytes, t.source, data, fmt, pure=False)] = t
+            del data
         for f in as_completed(list(futures)):
             t = futures[f]
             try:
                 payload, error = f.result()
             except Exception as exc:  # a worker lost or a task that could not run
                 payload, error = None, f"{t.source}: failed on the cluster ({type(exc).__name__}: {exc})"
-            on_done(t, payload, error)
+            on_done(t, (payload, error, hashes[t.source]))
     finally:
         client.close()
 
@@ -283,14 +444,25 @@ def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] =
         raise AnnotateError(out_dir, f"cannot create the output folder ({exc.strerror})", "choose another -o") from None
     if dst.resolve() == src.resolve():
         raise AnnotateError(out_dir, "is the input folder", "write the outputs to another folder")
-    files = discover(in_dir)
+    _check_writable(dst)
+    with _Lock(dst):
+        return _run(src, dst, fmt, jobs, scheduler, force, progress, start)
+
+
+def _run(src: Path, dst: Path, fmt: str, jobs: Optional[int], scheduler: Optional[str], force: bool,
+         progress: Optional[Progress], start: float) -> BatchResult:
+    files, ignored = survey(str(src))
     names = output_names(files, fmt)
     ver = version()
     manifest = {} if force else _load_manifest(dst)
-    result = BatchResult()
+    result = BatchResult(ignored=ignored)
     tasks: list[Task] = []
     for p in files:
-        st = p.stat()
+        try:
+            st = p.stat()
+        except OSError as exc:  # gone since the folder was read
+            result.failed.append((str(p), f"{p}: cannot be read ({exc.strerror})"))
+            continue
         t = Task(source=str(p), output=str(dst / names[p]), size=st.st_size, mtime_ns=st.st_mtime_ns)
         if not force and _up_to_date(t, manifest.get(names[p]), fmt, ver):
             result.skipped.append(t.output)
@@ -302,8 +474,9 @@ def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] =
         progress(done_count, total, "")
     new_records: dict[str, dict] = {}
 
-    def on_done(t: Task, payload: Optional[bytes], error: Optional[str]) -> None:
+    def on_done(t: Task, outcome: Outcome) -> None:
         nonlocal done_count
+        payload, error, digest = outcome
         name = Path(t.output).name
         if payload is None:
             result.failed.append((t.source, error or f"{t.source}: failed"))
@@ -312,8 +485,8 @@ def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] =
             write_atomic(Path(t.output), payload)
             result.written.append(t.output)
             who = output_identity(payload, fmt)
-            new_records[name] = {"input": t.source, "size": t.size, "mtime_ns": t.mtime_ns,
-                                 "sha256": hashlib.sha256(Path(t.source).read_bytes()).hexdigest(),
+            new_records[name] = {"input": t.source, "size": t.size, "mtime_ns": t.mtime_ns, "sha256": digest,
+                                 "output_sha256": hashlib.sha256(payload).hexdigest(),
                                  "format": fmt, "version": ver, **who}
         done_count += 1
         if progress:

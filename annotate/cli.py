@@ -17,9 +17,12 @@ import click
 from .errors import AnnotateError
 
 
-def write_output(out: str | None, payload: str | bytes) -> None:
-    """Write to ``out`` atomically (temp file + rename), or to stdout when ``out`` is None/``-``."""
+def write_output(out: str | None, payload: str | bytes, inputs: tuple[str, ...] | list[str] = ()) -> None:
+    """Write to ``out`` atomically (temp file + rename), or to stdout when ``out`` is None/``-``;
+    never over one of ``inputs`` (``-o`` naming the report would destroy it)."""
     data = payload.encode("utf-8") if isinstance(payload, str) else payload
+    if out not in (None, "-"):
+        refuse_overwriting_inputs(out, inputs)
     if out is None or out == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -41,6 +44,27 @@ def write_output(out: str | None, payload: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def refuse_overwriting_inputs(out: str, inputs: tuple[str, ...] | list[str]) -> None:
+    """One clear error when ``out`` is the same file as an input (also through a link)."""
+    from .ingest import display_name
+
+    target = Path(out)
+    for i in inputs:
+        if i == "-" or not target.exists():
+            continue
+        try:
+            same = os.path.samefile(target, i)
+        except OSError:
+            same = False
+        if same:
+            raise AnnotateError(display_name(out), "is one of the inputs; writing there would overwrite the report",
+                                "choose another -o")
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def run_guarded(fn: Callable[[], None]) -> None:
@@ -78,12 +102,10 @@ def _set_env(name: str) -> Callable:
 
 
 def pdf_options(fn: Callable) -> Callable:
-    """``--ocr``, ``--ocr-lang``, ``--max-pages``, ``--max-mb``: how PDF input is read."""
+    """``--ocr``, ``--ocr-lang``, ``--max-pages``: how PDF input is read (the size limit is the
+    group's ``--max-mb``; a PDF's default is ``ingest.pdf.DEFAULT_MAX_MB``)."""
     from .ingest import pdf
 
-    fn = click.option("--max-mb", type=click.IntRange(1), default=None, expose_value=False,
-                      callback=_set_env(pdf.ENV_MAX_MB),
-                      help=f"Largest PDF to read, in MB (default {pdf.DEFAULT_MAX_MB}).")(fn)
     fn = click.option("--max-pages", type=click.IntRange(1), default=None, expose_value=False,
                       callback=_set_env(pdf.ENV_MAX_PAGES),
                       help=f"Most pages a PDF may have (default {pdf.DEFAULT_MAX_PAGES}).")(fn)
@@ -109,6 +131,7 @@ def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: i
     """Annotate each path with the user's identity hints; identity warnings go to stderr."""
     from . import pipeline
     from .identity import Hints
+    from .ingest import display_name
 
     if year is not None and len(paths) > 1:
         raise click.UsageError("--year names the year of one report; for several, write a report.meta.json "
@@ -118,15 +141,21 @@ def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: i
     for p in paths:
         report = pipeline.tag(p, hints=hints)
         for w in report.meta.identity_warnings:
-            click.echo(f"annotate: warning: {p}: {w}", err=True)
+            click.echo(f"annotate: warning: {display_name(p)}: {w}", err=True)
         reports.append(report)
     return reports
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="annotate")
-def main() -> None:
+@click.option("--max-mb", type=click.IntRange(min=1), default=None,
+              help="Largest report to read, in MB (default 10; annotated XML may be 8 times that).")
+def main(max_mb: int | None) -> None:
     """Annotate Chinese government annual reports and compare them year on year."""
+    if max_mb is not None:
+        from .ingest import set_max_mb
+
+        set_max_mb(max_mb)
 
 
 @main.command()
@@ -142,11 +171,11 @@ def tag(input: str, out: str | None, fmt: str, issuer: str | None, year: int | N
         if fmt == "json":
             from .export import dumps, report_to_json
 
-            write_output(out, dumps(report_to_json(report)))
+            write_output(out, dumps(report_to_json(report)), [input])
         else:
             from .xml.writer import write_xml
 
-            write_output(out, write_xml(report))
+            write_output(out, write_xml(report), [input])
 
     run_guarded(body)
 
@@ -200,15 +229,15 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
             from .export import dumps
             from .render.comparison_json import comparison_to_json
 
-            write_output(out, dumps(comparison_to_json(c)))
+            write_output(out, dumps(comparison_to_json(c)), [old, new])
         elif fmt == "xml":
             from .xml.comparison import write_comparison_xml
 
-            write_output(out, write_comparison_xml(c))
+            write_output(out, write_comparison_xml(c), [old, new])
         else:
             from .render.text import render_text
 
-            write_output(out, render_text(c))
+            write_output(out, render_text(c), [old, new])
 
     run_guarded(body)
 
@@ -216,13 +245,18 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
 @main.command()
 @click.argument("old", type=str)
 @click.argument("new", type=str)
-@click.option("-o", "--output", "out", type=str, required=True, help="The HTML file to write.")
+@click.option("-o", "--output", "out", type=str, required=True, help="The file to write.")
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), default="html", show_default=True,
+              help="html: a self-contained page; docx: Word with tracked changes; pdf: the page printed by "
+                   "headless Chromium.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of the labels, change names and headings (the report text stays as written).")
 @click.option("--ignore-punctuation", is_flag=True, help="Do not mark edits that only change punctuation.")
 @click.option("--granularity", type=click.Choice(["word", "char"]), default="word", show_default=True)
 @identity_options
-def redline(old: str, new: str, out: str, ignore_punctuation: bool, granularity: str, issuer: str | None,
-            year: int | None) -> None:
-    """Write a self-contained HTML redline of OLD → NEW (open it in a browser)."""
+def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuation: bool, granularity: str,
+            issuer: str | None, year: int | None) -> None:
+    """Write a redline of OLD → NEW: an HTML page, a Word document with tracked changes, or a PDF."""
 
     def body() -> None:
         from .compare import compare
@@ -230,9 +264,21 @@ def redline(old: str, new: str, out: str, ignore_punctuation: bool, granularity:
 
         if old == "-" and new == "-":
             raise click.UsageError("only one of OLD and NEW can be - (stdin)")
+        if fmt == "pdf":
+            from .render.pdf import chromium_path, html_to_pdf
+
+            if chromium_path() is None:  # say so before the comparison's work, not after
+                html_to_pdf("", out)
         c = compare(*read_reports([old, new], issuer, year), ignore_punctuation=ignore_punctuation,
                     granularity=granularity)
-        write_output(out, render_redline(c))
+        if fmt == "docx":
+            from .render.docx import render_docx
+
+            write_output(out, render_docx(c, lang=lang), [old, new])
+        elif fmt == "pdf":
+            write_output(out, html_to_pdf(render_redline(c, lang), out), [old, new])
+        else:
+            write_output(out, render_redline(c, lang), [old, new])
 
     run_guarded(body)
 
@@ -246,12 +292,13 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | No
     """The targets each report sets for its year (INPUT: report files or annotated .xml)."""
 
     def body() -> None:
+        from .ingest import display_name
         from .render.targets import target_rows, to_csv, to_json
 
         rows = []
         for f, report in zip(inputs, read_reports(inputs, issuer, year)):
-            rows.extend(target_rows(report, f))
-        write_output(out, to_json(rows) if fmt == "json" else to_csv(rows))
+            rows.extend(target_rows(report, display_name(f)))
+        write_output(out, to_json(rows) if fmt == "json" else to_csv(rows), inputs)
 
     run_guarded(body)
 
@@ -268,9 +315,10 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
 
     def body() -> None:
         from .render import timeline as render
+        from .ingest import display_name
         from .series import timeline as build, unidentified
 
-        reports = list(zip(inputs, read_reports(inputs, issuer, year)))
+        reports = list(zip(map(display_name, inputs), read_reports(inputs, issuer, year)))
         points = build(reports, indicator=indicator)
         for f, missing in unidentified(reports):
             click.echo(f"annotate: warning: {f}: {missing}; listed as unidentified in the timeline", err=True)
@@ -282,7 +330,7 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
             click.echo("annotate: warning: none of the reports sets a target with a known indicator; "
                        "the timeline is empty", err=True)
         payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](points)
-        write_output(out, payload)
+        write_output(out, payload, inputs)
 
     run_guarded(body)
 
@@ -298,15 +346,16 @@ def scorecard(plan: str, result: str, out: str | None, fmt: str, issuer: str | N
 
     def body() -> None:
         from .render import scorecard as render
+        from .ingest import display_name
         from .scorecard import scorecard as build
 
         if plan == "-" and result == "-":
             raise click.UsageError("only one of PLAN and RESULT can be - (stdin)")
-        card = build(*read_reports([plan, result], issuer, year), plan, result)
+        card = build(*read_reports([plan, result], issuer, year), display_name(plan), display_name(result))
         for w in card.warnings:
             click.echo(f"annotate: warning: {w}", err=True)
         payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](card)
-        write_output(out, payload)
+        write_output(out, payload, [plan, result])
 
     run_guarded(body)
 
@@ -324,8 +373,10 @@ def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str 
 
     def body() -> None:
         import contextlib
+        import signal
 
         from .batch import run_batch
+        from .ingest import display_name
 
         bar_cm = (click.progressbar(length=1, label="annotating", file=sys.stderr, show_pos=True,
                                     item_show_func=lambda name: name or "")
@@ -337,11 +388,23 @@ def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str 
                     bar.current_item = name
                     bar.update(done - bar.pos)
 
-            res = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, scheduler=scheduler, force=force, progress=progress)
+            # SIGTERM stops a batch as Ctrl-C does: finished outputs are kept and recorded
+            previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+            try:
+                res = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, scheduler=scheduler, force=force,
+                                progress=progress)
+            except KeyboardInterrupt:
+                click.echo(f"\nannotate: interrupted; the outputs finished so far are kept and recorded in "
+                           f"{display_name(out_dir)}/.annotate-batch.json: run the same command to resume", err=True)
+                sys.exit(130)
+            finally:
+                signal.signal(signal.SIGTERM, previous)
         click.echo(f"annotate: {len(res.written)} written, {len(res.skipped)} up to date, {len(res.failed)} failed "
                    f"({res.seconds:.1f} s)", err=True)
         for _src, error in res.failed:
-            click.echo(f"  {error}", err=True)
+            click.echo(f"  {display_name(error)}", err=True)
+        for entry, why in res.ignored:
+            click.echo(f"  skipped {display_name(entry)}: {why}", err=True)
         if res.failed:
             sys.exit(1)
 

@@ -20,6 +20,8 @@ strings):
   moved, inserted, deleted, replaced); layout-only edits (whitespace) are not changes.
 - ``target_changes``: targets compared by indicator (raised/lowered/qualifier_changed/
   reworded/unchanged/added/removed).
+- ``commitment_changes``: the same object promised with another strength (研究 → 推进 → 确保;
+  :mod:`annotate.commitment_changes`).
 - ``stats``: counts by kind, similarity, timings, leaf diffs that fell back after a timeout.
 
 Tokens (:mod:`annotate.tokenize`): numbers with their units as one atom, annotated quantities
@@ -151,6 +153,7 @@ class Comparison:
     block_pairs: tuple[BlockPair, ...]
     stats: tuple[tuple[str, Any], ...]  # frozen mapping; see :meth:`stats_dict`
     options: Options = field(default_factory=Options)
+    commitment_changes: tuple = ()  # of commitment_changes.CommitmentChange
 
     def stats_dict(self) -> dict[str, Any]:
         return dict(self.stats)
@@ -304,7 +307,10 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     stats["timings"] = {"tokenize": round(t1 - t0, 4), "align": round(t2 - t1, 4),
                         "diff": round(t3 - t2, 4), "blocks": round(t4 - t3, 4), "targets": round(t5 - t4, 4),
                         "total": round(t5 - t0, 4)}
-    return Comparison(old, new, tuple(pairs), tuple(changes), tchanges, bps, tuple(stats.items()), opts)
+    from .commitment_changes import commitment_changes
+
+    return Comparison(old, new, tuple(pairs), tuple(changes), tchanges, bps, tuple(stats.items()), opts,
+                      commitment_changes(old, new))
 
 
 def _op(t: TokenOp, o: Sequence[Token], n: Sequence[Token], o_pos: int, n_pos: int, otext: str, ntext: str,

@@ -108,6 +108,7 @@ _NPC_NAME = rf"第[{_NUM}]{{1,3}}[届屆]全[国國]人民代表大[会會](?:�
 _NPC = re.compile(rf"第([{_NUM}]{{1,3}})[届屆]全[国國]人民代表大[会會](?:第([{_NUM}]{{1,3}})次[会會][议議])?")
 _NPC_NOW = re.compile(rf"(?:向|在|我们|我們|这次|本次)({_NPC_NAME})")
 _NPC_LAST_YEAR = re.compile(rf"去年.{{0,8}}?({_NPC_NAME})")
+_ROC_YEAR = re.compile(r"(?:中华民国|民国)?(?<!\d)(1[0-4]\d)\s*年度?")
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -218,10 +219,20 @@ def _region_readings(r: Readings, g: Gazetteer, kind: str) -> list[tuple[Region,
     if r.issuer_line:
         add(g.parse(r.issuer_line), "issuer line", r.issuer_line)
     if r.title:
-        add(g.parse(re.sub(r"^.*?\d{4}\s*年", "", r.title) or r.title), "title", r.title)
-        if re.search(r"香港|特别行政区行政长官", r.title) or (kind == "policy-address" and "行政长官" in r.title
-                                                           and "澳门" not in r.title):
-            add(g.by_name["香港特别行政区"][0], "title", r.title)
+        # the place after the year first (2025年北京市政府工作报告: not a place in a quoted name
+        # before it), else anywhere (湖南省2026年政府工作报告)
+        add(g.parse(re.sub(r"^.*?\d{4}\s*年", "", r.title)) or g.parse(r.title), "title", r.title)
+    executive_yuan = next((t for t in (r.title, r.issuer_line, r.lead[:600]) if t and "行政院" in t), None)
+    if executive_yuan and "台湾省" in g.by_name:
+        add(g.by_name["台湾省"][0], "title" if executive_yuan == r.title else "body", executive_yuan[:60])
+    if kind == "policy-address" and not out:
+        # 施政报告 of a SAR whose title names none (行政长官2025年施政报告, 二〇二五年财政年度施政报告):
+        # the SAR the address speaks of most
+        head = r.text[:20000]
+        hk, macao = head.count("香港"), head.count("澳门")
+        if hk or macao:
+            sar = "澳门特别行政区" if macao > hk else "香港特别行政区"
+            add(g.by_name[sar][0], "body", f"香港 {hk} times, 澳门 {macao} times")
     if r.subtitle:
         if _NPC.search(r.subtitle) or "全国人民代表大会" in r.subtitle:
             add(g.national, "dateline", r.subtitle)
@@ -244,6 +255,21 @@ def _region_readings(r: Readings, g: Gazetteer, kind: str) -> list[tuple[Region,
     if nm:
         add(g.national, "meeting", nm.group(0))
     return out
+
+
+def _ambiguous_by_body(r: Readings, g: Gazetteer) -> Optional[tuple[Region, Evidence]]:
+    """A district or city name several regions share (``通州区政府工作报告``): the one whose
+    province the report names most."""
+    for source, s in (("issuer line", r.issuer_line), ("title", re.sub(r"^.*?\d{4}\s*年", "", r.title or ""))):
+        options = g.ambiguous(s)
+        if not options:
+            continue
+        counts = g.count_provinces(r.text[:20000])
+        best = max(options, key=lambda reg: counts.get(g.province_of(reg).code, 0))
+        if counts.get(g.province_of(best).code, 0) > 0:
+            return best, Evidence("region", g.display_name(best), source,
+                                  f"{s[:30]}; {g.province_of(best).name} named {counts[g.province_of(best).code]} times")
+    return None
 
 
 def _region_from_body(r: Readings, g: Gazetteer) -> Optional[tuple[Region, Evidence]]:
@@ -309,7 +335,8 @@ def _hint_evidence(hints: Sequence[Hints], name: str) -> Optional[tuple[object, 
     return None
 
 
-def _years(r: Readings, kind: str, ev: list[Evidence], warnings: list[str]) -> tuple[Optional[int], Optional[str]]:
+def _years(r: Readings, kind: str, ev: list[Evidence], warnings: list[str],
+           roc: bool = False) -> tuple[Optional[int], Optional[str]]:
     """(year, delivered) from the readings; records evidence and disagreements."""
     delivered: Optional[str] = None
     delivered_year: Optional[int] = None
@@ -326,6 +353,12 @@ def _years(r: Readings, kind: str, ev: list[Evidence], warnings: list[str]) -> t
         elif y and y != delivered_year:
             warnings.append(f"the dateline says {delivered_year}, the meeting ({nm.group(1)}) {y}")
     title_years = [int(y) for y in _YEAR.findall(arabic_years(r.title or ""))]
+    if roc:  # 中华民国114年 / 114年度: the Republic of China calendar, 1911 years behind
+        title_years += [int(y) + 1911 for y in _ROC_YEAR.findall(r.title or "")]
+        if not title_years and not r.date:
+            m = _ROC_YEAR.search(r.lead + "\n" + r.text[:3000])
+            if m:
+                title_years.append(int(m.group(1)) + 1911)
     plan_like = kind in ("plan-report", "budget-report", "final-accounts-report")
     candidates: list[tuple[int, Evidence]] = []
     if title_years:
@@ -425,6 +458,11 @@ def identify(r: Readings, hints: Sequence[Hints] = ()) -> Identity:
         ev.append(Evidence("region", g.display_name(region), (hint_region or hint_issuer)[1].source,
                            (hint_region or hint_issuer)[1].text))
     if region is None:
+        found = _ambiguous_by_body(r, g)
+        if found:
+            region = found[0]
+            ev.append(found[1])
+    if region is None:
         found = _region_from_body(r, g) or (_region_from_file(r.file_name, g) if r.file_name else None)
         if found:
             region = found[0]
@@ -459,18 +497,21 @@ def identify(r: Readings, hints: Sequence[Hints] = ()) -> Identity:
                 body = "行政长官"
             issuer = g.display_name(region) + body
             body_src = "issuer line" if explicit else "kind"
+            if region.code.startswith("71") and any("行政院" in (t or "") for t in (r.title, r.issuer_line, r.lead)):
+                issuer, body_src = "行政院", "title" if "行政院" in (r.title or "") else "body"
             if region.level == "sar" or region.code.startswith("71"):
                 issuer = _to_script(issuer, r.script)
         ev.append(Evidence("issuer", issuer, body_src, r.issuer_line or kind))
 
     # years
+    roc = region is not None and region.code.startswith("71")
     hy = _hint_evidence(hints, "year")
     if hy:
         year: Optional[int] = int(hy[0])
         ev.append(hy[1])
-        _y, delivered = _years(r, kind, [], [])
+        _y, delivered = _years(r, kind, [], [], roc)
     else:
-        year, delivered = _years(r, kind, ev, warnings)
+        year, delivered = _years(r, kind, ev, warnings, roc)
     hd = _hint_evidence(hints, "delivered")
     if hd:
         delivered = str(hd[0])

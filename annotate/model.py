@@ -194,10 +194,14 @@ class Commitment(Span):
     """A clause that promises action (DOMAIN.md section 5)."""
 
     verb: str = ""
-    strength: str = ""  # guarantee | strive | achieve | advance | start | explore
+    strength: str = ""  # guarantee | strive | achieve | advance | start | encourage | explore
     deadline: Optional[str] = None
     object: Optional[str] = None
     quantity: Optional[str] = None  # id of the quantity it promises
+    # the deadline as a date or period: ``2025`` (年内 in a 2025 report), ``2025-12`` (年底前),
+    # ``2025-01/2025-06`` (上半年), ``2027`` (到2027年), ``2026/2030`` (“十五五”期间)
+    deadline_value: Optional[str] = None
+    object_entity: Optional[str] = None  # id of the first entity tagged inside the object
 
 
 @dataclass(frozen=True)

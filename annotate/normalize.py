@@ -19,6 +19,9 @@ Repair kinds (``Repair.kind``)
 ``<aside.kind>``     page chrome etc. located by ingest (``decoded.asides``): removed, kept verbatim
 ``control``          C0/C1 controls (except ``\\n`` ``\\t``), U+FFFE/U+FFFF, lone surrogates: removed
 ``invisible``        zero-width space/joiners, word joiner, BOM, soft hyphen: removed
+``bidi``             bidirectional controls (U+202A-202E, U+2066-2069, U+200E/200F, U+061C): removed,
+                     since they reorder what a reader sees (``%5.6`` shown as ``6.5%``) while
+                     changing nothing a reader can check; the redline marks where they were
 ``newline``          ``\\r\\n`` / ``\\r`` → ``\\n``
 ``fullwidth``        full-width digits, Latin letters, ``％`` and the signs ``．－＋／`` inside numbers
 ``private_use``      a private-use character: a font's stand-in for a common character (U+E2E5 → 着,
@@ -129,6 +132,7 @@ _CHAR_EDITS = re.compile(
     r"|(?P<hyphen>(?<=[0-9A-Za-z])\ufffe(?=[0-9A-Za-z]))"
     r"|(?P<control>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff])"
     r"|(?P<invisible>[\u200b\u200c\u200d\u2060\ufeff\u00ad])"
+    r"|(?P<bidi>[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c])"
     r"|(?P<markdown>\*\*)"
     r"|(?P<fullwidth>[０-９Ａ-Ｚａ-ｚ％]+"
     r"|(?<=[0-9０-９])[．](?=[0-9０-９])"
@@ -238,7 +242,7 @@ def _character_layer(source: str, asides, ocr_starts: tuple[int, ...] = ()) -> t
             else:
                 repl = ""
             # adjacent edits of one kind (e.g. ２０２１) become one repair
-            if edits and edits[-1].end == s and edits[-1].kind == kind and kind in ("fullwidth", "control", "invisible"):
+            if edits and edits[-1].end == s and edits[-1].kind == kind and kind in ("fullwidth", "control", "invisible", "bidi"):
                 p = edits[-1]
                 edits[-1] = _Edit(p.start, e, p.replacement + repl, kind)
             else:

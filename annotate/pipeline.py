@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,23 @@ def tag(path: str, data: bytes | None = None, hints: "Hints | None" = None) -> R
         from .xml.reader import read_xml
 
         report = read_xml(data, path)
+        _check_normalized(report, path)
         found = identity_hints(path, hints)
         return replace(report, meta=override(report.meta, found)) if found else report
     return annotate(read_report(path, data, hints))
+
+
+_NEVER_NORMALIZED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                               "\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def _check_normalized(report: Report, path: str) -> None:
+    """An annotated XML used as a report must hold text normalization could have written: the
+    schema cannot say that ``<char code="D800"/>`` or a control character is impossible there."""
+    m = _NEVER_NORMALIZED.search(report.text)
+    if m:
+        from .errors import AnnotateError
+        from .ingest import display_name
+
+        raise AnnotateError(display_name(path), f"holds U+{ord(m.group()):04X} at offset {m.start()} of its text, "
+                            "which annotate never writes in a report", "tag the original report again")

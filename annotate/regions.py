@@ -97,6 +97,21 @@ class Gazetteer:
                 chain.append(candidates[0])  # a district named first, alone: unambiguous
         return chain[-1] if chain else None
 
+    def ambiguous(self, s: Optional[str]) -> list[Region]:
+        """The regions the first name in ``s`` may be when several share it (``通州区``: Beijing's
+        and Nantong's), for the caller to decide by other evidence; [] when it is not ambiguous."""
+        m = self._names.search(s or "")
+        if not m or len(self.by_name[m.group(0)]) < 2:
+            return []
+        return list(self.by_name[m.group(0)])
+
+    def province_of(self, region: Region) -> Region:
+        """The province-level region holding ``region`` (itself for a province or SAR)."""
+        r = region
+        while r.parent and r.parent != NATIONAL and r.parent in self.by_code:
+            r = self.by_code[r.parent]
+        return r
+
     def display_name(self, region: Region) -> str:
         if region.level != "district" or not region.parent or region.parent not in self.by_code:
             return region.name

@@ -16,6 +16,8 @@ def test_seed_sentence_holds_two_commitments():
     r = annotate_commitments(make_report("进一步完善交通一体化路网体系，实现京唐城际铁路建成通车，加快地铁 22 号线（平谷线）建设。"))
     got = [(c.verb, c.strength, c.text, c.object) for c in r.commitments]
     assert got == [
+        # every verb of promised action makes a commitment (DOMAIN.md 5), 完善 too
+        ("完善", "advance", "进一步完善交通一体化路网体系", "交通一体化路网体系"),
         ("实现", "achieve", "实现京唐城际铁路建成通车", "京唐城际铁路建成通车"),
         ("加快", "advance", "加快地铁 22 号线（平谷线）建设", "地铁 22 号线（平谷线）建设"),
     ]
@@ -56,14 +58,17 @@ def test_quantity_inside_clause_is_linked():
 def test_lookalikes_and_descriptions_are_not_commitments():
     text = "推动可持续发展研究院落户启动区。经济下行压力持续加大。支持革命老区加快发展。"
     r = annotate_commitments(make_report(text))
-    assert [(c.verb, c.text) for c in r.commitments] == [("推动", "推动可持续发展研究院落户启动区")]
+    # 支持 governs 加快 inside its object: one commitment, of the encourage class
+    assert [(c.verb, c.strength, c.text) for c in r.commitments] == [
+        ("推动", "advance", "推动可持续发展研究院落户启动区"), ("支持", "encourage", "支持革命老区加快发展")]
 
 
 def test_noun_continuation_stays_in_clause_new_verb_phrase_splits():
     r = annotate_commitments(make_report("确保地区生产总值增长6%，一般公共预算收入增长5%；加快厂通路建设进度，着力打通断头路。"))
     texts = [c.text for c in r.commitments]
-    assert texts[1] == "加快厂通路建设进度"
-    assert "着力打通断头路" not in texts  # 着力 is not on the ladder
+    # a new verb phrase splits: 着力打通断头路 is a commitment of its own (打通), not more of 加快's object
+    assert texts[1:] == ["加快厂通路建设进度", "着力打通断头路"]
+    assert r.commitments[2].verb == "打通"
 
 
 def test_review_half_holds_no_commitments():
@@ -140,12 +145,16 @@ def test_nouns_and_modifiers_are_not_commitments():
     # 研究 as a noun (a subject before 要; 调查研究, 基础研究), a verb inside a noun phrase
     text = ("研究储备政策要增强前瞻性、丰富工具箱。大兴调查研究之风。优化基础研究和重大科技创新组织机制。"
             "并与“十四五”规划和基本实现现代化的目标相衔接。与全面建成小康社会目标相衔接。推动高质量发展要靠改革。")
-    assert _pairs(text) == []
+    # 优化 is the predicate (研究 inside 基础研究 is not); 研究储备政策 is the subject of 要增强
+    assert _pairs(text) == [("增强", "研究储备政策要增强前瞻性、丰富工具箱"), ("优化", "优化基础研究和重大科技创新组织机制")]
 
 
 def test_prepositional_frames_hold_no_commitment_but_the_verb_after_them_may():
     assert _pairs("坚持以推动高质量发展为主题。为推进治理体系和治理能力现代化提供有力支撑。") == []
-    assert _pairs("在推动绿色低碳转型上加倍努力。在确保安全的前提下积极有序发展核电。") == []
+    # the verb after a 在…前提下 frame leads (发展核电), the one inside it (确保) does not
+    assert _pairs("在推动绿色低碳转型上加倍努力。在确保安全的前提下积极有序发展核电。") == [
+        ("发展", "在确保安全的前提下积极有序发展核电")]
+    assert _pairs("从放宽准入、减少限制、优化监管等方面入手，扩大多元化服务供给。") == [("扩大", "扩大多元化服务供给")]
     assert _pairs("政府会在现有服务合约完成后，把加快农业转移人口市民化摆在突出位置。") == []
     assert _pairs("以实干推动发展，以产业链为整体争取国家级项目协同布局。") == [
         ("推动", "以实干推动发展"), ("争取", "以产业链为整体争取国家级项目协同布局")]
@@ -156,7 +165,9 @@ def test_prepositional_frames_hold_no_commitment_but_the_verb_after_them_may():
 def test_past_quoted_and_titled_verbs_are_not_commitments():
     text = ("对已完成整改问题进行“回头看”。锚定“两个确保”。落实《全面深化前海深港现代服务业合作区改革开放方案》。"
             "重大水利工程已开工的57个项目要加快建设。")
-    assert _pairs(text) == [("加快", "重大水利工程已开工的57个项目要加快建设")]
+    # 深化 inside the title makes nothing; 落实 governs the title
+    assert _pairs(text) == [("落实", "落实《全面深化前海深港现代服务业合作区改革开放方案》"),
+                            ("加快", "重大水利工程已开工的57个项目要加快建设")]
 
 
 def test_full_li_zhengqu_is_zhengqu_and_annual_deadline():

@@ -39,7 +39,8 @@ def test_completion_marks_report_but_not_as_modifiers_or_purposes():
 def test_past_mentions_inside_a_plan_stay_plan():
     # 去年 that does not open the sentence, 累计 in an order, a goal list after 目标是：
     assert _texts("粮食产量1300亿斤以上，力争在去年基础上再提高。") == ["力争在去年基础上再提高"]
-    assert _texts("扩大人民币跨境使用范围，推动EF账户业务量累计突破5000亿元。") == ["推动EF账户业务量累计突破5000亿元"]
+    assert _texts("扩大人民币跨境使用范围，推动EF账户业务量累计突破5000亿元。") == [
+        "扩大人民币跨境使用范围", "推动EF账户业务量累计突破5000亿元"]
     assert _texts("奋斗目标是：生态环境质量保持全国领先，如期实现碳达峰；人民生活水平达到新高度。") == [
         "如期实现碳达峰", "人民生活水平达到新高度"]
 

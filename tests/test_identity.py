@@ -171,3 +171,37 @@ def test_timeline_lists_reports_it_cannot_place(tmp_path):
     rows = json.loads(res.stdout)
     assert [r["status"] for r in rows if r["file"] == str(lost)] == ["unidentified"]
     assert "b.txt" in res.stderr and "year not found" in res.stderr
+
+
+def test_ambiguous_district_is_placed_by_the_province_the_report_names(tmp_path):
+    body = "在北京市委的坚强领导下，全区上下服务北京城市副中心建设，北京发展大局稳定，北京人民满意。" * 2
+    m = _meta(tmp_path, ["2025年通州区政府工作报告", "各位代表：", "现在，我代表区人民政府向大会报告工作。", body,
+                         *_parts(2024, 2025)])
+    assert (m.issuer, m.region, m.level) == ("北京市通州区人民政府", "北京市通州区", "district")
+
+
+def test_macao_policy_address_whose_title_names_no_place(tmp_path):
+    m = _meta(tmp_path, ["二〇二五年財政年度施政報告", "一、施政回顧",
+                         "過去一年，澳門特區政府推動經濟適度多元發展，澳門經濟持續復甦，澳門居民生活改善。" * 6,
+                         "二、施政方針", "澳門將推進橫琴粵澳深度合作區建設，促進澳門經濟發展。" * 6])
+    assert (m.issuer, m.region, m.level, m.kind, m.year) == ("澳門特別行政區行政長官", "澳门特别行政区", "sar",
+                                                            "policy-address", 2025)
+
+
+def test_executive_yuan_reports_and_their_calendar(tmp_path):
+    m = _meta(tmp_path, ["行政院施政報告", "一、前言",
+                         "本院依憲法規定向立法院提出施政報告。中華民國114年，政府推動經濟發展，照顧人民生活。" * 6,
+                         "二、施政重點", "政府將持續推動產業創新，強化社會安全網，完善長期照顧體系。" * 6])
+    assert (m.issuer, m.kind, m.year) == ("行政院", "policy-address", 2025)
+
+
+@pytest.mark.parametrize("title, issuer, kind, year", [
+    ("湖南省2026年政府工作报告", "湖南省人民政府", "gov-work-report", 2026),
+    ("关于湖南省2025年国民经济和社会发展计划执行情况与2026年计划草案的报告", "湖南省发展和改革委员会", "plan-report", 2026),
+    ("关于安徽省2025年预算执行情况和2026年预算草案的报告", "安徽省财政厅", "budget-report", 2026),
+    ("2026年南京市政府工作报告", "南京市人民政府", "gov-work-report", 2026),
+    ("2026年浦东新区政府工作报告", "上海市浦东新区人民政府", "gov-work-report", 2026),
+])
+def test_title_shapes(tmp_path, title, issuer, kind, year):
+    m = _meta(tmp_path, [title, "各位代表：", *_parts(year - 1, year)])
+    assert (m.issuer, m.kind, m.year) == (issuer, kind, year)

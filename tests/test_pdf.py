@@ -255,13 +255,18 @@ def test_a_truncated_pdf_fails_cleanly(tmp_path):
 
 
 @needs_font
-def test_page_and_size_limits_have_flags_to_raise_them(tmp_path):
+def test_page_and_size_limits_have_flags_to_raise_them(tmp_path, monkeypatch):
     path = _report_pdf(tmp_path)
     pages = pipeline.read_report(str(path)).meta.source.pages
     _one_line_error(_cli(["tag", str(path), "--max-pages", str(pages - 1)]), str(path), f"{pages} pages")
     assert _cli(["tag", str(path), "--max-pages", str(pages)]).exit_code == 0
     # the embedded font makes the file several MB
-    _one_line_error(_cli(["tag", str(path), "--max-mb", "1"]), str(path), "limit is 1 MB")
+    import annotate.ingest as ingest
+
+    # the group option sets the limit for the process (and its workers): restored after the test
+    monkeypatch.setattr(ingest, "MAX_BYTES", ingest.MAX_BYTES)
+    monkeypatch.setenv("ANNOTATE_MAX_MB", "0")
+    _one_line_error(_cli(["--max-mb", "1", "tag", str(path)]), str(path), "limit is 1 MB")
 
 
 # --------------------------------------------------------------------------- scanned pages
@@ -347,7 +352,10 @@ def test_page_lists_are_short():
 def test_options_come_from_the_environment(monkeypatch):
     monkeypatch.setenv(pdf.ENV_OCR, "never")
     monkeypatch.setenv(pdf.ENV_MAX_PAGES, "7")
+    monkeypatch.delenv(pdf.ENV_MAX_MB, raising=False)
     assert pdf.PdfOptions.from_env() == pdf.PdfOptions(ocr="never", max_pages=7)
+    monkeypatch.setenv(pdf.ENV_MAX_MB, "3")  # annotate --max-mb 3
+    assert pdf.PdfOptions.from_env().max_bytes == 3 * 2**20
     monkeypatch.setenv(pdf.ENV_OCR, "sometimes")  # not a mode: the default
     assert pdf.PdfOptions.from_env().ocr == "auto"
 

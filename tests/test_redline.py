@@ -115,3 +115,116 @@ def test_outline_nests_sections_under_their_part(national_pair):
     assert not top.xpath("./li[@class='o-h3']")  # every section sits in its part's own list
     sections = top.xpath("./li[@class='o-h2']/ol/li[@class='o-h3']")
     assert len(sections) >= 10 and sections[0].text_content().startswith("（一）")
+
+
+# --------------------------------------------------------------------------- issue 14
+
+
+def test_header_names_both_reports_by_issuer_and_year(national_pair):
+    doc = lxml_html.fromstring(render_redline(national_pair))
+    assert doc.xpath("//h1")[0].text_content() == "Redline: 国务院 2023 → 2024"
+    assert doc.xpath("//title")[0].text_content() == "Redline: 国务院 2023 → 2024"
+    heads = [th.text_content() for th in doc.xpath("//div[@id='view-sbs']//thead//th")]
+    assert heads == ["old: 国务院 2023", "new: 国务院 2024"]
+
+
+def test_every_link_lands_in_both_views(national_pair):
+    """Outline entries and target-table links point at an inline anchor that has an ``sbs-`` twin."""
+    doc = lxml_html.fromstring(render_redline(national_pair))
+    ids = set(doc.xpath("//@id"))
+    outline = [a.get("href")[1:] for a in doc.xpath("//nav[@class='outline']//a") if a.get("href") != "#targets"]
+    targets = [a.get("href")[1:] for a in doc.xpath("//table[@class='targets']//a")]
+    assert len(outline) == 13 and len(targets) >= 2 * 5
+    for anchor in outline + targets:
+        assert anchor in ids and f"sbs-{anchor}" in ids, anchor
+    # the jobs row links the new sentence on the new side and the old one on the old side
+    row = doc.xpath("//table[@class='targets']//tr[@data-change='qualifier_changed']")[0]
+    new_k = int(row.xpath(".//a[contains(@class,'to-new')]/@href")[0].split("-")[1])
+    old_k = int(row.xpath(".//a[contains(@class,'to-old')]/@href")[0].split("-")[1])
+    pair_new, pair_old = national_pair.pairs[new_k], national_pair.pairs[old_k]
+    assert "城镇新增就业1200万人以上" in national_pair.new.text[pair_new.new_start : pair_new.new_end]
+    assert "城镇新增就业1200万人左右" in national_pair.old.text[pair_old.old_start : pair_old.old_end]
+
+
+def test_counts_are_buttons_and_halves_are_marked(national_pair):
+    doc = lxml_html.fromstring(render_redline(national_pair))
+    buttons = {b.get("data-only"): b.get("aria-pressed") for b in doc.xpath("//ul[@class='summary']//button")}
+    assert buttons["all"] == "true" and buttons["number_changed"] == "false" and "target_changes" in buttons
+    view = doc.get_element_by_id("view-inline")
+    assert all(el.get("data-half") in ("plan", "review") for el in view)
+    half_of = {"".join(el.xpath(".//text()[not(ancestor::del)]")).strip(): el.get("data-half")
+               for el in view.xpath("./h2")}
+    assert half_of["一、2023年工作回顾"] == "review"
+    assert half_of["三、2024年政府工作任务"] == "plan" and half_of["政府工作报告"] == "plan"
+    halves = doc.xpath("//button[@data-half]")
+    n_plan = int(halves[1].text_content().split("(")[1].rstrip(")"))
+    n_review = int(halves[2].text_content().split("(")[1].rstrip(")"))
+    assert n_plan + n_review == len(national_pair.changes) and n_review > 100
+
+
+def test_title_leads_and_folds_are_whole_insertions_or_deletions(national_pair):
+    doc = lxml_html.fromstring(render_redline(national_pair))
+    view = doc.get_element_by_id("view-inline")
+    assert view.xpath("./*[contains(@class,'doc-title')]")[0].text_content().strip() == "政府工作报告"
+    datelines = view.xpath("./p[contains(@class,'dateline')]")
+    assert datelines and "第十四届全国人民代表大会" in datelines[0].text_content()
+    folds = view.xpath("./p[contains(@class,'fold')]")
+    assert len(folds) >= 5
+    for p in folds:
+        cls = p.get("class").split()
+        assert ("inserted-block" in cls) != ("deleted-block" in cls)
+        assert p[0].tag == "button" and p[0].get("aria-expanded") == "false" and not p[0].text
+
+
+def test_outline_entries_are_cut_at_punctuation_never_mid_word():
+    from annotate.render.html import _short
+
+    assert _short("（一）大力推进现代化产业体系建设") == "（一）大力推进现代化产业体系建设"
+    long = "（四）坚定不移深化改革，增强发展内生动力，推动高水平社会主义市场经济体制加快完善，更好发挥市场作用。"
+    assert _short(long) == "（四）坚定不移深化改革，增强发展内生动力…"
+    no_comma = "第一章" + "推进" * 30 + "。后文"
+    assert _short(no_comma) == "第一章" + "推进" * 30 + "。"
+
+
+def test_delta_column_and_unknown_change_labels_render_as_text(national_pair):
+    from dataclasses import replace
+
+    from annotate.compare import TargetChange, TargetSide
+
+    raised = TargetChange("gdp_growth", "国内生产总值", "国内生产总值", TargetSide(5.0, None, None, "%", "about", "增长5%左右"),
+                          TargetSide(5.5, None, None, "%", "about", "增长5.5%左右"), "raised")
+    odd = TargetChange("cpi", "居民消费价格", "居民消费价格", None, None, "some_new_label")
+    c = replace(national_pair, target_changes=(raised, odd))
+    doc = lxml_html.fromstring(render_redline(c))
+    rows = doc.xpath("//table[@class='targets']/tbody/tr")
+    assert rows[0].xpath("./td[@class='delta']")[0].text_content() == "+0.5个百分点"
+    assert "some new label" in rows[1].text_content()
+    zh = lxml_html.fromstring(render_redline(c, "zh"))
+    assert "提高" in zh.xpath("//table[@class='targets']/tbody/tr")[0].text_content()
+
+
+def test_lang_zh_words_every_label(national_pair):
+    page = render_redline(national_pair, "zh")
+    doc = lxml_html.fromstring(page)
+    assert doc.xpath("//h1")[0].text_content() == "修订对照：国务院 2023 → 2024"
+    summary = doc.xpath("//ul[@class='summary']")[0].text_content()
+    assert "数字改动" in summary and "全部改动" in summary and "number changed" not in summary
+    assert "限定词改变" in doc.xpath("//table[@class='targets']")[0].text_content()
+    assert [th.text_content() for th in doc.xpath("//table[@class='targets']//th")] == ["指标", "旧目标", "新目标", "变化", "差值"]
+    # no interface text is left in English or shown as a raw table key
+    import re
+
+    ui_text = " ".join(doc.xpath("//header//text() | //nav//h2//text() | //div[@class='toolbar']//text() | "
+                                 "//main/h2//text() | //@aria-label | //@title | //@data-label"))
+    assert not re.search(r"\b(kind|legend|part|nav|col|meta|filter|move|fold|tip|sbs|view|link)\.[a-z_]+", ui_text)
+    assert not re.search(r"\b(changes|view|previous|next|inline|deleted|inserted|reworded)\b", ui_text)
+
+
+def test_interface_table_has_both_languages_for_every_key():
+    from annotate.render.i18n import _table, interface
+
+    table = _table()
+    assert set(table["en"]) == set(table["zh"]) and len(table["en"]) > 60
+    assert all(v.strip() for lang in table.values() for v in lang.values())
+    with pytest.raises(ValueError):
+        interface("fr")

@@ -188,3 +188,150 @@ def test_moves_linked_tips_and_200_percent_zoom(browser, real_pair):
     assert overflow <= 1
     assert problems == []
     page.close()
+
+
+def _in_viewport(page, element_id: str) -> bool:
+    """Whether the element (or, for an empty anchor, its parent) is on screen."""
+    return page.evaluate(
+        "id => { let e = document.getElementById(id); if (!e.getClientRects().length || !e.offsetHeight) "
+        "e = e.parentNode; const r = e.getBoundingClientRect(); "
+        "return r.height > 0 && r.bottom > 0 && r.top < window.innerHeight; }", element_id)
+
+
+def _reads(page, element_id: str, drop: str) -> str:
+    """The text of the element's parent as one side reads it (``drop`` the other side's marks)."""
+    return page.evaluate(
+        "([id, drop]) => { const c = document.getElementById(id).parentNode.cloneNode(true); "
+        "c.querySelectorAll(drop + ', .sr').forEach(e => e.remove()); return c.textContent; }", [element_id, drop])
+
+
+def test_outline_links_land_in_both_views(browser, real_pair):
+    html_path, _ = real_pair
+    page, problems, _ = open_page(browser, html_path)
+    link = page.locator("nav.outline li.o-h3 a").nth(3)
+    anchor = link.get_attribute("href")[1:]
+    link.click()
+    assert _in_viewport(page, anchor)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.click("button[data-view=sbs]")
+    link.click()
+    # the side-by-side view stays, and its row for that heading is on screen
+    assert page.is_visible("#view-sbs") and page.is_hidden("#view-inline")
+    assert _in_viewport(page, f"sbs-{anchor}")
+    heading = page.evaluate(f"document.getElementById('{anchor}').textContent")
+    row = page.evaluate(f"document.getElementById('sbs-{anchor}').closest('tr').querySelector('td.new').textContent")
+    assert heading.strip()[:6] in row
+    assert problems == []
+    page.close()
+
+
+def _halves_shown(page, selector: str) -> list[str]:
+    """The ``data-half`` of the elements matching ``selector`` that are displayed."""
+    return page.evaluate(f"[...document.querySelectorAll('{selector}')]"
+                         ".filter(e => e.getClientRects().length).map(e => e.dataset.half)")
+
+
+def test_review_plan_switch(browser, real_pair):
+    html_path, comparison = real_pair
+    page, problems, _ = open_page(browser, html_path)
+    review_label = page.inner_text("button[data-half=review]")
+    n_review = int(review_label.split("(")[1].rstrip(")"))
+    n_plan = int(page.inner_text("button[data-half=plan]").split("(")[1].rstrip(")"))
+    assert n_review > 50 and n_plan > 50 and n_review + n_plan == len(comparison["changes"])
+    page.click("button[data-half=review]")
+    shown = _halves_shown(page, "#view-inline > [data-half]")
+    assert shown and set(shown) == {"review"}
+    assert "2023年工作回顾" in page.inner_text("#view-inline")
+    assert "政府工作任务" not in page.inner_text("#view-inline")
+    page.keyboard.press("n")
+    assert page.inner_text("#position").startswith("change 1 of ")
+    stops = int(page.inner_text("#position").split(" of ")[1].split(":")[0])
+    assert 0 < stops <= n_review
+    page.click("button[data-half=plan]")
+    shown = _halves_shown(page, "#view-inline > [data-half]")
+    assert set(shown) == {"plan"} and "政府工作任务" in page.inner_text("#view-inline")
+    page.click("button[data-view=sbs]")  # the switch holds in the side-by-side view too
+    rows = _halves_shown(page, "#view-sbs tbody tr")
+    assert rows and set(rows) == {"plan"}
+    page.click("button[data-half=all]")
+    assert page.evaluate("document.body.hasAttribute('data-half')") is False
+    assert problems == []
+    page.close()
+
+
+def test_wholly_inserted_or_deleted_paragraphs_fold_to_one_line(browser, real_pair):
+    html_path, _ = real_pair
+    page, problems, _ = open_page(browser, html_path)
+    folds = page.locator("#view-inline p.fold")
+    assert folds.count() >= 5
+    first = folds.first
+    line = page.evaluate("parseFloat(getComputedStyle(document.body).lineHeight)")
+    closed = first.bounding_box()["height"]
+    assert closed < 2 * line
+    assert page.evaluate("(() => { const p = document.querySelector('#view-inline p.fold'); "
+                         "return p.scrollWidth > p.clientWidth; })()")
+    first.locator(".fold-btn").click()
+    assert first.locator(".fold-btn").get_attribute("aria-expanded") == "true"
+    assert first.bounding_box()["height"] > 1.5 * closed
+    first.locator(".fold-btn").click()
+    assert first.bounding_box()["height"] == closed
+    # going to a change inside a folded paragraph opens it
+    chg = page.evaluate("document.querySelector('#view-inline p.fold:not(.open) [data-chg]').dataset.chg")
+    for _ in range(400):
+        page.keyboard.press("n")
+        if page.evaluate("document.activeElement.dataset.chg") == chg:
+            break
+    assert page.evaluate("document.activeElement.closest('p.fold').classList.contains('open')")
+    assert problems == []
+    page.close()
+
+
+def test_target_rows_link_to_their_sentences_on_both_sides(browser, real_pair):
+    html_path, _ = real_pair
+    page, problems, _ = open_page(browser, html_path)
+    row = "table.targets tr[data-change=qualifier_changed]"
+    assert "1200万人 (at least)" in page.inner_text(row)
+    page.click(f"{row} a.to-new")
+    href = page.get_attribute(f"{row} a.to-new", "href")[1:]
+    assert _in_viewport(page, href)
+    assert "城镇新增就业1200万人以上" in _reads(page, href, "del")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.click("button[data-view=sbs]")
+    page.click(f"{row} a.to-old")
+    old_href = page.get_attribute(f"{row} a.to-old", "href")[1:]
+    assert _in_viewport(page, f"sbs-{old_href}")
+    old_cell = page.evaluate(f"document.getElementById('sbs-{old_href}').querySelector('td.old').textContent")
+    assert "城镇新增就业1200万人左右" in old_cell.replace("[deleted: number changed] ", "")
+    assert problems == []
+    page.close()
+
+
+def test_counts_are_filters(browser, real_pair):
+    html_path, comparison = real_pair
+    page, problems, _ = open_page(browser, html_path)
+    n_numbers = sum(1 for c in comparison["changes"] if c["kind"] == "number_changed")
+    page.click(".summary button[data-only=number_changed]")
+    assert page.get_attribute(".summary button[data-only=number_changed]", "aria-pressed") == "true"
+    assert page.get_attribute(".summary button[data-only=all]", "aria-pressed") == "false"
+    marked = page.evaluate("[...document.querySelectorAll('#view-inline .chg:not(.filtered)')].map(e => e.dataset.kind)")
+    assert marked and set(marked) == {"number_changed"}
+    page.keyboard.press("n")
+    assert page.inner_text("#position") == f"change 1 of {n_numbers}: number changed"
+    page.click(".summary button[data-only=moved]")
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.dataset.label") == "moved"
+    page.click(".summary button[data-only=all]")
+    assert page.evaluate("document.querySelectorAll('#view-inline .chg.filtered').length") == 0
+    assert problems == []
+    page.close()
+
+
+def test_pdf_is_the_redline_printed(tmp_path):
+    """--format pdf: headless Chromium prints the page; every page of the report is there."""
+    out = tmp_path / "redline.pdf"
+    r = CliRunner().invoke(main, ["redline", str(OLD), str(NEW), "--format", "pdf", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-")
+    pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+    assert pages >= 20  # the whole inline view, not one screen of it

@@ -1,28 +1,40 @@
 """Commitments: clauses in the targets and measures halves that promise action (DOMAIN.md 5).
 
+Every clause that promises action is a commitment, whatever its verb: the ladder in
+``annotate/lexicon/commitment_verbs.tsv`` lists the common verbs of promised action (确保 力争 实现
+实施 支持 加强 完善 建设 培育 优化 建立 布局 … 研究), each with its class, look-alike words that are not
+it (可持续, 研究院, 发展中国家) and where it may stand: ``head`` verbs (创新, 保障, 降低 …) promise only
+at the head of their clause, where 降低物流成本 is an order and 能耗降低3% a target's metric;
+``manner`` verbs (统筹) yield to a verb right after them (统筹推进 → 推进).
+
 Contract: ``annotate_commitments(report) -> Report`` fills ``report.commitments`` with
 :class:`~annotate.model.Commitment` spans (ids ``c1``, ``c2`` … in text order), each a clause:
 
-- ``verb``: the first commitment verb of the clause as written (``力争`` in ``力争实现…``: the
-  modal head governs what follows); ``strength``: its class on the ladder kept in
-  ``annotate/lexicon/commitment_verbs.tsv`` (guarantee > strive > achieve > advance > start >
-  explore; :func:`strength_rank` gives the rank for comparing two commitments);
-- ``deadline``: the time phrase as written (``年内``, ``年底前``, ``上半年``, ``到2025年``), from the
-  clause or a time phrase opening its sentence, else None;
-- ``object``: what follows the verb chain up to the clause end (or the subject before the verb
-  when nothing follows: ``…示范村创建工作加快推进``);
+- ``verb``: the first commitment verb of the clause as written (``力争`` in ``力争实现…``, ``加快``
+  in ``加快推进…``: the first governs); manner words before it (协调推进, 科学有序推进, 更加注重推进)
+  do not hide it; ``strength``: its class on the ladder (guarantee > strive > achieve > advance >
+  start > encourage > explore; :func:`strength_rank` gives the rank for comparing two commitments);
+- ``deadline``: the time phrase as written (``年内``, ``年底前``, ``上半年``, ``到2025年``, ``全年``,
+  ``“十五五”期间``), from the clause or a time phrase opening its sentence, else None (a period that
+  modifies the object, 分析“十五五”时期新的阶段性特征, is none); ``deadline_value``: the date or period
+  it names (:func:`deadline_value`: 年内 → the plan year ``report.meta.year``);
+- ``object``: what follows the verb chain up to the clause end, never cut inside a word (推动要素向…
+  keeps 要素; a verb naming the object stays: 实施提振消费专项行动), or the subject before the verb
+  when nothing follows (``…示范村创建工作加快推进``); ``object_entity``: id of the first entity
+  tagged inside the object;
 - ``quantity``: id of the first quantity (``report.quantities``) inside the clause, else None.
 
 Clauses: sentences split at 。；！？：and line ends, then at ，where a new verb phrase starts
 (``实现京唐城际铁路建成通车，加快地铁 22 号线（平谷线）建设`` holds two); a comma segment that
 neither holds a commitment verb nor opens with a verb continues the clause before it
-(``确保地区生产总值增长6%，一般公共预算收入增长5%`` is one commitment).
+(``确保地区生产总值增长6%，一般公共预算收入增长5%`` is one commitment).  A segment holding a ladder
+verb opens its own clause whatever rjieba tags it (健全, 筑牢 as adjectives, 调度 as a noun).
 
 A ladder verb that is not the clause's predicate makes no commitment: inside a prepositional frame
 (``以推动高质量发展为主题``, ``为推进…提供支撑``, ``在推进…上``, ``并与…基本实现现代化的目标相衔接``), inside a
 quoted slogan or a title (``锚定“两个确保”``), right after 已 (``对已完成整改问题进行“回头看”``), as the
 subject of a modal (``研究储备政策要增强前瞻性``), or as a noun (``大兴调查研究``: look-alike words in the
-lexicon's ``not_in`` column).
+lexicon's ``not_in`` column), nor inside a frame (从…入手, 着眼…).
 
 The review half (a part whose heading says 回顾, 执行情况, or 成效/成就/过去一年 without announcing
 targets or tasks; :func:`is_review_heading`) reports what was done and
@@ -41,12 +53,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Optional, Union
 
 from ..model import Commitment, Report
 from . import register
-from ._textview import BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
+from ._textview import LEXICON_DIR, BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
 
 #: headings of the review half
 REVIEW_HEADING = re.compile(r"回顾|执行情况|工作总结")
@@ -62,7 +75,8 @@ def is_review_heading(heading: str) -> bool:
 _TOP_HEADING = re.compile(r"(?m)^[#*\s\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部][分]?)([^\n]{0,80})")
 
 _SENTENCE_END = re.compile(r"[。；！？!?;：:\n]")
-_COMMA = re.compile(r"[，,]")
+# ——  inside a sentence parts a run-in topic from its measures (强化离岸人民币业务——全力推动…)
+_COMMA = re.compile(r"[，,]|——")
 _TRIM_LEFT = " \t\u3000*#—-－_\"'”’）)、，,"
 _TRIM_RIGHT = " \t\u3000*#—-－_\"'“‘（(、，,"
 _LEAD = re.compile(r"(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．](?!\d)|同时|此外|另外|其中)")
@@ -75,7 +89,7 @@ _DEADLINE = re.compile(
     + r"(?:第?[一二三四1-4]季度?|\d{1,2}月(?:底|末|初)?|上半年|下半年|年底|底|末|初|中)?(?:或之前|之前|前|内)?(?!以来|同期|相比|水平|的|\d))"
     r"|(?<![一二两三四五六七八九十\d])(?:今年内|今年底|今年|年内|本年度|年度内|年底前|年底|年末|明年内|明年底|明年初|明年)(?!的)"
     # 年度完成投资1万亿元: 年度 right before the verb is "this year"; 年度目标 is a modifier
-    r"|(?<![一二两三四五六七八九十\d本])年度(?=确保|力争|争取|完成|实现|达到|建成|开工|启动|新增)"
+    r"|(?<![一二两三四五六七八九十\d本])(?:年度|全年)(?=确保|力争|争取|完成|实现|达到|建成|开工|启动|新增|[，,])"
     r"|(?<![一二两三四五六七八九十\d])(?:上半年|下半年)(?!的)"
     r"|" + _NUM + r"月(?:底|末)?前"
     r"|“?十[一二三四五六七八九]五”?(?:期末|末|时期|期间)"
@@ -90,9 +104,11 @@ class Verbs:
     """The commitment verb lexicon: verb -> strength, strength -> rank, verb -> look-alike words."""
 
     verbs: dict  # verb -> strength
-    ranks: dict  # strength -> rank
+    ranks: dict  # strength -> rank (a number; higher is stronger)
     not_in: dict  # verb -> tuple of longer words containing it that are not it
     pattern: re.Pattern
+    head_only: frozenset = frozenset()  # verbs that promise only at the head of their clause
+    manner: frozenset = frozenset()  # verbs that yield to a verb right after them (统筹推进)
 
 
 _VERB_CACHE: dict[tuple, Verbs] = {}
@@ -101,28 +117,50 @@ _VERB_CACHE: dict[tuple, Verbs] = {}
 def load_verbs(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Verbs:
     """Built-in ``commitment_verbs.tsv`` + ``ANNOTATE_LEXICON`` + ``extra``, compiled and cached.
 
-    Format (tab-separated, ``#`` comments): ``verb<TAB>strength<TAB>rank<TAB>not_in``.
+    Format (tab-separated, ``#`` comments): ``verb<TAB>strength<TAB>rank[<TAB>not_in[<TAB>where]]``;
+    ``where`` is ``head`` for a verb that promises only at the head of its clause.
     """
     files = lexicon_files("commitment_verbs.tsv", extra)
     key = files_key(files)
     v = _VERB_CACHE.get(key)
     if v is not None:
         return v
-    verbs, ranks, not_in = {}, {}, {}
+    verbs, ranks, not_in, head_only, manner = {}, {}, {}, set(), set()
     for f in files:
         for row in read_tsv(f):
-            if len(row) < 3 or not row[2].lstrip("-").isdigit():
-                raise ValueError(f"{f}: bad commitment verb row {row!r}: want verb<TAB>strength<TAB>rank[<TAB>not_in]")
+            rank = _number(row[2]) if len(row) >= 3 else None
+            if rank is None or (len(row) > 4 and row[4] not in ("", "head", "manner")):
+                raise ValueError(f"{f}: bad commitment verb row {row!r}: "
+                                 "want verb<TAB>strength<TAB>rank[<TAB>not_in[<TAB>head|manner]]")
             verbs[row[0]] = row[1]
-            ranks[row[1]] = int(row[2])
+            ranks[row[1]] = rank
             not_in[row[0]] = tuple(row[3].split()) if len(row) > 3 else ()
+            where = row[4] if len(row) > 4 else ""
+            for kind, members in (("head", head_only), ("manner", manner)):
+                (members.add if where == kind else members.discard)(row[0])  # a later file may lift it
     pattern = re.compile("|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True)))
-    v = Verbs(verbs, ranks, not_in, pattern)
+    v = Verbs(verbs, ranks, not_in, pattern, frozenset(head_only), frozenset(manner))
     _VERB_CACHE[key] = v
     return v
 
 
-def strength_rank(strength: Optional[str]) -> int:
+@lru_cache(maxsize=1)
+def modal_verbs() -> frozenset:
+    """The core of the ladder (``lexicon/modality.tsv``: 确保, 力争, 实现, 推进, 启动, 研究 …): the
+    words that head commitments in the narrow sense; other annotators end names at them."""
+    return frozenset(row[0] for row in read_tsv(LEXICON_DIR / "modality.tsv"))
+
+
+def _number(cell: str) -> Optional[float]:
+    """A rank cell as a number (``3``, ``1.5``), else None; whole numbers stay ``int``."""
+    try:
+        x = float(cell)
+    except ValueError:
+        return None
+    return int(x) if x.is_integer() else x
+
+
+def strength_rank(strength: Optional[str]) -> float:
     """Rank of a strength class (guarantee 6 … explore 1; unknown or None 0): higher is stronger."""
     if not strength:
         return 0
@@ -148,18 +186,18 @@ def review_ranges(report: Report) -> list[tuple[int, int]]:
             else:
                 line_end = report.text.find("\n", part.start, part.end)
                 hs, he = part.start, min(part.end if line_end < 0 else line_end, part.start + 80)
-            if is_review_heading(_simplified(report, hs, he)):
+            if is_review_heading(simplified_span(report, hs, he)):
                 out.append((part.start, part.end))
         return out
     heads = list(_TOP_HEADING.finditer(report.text))
     for k, m in enumerate(heads):
-        if is_review_heading(_simplified(report, m.start(1), m.end(1))):
+        if is_review_heading(simplified_span(report, m.start(1), m.end(1))):
             end = heads[k + 1].start() if k + 1 < len(heads) else len(report.text)
             out.append((m.start(), end))
     return out
 
 
-def _simplified(report: Report, start: int, end: int) -> str:
+def simplified_span(report: Report, start: int, end: int) -> str:
     """``report.text[start:end]`` in simplified characters (headings of traditional reports)."""
     text = report.text[start:end]
     if report.meta.script == "simplified":
@@ -205,7 +243,9 @@ _FUTURE_WORDS = frozenset("将 会 要 拟 将会 将要 准备 打算 希望 �
 _FUTURE_TEXT = re.compile(r"力争|争取|确保(?!了)|今年|明年|年内|年底前|预计|预期|下一步|今后|未来|新的一年|让我们"
                           # work under way is not yet done: 粤港两地政府正全力推进…
                           r"|(?:我|我们|政府|现)建议|正在|(?<![真公反端纠修改])正(?=全力|积极|加紧|研究|推进|筹备|着手|逐步|检视|与|按|就)"
-                          r"|目标(?:是|为|[:：])")
+                          r"|目标(?:是|为|[:：])"
+                          # rjieba glues 我会 into one noun: 我会成立…委员会 is a plan
+                          r"|(?:我|我们|政府)(?:会|将)(?!议|同|展|员|长|计|商|谈|见|晤|所|场|师|签)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|在|于)?((?:19|20)\d{2})年(?:前|底前|内|之前|或之前|以前|底|末)?")
 _MODIFIER_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:的|问题|项目|工程)")
 _DIRECTED = re.compile(r"经?(?:要求|责成|指示|委托|邀请|请|督促|指派|委派)")
@@ -254,7 +294,9 @@ def _future(text: str, a: int, b: int, offsets: list, tokens: list, year: Option
 def _past(text: str, a: int, b: int, year: Optional[int], offsets: list, tokens: list) -> bool:
     m = _PAST_OPENING.match(text, a, b)
     if m and (m.group(1) is None or (year is not None and int(m.group(1)) < year)):
-        return True
+        five = _FIVE_YEAR_NUM.search(m.group())
+        if not (five and year is not None and 2021 + 5 * (_cn_number(five.group(1)) - 4) >= year):
+            return True  # (“十五五”期间… in a 2025 or 2026 report opens a plan, not a review)
     k = bisect_left(offsets, a)
     while k < len(tokens) and offsets[k] < b:
         # a verb + 了 (优化了, 走了一条新路子): a completed action; not 为了, 了解 (other words)
@@ -336,28 +378,72 @@ class _Clause:
     sentence_start: int
 
 
-# Adverb-like verbs promise only when they open the clause: 持续推进… is a commitment,
-# 经济下行压力持续加大 describes.
-_OPENING_ONLY = ("持续",)
+# Manner words that may stand before the head verb of a clause without being it (科学有序推进,
+# 多渠道促进, 清单化推进, 高质量做好): rjieba tags many of them as nouns or adjectives.
+_MANNER = frozenset("科学 有序 多渠道 坚定 及早 高质量 高标准 更好 充分 依法 精准 分类 系统 协同 联动 协调 一体 "
+                    "深度 统一 集中 常态化 全方位 全链条 多措并举 千方百计 用心 用力 全省 全市 全域 全区 全县 全面 "
+                    "更加 注重 更加注重 主动 认真 有效 稳妥 审慎 适度 合理 梯次 滚动 分批 分步 靶向 系统性".split())
+
+
+def _head(text: str, a: int, b: int, verbs: Verbs, ctx=None) -> int:
+    """Where the head verb of segment ``text[a:b]`` may start: past list markers, adverbs, manner
+    words, a modal and a time phrase (``今年将开展…``, ``要深入分析…``, ``清单化推进…``)."""
+    a = _opening(text, a, b)
+    while a < b:
+        v = verbs.pattern.match(text, a, b)
+        if v and not _lookalike(text, v, verbs):
+            return a
+        m = _ADVERBS.match(text, a, b) or _DEADLINE.match(text, a, b)
+        if m and m.end() > a:
+            a = m.end()
+            continue
+        w = _token_at(a, ctx)
+        if w and (w[1] in ("d", "ad") or w[0] in _MANNER or w[0] in _PRE_VERBS or (len(w[0]) >= 3 and w[0].endswith("化"))):
+            a += len(w[0])
+            continue
+        for word in _MANNER:  # rjieba may glue a manner word to the verb (坚定推进): try the text
+            if text.startswith(word, a) and verbs.pattern.match(text, a + len(word), b):
+                return a + len(word)
+        break
+    return a
+
+
+def _token_at(pos: int, ctx) -> Optional[tuple[str, str]]:
+    """The rjieba token (word, tag) that starts at ``pos``, if any."""
+    if not ctx:
+        return None
+    offsets, tokens = ctx
+    k = bisect_left(offsets, pos)
+    return tokens[k] if k < len(tokens) and offsets[k] == pos else None
 
 
 def _verb_at(text: str, verbs: Verbs, start: int, end: int, ctx=None) -> Optional[re.Match]:
     """The first commitment verb in ``text[start:end]`` that is not part of a look-alike word
-    (nor, given ``ctx = (offsets, tokens)``, a verb used as a modifier or noun: :func:`_not_predicate`)."""
+    (nor, given ``ctx = (offsets, tokens)``, a verb used as a modifier or noun: :func:`_not_predicate`).
+
+    A head-only verb (lexicon column ``where``) counts only at the head of the segment
+    (:func:`_head`): 持续推进… promises, 经济下行压力持续加大 describes."""
+    head = None
     pos = start
     while True:
         m = verbs.pattern.search(text, pos, end)
         if m is None:
             return None
-        if not _lookalike(text, m, verbs) and not (ctx and _not_predicate(text, m, start, end, verbs, *ctx)):
-            if m.group() not in _OPENING_ONLY:
-                return m
-            a = start
-            while a < m.start() and text[a] in _TRIM_LEFT:
-                a += 1
-            lead = _ADVERBS.match(text, a, m.start())
-            if m.start() == (lead.end() if lead else a):
-                return m
+        if m.group() in verbs.manner:
+            nxt = verbs.pattern.match(text, m.end(), end)
+            # 统筹推进 yields to 推进; 统筹发展和安全 keeps 统筹 (发展 is its coordinated object)
+            if nxt and not _lookalike(text, nxt, verbs) and text[nxt.end() : nxt.end() + 1] not in "和与及、":
+                pos = m.end()  # 统筹推进: the manner yields to the verb after it
+                continue
+        if m.group() in verbs.head_only:
+            if head is None:
+                head = _head(text, start, end, verbs, ctx)
+            at_head = m.start() == head
+        else:
+            at_head = True
+        # cheap tests first: most head-only words in a segment are nouns past its head
+        if at_head and not _lookalike(text, m, verbs) and not (ctx and _not_predicate(text, m, start, end, verbs, *ctx)):
+            return m
         pos = m.start() + 1
 
 
@@ -381,6 +467,7 @@ def _lookalike(text: str, m: re.Match, verbs: Verbs) -> bool:
 _VP_PP = frozenset("以 在 于".split())  # a verb right after them is inside the phrase (以VP为…, 在VP上)
 _NP_PP = frozenset("与 同 跟 对 向 把 从 用".split())  # + noun phrase: the verb after it may lead
 _PP_CLOSERS_AFTER = ("作为", "视为", "摆在", "放在", "当作", "列为", "纳入")
+_FROM_CLOSERS = ("入手", "着手", "出发", "做起")  # 从放宽准入、优化监管等方面入手: a frame, not a promise
 _LOCATIVE_AFTER = frozenset("上 中 下 后 时 之后 以后 之前 以前 同时 前提 基础 过程 期间 之际 进程 背景".split())
 _PAST = frozenset("已 已经 业已 曾 曾经".split())
 _MODAL_AFTER = frozenset("要 应当 须 必须 需要".split())  # not 应 (确保市场主体应享尽享)
@@ -447,14 +534,20 @@ def _not_predicate(text: str, m: re.Match, a: int, b: int, verbs: Verbs, offsets
     if opened in _NP_PP:
         if opened == "把" and any(w in _PP_CLOSERS_AFTER for w in words):
             return True
+        if opened == "从" and any(w in _FROM_CLOSERS for w in words):
+            return True
         if opened in ("与", "同", "跟") and any(w.startswith("相") and len(w) >= 2 for w in words):
             return True  # 与全面建成小康社会目标相衔接
         if "的" in words:
             i = words.index("的")
             if any(p.startswith("v") or w.startswith("相") for w, p in after[i + 1:]):
                 return True
+    # The verb's own tag stands in for the word before the modal when nothing follows the verb
+    # (推动高质量发展要靠改革: 发展, a verbal noun, ends the subject).
+    own = tokens[kv][1] if kv < len(tokens) and offsets[kv] == m.start() and kn == kv + 1 else ""
     for i, (w, p) in enumerate(after):
-        if (w in _MODAL_AFTER and p in ("v", "d") and i > 0 and after[i - 1][1] in _NOUN_TAGS
+        before = after[i - 1][1] if i > 0 else own
+        if (w in _MODAL_AFTER and p in ("v", "d") and before in _NOUN_TAGS
                 and i + 1 < len(after) and after[i + 1][1][:1] in ("v", "d", "a")):
             return True
     return False
@@ -478,12 +571,23 @@ _PRE_VERBS = frozenset("着力 统筹 继续 努力 要 将 会 能 可 应 坚�
                        "加紧 力促 必须 需 需要 务必 全面 深入 扎实 有序 稳步 高标准 高质量".split())
 
 
-def _governed(a: int, verb_start: int, offsets: list, tokens: list, verbs: Verbs) -> bool:
-    """Does a verb that is not a commitment verb lead the clause before the ladder verb?"""
+_FRAME_VERBS = frozenset("着眼 围绕 立足 面向 对标 紧扣 瞄准 透过".split())
+
+
+def _governed(a: int, verb_start: int, offsets: list, tokens: list, verbs: Verbs, text: str = "") -> bool:
+    """Does a verb that is not a commitment verb lead the clause before the ladder verb?
+
+    Not a time phrase (到2027年: rjieba tags 到 a verb), nor a manner right before the verb
+    (协调推进, 联动推进); a frame verb always leads (着眼促进…: rjieba tags 着眼 an adverb)."""
+    skip = [m.span() for m in _DEADLINE.finditer(text, a, verb_start)] if text else []
     k = bisect_left(offsets, a)
     while k < len(tokens) and offsets[k] < verb_start:
         w, p = tokens[k]
-        if p in ("v", "vd", "vi") and w not in _PRE_VERBS and w not in verbs.verbs:
+        if w in _FRAME_VERBS:
+            return True
+        adjacent = offsets[k] + len(w) == verb_start
+        if (p in ("v", "vd", "vi") and w not in _PRE_VERBS and w not in _MANNER and w not in verbs.verbs and not adjacent
+                and not any(s <= offsets[k] < e for s, e in skip)):
             return True
         k += 1
     return False
@@ -505,8 +609,11 @@ def _clauses(text: str, lo: int, hi: int, verbs: Verbs, offsets: list, tokens: l
             current: Optional[list] = None  # [start, end, verb match]
             for a, b in segs:
                 v = _verb_at(text, verbs, a, b, (offsets, tokens))
-                if v is not None and _governed(a, v.start(), offsets, tokens, verbs):
-                    v = None  # 支持…加快发展, 实施…中部地区加快崛起…战略: another verb leads
+                if v is not None and _governed(a, v.start(), offsets, tokens, verbs, text):
+                    # 支持…加快发展, 实施…中部地区加快崛起…战略: another verb leads; the clause
+                    # before it is complete (it was once dropped with it)
+                    if current:
+                        out.append((_Clause(current[0], current[1], s), current[2]))
                     current = None
                     continue
                 if v is not None:
@@ -538,9 +645,17 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _deadline(text: str, clause: _Clause) -> Optional[tuple[int, int]]:
+def _deadline(text: str, clause: _Clause, verb: Optional[re.Match] = None, verbs: Optional[Verbs] = None) -> Optional[tuple[int, int]]:
+    """The clause's time phrase (matching-view offsets), or one opening its sentence, else None.
+
+    After the verb a five-year-plan period that runs straight into a noun modifies the object
+    (分析“十五五”时期新的阶段性特征), it sets no deadline; a bare year keeps its old reading
+    (研究制定2025年行动方案 is due in 2025)."""
     for m in _DEADLINE.finditer(text, clause.start, clause.end):
         if m.group().startswith(("19", "20")) and m.start() > 0 and text[m.start() - 1] in _NOT_BEFORE_YEAR:
+            continue
+        if (verb is not None and verbs is not None and m.start() >= verb.end() and _FIVE_YEAR.search(m.group())
+                and not _closes(text, m.end(), clause.end, verbs)):
             continue
         if text.rfind("《", clause.start, m.start()) > text.rfind("》", clause.start, m.start()):
             continue  # a year in a title: 《2021年电影检查（修订）条例草案》
@@ -554,15 +669,40 @@ def _deadline(text: str, clause: _Clause) -> Optional[tuple[int, int]]:
     return None
 
 
+_FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
+_FIVE_YEAR_NUM = re.compile(r"十([一二三四五六七八九])五")
+_AFTER_DEADLINE = re.compile(r"[，,。；;、）)]|$|要|将|再|基本|全面|力争|确保|争取|前|内|之前|以前")
+
+
+def _closes(text: str, pos: int, end: int, verbs: Verbs) -> bool:
+    """Does a time phrase ending at ``pos`` stand on its own (a comma, the clause end, a verb next)?"""
+    return pos >= end or bool(_AFTER_DEADLINE.match(text, pos)) or bool(verbs.pattern.match(text, pos, end))
+
+
+_COORDINATORS = "和与及、"
+_NOT_MODAL_RE = re.compile("|".join(sorted(_NOT_MODAL, key=len, reverse=True)))
+
+
 def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optional[tuple[int, int]]:
+    """What the clause promises: the text after the verb chain, never cut inside a word.
+
+    The chain is the governing verb, a 好 complement (发挥好), adverbs, a deadline and further
+    core verbs (力争实现, 加快推进, 力争年底前实现); a verb of action that names the object (实施提振消费
+    专项行动) or is coordinated with it (统筹发展和安全) stays in it, and so does 要素, 重点领域."""
     pos = verb.end()
-    while True:  # skip the verb chain and a deadline inside it: 力争实现, 加快推进, 力争年底前实现
+    if text.startswith("好", pos) and not text.startswith(("好评", "好人"), pos):
+        pos += 1
+    core = modal_verbs()
+    while True:
+        if _NOT_MODAL_RE.match(text, pos):
+            break  # 推动要素向…: 要素 is the object, not the modal 要
         m = _ADVERBS.match(text, pos, clause.end) or _DEADLINE.match(text, pos, clause.end)
-        if m and m.end() > pos:
+        if m and m.end() > pos and not m.group().endswith("重点"):  # 加强重点领域…: a noun's modifier
             pos = m.end()
             continue
         v = verbs.pattern.match(text, pos, clause.end)
-        if v and not _lookalike(text, v, verbs):
+        if (v and v.group() in core and not _lookalike(text, v, verbs)
+                and text[v.end() : v.end() + 1] not in _COORDINATORS):
             pos = v.end()
             continue
         break
@@ -572,6 +712,75 @@ def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optiona
     a, b = _trimmed(text, clause.start, verb.start())
     m = _ADVERBS.search(text, a, b)
     return (a, b) if b > a else None
+
+
+# --------------------------------------------------------------------------- deadline values
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_DL_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_DL_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月")
+_DL_QUARTER = re.compile(r"第?([一二三四1-4])季")
+_DL_YEARS_WITHIN = re.compile(r"(\d+|[一二两三四五六七八九十]+)年(?:内|或之前)")
+_DL_FIVE_YEAR = re.compile(r"十([一二三四五六七八九])五")
+_DL_NEXT = ("明年",)
+_DL_HALF = {"上半年": ("01", "06"), "下半年": ("07", "12")}
+
+
+def _cn_number(s: str) -> int:
+    """``12``, ``十二``, ``三`` → an int (numbers up to 99)."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(s, 0)
+
+
+def deadline_value(deadline: Optional[str], year: Optional[int]) -> Optional[str]:
+    """A deadline as written (simplified characters) → the date or period it names, else None.
+
+    ``year`` is the plan year (``report.meta.year``) that 年内/今年/年底前 refer to.  Values:
+    a year ``2025``; a month ``2025-12`` (年底前, 6月底前); a span ``2025-01/2025-06`` (上半年,
+    第一季度); years ``2026/2030`` (“十五五”期间, 三年内); the last year of a five-year plan for
+    “十五五”末.  None when the phrase names no time the calendar knows (本届政府任期内) or the
+    plan year is needed and unknown.
+    """
+    if not deadline:
+        return None
+    d = deadline.strip("“”\"")
+    five = _DL_FIVE_YEAR.search(deadline)
+    if five:
+        first = 2021 + 5 * (_cn_number(five.group(1)) - 4)  # the 14th plan (十四五) is 2021-2025
+        last = first + 4
+        return str(last) if re.search(r"期末|末$", d) else f"{first}/{last}"
+    m = _DL_YEAR.search(d)
+    y = int(m.group(1)) if m else None
+    rest = d[m.end():] if m else d
+    if y is None:
+        if year is None:
+            return None
+        y = year + 1 if d.startswith(_DL_NEXT) else year
+        w = _DL_YEARS_WITHIN.fullmatch(d)
+        if w and not d.startswith(("今年", "明年")):
+            n = _cn_number(w.group(1))
+            return str(year) if n <= 1 else f"{year}/{year + n - 1}"
+    for half, (a, b) in _DL_HALF.items():
+        if half in rest:
+            return f"{y}-{a}/{y}-{b}"
+    q = _DL_QUARTER.search(rest)
+    if q:
+        n = _cn_number(q.group(1))
+        return f"{y}-{3 * n - 2:02d}/{y}-{3 * n:02d}"
+    mo = _DL_MONTH.search(rest)
+    if mo:
+        return f"{y}-{_cn_number(mo.group(1)):02d}"
+    if re.search(r"底|末", rest):
+        return f"{y}-12"
+    if re.search(r"初", rest):
+        return f"{y}-01"
+    if "任期" in d:
+        return None
+    return str(y)
 
 
 _HEADING_LINE = re.compile(r"[#*\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部])")
@@ -617,6 +826,8 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
         keep.append((pos, len(text)))
     quantities = sorted(report.quantities, key=lambda q: q.start)
     q_starts = [q.start for q in quantities]
+    entities = sorted(report.entities, key=lambda x: x.start)
+    e_starts = [x.start for x in entities]
     block_of = BlockLocator(report)
     out = []
     year = report.meta.year
@@ -633,24 +844,39 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
             start, end = mv.span(a, b)
             if _in_heading(report, block_of, start):
                 continue
-            dl = _deadline(text, clause)
+            if text[b - 1 : b] in "是为" and text[b : b + 1] in "：:":
+                continue  # 今年发展主要预期目标是：… announces what follows, it promises nothing itself
+            dl = _deadline(text, clause, verb, verbs)
             ob = _object(text, clause, verb, verbs)
             qid = None
             i = bisect_left(q_starts, start)
             if i < len(quantities) and quantities[i].end <= end:
                 qid = quantities[i].id
             vs, ve = mv.span(verb.start(), verb.end())
+            obj = mv.span(*ob) if ob else None
             out.append(Commitment(
                 id=f"c{len(out) + 1}", block=block_of(start), start=start, end=end,
                 text=report.text[start:end], verb=report.text[vs:ve], strength=verbs.verbs[verb.group()],
                 deadline=report.text.__getitem__(slice(*mv.span(*dl))) if dl else None,
-                object=report.text.__getitem__(slice(*mv.span(*ob))) if ob else None,
+                object=report.text[obj[0] : obj[1]] if obj else None,
                 quantity=qid,
+                deadline_value=deadline_value(text[dl[0] : dl[1]], year) if dl else None,
+                object_entity=_entity_inside(entities, e_starts, *obj) if obj else None,
             ))
     return tuple(out)
 
 
-@register(adds="commitments", requires=("quantities", "dates", "periods"))
+def _entity_inside(entities: list, starts: list, a: int, b: int) -> Optional[str]:
+    """Id of the first entity (sorted by start) lying wholly inside ``[a, b)``, else None."""
+    i = bisect_left(starts, a)
+    while i < len(entities) and entities[i].start < b:
+        if entities[i].end <= b:
+            return entities[i].id
+        i += 1
+    return None
+
+
+@register(adds="commitments", requires=("quantities", "dates", "periods", "entities"))
 def annotate_commitments(report: Report) -> Report:
     """``report`` with its ``commitments`` layer filled (see the module docstring)."""
     return dataclasses.replace(report, commitments=find_commitments(report))

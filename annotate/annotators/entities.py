@@ -625,9 +625,10 @@ def _stop_word(word: str) -> bool:
     """Commitment verbs (启动, 推进 …) tagged as verbal nouns still end a name."""
     global _STOP
     if _STOP is None:
-        from .commitments import load_verbs
+        from .commitments import modal_verbs
 
-        _STOP = frozenset(load_verbs().verbs) | {"建设", "实施", "开展", "打造", "引进", "依托", "围绕", "发展", "培育"}
+        # the ladder's core, not every verb of action: names open with 提振, 创新 (提振消费专项行动)
+        _STOP = modal_verbs() | {"建设", "实施", "开展", "打造", "引进", "依托", "围绕", "发展", "培育"}
     return word in _STOP
 
 

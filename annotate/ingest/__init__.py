@@ -13,6 +13,7 @@ Modules: :mod:`.encoding` (bytes → str), :mod:`.readers` (format detection, HT
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -23,6 +24,9 @@ from .records import Aside, Decoded
 __all__ = ["Aside", "Decoded", "load", "MAX_BYTES", "MIN_CJK"]
 
 MAX_BYTES = 10 * 1024 * 1024  # real reports are < 200 KB (docx < 1 MB); checked before decoding
+if os.environ.get("ANNOTATE_MAX_MB", "").isdigit():  # set by --max-mb, seen by worker processes too
+    MAX_BYTES = int(os.environ["ANNOTATE_MAX_MB"]) * 2**20
+XML_FACTOR = 8  # an annotated XML holds its report and every annotation: it may be this much larger
 MIN_CJK = 200  # Chinese characters outside the asides; the shortest real report has ~11,000
 
 _CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
@@ -62,13 +66,17 @@ def load(path: str, data: bytes | None = None) -> Decoded:
         text, encoding = decode_bytes(data, name)
         if fmt is None:
             fmt = readers.sniff_text_format(text)
+    if len(text) > max_text_chars():  # a small .docx or .html can hold far more text than its size says
+        raise AnnotateError(name, f"holds {len(text):,} characters of text, more than the {max_text_chars():,} "
+                                  f"a report of at most {MAX_BYTES // 2**20} MB can hold",
+                            "check the file; --max-mb raises the limit")
     if not text.strip():
         what = {"docx": "is a Word document with no text in it", "html": "is an HTML page with no text in it"}
         raise AnnotateError(name, what.get(fmt, "is empty (only white space)"), "give a file that holds a report")
 
     asides = _combine(chrome.find_asides(text), extra)
     _check_report(name, fmt, text, asides)
-    info = SourceInfo(file=path, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, format=fmt,
+    info = SourceInfo(file=printable_name(path), sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, format=fmt,
                       lines=_count_lines(text))
     return Decoded(text=text, info=info, asides=asides)
 
@@ -96,15 +104,50 @@ def _load_pdf(path: str, data: bytes, name: str) -> Decoded:
 
 
 def display_name(path: str) -> str:
-    """How errors name an input: the path as given, ``<stdin>`` for ``-``."""
-    return "<stdin>" if path == "-" else path
+    """How outputs and errors name an input: the path as given, ``<stdin>`` for ``-``; see
+    :func:`printable_name` for names that are not plain text."""
+    return "<stdin>" if path == "-" else printable_name(path)
 
 
-def _too_large(name: str, size: int, limit: int = MAX_BYTES) -> AnnotateError:
-    hint = "raise the limit with --max-mb if the file is right" if limit != MAX_BYTES else \
-        "real reports are well under 1 MB; check the file"
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable_name(path: str) -> str:
+    """A file name as text every output can hold and no terminal misreads: bytes that are not
+    UTF-8 (``\\xff``) and control or bidirectional characters (``\\x1b``, ``\\u202e``) are
+    written as escapes.  A name is data too: it reaches XML, JSON, HTML and the terminal."""
+    if not _UNPRINTABLE.search(path):
+        return path
+    raw = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", raw)
+
+
+def max_text_chars() -> int:
+    """The most text a report may hold once extracted, whatever its format (half the byte limit:
+    a UTF-8 report of MAX_BYTES holds far fewer characters than that)."""
+    return MAX_BYTES // 2
+
+
+def set_max_mb(mb: int) -> None:
+    """Raise or lower the size limit (``--max-mb``) for this process and the workers it starts."""
+    global MAX_BYTES
+    MAX_BYTES = mb * 2**20
+    os.environ["ANNOTATE_MAX_MB"] = str(mb)
+
+
+def _too_large(name: str, size: int, limit: int | None = None) -> AnnotateError:
+    limit = MAX_BYTES if limit is None else limit
     return AnnotateError(name, f"is too large for a report ({size / 2**20:.1f} MB; the limit is "
-                               f"{limit // 2**20} MB)", hint)
+                               f"{limit / 2**20:g} MB)",
+                         "real reports are well under 1 MB; check the file, or raise the limit with --max-mb")
+
+
+def size_limit(path: str) -> int:
+    """Bytes ``path`` may have: an annotated ``.xml`` holds its report and every annotation; a
+    PDF has its own limit (``ingest.pdf``: scans run to tens of MB)."""
+    suffix = path.lower().rsplit(".", 1)[-1]
+    return MAX_BYTES * XML_FACTOR if suffix == "xml" else _pdf_limit() if suffix == "pdf" else MAX_BYTES
 
 
 def _pdf_limit() -> int:
@@ -120,10 +163,15 @@ def read_bytes(path: str) -> bytes:
     if path == "-":
         import sys
 
-        # enough to tell "too large" for any format (a PDF may be larger than text)
-        return sys.stdin.buffer.read(max(MAX_BYTES, _pdf_limit()) + 1)
+        # enough to tell "too large" for any format: annotated XML and PDF may be larger than text
+        data = sys.stdin.buffer.read(max(MAX_BYTES * XML_FACTOR, _pdf_limit()) + 1)
+        head = data[:1024]
+        limit = _pdf_limit() if b"%PDF-" in head else \
+            MAX_BYTES * XML_FACTOR if head[:400].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") else MAX_BYTES
+        if len(data) > limit:
+            raise _too_large(name, len(data), limit)
+        return data
     p = Path(path)
-    limit = _pdf_limit() if p.suffix.lower() == ".pdf" else MAX_BYTES
     if not p.exists():
         raise AnnotateError(name, "no such file", "check the path and try again")
     if p.is_dir():
@@ -131,9 +179,13 @@ def read_bytes(path: str) -> bytes:
                             "give a .txt, .md, .html, .docx or annotated .xml file")
     try:
         size = p.stat().st_size
-        if size > limit:  # refuse before reading it all into memory
-            raise _too_large(name, size, limit)
-        return p.read_bytes()
+        if size > size_limit(path):  # refuse before reading it all into memory
+            raise _too_large(name, size, size_limit(path))
+        with p.open("rb") as fh:  # a file growing while read is cut at the limit, not read whole
+            data = fh.read(size_limit(path) + 1)
+        if len(data) > size_limit(path):
+            raise _too_large(name, len(data), size_limit(path))
+        return data
     except OSError as exc:
         raise AnnotateError(name, f"cannot be read ({exc.strerror})", "check its permissions") from None
 

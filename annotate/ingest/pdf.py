@@ -14,8 +14,8 @@ Read with pypdfium2 (PDFium).  PDFium is not thread-safe: never read PDFs from s
 batch runs use processes.  A page with no text layer is OCRed by the ``tesseract`` binary
 (Debian: tesseract-ocr, tesseract-ocr-chi-sim, tesseract-ocr-chi-tra) under ``ocr="auto"``;
 ``"always"`` OCRs every page, ``"never"`` none.  Limits (bytes, pages) refuse PDF bombs; the
-command line raises them (``--max-pages``, ``--max-mb``), passed on through environment variables
-so that batch worker processes see them too.
+command line raises them (``--max-pages``; ``annotate --max-mb``, which also sets the size limit
+of other inputs), passed on through environment variables so that batch worker processes see them.
 """
 
 from __future__ import annotations
@@ -33,12 +33,13 @@ from . import chrome
 from .records import Aside
 
 DEFAULT_MAX_PAGES = 2000  # the longest real report has a few hundred pages
-DEFAULT_MAX_MB = 200  # scanned reports run to tens of MB
+DEFAULT_MAX_MB = 200  # scanned reports run to tens of MB (without --max-mb)
 OCR_DPI = 300
 OCR_TIMEOUT = 300  # seconds per page
 OCR_MODES = ("auto", "always", "never")
 ENV_OCR, ENV_OCR_LANG = "ANNOTATE_OCR", "ANNOTATE_OCR_LANG"
-ENV_MAX_PAGES, ENV_MAX_MB = "ANNOTATE_PDF_MAX_PAGES", "ANNOTATE_PDF_MAX_MB"
+ENV_MAX_PAGES = "ANNOTATE_PDF_MAX_PAGES"
+ENV_MAX_MB = "ANNOTATE_MAX_MB"  # ``annotate --max-mb``: the user's size limit, for PDF too
 APT_PACKAGES = "tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
 
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")

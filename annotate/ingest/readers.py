@@ -336,7 +336,13 @@ def read_docx(data: bytes, name: str) -> str:
         raise AnnotateError(name, f"holds a word/document.xml of {info.file_size // 2**20} MB, far too large for a report",
                             "check that this is the right file")
     try:
-        xml = archive.read(info)
+        # the header's size may lie (a zip bomb): inflate at most the limit, never the whole member
+        with archive.open(info) as member:
+            xml = member.read(MAX_DOCUMENT_XML + 1)
+        if len(xml) > MAX_DOCUMENT_XML:
+            raise AnnotateError(name, f"holds a word/document.xml of more than {MAX_DOCUMENT_XML // 2**20} MB "
+                                      "(its zip header says less), far too large for a report",
+                                "check that this is the right file")
     except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError, OSError):
         raise AnnotateError(name, "is a damaged or encrypted .docx (word/document.xml cannot be read)",
                             "open it in Word and save it again without a password") from None

@@ -3,12 +3,15 @@
 Contract: :func:`comparison_to_json` returns plain data with the fixed keys ``old``, ``new``,
 ``stats``, ``target_changes`` and ``changes`` (each change has ``kind``, ``old_text``,
 ``new_text``, ``old_block``, ``new_block`` plus offsets into each report's text and, for moves and
-edits inside moved text, ``move_id``).  It adds ``options``, ``alignment`` (segment pairs with
+edits inside moved text, ``move_id``), and ``commitment_changes`` (an object promised in both years
+with another strength: ``object``, ``old``/``new`` {id, verb, strength, deadline, text}, ``change``
+strengthened|weakened).  It adds ``options``, ``alignment`` (segment pairs with
 relation, blocks, offsets and score) and ``blocks`` (container pairs) for scripts that want them.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from ..compare import Comparison, TargetSide
@@ -48,6 +51,10 @@ def comparison_to_json(c: Comparison, *, alignment: bool = True) -> dict[str, An
             for t in c.target_changes
         ],
         "changes": changes,
+        "commitment_changes": [
+            {"object": k.object, "old": asdict(k.old), "new": asdict(k.new), "change": k.change}
+            for k in c.commitment_changes
+        ],
     }
     if alignment:
         out["alignment"] = [

@@ -5,10 +5,14 @@ complete HTML document (str) with its styles and script inline, no network acces
 piece of report text escaped (the tree is built with lxml; nothing is formatted into markup).
 A Content-Security-Policy with a per-page nonce means only the page's own script can run.
 
-Layout: header naming both reports; counts by kind (the same numbers as the comparison JSON);
-the target-changes table; an outline of the new report; an inline view (the new report with
-deletions struck and insertions underlined) and a side-by-side view (one table row per aligned
-pair); navigation (buttons, ``n``/``p``), filters by kind and a view switch.
+Layout: header naming both reports by issuer and year; counts by kind (the same numbers as the
+comparison JSON), each a button showing only that kind; the target-changes table (delta, and each
+target's sentence linked on both sides); an outline of the new report; an inline view (the new
+report with deletions struck and insertions underlined, wholly inserted or deleted paragraphs
+folded to one line) and a side-by-side view (one table row per aligned pair); navigation
+(buttons, ``n``/``p``), filters by kind, a view switch and a part switch (plan / review).
+Inline anchors (``n-<block>``, ``ip-<pair>``) have ``sbs-`` twins in the side-by-side view, so a
+link lands in whichever view is shown.  Every label is an interface string (:mod:`.i18n`).
 """
 
 from __future__ import annotations
@@ -22,31 +26,36 @@ from typing import Any, Iterable, Optional
 from lxml import etree, html
 from lxml.html import builder as E
 
+from ..annotators.commitments import review_ranges
 from ..model import Report
+from .anchors import delta_label, target_span
+from .i18n import Interface, interface
 from .labels import fmt_number, target_label
 
-#: change kind -> (filter category, human label)
-KIND_INFO: dict[str, tuple[str, str]] = {
-    "number_changed": ("numbers", "number changed"),
-    "modality_changed": ("commitments", "commitment strength changed"),
-    "replaced": ("wording", "reworded"),
-    "moved": ("moves", "moved"),
-    "inserted": ("insdel", "inserted"),
-    "deleted": ("insdel", "deleted"),
+#: change kind -> filter category (the words for kinds, filters and changes are interface strings:
+#: annotate/lexicon/ui_strings.tsv, keys kind.*, filter.*, change.*)
+KIND_CATEGORY: dict[str, str] = {
+    "number_changed": "numbers",
+    "modality_changed": "commitments",
+    "replaced": "wording",
+    "moved": "moves",
+    "inserted": "insdel",
+    "deleted": "insdel",
 }
 KIND_ORDER = ("number_changed", "modality_changed", "replaced", "moved", "inserted", "deleted")
-FILTERS = (("targets", "targets"), ("numbers", "numbers"), ("commitments", "commitments"),
-           ("wording", "wording"), ("moves", "moves"), ("insdel", "insertions/deletions"))
+FILTERS = ("targets", "numbers", "commitments", "wording", "moves", "insdel")
 
-#: target change -> (symbol, words); the symbol is decoration, the words carry the meaning
-DIRECTION: dict[str, tuple[str, str]] = {
-    "raised": ("▲", "raised"),
-    "lowered": ("▼", "lowered"),
-    "qualifier_changed": ("≈", "qualifier changed"),
-    "reworded": ("✎", "reworded"),
-    "unchanged": ("=", "unchanged"),
-    "added": ("+", "added"),
-    "removed": ("−", "removed"),
+#: target change -> symbol; decoration only, the words beside it carry the meaning
+SYMBOL: dict[str, str] = {
+    "raised": "▲",
+    "lowered": "▼",
+    "qualifier_changed": "≈",
+    "quantified": "#",
+    "unquantified": "∅",
+    "reworded": "✎",
+    "unchanged": "=",
+    "added": "+",
+    "removed": "−",
 }
 
 
@@ -58,17 +67,24 @@ def _asset(name: str) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def _target_value(side: Any) -> str:
-    """How a target side reads in the table; a missing side is a dash."""
+def _target_value(side: Any, ui: Optional[Interface] = None) -> str:
+    """How a target side reads in the table, in the interface language; a missing side is a dash."""
     if side is None:
         return "—"
-    return target_label(side.value, side.low, side.high, side.unit, side.qualifier)
+    if ui is None or ui.lang == "en" or (side.qualifier == "range" and side.low is not None):
+        return target_label(side.value, side.low, side.high, side.unit, side.qualifier)
+    if side.value is None:
+        return ui("no_number")
+    label = f"{fmt_number(side.value)}{side.unit or ''}"
+    if side.qualifier and side.qualifier != "exact":
+        label += f"（{ui('qualifier.' + side.qualifier)}）"
+    return label
 
 
 class _Spans:
     """Sorted, non-overlapping annotation spans of one report, for hover tips."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, ui: Interface) -> None:
         indicator_of: dict[str, str] = {}
         for ind in report.indicators:
             for qid in (ind.level, ind.growth, ind.points):
@@ -82,14 +98,14 @@ class _Spans:
         for q in sorted(report.quantities, key=lambda q: (q.start, -q.end)):
             if q.start < last_end:
                 continue  # nested or crossing: the outer one carries the tip
-            tip = [f"{q.text}", f"value {fmt_number(q.value)} {q.unit}".rstrip()]
+            tip = [f"{q.text}", f"{ui('tip.value')} {fmt_number(q.value)} {q.unit}".rstrip()]
             if q.normalized is not None and q.base_unit:
-                tip.append(f"normalized {fmt_number(q.normalized)} {q.base_unit}")
-            tip.append(f"qualifier {q.qualifier}")
+                tip.append(f"{ui('tip.normalized')} {fmt_number(q.normalized)} {q.base_unit}")
+            tip.append(f"{ui('tip.qualifier')} {q.qualifier}")
             if q.qualifier == "range":
-                tip.append(f"range {fmt_number(q.low)}–{fmt_number(q.high)}")
+                tip.append(f"{ui('tip.range')} {fmt_number(q.low)}–{fmt_number(q.high)}")
             if q.id in indicator_of:
-                tip.append(f"indicator {indicator_of[q.id]}")
+                tip.append(f"{ui('tip.indicator')} {indicator_of[q.id]}")
             spans.append((q.start, q.end, "\n".join(tip)))
             last_end = q.end
         self.spans = spans
@@ -102,6 +118,33 @@ class _Spans:
             if e <= end:
                 yield s, e, tip
             i += 1
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A heading for the outline: whole when short, else cut after the last punctuation that
+    leaves at least a third of ``limit`` (never in the middle of a word), with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = max(head.rfind(ch) for ch in "，。；：、,;: ")
+    if cut >= limit // 3:
+        return head[: cut + 1].rstrip("，、,;: ") + "…"
+    end = text.find("。", limit)
+    return text if end < 0 else text[: end + 1]
+
+
+class _Halves:
+    """Which half of a report an offset is in: ``review`` (a part whose heading marks the review
+    of the past year) or ``plan`` (everything else: title, preface, targets, measures)."""
+
+    def __init__(self, report: Report) -> None:
+        self.ranges = sorted(review_ranges(report))
+        self.starts = [s for s, _ in self.ranges]
+
+    def at(self, offset: int) -> str:
+        i = bisect_left(self.starts, offset + 1) - 1
+        return "review" if i >= 0 and offset < self.ranges[i][1] else "plan"
 
 
 def _append_text(parent: etree._Element, text: str) -> None:
@@ -120,7 +163,8 @@ def _append_annotated(parent: etree._Element, text: str, start: int, end: int, s
     pos = start
     for s, e, tip in spans.within(start, end):
         _append_text(parent, text[pos:s])
-        el = etree.SubElement(parent, "span", {"class": "qty", "tabindex": "0", "data-tip": tip})
+        # focusable by the page's script (tabindex on every quantity was ~5% of a large page)
+        el = etree.SubElement(parent, "span", {"class": "qty", "data-tip": tip})
         el.text = text[s:e]
         pos = e
     _append_text(parent, text[pos:end])
@@ -130,17 +174,51 @@ def _append_annotated(parent: etree._Element, text: str, start: int, end: int, s
 
 
 class _Redline:
-    def __init__(self, comparison: Any) -> None:
+    def __init__(self, comparison: Any, lang: str = "en") -> None:
+        self.ui = interface(lang)
         self.c = comparison
         self.old: Report = comparison.old
         self.new: Report = comparison.new
-        self.old_spans = _Spans(self.old)
-        self.new_spans = _Spans(self.new)
+        self.old_spans = _Spans(self.old, self.ui)
+        self.new_spans = _Spans(self.new, self.ui)
         # change lookup per pair
         self.by_pair: dict[int, list[tuple[int, Any]]] = {}
         for idx, ch in enumerate(comparison.changes):
             self.by_pair.setdefault(ch.pair, []).append((idx, ch))
         self.target_ranges = self._target_ranges()
+        self.old_half = _Halves(self.old)
+        self.new_half = _Halves(self.new)
+        self.old_pairs = sorted((p.old_start, p.old_end, k) for k, p in enumerate(comparison.pairs)
+                                if p.relation != "inserted")
+        self.new_pairs = sorted((p.new_start, p.new_end, k) for k, p in enumerate(comparison.pairs)
+                                if p.relation != "deleted")
+        self.linked = {k for k in (self._target_pair(side, tc) for tc in comparison.target_changes
+                                   for side in ("old", "new")) if k is not None}
+
+    def _target_pair(self, side: str, tc: Any) -> Optional[int]:
+        """The pair holding the start of a target change's ``side`` (None: no such side or span)."""
+        value = tc.old if side == "old" else tc.new
+        span = target_span(self.old if side == "old" else self.new, tc.indicator, value)
+        return None if span is None else self.pair_at(side, span[0])
+
+    def half(self, pair: Any) -> str:
+        """The half a pair belongs to: by its new side, or its old side when it was deleted."""
+        if pair.relation == "deleted":
+            return self.old_half.at(pair.old_start)
+        return self.new_half.at(pair.new_start)
+
+    def pair_at(self, side: str, offset: int) -> Optional[int]:
+        """The index of the pair whose ``side`` stretch holds ``offset`` (None when none does)."""
+        rows = self.old_pairs if side == "old" else self.new_pairs
+        i = bisect_left(rows, (offset + 1,)) - 1
+        while i >= 0:
+            s, e, k = rows[i]
+            if s <= offset < e:
+                return k
+            if e <= offset:
+                break
+            i -= 1
+        return None
 
     def _target_ranges(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         return ([(t.start, t.end) for t in self.old.targets], [(t.start, t.end) for t in self.new.targets])
@@ -165,17 +243,17 @@ class _Redline:
         return None
 
     def _mark(self, tag: str, idx: int, ch: Any, first: set[tuple[str, int]], view: str) -> etree._Element:
-        category, label = KIND_INFO[ch.kind]
+        category = KIND_CATEGORY.get(ch.kind, "other")
+        label = self.ui.change(ch.kind)
         categories = [category] + (["targets"] if self._is_target(ch) else [])
-        attrs = {"class": f"chg k-{ch.kind}", "data-kind": ch.kind, "data-filter": " ".join(categories),
-                 "data-label": label}
-        if (view, idx) not in first:  # the first marker of a change is its navigation stop
-            first.add((view, idx))
-            attrs.update({"data-chg": str(idx), "tabindex": "0", "id": f"{view}-c{idx}"})
-        el = etree.Element(tag, attrs)
-        sr = etree.SubElement(el, "span", {"class": "sr"})
-        sr.text = f"[{'deleted' if tag == 'del' else 'inserted'}: {label}] "
-        return el
+        # the kind styles select on data-kind (a k-<kind> class as well was 3% of a large page)
+        attrs = {"class": "chg", "data-kind": ch.kind, "data-filter": " ".join(categories), "data-label": label}
+        if (view, idx) not in first:  # the first marker of a change is its navigation stop (the
+            first.add((view, idx))     # script makes it focusable)
+            attrs["data-chg"] = str(idx)
+        # screen readers hear "[deleted: number changed]" from the stylesheet (del.chg::before),
+        # not from a span per marker: those were 7% of a large page
+        return etree.Element(tag, attrs)
 
     def _render_ops(self, pair_index: int, pair: Any, old_parent: Optional[etree._Element],
                     new_parent: Optional[etree._Element], first: set, view: str) -> None:
@@ -213,97 +291,135 @@ class _Redline:
 
     def header(self) -> etree._Element:
         top = E.HEADER(E.CLASS("top"))
-        top.append(E.H1("Redline: " + _pair_label(self.old.meta, self.new.meta)))
+        top.append(E.H1(self.ui("redline", pair=_pair_label(self.old.meta, self.new.meta))))
         sides = E.DIV(E.CLASS("reports"))
         for label, r in (("Old", self.old), ("New", self.new)):
             m = r.meta
             dl = E.DL()
             for key, value in (("title", m.title), ("issuer", m.issuer), ("region", m.region), ("year", m.year),
                                ("delivered", m.delivered or m.date), ("file", m.source.file)):
-                dl.append(E.DT(key))
+                dl.append(E.DT(self.ui("meta." + key)))
                 dl.append(E.DD("" if value is None else str(value)))
-            sides.append(E.SECTION(E.CLASS(f"side side-{label.lower()}"), E.H2(label), dl))
+            sides.append(E.SECTION(E.CLASS(f"side side-{label.lower()}"), E.H2(self.ui(label.lower())), dl))
         top.append(sides)
         return top
 
     def summary(self) -> etree._Element:
+        """The counts by kind; each is a button that shows only that kind (``all`` shows every one)."""
         counts = {k: 0 for k in KIND_ORDER}
         for ch in self.c.changes:
             counts[ch.kind] = counts.get(ch.kind, 0) + 1
-        ul = E.UL(E.CLASS("summary"), {"aria-label": "changes by kind"})
-        ul.append(E.LI({"data-kind": "all"}, "all changes", E.SPAN(E.CLASS("n"), str(len(self.c.changes)))))
-        for k in KIND_ORDER:
-            ul.append(E.LI({"data-kind": k, "class": f"k-{k}-count"}, KIND_INFO[k][1],
-                           E.SPAN(E.CLASS("n"), str(counts[k]))))
-        ul.append(E.LI({"data-kind": "target_changes"}, "target changes",
-                       E.SPAN(E.CLASS("n"), str(sum(1 for t in self.c.target_changes if t.change != "unchanged")))))
+        ul = E.UL(E.CLASS("summary"), {"aria-label": self.ui("counts.aria")})
+
+        def item(kind: str, label: str, n: int, pressed: bool = False) -> etree._Element:
+            button = E.BUTTON({"type": "button", "data-only": kind, "aria-pressed": "true" if pressed else "false"},
+                              label, E.SPAN(E.CLASS("n"), str(n)))
+            return E.LI({"data-kind": kind, "class": f"k-{kind}-count"}, button)
+
+        ul.append(item("all", self.ui("all_changes"), len(self.c.changes), pressed=True))
+        for k in counts:
+            ul.append(item(k, self.ui.change(k), counts[k]))
+        ul.append(item("target_changes", self.ui("target_changes"),
+                       sum(1 for t in self.c.target_changes if t.change != "unchanged")))
         return ul
 
     def targets_table(self) -> etree._Element:
+        """One row per indicator: both targets with their sentences linked, the change and its delta."""
         section = E.SECTION({"id": "targets", "aria-labelledby": "targets-h"})
-        section.append(E.H2({"id": "targets-h"}, "Target changes"))
+        section.append(E.H2({"id": "targets-h"}, self.ui("target_changes.heading")))
         if not self.c.target_changes:
-            section.append(E.P("Neither report sets targets that could be matched by indicator."))
+            section.append(E.P(self.ui("target_changes.none")))
             return section
         table = E.TABLE(E.CLASS("targets"))
-        table.append(E.THEAD(E.TR(E.TH("indicator"), E.TH("old target"), E.TH("new target"), E.TH("change"))))
+        table.append(E.THEAD(E.TR(*(E.TH(self.ui(f"col.{c}"))
+                                    for c in ("indicator", "old_target", "new_target", "change", "delta")))))
         tbody = E.TBODY()
         for tc in self.c.target_changes:
-            symbol, words = DIRECTION.get(tc.change, ("", tc.change))
-            old_cell = E.TD(E.STRONG(_target_value(tc.old)))
-            if tc.old is not None:
-                old_cell.append(E.BR())
-                old_cell.append(E.SMALL(tc.old.text))
-            new_cell = E.TD(E.STRONG(_target_value(tc.new)))
-            if tc.new is not None:
-                new_cell.append(E.BR())
-                new_cell.append(E.SMALL(tc.new.text))
+            symbol = SYMBOL.get(tc.change, "")
+            words = self.ui.change(tc.change)
             name = tc.indicator or tc.metric_new or tc.metric_old or ""
             metric = tc.metric_new or tc.metric_old or ""
-            tbody.append(E.TR({"class": f"tc-{tc.change}", "data-filter": "targets", "data-change": tc.change},
-                              E.TD(name, E.BR(), E.SMALL(metric)), old_cell, new_cell,
+            tbody.append(E.TR({"class": f"tc-{tc.change}", "data-filter": "targets", "data-change": str(tc.change)},
+                              E.TD(name, E.BR(), E.SMALL(metric)), self._target_cell("old", tc),
+                              self._target_cell("new", tc),
                               E.TD(E.CLASS(f"dir dir-{tc.change}"), E.SPAN({"aria-hidden": "true"}, symbol + " "),
-                                   words)))
+                                   words),
+                              E.TD(E.CLASS("delta"), delta_label(tc))))
         table.append(tbody)
         section.append(table)
         return section
 
+    def _target_cell(self, side: str, tc: Any) -> etree._Element:
+        """A target's value and its sentence, linked to where the sentence stands in the text."""
+        value = tc.old if side == "old" else tc.new
+        cell = E.TD(E.STRONG(_target_value(value, self.ui)))
+        if value is None:
+            return cell
+        cell.append(E.BR())
+        k = self._target_pair(side, tc)
+        if k is None:
+            cell.append(E.SMALL(value.text))
+        else:
+            cell.append(E.A({"href": f"#ip-{k}", "class": f"to-text to-{side}", "data-side": side,
+                             "title": self.ui(f"link.title.{side}")}, E.SMALL(value.text)))
+        return cell
+
     def toolbar(self) -> etree._Element:
-        bar = E.DIV(E.CLASS("toolbar"), {"role": "toolbar", "aria-label": "redline controls"})
-        views = E.FIELDSET(E.LEGEND("view"),
-                           E.BUTTON({"type": "button", "data-view": "inline", "aria-pressed": "true"}, "inline"),
-                           E.BUTTON({"type": "button", "data-view": "sbs", "aria-pressed": "false"},
-                                    "side by side"))
-        nav = E.FIELDSET(E.LEGEND("changes"),
-                         E.BUTTON({"type": "button", "id": "prev", "title": "previous change (p)"}, "◀ previous (p)"),
-                         E.BUTTON({"type": "button", "id": "next", "title": "next change (n)"}, "next (n) ▶"),
-                         E.SPAN({"id": "position", "class": "position", "aria-live": "polite"}, ""))
-        filters = E.FIELDSET(E.LEGEND("show"))
-        for key, label in FILTERS:
+        ui = self.ui
+        bar = E.DIV(E.CLASS("toolbar"), {"role": "toolbar", "aria-label": ui("toolbar.aria")})
+        views = E.FIELDSET(E.LEGEND(ui("legend.view")),
+                           E.BUTTON({"type": "button", "data-view": "inline", "aria-pressed": "true"},
+                                    ui("view.inline")),
+                           E.BUTTON({"type": "button", "data-view": "sbs", "aria-pressed": "false"}, ui("view.sbs")))
+        # the script words its "change 3 of 8" from these templates, in the page's language
+        nav = E.FIELDSET(E.LEGEND(ui("legend.changes")),
+                         E.BUTTON({"type": "button", "id": "prev", "title": ui("nav.prev.title")}, ui("nav.prev")),
+                         E.BUTTON({"type": "button", "id": "next", "title": ui("nav.next.title")}, ui("nav.next")),
+                         E.SPAN({"id": "position", "class": "position", "aria-live": "polite",
+                                 "data-of": ui("nav.position", n="{n}", m="{m}", label="{label}"),
+                                 "data-none": ui("nav.none")}, ""))
+        halves = E.FIELDSET(E.LEGEND(ui("legend.part")))
+        counts = {"review": 0, "plan": 0}
+        for ch in self.c.changes:
+            pair = self.c.pairs[ch.pair] if 0 <= ch.pair < len(self.c.pairs) else None
+            if pair is not None:
+                counts[self.half(pair)] += 1
+        for key, label in (("all", ui("part.all")), ("plan", ui("part.plan", n=counts["plan"])),
+                           ("review", ui("part.review", n=counts["review"]))):
+            halves.append(E.BUTTON({"type": "button", "data-half": key,
+                                    "aria-pressed": "true" if key == "all" else "false"}, label))
+        filters = E.FIELDSET(E.LEGEND(ui("legend.show")))
+        for key in FILTERS:
             box = E.INPUT({"type": "checkbox", "checked": "checked", "data-filter-toggle": key, "id": f"f-{key}"})
-            filters.append(E.LABEL({"for": f"f-{key}"}, box, " " + label + " "))
-        bar.extend([views, nav, filters])
+            filters.append(E.LABEL({"for": f"f-{key}"}, box, " " + ui(f"filter.{key}") + " "))
+        bar.extend([views, halves, nav, filters])
         return bar
 
-    def _heading_level(self, block_id: Optional[str]) -> Optional[str]:
-        if not block_id:
-            return None
-        b = self.new.block_by_id.get(block_id)
-        while b is not None and b.kind not in ("heading", "title"):
-            b = self.new.block_by_id.get(b.parent) if b.parent else None
-            if b is not None and b.kind in ("p", "item", "part", "section", "subsection", "preface"):
-                return None
+    def _role(self, block_id: Optional[str]) -> Optional[tuple[str, str]]:
+        """(tag, class) for a block shown as more than a paragraph: the report's title, its
+        dateline (no bigger than the title), part/section/subsection headings; else None."""
+        b = self.new.block_by_id.get(block_id) if block_id else None
+        while b is not None and b.kind == "s" and b.parent:
+            b = self.new.block_by_id.get(b.parent)
         if b is None:
             return None
-        if b.kind == "title":
-            return "h2"
         parent = self.new.block_by_id.get(b.parent) if b.parent else None
-        return {"part": "h2", "section": "h3"}.get(parent.kind if parent is not None else "", "h4")
+        pkind = parent.kind if parent is not None else ""
+        if b.kind == "heading":
+            if pkind == "title":
+                return "h2", "doc-title"
+            return {"part": "h2", "section": "h3"}.get(pkind, "h4"), ""
+        if b.kind == "p" and pkind == "title":
+            return "p", "dateline"
+        return None
 
     def _in_body_heading(self, block_id: str) -> bool:
         """Part and section headings make the outline; the title block does not."""
         b = self.new.block_by_id.get(block_id)
-        return b is not None and b.kind == "heading"
+        if b is None or b.kind != "heading":
+            return False
+        parent = self.new.block_by_id.get(b.parent) if b.parent else None
+        return parent is None or parent.kind != "title"
 
     def _para_key(self, pair: Any) -> tuple[str, Optional[str]]:
         if pair.relation == "deleted" or pair.new_block is None:
@@ -317,28 +433,38 @@ class _Redline:
         return b.id if b is not None else block_id
 
     def inline_view(self, outline: list[tuple[str, str, str]]) -> etree._Element:
-        view = E.DIV({"id": "view-inline", "class": "view doc", "aria-label": "inline view"})
+        """The new report with the old text struck through where it changed.
+
+        Every pair starts with an empty anchor ``ip-<pair>`` (target-table links land there);
+        every paragraph carries ``data-half`` (review | plan) for the part switch; a paragraph
+        wholly inserted or deleted is folded to one line with a button that opens it.
+        """
+        view = E.DIV({"id": "view-inline", "class": "view doc", "aria-label": self.ui("view.inline.aria")})
         first: set = set()
         move_anchor = self._move_anchors()
         container: Optional[etree._Element] = None
         key = None
         anchors: set[str] = set()
+        relations: dict[etree._Element, set[str]] = {}
         for k, pair in enumerate(self.c.pairs):
-            for mid, old_text in move_anchor.get(k, ()):
-                mark = E.P(E.CLASS("moved-from"),
+            for mid, old_text, half in move_anchor.get(k, ()):
+                mark = E.P({"class": "moved-from", "data-half": half},
                            E.A({"class": "move-mark", "href": f"#move-to-{mid}", "id": f"move-from-{mid}",
-                                "data-filter": "moves"}, f"⇣ moved away from here (move {mid}) →"),
+                                "data-filter": "moves", "data-kind": "moved"},
+                               self.ui("move.from", n=mid)),
                            E.SMALL(old_text[:60] + ("…" if len(old_text) > 60 else "")))
                 view.append(mark)
                 container = None
             pk = self._para_key(pair)
             if container is None or pk != key or pair.relation in ("moved",):
-                tag = self._heading_level(pair.new_block) if pair.relation != "deleted" else None
+                role = self._role(pair.new_block) if pair.relation != "deleted" else None
+                tag, role_cls = role or ("p", "")
                 cls = {"deleted": "deleted-block", "inserted": "inserted-block", "moved": "moved"}.get(
                     pair.relation, "")
-                container = etree.SubElement(view, tag or "p")
-                if cls:
-                    container.set("class", cls)
+                container = etree.SubElement(view, tag, {"data-half": self.half(pair)})
+                relations[container] = set()
+                if cls or role_cls:
+                    container.set("class", " ".join(c for c in (cls, role_cls) if c))
                 if pk[0] == "new" and pk[1]:
                     anchor = f"n-{pk[1]}"
                     if anchor not in anchors:
@@ -347,13 +473,34 @@ class _Redline:
                         if tag in ("h2", "h3") and self._in_body_heading(pk[1]):
                             outline.append((tag, anchor, self.new.text[pair.new_start : pair.new_end].strip()))
                 key = pk
+            relations[container].add(pair.relation)
+            if k in self.linked:
+                etree.SubElement(container, "span", {"id": f"ip-{k}", "class": "pa"})
             if pair.relation == "moved" and pair.move_id is not None:
                 container.append(E.A({"class": "move-mark", "href": f"#move-from-{pair.move_id}",
-                                      "id": f"move-to-{pair.move_id}", "data-filter": "moves"},
-                                     f"⇡ moved here (move {pair.move_id})"))
+                                      "id": f"move-to-{pair.move_id}", "data-filter": "moves",
+                                      "data-kind": "moved"},
+                                     self.ui("move.to", n=pair.move_id)))
                 self._mark_move(container, k, first, "inline")
             self._render_ops(k, pair, container, container, first, "inline")
+        for el, rels in relations.items():
+            self._fold(el, rels)
         return view
+
+    def _fold(self, el: etree._Element, relations: set[str]) -> None:
+        """Fold a paragraph that is wholly inserted or deleted and longer than a line to one line,
+        with a text-free button in front that opens it (the text stays the report's text)."""
+        if el.tag != "p" or len(relations) != 1 or not relations <= {"inserted", "deleted"}:
+            return
+        if len("".join(el.itertext())) < 60:
+            return
+        el.set("class", (el.get("class", "") + " fold").strip())
+        button = etree.Element("button", {"type": "button", "class": "fold-btn", "aria-expanded": "false",
+                                          "aria-label": self.ui("fold.open", what=self.ui.change(next(iter(relations)))),
+                                          "title": self.ui("fold.title")})
+        button.tail = el.text
+        el.text = None
+        el.insert(0, button)
 
     def _mark_move(self, container: etree._Element, pair_index: int, first: set, view: str) -> None:
         """Make the move marker just appended to ``container`` the navigation stop of its change."""
@@ -362,12 +509,11 @@ class _Redline:
                 first.add((view, idx))
                 last = container[-1]
                 last.set("data-chg", str(idx))
-                last.set("tabindex", "0")
                 last.set("data-label", "moved")
 
-    def _move_anchors(self) -> dict[int, list[tuple[int, str]]]:
+    def _move_anchors(self) -> dict[int, list[tuple[int, str, str]]]:
         """Where each moved run used to be: before the first unmoved pair that followed it in the old text."""
-        anchors: dict[int, list[tuple[int, str]]] = {}
+        anchors: dict[int, list[tuple[int, str, str]]] = {}
         fixed = [(p.old_start, k) for k, p in enumerate(self.c.pairs)
                  if p.relation in ("match", "deleted") and p.old_end > p.old_start]
         fixed.sort()
@@ -379,23 +525,39 @@ class _Redline:
             seen.add(p.move_id)
             i = bisect_left(starts, p.old_start)
             k = fixed[i][1] if i < len(fixed) else len(self.c.pairs)
-            anchors.setdefault(k, []).append((p.move_id, self.old.text[p.old_start : p.old_end]))
+            anchors.setdefault(k, []).append((p.move_id, self.old.text[p.old_start : p.old_end],
+                                              self.old_half.at(p.old_start)))
         return anchors
 
     def side_by_side(self) -> etree._Element:
-        view = E.DIV({"id": "view-sbs", "class": "view doc", "hidden": "hidden", "aria-label": "side-by-side view"})
+        """One row per pair; rows carry ``sbs-`` twins of the inline view's ids, so the outline and
+        the target links land on the same place in either view."""
+        view = E.DIV({"id": "view-sbs", "class": "view doc", "hidden": "hidden",
+                      "aria-label": self.ui("view.sbs.aria")})
         table = E.TABLE(E.CLASS("sbs"))
-        table.append(E.THEAD(E.TR(E.TH({"scope": "col"}, f"old: {self.old.meta.title or ''} {self.old.meta.year or ''}"),
-                                  E.TH({"scope": "col"}, f"new: {self.new.meta.title or ''} {self.new.meta.year or ''}"))))
+        table.append(E.THEAD(E.TR(E.TH({"scope": "col"}, self.ui("sbs.old", label=self.old.meta.label)),
+                                  E.TH({"scope": "col"}, self.ui("sbs.new", label=self.new.meta.label)))))
         tbody = E.TBODY()
         first: set = set()
+        paragraphs: set[str] = set()
         for k, pair in enumerate(self.c.pairs):
-            row = E.TR({"class": f"r-{pair.relation}", "data-pair": str(k),
-                        "data-old-block": pair.old_block or "", "data-new-block": pair.new_block or ""})
+            row = E.TR({"class": f"r-{pair.relation}", "data-pair": str(k), "data-half": self.half(pair)})
+            if k in self.linked:
+                row.set("id", f"sbs-ip-{k}")
+            side, para = self._para_key(pair)
+            if side == "new" and para and para not in paragraphs:
+                paragraphs.add(para)
+                row.set("data-para", para)
+                anchor = E.SPAN({"id": f"sbs-n-{para}", "class": "pa"})
+            else:
+                anchor = None
             old_td = E.TD(E.CLASS("old"))
             new_td = E.TD(E.CLASS("new"))
+            if anchor is not None:
+                new_td.append(anchor)
             if pair.relation == "moved" and pair.move_id is not None:
-                new_td.append(E.SPAN({"class": "move-mark", "data-filter": "moves"}, f"⇅ moved (move {pair.move_id})"))
+                new_td.append(E.SPAN({"class": "move-mark", "data-filter": "moves", "data-kind": "moved"},
+                                     self.ui("move.sbs", n=pair.move_id)))
                 self._mark_move(new_td, k, first, "sbs")
             self._render_ops(k, pair, old_td, new_td, first, "sbs")
             row.extend([old_td, new_td])
@@ -409,7 +571,7 @@ class _Redline:
         outline: list[tuple[str, str, str]] = []
         inline = self.inline_view(outline)
         sbs = self.side_by_side()
-        title = "Redline: " + _pair_label(self.old.meta, self.new.meta)
+        title = self.ui("redline", pair=_pair_label(self.old.meta, self.new.meta))
         head = E.HEAD(
             E.META(charset="utf-8"),
             E.META({"http-equiv": "Content-Security-Policy",
@@ -418,12 +580,12 @@ class _Redline:
             E.TITLE(title),
             E.STYLE(_asset("redline.css")),
         )
-        nav = E.NAV({"class": "outline", "aria-label": "outline of the new report"}, E.H2("Outline"))
+        nav = E.NAV({"class": "outline", "aria-label": self.ui("outline.aria")}, E.H2(self.ui("outline")))
         ol = E.OL()
-        ol.append(E.LI(E.A({"href": "#targets"}, "Target changes")))
+        ol.append(E.LI(E.A({"href": "#targets"}, self.ui("target_changes.heading"))))
         last_part = None
         for tag, anchor, text in outline:
-            li = E.LI({"class": f"o-{tag}"}, E.A({"href": f"#{anchor}"}, text[:40]))
+            li = E.LI({"class": f"o-{tag}"}, E.A({"href": f"#{anchor}", "title": " ".join(text.split())}, _short(text)))
             if tag == "h3" and last_part is not None:
                 # sections nest under their part: one flat list numbered parts 2, 3, 7, 14 …
                 sub = last_part.find("ol")
@@ -435,17 +597,19 @@ class _Redline:
             if tag == "h2":
                 last_part = li
         nav.append(ol)
-        main = E.MAIN(self.toolbar(), self.summary(), self.targets_table(), E.H2("Text"), inline, sbs)
-        body = E.BODY(self.header(), E.DIV(E.CLASS("layout"), nav, main))
+        main = E.MAIN(self.toolbar(), self.summary(), self.targets_table(), E.H2(self.ui("text")), inline, sbs)
+        # data-ui: the interface language, for the stylesheet's screen-reader words
+        body = E.BODY({"data-ui": self.ui.lang}, self.header(), E.DIV(E.CLASS("layout"), nav, main))
         script = etree.SubElement(body, "script", {"nonce": nonce})
         script.text = _asset("redline.js")
         doc = E.HTML({"lang": "zh"}, head, body)
         return "<!DOCTYPE html>\n" + html.tostring(doc, encoding="unicode", method="html") + "\n"
 
 
-def render_redline(comparison: Any) -> str:
-    """The comparison as one self-contained HTML page (see the module docstring)."""
-    return _Redline(comparison).page()
+def render_redline(comparison: Any, lang: str = "en") -> str:
+    """The comparison as one self-contained HTML page (see the module docstring); ``lang`` (en |
+    zh) is the language of every label, change name and heading (the report text is as written)."""
+    return _Redline(comparison, lang).page()
 
 
 def _pair_label(old, new) -> str:

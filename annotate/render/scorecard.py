@@ -85,8 +85,11 @@ def _side(label: str, side: Any) -> Any:
 
 def render_html(card: Scorecard) -> str:
     title = "Scorecard"
-    if card.plan.year:
-        title += f": {card.plan.year} targets"
+    if card.plan.year:  # 湖南省人民政府 2025 targets → the 2026 report
+        who = f"{card.plan.issuer} " if card.plan.issuer else ""
+        title += f": {who}{card.plan.year} targets"
+        if card.result.year:
+            title += f" → the {card.result.year} report"
     d = card.to_json()["summary"]
     body = E.BODY(E.H1(title), E.UL(_side("Plan", card.plan), _side("Result", card.result)))
     for w in card.warnings:

@@ -1,0 +1,99 @@
+"""Commitments under the full rule (DOMAIN.md 5, issue 19): clause P/R by verb class, strength and deadline.
+
+Gold: ``tests/gold/commitments_full.tsv`` (tuning: every clause of some task paragraphs that promises
+action, whatever its verb) and, with ``--heldout``, ``tests/gold/heldout7_commitments.tsv`` (blind:
+score it only to report, never tune on it).  Same matching as ``evaluate_entities.evaluate_commitments``:
+a prediction matches a gold row with the same verb and clause text (whitespace ignored) in the same
+paragraph.  Per class, recall counts gold rows by their gold strength and precision counts predictions
+by their predicted strength.
+
+    python bench/evaluate_commitments.py [-v] [--heldout]
+
+Measured (2026-12-06, issue 19; before = main at 7dc3a6d, which tagged only the 19 verbs of the old ladder):
+- tuning (122 clauses: national/zhejiang/shanghai-2025): before P 0.923 R 0.295 (advance R 0.250,
+  achieve R 0.667, start R 0.000), strength right 1.000, deadline right 0.972; after P 1.000 R 1.000,
+  strength 1.000, deadline 1.000 (tuned on it).
+- held-out (49 clauses: guangdong/hubei-2025, labelled blind, scored once at the end): before P 1.000
+  R 0.388 (advance R 0.372, encourage R 0.000, guarantee R 0.500); after P 0.980 R 0.980, strength
+  right 1.000, deadline right 1.000 — the one miss is 严格规范公正文明执法, read as 规范 (gold: 执法).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evaluate_entities import CORPUS, GOLD, _annotated, _squash, paragraph_range, read_gold  # noqa: E402
+from scoring import scores  # noqa: E402
+
+TUNING = "commitments_full.tsv"
+HELDOUT = "heldout7_commitments.tsv"
+
+
+def evaluate(gold_file: str, cache: dict, verbose: bool = False) -> dict:
+    """Scores of one gold file: ``{"overall": {...}, "<strength>": {...}, "strength_accuracy",
+    "deadline_accuracy", "matched"}`` (tp/fp/fn counts and P/R per class)."""
+    by_para: dict[tuple[str, str], list[dict]] = {}
+    for r in read_gold(gold_file):
+        by_para.setdefault((r["file"], r["anchor"]), []).append(r)
+    per: dict[str, Counter] = {"overall": Counter()}
+    strength_ok = deadline_ok = tp_all = 0
+    for (file, anchor), rows in by_para.items():
+        report = _annotated(file, cache)
+        a, b = paragraph_range(report, anchor)
+        pred = {(c.verb, _squash(c.text)): c for c in report.commitments if a <= c.start < b}
+        want = {(r["verb"], _squash(r["text"])): r for r in rows if r["text"]}
+        for key, r in want.items():
+            c = pred.get(key)
+            cls = per.setdefault(r["strength"], Counter())
+            if c is None:
+                cls["fn"] += 1
+                per["overall"]["fn"] += 1
+                if verbose:
+                    print(f"  FN {file} {r['strength']:9s} {key[0]} {key[1]}")
+                continue
+            cls["tp"] += 1
+            per["overall"]["tp"] += 1
+            tp_all += 1
+            strength_ok += c.strength == r["strength"]
+            deadline_ok += (c.deadline or "") == r["deadline"]
+            if verbose and c.strength != r["strength"]:
+                print(f"  STRENGTH {key[1]}: {c.strength} want {r['strength']}")
+            if verbose and (c.deadline or "") != r["deadline"]:
+                print(f"  DEADLINE {key[1]}: {c.deadline!r} want {r['deadline']!r}")
+        for key in pred.keys() - want.keys():
+            c = pred[key]
+            per.setdefault(c.strength, Counter())["fp"] += 1
+            per["overall"]["fp"] += 1
+            if verbose:
+                print(f"  FP {file} {c.strength:9s} {key[0]} {key[1]}")
+    out = {k: scores(v) for k, v in per.items()}
+    out["strength_accuracy"] = strength_ok / tp_all if tp_all else 1.0
+    out["deadline_accuracy"] = deadline_ok / tp_all if tp_all else 1.0
+    return out
+
+
+def _print(label: str, r: dict) -> None:
+    print(label)
+    for k, s in sorted(((k, v) for k, v in r.items() if isinstance(v, dict)), key=lambda kv: kv[0] != "overall"):
+        print(f"  {k:10s} tp {s['tp']:4d} fp {s['fp']:4d} fn {s['fn']:4d}  P {s['precision']:.3f}  R {s['recall']:.3f}")
+    print(f"  strength right {r['strength_accuracy']:.3f}  deadline right {r['deadline_accuracy']:.3f}")
+
+
+def main(argv: list[str]) -> int:
+    if not CORPUS.is_dir():
+        print("../shared/corpus is absent", file=sys.stderr)
+        return 1
+    verbose = "-v" in argv
+    cache: dict = {}
+    _print(f"tuning gold ({TUNING})", evaluate(TUNING, cache, verbose))
+    if "--heldout" in argv and (GOLD / HELDOUT).is_file():
+        _print(f"held-out gold ({HELDOUT})", evaluate(HELDOUT, cache, verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,66 @@
+"""Commitment strength across years (annotate.commitment_changes): the same object, another strength."""
+
+from __future__ import annotations
+
+from annotate.annotators.commitments import annotate_commitments
+from annotate.commitment_changes import commitment_changes
+from annotate.compare import compare
+from annotate.model import Block, Entity, Meta, Report, SourceInfo
+from annotate.render.comparison_json import comparison_to_json
+
+
+def report(text: str, entities=()) -> Report:
+    paragraphs = text.split("\n")
+    blocks, pos = [], 0
+    for i, p in enumerate(paragraphs):
+        blocks.append(Block(f"p{i + 1}", "p", None, pos, pos + len(p)))
+        pos += len(p) + 1
+    r = Report(meta=Meta(script="simplified", source=SourceInfo("r.txt", "", "utf-8")), text=text,
+               blocks=tuple(blocks), entities=tuple(entities))
+    return annotate_commitments(r)
+
+
+def test_research_then_advance_then_guarantee_is_strengthened_each_year():
+    y1 = report("研究建立碳足迹管理体系。")
+    y2 = report("加快建立碳足迹管理体系。")
+    y3 = report("确保建立碳足迹管理体系。")
+    (a,) = commitment_changes(y1, y2)
+    assert (a.object, a.old.verb, a.new.verb, a.change) == ("建立碳足迹管理体系", "研究", "加快", "strengthened")
+    (b,) = commitment_changes(y2, y3)
+    assert (b.old.strength, b.new.strength, b.change) == ("advance", "guarantee", "strengthened")
+    (c,) = commitment_changes(y3, y1)
+    assert c.change == "weakened"  # and the mirror image weakens
+
+
+def test_equal_strength_or_a_promise_of_one_year_only_is_no_change():
+    assert commitment_changes(report("加快城市更新。"), report("推进城市更新。")) == ()  # both advance
+    assert commitment_changes(report("确保城市更新。"), report("研究低空经济。")) == ()
+    r = report("研究建立碳足迹管理体系。确保粮食安全。")
+    assert commitment_changes(r, r) == ()
+
+
+def test_a_project_tagged_in_the_object_pairs_differently_worded_promises():
+    old_text = "推动罗泾港区改造工程前期工作。"
+    new_text = "开工建设罗泾港区改造工程。"
+    def ent(text):
+        i = text.index("罗泾港区改造工程")
+        return Entity("e1", "p1", i, i + 8, "罗泾港区改造工程", "project")
+    (c,) = commitment_changes(report(old_text, [ent(old_text)]), report(new_text, [ent(new_text)]))
+    assert (c.old.verb, c.new.verb, c.change) == ("推动", "开工", "weakened")
+    # a place inside two objects does not make them one object
+    place = lambda t: [Entity("e1", "p1", t.index("京津冀"), t.index("京津冀") + 3, "京津冀", "place")]
+    a, b = "加快京津冀协同发展。", "支持京津冀企业上市。"
+    assert commitment_changes(report(a, place(a)), report(b, place(b))) == ()
+
+
+def test_diff_json_reports_commitment_changes():
+    old = report("研究建立碳足迹管理体系。\n城镇新增就业1200万人左右。")
+    new = report("城镇新增就业1200万人左右。\n确保建立碳足迹管理体系。")
+    assert len(new.commitments) == 1  # 城镇新增就业…: a target's metric, not a promise of action
+    d = comparison_to_json(compare(old, new))
+    assert d["commitment_changes"] == [{
+        "object": "建立碳足迹管理体系", "change": "strengthened",
+        "old": {"id": "c1", "verb": "研究", "strength": "explore", "deadline": None, "text": "研究建立碳足迹管理体系"},
+        "new": {"id": "c1", "verb": "确保", "strength": "guarantee", "deadline": None, "text": "确保建立碳足迹管理体系"},
+    }]
+    assert [c.kind for c in compare(old, old).changes] == [] and compare(old, old).commitment_changes == ()

@@ -1,0 +1,141 @@
+"""Nothing lost, nothing spoofed, nothing runs away: limits that hold for every format, names and
+text that lie, outputs that never overwrite inputs.  Resource cases use small files and lowered
+limits so the suite stays fast."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import annotate.ingest as ingest
+from annotate.cli import main
+from annotate.errors import AnnotateError
+from annotate.ingest import load
+from annotate.model import restore_source
+from annotate.normalize import normalize
+from annotate.pipeline import read_report, tag
+
+PARA = "各位代表：现在，我代表市人民政府向大会报告工作。过去一年，全市地区生产总值增长5.5%，城镇新增就业12万人。"
+REPORT = "2025年某市政府工作报告\n" + "\n".join(f"{k}、工作{k}\n" + PARA * 4 for k in "一二三四") + "\n"
+
+
+def _docx(text: str) -> bytes:
+    body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in text.split("\n"))
+    doc = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           f"<w:body>{body}</w:body></w:document>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", doc)
+    return buf.getvalue()
+
+
+def test_docx_whose_zip_header_lies_is_never_inflated_whole(monkeypatch):
+    import annotate.ingest.readers as readers
+
+    data = bytearray(_docx(REPORT * 40))
+    # the central directory says word/document.xml is 100 bytes: inflate no more than the limit
+    cd = data.rfind(b"PK\x01\x02")
+    while cd != -1:
+        name_len = int.from_bytes(data[cd + 28:cd + 30], "little")
+        if data[cd + 46:cd + 46 + name_len] == b"word/document.xml":
+            data[cd + 24:cd + 28] = (100).to_bytes(4, "little")
+        cd = data.rfind(b"PK\x01\x02", 0, cd)
+    monkeypatch.setattr(readers, "MAX_DOCUMENT_XML", 50_000)
+    with pytest.raises(AnnotateError, match="r.docx"):
+        load("r.docx", bytes(data))
+
+
+def test_small_docx_holding_too_much_text_is_refused_after_extraction(monkeypatch):
+    data = _docx(REPORT * 60)  # compresses to a few KB, extracts to ~60 KB of text
+    monkeypatch.setattr(ingest, "MAX_BYTES", 40_000)
+    assert len(data) < 40_000
+    with pytest.raises(AnnotateError, match="characters of text.*--max-mb"):
+        load("r.docx", data)
+
+
+def test_annotated_xml_of_a_report_at_the_limit_reads_back(tmp_path, monkeypatch):
+    src = tmp_path / "big.txt"
+    src.write_text(REPORT * 30, encoding="utf-8")
+    monkeypatch.setattr(ingest, "MAX_BYTES", src.stat().st_size + 100)
+    out = tmp_path / "big.xml"
+    assert CliRunner().invoke(main, ["tag", str(src), "-o", str(out)]).exit_code == 0
+    assert out.stat().st_size > ingest.MAX_BYTES  # what the tool writes is larger than its input …
+    assert tag(str(out)).text == tag(str(src)).text  # … and it reads it back
+    res = CliRunner().invoke(main, ["validate", str(out)])
+    assert res.exit_code == 0
+
+
+def test_max_mb_names_the_limit_and_raises_it(tmp_path):
+    src = tmp_path / "huge.txt"
+    src.write_text(REPORT * 800, encoding="utf-8")  # ~1.1 MB
+    res = CliRunner().invoke(main, ["--max-mb", "1", "tag", str(src)])
+    assert res.exit_code == 1 and "--max-mb" in res.output and "Traceback" not in res.output
+    os.environ.pop("ANNOTATE_MAX_MB", None)
+    ingest.set_max_mb(10)
+    os.environ.pop("ANNOTATE_MAX_MB", None)
+
+
+def test_output_naming_an_input_is_refused(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    before = src.read_bytes()
+    for args in (["tag", str(src), "-o", str(src)], ["diff", str(src), str(src), "-o", str(src)],
+                 ["targets", str(src), "-o", str(src)], ["redline", str(src), str(src), "-o", str(src)]):
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 1 and "overwrite" in res.output, args
+        assert src.read_bytes() == before
+
+
+def test_file_names_that_are_not_text_are_escaped_everywhere(tmp_path):
+    name = os.fsdecode(b"bad\xff\x1b[31m\xe2\x80\xae.txt")
+    path = os.path.join(os.fsdecode(bytes(tmp_path)), name)
+    Path(path).write_text(REPORT, encoding="utf-8")
+    for args in (["targets", path, "--format", "csv"], ["timeline", path, "--format", "csv"],
+                 ["diff", path, path, "--format", "xml"], ["diff", path, path, "--format", "text"],
+                 ["tag", path, "--format", "json"]):
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 0, (args, res.output)
+        assert "\x1b" not in res.output and "\u202e" not in res.output, args
+    # a report is not its own next year: the refusal names the file escaped too
+    res = CliRunner().invoke(main, ["scorecard", path, path])
+    assert res.exit_code == 1 and "bad\\xff\\x1b[31m\\u202e.txt" in res.output and "Traceback" not in res.output
+    out = tmp_path / "r.html"
+    assert CliRunner().invoke(main, ["redline", path, path, "-o", str(out)]).exit_code == 0
+    assert "bad\\xff\\x1b" in out.read_text(encoding="utf-8")
+
+
+def test_bidi_controls_are_removed_and_recorded():
+    text = "2025年目标：地区生产总值增长\u202e%5.6\u202c左右。\n"
+    d = ingest.records.Decoded(text=text, info=ingest.SourceInfo("x", "", "utf-8"), asides=())
+    n = normalize(d)
+    assert "\u202e" not in n.text and "%5.6左右" in n.text
+    assert [r.kind for r in n.repairs if r.original in ("\u202e", "\u202c")] == ["bidi", "bidi"]
+    assert restore_source(n.text, n.repairs) == text
+
+
+def test_schema_valid_xml_with_impossible_characters_is_one_clear_error(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "r.xml"
+    assert CliRunner().invoke(main, ["tag", str(src), "-o", str(out)]).exit_code == 0
+    xml = out.read_text(encoding="utf-8")
+    k = xml.rindex("</s>")
+    bad = tmp_path / "bad.xml"
+    bad.write_text(xml[:k] + '<char code="D800"/>' + xml[k:], encoding="utf-8")
+    assert CliRunner().invoke(main, ["validate", str(bad)]).exit_code == 0  # the schema cannot tell
+    for cmd in (["diff", str(bad), str(src)], ["redline", str(bad), str(src), "-o", str(tmp_path / "x.html")]):
+        res = CliRunner().invoke(main, cmd)
+        assert res.exit_code == 1 and "U+D800" in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_a_report_read_twice_reads_the_same(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    assert read_report(str(src)).text == read_report(str(src)).text
