@@ -110,7 +110,8 @@ def pdf_options(fn: Callable) -> Callable:
                       callback=_set_env(pdf.ENV_MAX_PAGES),
                       help=f"Most pages a PDF may have (default {pdf.DEFAULT_MAX_PAGES}).")(fn)
     fn = click.option("--ocr-lang", type=str, default=None, expose_value=False, callback=_set_env(pdf.ENV_OCR_LANG),
-                      help="Tesseract languages for scanned pages (default: chi_sim+chi_tra as installed).")(fn)
+                      help="Tesseract language(s) for scanned pages, e.g. chi_tra (default: chi_sim, chi_tra when "
+                           "the first scanned page reads traditional).")(fn)
     return click.option("--ocr", type=click.Choice(pdf.OCR_MODES), default=None, expose_value=False,
                         callback=_set_env(pdf.ENV_OCR),
                         help="OCR PDF pages with tesseract: auto (pages with no text layer, the default), "

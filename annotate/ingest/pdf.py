@@ -50,7 +50,7 @@ class PdfOptions:
     """How to read a PDF: ``ocr`` (auto|always|never), tesseract languages, limits."""
 
     ocr: str = "auto"
-    ocr_lang: str = ""  # "" = chi_sim+chi_tra where installed
+    ocr_lang: str = ""  # "": chi_sim, or chi_tra when the first scanned page reads traditional
     max_pages: int = DEFAULT_MAX_PAGES
     max_bytes: int = DEFAULT_MAX_MB * 2**20
 
