@@ -1,7 +1,7 @@
 """Annotate a folder of reports: in parallel, resumable, never stopped by one bad file.
 
 Contract: :func:`run_batch(in_dir, out_dir, fmt, jobs, scheduler)` annotates every report file
-directly in ``in_dir`` (``.txt .md .html .htm .docx``; hidden files and anything else, such as
+directly in ``in_dir`` (``.txt .md .html .htm .docx .pdf``; hidden files and anything else, such as
 ``SOURCES.tsv``, are left alone) and writes ``out_dir/<name>.xml`` (or ``.json``) for each, the
 same bytes ``annotate tag`` writes.  It returns a :class:`BatchResult`; a file that cannot be
 annotated is listed in ``failed`` with its one-line error, and the others are still written.
@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 MANIFEST = ".annotate-batch.json"
 CONNECT_TIMEOUT = "20s"  # how long to keep trying a Dask scheduler that does not answer
 

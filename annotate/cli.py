@@ -87,8 +87,41 @@ def run_guarded(fn: Callable[[], None]) -> None:
         sys.exit(1)
 
 
+def _set_env(name: str) -> Callable:
+    """A click callback that passes an option on in the environment, where the PDF reader (and
+    batch worker processes, which inherit it) find it: see ``ingest.pdf.PdfOptions.from_env``."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value) -> None:
+        if value is not None:
+            old = os.environ.get(name)
+            os.environ[name] = str(value)
+            ctx.call_on_close(lambda: os.environ.__setitem__(name, old) if old is not None
+                              else os.environ.pop(name, None))  # in-process callers (tests) see no leak
+
+    return callback
+
+
+def pdf_options(fn: Callable) -> Callable:
+    """``--ocr``, ``--ocr-lang``, ``--max-pages``: how PDF input is read (the size limit is the
+    group's ``--max-mb``; a PDF's default is ``ingest.pdf.DEFAULT_MAX_MB``)."""
+    from .ingest import pdf
+
+    fn = click.option("--max-pages", type=click.IntRange(1), default=None, expose_value=False,
+                      callback=_set_env(pdf.ENV_MAX_PAGES),
+                      help=f"Most pages a PDF may have (default {pdf.DEFAULT_MAX_PAGES}).")(fn)
+    fn = click.option("--ocr-lang", type=str, default=None, expose_value=False, callback=_set_env(pdf.ENV_OCR_LANG),
+                      help="Tesseract language(s) for scanned pages, e.g. chi_tra (default: chi_sim, chi_tra when "
+                           "the first scanned page reads traditional).")(fn)
+    return click.option("--ocr", type=click.Choice(pdf.OCR_MODES), default=None, expose_value=False,
+                        callback=_set_env(pdf.ENV_OCR),
+                        help="OCR PDF pages with tesseract: auto (pages with no text layer, the default), "
+                             "always, never.")(fn)
+
+
 def identity_options(fn: Callable) -> Callable:
-    """``--issuer`` and ``--year``: what the user says the report is, over what its text says."""
+    """``--issuer`` and ``--year``: what the user says the report is, over what its text says;
+    and the :func:`pdf_options`, since every command that reads reports may be given a PDF."""
+    fn = pdf_options(fn)
     fn = click.option("--year", type=int, default=None,
                       help="The year the report is for (one report; several: a report.meta.json beside each).")(fn)
     return click.option("--issuer", type=str, default=None,
@@ -132,7 +165,7 @@ def main(max_mb: int | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["xml", "json"]), default="xml", show_default=True)
 @identity_options
 def tag(input: str, out: str | None, fmt: str, issuer: str | None, year: int | None) -> None:
-    """Parse and annotate one report (INPUT: .txt .md .html .docx .xml, or - for stdin)."""
+    """Parse and annotate one report (INPUT: .txt .md .html .docx .pdf .xml, or - for stdin)."""
 
     def body() -> None:
         (report,) = read_reports([input], issuer, year)
@@ -335,6 +368,7 @@ def scorecard(plan: str, result: str, out: str | None, fmt: str, issuer: str | N
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Local worker processes (default: CPU count).")
 @click.option("--scheduler", type=str, default=None, help="Run on a Dask cluster (tcp://host:8786) instead.")
 @click.option("--force", is_flag=True, help="Redo outputs that are already up to date.")
+@pdf_options
 def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str | None, force: bool) -> None:
     """Annotate every report in IN_DIR into OUT_DIR; bad files are listed at the end (exit 1)."""
 

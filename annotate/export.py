@@ -21,6 +21,8 @@ def report_to_json(report: Report) -> dict[str, Any]:
     blocks = []
     for b in report.blocks:
         d = to_dict(b)
+        if b.page_start is None:  # pages exist only for PDF input: text input keeps its shape
+            del d["page_start"], d["page_end"]
         d["text"] = report.text[b.start : b.end]
         blocks.append(d)
     out: dict[str, Any] = {

@@ -37,8 +37,11 @@ class SourceInfo:
     file: str
     sha256: str
     encoding: str
-    format: str = "text"  # text | markdown | html | docx | xml
+    format: str = "text"  # text | markdown | html | docx | xml | pdf | docbook
     lines: int = 0  # number of lines in the decoded source
+    pages: Optional[int] = None  # PDF: number of pages
+    ocr_pages: Optional[str] = None  # PDF: pages whose text tesseract read ("1-3 7"): machine-guessed
+    ocr_engine: Optional[str] = None  # PDF: the OCR engine and languages
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ class Block:
     num_end: Optional[int] = None
     line_start: int = 0
     line_end: int = 0
+    page_start: Optional[int] = None  # PDF: the 1-based pages the block was printed on
+    page_end: Optional[int] = None
 
 
 # --------------------------------------------------------------------------- annotations

@@ -24,7 +24,14 @@ Repair kinds (``Repair.kind``)
                      changing nothing a reader can check; the redline marks where they were
 ``newline``          ``\\r\\n`` / ``\\r`` → ``\\n``
 ``fullwidth``        full-width digits, Latin letters, ``％`` and the signs ``．－＋／`` inside numbers
-``private_use``      a private-use character, kept as is (flag only: original == replacement)
+``private_use``      a private-use character: a font's stand-in for a common character (U+E2E5 → 着,
+                     ``lexicon/private_use.tsv``) is replaced; any other is kept (flag only)
+``compat_ideograph`` a CJK compatibility ideograph (U+F967) → its unified form (不), by NFC
+``hyphen``           U+FFFE between Latin letters or digits, PDFium's mark for a hyphen at a line end
+                     (``T\uFFFECERT``) → ``-``; elsewhere U+FFFE is a ``control``
+``unreadable``       U+FFFD: a character no text layer gives (a PDF glyph drawn as a picture, an
+                     undecodable byte): kept and flagged
+``ocr``              zero-width marker at the start of a PDF page whose text tesseract read
 ``markdown``         ``**`` bold markers, leading ``#`` heading marks and ``>`` quote marks
 ``list_marker``      a leading ``- `` / ``* `` / ``+ `` / ``• `` bullet (structure reads these as items)
 ``indent``           leading/trailing whitespace of a line (ideographic-space indents, ``"  "`` breaks)
@@ -55,7 +62,9 @@ Two layers, both regex-driven and linear in the text:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from .ingest import Decoded
@@ -120,6 +129,7 @@ _LIST_PREFIX = re.compile(rf"[-*+•][{_HWS}]+")
 
 _CHAR_EDITS = re.compile(
     r"(?P<newline>\r\n?)"
+    r"|(?P<hyphen>(?<=[0-9A-Za-z])\ufffe(?=[0-9A-Za-z]))"
     r"|(?P<control>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff])"
     r"|(?P<invisible>[\u200b\u200c\u200d\u2060\ufeff\u00ad])"
     r"|(?P<bidi>[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c])"
@@ -129,8 +139,26 @@ _CHAR_EDITS = re.compile(
     r"|(?<=[0-9０-９%％])[－＋／](?=[0-9０-９])"
     r"|(?<![^\s\u3000（(：:，,、；;])[－＋](?=[0-9０-９]))"
     r"|(?P<private_use>[\ue000-\uf8ff\U000f0000-\U0010fffd])"
+    r"|(?P<unreadable>\ufffd)"
+    r"|(?P<compat_ideograph>[\uf900-\ufaff\U0002f800-\U0002fa1f])"
 )
 _FW_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+@lru_cache(maxsize=1)
+def _private_use_table() -> dict[str, str]:
+    """``lexicon/private_use.tsv``: private-use code points that fonts use for common characters."""
+    from pathlib import Path
+
+    table: dict[str, str] = {}
+    text = (Path(__file__).with_name("lexicon") / "private_use.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, char = line.split("\t")[:2]
+        if code.startswith("U+"):
+            table[chr(int(code[2:], 16))] = char
+    return table
 
 
 def _is_hws(c: str) -> bool:
@@ -161,10 +189,12 @@ def _ends_sentence(s: str) -> bool:
 def normalize(decoded: Decoded) -> Normalized:
     """Normalize ``decoded.text`` (see module docstring for the contract)."""
     source = decoded.text
-    text1, reps1 = _character_layer(source, decoded.asides)
+    text1, reps1 = _character_layer(source, decoded.asides, decoded.ocr_starts)
     # blank lines that held only a zero-width space are wiki-link debris, not page breaks
     invisible_at = {r.start for r in reps1 if r.kind == "invisible"}
-    edits = _layout_edits(text1, invisible_at)
+    # a PDF reader marks paragraph ends by the layout with an empty line: every other line
+    # break is a printed wrap, however few paragraphs there are
+    edits = _layout_edits(text1, invisible_at, blank_lines_split=decoded.info.format == "pdf")
     text, repairs = _compose(text1, reps1, edits)
     return Normalized(text, repairs)
 
@@ -172,7 +202,7 @@ def normalize(decoded: Decoded) -> Normalized:
 # --------------------------------------------------------------------------- layer 1
 
 
-def _character_layer(source: str, asides) -> tuple[str, list[_Rep]]:
+def _character_layer(source: str, asides, ocr_starts: tuple[int, ...] = ()) -> tuple[str, list[_Rep]]:
     spans = sorted(((a.start, a.end, a.kind) for a in asides if a.end > a.start), key=lambda t: t[0])
     merged: list[tuple[int, int, str]] = []
     for s, e, k in spans:  # overlapping asides (should not happen) merge into the first
@@ -200,7 +230,15 @@ def _character_layer(source: str, asides) -> tuple[str, list[_Rep]]:
             elif kind == "fullwidth":
                 repl = g.translate(_FW_TABLE)
             elif kind == "private_use":
+                repl = _private_use_table().get(g, g)
+            elif kind == "unreadable":
                 repl = g
+            elif kind == "compat_ideograph":
+                repl = unicodedata.normalize("NFC", g)
+                if repl == g:
+                    continue  # FA0E, FA0F …: unified ideographs in the compatibility block
+            elif kind == "hyphen":
+                repl = "-"
             else:
                 repl = ""
             # adjacent edits of one kind (e.g. ２０２１) become one repair
@@ -212,6 +250,10 @@ def _character_layer(source: str, asides) -> tuple[str, list[_Rep]]:
         if seg // 2 < len(merged):
             ms, me, mk = merged[seg // 2]
             edits.append(_Edit(ms, me, "", mk))
+    if ocr_starts:
+        # zero-width markers: users must know which characters a machine guessed
+        edits.extend(_Edit(p, p, "", "ocr") for p in ocr_starts)
+        edits.sort(key=lambda e: (e.start, e.end))
 
     out: list[str] = []
     reps: list[_Rep] = []
@@ -378,7 +420,8 @@ def _join_text(t: str, a: int, b: int) -> str:
     return ""
 
 
-def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset()) -> list[_Edit]:
+def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset(),
+                  blank_lines_split: bool = False) -> list[_Edit]:
     lines = _scan_lines(t)
     content = [ln for ln in lines if ln.ce > ln.cs]
     edits: list[_Edit] = []
@@ -392,7 +435,7 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset())
     for x, y in zip(content, content[1:]):
         if t.count("\n", x.end, y.start) > 1:
             gaps_blank += 1
-    blank_mode = gaps_blank >= 3 and gaps_blank >= 0.25 * (len(content) - 1)
+    blank_mode = blank_lines_split or (gaps_blank >= 3 and gaps_blank >= 0.25 * (len(content) - 1))
 
     # Wrapped mode (text copied from a PDF or a fixed-width page): paragraphs open with an
     # indent and their continuation lines have none.  Most lines are then unindented; in text
@@ -411,12 +454,13 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset())
         kind = "blank_line" if "\n" in t[: first.ps] else "indent"
         edits.append(_Edit(0, first.ps, "", kind))
 
+    scopes = _paragraph_scopes(t, content) if blank_lines_split else None
     para_first = first
     for idx, ln in enumerate(content):
         # prefix (markdown / list marker) of this line
         if ln.prefix_kind is not None and ln.cs > ln.ps:
             edits.append(_Edit(ln.ps, ln.cs, "", ln.prefix_kind))
-        _line_edits(t, ln, edits, expected)
+        _line_edits(t, ln, edits, expected, scopes[idx] if scopes else None)
 
         if idx + 1 == len(content):
             if ln.ce < len(t):
@@ -481,8 +525,24 @@ def _layout_edits(t: str, invisible_at: frozenset[int] | set[int] = frozenset())
     return edits
 
 
-def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int]) -> None:
-    """Whitespace inside one line: paragraph splits, CJK spacing, digit groups, doubled words."""
+def _paragraph_scopes(t: str, content: list[_Line]) -> list[tuple[int, int]]:
+    """Per content line, the stretch of the blank-line separated paragraph that holds it."""
+    out: list[tuple[int, int]] = []
+    group: list[_Line] = []
+    for i, ln in enumerate(content):
+        group.append(ln)
+        if i + 1 == len(content) or t.count("\n", ln.ce, content[i + 1].ps) > 1:
+            out.extend([(group[0].cs, group[-1].ce)] * len(group))
+            group = []
+    return out
+
+
+def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int],
+                scope: tuple[int, int] | None = None) -> None:
+    """Whitespace inside one line: paragraph splits, CJK spacing, digit groups, doubled words.
+
+    ``scope`` is the stretch whose spaces tell whether the text is flattened (default: the line;
+    a PDF passes the paragraph its printed lines make, a flattened report wrapped on paper)."""
     cs, ce = ln.cs, ln.ce
     m0 = _PARA_NUMBER.match(t, cs, ce)
     if m0:
@@ -490,12 +550,18 @@ def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int]) -> N
     runs = list(_WS_RUN.finditer(t, cs, ce))
     if not runs:
         return
+    ss, se = scope or (cs, ce)
+    scope_runs = runs if scope is None else [r for r in _WS_RUN.finditer(t, ss, se) if "\n" not in r.group()]
     # A line carrying inline paragraph numbers (a flattened Hong Kong address) ends its
     # headings at the number, so a space inside a heading is not a break there.
-    numbered = sum(1 for r in runs if _PARA_NUMBER.match(t, r.end(), ce)) >= 3
+    numbered = sum(1 for r in scope_runs if _PARA_NUMBER.match(t, r.end(), se)) >= 3
     # Only a flattened line (several paragraphs run together) has headings that end at a
     # space; elsewhere a space after ``一、2021`` is CJK spacing, not a paragraph break.
-    flattened = sum(1 for r in runs if t[r.start() - 1] in "。！？") >= 2 or numbered
+    flattened = sum(1 for r in scope_runs if t[r.start() - 1] in "。！？") >= 2 or numbered
+    if flattened and scope is not None and sum(1 for r in scope_runs if t[r.end()] in "，。、；：！？") >= 2:
+        # spaces before punctuation too (``沟通 。 我会``): a PDF extractor's spacing, not a
+        # flattened report's paragraph gaps
+        flattened = numbered
     seg_start = cs
     last_end = cs  # end of the previous edit in this line (doubled-word extensions)
     for r in runs:
@@ -601,6 +667,9 @@ def _digit_group(t: str, a: int, b: int, ce: int) -> bool:
 # --------------------------------------------------------------------------- composition
 
 
+_FLAGS = ("private_use", "unreadable", "ocr")  # kinds recorded even where nothing changed
+
+
 def _compose(text1: str, reps: list[_Rep], edits: list[_Edit]) -> tuple[str, tuple[Repair, ...]]:
     """Apply layout ``edits`` (on ``text1``) and rebase layer-1 ``reps`` onto the result.
 
@@ -619,7 +688,7 @@ def _compose(text1: str, reps: list[_Rep], edits: list[_Edit]) -> tuple[str, tup
         if start1 > pos:
             out.append(text1[pos:start1])
             olen += start1 - pos
-        if original != replacement or kind == "private_use":
+        if original != replacement or kind in _FLAGS:
             result.append(Repair(kind, olen, olen + len(replacement), src_start, original, replacement))
         out.append(replacement)
         olen += len(replacement)

@@ -24,8 +24,14 @@ def read_input_bytes(path: str) -> bytes:
 
 
 def is_annotated_xml(path: str, data: bytes) -> bool:
-    head = data[:400].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return path.lower().endswith(".xml") or (head.startswith(b"<?xml") and b"<report" in data[:2000])
+    """Is ``data`` annotated XML written by ``tag`` (root ``report``)?  DocBook-like XML (root
+    ``article``, ``sect1`` …) is a report to read; another ``.xml`` is handed to the XML reader,
+    whose error says what it expected."""
+    from .ingest.docbook import looks_like_docbook, root_element
+
+    if looks_like_docbook(data):
+        return False
+    return path.lower().endswith(".xml") or root_element(data) == "report"
 
 
 def identity_hints(path: str, hints: "Hints | None" = None) -> tuple:

@@ -483,9 +483,10 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 class _LineMap:
-    """Normalized offset → 1-based source line, O(log n) per lookup."""
+    """Normalized offset → 1-based source line (and PDF page), O(log n) per lookup."""
 
-    def __init__(self, source: str, repairs: tuple[Repair, ...]):
+    def __init__(self, source: str, repairs: tuple[Repair, ...], page_starts: tuple[int, ...] = ()):
+        self.page_starts = page_starts
         self.line_starts = [0]
         find = source.find
         p = find("\n")
@@ -515,6 +516,13 @@ class _LineMap:
 
     def line(self, off: int) -> int:
         return bisect_right(self.line_starts, self.source(off))
+
+    def pages(self, start: int, end: int) -> tuple[Optional[int], Optional[int]]:
+        """The 1-based pages ``[start, end)`` was printed on; (None, None) for a source without pages."""
+        if not self.page_starts:
+            return None, None
+        first = bisect_right(self.page_starts, self.source(start))
+        return max(first, 1), max(bisect_right(self.page_starts, self.source(max(start, end - 1))), first, 1)
 
 
 # --------------------------------------------------------------------------- meta
@@ -664,7 +672,7 @@ def build(decoded: Decoded, normalized: Normalized, hints: tuple = ()) -> Report
     after = body[:8]
     meta = _meta(decoded, text, front, after, heads, script, hints)
 
-    blocks = _flatten(root, text, _LineMap(decoded.text, normalized.repairs))
+    blocks = _flatten(root, text, _LineMap(decoded.text, normalized.repairs, decoded.page_starts))
     return Report(meta=meta, text=text, blocks=tuple(blocks), repairs=normalized.repairs)
 
 
@@ -771,11 +779,12 @@ def _flatten(root: _Node, text: str, lmap: _LineMap) -> list[Block]:
         ls = lmap.line(node.start)
         le = lmap.line(max(node.start, node.end - 1))
         out.append(Block(bid, node.kind, parent_id, node.start, node.end, node.num, node.num_start,
-                         node.num_end, ls, le))
+                         node.num_end, ls, le, *lmap.pages(node.start, node.end)))
         if node.kind in ("p", "item"):
             for s, e in _sentences(text, node.start, node.end):
                 sid = nid("s", bid, node)
-                out.append(Block(sid, "s", bid, s, e, None, None, None, lmap.line(s), lmap.line(max(s, e - 1))))
+                out.append(Block(sid, "s", bid, s, e, None, None, None, lmap.line(s), lmap.line(max(s, e - 1)),
+                                 *lmap.pages(s, e)))
             return
         for c in node.children:
             emit(c, bid)

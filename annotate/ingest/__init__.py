@@ -45,14 +45,20 @@ def load(path: str, data: bytes | None = None) -> Decoded:
     name = display_name(path)
     if data is None:
         data = read_bytes(path)
-    if len(data) > MAX_BYTES:  # (annotated XML never reaches load: pipeline reads it back)
-        raise _too_large(name, len(data))
     if not data:
         raise AnnotateError(name, "is empty", "give a file that holds a report")
-
     fmt = readers.detect_format(path, data, name)
+    if fmt == "pdf":
+        return _load_pdf(path, data, name)
+    if len(data) > MAX_BYTES:
+        raise _too_large(name, len(data))
+
     extra: tuple[Aside, ...] = ()
-    if fmt == "docx":
+    if fmt == "docbook":
+        from .docbook import read_docbook
+
+        text, encoding = read_docbook(data, name), "utf-8"
+    elif fmt == "docx":
         text, encoding = readers.read_docx(data, name), "utf-8"
     elif fmt == "html":
         text, encoding, extra = readers.read_html(data, name)
@@ -73,6 +79,28 @@ def load(path: str, data: bytes | None = None) -> Decoded:
     info = SourceInfo(file=printable_name(path), sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, format=fmt,
                       lines=_count_lines(text))
     return Decoded(text=text, info=info, asides=asides)
+
+
+def _load_pdf(path: str, data: bytes, name: str) -> Decoded:
+    """A PDF: its pages' text (OCRed where it has no text layer), page furniture set aside."""
+    from . import chrome
+    from .pdf import page_ranges, read_pdf
+
+    found = read_pdf(data, name)
+    if not found.text.strip():
+        raise AnnotateError(name, "is a PDF with no text in it", "check that it is the report")
+    # chrome is looked for with the furniture blanked out: a title repeated in every page's
+    # header must not make the title on the title page look like a repeat
+    blanked = list(found.text)
+    for a in found.asides:
+        blanked[a.start:a.end - 1] = " " * (a.end - 1 - a.start)
+    asides = _combine(chrome.find_asides("".join(blanked)), found.asides)
+    _check_report(name, "pdf", found.text, asides)
+    info = SourceInfo(file=path, sha256=hashlib.sha256(data).hexdigest(), encoding="pdf", format="pdf",
+                      lines=_count_lines(found.text), pages=len(found.page_starts),
+                      ocr_pages=page_ranges(found.ocr_pages) or None, ocr_engine=found.ocr_engine or None)
+    return Decoded(text=found.text, info=info, asides=asides, page_starts=found.page_starts,
+                   ocr_starts=tuple(found.page_starts[p - 1] for p in found.ocr_pages))
 
 
 def display_name(path: str) -> str:
@@ -116,8 +144,16 @@ def _too_large(name: str, size: int, limit: int | None = None) -> AnnotateError:
 
 
 def size_limit(path: str) -> int:
-    """Bytes ``path`` may have: an annotated ``.xml`` holds its report and every annotation."""
-    return MAX_BYTES * XML_FACTOR if path.lower().endswith(".xml") else MAX_BYTES
+    """Bytes ``path`` may have: an annotated ``.xml`` holds its report and every annotation; a
+    PDF has its own limit (``ingest.pdf``: scans run to tens of MB)."""
+    suffix = path.lower().rsplit(".", 1)[-1]
+    return MAX_BYTES * XML_FACTOR if suffix == "xml" else _pdf_limit() if suffix == "pdf" else MAX_BYTES
+
+
+def _pdf_limit() -> int:
+    from .pdf import PdfOptions
+
+    return PdfOptions.from_env().max_bytes
 
 
 def read_bytes(path: str) -> bytes:
@@ -127,10 +163,13 @@ def read_bytes(path: str) -> bytes:
     if path == "-":
         import sys
 
-        data = sys.stdin.buffer.read(MAX_BYTES * XML_FACTOR + 1)  # enough to tell "too large"
-        xml = data[:400].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml")
-        if len(data) > MAX_BYTES * (XML_FACTOR if xml else 1):
-            raise _too_large(name, len(data), MAX_BYTES * (XML_FACTOR if xml else 1))
+        # enough to tell "too large" for any format: annotated XML and PDF may be larger than text
+        data = sys.stdin.buffer.read(max(MAX_BYTES * XML_FACTOR, _pdf_limit()) + 1)
+        head = data[:1024]
+        limit = _pdf_limit() if b"%PDF-" in head else \
+            MAX_BYTES * XML_FACTOR if head[:400].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") else MAX_BYTES
+        if len(data) > limit:
+            raise _too_large(name, len(data), limit)
         return data
     p = Path(path)
     if not p.exists():

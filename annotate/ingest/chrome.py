@@ -478,3 +478,92 @@ def _line_index(starts: list[int], offset: int) -> int:
     from bisect import bisect_right
 
     return max(bisect_right(starts, offset) - 1, 0)
+
+
+# --------------------------------------------------------------------------- page furniture
+
+RUNNING = "aside:running"
+FURNITURE_ZONE = 0.15  # running heads and page numbers sit in the top or bottom 15% of a page ...
+FURNITURE_EDGE_LINES = 3  # ... among the three lines nearest that edge
+_DIGITS_RE = re.compile(r"\d+")
+_PAGE_KEY_RE = re.compile(
+    r"[-—–－]*#[-—–－]*"  # 12, - 12 -, —12—
+    r"|第#[页頁](?:[,，/／]?共#[页頁])?|#[/／]#|[Pp](?:age|\.)?#(?:of#)?|[（(]#[)）]"
+)
+
+
+def page_furniture(pages: list[list[tuple[str, float, float]]], heights: list[float]) -> dict[tuple[int, int], str]:
+    """Which printed lines are page furniture: ``{(page, line): kind}`` (0-based indices).
+
+    ``pages[i]`` lists page ``i``'s lines as ``(text, bottom, top)`` in PDF points (y grows
+    upwards), ``heights[i]`` its height.  A line is furniture only where furniture lives, among
+    the lines nearest the top or bottom edge of its page, and only by repetition: a page number
+    (``12``, ``- 12 -``, ``第 3 页``, ``3/12``) when such lines stand at the edges of at least
+    two pages (``aside:page``); any other line when the same words (digits aside) stand at the
+    edges of at least three pages, or of every page of a short document (``aside:running``:
+    running headers and footers, a title repeated on every page, a printer's date line).
+    Running lines repeat on pages close together (every page, or every other one): a
+    subheading that happens to open three pages far apart (``理念``) is not one, nor is a
+    table row of figures that two tables share.
+    """
+    edge: list[list[tuple[int, str]]] = [_edge_lines(lines, h) for lines, h in zip(pages, heights)]
+    # a running line stands at the same height on every page: the title on the title page,
+    # lower down, is not its copy
+    counts: dict[tuple[str, int], set[int]] = {}
+    for pi, found in enumerate(edge):
+        for li, key in found:
+            counts.setdefault((key, _height_band(pages[pi][li])), set()).add(pi)
+    numbered = {pi for pi, found in enumerate(edge) for _, key in found if _PAGE_KEY_RE.fullmatch(key)}
+    need = min(3, max(2, len([p for p in pages if p])))
+    out: dict[tuple[int, int], str] = {}
+    for pi, found in enumerate(edge):
+        for li, key in found:
+            if _PAGE_KEY_RE.fullmatch(key) and (len(numbered) >= 2 or len(pages) == 1):
+                out[(pi, li)] = PAGE
+            elif _running(counts[(key, _height_band(pages[pi][li]))], need) and len(key) <= ANYWHERE_MAX_LINE \
+                    and not _data_row(pages[pi][li][0]):
+                out[(pi, li)] = RUNNING
+    return out
+
+
+def _height_band(line: tuple[str, float, float]) -> int:
+    """The line's height on the page in bands of 6 points (printers place furniture exactly)."""
+    return round(line[2] / 6)
+
+
+def _running(on_pages: set[int], need: int) -> bool:
+    """Do ``on_pages`` hold a chain of ``need`` pages each at most two after the one before?"""
+    chain = best = 0
+    prev = None
+    for p in sorted(on_pages):
+        chain = chain + 1 if prev is not None and p - prev <= 2 else 1
+        best = max(best, chain)
+        prev = p
+    return best >= need
+
+
+_FIGURE_CELL_RE = re.compile(r"[\d,.\s%-]*\d[\d,.\s%-]*")
+
+
+def _data_row(line: str) -> bool:
+    """A table row with two or more cells of figures (``死亡抚恤\t1,200,000\t1,200,000``)."""
+    return sum(1 for cell in line.split("\t") if _FIGURE_CELL_RE.fullmatch(cell)) >= 2
+
+
+def _edge_lines(lines: list[tuple[str, float, float]], height: float) -> list[tuple[int, str]]:
+    """``(index, key)`` of the lines near the top and bottom edges of a page; the key is the
+    line without white space, its digit runs as ``#``."""
+    if not lines or height <= 0:
+        return []
+    order = sorted(range(len(lines)), key=lambda i: -lines[i][2])
+    top = order[:FURNITURE_EDGE_LINES]
+    bottom = order[-FURNITURE_EDGE_LINES:]
+    out = []
+    for i in dict.fromkeys(top + bottom):
+        text, low, high = lines[i]
+        near_top = i in top and high >= height * (1 - FURNITURE_ZONE)
+        near_bottom = i in bottom and low <= height * FURNITURE_ZONE
+        key = _DIGITS_RE.sub("#", re.sub(rf"[\s{_WS}]+", "", text))
+        if key and (near_top or near_bottom):
+            out.append((i, key))
+    return out

@@ -37,7 +37,6 @@ MAX_DOCUMENT_XML = 64 * 1024 * 1024  # uncompressed word/document.xml; guards ag
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # (magic, what it is, what to do): refused before any decoding, with a message that says why.
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF-", "is a PDF file, not text", "extract its text first (e.g. pdftotext) and give the .txt"),
     (b"\x89PNG\r\n\x1a\n", "is a PNG image, not a report", "give the report as .txt, .md, .html or .docx"),
     (b"GIF87a", "is a GIF image, not a report", "give the report as .txt, .md, .html or .docx"),
     (b"GIF89a", "is a GIF image, not a report", "give the report as .txt, .md, .html or .docx"),
@@ -57,8 +56,14 @@ _MARKDOWN_RE = re.compile(r"^(?:#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*|[-*+][ \t]+\S|>[ 
 
 
 def detect_format(path: str, data: bytes, name: str) -> str | None:
-    """``docx``, ``html``, ``markdown``, ``text``, or None (decide after decoding: stdin/unknown)."""
+    """``pdf``, ``docx``, ``docbook``, ``html``, ``markdown``, ``text``, or None (decide after
+    decoding: stdin/unknown)."""
     ext = "" if path == "-" else PurePath(path).suffix.lower()
+    if b"%PDF-" in data[:1024]:  # the header may follow a little junk (PDF spec, implementation note)
+        return "pdf"
+    if ext == ".pdf":
+        raise AnnotateError(name, "is not a PDF (no %PDF- header at its start)",
+                            "give the PDF as published, or the report as .txt")
     if data.startswith(_ZIP_MAGIC):
         return "docx"
     if ext == ".docx":
@@ -69,6 +74,10 @@ def detect_format(path: str, data: bytes, name: str) -> str | None:
             raise AnnotateError(name, problem, hint)
     if ext in HTML_EXTENSIONS or _looks_like_html(data):
         return "html"
+    from .docbook import looks_like_docbook
+
+    if looks_like_docbook(data):
+        return "docbook"
     if ext in MARKDOWN_EXTENSIONS:
         return "markdown"
     if ext in TEXT_EXTENSIONS:

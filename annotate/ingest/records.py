@@ -28,10 +28,13 @@ class Decoded:
     """The report as the reader sees it.
 
     ``text`` is the decoded file exactly as decoded (newlines untouched) for text and
-    markdown, and the extracted text (one line per block element) for HTML and DOCX.
+    markdown, and the extracted text (one line per block element) for HTML, DOCX and DocBook;
+    for PDF one line per printed line, an empty line between paragraphs (``ingest.pdf``).
     ``asides`` are sorted, non-overlapping and never cover report text.
     """
 
     text: str
     info: SourceInfo
     asides: tuple[Aside, ...] = ()
+    page_starts: tuple[int, ...] = ()  # PDF: offset in ``text`` where each page begins
+    ocr_starts: tuple[int, ...] = ()  # PDF: offsets of the pages whose text tesseract read

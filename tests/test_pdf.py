@@ -1,0 +1,369 @@
+"""PDF input: generated PDFs, one class of oddity per test (furniture, paragraphs, tables, spacing,
+pages per block, bad files, scanned pages).  Real published PDFs: tests/test_pdf_shared.py."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from annotate import pipeline
+from annotate.cli import main
+from annotate.errors import AnnotateError
+from annotate.ingest import chrome, pdf
+from annotate.model import restore_source
+from pdfmaker import LEFT, PITCH, TOP, Picture, Text, cjk_font, make_pdf, rasterise, typeset
+
+needs_font = pytest.mark.skipif(cjk_font() is None, reason="no CJK font (Debian package fonts-wqy-zenhei)")
+needs_tesseract = pytest.mark.skipif(not pdf.tesseract_languages(),
+                                     reason=f"tesseract with Chinese is not installed ({pdf.APT_PACKAGES})")
+
+PARAGRAPHS = [
+    "各位代表：",
+    "现在，我代表区人民政府，向大会报告工作，请予审议，并请区政协委员和其他列席人员提出意见。",
+    "一、2024年工作回顾",
+    "过去一年，我们坚持稳中求进工作总基调，全区经济运行稳中有进，地区生产总值增长5.2%，一般公共预算收入完成92亿元，"
+    "同比增长8.1%，城镇新增就业1.2万人，居民人均可支配收入增长6%，各项事业取得新进展，人民群众获得感不断增强。",
+    "二、2025年主要目标和重点工作",
+    "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；一般公共预算收入增长5%；城镇新增就业1.1万人以上；"
+    "城镇调查失业率5.5%左右；居民人均可支配收入增长与经济增长同步；粮食产量稳定在30万吨以上。",
+    "（一）扩大有效需求。实施重大项目200个，完成投资300亿元以上，建成区域医疗中心2个。",
+    "（二）推进改革开放。持续优化营商环境，新增市场主体1万户以上。",
+]
+TITLE = "某某区2025年政府工作报告"
+
+
+def _report_pdf(tmp_path, paragraphs=PARAGRAPHS, lines_per_page=6, **kw):
+    pages = typeset([TITLE] + paragraphs, header=TITLE if kw.pop("header", True) else None,
+                    lines_per_page=lines_per_page, **kw)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(make_pdf(pages))
+    return path
+
+
+def _report_txt(tmp_path, paragraphs=PARAGRAPHS):
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join([TITLE] + paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- as the text says
+
+
+@needs_font
+def test_a_pdf_reads_like_the_same_report_as_text(tmp_path):
+    """Wrapped lines, page breaks mid-paragraph, a running header and page numbers: the PDF
+    gives the text file's normalized text, structure and targets."""
+    from_pdf = pipeline.tag(str(_report_pdf(tmp_path)))
+    from_txt = pipeline.tag(str(_report_txt(tmp_path)))
+    assert from_pdf.text == from_txt.text
+    assert [(b.kind, b.start, b.end) for b in from_pdf.blocks] == [(b.kind, b.start, b.end) for b in from_txt.blocks]
+    targets = [(t.indicator, t.value, t.unit, t.qualifier) for t in from_pdf.targets]
+    assert targets == [(t.indicator, t.value, t.unit, t.qualifier) for t in from_txt.targets]
+    assert ("gdp_growth", 5.0, "%", "about") in targets
+    assert from_pdf.meta.source.format == "pdf" and from_pdf.meta.source.pages >= 3
+
+
+@needs_font
+def test_page_furniture_is_set_aside_and_restorable(tmp_path):
+    path = _report_pdf(tmp_path)
+    report = pipeline.read_report(str(path))
+    pages = report.meta.source.pages
+    asides = [(r.kind, r.original.strip()) for r in report.repairs if r.kind.startswith("aside:")]
+    assert [a for a in asides if a[0] == "aside:page"] == [("aside:page", f"- {n} -") for n in range(1, pages + 1)]
+    # the title on page 1 is report text; the copies at the top of every page are furniture
+    assert asides.count(("aside:running", TITLE)) == pages
+    assert report.text.count(TITLE) == 1
+    assert not re.search(r"^- \d+ -$", report.text, re.M)
+    from annotate import ingest
+
+    assert restore_source(report.text, report.repairs) == ingest.load(str(path)).text
+
+
+@needs_font
+def test_every_block_says_its_page(tmp_path):
+    report = pipeline.read_report(str(_report_pdf(tmp_path)))
+    pages = {b.kind: [] for b in report.blocks}
+    for b in report.blocks:
+        assert b.page_start is not None and 1 <= b.page_start <= b.page_end <= report.meta.source.pages
+        pages[b.kind].append(b.page_start)
+    target_para = next(b for b in report.blocks if b.kind == "p" and "主要预期目标" in report.text[b.start:b.end])
+    para = report.text[target_para.start:target_para.end]
+    printed = typeset([TITLE] + PARAGRAPHS, header=TITLE, lines_per_page=6)
+    on = [n for n, runs in enumerate(printed, start=1) for r in runs if r.text and r.text in para]
+    assert (target_para.page_start, target_para.page_end) == (min(on), max(on))
+    assert max(on) > min(on)  # the paragraph runs on to the next page
+
+
+@needs_font
+def test_pages_survive_the_xml_round_trip(tmp_path):
+    from annotate.xml.reader import read_xml
+    from annotate.xml.validate import validate_bytes
+    from annotate.xml.writer import write_xml
+
+    report = pipeline.tag(str(_report_pdf(tmp_path)))
+    data = write_xml(report)
+    assert b'page_start="3"' in data and b'pages="' in data
+    validate_bytes(data, "x.xml")  # raises when invalid
+    back = read_xml(data, "x.xml")
+    assert [(b.id, b.page_start, b.page_end) for b in back.blocks] == \
+        [(b.id, b.page_start, b.page_end) for b in report.blocks]
+    assert back.meta.source == report.meta.source
+    from annotate.export import report_to_json
+
+    blocks = report_to_json(report)["blocks"]
+    assert all(b["page_start"] >= 1 for b in blocks)  # JSON too (text input leaves the keys out)
+
+
+@needs_font
+def test_table_rows_are_tab_joined_rows(tmp_path):
+    rows = [("信息内容", "本年制发件数", "现行有效件数"), ("规章", "0", "3"), ("行政规范性文件", "5", "12")]
+    body = [Text("二、主动公开政府信息情况", LEFT, TOP)]
+    for k, row in enumerate(rows, start=1):
+        body += [Text(cell, x, TOP - k * PITCH) for cell, x in zip(row, (LEFT, 260.0, 420.0))]
+    prose = typeset([TITLE] + PARAGRAPHS, lines_per_page=40, page_numbers=False)[0]
+    path = tmp_path / "table.pdf"
+    path.write_bytes(make_pdf([prose, body]))
+    text = pipeline.read_report(str(path)).text
+    assert "\n信息内容\t本年制发件数\t现行有效件数\n规章\t0\t3\n行政规范性文件\t5\t12" in text
+
+
+@needs_font
+def test_letter_spaced_cjk_loses_its_spaces_and_records_them(tmp_path):
+    """Justified or letter-spaced lines: characters set one by one with gaps under a character
+    width come out of PDFium with spaces between them; normalization removes and records them."""
+    spaced = "为改善现时市民须向个别部门申请不同福利计划的情况"
+    runs = [Text(c, LEFT + i * 17.5, TOP - 10 * PITCH) for i, c in enumerate(spaced)]
+    page = typeset([TITLE] + PARAGRAPHS, lines_per_page=40, page_numbers=False)[0] + runs
+    path = tmp_path / "spaced.pdf"
+    path.write_bytes(make_pdf([page]))
+    report = pipeline.read_report(str(path))
+    assert spaced in report.text
+    assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", report.text)
+    assert any(r.kind == "cjk_space" for r in report.repairs)
+
+
+@needs_font
+def test_a_character_drawn_as_a_picture_is_marked_where_it_stands(tmp_path):
+    y = TOP - 30 * PITCH  # below the typeset paragraphs
+    page = typeset([TITLE] + PARAGRAPHS, lines_per_page=40, page_numbers=False)[0]
+    page += [Text("接", LEFT, y), Picture(LEFT + 12, y - 1), Text("我会总结先前的经验。", LEFT + 24, y)]
+    path = tmp_path / "glyph.pdf"
+    path.write_bytes(make_pdf([page]))
+    report = pipeline.read_report(str(path))
+    assert "接\ufffd我会总结先前的经验。" in report.text
+    assert [r.original for r in report.repairs if r.kind == "unreadable"] == ["\ufffd"]
+
+
+# --------------------------------------------------------------------------- furniture by position
+
+
+def _page(lines: list[tuple[str, float]]) -> list[tuple[str, float, float]]:
+    return [(t, y, y + 10) for t, y in lines]
+
+
+def test_furniture_needs_position_and_repetition():
+    body = [("正文第一行说明情况。", 700.0), ("正文第二行说明情况。", 680.0)]
+    pages = [_page([("行政院施政報告", 800.0), *body, (f"{n}", 40.0)]) for n in range(1, 5)]
+    found = chrome.page_furniture(pages, [842.0] * 4)
+    assert {k for k, v in found.items() if v == "aside:page"} == {(p, 3) for p in range(4)}
+    assert {k for k, v in found.items() if v == "aside:running"} == {(p, 0) for p in range(4)}
+
+
+def test_a_repeated_line_in_mid_page_is_not_furniture():
+    pages = [_page([("标题", 800.0), ("行政院施政報告", 400.0), ("正文", 380.0), ("正文二", 360.0),
+                    ("正文三", 340.0), ("正文四", 320.0), ("结尾", 100.0)]) for _ in range(4)]
+    assert (0, 1) not in chrome.page_furniture(pages, [842.0] * 4)
+
+
+def test_a_subheading_opening_pages_far_apart_is_not_a_running_head():
+    pages = [_page([("正文内容%s。" % chr(0x4E00 + n), 800.0), ("更多正文%s。" % chr(0x4E80 + n), 780.0)])
+             for n in range(12)]
+    for p in (1, 6, 11):  # 理念 opens three pages, far apart
+        pages[p][0] = ("理念", 800.0, 810.0)
+    assert not any(v == "aside:running" for v in chrome.page_furniture(pages, [842.0] * 12).values())
+
+
+def test_a_table_row_of_figures_shared_by_two_tables_is_not_furniture():
+    row = "208 08\t01 死亡抚恤\t1,200,000\t1,200,000"
+    pages = [_page([(row, 800.0), ("其他行", 700.0)]) for _ in range(3)]
+    assert chrome.page_furniture(pages, [842.0] * 3) == {}
+
+
+@pytest.mark.parametrize("line", ["- 12 -", "—12—", "第 3 页", "第3页 共8页", "3/12", "12", "1 0"])
+def test_page_number_shapes(line):
+    pages = [_page([("正文。", 700.0), (line.replace("12", str(n)).replace("3", str(n)), 30.0)]) for n in range(2, 5)]
+    assert set(chrome.page_furniture(pages, [842.0] * 3).values()) == {"aside:page"}
+
+
+# --------------------------------------------------------------------------- bad files
+
+
+def _cli(args):
+    return CliRunner().invoke(main, args, catch_exceptions=False)
+
+
+def _one_line_error(result, name, words):
+    assert result.exit_code == 1, (result.exit_code, result.stderr)
+    assert result.stderr.count("\n") == 1 and name in result.stderr and words in result.stderr, result.stderr
+
+
+def _minimal_pdf(objects: list[bytes], trailer: bytes) -> bytes:
+    """A PDF from its object bodies, with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n" + trailer + b"\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+ZERO_PAGES = _minimal_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"],
+                          b"<< /Size 3 /Root 1 0 R >>")
+ENCRYPTED = _minimal_pdf(
+    [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>",
+     b"<< /Filter /Standard /V 1 /R 2 /P -4 /O <" + b"41" * 32 + b"> /U <" + b"42" * 32 + b"> >>"],
+    b"<< /Size 4 /Root 1 0 R /Encrypt 3 0 R /ID [<" + b"00" * 16 + b"> <" + b"00" * 16 + b">] >>")
+
+
+@pytest.mark.parametrize("name,data,words", [
+    ("notapdf.pdf", "这不是PDF文件".encode() * 50, "is not a PDF"),
+    ("zero.pdf", ZERO_PAGES, "no pages"),
+    ("locked.pdf", ENCRYPTED, "encrypted"),
+    ("garbage.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4, "damaged or truncated"),
+])
+def test_bad_pdfs_fail_with_one_clear_line(tmp_path, name, data, words):
+    path = tmp_path / name
+    path.write_bytes(data)
+    _one_line_error(_cli(["tag", str(path), "-o", str(tmp_path / "out.xml")]), str(path), words)
+    assert not (tmp_path / "out.xml").exists()
+
+
+@needs_font
+def test_a_truncated_pdf_fails_cleanly(tmp_path):
+    data = make_pdf(typeset([TITLE] + PARAGRAPHS, lines_per_page=6))
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) // 3])
+    result = _cli(["tag", str(path)])
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and str(path) in result.stderr
+
+
+@needs_font
+def test_page_and_size_limits_have_flags_to_raise_them(tmp_path, monkeypatch):
+    path = _report_pdf(tmp_path)
+    pages = pipeline.read_report(str(path)).meta.source.pages
+    _one_line_error(_cli(["tag", str(path), "--max-pages", str(pages - 1)]), str(path), f"{pages} pages")
+    assert _cli(["tag", str(path), "--max-pages", str(pages)]).exit_code == 0
+    # the embedded font makes the file several MB
+    import annotate.ingest as ingest
+
+    # the group option sets the limit for the process (and its workers): restored after the test
+    monkeypatch.setattr(ingest, "MAX_BYTES", ingest.MAX_BYTES)
+    monkeypatch.setenv("ANNOTATE_MAX_MB", "0")
+    _one_line_error(_cli(["--max-mb", "1", "tag", str(path)]), str(path), "limit is 1 MB")
+
+
+# --------------------------------------------------------------------------- scanned pages
+
+
+@needs_font
+def test_scanned_pages_without_tesseract_name_the_pages_and_the_package(tmp_path, monkeypatch):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(rasterise(make_pdf(typeset([TITLE] + PARAGRAPHS, lines_per_page=10)), dpi=50))
+    monkeypatch.setattr(pdf.shutil, "which", lambda _name: None)
+    result = _cli(["tag", str(path)])
+    _one_line_error(result, str(path), "pages 1-")
+    assert "tesseract-ocr-chi-sim" in result.stderr
+    _one_line_error(_cli(["tag", str(path), "--ocr", "never"]), str(path), "scanned")
+
+
+@needs_font
+def test_batch_reads_pdfs_and_passes_pdf_options_to_its_workers(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "report.pdf").write_bytes(make_pdf(typeset([TITLE] + PARAGRAPHS, lines_per_page=40)))
+    (src / "scan.pdf").write_bytes(rasterise(make_pdf(typeset([TITLE] + PARAGRAPHS, lines_per_page=40)), dpi=50))
+    result = _cli(["batch", str(src), "-o", str(tmp_path / "out"), "--jobs", "2", "--ocr", "never"])
+    assert result.exit_code == 1  # the scanned file fails: --ocr never reached the worker process
+    assert (tmp_path / "out" / "report.xml").is_file() and not (tmp_path / "out" / "scan.xml").exists()
+    assert "scan.pdf" in result.stderr and "--ocr never" in result.stderr
+
+
+@needs_font
+def test_a_pdf_on_stdin_reads_by_its_content(tmp_path):
+    data = make_pdf(typeset([TITLE] + PARAGRAPHS, lines_per_page=40))
+    result = CliRunner().invoke(main, ["tag", "-", "--format", "json"], input=data, catch_exceptions=False)
+    assert result.exit_code == 0 and '"format": "pdf"' in result.stdout
+
+
+@needs_font
+def test_blank_pages_are_not_sent_to_ocr(tmp_path, monkeypatch):
+    pages = typeset([TITLE] + PARAGRAPHS, lines_per_page=40) + [[]]
+    path = tmp_path / "blank-last.pdf"
+    path.write_bytes(make_pdf(pages))
+    monkeypatch.setattr(pdf.shutil, "which", lambda _name: None)  # OCR would fail: it is not tried
+    assert pipeline.read_report(str(path)).meta.source.ocr_pages is None
+
+
+@needs_font
+@needs_tesseract
+@pytest.mark.ocr
+def test_a_scanned_page_is_read_by_ocr_and_marked(tmp_path):
+    """One page, rasterised at 200 dpi: the OCR text shares at least 90% of its characters with
+    the text layer, and meta and the repair log say a machine read it."""
+    from collections import Counter
+
+    text_pdf = make_pdf(typeset([TITLE] + PARAGRAPHS, lines_per_page=40, header=None))
+    (tmp_path / "text.pdf").write_bytes(text_pdf)
+    (tmp_path / "scan.pdf").write_bytes(rasterise(text_pdf))
+    layer = pipeline.read_report(str(tmp_path / "text.pdf"))
+    scanned = pipeline.read_report(str(tmp_path / "scan.pdf"))
+    assert scanned.meta.source.ocr_pages == "1" and scanned.meta.source.ocr_engine.startswith("tesseract")
+    assert [r.start for r in scanned.repairs if r.kind == "ocr"] == [0]
+    a, b = Counter(layer.text.replace("\n", "")), Counter(scanned.text.replace("\n", ""))
+    assert sum((a & b).values()) / sum(a.values()) >= 0.9
+
+
+# --------------------------------------------------------------------------- OCR helpers
+
+
+def test_ocr_punctuation_next_to_chinese_is_full_width():
+    assert pdf._fullwidth_punctuation("根据《条例》(国令第711号),要求:一是") == "根据《条例》（国令第711号），要求：一是"
+    assert pdf._fullwidth_punctuation("GDP (2024): 5.2, ok") == "GDP (2024): 5.2, ok"
+
+
+def test_ocr_paragraphs_follow_tesseracts_empty_lines():
+    lines = pdf._ocr_lines(["第一段第一行", "第一段第二行", "", "第二段"])
+    assert [(ln.text, ln.ends_paragraph) for ln in lines] == [("第一段第一行", False), ("第一段第二行", True),
+                                                               ("第二段", False)]
+
+
+def test_page_lists_are_short():
+    assert pdf._page_list([1, 2, 3, 7]) == "pages 1-3, 7"
+    assert pdf._page_list([4]) == "page 4"
+
+
+def test_options_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv(pdf.ENV_OCR, "never")
+    monkeypatch.setenv(pdf.ENV_MAX_PAGES, "7")
+    monkeypatch.delenv(pdf.ENV_MAX_MB, raising=False)
+    assert pdf.PdfOptions.from_env() == pdf.PdfOptions(ocr="never", max_pages=7)
+    monkeypatch.setenv(pdf.ENV_MAX_MB, "3")  # annotate --max-mb 3
+    assert pdf.PdfOptions.from_env().max_bytes == 3 * 2**20
+    monkeypatch.setenv(pdf.ENV_OCR, "sometimes")  # not a mode: the default
+    assert pdf.PdfOptions.from_env().ocr == "auto"
+
+
+def test_the_cli_does_not_leak_pdf_options_into_the_process(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.delenv(pdf.ENV_OCR, raising=False)
+    txt = _report_txt(tmp_path)
+    assert _cli(["tag", str(txt), "--ocr", "never"]).exit_code == 0
+    assert pdf.ENV_OCR not in os.environ
