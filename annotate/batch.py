@@ -267,6 +267,49 @@ def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Ta
         client.close()
 
 
+def parallel_map(fn: Callable, calls: list[tuple], jobs: Optional[int] = None,
+                 scheduler: Optional[str] = None) -> Iterable[tuple[int, object]]:
+    """Yield ``(i, fn(*calls[i]))`` for every call, in completion order.
+
+    The one way multi-report commands (corpus, site) spread work: in this process when
+    ``jobs`` is 1 (or there is one call), in ``jobs`` local processes, or on the Dask cluster at
+    ``scheduler``.  ``fn`` must be a module-level function that returns its errors as values (it
+    runs in another process); arguments travel with the task, so Dask workers need no files.
+    """
+    from .errors import AnnotateError
+
+    if scheduler:
+        try:
+            from distributed import Client, as_completed
+        except ImportError:
+            raise AnnotateError(scheduler, "--scheduler needs Dask distributed, which is not installed",
+                                "pip install 'annotate[dask]'") from None
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except Exception as exc:
+            raise AnnotateError(scheduler, f"cannot connect to the Dask scheduler ({type(exc).__name__}: {exc})",
+                                "check the address (tcp://host:8786) and that the scheduler is running") from None
+        try:
+            futures = {client.submit(fn, *args, pure=False): i for i, args in enumerate(calls)}
+            for f in as_completed(list(futures)):
+                yield futures[f], f.result()
+        finally:
+            client.close()
+        return
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(calls) <= 1:
+        for i, args in enumerate(calls):
+            yield i, fn(*args)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(calls))) as pool:
+        futures = {pool.submit(fn, *args): i for i, args in enumerate(calls)}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for f in done:
+                yield futures[f], f.result()
+
+
 def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] = None,
               scheduler: Optional[str] = None, force: bool = False,
               progress: Optional[Progress] = None) -> BatchResult:
