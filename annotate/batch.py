@@ -37,8 +37,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 MANIFEST = ".annotate-batch.json"
+INDEX = "index"  # OUT/index.json and OUT/index.csv: the reports the batch holds
 CONNECT_TIMEOUT = "20s"  # how long to keep trying a Dask scheduler that does not answer
 
 
@@ -55,6 +55,7 @@ class BatchResult:
     written: list[str] = field(default_factory=list)  # outputs written
     skipped: list[str] = field(default_factory=list)  # outputs already up to date
     failed: list[tuple[str, str]] = field(default_factory=list)  # (input, one-line error)
+    ignored: list[str] = field(default_factory=list)  # files in the folder that are no report format
     seconds: float = 0.0
 
     @property
@@ -67,6 +68,12 @@ class BatchResult:
 
 def annotate_bytes(source: str, data: bytes, fmt: str) -> tuple[Optional[bytes], Optional[str]]:
     """(output bytes, None) or (None, one-line error) for one report; never raises for bad input."""
+    payload, error, _summary = annotate_one(source, data, fmt)
+    return payload, error
+
+
+def annotate_one(source: str, data: bytes, fmt: str) -> tuple[Optional[bytes], Optional[str], Optional[dict]]:
+    """:func:`annotate_bytes` plus the report's :func:`summary` (for the manifest and the index)."""
     from .errors import AnnotateError
 
     try:
@@ -76,17 +83,29 @@ def annotate_bytes(source: str, data: bytes, fmt: str) -> tuple[Optional[bytes],
         if fmt == "json":
             from .export import dumps, report_to_json
 
-            return dumps(report_to_json(report)).encode("utf-8"), None
+            return dumps(report_to_json(report)).encode("utf-8"), None, summary(report)
         from .xml.writer import write_xml
 
-        return write_xml(report), None
+        return write_xml(report), None, summary(report)
     except AnnotateError as exc:
-        return None, exc.message
+        return None, exc.message, None
     except MemoryError:
-        return None, f"{source}: out of memory reading the input; is it really a report?"
+        return None, f"{source}: out of memory reading the input; is it really a report?", None
     except Exception as exc:  # one bad file must not stop the batch: report it and go on
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-        return None, f"{source}: internal error ({detail[:300]})"
+        return None, f"{source}: internal error ({detail[:300]})", None
+
+
+#: the target fields a summary keeps: enough to compare targets with the next year's (index counts)
+SUMMARY_TARGET_FIELDS = ("indicator", "metric", "year", "value", "low", "high", "unit", "qualifier", "text",
+                         "normalized", "base_unit")
+
+
+def summary(report) -> dict:
+    """Identity and targets of an annotated report, small enough for the manifest."""
+    m = report.meta
+    return {"issuer": m.issuer, "region": m.region, "level": m.level, "year": m.year, "kind": m.kind,
+            "targets": [[getattr(t, f) for f in SUMMARY_TARGET_FIELDS] for t in report.targets]}
 
 
 _META_FIELD = re.compile(rb"<(issuer|year)>([^<]*)</\1>")
@@ -102,13 +121,13 @@ def output_identity(payload: bytes, fmt: str) -> dict[str, object]:
     return {"issuer": found.get("issuer"), "year": int(found["year"]) if "year" in found else None}
 
 
-def _annotate_path(source: str, fmt: str) -> tuple[Optional[bytes], Optional[str]]:
+def _annotate_path(source: str, fmt: str) -> tuple[Optional[bytes], Optional[str], Optional[dict]]:
     """Read ``source`` and annotate it (the worker reads, so inputs are not shipped to it)."""
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
-        return None, f"{source}: cannot be read ({exc.strerror})"
-    return annotate_bytes(source, data, fmt)
+        return None, f"{source}: cannot be read ({exc.strerror})", None
+    return annotate_one(source, data, fmt)
 
 
 # --------------------------------------------------------------------------- planning
@@ -141,10 +160,19 @@ def code_fingerprint(root: Path) -> str:
 
 
 def discover(in_dir: str) -> list[Path]:
-    """The report files directly in ``in_dir``, sorted by name."""
-    d = Path(in_dir)
-    return sorted(p for p in d.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in REPORT_SUFFIXES)
+    """The report files directly in ``in_dir``, sorted by name: every format ``tag`` reads
+    (corpus.files.READABLE: text, markdown, HTML, Word, XML; PDF, which is then reported)."""
+    from .corpus.files import is_readable
+
+    return sorted(p for p in Path(in_dir).iterdir() if p.is_file() and is_readable(p))
+
+
+def not_read(in_dir: str) -> list[Path]:
+    """The other visible files directly in ``in_dir`` (``SOURCES.tsv``): listed, never skipped silently."""
+    from .corpus.files import SIDECAR_SUFFIX, is_readable
+
+    return sorted(p for p in Path(in_dir).iterdir() if p.is_file() and not p.name.startswith(".")
+                  and not is_readable(p) and not p.name.endswith(SIDECAR_SUFFIX))
 
 
 def output_names(files: Iterable[Path], fmt: str) -> dict[Path, str]:
@@ -208,7 +236,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 Progress = Callable[[int, int, str], None]
 
 
-def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, Optional[bytes], Optional[str]], None]) -> None:
+def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[..., None]) -> None:
     if jobs <= 1 or len(tasks) <= 1:
         for t in tasks:
             on_done(t, *_annotate_path(t.source, fmt))
@@ -221,23 +249,23 @@ def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, 
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for f in done:
                 try:
-                    payload, error = f.result()
+                    payload, error, info = f.result()
                 except BrokenProcessPool:
                     crashed.append(futures[f])
                     continue
-                on_done(futures[f], payload, error)
+                on_done(futures[f], payload, error, info)
     # a worker that died (killed, out of memory) breaks the pool: retry those files one by one,
     # each in a fresh process, so only the file that kills its worker fails
     for t in crashed:
         try:
             with ProcessPoolExecutor(max_workers=1) as pool:
-                payload, error = pool.submit(_annotate_path, t.source, fmt).result()
+                payload, error, info = pool.submit(_annotate_path, t.source, fmt).result()
         except BrokenProcessPool:
-            payload, error = None, f"{t.source}: the worker process died annotating it (out of memory?)"
-        on_done(t, payload, error)
+            payload, error, info = None, f"{t.source}: the worker process died annotating it (out of memory?)", None
+        on_done(t, payload, error, info)
 
 
-def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Task, Optional[bytes], Optional[str]], None]) -> None:
+def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[..., None]) -> None:
     from .errors import AnnotateError
 
     try:
@@ -255,14 +283,14 @@ def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Ta
         futures = {}
         for t in tasks:
             data = Path(t.source).read_bytes()
-            futures[client.submit(annotate_bytes, t.source, data, fmt, pure=False)] = t
+            futures[client.submit(annotate_one, t.source, data, fmt, pure=False)] = t
         for f in as_completed(list(futures)):
             t = futures[f]
             try:
-                payload, error = f.result()
+                payload, error, info = f.result()
             except Exception as exc:  # a worker lost or a task that could not run
-                payload, error = None, f"{t.source}: failed on the cluster ({type(exc).__name__}: {exc})"
-            on_done(t, payload, error)
+                payload, error, info = None, f"{t.source}: failed on the cluster ({type(exc).__name__}: {exc})", None
+            on_done(t, payload, error, info)
     finally:
         client.close()
 
@@ -345,7 +373,7 @@ def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] =
         progress(done_count, total, "")
     new_records: dict[str, dict] = {}
 
-    def on_done(t: Task, payload: Optional[bytes], error: Optional[str]) -> None:
+    def on_done(t: Task, payload: Optional[bytes], error: Optional[str], info: Optional[dict] = None) -> None:
         nonlocal done_count
         name = Path(t.output).name
         if payload is None:
@@ -357,7 +385,8 @@ def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] =
             who = output_identity(payload, fmt)
             new_records[name] = {"input": t.source, "size": t.size, "mtime_ns": t.mtime_ns,
                                  "sha256": hashlib.sha256(Path(t.source).read_bytes()).hexdigest(),
-                                 "format": fmt, "version": ver, **who}
+                                 "format": fmt, "version": ver, **who,
+                                 **({k: info[k] for k in ("region", "level", "kind", "targets")} if info else {})}
         done_count += 1
         if progress:
             rec = new_records.get(name, {})
@@ -374,7 +403,59 @@ def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] =
         manifest.update(new_records)
         write_atomic(dst / MANIFEST, (json.dumps({"version": ver, "outputs": dict(sorted(manifest.items()))},
                                                  ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    current = {names[p] for p in files}
+    rows = index_rows({k: v for k, v in manifest.items() if k in current})
+    write_atomic(dst / f"{INDEX}.json", (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    write_atomic(dst / f"{INDEX}.csv", index_csv(rows).encode("utf-8"))
+    result.ignored = [str(p) for p in not_read(in_dir)]
     result.failed.sort()
     result.written.sort()
     result.seconds = time.perf_counter() - start
     return result
+
+
+INDEX_COLUMNS = ("file", "output", "issuer", "region", "level", "year", "kind", "targets", "target_changes",
+                 "previous_year")
+
+
+def index_rows(records: dict[str, dict]) -> list[dict]:
+    """One row per output in the manifest: its input, identity, how many targets it sets and how
+    many of them changed (anything but ``unchanged``) against the same issuer's previous report in
+    the batch (``target_changes`` and ``previous_year`` are null for an issuer's first report)."""
+    from .compare import target_changes
+    from .corpus.core import Corpus, Entry
+    from .model import Meta, Report, Target
+
+    def as_report(rec: dict) -> Report:
+        targets = tuple(Target(id=f"t{i}", block="", start=0, end=0, **dict(zip(SUMMARY_TARGET_FIELDS, row)))
+                        for i, row in enumerate(rec.get("targets") or []))
+        return Report(meta=Meta(issuer=rec.get("issuer"), region=rec.get("region"), year=rec.get("year")),
+                      text="", targets=targets)
+
+    entries = {out: Entry(rec.get("input", out), as_report(rec), out) for out, rec in records.items()}
+    previous: dict[str, Entry] = {}
+    for a, b in Corpus(tuple(entries.values())).pairs():
+        previous[b.key] = a
+    rows = []
+    for out, rec in sorted(records.items(), key=lambda kv: kv[1].get("input", kv[0])):
+        e, prev = entries[out], previous.get(out)
+        changed = None if prev is None else sum(1 for tc in target_changes(prev.report, e.report)
+                                                if tc.change != "unchanged")
+        rows.append({"file": rec.get("input"), "output": out, "issuer": rec.get("issuer"), "region": rec.get("region"),
+                     "level": rec.get("level"), "year": rec.get("year"), "kind": rec.get("kind"),
+                     "targets": len(rec.get("targets") or []), "target_changes": changed,
+                     "previous_year": prev.year if prev else None})
+    return rows
+
+
+def index_csv(rows: list[dict]) -> str:
+    """The index rows as CSV (:data:`INDEX_COLUMNS`, empty cells for nulls)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(INDEX_COLUMNS)
+    for r in rows:
+        w.writerow(["" if r[c] is None else r[c] for c in INDEX_COLUMNS])
+    return buf.getvalue()

@@ -366,6 +366,9 @@ def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str 
                    f"({res.seconds:.1f} s)", err=True)
         for _src, error in res.failed:
             click.echo(f"  {error}", err=True)
+        if res.ignored:
+            click.echo(f"annotate: {len(res.ignored)} other file(s) not read (no report format): "
+                       + ", ".join(Path(f).name for f in res.ignored), err=True)
         if res.failed:
             sys.exit(1)
 
