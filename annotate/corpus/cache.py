@@ -61,6 +61,24 @@ class ReportCache:
         p.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(p, pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def derived(self, key: str, name: str, compute):
+        """``compute()`` cached under ``key`` as ``name`` (a value derived from one report, such as
+        its search keys): computed once per report version, loaded afterwards."""
+        p = self.root.parent / name / f"{key}.pickle" if self.root is not None else None
+        if p is not None and p.is_file():
+            try:
+                with open(p, "rb") as fh:
+                    return pickle.load(fh)
+            except Exception:  # unreadable: compute again
+                pass
+        value = compute()
+        if p is not None:
+            from ..batch import write_atomic
+
+            p.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(p, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return value
+
     def prune(self, keep: set[str]) -> None:
         """Remove entries whose key is not in ``keep`` (inputs that changed or went away)."""
         if self.root is None or not self.root.is_dir():
