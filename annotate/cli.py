@@ -337,6 +337,35 @@ def changes(paths: tuple[str, ...], out: str | None, fmt: str, indicator: tuple[
 
 
 @main.command()
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=str)
+@click.option("-o", "--output", "out_dir", type=str, required=True, help="Folder for the site (index.html …).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the interface (report text is shown as written).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Local worker processes (default: CPU count).")
+@click.option("--scheduler", type=str, default=None, help="Run on a Dask cluster (tcp://host:8786) instead.")
+@click.option("--force", is_flag=True, help="Rebuild every page, not only what changed.")
+def site(paths: tuple[str, ...], out_dir: str, lang: str, jobs: int | None, scheduler: str | None, force: bool) -> None:
+    """Build a static, searchable site over the reports in PATH... (files or folders) into a folder."""
+
+    def body() -> None:
+        from .render.site import build_site
+
+        res = build_site(list(paths), out_dir, lang=lang, jobs=jobs, scheduler=scheduler, force=force,
+                         progress=lambda msg: click.echo(f"annotate: {msg}", err=True))
+        click.echo(f"annotate: {res.reports} reports ({res.annotated} annotated, the rest cached); "
+                   f"{len(res.written)} pages written, {res.kept} up to date ({res.seconds:.1f} s); "
+                   f"open {Path(out_dir) / 'index.html'}", err=True)
+        for _f, error in res.failed:
+            click.echo(f"annotate: {error}", err=True)
+        for f in res.ignored:
+            click.echo(f"annotate: note: {f}: not a report format, not read", err=True)
+        if res.failed:
+            sys.exit(1)
+
+    run_guarded(body)
+
+
+@main.command()
 @click.argument("in_dir", type=str)
 @click.option("-o", "--output", "out_dir", type=str, required=True, help="Folder for the annotated files.")
 @click.option("--format", "fmt", type=click.Choice(["xml", "json"]), default="xml", show_default=True)
