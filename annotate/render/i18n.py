@@ -34,3 +34,18 @@ def labels(lang: str = "zh") -> Labels:
         cells = line.split("\t")
         out[cells[0]] = cells[col]
     return out
+
+
+def value_label(value, low, high, unit, qualifier, L: Labels) -> str:
+    """A target's value in the interface language: ``5%左右`` / ``5% (about)``, ``6%–6.5%``."""
+    from .labels import fmt_number, target_label
+
+    if L["lang_name"] != "中文":
+        return target_label(value, low, high, unit, qualifier)
+    unit = unit or ""
+    if qualifier == "range" and low is not None and high is not None:
+        return f"{fmt_number(low)}{unit}–{fmt_number(high)}{unit}"
+    if value is None:
+        return L["no_number"]
+    word = L[f"q_{qualifier}"] if qualifier and qualifier not in ("exact", "range") else ""
+    return f"{fmt_number(value)}{unit}{word}"

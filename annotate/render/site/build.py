@@ -186,15 +186,17 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
     say("writing pages")
     before: dict[int, str] = {}
     after: dict[int, str] = {}
+    _left: dict[int, int] = {}
+    _right: dict[int, int] = {}
     for (ia, ib), rel in pair_rel.items():
-        after[ia] = rel
-        before[ib] = rel
+        after[ia], _right[ia] = rel, ib
+        before[ib], _left[ib] = rel, ia
     for i, e in enumerate(entries):
         links = []
         if i in before:
-            links.append((f"← {L['redline']}", f"../{before[i]}.html"))
+            links.append((f"← {entries[_left[i]].year} → {e.year} {L['redline']}", f"../{before[i]}.html"))
         if i in after:
-            links.append((f"{L['redline']} →", f"../{after[i]}.html"))
+            links.append((f"{e.year} → {entries[_right[i]].year} {L['redline']} →", f"../{after[i]}.html"))
         emit(report_rel[i], _key(ver, lang, e.key, e.file, links),
              lambda e=e, links=links: pages.report_page(e.report, e.file, L, lang, links))
 

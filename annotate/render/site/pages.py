@@ -17,6 +17,7 @@ from lxml import etree, html
 from lxml.html import builder as E
 
 from ...model import Report
+from ..i18n import value_label
 from ..labels import fmt_number, target_label
 
 CSS = """
@@ -165,9 +166,9 @@ def report_page(report: Report, file: str, L, lang: str, pair_links: Sequence[tu
     """One report: identity, its targets table, and its text with the layers highlighted."""
     m = report.meta
     title = m.label or file
-    rows = [(L["issuer"], m.issuer), (L["region"], m.region), (L["level"], m.level), (L["year"], m.year),
-            (L["kind"], m.kind), ("title", m.title), (L["file"], file)]
-    meta = E.TABLE({"class": "meta"}, *(E.TR(E.TH(k, scope="row"), E.TD(fmt_number(v))) for k, v in rows))
+    rows = [(L["report_title"], m.title), (L["issuer"], m.issuer), (L["region"], m.region), (L["level"], m.level),
+            (L["year"], m.year), (L["kind"], m.kind), (L["file"], file)]
+    meta = E.TABLE({"class": "meta"}, *(E.TR(E.TH(k, scope="row"), E.TD(fmt_number(v))) for k, v in rows if v))
     content: list[Any] = [E.H1(title), meta]
     if pair_links:
         content.append(E.P(*[x for label, href in pair_links for x in (E.A(label, href=href), " ")]))
@@ -175,7 +176,7 @@ def report_page(report: Report, file: str, L, lang: str, pair_links: Sequence[tu
     trs = [E.TR(*(E.TH(h, scope="col") for h in (L["indicator"], L["metric"], L["target"], L["year"], L["text"])))]
     for t in report.targets:
         trs.append(E.TR(E.TD(t.indicator or ""), E.TD(t.metric or ""),
-                        E.TD(target_label(t.value, t.low, t.high, t.unit, t.qualifier)), E.TD(fmt_number(t.year)),
+                        E.TD(value_label(t.value, t.low, t.high, t.unit, t.qualifier, L)), E.TD(fmt_number(t.year)),
                         E.TD(E.A(t.text, href=f"#{t.block}"))))
     content.append(E.TABLE({"class": "targets"}, E.THEAD(trs[0]), E.TBODY(*trs[1:])))
     content.append(E.H2(L["text"]))
@@ -198,7 +199,6 @@ def indicator_page(indicator: str, points: Sequence[Any], rows: Sequence[Any],
                    L, lang: str) -> str:
     """Every issuer's targets for ``indicator``: the chart, then one table per year (newest first)
     naming each issuer's target, how it changed from the issuer's previous report, and the actual."""
-    from ..timeline import point_label
     from .chart import indicator_chart
 
     pts = [p for p in points if p.indicator == indicator and p.status in ("set", "absent")]
@@ -217,7 +217,8 @@ def indicator_page(indicator: str, points: Sequence[Any], rows: Sequence[Any],
             href = report_href.get((p.issuer or "", year))
             who = E.A(p.issuer or "?", href=href) if href else E.SPAN(p.issuer or "?")
             delta = "" if r is None or r.delta is None else f"{'+' if r.delta > 0 else ''}{fmt_number(r.delta)} {r.delta_unit or ''}"
-            label = L["no_target"] if p.status == "absent" else point_label(p)
+            label = L["no_target"] if p.status == "absent" else value_label(p.value, p.low, p.high, p.unit,
+                                                                            p.qualifier, L)
             td_change = E.TD(L[r.change] if r else "", {"class": f"ch ch-{r.change}" if r else "ch"})
             trs.append(E.TR(E.TD(who), E.TD(label), E.TD(p.text or ""), td_change, E.TD(delta),
                             E.TD("" if act is None else f"{fmt_number(act[0])}{act[1] or ''}")))
