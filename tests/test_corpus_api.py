@@ -163,3 +163,16 @@ def test_bigram_search_index_finds_phrases_inside_words(national):
     holders = set.intersection(*(set(index[k]) for k in bigrams(phrase)))
     assert holders == {n for n, x in enumerate(national.entries) if any(phrase in t for _i, t in documents(x.report))}
     assert bigrams("GDP 增长") == {"gd", "dp", "增长"}
+
+
+def test_timeline_takes_bare_reports_and_scorecard_names_match_json(national):
+    from annotate.scorecard import scorecard
+    from annotate.series import timeline
+
+    reports = [e.report for e in national.entries]
+    assert [(p.year, p.status) for p in timeline(reports, "gdp_growth")] == [(2018, "set"), (2019, "set"), (2020, "absent")]
+    a, b = national.pairs()[0]
+    card = scorecard(a.report, b.report)
+    data = card.to_json()
+    assert [ln.indicator for ln in card.targets] == [t["indicator"] for t in data["targets"]]
+    assert card.summary == data["summary"]
