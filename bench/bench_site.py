@@ -1,0 +1,57 @@
+"""Build the corpus site: cold, again with nothing changed, and after one report changed.
+
+    python bench/bench_site.py [CORPUS] [--jobs 2] [--lang zh]
+
+Copies the corpus to a temporary folder (so one report can be edited), builds the site there
+from an empty cache, rebuilds it unchanged, then appends a line to one report and rebuilds.
+Prints the seconds, pages written and the site's size for each step.  The issue's budget: cold
+≤ 60 s on 2 cores, ≤ 5 s after one report changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from annotate.render.site import build_site  # noqa: E402
+
+
+def size_mb(d: Path) -> float:
+    return sum(p.stat().st_size for p in d.rglob("*") if p.is_file() and ".annotate-site" not in p.parts) / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--lang", default="zh")
+    ap.add_argument("--edit", default="shanghai-2025-gov-work-report.txt", help="the report to change")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "corpus"
+        shutil.copytree(args.corpus, src)
+        out = Path(tmp) / "site"
+        print(f"{len([p for p in src.iterdir() if p.suffix != '.tsv'])} reports, {args.jobs} jobs, "
+              f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
+        for step in ("cold", "unchanged", "one report changed"):
+            if step == "one report changed":
+                f = src / args.edit
+                f.write_bytes(f.read_bytes() + "\n各位代表，让我们更加紧密地团结起来！\n".encode("utf-8"))
+            t = time.perf_counter()
+            res = build_site([str(src)], str(out), lang=args.lang, jobs=args.jobs)
+            secs = time.perf_counter() - t
+            print(f"{step:>20}: {secs:6.1f} s  {res.reports} reports ({res.annotated} annotated), "
+                  f"{len(res.written)} files written, {res.kept} kept, site {size_mb(out):.1f} MB, "
+                  f"load {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
