@@ -265,7 +265,9 @@ def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[..., No
         on_done(t, payload, error, info)
 
 
-def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[..., None]) -> None:
+def dask_client(scheduler: str):
+    """(a connected ``distributed.Client``, ``as_completed``); AnnotateError naming what to do when
+    Dask is not installed or the scheduler does not answer."""
     from .errors import AnnotateError
 
     try:
@@ -274,10 +276,14 @@ def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[...
         raise AnnotateError(scheduler, "--scheduler needs Dask distributed, which is not installed",
                             "pip install 'annotate[dask]'") from None
     try:
-        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        return Client(scheduler, timeout=CONNECT_TIMEOUT), as_completed
     except Exception as exc:  # OSError, TimeoutError, ValueError from a bad address
         raise AnnotateError(scheduler, f"cannot connect to the Dask scheduler ({type(exc).__name__}: {exc})",
                             "check the address (tcp://host:8786) and that the scheduler is running") from None
+
+
+def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[..., None]) -> None:
+    client, as_completed = dask_client(scheduler)
     try:
         # inputs travel with the task: workers need not see the input folder
         futures = {}
@@ -304,19 +310,8 @@ def parallel_map(fn: Callable, calls: list[tuple], jobs: Optional[int] = None,
     ``scheduler``.  ``fn`` must be a module-level function that returns its errors as values (it
     runs in another process); arguments travel with the task, so Dask workers need no files.
     """
-    from .errors import AnnotateError
-
     if scheduler:
-        try:
-            from distributed import Client, as_completed
-        except ImportError:
-            raise AnnotateError(scheduler, "--scheduler needs Dask distributed, which is not installed",
-                                "pip install 'annotate[dask]'") from None
-        try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
-        except Exception as exc:
-            raise AnnotateError(scheduler, f"cannot connect to the Dask scheduler ({type(exc).__name__}: {exc})",
-                                "check the address (tcp://host:8786) and that the scheduler is running") from None
+        client, as_completed = dask_client(scheduler)
         try:
             futures = {client.submit(fn, *args, pure=False): i for i, args in enumerate(calls)}
             for f in as_completed(list(futures)):
