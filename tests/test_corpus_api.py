@@ -176,3 +176,15 @@ def test_timeline_takes_bare_reports_and_scorecard_names_match_json(national):
     data = card.to_json()
     assert [ln.indicator for ln in card.targets] == [t["indicator"] for t in data["targets"]]
     assert card.summary == data["summary"]
+
+
+def test_traditional_passages_carry_a_simplified_copy_for_search():
+    from annotate.corpus.search import passages, report_keys
+    from annotate.model import Block, Meta, Report
+
+    r = Report(meta=Meta(script="traditional"), text="推動經濟發展\n香港",
+               blocks=(Block("p1", "p", None, 0, 6), Block("p2", "p", None, 7, 9)))
+    assert passages(r) == [["p1", "推動經濟發展", "推动经济发展"], ["p2", "香港"]]
+    assert {"经济", "經濟", "香港"} <= report_keys(r)
+    simple = replace(r, meta=Meta(script="simplified"))
+    assert passages(simple) == [["p1", "推動經濟發展"], ["p2", "香港"]]

@@ -10,6 +10,10 @@ Contract:
   heading, paragraph and list item not inside another passage, in reading order.
 - :func:`bigrams(text)`: the set of two-character keys of ``text`` (whitespace splits; Latin
   letters lower-cased, as the browser lower-cases the query).
+- :func:`passages(report)`: what the browser searches: ``[block id, text]`` per passage, and for a
+  report in traditional characters ``[block id, text, simplified text]``, so a query typed in
+  simplified characters finds it too (the result still shows the text as written).
+- :func:`report_keys(report)`: the bigrams of every passage (and of its simplified copy).
 - :func:`build_index(keys_per_report)`: bigram → sorted report numbers, from each report's keys.
 """
 
@@ -44,12 +48,27 @@ def bigrams(text: str) -> set[str]:
     return keys
 
 
+def passages(report: Report) -> list[list[str]]:
+    """The passages as the browser searches them (module docstring)."""
+    docs = documents(report)
+    if report.meta.script != "traditional":
+        return [[bid, text] for bid, text in docs]
+    from ..script import simplified_view
+
+    out = []
+    for bid, text in docs:
+        simple = simplified_view(text, "traditional").view
+        out.append([bid, text] if simple == text else [bid, text, simple])
+    return out
+
+
 def report_keys(report: Report) -> frozenset[str]:
-    """The bigrams of every passage of ``report`` (passages are searched one by one, so a bigram
-    across two passages is not a key)."""
+    """The bigrams of every passage of ``report`` and of its simplified copy (passages are searched
+    one by one, so a bigram across two passages is not a key)."""
     keys: set[str] = set()
-    for _id, text in documents(report):
-        keys |= bigrams(text)
+    for passage in passages(report):
+        for text in passage[1:]:
+            keys |= bigrams(text)
     return frozenset(keys)
 
 

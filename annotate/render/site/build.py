@@ -101,7 +101,7 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
     from ...batch import parallel_map, version, write_atomic
     from ...corpus import Corpus
     from ...corpus.cache import ReportCache
-    from ...corpus.search import build_index, documents, report_keys
+    from ...corpus.search import build_index, passages, report_keys
     from ...errors import AnnotateError
     from ..i18n import labels
     from . import pages
@@ -241,7 +241,7 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
     cache = ReportCache(cache_dir)
     emit("search.html", _key(ver, lang), lambda: pages.search_page(L, lang))
     for i, e in enumerate(entries):
-        emit(f"assets/text/{slug[i]}.js", _key(ver, e.key, slug[i]), lambda e=e, i=i: _text_shard(slug[i], documents(e.report)))
+        emit(f"assets/text/{slug[i]}.js", _key(ver, e.key, slug[i]), lambda e=e, i=i: _text_shard(slug[i], passages(e.report)))
 
     def make_index() -> str:
         keys = [cache.derived(e.key, "search", lambda e=e: report_keys(e.report)) for e in entries]
@@ -268,7 +268,7 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
     return result
 
 
-def _text_shard(slug: str, docs: list[tuple[str, str]]) -> str:
+def _text_shard(slug: str, docs: list[list[str]]) -> str:
     """A report's passages for the browser search (a script: it loads from file:// too)."""
     return ("(window.ANNOTATE_TEXT = window.ANNOTATE_TEXT || {})[" + json.dumps(slug, ensure_ascii=False) + "] = "
             + json.dumps(docs, ensure_ascii=False, separators=(",", ":")) + ";\n")

@@ -44,9 +44,7 @@
       document.body.appendChild(s);
     });
   }
-  function snippet(li, text, word) {
-    var low = text.toLowerCase();
-    var at = low.indexOf(word);
+  function snippet(li, text, at, word) {
     var from = Math.max(0, at - 40), to = Math.min(text.length, at + word.length + 60);
     var p = document.createElement("div");
     p.appendChild(document.createTextNode((from > 0 ? "…" : "") + text.slice(from, at)));
@@ -73,8 +71,13 @@
       cands.forEach(function (n) {
         var slug = data.reports[n][0], label = data.reports[n][1];
         (TEXT[slug] || []).forEach(function (passage) {
+          // the text as written, else its simplified copy (traditional reports carry one)
           var low = passage[1].toLowerCase();
-          if (!ws.every(function (w) { return low.indexOf(w) >= 0; })) return;
+          if (!ws.every(function (w) { return low.indexOf(w) >= 0; })) {
+            if (passage.length < 3) return;
+            low = passage[2].toLowerCase();
+            if (!ws.every(function (w) { return low.indexOf(w) >= 0; })) return;
+          }
           count++;
           if (count > MAX) return;
           var li = document.createElement("li");
@@ -83,7 +86,8 @@
           a.textContent = label;
           a.className = "where";
           li.appendChild(a);
-          snippet(li, passage[1], ws[0]);
+          // the simplified copy keeps (nearly always) the offsets of the text as written
+          snippet(li, passage[1], Math.min(low.indexOf(ws[0]), passage[1].length - ws[0].length), ws[0]);
           list.appendChild(li);
         });
       });
