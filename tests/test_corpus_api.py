@@ -188,3 +188,14 @@ def test_traditional_passages_carry_a_simplified_copy_for_search():
     assert {"经济", "經濟", "香港"} <= report_keys(r)
     simple = replace(r, meta=Meta(script="simplified"))
     assert passages(simple) == [["p1", "推動經濟發展"], ["p2", "香港"]]
+
+
+def test_one_issuer_spelt_in_two_scripts_is_one_group(national):
+    """Hong Kong bodies keep their report's script: 行政長官 and 行政长官 are one issuer."""
+    a, b = sorted((e for e in national.entries if e.year in (2018, 2019)), key=lambda e: e.year)
+    simp = replace(a.report, meta=replace(a.report.meta, issuer="香港特别行政区行政长官"))
+    trad = replace(b.report, meta=replace(b.report.meta, issuer="香港特別行政區行政長官"))
+    c = Corpus.from_reports([(a.file, simp), (b.file, trad)])
+    assert list(c.issuers()) in (["香港特别行政区行政长官"], ["香港特別行政區行政長官"])
+    assert [(x.year, y.year) for x, y in c.pairs()] == [(2018, 2019)]
+    assert {r.issuer for r in c.changes()} == set(c.issuers())

@@ -101,9 +101,11 @@ def compute_delta(old: Any, new: Any) -> tuple[Optional[float], Optional[str]]:
     return (int(value) if float(value).is_integer() else value), unit
 
 
-def pair_rows(old_entry: Any, new_entry: Any, target_changes: Optional[Iterable[Any]] = None) -> list[ChangeRow]:
+def pair_rows(old_entry: Any, new_entry: Any, target_changes: Optional[Iterable[Any]] = None,
+              issuer: Optional[str] = None) -> list[ChangeRow]:
     """The rows of one pair of entries (``.file``, ``.report``); ``target_changes`` when already
-    computed (a full comparison has them), else :func:`annotate.compare.target_changes`."""
+    computed (a full comparison has them), else :func:`annotate.compare.target_changes`;
+    ``issuer`` names the pair's group (else the newer report's issuer)."""
     from ..compare import target_changes as compute
 
     old, new = old_entry.report, new_entry.report
@@ -114,7 +116,7 @@ def pair_rows(old_entry: Any, new_entry: Any, target_changes: Optional[Iterable[
         delta, dunit = given if given is not None else compute_delta(tc.old, tc.new)
         o, n = tc.old, tc.new
         rows.append(ChangeRow(
-            issuer=new.meta.issuer or old.meta.issuer, region=new.meta.region or old.meta.region,
+            issuer=issuer or new.meta.issuer or old.meta.issuer, region=new.meta.region or old.meta.region,
             old_year=old_entry.year if hasattr(old_entry, "year") else old.meta.year,
             new_year=new_entry.year if hasattr(new_entry, "year") else new.meta.year,
             indicator=tc.indicator, metric=tc.metric_new or tc.metric_old, change=tc.change,

@@ -19,6 +19,7 @@ Contract:
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence, Union
@@ -51,6 +52,13 @@ class Entry:
     @property
     def label(self) -> str:
         return self.report.meta.label or Path(self.file).name
+
+
+def issuer_key(issuer: str) -> str:
+    """The spelling two reports of one issuer share whatever their script (simplified)."""
+    from ..script import simplified_view
+
+    return simplified_view(issuer, "traditional").view
 
 
 def tag_input(path: str, data: bytes, hints: "Optional[Hints]") -> tuple[Optional[Report], Optional[str]]:
@@ -139,11 +147,20 @@ class Corpus:
         return [e for e in self.entries if e.issuer and e.year is not None]
 
     def issuers(self) -> dict[str, list[Entry]]:
-        """Canonical issuer → entries by year, one per year (the first read); issuers sorted."""
+        """Canonical issuer → entries by year, one per year (the first read); issuers sorted.
+
+        Hong Kong, Macao and Taiwan issuers keep the script of their report (identity.py), so one
+        body can be spelt twice (香港特别行政区行政长官, 香港特別行政區行政長官): reports are grouped by
+        the simplified spelling and the group is named by its most frequent spelling.
+        """
         groups: dict[str, dict[int, Entry]] = {}
+        spellings: dict[str, Counter] = {}
         for e in self._placed():
-            groups.setdefault(e.issuer, {}).setdefault(e.year, e)  # type: ignore[arg-type]
-        return {iss: [by_year[y] for y in sorted(by_year)] for iss, by_year in sorted(groups.items())}
+            key = issuer_key(e.issuer)  # type: ignore[arg-type]
+            groups.setdefault(key, {}).setdefault(e.year, e)  # type: ignore[arg-type]
+            spellings.setdefault(key, Counter())[e.issuer] += 1
+        named = {spellings[k].most_common(1)[0][0]: by_year for k, by_year in groups.items()}
+        return {iss: [by_year[y] for y in sorted(by_year)] for iss, by_year in sorted(named.items())}
 
     def duplicates(self) -> list[Entry]:
         """Entries of an issuer and year already held by an earlier entry (left out of pairs)."""
@@ -168,7 +185,8 @@ class Corpus:
         """Every target change of every consecutive pair, filtered (see :mod:`.changes`)."""
         from .changes import filter_rows, pair_rows
 
-        rows = [row for a, b in self.pairs() for row in pair_rows(a, b)]
+        rows = [row for name, es in self.issuers().items() for a, b in zip(es, es[1:])
+                for row in pair_rows(a, b, issuer=name)]
         return filter_rows(rows, indicator=indicator, change=change, issuer=issuer)
 
     def timeline(self, indicator: Optional[str] = None) -> list["Point"]:

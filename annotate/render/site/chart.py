@@ -48,6 +48,17 @@ def indicator_chart(points: Sequence[Point], actuals: dict[tuple[str, int], tupl
                     chart_id: str, heading: str, L) -> tuple[etree._Element, etree._Element]:
     """The chart and its legend (module docstring)."""
     pts = [p for p in points if p.status in ("set", "absent") and p.year is not None]
+    # an issuer's "no target" marks start at its first target: forty years of × before the
+    # indicator appears in its reports would squash the chart (the tables still list every
+    # year); a year without a target after one was set (national GDP, 2020) is what a reader
+    # looks for, so it stays
+    span: dict[str, tuple[int, int]] = {}
+    for p in pts:
+        if p.status == "set":
+            lo_hi = span.get(p.issuer or "", (p.year, p.year))
+            span[p.issuer or ""] = (min(lo_hi[0], p.year), max(lo_hi[1], p.year))
+    pts = [p for p in pts if p.status == "set" or (p.issuer or "") in span
+           and span[p.issuer or ""][0] <= p.year]
     unit, values = _plot_values(pts)
     issuers = sorted({p.issuer or "" for p in pts})
     style = {iss: (PALETTE[i % len(PALETTE)], SHAPES[(i // len(PALETTE)) % len(SHAPES)]) for i, iss in enumerate(issuers)}
