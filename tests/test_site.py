@@ -229,3 +229,22 @@ def test_browser_changes_table_sorts_and_filters(browser, site):
     nums = [float(d) for d in deltas if d]
     assert nums == sorted(nums)
     assert problems == []
+
+
+def test_a_pair_with_a_gap_has_a_redline_and_no_scorecard_link():
+    """1960 → 1964: the newer report reviews 1963, so no verdicts, and the redline links no scorecard."""
+    from dataclasses import replace
+
+    from annotate import pipeline
+    from annotate.render.site.build import pair_pages
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    old = pipeline.tag(str(examples / "national-2023-gov-work-report.txt"))
+    new = pipeline.tag(str(examples / "national-2024-gov-work-report.txt"))
+    old = replace(old, meta=replace(old.meta, year=2021))
+    nav = {"redline": [("a", "../reports/a.html"), ("card", "x.scorecard.html")],
+           "scorecard": [("redline", "x.html")], "scorecard_href": "x.scorecard.html"}
+    redline, card, actuals = pair_pages(old, new, "a", "b", nav, "zh")
+    assert card is None and actuals == []
+    links = html.fromstring(redline.encode("utf-8")).xpath("//nav[@class='sitenav']/a/@href")
+    assert links == ["../index.html", "../reports/a.html"]

@@ -83,10 +83,14 @@ def pair_pages(old: Any, new: Any, old_file: str, new_file: str, nav: dict[str, 
     from .pages import site_nav, with_nav
 
     L = labels(lang)
-    redline = with_nav(render_redline(compare(old, new)), site_nav("../", nav["redline"], L))
     try:
         card = scorecard(old, new, old_file, new_file)
     except AnnotateError:  # the newer report does not review the older one's year: no verdicts
+        card = None
+    # the redline links the scorecard only when there is one
+    redline_nav = [link for link in nav["redline"] if card is not None or link[1] != nav["scorecard_href"]]
+    redline = with_nav(render_redline(compare(old, new)), site_nav("../", redline_nav, L))
+    if card is None:
         return redline, None, []
     actuals = [(ln.indicator, float(ln.actual.value), ln.actual.unit) for ln in card.lines
                if ln.indicator and ln.actual is not None and ln.actual.value is not None]
@@ -165,6 +169,7 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
                         (L["scorecard"], f"{Path(rel).name}.scorecard.html")],
             "scorecard": [(a.label, f"../{report_rel[ia]}"), (b.label, f"../{report_rel[ib]}"),
                           (L["redline"], f"{Path(rel).name}.html")],
+            "scorecard_href": f"{Path(rel).name}.scorecard.html",
         }
         todo.append((rel, key, (a.report, b.report, a.file, b.file, nav_links, lang)))
     if todo:
