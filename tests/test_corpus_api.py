@@ -199,3 +199,18 @@ def test_one_issuer_spelt_in_two_scripts_is_one_group(national):
     assert list(c.issuers()) in (["香港特别行政区行政长官"], ["香港特別行政區行政長官"])
     assert [(x.year, y.year) for x, y in c.pairs()] == [(2018, 2019)]
     assert {r.issuer for r in c.changes()} == set(c.issuers())
+
+
+def test_changes_on_a_dask_cluster_equal_local(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("national-2023-gov-work-report.txt", "national-2024-gov-work-report.txt"):
+        shutil.copy2(examples / name, src / name)
+    local = CliRunner().invoke(main, ["changes", str(src), "--jobs", "1"])
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        remote = CliRunner().invoke(main, ["changes", str(src), "--scheduler", cluster.scheduler_address])
+    assert local.exit_code == remote.exit_code == 0, remote.output
+    assert remote.stdout == local.stdout and "urban_new_jobs" in local.stdout
