@@ -1,10 +1,13 @@
 """Annotate a folder of reports: in parallel, resumable, never stopped by one bad file.
 
 Contract: :func:`run_batch(in_dir, out_dir, fmt, jobs, scheduler)` annotates every report file
-directly in ``in_dir`` (``.txt .md .html .htm .docx``; hidden files and anything else, such as
-``SOURCES.tsv``, are left alone) and writes ``out_dir/<name>.xml`` (or ``.json``) for each, the
-same bytes ``annotate tag`` writes.  It returns a :class:`BatchResult`; a file that cannot be
-annotated is listed in ``failed`` with its one-line error, and the others are still written.
+directly in ``in_dir`` (every format ``tag`` reads, :data:`annotate.corpus.files.READABLE`: text,
+markdown, HTML, Word, XML, and PDF, which fails with what to do; hidden files are left alone and
+anything else, such as ``SOURCES.tsv``, is listed in ``ignored``) and writes
+``out_dir/<name>.xml`` (or ``.json``) for each, the same bytes ``annotate tag`` writes, and the
+index ``out_dir/index.json`` / ``index.csv`` (:func:`index_rows`: file, identity, targets, target
+changes against the issuer's previous report).  It returns a :class:`BatchResult`; a file that
+cannot be annotated is listed in ``failed`` with its one-line error, and the others are still written.
 
 - Work: :func:`annotate_bytes` is the one unit of work, a pure function of (file name, bytes,
   format) → output bytes, so the output does not depend on where it ran.  Workers only compute;
