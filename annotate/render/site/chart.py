@@ -20,7 +20,7 @@ from lxml.html import builder as E
 
 from ...series import Point
 from ..labels import fmt_number
-from ..timeline import _nice_range, _plot_values, _sub, point_label
+from ..timeline import _plot_values, _sub, point_label, value_range
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 24, 24, 44
@@ -67,11 +67,7 @@ def indicator_chart(points: Sequence[Point], actuals: dict[tuple[str, int], tupl
     nums = [v for trio in values.values() for v in trio if v is not None]
     acts = {k: v for k, v in actuals.items() if v[1] == unit and v[0] is not None}
     nums += [v for v, _u in acts.values()]
-    lo, hi = (min(nums), max(nums)) if nums else (0.0, 1.0)
-    pad = (hi - lo) * 0.1 or max(abs(hi) * 0.1, 0.5)
-    vmin, vmax, step = _nice_range(lo - pad, hi + pad)
-    if lo >= 0 and vmin < 0:
-        vmin = 0.0
+    vmin, vmax, step = value_range(nums, 0.1)
     pw, ph = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def x(year: int) -> float:
