@@ -1,10 +1,13 @@
 """Annotate a folder of reports: in parallel, resumable, never stopped by one bad file.
 
 Contract: :func:`run_batch(in_dir, out_dir, fmt, jobs, scheduler)` annotates every report file
-directly in ``in_dir`` (``.txt .md .html .htm .docx .pdf``; hidden files and anything else, such as
-``SOURCES.tsv``, are left alone) and writes ``out_dir/<name>.xml`` (or ``.json``) for each, the
-same bytes ``annotate tag`` writes.  It returns a :class:`BatchResult`; a file that cannot be
-annotated is listed in ``failed`` with its one-line error, and the others are still written.
+directly in ``in_dir`` (every format ``tag`` reads, :data:`annotate.corpus.files.READABLE`: text,
+markdown, HTML, Word, XML, and PDF, which fails with what to do; hidden files are left alone and
+anything else, such as ``SOURCES.tsv``, is listed in ``ignored``) and writes
+``out_dir/<name>.xml`` (or ``.json``) for each, the same bytes ``annotate tag`` writes, and the
+index ``out_dir/index.json`` / ``index.csv`` (:func:`index_rows`: file, identity, targets, target
+changes against the issuer's previous report).  It returns a :class:`BatchResult`; a file that
+cannot be annotated is listed in ``failed`` with its one-line error, and the others are still written.
 
 - Work: :func:`annotate_bytes` is the one unit of work, a pure function of (file name, bytes,
   format) → output bytes, so the output does not depend on where it ran.  Workers only compute;
@@ -37,8 +40,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 MANIFEST = ".annotate-batch.json"
+INDEX = "index"  # OUT/index.json and OUT/index.csv: the reports the batch holds
 CONNECT_TIMEOUT = "20s"  # how long to keep trying a Dask scheduler that does not answer
 
 
@@ -55,7 +58,7 @@ class BatchResult:
     written: list[str] = field(default_factory=list)  # outputs written
     skipped: list[str] = field(default_factory=list)  # outputs already up to date
     failed: list[tuple[str, str]] = field(default_factory=list)  # (input, one-line error)
-    ignored: list[tuple[str, str]] = field(default_factory=list)  # (entry, why it is not a report file)
+    ignored: list[tuple[str, str]] = field(default_factory=list)  # (entry, why it is not read)
     seconds: float = 0.0
 
     @property
@@ -68,6 +71,12 @@ class BatchResult:
 
 def annotate_bytes(source: str, data: bytes, fmt: str) -> tuple[Optional[bytes], Optional[str]]:
     """(output bytes, None) or (None, one-line error) for one report; never raises for bad input."""
+    payload, error, _summary = annotate_one(source, data, fmt)
+    return payload, error
+
+
+def annotate_one(source: str, data: bytes, fmt: str) -> tuple[Optional[bytes], Optional[str], Optional[dict]]:
+    """:func:`annotate_bytes` plus the report's :func:`summary` (for the manifest and the index)."""
     from .errors import AnnotateError
 
     try:
@@ -77,17 +86,29 @@ def annotate_bytes(source: str, data: bytes, fmt: str) -> tuple[Optional[bytes],
         if fmt == "json":
             from .export import dumps, report_to_json
 
-            return dumps(report_to_json(report)).encode("utf-8"), None
+            return dumps(report_to_json(report)).encode("utf-8"), None, summary(report)
         from .xml.writer import write_xml
 
-        return write_xml(report), None
+        return write_xml(report), None, summary(report)
     except AnnotateError as exc:
-        return None, exc.message
+        return None, exc.message, None
     except MemoryError:
-        return None, f"{source}: out of memory reading the input; is it really a report?"
+        return None, f"{source}: out of memory reading the input; is it really a report?", None
     except Exception as exc:  # one bad file must not stop the batch: report it and go on
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-        return None, f"{source}: internal error ({detail[:300]})"
+        return None, f"{source}: internal error ({detail[:300]})", None
+
+
+#: the target fields a summary keeps: enough to compare targets with the next year's (index counts)
+SUMMARY_TARGET_FIELDS = ("indicator", "metric", "year", "value", "low", "high", "unit", "qualifier", "text",
+                         "normalized", "base_unit")
+
+
+def summary(report) -> dict:
+    """Identity and targets of an annotated report, small enough for the manifest."""
+    m = report.meta
+    return {"issuer": m.issuer, "region": m.region, "level": m.level, "year": m.year, "kind": m.kind,
+            "targets": [[getattr(t, f) for f in SUMMARY_TARGET_FIELDS] for t in report.targets]}
 
 
 _META_FIELD = re.compile(rb"<(issuer|year)>([^<]*)</\1>")
@@ -103,7 +124,8 @@ def output_identity(payload: bytes, fmt: str) -> dict[str, object]:
     return {"issuer": found.get("issuer"), "year": int(found["year"]) if "year" in found else None}
 
 
-Outcome = tuple[Optional[bytes], Optional[str], Optional[str]]  # (output, error, SHA-256 of the input annotated)
+#: (output, error, SHA-256 of the input annotated, the report's summary for the manifest and index)
+Outcome = tuple[Optional[bytes], Optional[str], Optional[str], Optional[dict]]
 
 
 def _read_input(source: str) -> tuple[Optional[bytes], Optional[str]]:
@@ -125,9 +147,9 @@ def _annotate_path(source: str, fmt: str) -> Outcome:
     hash is of the bytes annotated, so a file rewritten meanwhile is never recorded as done."""
     data, error = _read_input(source)
     if data is None:
-        return None, error, None
-    payload, error = annotate_bytes(source, data, fmt)
-    return payload, error, hashlib.sha256(data).hexdigest()
+        return None, error, None, None
+    payload, error, info = annotate_one(source, data, fmt)
+    return payload, error, hashlib.sha256(data).hexdigest(), info
 
 
 def _die_with_parent() -> None:
@@ -182,15 +204,19 @@ def discover(in_dir: str) -> list[Path]:
 
 
 def survey(in_dir: str) -> tuple[list[Path], list[tuple[str, str]]]:
-    """(report files, [(entry, why it is skipped)]) directly in ``in_dir``.  Entries with a
-    report's suffix that are not regular files (a dangling link, a FIFO, a device, a folder) are
-    skipped with a reason, never silently; other files (SOURCES.tsv, hidden files) are not reports."""
+    """(report files, [(entry, why it is not read)]) directly in ``in_dir``.  Report files are
+    every format ``tag`` reads (corpus.files.READABLE); entries with such a name that are not
+    regular files (a dangling link, a FIFO, a device, a folder) and other visible files
+    (``SOURCES.tsv``) are listed with a reason, never skipped silently.  Hidden files and
+    ``.meta.json`` sidecars are left alone."""
     import stat as st
+
+    from .corpus.files import SIDECAR_SUFFIX, is_readable
 
     files: list[Path] = []
     skipped: list[tuple[str, str]] = []
     for p in sorted(Path(in_dir).iterdir()):
-        if p.name.startswith(".") or p.suffix.lower() not in REPORT_SUFFIXES:
+        if p.name.startswith(".") or p.name.endswith(SIDECAR_SUFFIX):
             continue
         try:
             mode = p.stat().st_mode
@@ -198,7 +224,12 @@ def survey(in_dir: str) -> tuple[list[Path], list[tuple[str, str]]]:
             skipped.append((str(p), "a link to nothing (dangling symlink)" if p.is_symlink() else "cannot be read"))
             continue
         if st.S_ISREG(mode):
-            files.append(p)
+            if is_readable(p):
+                files.append(p)
+            else:
+                skipped.append((str(p), "not a report format, not read"))
+        elif not is_readable(p):
+            continue  # a folder or pipe without a report's name is no business of a batch
         elif st.S_ISDIR(mode):
             skipped.append((str(p), "a folder, not a file"))
         elif st.S_ISFIFO(mode):
@@ -388,11 +419,13 @@ def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, 
             with ProcessPoolExecutor(max_workers=1, initializer=_die_with_parent) as one:
                 outcome = one.submit(_annotate_path, t.source, fmt).result()
         except BrokenProcessPool:
-            outcome = (None, f"{t.source}: the worker process died annotating it (out of memory?)", None)
+            outcome = (None, f"{t.source}: the worker process died annotating it (out of memory?)", None, None)
         on_done(t, outcome)
 
 
-def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Task, Outcome], None]) -> None:
+def dask_client(scheduler: str):
+    """(a connected ``distributed.Client``, ``as_completed``); AnnotateError naming what to do when
+    Dask is not installed or the scheduler does not answer."""
     from .errors import AnnotateError
 
     try:
@@ -401,10 +434,14 @@ def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Ta
         raise AnnotateError(scheduler, "--scheduler needs Dask distributed, which is not installed",
                             "pip install 'annotate[dask]'") from None
     try:
-        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        return Client(scheduler, timeout=CONNECT_TIMEOUT), as_completed
     except Exception as exc:  # OSError, TimeoutError, ValueError from a bad address
         raise AnnotateError(scheduler, f"cannot connect to the Dask scheduler ({type(exc).__name__}: {exc})",
                             "check the address (tcp://host:8786) and that the scheduler is running") from None
+
+
+def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Task, Outcome], None]) -> None:
+    client, as_completed = dask_client(scheduler)
     try:
         # inputs travel with the task: workers need not see the input folder
         futures = {}
@@ -412,20 +449,52 @@ def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Ta
         for t in tasks:
             data, error = _read_input(t.source)  # size checked before reading, one file at a time
             if data is None:
-                on_done(t, (None, error, None))
+                on_done(t, (None, error, None, None))
                 continue
             hashes[t.source] = hashlib.sha256(data).hexdigest()
-            futures[client.submit(annotate_bytes, t.source, data, fmt, pure=False)] = t
+            futures[client.submit(annotate_one, t.source, data, fmt, pure=False)] = t
             del data
         for f in as_completed(list(futures)):
             t = futures[f]
             try:
-                payload, error = f.result()
+                payload, error, info = f.result()
             except Exception as exc:  # a worker lost or a task that could not run
-                payload, error = None, f"{t.source}: failed on the cluster ({type(exc).__name__}: {exc})"
-            on_done(t, (payload, error, hashes[t.source]))
+                payload, error, info = None, f"{t.source}: failed on the cluster ({type(exc).__name__}: {exc})", None
+            on_done(t, (payload, error, hashes[t.source], info))
     finally:
         client.close()
+
+
+def parallel_map(fn: Callable, calls: list[tuple], jobs: Optional[int] = None,
+                 scheduler: Optional[str] = None) -> Iterable[tuple[int, object]]:
+    """Yield ``(i, fn(*calls[i]))`` for every call, in completion order.
+
+    The one way multi-report commands (corpus, site) spread work: in this process when
+    ``jobs`` is 1 (or there is one call), in ``jobs`` local processes, or on the Dask cluster at
+    ``scheduler``.  ``fn`` must be a module-level function that returns its errors as values (it
+    runs in another process); arguments travel with the task, so Dask workers need no files.
+    """
+    if scheduler:
+        client, as_completed = dask_client(scheduler)
+        try:
+            futures = {client.submit(fn, *args, pure=False): i for i, args in enumerate(calls)}
+            for f in as_completed(list(futures)):
+                yield futures[f], f.result()
+        finally:
+            client.close()
+        return
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or len(calls) <= 1:
+        for i, args in enumerate(calls):
+            yield i, fn(*args)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(calls))) as pool:
+        futures = {pool.submit(fn, *args): i for i, args in enumerate(calls)}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for f in done:
+                yield futures[f], f.result()
 
 
 def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] = None,
@@ -476,7 +545,7 @@ def _run(src: Path, dst: Path, fmt: str, jobs: Optional[int], scheduler: Optiona
 
     def on_done(t: Task, outcome: Outcome) -> None:
         nonlocal done_count
-        payload, error, digest = outcome
+        payload, error, digest, info = outcome
         name = Path(t.output).name
         if payload is None:
             result.failed.append((t.source, error or f"{t.source}: failed"))
@@ -487,7 +556,8 @@ def _run(src: Path, dst: Path, fmt: str, jobs: Optional[int], scheduler: Optiona
             who = output_identity(payload, fmt)
             new_records[name] = {"input": t.source, "size": t.size, "mtime_ns": t.mtime_ns, "sha256": digest,
                                  "output_sha256": hashlib.sha256(payload).hexdigest(),
-                                 "format": fmt, "version": ver, **who}
+                                 "format": fmt, "version": ver, **who,
+                                 **({k: info[k] for k in ("region", "level", "kind", "targets")} if info else {})}
         done_count += 1
         if progress:
             rec = new_records.get(name, {})
@@ -504,7 +574,58 @@ def _run(src: Path, dst: Path, fmt: str, jobs: Optional[int], scheduler: Optiona
         manifest.update(new_records)
         write_atomic(dst / MANIFEST, (json.dumps({"version": ver, "outputs": dict(sorted(manifest.items()))},
                                                  ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    current = {names[p] for p in files}
+    rows = index_rows({k: v for k, v in manifest.items() if k in current})
+    write_atomic(dst / f"{INDEX}.json", (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    write_atomic(dst / f"{INDEX}.csv", index_csv(rows).encode("utf-8"))
     result.failed.sort()
     result.written.sort()
     result.seconds = time.perf_counter() - start
     return result
+
+
+INDEX_COLUMNS = ("file", "output", "issuer", "region", "level", "year", "kind", "targets", "target_changes",
+                 "previous_year")
+
+
+def index_rows(records: dict[str, dict]) -> list[dict]:
+    """One row per output in the manifest: its input, identity, how many targets it sets and how
+    many of them changed (anything but ``unchanged``) against the same issuer's previous report in
+    the batch (``target_changes`` and ``previous_year`` are null for an issuer's first report)."""
+    from .compare import target_changes
+    from .corpus.core import Corpus, Entry
+    from .model import Meta, Report, Target
+
+    def as_report(rec: dict) -> Report:
+        targets = tuple(Target(id=f"t{i}", block="", start=0, end=0, **dict(zip(SUMMARY_TARGET_FIELDS, row)))
+                        for i, row in enumerate(rec.get("targets") or []))
+        return Report(meta=Meta(issuer=rec.get("issuer"), region=rec.get("region"), year=rec.get("year")),
+                      text="", targets=targets)
+
+    entries = {out: Entry(rec.get("input", out), as_report(rec), out) for out, rec in records.items()}
+    previous: dict[str, Entry] = {}
+    for a, b in Corpus(tuple(entries.values())).pairs():
+        previous[b.key] = a
+    rows = []
+    for out, rec in sorted(records.items(), key=lambda kv: kv[1].get("input", kv[0])):
+        e, prev = entries[out], previous.get(out)
+        changed = None if prev is None else sum(1 for tc in target_changes(prev.report, e.report)
+                                                if tc.change != "unchanged")
+        rows.append({"file": rec.get("input"), "output": out, "issuer": rec.get("issuer"), "region": rec.get("region"),
+                     "level": rec.get("level"), "year": rec.get("year"), "kind": rec.get("kind"),
+                     "targets": len(rec.get("targets") or []), "target_changes": changed,
+                     "previous_year": prev.year if prev else None})
+    return rows
+
+
+def index_csv(rows: list[dict]) -> str:
+    """The index rows as CSV (:data:`INDEX_COLUMNS`, empty cells for nulls)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(INDEX_COLUMNS)
+    for r in rows:
+        w.writerow(["" if r[c] is None else r[c] for c in INDEX_COLUMNS])
+    return buf.getvalue()

@@ -361,6 +361,94 @@ def scorecard(plan: str, result: str, out: str | None, fmt: str, issuer: str | N
     run_guarded(body)
 
 
+def load_corpus(paths: tuple[str, ...], jobs: int | None, scheduler: str | None, cache: str | None):
+    """Read a corpus for a multi-report command; what was left out is said on stderr."""
+    from .corpus import Corpus
+
+    corpus = Corpus.from_paths(list(paths), jobs=jobs, scheduler=scheduler, cache_dir=cache)
+    for e in corpus.entries:
+        for w in e.report.meta.identity_warnings:
+            click.echo(f"annotate: warning: {e.file}: {w}", err=True)
+    for e, missing in corpus.unidentified():
+        click.echo(f"annotate: warning: {e.file}: {missing}; listed, but in no pair "
+                   "(give a report.meta.json beside it)", err=True)
+    for e in corpus.duplicates():
+        click.echo(f"annotate: warning: {e.file}: another file of {e.label} came first; this one is in no pair",
+                   err=True)
+    for f in corpus.ignored:
+        click.echo(f"annotate: note: {f}: not a report format, not read", err=True)
+    for _f, error in corpus.failed:
+        click.echo(f"annotate: {error}", err=True)
+    return corpus
+
+
+def corpus_options(fn: Callable) -> Callable:
+    """``--jobs``, ``--scheduler`` and ``--cache``: how a multi-report command annotates its inputs."""
+    fn = click.option("--cache", type=str, default=None,
+                      help="Keep annotated reports in this folder and reuse them on the next run.")(fn)
+    fn = click.option("--scheduler", type=str, default=None,
+                      help="Annotate on a Dask cluster (tcp://host:8786) instead of local processes.")(fn)
+    return click.option("--jobs", type=click.IntRange(min=1), default=None,
+                        help="Local worker processes (default: CPU count).")(fn)
+
+
+@main.command()
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=str)
+@click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "html"]), default="csv", show_default=True)
+@click.option("--indicator", multiple=True, help="Only this indicator id (gdp_growth); repeat for several.")
+@click.option("--change", multiple=True, help="Only this change (raised, lowered, removed …); repeat for several.")
+@click.option("--issuer", type=str, default=None, help="Only issuers whose name or region contains this (湖南).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the HTML table's labels.")
+@corpus_options
+def changes(paths: tuple[str, ...], out: str | None, fmt: str, indicator: tuple[str, ...], change: tuple[str, ...],
+            issuer: str | None, lang: str, jobs: int | None, scheduler: str | None, cache: str | None) -> None:
+    """Every target change between consecutive years of each issuer (PATH: report files or folders)."""
+
+    def body() -> None:
+        from .render import changes as render
+
+        corpus = load_corpus(paths, jobs, scheduler, cache)
+        rows = corpus.changes(indicator=indicator, change=change, issuer=issuer)
+        payload = {"csv": render.to_csv, "json": render.to_json}[fmt](rows) if fmt != "html" \
+            else render.render_html(rows, lang)
+        write_output(out, payload)
+        if corpus.failed:
+            sys.exit(1)
+
+    run_guarded(body)
+
+
+@main.command()
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=str)
+@click.option("-o", "--output", "out_dir", type=str, required=True, help="Folder for the site (index.html …).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the interface (report text is shown as written).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Local worker processes (default: CPU count).")
+@click.option("--scheduler", type=str, default=None, help="Run on a Dask cluster (tcp://host:8786) instead.")
+@click.option("--force", is_flag=True, help="Rebuild every page, not only what changed.")
+def site(paths: tuple[str, ...], out_dir: str, lang: str, jobs: int | None, scheduler: str | None, force: bool) -> None:
+    """Build a static, searchable site over the reports in PATH... (files or folders) into a folder."""
+
+    def body() -> None:
+        from .render.site import build_site
+
+        res = build_site(list(paths), out_dir, lang=lang, jobs=jobs, scheduler=scheduler, force=force,
+                         progress=lambda msg: click.echo(f"annotate: {msg}", err=True))
+        click.echo(f"annotate: {res.reports} reports ({res.annotated} annotated, the rest cached); "
+                   f"{len(res.written)} pages written, {res.kept} up to date ({res.seconds:.1f} s); "
+                   f"open {Path(out_dir) / 'index.html'}", err=True)
+        for _f, error in res.failed:
+            click.echo(f"annotate: {error}", err=True)
+        for f in res.ignored:
+            click.echo(f"annotate: note: {f}: not a report format, not read", err=True)
+        if res.failed:
+            sys.exit(1)
+
+    run_guarded(body)
+
+
 @main.command()
 @click.argument("in_dir", type=str)
 @click.option("-o", "--output", "out_dir", type=str, required=True, help="Folder for the annotated files.")
@@ -405,7 +493,7 @@ def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str 
         for _src, error in res.failed:
             click.echo(f"  {display_name(error)}", err=True)
         for entry, why in res.ignored:
-            click.echo(f"  skipped {display_name(entry)}: {why}", err=True)
+            click.echo(f"annotate: note: {display_name(entry)}: {why}", err=True)
         if res.failed:
             sys.exit(1)
 

@@ -185,6 +185,16 @@ class Scorecard:
     commitments: tuple[FollowUp, ...]
     warnings: tuple[str, ...] = field(default=())
 
+    @property
+    def targets(self) -> tuple[Line, ...]:
+        """The target lines under the JSON's name (``targets``); ``lines`` is the same tuple."""
+        return self.lines
+
+    @property
+    def summary(self) -> dict[str, dict[str, int]]:
+        """Verdict counts, as the JSON's ``summary``."""
+        return self.to_json()["summary"]
+
     def to_json(self) -> dict[str, Any]:
         """The JSON shape of ``annotate scorecard``: ``targets`` then ``commitments``."""
         counts = {v: sum(1 for ln in self.lines if ln.verdict == v) for v in ("met", "missed", "unknown")}

@@ -27,7 +27,7 @@ counts once, the first given.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence, Union
 
 from .model import Number, Report
 
@@ -77,9 +77,16 @@ def _set_points(report: Report, file: str, year: int) -> dict[str, Point]:
     return out
 
 
-def timeline(reports: Iterable[tuple[str, Report]], indicator: Optional[str] = None) -> list[Point]:
-    """Rows for every (indicator, year) of ``reports`` (pairs of file name and annotated report);
-    only ``indicator`` when given.  See the module docstring for ``set``/``absent``."""
+def _with_files(reports: Iterable[Union[Report, tuple[str, Report]]]) -> Iterable[tuple[str, Report]]:
+    """``(file, report)`` pairs; a bare Report is named by the file it was read from."""
+    for item in reports:
+        yield item if isinstance(item, tuple) else (item.meta.source.file, item)
+
+
+def timeline(reports: Iterable[Union[Report, tuple[str, Report]]], indicator: Optional[str] = None) -> list[Point]:
+    """Rows for every (indicator, year) of ``reports`` (annotated reports, or pairs of file name and
+    report); only ``indicator`` when given.  See the module docstring for ``set``/``absent``."""
+    reports = _with_files(reports)
     # issuer -> list of (year, file, {indicator: Point})
     by_issuer: dict[str, list[tuple[int, str, dict[str, Point]]]] = {}
     seen_texts: set[str] = set()

@@ -38,12 +38,42 @@ def test_corpus_with_one_corrupt_file(first_run, corpus_copy):
     res, out = first_run
     assert res.exit_code == 1
     reports = corpus_files()
-    written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    written = sorted(p.name for p in out.iterdir() if not p.name.startswith(".") and p.name not in INDEX_FILES)
     assert written == sorted(p.stem + ".xml" for p in reports)  # every good report, nothing else
     assert "corrupt-2024-report.docx" in res.stderr
     assert f"{len(reports)} written" in res.stderr and "1 failed" in res.stderr
     assert "Traceback" not in res.stderr
     assert not list(out.glob(".*.tmp"))  # no temp files left behind
+
+
+INDEX_FILES = ("index.json", "index.csv")
+
+
+def test_index_lists_every_report_with_identity_and_counts(first_run):
+    _res, out = first_run
+    rows = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    assert sorted(r["output"] for r in rows) == sorted(p.stem + ".xml" for p in corpus_files())
+    by_name = {Path(r["file"]).name: r for r in rows}
+    n19 = by_name["national-2019-gov-work-report.txt"]
+    assert (n19["issuer"], n19["region"], n19["level"], n19["year"]) == ("国务院", "全国", "national", 2019)
+    assert n19["previous_year"] == 2018 and n19["targets"] > 0 and n19["target_changes"] > 0
+    first = by_name["national-1954-gov-work-report.txt"]
+    assert first["previous_year"] is None and first["target_changes"] is None
+    csv_lines = (out / "index.csv").read_text(encoding="utf-8").splitlines()
+    assert csv_lines[0].startswith("file,output,issuer,region,level,year,kind,targets,target_changes")
+    assert len(csv_lines) == len(rows) + 1
+
+
+def test_folder_with_xml_and_other_files_reports_each(tmp_path):
+    """DocBook-like XML is read or reported, never skipped; a .tsv beside it is named as not read."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "address.xml").write_text('<?xml version="1.0"?><article><para>施政报告</para></article>', encoding="utf-8")
+    (src / "notes.tsv").write_text("a\tb\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "out"), "--jobs", "1"])
+    assert res.exit_code == 1
+    assert "address.xml" in res.stderr and "1 failed" in res.stderr
+    assert "notes.tsv" in res.stderr and "not read" in res.stderr
 
 
 def test_outputs_validate_and_equal_tag(first_run, corpus_copy):

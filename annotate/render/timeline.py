@@ -113,6 +113,15 @@ def _nice_range(lo: float, hi: float) -> tuple[float, float, float]:
     return math.floor(lo / step) * step, math.ceil(hi / step) * step, step
 
 
+def value_range(nums: Sequence[float], pad_share: float) -> tuple[float, float, float]:
+    """The value axis (low, high, tick step) around ``nums`` with ``pad_share`` of their spread
+    as margin; never below zero when every value is at least zero."""
+    lo, hi = (min(nums), max(nums)) if nums else (0.0, 1.0)
+    pad = (hi - lo) * pad_share or max(abs(hi) * 0.1, 0.5)
+    vmin, vmax, step = _nice_range(lo - pad, hi + pad)
+    return (0.0 if lo >= 0 and vmin < 0 else vmin), vmax, step
+
+
 def _sub(parent: etree._Element, tag: str, attrib: Optional[dict[str, Any]] = None, text: Optional[str] = None) -> etree._Element:
     el = etree.SubElement(parent, tag, {k: str(v) for k, v in (attrib or {}).items()})
     if text is not None:
@@ -130,11 +139,7 @@ def chart(points: Sequence[Point], chart_id: str, heading: str) -> etree._Elemen
     years = [p.year for p in points]
     y0, y1 = min(years), max(years)
     nums = [v for trio in values.values() for v in trio if v is not None]
-    lo, hi = (min(nums), max(nums)) if nums else (0.0, 1.0)
-    pad = (hi - lo) * 0.15 or max(abs(hi) * 0.1, 0.5)
-    vmin, vmax, step = _nice_range(lo - pad, hi + pad)
-    if lo >= 0 and vmin < 0:
-        vmin = 0.0
+    vmin, vmax, step = value_range(nums, 0.15)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def x(year: int) -> float:

@@ -1,0 +1,196 @@
+"""Many reports at once: read them, group them by issuer, pair consecutive years.
+
+Contract:
+- :meth:`Corpus.from_paths(paths, jobs=, scheduler=, cache_dir=, hints=)` reads every report
+  under ``paths`` (files, or folders recursively: see :mod:`.files`), annotating them in
+  parallel (local processes, or a Dask cluster with ``scheduler``) and reusing annotated reports
+  from ``cache_dir`` (see :mod:`.cache`).  A file that cannot be read is listed in ``failed``
+  with its one-line error, a file that is no report format in ``ignored``; neither stops it.
+  :meth:`Corpus.from_reports` wraps reports already in memory.
+- ``.reports``: the annotated reports, in the order read.  ``.entries`` pairs each with its file.
+- ``.issuers()``: canonical issuer → its entries ordered by year (one per year: a second file of
+  the same issuer and year is in ``.duplicates()``).  Entries whose issuer or year is unknown are
+  in ``.unidentified()`` with what is missing: listed, never dropped, never guessed.
+- ``.pairs()``: each issuer's consecutive years (old, new), in issuer then year order.
+- ``.changes(indicator=, change=, issuer=)``: every target change of every pair (:mod:`.changes`).
+- ``.timeline(indicator)``: :func:`annotate.series.timeline` over the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence, Union
+
+from ..model import Report
+from ..series import report_year
+
+if TYPE_CHECKING:
+    from ..identity import Hints
+    from ..series import Point
+    from .changes import ChangeRow
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One report of a corpus: the file it was read from, the report, a hash of the input."""
+
+    file: str
+    report: Report
+    key: str = ""  # cache key / content hash: what pages built from this report depend on
+
+    @property
+    def issuer(self) -> Optional[str]:
+        return self.report.meta.issuer
+
+    @property
+    def year(self) -> Optional[int]:
+        return report_year(self.report)
+
+    @property
+    def label(self) -> str:
+        return self.report.meta.label or Path(self.file).name
+
+
+def issuer_key(issuer: str) -> str:
+    """The spelling two reports of one issuer share whatever their script (simplified)."""
+    from ..script import simplified_view
+
+    return simplified_view(issuer, "traditional").view
+
+
+def tag_input(path: str, data: bytes, hints: "Optional[Hints]") -> tuple[Optional[Report], Optional[str]]:
+    """(report, None) or (None, one-line error): the unit of work, run in a worker process."""
+    from .. import pipeline
+    from ..errors import AnnotateError
+
+    try:
+        return pipeline.tag(path, data, hints=hints), None
+    except AnnotateError as exc:
+        return None, exc.message
+    except MemoryError:
+        return None, f"{path}: out of memory reading the input; is it really a report?"
+    except Exception as exc:  # one bad file must not stop the corpus: report it and go on
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+        return None, f"{path}: internal error ({detail[:300]})"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Reports grouped by issuer and year (module docstring)."""
+
+    entries: tuple[Entry, ...]
+    failed: tuple[tuple[str, str], ...] = ()
+    ignored: tuple[str, ...] = ()
+    fresh: frozenset[str] = field(default=frozenset())  # keys annotated in this run (not from the cache)
+
+    # ------------------------------------------------------------------ building
+
+    @classmethod
+    def from_reports(cls, reports: Iterable[Union[Report, tuple[str, Report]]]) -> "Corpus":
+        """A corpus of reports already annotated (``(file, report)`` pairs or bare reports)."""
+        entries = []
+        for item in reports:
+            file, report = item if isinstance(item, tuple) else (item.meta.source.file, item)
+            key = hashlib.sha256(report.text.encode("utf-8")).hexdigest()[:32]
+            entries.append(Entry(str(file), report, key))
+        return cls(tuple(entries))
+
+    @classmethod
+    def from_paths(cls, paths: Union[str, Sequence[str]], *, jobs: Optional[int] = 1,
+                   scheduler: Optional[str] = None, cache_dir: Optional[Union[str, Path]] = None,
+                   hints: "Optional[Hints]" = None) -> "Corpus":
+        """Read and annotate every report under ``paths`` (module docstring)."""
+        from .. import pipeline
+        from ..batch import parallel_map
+        from .cache import ReportCache, input_key
+        from .files import discover
+
+        files, ignored = discover([paths] if isinstance(paths, str) else list(paths))
+        cache = ReportCache(Path(cache_dir) if cache_dir is not None else None)
+        slots: list[Optional[Entry]] = [None] * len(files)
+        failed: list[tuple[str, str]] = []
+        todo: list[tuple[int, str, bytes, str]] = []
+        for i, f in enumerate(files):
+            try:
+                data = f.read_bytes()
+            except OSError as exc:
+                failed.append((str(f), f"{f}: cannot be read ({exc.strerror})"))
+                continue
+            key = input_key(str(f), data, pipeline.identity_hints(str(f), hints))
+            cached = cache.get(key)
+            if cached is not None:
+                slots[i] = Entry(str(f), cached, key)
+            else:
+                todo.append((i, str(f), data, key))
+        calls = [(path, data, hints) for _i, path, data, _k in todo]
+        for j, (report, error) in parallel_map(tag_input, calls, jobs=jobs, scheduler=scheduler):
+            i, path, _data, key = todo[j]
+            if report is None:
+                failed.append((path, error or f"{path}: failed"))
+                continue
+            cache.put(key, report)
+            slots[i] = Entry(path, report, key)
+        fresh = frozenset(t[3] for t in todo)
+        return cls(tuple(e for e in slots if e is not None), tuple(sorted(failed)),
+                   tuple(str(p) for p in ignored), fresh)
+
+    # ------------------------------------------------------------------ views
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        return tuple(e.report for e in self.entries)
+
+    def _placed(self) -> list[Entry]:
+        return [e for e in self.entries if e.issuer and e.year is not None]
+
+    def issuers(self) -> dict[str, list[Entry]]:
+        """Canonical issuer → entries by year, one per year (the first read); issuers sorted.
+
+        Hong Kong, Macao and Taiwan issuers keep the script of their report (identity.py), so one
+        body can be spelt twice (香港特别行政区行政长官, 香港特別行政區行政長官): reports are grouped by
+        the simplified spelling and the group is named by its most frequent spelling.
+        """
+        groups: dict[str, dict[int, Entry]] = {}
+        spellings: dict[str, Counter] = {}
+        for e in self._placed():
+            key = issuer_key(e.issuer)  # type: ignore[arg-type]
+            groups.setdefault(key, {}).setdefault(e.year, e)  # type: ignore[arg-type]
+            spellings.setdefault(key, Counter())[e.issuer] += 1
+        named = {spellings[k].most_common(1)[0][0]: by_year for k, by_year in groups.items()}
+        return {iss: [by_year[y] for y in sorted(by_year)] for iss, by_year in sorted(named.items())}
+
+    def duplicates(self) -> list[Entry]:
+        """Entries of an issuer and year already held by an earlier entry (left out of pairs)."""
+        kept = {id(e) for es in self.issuers().values() for e in es}
+        return [e for e in self._placed() if id(e) not in kept]
+
+    def unidentified(self) -> list[tuple[Entry, str]]:
+        """(entry, what is missing) for each report whose issuer or year is unknown."""
+        out = []
+        for e in self.entries:
+            missing = [name for name, v in (("issuer", e.issuer), ("year", e.year)) if v is None]
+            if missing:
+                out.append((e, " and ".join(missing) + " not found"))
+        return out
+
+    def pairs(self) -> list[tuple[Entry, Entry]]:
+        """Each issuer's consecutive reports (old, new) by year: 2024 → 2025 → 2026."""
+        return [(a, b) for es in self.issuers().values() for a, b in zip(es, es[1:])]
+
+    def changes(self, indicator: Optional[Iterable[str]] = None, change: Optional[Iterable[str]] = None,
+                issuer: Optional[str] = None) -> list["ChangeRow"]:
+        """Every target change of every consecutive pair, filtered (see :mod:`.changes`)."""
+        from .changes import filter_rows, pair_rows
+
+        rows = [row for name, es in self.issuers().items() for a, b in zip(es, es[1:])
+                for row in pair_rows(a, b, issuer=name)]
+        return filter_rows(rows, indicator=indicator, change=change, issuer=issuer)
+
+    def timeline(self, indicator: Optional[str] = None) -> list["Point"]:
+        """The indicator timelines of every issuer (``series.timeline``); unidentified rows last."""
+        from ..series import timeline
+
+        return timeline(((e.file, e.report) for e in self.entries), indicator=indicator)

@@ -1,0 +1,250 @@
+"""``annotate site``: a static site over a handful of reports (the whole corpus is bench/bench_site.py).
+
+Static checks run everywhere; the browser checks (playwright + Debian chromium) skip when the
+browser is absent: pages load without errors, links resolve, search finds a phrase, charts
+render, hostile report text stays text, the changes table sorts and filters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from click.testing import CliRunner
+from lxml import html
+
+from annotate.cli import main
+from annotate.render.corpus_labels import labels
+
+NATIONAL = ("national-2018-gov-work-report.txt", "national-2019-gov-work-report.txt",
+            "national-2020-gov-work-report.txt")
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(2)>&amp;注入测试段落高质量发展'
+HOSTILE_FILE = "hostile-2019.txt"
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory, corpus):
+    d = tmp_path_factory.mktemp("site-in")
+    for name in NATIONAL:
+        shutil.copy2(corpus / name, d / name)
+    text = (corpus / NATIONAL[1]).read_text(encoding="utf-8")
+    text = text.replace("各位代表：", "各位代表：\n" + HOSTILE + "\n", 1)
+    (d / HOSTILE_FILE).write_text(text, encoding="utf-8")
+    (d / "hostile-2019.meta.json").write_text(json.dumps({"issuer": "测试市人民政府", "year": 2019}), encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def site(inputs, tmp_path_factory):
+    out = tmp_path_factory.mktemp("site-out") / "site"
+    r = CliRunner().invoke(main, ["site", str(inputs), "-o", str(out), "--jobs", "2"])
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def local_links(page: Path) -> list[str]:
+    doc = html.fromstring(page.read_bytes())
+    refs = [a.get("href") for a in doc.iter("a") if a.get("href")] + [s.get("src") for s in doc.iter("script") if s.get("src")]
+    return [r for r in refs if not re.match(r"^[a-z]+:", r)]
+
+
+def test_pages_of_a_small_corpus(site):
+    names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and ".annotate-site" not in p.parts}
+    for n in ("index.html", "changes.html", "search.html", "assets/search-index.js", "assets/search.js",
+              "indicators/gdp_growth.html", "reports/hostile-2019.html",
+              "pairs/national-2018-gov-work-report__national-2019-gov-work-report.html",
+              "pairs/national-2018-gov-work-report__national-2019-gov-work-report.scorecard.html",
+              "pairs/national-2019-gov-work-report__national-2020-gov-work-report.html"):
+        assert n in names, n
+    assert len([n for n in names if n.startswith("reports/")]) == 4
+    assert len([n for n in names if n.startswith("assets/text/")]) == 4
+
+
+def test_every_link_resolves(site):
+    for page in site.rglob("*.html"):
+        for ref in local_links(page):
+            path, frag = urlsplit(ref).path, urlsplit(ref).fragment
+            target = (page.parent / unquote(path)).resolve() if path else page
+            assert target.is_file(), f"{page.relative_to(site)} → {ref}"
+            if frag and target.suffix == ".html":
+                ids = set(html.fromstring(target.read_bytes()).xpath("//@id"))
+                assert unquote(frag) in ids, f"{page.relative_to(site)} → {ref}"
+
+
+def test_index_grid_and_lists(site):
+    doc = html.fromstring((site / "index.html").read_bytes())
+    rows = {tr.findtext("th"): [a.text for a in tr.iter("a") if a.text and a.text.isdigit()]
+            for tr in doc.xpath("//table[@class='grid']/tbody/tr")}
+    assert rows == {"国务院": ["2018", "2019", "2020"], "测试市人民政府": ["2019"]}
+    assert "gdp_growth" in doc.xpath("//ul/li/a/text()")
+
+
+def test_indicator_page_says_who_lowered_and_dropped(site):
+    doc = html.fromstring((site / "indicators/gdp_growth.html").read_bytes())
+    L = labels("zh")
+
+    def year_rows(year):
+        table = doc.xpath(f"//h3[@id='y{year}']/following-sibling::table[1]")[0]
+        return {tr[0].text_content(): (tr[1].text_content(), tr[3].text_content()) for tr in table.xpath("tbody/tr")}
+
+    assert year_rows(2019)["国务院"] == ("6%–6.5%", L["lowered"])
+    assert year_rows(2020)["国务院"] == (L["no_target"], L["removed"])
+    assert year_rows(2018)["国务院"] == ("6.5%左右", "")
+    assert len(doc.xpath("//svg[@class='chart']//g[@class='target']")) >= 3
+
+
+def test_hostile_text_is_escaped_everywhere(site):
+    page = (site / "reports/hostile-2019.html").read_text(encoding="utf-8")
+    assert '<script>alert("x")' not in page and "<img src=x" not in page
+    doc = html.fromstring(page)
+    assert HOSTILE in doc.text_content()
+    assert all(s.get("nonce") for s in doc.iter("script"))
+    shard = (site / "assets/text/hostile-2019.js").read_text(encoding="utf-8")
+    assert json.dumps(HOSTILE, ensure_ascii=False)[1:-1] in shard  # a JSON string, not markup
+
+
+def test_rebuild_redoes_only_what_depends_on_the_changed_report(inputs, site):
+    again = CliRunner().invoke(main, ["site", str(inputs), "-o", str(site), "--jobs", "1"])
+    assert again.exit_code == 0 and "0 pages written" in again.stderr
+    f = inputs / NATIONAL[2]
+    f.write_bytes(f.read_bytes() + "\n".encode("utf-8"))
+    res = CliRunner().invoke(main, ["site", str(inputs), "-o", str(site), "--jobs", "1"])
+    assert res.exit_code == 0 and "1 annotated" in res.stderr
+    from annotate.render.site.build import CACHE
+
+    written = set(json.loads((site / CACHE / "pages.json").read_text(encoding="utf-8"))["pages"])
+    assert "reports/national-2020-gov-work-report.html" in written
+    stamp = {p: (site / p).stat().st_mtime_ns for p in ("reports/national-2018-gov-work-report.html",
+             "pairs/national-2018-gov-work-report__national-2019-gov-work-report.html")}
+    f.write_bytes(f.read_bytes() + "\n".encode("utf-8"))
+    CliRunner().invoke(main, ["site", str(inputs), "-o", str(site), "--jobs", "1"])
+    for p, t in stamp.items():
+        assert (site / p).stat().st_mtime_ns == t, f"{p} was rebuilt though nothing it shows changed"
+
+
+def test_english_interface(site):
+    from annotate.render.site.pages import index_page
+
+    page = index_page({"国务院": {2019: ("reports/a.html", None)}}, [("gdp_growth", 1)], [], labels("en"), "en")
+    assert "Target changes" in page and "Search" in page and 'lang="en"' in page
+
+
+# --------------------------------------------------------------------------- in a browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
+    if CHROMIUM is None:
+        pytest.skip("Debian chromium is not installed")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        yield b
+        b.close()
+
+
+def open_page(browser, url: str):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    problems: list[str] = []
+    dialogs: list[str] = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    return page, problems, dialogs
+
+
+@pytest.mark.browser
+def test_browser_every_page_loads_and_links_work(browser, site):
+    for p in sorted(site.rglob("*.html")):
+        page, problems, dialogs = open_page(browser, p.as_uri())
+        assert problems == [] and dialogs == [], (p, problems, dialogs)
+        page.close()
+    page, problems, _ = open_page(browser, (site / "index.html").as_uri())
+    page.click("table.grid a.pair")
+    page.wait_for_load_state()
+    assert page.url.endswith("national-2018-gov-work-report__national-2019-gov-work-report.html")
+    assert "国务院 2018 → 2019" in page.title()
+    page.click("nav.sitenav a >> nth=0")
+    page.wait_for_load_state()
+    assert page.url.endswith("index.html") and problems == []
+
+
+@pytest.mark.browser
+def test_browser_search_finds_a_phrase_inside_words(browser, site):
+    page, problems, _ = open_page(browser, (site / "search.html").as_uri())
+    page.fill("#q", "注入测试")
+    page.wait_for_selector("#results li")
+    hits = page.eval_on_selector_all("#results li a", "els => els.map(a => a.getAttribute('href'))")
+    assert hits and all(h.startswith("reports/hostile-2019.html#") for h in hits)
+    page.fill("#q", "质量发")  # inside 高质量发展: a substring, not a word
+    page.locator("#results li").nth(3).wait_for()
+    page.fill("#q", "质")  # one character: the index holds pairs, the page asks for more
+    page.locator("#results li").first.wait_for(state="detached")
+    assert page.inner_text("#status") == labels("zh")["search_short"]
+    page.fill("#q", "注入测试")
+    page.wait_for_selector("#results li a")
+    page.click("#results li a")
+    page.wait_for_load_state()
+    anchor = unquote(urlsplit(page.url).fragment)
+    assert "注入测试" in page.inner_text(f"[id='{anchor}']")
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_browser_chart_renders(browser, site):
+    page, problems, _ = open_page(browser, (site / "indicators/gdp_growth.html").as_uri())
+    box = page.eval_on_selector("svg.chart", "e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; }")
+    assert box[0] > 300 and box[1] > 100
+    marks = page.eval_on_selector_all("svg.chart g.target", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert len(marks) >= 3 and all(w > 0 for w in marks)
+    assert page.eval_on_selector_all("svg.chart g.absent title", "els => els.map(e => e.textContent)") == ["国务院 2020: 未设目标"]
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_browser_hostile_text_stays_text(browser, site):
+    page, problems, dialogs = open_page(browser, (site / "reports/hostile-2019.html").as_uri())
+    assert HOSTILE in page.inner_text("main")
+    assert page.eval_on_selector_all("main img", "els => els.length") == 0
+    assert dialogs == [] and problems == []
+
+
+@pytest.mark.browser
+def test_browser_changes_table_sorts_and_filters(browser, site):
+    page, problems, _ = open_page(browser, (site / "changes.html").as_uri())
+    total = page.eval_on_selector_all("table.changes tbody tr", "els => els.length")
+    page.select_option("form.filters select", "lowered")
+    shown = page.eval_on_selector_all("table.changes tbody tr:not([hidden])", "els => els.map(r => r.cells[5].dataset.v)")
+    assert shown and set(shown) == {"lowered"} and len(shown) < total
+    page.select_option("form.filters select", "")
+    page.click("table.changes th:nth-child(7) button")
+    deltas = page.eval_on_selector_all("table.changes tbody tr", "els => els.map(r => r.cells[6].dataset.v)")
+    nums = [float(d) for d in deltas if d]
+    assert nums == sorted(nums)
+    assert problems == []
+
+
+def test_a_pair_with_a_gap_has_a_redline_and_no_scorecard_link():
+    """1960 → 1964: the newer report reviews 1963, so no verdicts, and the redline links no scorecard."""
+    from dataclasses import replace
+
+    from annotate import pipeline
+    from annotate.render.site.build import pair_pages
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    old = pipeline.tag(str(examples / "national-2023-gov-work-report.txt"))
+    new = pipeline.tag(str(examples / "national-2024-gov-work-report.txt"))
+    old = replace(old, meta=replace(old.meta, year=2021))
+    nav = {"redline": [("a", "../reports/a.html"), ("card", "x.scorecard.html")],
+           "scorecard": [("redline", "x.html")], "scorecard_href": "x.scorecard.html"}
+    redline, card, actuals = pair_pages(old, new, "a", "b", nav, "zh")
+    assert card is None and actuals == []
+    links = html.fromstring(redline.encode("utf-8")).xpath("//nav[@class='sitenav']/a/@href")
+    assert links == ["../index.html", "../reports/a.html"]
