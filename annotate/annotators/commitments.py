@@ -36,6 +36,13 @@ quoted slogan or a title (``锚定“两个确保”``), right after 已 (``对�
 subject of a modal (``研究储备政策要增强前瞻性``), or as a noun (``大兴调查研究``: look-alike words in the
 lexicon's ``not_in`` column), nor inside a frame (从…入手, 着眼…).
 
+Inside the year's targets block (``主要预期目标是：…``; :func:`annotate.annotators.targets.target_blocks`)
+a clause whose verb follows a subject states an outcome, not a promised action (DOMAIN.md 4 and 5:
+``生态环境质量持续改善``, ``居民收入增长和经济增长同步``, ``能源、水资源等指标达到国家要求``,
+``单位地区生产总值能耗完成“十四五”国家考核目标`` are targets without a number); it is no
+commitment.  A clause there that opens with its verb is one (``确保粮食产量…``, ``努力争取更好结果``).
+Outside that block ``…示范村创建工作加快推进`` stays a commitment: work pushed forward is action.
+
 The review half (a part whose heading says 回顾, 执行情况, or 成效/成就/过去一年 without announcing
 targets or tasks; :func:`is_review_heading`) reports what was done and
 holds no commitments.  Parts come from the structure blocks; without part blocks, top-level
@@ -807,6 +814,19 @@ def _in_heading(report: Report, block_of: BlockLocator, offset: int) -> bool:
     return bool(_HEADING_LINE.match(line)) and not re.search(r"[。；！？]", line)
 
 
+def _targets_block_ranges(report: Report, mv) -> list[tuple[int, int]]:
+    """The year's targets block(s), as matching-view ranges."""
+    from .targets import target_blocks  # the block finder needs only the text and quantities
+
+    return [(bisect_left(mv.to_text, b.start), bisect_left(mv.to_text, b.end)) for b in target_blocks(report)]
+
+
+def _subject_first(text: str, a: int, verb: re.Match, verbs: Verbs, ctx) -> bool:
+    """Whether words other than adverbs, manner words, a modal or a time phrase stand between the
+    clause start ``a`` and its governing ``verb`` (生态环境质量 | 持续改善): the clause has a subject."""
+    return _head(text, a, verb.start(), verbs, ctx) < verb.start()
+
+
 def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[PathLike], None] = None) -> tuple[Commitment, ...]:
     """The commitments of ``report`` (see the module docstring)."""
     verbs = load_verbs(verbs_lexicon)
@@ -829,6 +849,7 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
     entities = sorted(report.entities, key=lambda x: x.start)
     e_starts = [x.start for x in entities]
     block_of = BlockLocator(report)
+    outcomes = _targets_block_ranges(report, mv)
     out = []
     year = report.meta.year
     for lo, hi in keep:
@@ -846,6 +867,8 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
                 continue
             if text[b - 1 : b] in "是为" and text[b : b + 1] in "：:":
                 continue  # 今年发展主要预期目标是：… announces what follows, it promises nothing itself
+            if any(ts <= a < te for ts, te in outcomes) and _subject_first(text, a, verb, verbs, (offsets, tokens)):
+                continue  # 生态环境质量持续改善 in the targets block: an outcome (a target), not an action
             dl = _deadline(text, clause, verb, verbs)
             ob = _object(text, clause, verb, verbs)
             qid = None
