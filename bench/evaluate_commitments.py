@@ -7,7 +7,7 @@ a prediction matches a gold row with the same verb and clause text (whitespace i
 paragraph.  Per class, recall counts gold rows by their gold strength and precision counts predictions
 by their predicted strength.
 
-    python bench/evaluate_commitments.py [-v] [--heldout]
+    python bench/evaluate_commitments.py [-v] [--heldout] [--unseen]
 
 Measured (2026-12-06, issue 19; before = main at 7dc3a6d, which tagged only the 19 verbs of the old ladder):
 - tuning (122 clauses: national/zhejiang/shanghai-2025): before P 0.923 R 0.295 (advance R 0.250,
@@ -31,6 +31,7 @@ from scoring import scores  # noqa: E402
 
 TUNING = "commitments_full.tsv"
 HELDOUT = "heldout7_commitments.tsv"
+UNSEEN = "heldout8_commitments.tsv"  # sichuan-2026 and national-1994: reports outside every other gold
 
 
 def evaluate(gold_file: str, cache: dict, verbose: bool = False) -> dict:
@@ -92,6 +93,8 @@ def main(argv: list[str]) -> int:
     _print(f"tuning gold ({TUNING})", evaluate(TUNING, cache, verbose))
     if "--heldout" in argv and (GOLD / HELDOUT).is_file():
         _print(f"held-out gold ({HELDOUT})", evaluate(HELDOUT, cache, verbose))
+    if "--unseen" in argv and (GOLD / UNSEEN).is_file():
+        _print(f"unseen-report gold ({UNSEEN})", evaluate(UNSEEN, cache, verbose))
     return 0
 
 
