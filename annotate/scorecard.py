@@ -77,7 +77,8 @@ Status (RESULT's halves as above: the review before :func:`review_end`, the plan
   longer promises it.  A RESULT with no targets block is all review, so nothing it does not
   mention can be told apart from a dropped promise: it is ``dropped`` too.
 
-The evidence is the clause of RESULT (as written) holding the best mention — a review mention
+The evidence is the clause of RESULT (as written) holding the best mention (``sentence``: the
+whole sentence around it) — a review mention
 before a plan one, a completion before a plain mention, an exact mention before a reworded one —
 and ``where`` says which half it is in; ``dropped`` has none.  One follow-up per object: a later
 commitment with the same object is not followed twice.
@@ -186,6 +187,7 @@ class FollowUp:
     evidence: Optional[str] = None  # the RESULT sentence it was found in
     where: Optional[str] = None  # review | plan (the half of RESULT it was found in)
     matched: Optional[str] = None  # the form found in the evidence (the name, or its stem in a list)
+    sentence: Optional[str] = None  # the whole RESULT sentence holding the evidence clause
 
 
 @dataclass(frozen=True)
@@ -1004,21 +1006,22 @@ def _follow(c: Commitment, obj: _Object, result: Report, review_until: int,
     """One follow-up: the best mention of ``obj`` in RESULT and the status it gives (module docstring)."""
     view = result.simplified.view
     to_text = result.simplified.to_text
-    best: Optional[tuple[tuple[bool, bool, bool], int, int, str]] = None
+    best: Optional[tuple[tuple[bool, bool, bool], int, int, str, int]] = None
     for h, e, key, exact in _mentions(view, obj, clauses):
         in_review = to_text[h] < review_until
         cs, ce = _clause(view, h, e)
         done = in_review and _completed(view, cs, ce, (h, e))
         rank = (in_review, done, exact)
         if best is None or rank > best[0]:
-            best = (rank, cs, ce, key)
+            best = (rank, cs, ce, key, h)
     if best is None:
         return FollowUp(commitment=c.id, text=c.text, object=obj.keys[0], kind=obj.kind, status="dropped")
-    (in_review, done, _), cs, ce, key = best
+    (in_review, done, _), cs, ce, key, h = best
+    ss, se = _sentence(view, h, h)
     status = ("done" if done else "in_progress") if in_review else "not_mentioned"
     return FollowUp(commitment=c.id, text=c.text, object=obj.keys[0], kind=obj.kind, status=status,
                     evidence=result.text[to_text[cs]: to_text[ce]].strip(), where="review" if in_review else "plan",
-                    matched=key)
+                    matched=key, sentence=result.text[to_text[ss]: to_text[se]].strip())
 
 
 def follow_through(plan: Report, result: Report, review_until: Optional[int] = None) -> list[FollowUp]:

@@ -250,6 +250,7 @@ def test_every_commitment_is_followed_with_four_statuses():
     assert not any(f.object.startswith("地区生产总值") for f in card.commitments)  # a target, scored above
     by = {f.object: f for f in card.commitments}
     assert by["碳足迹管理体系"].evidence == "碳足迹管理体系建成" and by["财税体制改革"].evidence is None
+    assert by["碳足迹管理体系"].sentence == "全民健身公共服务体系更加完善，碳足迹管理体系建成。"
     assert card.to_json()["summary"]["commitments"] == {"done": 1, "in_progress": 1, "not_mentioned": 1, "dropped": 2}
     from annotate.render.scorecard import render_html
 
