@@ -192,3 +192,8 @@ def test_outcomes_in_the_targets_block_are_targets_not_commitments():
     # outside the targets block the same words under a verb, or work pushed forward, are promises
     assert ("推动", "要推动生态环境质量持续改善") in got or ("推动", "推动生态环境质量持续改善") in got
     assert any(t.endswith("示范村创建工作加快推进") for _, t in got)
+    # a frame or a rider after 、 is no subject: these promise, in the block too
+    text = ("今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；"
+            "细颗粒物浓度控制在29微克/立方米左右、争取更优水平；城镇新增就业30万人以上。\n")
+    got = [(c.verb, c.text) for c in run_all(Report(meta=Meta(year=2030, issuer="某市人民政府"), text=text)).commitments]
+    assert got == [("争取", "在实际工作中努力争取更好结果"), ("争取", "细颗粒物浓度控制在29微克/立方米左右、争取更优水平")]

@@ -834,10 +834,23 @@ def _targets_block_ranges(report: Report, mv) -> list[tuple[int, int]]:
     return [(bisect_left(mv.to_text, b.start), bisect_left(mv.to_text, b.end)) for b in target_blocks(report)]
 
 
+# a frame before the verb is no subject: 在实际工作中努力争取…, 根据实际情况争取…, 按照国家要求完成…
+_FRAME_BEFORE = re.compile(r"(?:在[^，,、；]{1,10}?[中里上下]|(?:根据|按照|依据|结合)[^，,、；]{1,10}?(?:情况|要求|部署|实际))")
+
+
 def _subject_first(text: str, a: int, verb: re.Match, verbs: Verbs, ctx) -> bool:
-    """Whether words other than adverbs, manner words, a modal or a time phrase stand between the
-    clause start ``a`` and its governing ``verb`` (生态环境质量 | 持续改善): the clause has a subject."""
-    return _head(text, a, verb.start(), verbs, ctx) < verb.start()
+    """Whether words other than a frame, adverbs, manner words, a modal or a time phrase stand
+    between the start of the verb's item (the clause start ``a``, or past the last 、: a rider
+    like …左右、争取更优水平 heads its own item) and the ``verb`` (生态环境质量 | 持续改善)."""
+    a = max(a, text.rfind("、", a, verb.start()) + 1)
+    vs = verb.start()
+    m = _FRAME_BEFORE.match(text, _opening(text, a, vs), vs)
+    if m:
+        a = m.end()
+    m = _ADVERBS.match(text, a, vs)  # 努力争取 (rjieba: a name) governed by 争取: 努力 is its adverb
+    if m:
+        a = m.end()
+    return a < vs and _head(text, a, vs, verbs, ctx) < vs
 
 
 def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[PathLike], None] = None) -> tuple[Commitment, ...]:
