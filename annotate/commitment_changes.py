@@ -13,6 +13,10 @@ strength differs, in the new report's order:
 - ``change`` is ``strengthened`` when the new strength ranks higher on the ladder
   (``lexicon/commitment_verbs.tsv``), ``weakened`` when lower; equal strengths are no change, and a
   promise made in one year only is not one either (the text diff reports it as inserted/deleted).
+- each side carries where its commitment stands, for a renderer to mark it without re-reading the
+  report: ``block`` (the paragraph or item), ``sentence`` (the ``s`` block holding it, or None when
+  the report has no sentence blocks there) and ``start``/``end`` (half-open offsets into that
+  report's ``text``).
 
 Token edits (``modality_changed``) see 确保 → 力争 inside one aligned sentence; this sees the same
 object promised in sentences the aligner did not pair (a promise moved to another section, or
@@ -39,6 +43,10 @@ class CommitmentSide:
     strength: str
     deadline: Optional[str]
     text: str
+    block: str = ""  # paragraph-level block id (p or item) in its report
+    sentence: Optional[str] = None  # the s block holding it
+    start: int = 0  # half-open offsets into its report's text
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,14 @@ def _by_key(report: Report) -> dict[str, Commitment]:
     return out
 
 
-def _side(c: Commitment) -> CommitmentSide:
-    return CommitmentSide(c.id, c.verb, c.strength, c.deadline, c.text)
+def _sentence_of(report: Report, c: Commitment) -> Optional[str]:
+    """The id of the ``s`` block holding ``c`` (its start), or None."""
+    return next((b.id for b in report.blocks if b.kind == "s" and b.start <= c.start < b.end), None)
+
+
+def _side(report: Report, c: Commitment) -> CommitmentSide:
+    return CommitmentSide(c.id, c.verb, c.strength, c.deadline, c.text, c.block, _sentence_of(report, c),
+                          c.start, c.end)
 
 
 def commitment_changes(old: Report, new: Report) -> tuple[CommitmentChange, ...]:
@@ -86,5 +100,6 @@ def commitment_changes(old: Report, new: Report) -> tuple[CommitmentChange, ...]
             continue
         ro, rn = strength_rank(o.strength), strength_rank(n.strength)
         if ro != rn:
-            out.append(CommitmentChange(n.object or "", _side(o), _side(n), "strengthened" if rn > ro else "weakened"))
+            out.append(CommitmentChange(n.object or "", _side(old, o), _side(new, n),
+                                        "strengthened" if rn > ro else "weakened"))
     return tuple(out)

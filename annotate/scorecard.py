@@ -3,7 +3,7 @@
 Contract: :func:`scorecard(plan, result)` takes two annotated reports, PLAN (the targets for year N)
 and RESULT (the report of year N+1, whose review half covers year N), and returns a
 :class:`Scorecard`: one :class:`Line` per target PLAN sets (report order) and one
-:class:`FollowUp` per commitment of PLAN that names a project or promises a quantity.
+:class:`FollowUp` per followed commitment of PLAN (every commitment not about an indicator).
 
 The review half of RESULT is its text before the part that holds its own targets block (or before
 the block itself when that is in the first part); a RESULT without a targets block is all review.
@@ -45,23 +45,43 @@ unit in the last written digit of the less precise of ``a`` and ``v`` (5 → 0.5
 
 Commitment follow-through
 -------------------------
-PLAN's commitments that name a project or facility (entities of that type inside the clause: one
-follow-up per name, so 加快北沿江、通苏嘉甬高铁和宁淮城际铁路等重大项目建设 gives two) or promise a
-quantity (``建成2个万卡智算集群``), leaving out those about a lexicon indicator (they are targets,
-scored above) and classes of things rather than one thing (500个省重大项目, 市级疏堵工程, 沿海港口:
-``GENERIC_OBJECT_RE``) or actions with no physical amount (1万家规上工业企业数智化转型, unlike
-完成120.5公里架空线入地及合杆整治: ``ACTION_OBJECT_RE``).  The object looked for is the entity's name, or the counted thing
-after the quantity; objects shorter than 4 or longer than 24 characters are skipped as too vague
-or too specific.  Matching is exact on the simplified text (a parenthesised alias may be dropped:
-``地铁22号线（平谷线）`` also matches ``地铁22号线``; a name ending in a class noun also matches its
-stem in a list closed by that noun: 通苏嘉甬高铁 in 北沿江、通苏嘉甬、盐泰锡常宜高铁).  Bare names listed
-before a named one in PLAN share its class noun and are followed too (加快北沿江、盐泰锡常宜、通苏嘉甬高铁
-gives 北沿江高铁 and 盐泰锡常宜高铁).  Status: ``done``
-when an occurrence in RESULT's review half has a completion word (建成 完成 实现 投运 通车 竣工 落地
-开通 投用 投入运营 投产 交付 开园 开馆 启用 通航) in its clause, not after 加快/推进/力争 …;
-``in_progress`` when the object is found anywhere in RESULT without one; ``not_mentioned``
-otherwise.  The evidence is the clause of RESULT holding the mention (``matched`` is the form
-found in it).
+Every commitment of PLAN is followed, except those about a lexicon indicator (they are targets,
+scored above).  What is looked for, per commitment:
+
+- ``project``: each project or facility named in it (entities of that type inside the clause: one
+  follow-up per name, so 加快北沿江、通苏嘉甬高铁和宁淮城际铁路等重大项目建设 gives two), leaving out
+  classes of things rather than one thing (500个省重大项目, 市级疏堵工程, 沿海港口:
+  ``GENERIC_OBJECT_RE``); the entity's name is looked for, names shorter than 4 or longer than 30
+  characters are skipped.  A parenthesised alias may be dropped (``地铁22号线（平谷线）`` also matches
+  ``地铁22号线``); a name ending in a class noun also matches its stem in a list closed by that
+  noun (通苏嘉甬高铁 in 北沿江、通苏嘉甬、盐泰锡常宜高铁), and bare names listed before a named one in
+  PLAN share its class noun (加快北沿江、盐泰锡常宜、通苏嘉甬高铁 gives 北沿江高铁 and 盐泰锡常宜高铁).
+- ``quantity``: else, the counted thing of a quantity promise (``建成2个万卡智算集群`` → 万卡智算集群),
+  unless it is an action with no physical amount (1万家规上工业企业数智化转型, unlike
+  完成120.5公里架空线入地及合杆整治: ``ACTION_OBJECT_RE``).
+- ``object``: every other commitment, by its object's words (simplified, punctuation dropped,
+  leading verbs 建立/加快… and a trailing 建设/工作 taken off; an object of under 4 characters keeps
+  its verb: 提振消费, not 消费).  A RESULT clause mentions it when it holds the words, or at least
+  ``OBJECT_OVERLAP`` of their character pairs (and 3 of them) — the same object reworded around
+  its words (推进全民健身公共服务体系建设 ↔ 全民健身公共服务体系更加完善).  ``matched`` is then the
+  longest run of the object found in the clause.
+
+Status (RESULT's halves as above: the review before :func:`review_end`, the plan half after):
+
+- ``done``: a mention in RESULT's review half has a completion word (建成 完成 实现 投运 通车 竣工 落地
+  开通 投用 投入运营 投产 交付 开园 开馆 启用 通航) in its clause, not after 加快/推进/力争 …;
+- ``in_progress``: the review half mentions it without one;
+- ``not_mentioned``: the review half does not mention it, but RESULT's plan half does (it is
+  promised again, or still named among the year's work): carried over, silently;
+- ``dropped``: neither half of RESULT mentions it: the review is silent and the new plan no
+  longer promises it.  A RESULT with no targets block is all review, so nothing it does not
+  mention can be told apart from a dropped promise: it is ``dropped`` too.
+
+The evidence is the clause of RESULT (as written) holding the best mention (``sentence``: the
+whole sentence around it) — a review mention
+before a plan one, a completion before a plain mention, an exact mention before a reworded one —
+and ``where`` says which half it is in; ``dropped`` has none.  One follow-up per object: a later
+commitment with the same object is not followed twice.
 
 Levels at the end of a multi-year review
 ----------------------------------------
@@ -100,6 +120,7 @@ CHANGE_WORDS_RE = re.compile(r"增长|增速|增幅|涨幅|上涨|提高|提升|
 REDUCTION_WORDS_RE = re.compile(r"(下降|降低|减少|压减|削减)[^，；。]{0,4}$")
 RISE_BEFORE_RE = re.compile(r"(增长|上升|提高|上涨|增加)[^，；。]{0,4}$")
 COMPLETION_RE = re.compile(r"建成|完成|实现|投运|通车|竣工|落地|开通|投用|投入使用|投入运营|正式运营|投产|交付|开园|开馆|启用|通航")
+FOLLOW_STATUSES = ("done", "in_progress", "not_mentioned", "dropped")
 CLAUSE_STOP = "，,；;。！？!?\n"
 SENTENCE_STOP = "。！？!?\n"
 
@@ -161,11 +182,12 @@ class FollowUp:
     commitment: str  # commitment id in PLAN
     text: str  # the commitment as written
     object: str  # what was looked for
-    kind: str  # project | quantity
-    status: str  # done | in_progress | not_mentioned
+    kind: str  # project | quantity | object
+    status: str  # done | in_progress | not_mentioned | dropped
     evidence: Optional[str] = None  # the RESULT sentence it was found in
     where: Optional[str] = None  # review | plan (the half of RESULT it was found in)
     matched: Optional[str] = None  # the form found in the evidence (the name, or its stem in a list)
+    sentence: Optional[str] = None  # the whole RESULT sentence holding the evidence clause
 
 
 @dataclass(frozen=True)
@@ -198,7 +220,7 @@ class Scorecard:
     def to_json(self) -> dict[str, Any]:
         """The JSON shape of ``annotate scorecard``: ``targets`` then ``commitments``."""
         counts = {v: sum(1 for ln in self.lines if ln.verdict == v) for v in ("met", "missed", "unknown")}
-        fcounts = {v: sum(1 for f in self.commitments if f.status == v) for v in ("done", "in_progress", "not_mentioned")}
+        fcounts = {v: sum(1 for f in self.commitments if f.status == v) for v in FOLLOW_STATUSES}
         return {
             "plan": asdict(self.plan),
             "result": asdict(self.result),
@@ -894,37 +916,148 @@ def _completed(view: str, cs: int, ce: int, hit: Optional[tuple[int, int]] = Non
     return False
 
 
+OBJECT_OVERLAP = 0.75  # share of an object's character pairs a clause must hold to mention it reworded
+MIN_WORDS_OBJECT = 4  # an object shorter than this keeps its verb (提振消费): 消费 alone is everywhere
+_NOT_WORDS_RE = re.compile(r"[\s\W_]+")
+_TRAILING_RE = re.compile(r"(建设|工作)$")
+
+
+def _object_words(c: Commitment) -> Optional[str]:
+    """The words an ``object`` follow-up looks for (module docstring): the object, simplified and
+    without punctuation, its leading verbs and a trailing 建设/工作 taken off; prefixed with the
+    commitment's verb when shorter than :data:`MIN_WORDS_OBJECT`.  None when nothing is left."""
+    from .annotators.commitments import load_verbs
+
+    pattern = load_verbs().pattern
+    w = _NOT_WORDS_RE.sub("", _TRIM_RE.sub("", _plain(c.object or "")))
+    m = pattern.match(w)
+    while m is not None and len(w) - m.end() >= 2:  # 建立碳足迹管理体系 → 碳足迹管理体系
+        w = w[m.end():]
+        m = pattern.match(w)
+    t = _TRAILING_RE.sub("", w)
+    w = t if len(t) >= MIN_WORDS_OBJECT else w
+    if len(w) < MIN_WORDS_OBJECT:
+        w = _NOT_WORDS_RE.sub("", _plain(c.verb)) + w
+    return w if len(w) >= 2 else None
+
+
+def _followed(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_Object]:
+    """What is followed for commitment ``c``: its projects or counted thing, else its object's
+    words; nothing for a commitment about an indicator (a target)."""
+    from .annotators.indicators import lookup
+
+    if c.object and lookup(c.object) is not None:
+        return []
+    objs = _object_keys(c, plan, qs)
+    if objs:
+        return objs
+    w = _object_words(c)
+    return [_Object("object", (w,))] if w else []
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+class _Clauses:
+    """RESULT's view cut into clauses, with an index of character pairs → clauses, so an object's
+    reworded mentions are found without scanning every clause for every commitment."""
+
+    def __init__(self, view: str) -> None:
+        self.spans: list[tuple[int, int]] = []
+        start = 0
+        for i, ch in enumerate(view):
+            if ch in CLAUSE_STOP:
+                if i > start:
+                    self.spans.append((start, i))
+                start = i + 1
+        if start < len(view):
+            self.spans.append((start, len(view)))
+        self.view = view
+        self.index: dict[str, list[int]] = {}
+        for k, (cs, ce) in enumerate(self.spans):
+            for bg in _bigrams(_NOT_WORDS_RE.sub("", view[cs:ce])):
+                self.index.setdefault(bg, []).append(k)
+
+    def reworded(self, key: str) -> list[tuple[int, int, str]]:
+        """(clause start, clause end, longest run of ``key`` in it) of every clause holding at least
+        :data:`OBJECT_OVERLAP` of ``key``'s character pairs, and 3 of them."""
+        from difflib import SequenceMatcher
+
+        want = _bigrams(key)
+        if len(want) < 3:
+            return []
+        need = max(3, -int(-OBJECT_OVERLAP * len(want) // 1))
+        counts: dict[int, int] = {}
+        for bg in want:
+            for k in self.index.get(bg, ()):
+                counts[k] = counts.get(k, 0) + 1
+        out = []
+        for k, n in counts.items():
+            if n < need:
+                continue
+            cs, ce = self.spans[k]
+            clause = self.view[cs:ce]
+            m = SequenceMatcher(None, key, clause, autojunk=False).find_longest_match(0, len(key), 0, len(clause))
+            if m.size >= 2:
+                out.append((cs + m.b, cs + m.b + m.size, key[m.a:m.a + m.size]))
+        return out
+
+
+def _mentions(view: str, obj: _Object, clauses: Optional[_Clauses]) -> list[tuple[int, int, str, bool]]:
+    """(start, end, form matched, exact) of every mention of ``obj`` in ``view``: the exact forms
+    of :func:`_hits`, and for an ``object`` follow-up also its reworded mentions."""
+    out = [(h, h + len(key), key, True) for h, key in _hits(view, obj)]
+    if obj.kind == "object" and clauses is not None:
+        exact_clauses = {_clause(view, h, e) for h, e, _, _ in out}
+        out += [(h, e, key, False) for h, e, key in clauses.reworded(obj.keys[0])
+                if _clause(view, h, e) not in exact_clauses]
+    return out
+
+
+def _follow(c: Commitment, obj: _Object, result: Report, review_until: int,
+            clauses: Optional[_Clauses]) -> FollowUp:
+    """One follow-up: the best mention of ``obj`` in RESULT and the status it gives (module docstring)."""
+    view = result.simplified.view
+    to_text = result.simplified.to_text
+    best: Optional[tuple[tuple[bool, bool, bool], int, int, str, int]] = None
+    for h, e, key, exact in _mentions(view, obj, clauses):
+        in_review = to_text[h] < review_until
+        cs, ce = _clause(view, h, e)
+        done = in_review and _completed(view, cs, ce, (h, e))
+        rank = (in_review, done, exact)
+        if best is None or rank > best[0]:
+            best = (rank, cs, ce, key, h)
+    if best is None:
+        return FollowUp(commitment=c.id, text=c.text, object=obj.keys[0], kind=obj.kind, status="dropped")
+    (in_review, done, _), cs, ce, key, h = best
+    ss, se = _sentence(view, h, h)
+    status = ("done" if done else "in_progress") if in_review else "not_mentioned"
+    return FollowUp(commitment=c.id, text=c.text, object=obj.keys[0], kind=obj.kind, status=status,
+                    evidence=result.text[to_text[cs]: to_text[ce]].strip(), where="review" if in_review else "plan",
+                    matched=key, sentence=result.text[to_text[ss]: to_text[se]].strip())
+
+
 def follow_through(plan: Report, result: Report, review_until: Optional[int] = None) -> list[FollowUp]:
-    """PLAN's project and quantity commitments against RESULT's text (module docstring).
+    """Every commitment of PLAN not about an indicator, against RESULT's text (module docstring),
+    in PLAN's order, one follow-up per object.
 
     Evidence is the clause of RESULT (as written) holding the mention, so it always contains the
     form matched (``matched``); a ``done`` clause also holds the completion word.
     """
     qs = {q.id: q for q in plan.quantities}
     review_until = review_end(result) if review_until is None else review_until
-    view = result.simplified.view
-    to_text = result.simplified.to_text
+    clauses: Optional[_Clauses] = None
     out: list[FollowUp] = []
     seen: set[str] = set()
     for c in plan.commitments:
-        for obj in _object_keys(c, plan, qs):
+        for obj in _followed(c, plan, qs):
             if obj.keys[0] in seen:
                 continue
             seen.add(obj.keys[0])
-            status, evidence, where, matched = "not_mentioned", None, None, None
-            for h, key in _hits(view, obj):
-                in_review = to_text[h] < review_until
-                cs, ce = _clause(view, h, h + len(key))
-                done = in_review and _completed(view, cs, ce, (h, h + len(key)))
-                if done or status == "not_mentioned":
-                    status = "done" if done else "in_progress"
-                    evidence = result.text[to_text[cs] : to_text[ce]].strip()
-                    where = "review" if in_review else "plan"
-                    matched = key
-                if done:
-                    break
-            out.append(FollowUp(commitment=c.id, text=c.text, object=obj.keys[0], kind=obj.kind, status=status,
-                                evidence=evidence, where=where, matched=matched))
+            if obj.kind == "object" and clauses is None:
+                clauses = _Clauses(result.simplified.view)  # built once, only when needed
+            out.append(_follow(c, obj, result, review_until, clauses))
     return out
 
 

@@ -60,7 +60,49 @@ def test_diff_json_reports_commitment_changes():
     d = comparison_to_json(compare(old, new))
     assert d["commitment_changes"] == [{
         "object": "建立碳足迹管理体系", "change": "strengthened",
-        "old": {"id": "c1", "verb": "研究", "strength": "explore", "deadline": None, "text": "研究建立碳足迹管理体系"},
-        "new": {"id": "c1", "verb": "确保", "strength": "guarantee", "deadline": None, "text": "确保建立碳足迹管理体系"},
+        "old": {"id": "c1", "verb": "研究", "strength": "explore", "deadline": None, "text": "研究建立碳足迹管理体系",
+                "block": "p1", "sentence": None, "start": 0, "end": 11},
+        "new": {"id": "c1", "verb": "确保", "strength": "guarantee", "deadline": None, "text": "确保建立碳足迹管理体系",
+                "block": "p2", "sentence": None, "start": 16, "end": 27},
     }]
     assert [c.kind for c in compare(old, old).changes] == [] and compare(old, old).commitment_changes == ()
+
+
+def test_every_diff_output_carries_commitment_changes_with_their_places():
+    from annotate.render.text import render_text
+    from annotate.xml.comparison import write_comparison_xml
+    from annotate.xml.validate import validate_bytes
+
+    old = report("城镇新增就业1200万人左右。\n研究建立碳足迹管理体系。")
+    new = report("确保建立碳足迹管理体系。")
+    c = compare(old, new)
+    (k,) = c.commitment_changes
+    # a renderer marks both places from the comparison alone
+    assert old.text[k.old.start:k.old.end] == "研究建立碳足迹管理体系" and k.old.block == "p2"
+    assert new.text[k.new.start:k.new.end] == "确保建立碳足迹管理体系" and k.new.block == "p1"
+    root = validate_bytes(write_comparison_xml(c), "cmp.xml")
+    (el,) = root.findall("commitment-changes/commitment-change")
+    assert (el.get("object"), el.get("change")) == ("建立碳足迹管理体系", "strengthened")
+    assert (el.find("old").get("verb"), el.find("old").get("strength"), el.find("old").get("block"),
+            el.find("old").get("start"), el.find("old").get("end")) == ("研究", "explore", "p2", "16", "27")
+    assert el.find("new").text == "确保建立碳足迹管理体系" and el.find("new").get("strength") == "guarantee"
+    out = render_text(c)
+    assert "Commitment changes (1)" in out and "▲ strengthened: 建立碳足迹管理体系" in out
+    assert "研究 (explore) → 确保 (guarantee)" in out
+    assert "Commitment changes" not in render_text(compare(old, old))
+
+
+def test_the_sentence_block_is_given_when_the_report_has_sentences():
+    def with_sentences(text):
+        blocks = [Block("p1", "p", None, 0, len(text))]
+        pos = 0
+        for i, sent in enumerate(text.split("。")[:-1]):
+            blocks.append(Block(f"s{i + 1}", "s", "p1", pos, pos + len(sent) + 1))
+            pos += len(sent) + 1
+        r = Report(meta=Meta(script="simplified", source=SourceInfo("r.txt", "", "utf-8")), text=text,
+                   blocks=tuple(blocks))
+        return annotate_commitments(r)
+
+    old, new = with_sentences("研究建立碳足迹管理体系。加快城市更新。"), with_sentences("加快城市更新。确保建立碳足迹管理体系。")
+    (k,) = compare(old, new).commitment_changes
+    assert (k.old.block, k.old.sentence, k.new.block, k.new.sentence) == ("p1", "s1", "p1", "s2")

@@ -175,3 +175,25 @@ def test_full_li_zhengqu_is_zhengqu_and_annual_deadline():
     got = [(c.verb, c.strength, c.deadline) for c in r.commitments]
     assert got == [("争取", "strive", None), ("完成", "achieve", "年度")]
     assert [c.deadline for c in annotate_commitments(make_report("完成年度目标任务。")).commitments] == [None]
+
+
+def test_outcomes_in_the_targets_block_are_targets_not_commitments():
+    """DOMAIN.md 4 and 5: in 主要预期目标是：… a clause with a subject before its verb states an outcome
+    (生态环境质量持续改善); one that opens with its verb promises action (努力争取…, 确保…)."""
+    from annotate.annotators import run_all
+
+    text = ("今年主要预期目标是：地区生产总值增长5%左右；城镇调查失业率5.5%左右；居民收入增长和经济增长同步；"
+            "单位地区生产总值能耗完成国家考核目标，生态环境质量持续改善，确保粮食产量稳定在500亿斤以上。\n"
+            "要推动生态环境质量持续改善，示范村创建工作加快推进。\n")
+    r = run_all(Report(meta=Meta(year=2030, issuer="某市人民政府"), text=text))
+    got = [(c.verb, c.text) for c in r.commitments]
+    assert ("确保", "确保粮食产量稳定在500亿斤以上") in got
+    assert not any(t.startswith(("生态环境质量", "单位地区生产总值", "居民收入")) for _, t in got)
+    # outside the targets block the same words under a verb, or work pushed forward, are promises
+    assert ("推动", "要推动生态环境质量持续改善") in got or ("推动", "推动生态环境质量持续改善") in got
+    assert any(t.endswith("示范村创建工作加快推进") for _, t in got)
+    # a frame or a rider after 、 is no subject: these promise, in the block too
+    text = ("今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；"
+            "细颗粒物浓度控制在29微克/立方米左右、争取更优水平；城镇新增就业30万人以上。\n")
+    got = [(c.verb, c.text) for c in run_all(Report(meta=Meta(year=2030, issuer="某市人民政府"), text=text)).commitments]
+    assert got == [("争取", "在实际工作中努力争取更好结果"), ("争取", "细颗粒物浓度控制在29微克/立方米左右、争取更优水平")]

@@ -201,3 +201,27 @@ def test_every_commitment_is_a_slice_holding_its_verb_and_a_ladder_strength(part
         assert (c.deadline is None) <= (c.deadline_value is None)
         if c.object:
             assert c.object in c.text
+
+
+@pytest.mark.parametrize("text, want", [
+    # an agent and a modal before the verb (older and national reports)
+    ("调整农业生产结构，国家准备重点扶持500个商品粮大县。",
+     [("调整", "调整农业生产结构"), ("扶持", "国家准备重点扶持500个商品粮大县")]),
+    ("各级政府要认真贯彻落实会议精神。", [("贯彻", "各级政府要认真贯彻落实会议精神")]),
+    # 基本 (degree) before a head-only verb; verbs of older reports on the ladder
+    ("帮助他们脱贫致富，基本解决8000万人的温饱问题。",
+     [("帮助", "帮助他们脱贫致富"), ("解决", "基本解决8000万人的温饱问题")]),
+    ("增加中央和地方对农业的投入，保持粮食市场的稳定，积极防治病虫害。",
+     [("增加", "增加中央和地方对农业的投入"), ("保持", "保持粮食市场的稳定"), ("防治", "积极防治病虫害")]),
+    ("新（改）建高标准农田300万亩以上，充分调动农民种粮积极性。",
+     [("新（改）建", "新（改）建高标准农田300万亩以上"), ("调动", "充分调动农民种粮积极性")]),
+    # a verb modifying the noun of a 对 phrase does not govern; 并 opens, the clause keeps it
+    ("继续落实减轻农民负担的措施，并对突出问题进行专项治理。",
+     [("落实", "继续落实减轻农民负担的措施"), ("进行", "并对突出问题进行专项治理")]),
+    # a verb phrase that 是 describes is a statement
+    ("发展乡镇企业是农村奔小康的必由之路，要继续支持乡镇企业的发展。", [("支持", "要继续支持乡镇企业的发展")]),
+    # an added verb is still not a target's metric: 工业增加值, 投入增加 describe
+    ("规模以上工业增加值增长6%，农业投入增加较多。", []),
+])
+def test_clauses_of_unseen_reports(text, want):
+    assert [(c.verb, c.text) for c in commitments(text)] == want

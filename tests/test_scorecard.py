@@ -176,14 +176,15 @@ def test_commitment_follow_through_corpus(tagged):
     card = scorecard(tagged("shanghai-2020"), tagged("shanghai-2021"))
     status = {f.object: f.status for f in card.commitments}
     assert status.get("10号线二期") == "done"  # 建成10号线二期、15号线…
-    assert status.get("浦东国际机场四期") == "in_progress"
-    assert set(status.values()) <= {"done", "in_progress", "not_mentioned"}
+    # named only in 2021's plan half (推进浦东综合交通枢纽、浦东国际机场四期等工程): carried over
+    assert status.get("浦东国际机场四期") == "not_mentioned"
+    assert set(status.values()) <= {"done", "in_progress", "not_mentioned", "dropped"}
     done = next(f for f in card.commitments if f.object == "10号线二期")
     assert "10号线二期" in done.evidence and done.where == "review"
     card = scorecard(tagged("national-2016"), tagged("national-2017"))
     fibre = next(f for f in card.commitments if f.object == "行政村通光纤")
-    # promised again in 2017's plan half: not reported done
-    assert (fibre.kind, fibre.status, fibre.where) == ("quantity", "in_progress", "plan")
+    # promised again in 2017's plan half, silent in its review: carried over, not reported done
+    assert (fibre.kind, fibre.status, fibre.where) == ("quantity", "not_mentioned", "plan")
 
 
 # --------------------------------------------------------------------------- CLI
@@ -228,3 +229,33 @@ def test_a_part_of_the_whole_is_not_the_actual(tagged):
     lines = _by_indicator(scorecard(tagged("fujian-2025"), tagged("fujian-2026")))
     assert lines["export_growth"].actual is None and lines["export_growth"].verdict == "unknown"
     assert lines["urban_new_jobs"].actual.value == 54.58  # a whole-province figure is still found
+
+
+def test_every_commitment_is_followed_with_four_statuses():
+    """Object-words follow-ups: reworded in the review (in progress), finished there (done), named
+    again only in the new plan (not mentioned) or nowhere in RESULT (dropped)."""
+    plan = _report("今年主要预期目标是：地区生产总值增长6%左右。\n"
+                   "要推进全民健身公共服务体系建设，研究建立碳足迹管理体系，完善首都规划实施机制，"
+                   "深化财税体制改革，提振消费。\n", 2030)
+    result = _report("过去一年，地区生产总值增长5.8%。全民健身公共服务体系更加完善，碳足迹管理体系建成。\n"
+                     "今年主要预期目标是：地区生产总值增长6.5%左右。\n"
+                     "要完善首都规划实施机制。\n", 2031, 2030)
+    card = scorecard(plan, result)
+    got = {f.object: (f.kind, f.status, f.where) for f in card.commitments}
+    assert got["全民健身公共服务体系"] == ("object", "in_progress", "review")  # trailing 建设 off, reworded
+    assert got["碳足迹管理体系"] == ("object", "done", "review")  # leading 建立 off; 建成 in the clause
+    assert got["首都规划实施机制"] == ("object", "not_mentioned", "plan")
+    assert got["财税体制改革"] == ("object", "dropped", None)
+    assert got["提振消费"][0:2] == ("object", "dropped")  # too short alone: the verb is kept
+    assert not any(f.object.startswith("地区生产总值") for f in card.commitments)  # a target, scored above
+    by = {f.object: f for f in card.commitments}
+    assert by["碳足迹管理体系"].evidence == "碳足迹管理体系建成" and by["财税体制改革"].evidence is None
+    assert by["碳足迹管理体系"].sentence == "全民健身公共服务体系更加完善，碳足迹管理体系建成。"
+    assert card.to_json()["summary"]["commitments"] == {"done": 1, "in_progress": 1, "not_mentioned": 1, "dropped": 2}
+    from annotate.render.scorecard import render_html
+
+    doc = lhtml.fromstring(render_html(card).encode())
+    groups = [d.get("id") for d in doc.findall(".//details") if (d.get("id") or "").startswith("commitments-")]
+    assert groups == ["commitments-done", "commitments-in_progress", "commitments-not_mentioned", "commitments-dropped"]
+    dropped = doc.get_element_by_id("commitments-dropped")
+    assert {tr.findall("td")[1].text_content() for tr in dropped.findall(".//tbody/tr")} == {"财税体制改革", "提振消费"}

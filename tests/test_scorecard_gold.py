@@ -75,9 +75,12 @@ def test_evidence_holds_the_object_over_the_corpus(corpus):
                 continue
             raise
         for f in card.commitments:
-            if f.status == "not_mentioned":
-                assert f.evidence is None
+            if f.status == "dropped":  # RESULT mentions it nowhere: nothing to quote
+                assert f.evidence is None and f.where is None
                 continue
+            # done and in_progress quote the review; not_mentioned quotes the plan half that names it again
+            assert f.where == ("plan" if f.status == "not_mentioned" else "review"), (plan, f)
+            assert f.evidence in f.sentence  # the quoted clause stands in its whole sentence
             checked += 1
             ev = _plain(f.evidence or "")
             # the form matched is the name (or its stem in a list: 北沿江、通苏嘉甬、盐泰锡常宜高铁)

@@ -36,6 +36,13 @@ quoted slogan or a title (``锚定“两个确保”``), right after 已 (``对�
 subject of a modal (``研究储备政策要增强前瞻性``), or as a noun (``大兴调查研究``: look-alike words in the
 lexicon's ``not_in`` column), nor inside a frame (从…入手, 着眼…).
 
+Inside the year's targets block (``主要预期目标是：…``; :func:`annotate.annotators.targets.target_blocks`)
+a clause whose verb follows a subject states an outcome, not a promised action (DOMAIN.md 4 and 5:
+``生态环境质量持续改善``, ``居民收入增长和经济增长同步``, ``能源、水资源等指标达到国家要求``,
+``单位地区生产总值能耗完成“十四五”国家考核目标`` are targets without a number); it is no
+commitment.  A clause there that opens with its verb is one (``确保粮食产量…``, ``努力争取更好结果``).
+Outside that block ``…示范村创建工作加快推进`` stays a commitment: work pushed forward is action.
+
 The review half (a part whose heading says 回顾, 执行情况, or 成效/成就/过去一年 without announcing
 targets or tasks; :func:`is_review_heading`) reports what was done and
 holds no commitments.  Parts come from the structure blocks; without part blocks, top-level
@@ -77,6 +84,7 @@ _TOP_HEADING = re.compile(r"(?m)^[#*\s\u3000]*(?:[一二三四五六七八九十
 _SENTENCE_END = re.compile(r"[。；！？!?;：:\n]")
 # ——  inside a sentence parts a run-in topic from its measures (强化离岸人民币业务——全力推动…)
 _COMMA = re.compile(r"[，,]|——")
+_AND = re.compile(r"并(?=[对在将要把与向从])")  # 并对…进行…: the verb after it heads; the clause keeps 并
 _TRIM_LEFT = " \t\u3000*#—-－_\"'”’）)、，,"
 _TRIM_RIGHT = " \t\u3000*#—-－_\"'“‘（(、，,"
 _LEAD = re.compile(r"(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．](?!\d)|同时|此外|另外|其中)")
@@ -263,7 +271,7 @@ def _opening(text: str, a: int, b: int) -> int:
     while a < b and text[a] in _TRIM_LEFT:
         a += 1
     for _ in range(2):  # 53.此外，过去两年，…: a number and a connective
-        m = _LEAD.match(text, a, b)
+        m = _LEAD.match(text, a, b) or _AND.match(text, a, b)
         if m:
             a = m.end()
         while a < b and text[a] in _TRIM_LEFT:
@@ -382,13 +390,18 @@ class _Clause:
 # 多渠道促进, 清单化推进, 高质量做好): rjieba tags many of them as nouns or adjectives.
 _MANNER = frozenset("科学 有序 多渠道 坚定 及早 高质量 高标准 更好 充分 依法 精准 分类 系统 协同 联动 协调 一体 "
                     "深度 统一 集中 常态化 全方位 全链条 多措并举 千方百计 用心 用力 全省 全市 全域 全区 全县 全面 "
-                    "更加 注重 更加注重 主动 认真 有效 稳妥 审慎 适度 合理 梯次 滚动 分批 分步 靶向 系统性".split())
+                    "更加 注重 更加注重 主动 认真 有效 稳妥 审慎 适度 合理 梯次 滚动 分批 分步 靶向 系统性 基本".split())
+# who acts, then a modal, before the verb (国家准备重点扶持…, 各级政府要…): older and national reports name the agent
+_AGENT = re.compile(r"(?:国家|中央|政府|各级政府|地方政府|各级各部门|各部门|各地区?|各级|我们)(?:还要|也要|要|将|准备|拟|必须|应当)")
 
 
 def _head(text: str, a: int, b: int, verbs: Verbs, ctx=None) -> int:
     """Where the head verb of segment ``text[a:b]`` may start: past list markers, adverbs, manner
     words, a modal and a time phrase (``今年将开展…``, ``要深入分析…``, ``清单化推进…``)."""
     a = _opening(text, a, b)
+    m = _AGENT.match(text, a, b)
+    if m:
+        a = m.end()
     while a < b:
         v = verbs.pattern.match(text, a, b)
         if v and not _lookalike(text, v, verbs):
@@ -485,7 +498,8 @@ def _not_predicate(text: str, m: re.Match, a: int, b: int, verbs: Verbs, offsets
       phrase closes after it), 并与…基本实现现代化的目标相衔接 (the verb modifies a noun that another
       predicate follows); but 以实干推动发展, 在东莞完成安检: the verb after the phrase leads;
     - right after 已/已经 (a report of what was done: 对已完成整改问题进行“回头看”);
-    - a verb phrase that is the subject of a modal (研究储备政策要增强前瞻性).
+    - a verb phrase that is the subject of a modal (研究储备政策要增强前瞻性) or of 是
+      (发展乡镇企业是农村奔小康的必由之路: a statement about the action, not a promise of it).
     """
     for q in _QUOTED_SPAN.finditer(text, max(a - 60, 0), min(b + 60, len(text))):
         if q.start() < m.start() and m.end() <= q.end() - 1:
@@ -547,6 +561,8 @@ def _not_predicate(text: str, m: re.Match, a: int, b: int, verbs: Verbs, offsets
     own = tokens[kv][1] if kv < len(tokens) and offsets[kv] == m.start() and kn == kv + 1 else ""
     for i, (w, p) in enumerate(after):
         before = after[i - 1][1] if i > 0 else own
+        if w == "是" and before in _NOUN_TAGS:
+            return True  # 发展乡镇企业是农村奔小康的必由之路: the verb phrase is what 是 describes
         if (w in _MODAL_AFTER and p in ("v", "d") and before in _NOUN_TAGS
                 and i + 1 < len(after) and after[i + 1][1][:1] in ("v", "d", "a")):
             return True
@@ -568,7 +584,7 @@ def _has_verb(a: int, b: int, offsets: list, tokens: list) -> bool:
 
 # Verbs that may stand before a ladder verb without taking the lead (着力推进, 继续推动, 以…为…争取).
 _PRE_VERBS = frozenset("着力 统筹 继续 努力 要 将 会 能 可 应 坚持 坚决 全力 大力 切实 更加 为 于 将于 进一步 主动 积极 "
-                       "加紧 力促 必须 需 需要 务必 全面 深入 扎实 有序 稳步 高标准 高质量".split())
+                       "加紧 力促 必须 需 需要 务必 全面 深入 扎实 有序 稳步 高标准 高质量 准备 拟 打算".split())
 
 
 _FRAME_VERBS = frozenset("着眼 围绕 立足 面向 对标 紧扣 瞄准 透过".split())
@@ -578,15 +594,19 @@ def _governed(a: int, verb_start: int, offsets: list, tokens: list, verbs: Verbs
     """Does a verb that is not a commitment verb lead the clause before the ladder verb?
 
     Not a time phrase (到2027年: rjieba tags 到 a verb), nor a manner right before the verb
-    (协调推进, 联动推进); a frame verb always leads (着眼促进…: rjieba tags 着眼 an adverb)."""
+    (协调推进, 联动推进), nor a verb modifying the noun of a 对/把/向 phrase (对突出问题进行专项治理);
+    a frame verb always leads (着眼促进…: rjieba tags 着眼 an adverb)."""
     skip = [m.span() for m in _DEADLINE.finditer(text, a, verb_start)] if text else []
     k = bisect_left(offsets, a)
+    in_np = False  # inside 对/把/向 + noun phrase: its verbs modify the noun
     while k < len(tokens) and offsets[k] < verb_start:
         w, p = tokens[k]
         if w in _FRAME_VERBS:
             return True
+        if p == "p" and w in ("对", "把", "向"):
+            in_np = True
         adjacent = offsets[k] + len(w) == verb_start
-        if (p in ("v", "vd", "vi") and w not in _PRE_VERBS and w not in _MANNER and w not in verbs.verbs and not adjacent
+        if (p in ("v", "vd", "vi") and not in_np and w not in _PRE_VERBS and w not in _MANNER and w not in verbs.verbs and not adjacent
                 and not any(s <= offsets[k] < e for s, e in skip)):
             return True
         k += 1
@@ -807,6 +827,32 @@ def _in_heading(report: Report, block_of: BlockLocator, offset: int) -> bool:
     return bool(_HEADING_LINE.match(line)) and not re.search(r"[。；！？]", line)
 
 
+def _targets_block_ranges(report: Report, mv) -> list[tuple[int, int]]:
+    """The year's targets block(s), as matching-view ranges."""
+    from .targets import target_blocks  # the block finder needs only the text and quantities
+
+    return [(bisect_left(mv.to_text, b.start), bisect_left(mv.to_text, b.end)) for b in target_blocks(report)]
+
+
+# a frame before the verb is no subject: 在实际工作中努力争取…, 根据实际情况争取…, 按照国家要求完成…
+_FRAME_BEFORE = re.compile(r"(?:在[^，,、；]{1,10}?[中里上下]|(?:根据|按照|依据|结合)[^，,、；]{1,10}?(?:情况|要求|部署|实际))")
+
+
+def _subject_first(text: str, a: int, verb: re.Match, verbs: Verbs, ctx) -> bool:
+    """Whether words other than a frame, adverbs, manner words, a modal or a time phrase stand
+    between the start of the verb's item (the clause start ``a``, or past the last 、: a rider
+    like …左右、争取更优水平 heads its own item) and the ``verb`` (生态环境质量 | 持续改善)."""
+    a = max(a, text.rfind("、", a, verb.start()) + 1)
+    vs = verb.start()
+    m = _FRAME_BEFORE.match(text, _opening(text, a, vs), vs)
+    if m:
+        a = m.end()
+    m = _ADVERBS.match(text, a, vs)  # 努力争取 (rjieba: a name) governed by 争取: 努力 is its adverb
+    if m:
+        a = m.end()
+    return a < vs and _head(text, a, vs, verbs, ctx) < vs
+
+
 def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[PathLike], None] = None) -> tuple[Commitment, ...]:
     """The commitments of ``report`` (see the module docstring)."""
     verbs = load_verbs(verbs_lexicon)
@@ -829,6 +875,7 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
     entities = sorted(report.entities, key=lambda x: x.start)
     e_starts = [x.start for x in entities]
     block_of = BlockLocator(report)
+    outcomes = _targets_block_ranges(report, mv)
     out = []
     year = report.meta.year
     for lo, hi in keep:
@@ -846,6 +893,8 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
                 continue
             if text[b - 1 : b] in "是为" and text[b : b + 1] in "：:":
                 continue  # 今年发展主要预期目标是：… announces what follows, it promises nothing itself
+            if any(ts <= a < te for ts, te in outcomes) and _subject_first(text, a, verb, verbs, (offsets, tokens)):
+                continue  # 生态环境质量持续改善 in the targets block: an outcome (a target), not an action
             dl = _deadline(text, clause, verb, verbs)
             ob = _object(text, clause, verb, verbs)
             qid = None

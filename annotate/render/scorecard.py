@@ -57,7 +57,15 @@ def to_csv(card: Scorecard) -> str:
 # --------------------------------------------------------------------------- html
 
 VERDICT_WORDS = {"met": ("✓", "met"), "missed": ("✗", "missed"), "unknown": ("?", "unknown")}
-STATUS_WORDS = {"done": ("✓", "done"), "in_progress": ("…", "in progress"), "not_mentioned": ("–", "not mentioned")}
+STATUS_WORDS = {"done": ("✓", "done"), "in_progress": ("…", "in progress"), "not_mentioned": ("–", "not mentioned"),
+                "dropped": ("✗", "dropped")}
+STATUS_CAPTIONS = {
+    "done": "Reported done in the result's review",
+    "in_progress": "Mentioned in the review without a completion word",
+    "not_mentioned": "Not in the review, named again in the result's plan half",
+    "dropped": "Mentioned nowhere in the result: not reviewed, no longer promised",
+}
+OPEN_GROUP_MAX = 60  # a longer group starts folded, so the page opens on what was found
 
 CSS = """
 body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5rem;color:#1a1a1a;max-width:72rem}
@@ -66,7 +74,8 @@ table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
 th{background:#f3f3f3}
 .met{background:#e6f4ea}.missed{background:#fce8e6}.unknown{background:#f1f3f4}
-.done{background:#e6f4ea}.in_progress{background:#fef7e0}.not_mentioned{background:#f1f3f4}
+.done{background:#e6f4ea}.in_progress{background:#fef7e0}.not_mentioned{background:#f1f3f4}.dropped{background:#fce8e6}
+details>summary{cursor:pointer;font-weight:600;margin:.8rem 0 .4rem}
 .verdict{font-weight:bold;white-space:nowrap}.small{font-size:.8rem;color:#555}
 .warn{color:#b3261e}pre{white-space:pre-wrap;font-size:.8rem;background:#f8f8f8;padding:.6rem}
 """
@@ -83,6 +92,26 @@ def _side(label: str, side: Any) -> Any:
     return E.LI(E.STRONG(f"{label}: "), " · ".join(b for b in bits if b))
 
 
+def _commitment_groups(card: Scorecard) -> list[Any]:
+    """One table per status (done, in progress, not mentioned, dropped), in that order, each under
+    a ``details`` element headed by its count; a group longer than :data:`OPEN_GROUP_MAX` starts
+    folded.  Every follow-up of the JSON is on the page."""
+    out = []
+    for status, (sym, word) in STATUS_WORDS.items():
+        group = [f for f in card.commitments if f.status == status]
+        if not group:
+            continue
+        head = E.TR(*(E.TH(h, scope="col") for h in ("commitment", "looked for", "kind", "where", "evidence")))
+        rows = [E.TR(E.TD(f.text), E.TD(f.object), E.TD(f.kind), E.TD(f.where or ""), E.TD(f.evidence or ""),
+                     {"class": f.status}) for f in group]
+        table = E.TABLE(E.CAPTION(STATUS_CAPTIONS[status]), E.THEAD(head), E.TBODY(*rows))
+        details = E.DETAILS(E.SUMMARY(f"{sym} {word} ({len(group)})"), table, id=f"commitments-{status}")
+        if len(group) <= OPEN_GROUP_MAX:
+            details.set("open", "open")
+        out.append(details)
+    return out
+
+
 def render_html(card: Scorecard) -> str:
     title = "Scorecard"
     if card.plan.year:  # 湖南省人民政府 2025 targets → the 2026 report
@@ -97,7 +126,8 @@ def render_html(card: Scorecard) -> str:
     t = d["targets"]
     c = d["commitments"]
     body.append(E.P(f"Targets: {t['met']} met, {t['missed']} missed, {t['unknown']} unknown. "
-                    f"Commitments: {c['done']} done, {c['in_progress']} in progress, {c['not_mentioned']} not mentioned."))
+                    f"Commitments: {c['done']} done, {c['in_progress']} in progress, {c['not_mentioned']} not mentioned, "
+                    f"{c['dropped']} dropped."))
     rows = [E.TR(*(E.TH(h, scope="col") for h in ("indicator", "target", "as written", "actual", "as reported",
                                                   "verdict", "rule")))]
     for ln in card.lines:
@@ -114,15 +144,9 @@ def render_html(card: Scorecard) -> str:
                         E.THEAD(rows[0]), E.TBODY(*rows[1:])))
     body.append(E.H2("Commitments", id="commitments"))
     if card.commitments:
-        crow = [E.TR(*(E.TH(h, scope="col") for h in ("commitment", "looked for", "status", "where", "evidence")))]
-        for f in card.commitments:
-            sym, word = STATUS_WORDS[f.status]
-            crow.append(E.TR(E.TD(f.text), E.TD(f.object), E.TD(E.SPAN(f"{sym} {word}", {"class": "verdict"})),
-                             E.TD(f.where or ""), E.TD(f.evidence or ""), {"class": f.status}))
-        body.append(E.TABLE(E.CAPTION("Project and quantity commitments of the plan, found in the result"),
-                            E.THEAD(crow[0]), E.TBODY(*crow[1:])))
+        body.extend(_commitment_groups(card))
     else:
-        body.append(E.P("The plan names no project and promises no counted quantity that could be followed."))
+        body.append(E.P("The plan holds no commitment to follow (only targets)."))
     body.append(E.DETAILS(E.SUMMARY("How verdicts are decided"), E.PRE((RULES_DOC or "").strip())))
     doc = E.HTML(
         E.HEAD(E.META(charset="utf-8"),

@@ -1,8 +1,9 @@
 """Comparison → a terminal summary (``annotate diff --format text``).
 
-Contract: plain text, target changes first (a table), then edits grouped by kind — numbers,
-modality, moves, replacements, insertions, deletions — each with a little context from its
-report.  Long groups are cut at ``limit`` lines with a note saying how many were left out; the
+Contract: plain text, target changes first (a table), then commitment changes (an object promised
+in both years with another strength: ▲ strengthened / ▼ weakened, both verbs and both sentences'
+block ids), then edits grouped by kind — numbers, modality, moves, replacements, insertions,
+deletions — each with a little context from its report.  Long groups are cut at ``limit`` lines with a note saying how many were left out; the
 JSON output has everything.  Columns are padded by display width (CJK characters are two cells).
 """
 
@@ -74,6 +75,25 @@ def _context(text: str, start: int, end: int, n: int = 10) -> str:
     return f"…{before}[{_clip(text[start:end], 40)}]{after}…"
 
 
+COMMITMENT_ARROWS = {"strengthened": "▲ strengthened", "weakened": "▼ weakened"}
+
+
+def _commitment_changes(c: Comparison, limit: int) -> list[str]:
+    """The commitment-changes section (after a blank line), or nothing when there are none."""
+    if not c.commitment_changes:
+        return []
+    out = ["", f"Commitment changes ({len(c.commitment_changes)})"]
+    for k in c.commitment_changes[:limit]:
+        o, n = k.old, k.new
+        where = f"{o.sentence or o.block or '-'}→{n.sentence or n.block or '-'}"
+        out.append(f"  {where:<16} {COMMITMENT_ARROWS.get(k.change, k.change)}: {_clip(k.object, 30)}")
+        out.append(f"  {'':<16} {o.verb} ({o.strength}) → {n.verb} ({n.strength})   "
+                   f"old [{_clip(o.text, 30)}]  new [{_clip(n.text, 30)}]")
+    if len(c.commitment_changes) > limit:
+        out.append(f"  … and {len(c.commitment_changes) - limit} more (--format json lists every change)")
+    return out
+
+
 def render_text(c: Comparison, *, limit: int = 40) -> str:
     lines: list[str] = []
     o, n = c.old.meta, c.new.meta
@@ -96,6 +116,8 @@ def render_text(c: Comparison, *, limit: int = 40) -> str:
                 lines.append("  " + "  ".join("-" * w for w in widths))
     else:
         lines.append("  (no targets found in either report)")
+
+    lines.extend(_commitment_changes(c, limit))
 
     for kind, title in KIND_TITLES:
         group = [ch for ch in c.changes if ch.kind == kind]

@@ -1,7 +1,10 @@
 """Comparison → XML (``annotate diff --format xml``), valid against ``schemas/comparison.rng``.
 
 Contract: root ``<comparison>`` with ``<old>``/``<new>`` (file, title, year), ``<stats>``,
-``<target-changes>``, ``<changes>`` and ``<alignment>`` (segment pairs with their non-equal token
+``<target-changes>``, ``<changes>``, ``<commitment-changes>`` (one ``<commitment-change object change>``
+per object promised in both years with another strength, its ``<old>``/``<new>`` sides carrying the
+commitment's id, verb, strength, deadline, paragraph ``block``, ``sentence`` block and offsets) and
+``<alignment>`` (segment pairs with their non-equal token
 operations).  Built as an lxml tree, never by string formatting: report text is untrusted.
 Characters XML 1.0 cannot carry (C0 controls other than tab/newline/CR) become U+FFFD.
 """
@@ -71,6 +74,15 @@ def comparison_to_xml(c: Comparison) -> etree._Element:
                   new_end=ch.new_end, move_id=ch.move_id)
         etree.SubElement(el, "old").text = _x(ch.old_text)
         etree.SubElement(el, "new").text = _x(ch.new_text)
+
+    kcs = etree.SubElement(root, "commitment-changes")
+    for k in c.commitment_changes:
+        el = _set(etree.SubElement(kcs, "commitment-change"), object=k.object, change=k.change)
+        for tag, side in (("old", k.old), ("new", k.new)):
+            s = _set(etree.SubElement(el, tag), commitment=side.id, verb=side.verb, strength=side.strength,
+                     deadline=side.deadline, block=side.block or None, sentence=side.sentence,
+                     start=side.start, end=side.end)
+            s.text = _x(side.text)
 
     al = etree.SubElement(root, "alignment")
     for p in c.pairs:
