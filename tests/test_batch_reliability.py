@@ -52,15 +52,15 @@ def test_a_file_deleted_while_the_batch_runs_fails_alone(tmp_path):
 def test_a_file_rewritten_while_annotated_is_not_up_to_date_later(tmp_path, monkeypatch):
     src = _folder(tmp_path, n=1)
     out = tmp_path / "out"
-    real = batch.annotate_bytes
+    real = batch.annotate_one
 
     def rewrite_meanwhile(source, data, fmt):
         Path(source).write_text(_report(7), encoding="utf-8")  # same size, other text
         return real(source, data, fmt)
 
-    monkeypatch.setattr(batch, "annotate_bytes", rewrite_meanwhile)
+    monkeypatch.setattr(batch, "annotate_one", rewrite_meanwhile)
     run_batch(str(src), str(out), jobs=1)
-    monkeypatch.setattr(batch, "annotate_bytes", real)
+    monkeypatch.setattr(batch, "annotate_one", real)
     res = run_batch(str(src), str(out), jobs=1)
     assert [Path(p).name for p in res.written] == ["r00.xml"]  # redone: the recorded hash is of the old bytes
     assert "2007" in (out / "r00.xml").read_text(encoding="utf-8")
