@@ -139,3 +139,18 @@ def test_a_report_read_twice_reads_the_same(tmp_path):
     src = tmp_path / "r.txt"
     src.write_text(REPORT, encoding="utf-8")
     assert read_report(str(src)).text == read_report(str(src)).text
+
+
+def test_redline_marks_where_bidi_controls_were(tmp_path):
+    from annotate.compare import compare
+    from annotate.render.html import render_redline
+
+    old = tmp_path / "old.txt"
+    new = tmp_path / "new.txt"
+    old.write_text(REPORT, encoding="utf-8")
+    new.write_text(REPORT.replace("增长5.5%", "增长\u202e%5.6\u202c", 1), encoding="utf-8")
+    page = render_redline(compare(tag(str(old)), tag(str(new))))
+    assert page.count('class="bidi-mark"') >= 2 and "\u202e" not in page
+    assert "bidirectional control characters were removed" in page
+    # the comparison sees what the characters spell (%5.6), not the 6.5% they showed
+    assert "5.6" in page and "6.5%" not in page

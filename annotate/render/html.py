@@ -110,6 +110,13 @@ class _Spans:
             last_end = q.end
         self.spans = spans
         self.starts = [s[0] for s in spans]
+        # where normalization removed bidirectional controls (they can make 6.5% read as %5.6):
+        # the page marks each place, since the reader of the source saw the reordered text
+        self.bidi = sorted({r.start for r in report.repairs if r.kind == "bidi"})
+        self.bidi_tip = ui("bidi.tip")
+
+    def bidi_in(self, start: int, end: int) -> list[int]:
+        return self.bidi[bisect_left(self.bidi, start):bisect_left(self.bidi, end)]
 
     def within(self, start: int, end: int) -> Iterable[tuple[int, int, str]]:
         i = bisect_left(self.starts, start)
@@ -159,14 +166,25 @@ def _append_text(parent: etree._Element, text: str) -> None:
 
 
 def _append_annotated(parent: etree._Element, text: str, start: int, end: int, spans: _Spans) -> None:
-    """``text[start:end]`` with its quantities as focusable spans carrying their tip."""
+    """``text[start:end]`` with its quantities as focusable spans carrying their tip, and a mark
+    (no text of its own: the glyph is CSS) where a bidirectional control was removed."""
     pos = start
     for s, e, tip in spans.within(start, end):
-        _append_text(parent, text[pos:s])
+        _append_marked(parent, text, pos, s, spans)
         # focusable by the page's script (tabindex on every quantity was ~5% of a large page)
         el = etree.SubElement(parent, "span", {"class": "qty", "data-tip": tip})
         el.text = text[s:e]
         pos = e
+    _append_marked(parent, text, pos, end, spans)
+
+
+def _append_marked(parent: etree._Element, text: str, start: int, end: int, spans: _Spans) -> None:
+    pos = start
+    for p in spans.bidi_in(start, end) if spans.bidi else ():
+        _append_text(parent, text[pos:p])
+        etree.SubElement(parent, "span", {"class": "bidi-mark", "title": spans.bidi_tip, "role": "img",
+                                          "aria-label": spans.bidi_tip})
+        pos = p
     _append_text(parent, text[pos:end])
 
 
@@ -302,6 +320,9 @@ class _Redline:
                 dl.append(E.DD("" if value is None else str(value)))
             sides.append(E.SECTION(E.CLASS(f"side side-{label.lower()}"), E.H2(self.ui(label.lower())), dl))
         top.append(sides)
+        hidden = sum(1 for r in (*self.old.repairs, *self.new.repairs) if r.kind == "bidi")
+        if hidden:
+            top.append(E.P(E.CLASS("warn bidi-note"), self.ui("bidi.note", n=hidden)))
         return top
 
     def summary(self) -> etree._Element:
