@@ -7,7 +7,8 @@ Contract:
   the whitespace after it, so pairs of segments rebuild the whole report.
 - :func:`align` pairs old and new segments by content, coarse to fine:
   1. candidates: for each new segment, old segments sharing *rare* character bigrams (an
-     inverted index; bigrams common to many segments say nothing), scored by Dice similarity;
+     inverted index; bigrams common to many segments say nothing, and a bounded posting list
+     keeps the search linear), the 8 with most shared bigrams scored by Dice similarity;
   2. the in-order backbone: the heaviest chain of candidates increasing on both sides (a
      weighted LCS, O(P log P) with a Fenwick tree);
   3. moves: leftover pairs that are near-identical but out of order;
@@ -26,6 +27,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 from typing import Optional, Sequence
 
 from .model import Block, Report
@@ -41,6 +43,10 @@ MOVE_MIN_CHARS = 8  # ... of some length (short stock phrases recur everywhere)
 GAP_MIN = 0.2  # pairing leftovers inside a gap
 GAP_MAX_CELLS = 900
 CROSS_GAIN = 0.15  # two adjacent pairs become one when that makes them this much more alike
+# A bigram is rare when at most ~2·√n old segments hold it, and never more than CAP_MAX: the
+# candidate lists stay bounded, so candidate search is linear in the input (a report has at most
+# ~1,200 sentences, √-rule 68; 16 reports end to end have 10,000, which √ would let reach 200).
+CAP_MAX = 80
 RUN_ON = 600  # characters without a sentence end before a segment is cut at any punctuation
 
 
@@ -217,6 +223,18 @@ def _chain(cands: list[tuple[int, int, float]], n_old: int) -> list[tuple[int, i
     return out[::-1]
 
 
+def _top(hits: Counter[int], k: int) -> list[int]:
+    """The ``k`` segments with most hits, ties by segment index (never by hash order): what
+    sorting every candidate gives, after cutting the candidates at the k-th largest count."""
+    if len(hits) > k:
+        floor = sorted(hits.values(), reverse=True)[k - 1]
+        pool = [(-n, i) for i, n in hits.items() if n >= floor]
+    else:
+        pool = [(-n, i) for i, n in hits.items()]
+    pool.sort()
+    return [i for _, i in pool[:k]]
+
+
 def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     """Pair ``old`` and ``new`` segments (see module docstring); pairs in reading order of new.
 
@@ -244,7 +262,8 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     for i, g in enumerate(og):
         for x in g:
             postings[x].append(i)
-    cap = max(12, int(len(old) ** 0.5) * 2)
+    cap = min(max(12, int(len(old) ** 0.5) * 2), CAP_MAX)
+    rare = {x: p for x, p in postings.items() if len(p) <= cap}
     exact: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(old):
         if s.content:
@@ -255,14 +274,10 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
             continue
         for i in exact.get(new[j].content, ()):
             score[(i, j)] = 1.0
-        hits: Counter[int] = Counter()
-        for x in g:
-            p = postings.get(x)
-            if p and len(p) <= cap:
-                hits.update(p)
+        hits: Counter[int] = Counter(chain.from_iterable(rare[x] for x in g if x in rare))
         # Ties broken by segment index, never by the (hash-seeded) order the bigram set was
         # walked in: the same two reports must always give the same alignment.
-        for i, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
+        for i in _top(hits, 8):
             if (i, j) not in score:
                 d = _dice(og[i], g)
                 if d >= GAP_MIN:

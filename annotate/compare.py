@@ -351,6 +351,7 @@ def _pair_changes(pair: Pair, idx: int, tops: Sequence[TokenOp], kinds: Sequence
 
 def _move_changes(pairs: Sequence[Pair], old: Report, new: Report) -> list[Change]:
     """One ``moved`` change per run of moved pairs, named by the smallest block holding it."""
+    o_tree, n_tree = _children(old), _children(new)
     runs: dict[int, list[int]] = {}
     for k, p in enumerate(pairs):
         if p.relation == "moved" and p.move_id is not None:
@@ -363,17 +364,47 @@ def _move_changes(pairs: Sequence[Pair], old: Report, new: Report) -> list[Chang
         ne = max(pairs[k].new_end for k in ks)
         os_, oe = _trim(old.text, os_, oe)
         ns, ne = _trim(new.text, ns, ne)
-        out.append(Change("moved", old.text[os_:oe], new.text[ns:ne], _container(old, os_, oe, pairs[ks[0]].old_block),
-                          _container(new, ns, ne, pairs[ks[0]].new_block), os_, oe, ns, ne, mid, ks[0]))
+        out.append(Change("moved", old.text[os_:oe], new.text[ns:ne],
+                          _container(old, o_tree, os_, oe, pairs[ks[0]].old_block),
+                          _container(new, n_tree, ns, ne, pairs[ks[0]].new_block), os_, oe, ns, ne, mid, ks[0]))
     return out
 
 
-def _container(report: Report, s: int, e: int, fallback: Optional[str]) -> Optional[str]:
-    """The smallest block that holds [s, e) (a moved section is named by its section)."""
+def _children(report: Report) -> tuple[dict[Optional[str], list[int]], dict[str, int]]:
+    """Block indices by parent id, in report order, and each block's index (for :func:`_container`)."""
+    kids: dict[Optional[str], list[int]] = {}
+    for k, b in enumerate(report.blocks):
+        kids.setdefault(b.parent, []).append(k)
+    return kids, {b.id: k for k, b in enumerate(report.blocks)}
+
+
+def _container(report: Report, tree: tuple[dict[Optional[str], list[int]], dict[str, int]], s: int, e: int,
+               fallback: Optional[str]) -> Optional[str]:
+    """The smallest block that holds [s, e) (a moved section is named by its section); among
+    blocks of one size the first in report order.  Sentences ``s`` are skipped: changes name
+    paragraphs and bigger, as every other change does.
+
+    Blocks nest, so every block holding ``s`` lies on one path of the block tree through the
+    block that owns ``s``: the walk visits that path instead of every block of the report.
+    """
+    blocks, by_id = report.blocks, report.block_by_id
+    kids, index = tree
+    path: list[int] = []
+    owner = by_id.get(report.block_id_at(s))
+    cur = owner
+    while cur is not None:  # the owner and its ancestors
+        path.append(index[cur.id])
+        cur = by_id.get(cur.parent) if cur.parent else None
+    frontier = kids.get(owner.id, []) if owner is not None else []
+    while frontier:  # descendants of the owner that still hold s
+        inside = [k for k in frontier if blocks[k].start <= s < blocks[k].end or blocks[k].start == s]
+        path.extend(inside)
+        frontier = [c for k in inside for c in kids.get(blocks[k].id, [])]
     best = None
-    for b in report.blocks:
+    for k in sorted(set(path)):
+        b = blocks[k]
         if b.kind == "s":
-            continue  # name paragraphs and bigger, as every other change does
+            continue
         if b.start <= s and e <= b.end and (best is None or b.end - b.start < best.end - best.start):
             best = b
     return best.id if best is not None else fallback
