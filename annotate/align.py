@@ -28,6 +28,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import chain
+from operator import add
 from typing import Optional, Sequence
 
 from .model import Block, Report
@@ -157,9 +158,10 @@ def segments(report: Report, tokens: Sequence[Token], *, sentences: bool = True,
 
 
 def _grams(s: str) -> frozenset[str]:
+    """The character bigrams of ``s`` (``s`` itself when shorter)."""
     if len(s) < 2:
         return frozenset((s,)) if s else frozenset()
-    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+    return frozenset(map(add, s, s[1:]))
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:

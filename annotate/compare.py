@@ -292,7 +292,7 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
         counts[c.kind] += 1
     stats: dict[str, Any] = dict(counts)
     stats["changes"] = len(changes)
-    stats["similarity"] = _similarity(same, otoks, ntoks)
+    stats["similarity"] = _similarity(same, osegs, nsegs)
     stats["segments_old"] = len(osegs)
     stats["segments_new"] = len(nsegs)
     stats["pairs"] = sum(1 for p in pairs if p.relation in ("match", "moved"))
@@ -410,10 +410,10 @@ def _container(report: Report, tree: tuple[dict[Optional[str], list[int]], dict[
     return best.id if best is not None else fallback
 
 
-def _similarity(same: int, otoks: Sequence[Token], ntoks: Sequence[Token]) -> float:
-    """Share of content kept: 2·equal / (old + new), counted in characters of words and numbers."""
-    total = sum(len(t.key) for t in otoks if t.kind in ("word", "num")) + sum(
-        len(t.key) for t in ntoks if t.kind in ("word", "num"))
+def _similarity(same: int, osegs: Sequence[_align.Segment], nsegs: Sequence[_align.Segment]) -> float:
+    """Share of content kept: 2·equal / (old + new), counted in characters of words and numbers
+    (a segment's ``content`` is exactly its words and numbers, and segments cover the tokens)."""
+    total = sum(len(s.content) for s in osegs) + sum(len(s.content) for s in nsegs)
     return 1.0 if total == 0 else round(min(1.0, same / total), 4)
 
 
