@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import chain
 from operator import add
+from sys import intern
 from typing import Optional, Sequence
 
 from .model import Block, Report
@@ -51,7 +52,7 @@ CAP_MAX = 80
 RUN_ON = 600  # characters without a sentence end before a segment is cut at any punctuation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A sentence-sized stretch: tokens ``[tok_start, tok_end)``, text ``[start, end)``."""
 
@@ -64,7 +65,7 @@ class Segment:
     content: str  # token keys without spaces and punctuation: what similarity looks at
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SegPair:
     """Old segments ``old[0]:old[1]`` aligned with new segments ``new[0]:new[1]``.
 
@@ -161,7 +162,9 @@ def _grams(s: str) -> frozenset[str]:
     """The character bigrams of ``s`` (``s`` itself when shorter)."""
     if len(s) < 2:
         return frozenset((s,)) if s else frozenset()
-    return frozenset(map(add, s, s[1:]))
+    # Interned: one string per distinct bigram, shared by every segment that holds it (16
+    # reports end to end otherwise keep ~30 MB of duplicate two-character strings).
+    return frozenset(map(intern, map(add, s, s[1:])))
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -170,6 +173,31 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return 2 * len(a & b) / (len(a) + len(b))
+
+
+class _LazyGrams:
+    """The bigram sets of ``segs``, made when asked for; the last ``keep`` or so are kept.
+
+    The new side's sets are read in full once, by the candidate search (which makes its own);
+    later steps look at segments near the gap or pair at hand, in reading order.  Not keeping
+    every set lowers the alignment's peak memory (~20 MB for sixteen reports end to end).
+    """
+
+    def __init__(self, segs: Sequence[Segment], keep: int = 1024) -> None:
+        self._segs = segs
+        self._keep = keep
+        self._made: dict[int, frozenset[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._segs)
+
+    def __getitem__(self, k: int) -> frozenset[str]:
+        g = self._made.get(k)
+        if g is None:
+            if len(self._made) >= self._keep:
+                self._made.clear()
+            g = self._made[k] = _grams(self._segs[k].content)
+        return g
 
 
 class _Fenwick:
@@ -257,7 +285,7 @@ def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
 
 def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     og = [_grams(s.content) for s in old]
-    ng = [_grams(s.content) for s in new]
+    ng = _LazyGrams(new)  # read once by the candidate search, kept only where later steps look
 
     # 1. candidates through an inverted index of rare bigrams
     postings: dict[str, list[int]] = defaultdict(list)
@@ -266,12 +294,14 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
             postings[x].append(i)
     cap = min(max(12, int(len(old) ** 0.5) * 2), CAP_MAX)
     rare = {x: p for x, p in postings.items() if len(p) <= cap}
+    del postings  # the common bigrams' long lists are never read again
     exact: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(old):
         if s.content:
             exact[s.content].append(i)
     score: dict[tuple[int, int], float] = {}
-    for j, g in enumerate(ng):
+    for j in range(len(new)):
+        g = _grams(new[j].content)
         if not g:
             continue
         for i in exact.get(new[j].content, ()):
@@ -356,7 +386,7 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     taken_old = set(pair_of_old)
     taken_new = set(pair_of_new)
 
-    def union(grams: list[frozenset[str]], a: int, b: int) -> frozenset[str]:
+    def union(grams: "Sequence[frozenset[str]] | _LazyGrams", a: int, b: int) -> frozenset[str]:
         out: frozenset[str] = frozenset()
         for k in range(a, b):
             out = out | grams[k]

@@ -52,7 +52,7 @@ LEXICON = Path(__file__).resolve().parent / "lexicon"
 # --------------------------------------------------------------------------- data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Op:
     """One token-level operation with offsets on both sides.
 
@@ -71,7 +71,7 @@ class Op:
     change: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pair:
     """Aligned stretches of the two reports (a sentence or a few; see :mod:`annotate.align`)."""
 
@@ -89,7 +89,7 @@ class Pair:
     new_segments: tuple[int, int] = (0, 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     kind: str  # inserted | deleted | replaced | moved | number_changed | modality_changed
     old_text: str
