@@ -545,3 +545,17 @@ def test_diff_of_tagged_xml_reuses_its_annotations(tmp_path, monkeypatch):
     a, b = json.loads(from_text.stdout), json.loads(from_xml.stdout)
     assert b["changes"] == a["changes"] and b["changes"]
     assert b["target_changes"] == a["target_changes"]
+
+
+def test_output_to_a_device_writes_into_it():
+    """``-o /dev/null`` writes into the device; the atomic rename must not replace the device
+    with a regular file (as root it did)."""
+    import os
+    import stat
+
+    if not os.path.exists("/dev/null"):
+        pytest.skip("no /dev/null here")
+    res = CliRunner().invoke(main, ["diff", str(GOLDEN / "modality.old.txt"), str(GOLDEN / "modality.new.txt"),
+                                    "-o", "/dev/null"])
+    assert res.exit_code == 0, res.output
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
