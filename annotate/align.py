@@ -47,7 +47,7 @@ GAP_MAX_CELLS = 900
 CROSS_GAIN = 0.15  # two adjacent pairs become one when that makes them this much more alike
 # A bigram is rare when at most ~2·√n old segments hold it, and never more than CAP_MAX: the
 # candidate lists stay bounded, so candidate search is linear in the input (a report has at most
-# ~1,200 sentences, √-rule 68; 16 reports end to end have 10,000, which √ would let reach 200).
+# ~1,200 sentences, √-rule 68; 16 reports end to end have ~7,000, which √ would let reach 166).
 CAP_MAX = 80
 RUN_ON = 600  # characters without a sentence end before a segment is cut at any punctuation
 
