@@ -7,7 +7,8 @@ Contract:
   the whitespace after it, so pairs of segments rebuild the whole report.
 - :func:`align` pairs old and new segments by content, coarse to fine:
   1. candidates: for each new segment, old segments sharing *rare* character bigrams (an
-     inverted index; bigrams common to many segments say nothing), scored by Dice similarity;
+     inverted index; bigrams common to many segments say nothing, and a bounded posting list
+     keeps the search linear), the 8 with most shared bigrams scored by Dice similarity;
   2. the in-order backbone: the heaviest chain of candidates increasing on both sides (a
      weighted LCS, O(P log P) with a Fenwick tree);
   3. moves: leftover pairs that are near-identical but out of order;
@@ -26,6 +27,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
+from operator import add
+from sys import intern
 from typing import Optional, Sequence
 
 from .model import Block, Report
@@ -41,10 +45,14 @@ MOVE_MIN_CHARS = 8  # ... of some length (short stock phrases recur everywhere)
 GAP_MIN = 0.2  # pairing leftovers inside a gap
 GAP_MAX_CELLS = 900
 CROSS_GAIN = 0.15  # two adjacent pairs become one when that makes them this much more alike
+# A bigram is rare when at most ~2·√n old segments hold it, and never more than CAP_MAX: the
+# candidate lists stay bounded, so candidate search is linear in the input (a report has at most
+# ~1,200 sentences, √-rule 68; 16 reports end to end have ~7,000, which √ would let reach 166).
+CAP_MAX = 80
 RUN_ON = 600  # characters without a sentence end before a segment is cut at any punctuation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A sentence-sized stretch: tokens ``[tok_start, tok_end)``, text ``[start, end)``."""
 
@@ -57,7 +65,7 @@ class Segment:
     content: str  # token keys without spaces and punctuation: what similarity looks at
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SegPair:
     """Old segments ``old[0]:old[1]`` aligned with new segments ``new[0]:new[1]``.
 
@@ -151,9 +159,12 @@ def segments(report: Report, tokens: Sequence[Token], *, sentences: bool = True,
 
 
 def _grams(s: str) -> frozenset[str]:
+    """The character bigrams of ``s`` (``s`` itself when shorter)."""
     if len(s) < 2:
         return frozenset((s,)) if s else frozenset()
-    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+    # Interned: one string per distinct bigram, shared by every segment that holds it (16
+    # reports end to end otherwise keep ~30 MB of duplicate two-character strings).
+    return frozenset(map(intern, map(add, s, s[1:])))
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -162,6 +173,31 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return 2 * len(a & b) / (len(a) + len(b))
+
+
+class _LazyGrams:
+    """The bigram sets of ``segs``, made when asked for; the last ``keep`` or so are kept.
+
+    The new side's sets are read in full once, by the candidate search (which makes its own);
+    later steps look at segments near the gap or pair at hand, in reading order.  Not keeping
+    every set lowers the alignment's peak memory (~20 MB for sixteen reports end to end).
+    """
+
+    def __init__(self, segs: Sequence[Segment], keep: int = 1024) -> None:
+        self._segs = segs
+        self._keep = keep
+        self._made: dict[int, frozenset[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._segs)
+
+    def __getitem__(self, k: int) -> frozenset[str]:
+        g = self._made.get(k)
+        if g is None:
+            if len(self._made) >= self._keep:
+                self._made.clear()
+            g = self._made[k] = _grams(self._segs[k].content)
+        return g
 
 
 class _Fenwick:
@@ -217,6 +253,18 @@ def _chain(cands: list[tuple[int, int, float]], n_old: int) -> list[tuple[int, i
     return out[::-1]
 
 
+def _top(hits: Counter[int], k: int) -> list[int]:
+    """The ``k`` segments with most hits, ties by segment index (never by hash order): what
+    sorting every candidate gives, after cutting the candidates at the k-th largest count."""
+    if len(hits) > k:
+        floor = sorted(hits.values(), reverse=True)[k - 1]
+        pool = [(-n, i) for i, n in hits.items() if n >= floor]
+    else:
+        pool = [(-n, i) for i, n in hits.items()]
+    pool.sort()
+    return [i for _, i in pool[:k]]
+
+
 def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     """Pair ``old`` and ``new`` segments (see module docstring); pairs in reading order of new.
 
@@ -237,32 +285,31 @@ def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
 
 def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     og = [_grams(s.content) for s in old]
-    ng = [_grams(s.content) for s in new]
+    ng = _LazyGrams(new)  # read once by the candidate search, kept only where later steps look
 
     # 1. candidates through an inverted index of rare bigrams
     postings: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(og):
         for x in g:
             postings[x].append(i)
-    cap = max(12, int(len(old) ** 0.5) * 2)
+    cap = min(max(12, int(len(old) ** 0.5) * 2), CAP_MAX)
+    rare = {x: p for x, p in postings.items() if len(p) <= cap}
+    del postings  # the common bigrams' long lists are never read again
     exact: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(old):
         if s.content:
             exact[s.content].append(i)
     score: dict[tuple[int, int], float] = {}
-    for j, g in enumerate(ng):
+    for j in range(len(new)):
+        g = _grams(new[j].content)
         if not g:
             continue
         for i in exact.get(new[j].content, ()):
             score[(i, j)] = 1.0
-        hits: Counter[int] = Counter()
-        for x in g:
-            p = postings.get(x)
-            if p and len(p) <= cap:
-                hits.update(p)
+        hits: Counter[int] = Counter(chain.from_iterable(rare[x] for x in g if x in rare))
         # Ties broken by segment index, never by the (hash-seeded) order the bigram set was
         # walked in: the same two reports must always give the same alignment.
-        for i, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
+        for i in _top(hits, 8):
             if (i, j) not in score:
                 d = _dice(og[i], g)
                 if d >= GAP_MIN:
@@ -339,7 +386,7 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     taken_old = set(pair_of_old)
     taken_new = set(pair_of_new)
 
-    def union(grams: list[frozenset[str]], a: int, b: int) -> frozenset[str]:
+    def union(grams: "Sequence[frozenset[str]] | _LazyGrams", a: int, b: int) -> frozenset[str]:
         out: frozenset[str] = frozenset()
         for k in range(a, b):
             out = out | grams[k]

@@ -10,24 +10,41 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
 import click
 
 from .errors import AnnotateError
 
 
-def write_output(out: str | None, payload: str | bytes, inputs: tuple[str, ...] | list[str] = ()) -> None:
+def write_output(out: str | None, payload: str | bytes | Callable[[BinaryIO], None],
+                 inputs: tuple[str, ...] | list[str] = ()) -> None:
     """Write to ``out`` atomically (temp file + rename), or to stdout when ``out`` is None/``-``;
-    never over one of ``inputs`` (``-o`` naming the report would destroy it)."""
-    data = payload.encode("utf-8") if isinstance(payload, str) else payload
+    a device or pipe named by ``out`` is written into as it is; never over one of ``inputs``
+    (``-o`` naming the report would destroy it).
+
+    ``payload`` may be a function that writes to a binary file (large outputs, never held whole).
+    """
     if out not in (None, "-"):
         refuse_overwriting_inputs(out, inputs)
+    if callable(payload):
+        write = payload
+    else:
+        data = payload.encode("utf-8") if isinstance(payload, str) else payload
+
+        def write(fh: BinaryIO) -> None:
+            fh.write(data)
     if out is None or out == "-":
-        sys.stdout.buffer.write(data)
+        write(sys.stdout.buffer)
         sys.stdout.buffer.flush()
         return
     target = Path(out)
+    if target.exists() and not target.is_file() and not target.is_dir():
+        # A device or a pipe (-o /dev/null, a FIFO): write into it.  Renaming a temp file over
+        # it would replace /dev/null itself with a regular file when run as root.
+        with open(target, "wb") as fh:
+            write(fh)
+        return
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise AnnotateError(out, "output folder does not exist", "create it first or choose another -o path")
@@ -36,7 +53,7 @@ def write_output(out: str | None, payload: str | bytes, inputs: tuple[str, ...] 
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            write(fh)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an output file is an ordinary file
@@ -227,10 +244,12 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
         c = compare(*read_reports([old, new], issuer, year), ignore_punctuation=ignore_punctuation,
                     ignore_width=ignore_width, granularity=granularity)
         if fmt == "json":
-            from .export import dumps
+            from .export import dump
             from .render.comparison_json import comparison_to_json
 
-            write_output(out, dumps(comparison_to_json(c)), [old, new])
+            data = comparison_to_json(c)
+            del c  # the reports are not needed to write the JSON
+            write_output(out, lambda fh: dump(data, fh), [old, new])
         elif fmt == "xml":
             from .xml.comparison import write_comparison_xml
 

@@ -54,7 +54,7 @@ LEXICON = Path(__file__).resolve().parent / "lexicon"
 # --------------------------------------------------------------------------- data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Op:
     """One token-level operation with offsets on both sides.
 
@@ -73,7 +73,7 @@ class Op:
     change: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pair:
     """Aligned stretches of the two reports (a sentence or a few; see :mod:`annotate.align`)."""
 
@@ -91,7 +91,7 @@ class Pair:
     new_segments: tuple[int, int] = (0, 0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     kind: str  # inserted | deleted | replaced | moved | number_changed | modality_changed
     old_text: str
@@ -311,7 +311,7 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
         counts[c.kind] += 1
     stats: dict[str, Any] = dict(counts)
     stats["changes"] = len(changes)
-    stats["similarity"] = _similarity(same, otoks, ntoks)
+    stats["similarity"] = _similarity(same, osegs, nsegs)
     stats["segments_old"] = len(osegs)
     stats["segments_new"] = len(nsegs)
     stats["pairs"] = sum(1 for p in pairs if p.relation in ("match", "moved"))
@@ -373,6 +373,7 @@ def _pair_changes(pair: Pair, idx: int, tops: Sequence[TokenOp], kinds: Sequence
 
 def _move_changes(pairs: Sequence[Pair], old: Report, new: Report) -> list[Change]:
     """One ``moved`` change per run of moved pairs, named by the smallest block holding it."""
+    o_tree, n_tree = _children(old), _children(new)
     runs: dict[int, list[int]] = {}
     for k, p in enumerate(pairs):
         if p.relation == "moved" and p.move_id is not None:
@@ -385,26 +386,56 @@ def _move_changes(pairs: Sequence[Pair], old: Report, new: Report) -> list[Chang
         ne = max(pairs[k].new_end for k in ks)
         os_, oe = _trim(old.text, os_, oe)
         ns, ne = _trim(new.text, ns, ne)
-        out.append(Change("moved", old.text[os_:oe], new.text[ns:ne], _container(old, os_, oe, pairs[ks[0]].old_block),
-                          _container(new, ns, ne, pairs[ks[0]].new_block), os_, oe, ns, ne, mid, ks[0]))
+        out.append(Change("moved", old.text[os_:oe], new.text[ns:ne],
+                          _container(old, o_tree, os_, oe, pairs[ks[0]].old_block),
+                          _container(new, n_tree, ns, ne, pairs[ks[0]].new_block), os_, oe, ns, ne, mid, ks[0]))
     return out
 
 
-def _container(report: Report, s: int, e: int, fallback: Optional[str]) -> Optional[str]:
-    """The smallest block that holds [s, e) (a moved section is named by its section)."""
+def _children(report: Report) -> tuple[dict[Optional[str], list[int]], dict[str, int]]:
+    """Block indices by parent id, in report order, and each block's index (for :func:`_container`)."""
+    kids: dict[Optional[str], list[int]] = {}
+    for k, b in enumerate(report.blocks):
+        kids.setdefault(b.parent, []).append(k)
+    return kids, {b.id: k for k, b in enumerate(report.blocks)}
+
+
+def _container(report: Report, tree: tuple[dict[Optional[str], list[int]], dict[str, int]], s: int, e: int,
+               fallback: Optional[str]) -> Optional[str]:
+    """The smallest block that holds [s, e) (a moved section is named by its section); among
+    blocks of one size the first in report order.  Sentences ``s`` are skipped: changes name
+    paragraphs and bigger, as every other change does.
+
+    Blocks nest, so every block holding ``s`` lies on one path of the block tree through the
+    block that owns ``s``: the walk visits that path instead of every block of the report.
+    """
+    blocks, by_id = report.blocks, report.block_by_id
+    kids, index = tree
+    path: list[int] = []
+    owner = by_id.get(report.block_id_at(s))
+    cur = owner
+    while cur is not None:  # the owner and its ancestors
+        path.append(index[cur.id])
+        cur = by_id.get(cur.parent) if cur.parent else None
+    frontier = kids.get(owner.id, []) if owner is not None else []
+    while frontier:  # descendants of the owner that still hold s
+        inside = [k for k in frontier if blocks[k].start <= s < blocks[k].end or blocks[k].start == s]
+        path.extend(inside)
+        frontier = [c for k in inside for c in kids.get(blocks[k].id, [])]
     best = None
-    for b in report.blocks:
+    for k in sorted(set(path)):
+        b = blocks[k]
         if b.kind == "s":
-            continue  # name paragraphs and bigger, as every other change does
+            continue
         if b.start <= s and e <= b.end and (best is None or b.end - b.start < best.end - best.start):
             best = b
     return best.id if best is not None else fallback
 
 
-def _similarity(same: int, otoks: Sequence[Token], ntoks: Sequence[Token]) -> float:
-    """Share of content kept: 2·equal / (old + new), counted in characters of words and numbers."""
-    total = sum(len(t.key) for t in otoks if t.kind in ("word", "num")) + sum(
-        len(t.key) for t in ntoks if t.kind in ("word", "num"))
+def _similarity(same: int, osegs: Sequence[_align.Segment], nsegs: Sequence[_align.Segment]) -> float:
+    """Share of content kept: 2·equal / (old + new), counted in characters of words and numbers
+    (a segment's ``content`` is exactly its words and numbers, and segments cover the tokens)."""
+    total = sum(len(s.content) for s in osegs) + sum(len(s.content) for s in nsegs)
     return 1.0 if total == 0 else round(min(1.0, same / total), 4)
 
 

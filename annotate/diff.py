@@ -71,7 +71,7 @@ class Encoder:
         return "".join(self.char(t.key) for t in tokens)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TokenOp:
     """An edit over token index ranges ``old[i1:i2]`` → ``new[j1:j2]``."""
 

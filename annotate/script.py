@@ -4,7 +4,9 @@ Contract
 --------
 - ``detect_script(text) -> "simplified" | "traditional"``: counts the characters OpenCC changes
   when converting to simplified (``t2s``: traditional-only characters) and to traditional
-  (``s2t``: simplified-only characters); the larger count wins, ties are simplified.
+  (``s2t``: simplified-only characters); the larger count wins, ties are simplified.  A text
+  without traditional-only characters is simplified at once (the ``s2t`` converter is built only
+  for texts that hold some).
 - ``simplified_view(text, script) -> model.ScriptView``: ``view`` is ``text`` in simplified
   characters; ``to_text`` (``len(view) + 1`` entries) maps a view offset to a text offset and
   ``from_text`` (``len(text) + 1`` entries) the other way; both are monotone and map the end
@@ -90,8 +92,12 @@ def detect_script(text: str) -> str:
         return "simplified"
     sample = text if len(text) <= 200_000 else text[:200_000]
     to_simp = _converter("t2s").convert(sample)
-    to_trad = _converter("s2t").convert(sample)
     trad_only = sum(map(ne, sample, to_simp)) if len(to_simp) == len(sample) else _changed(sample, to_simp)
+    if not trad_only:
+        # No traditional-only character: simplified whatever the other count says.  Most
+        # reports stop here, before the s2t converter, by far the slowest to build (~0.17 s).
+        return "simplified"
+    to_trad = _converter("s2t").convert(sample)
     simp_only = sum(map(ne, sample, to_trad)) if len(to_trad) == len(sample) else _changed(sample, to_trad)
     return "traditional" if trad_only > simp_only else "simplified"
 

@@ -14,6 +14,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -47,7 +48,8 @@ def median_s(fn, n: int) -> float:
 def cli_seconds(a: Path, b: Path) -> tuple[float, float]:
     """Wall time and peak RSS (MB) of ``annotate diff a b --format json`` in a fresh process."""
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "annotate", "diff", str(a), str(b), "--format", "json", "-o", "/dev/null"],
+    out = Path(tempfile.gettempdir()) / "annotate-bench-diff.json"  # not /dev/null: see cli.write_output
+    subprocess.run([sys.executable, "-m", "annotate", "diff", str(a), str(b), "--format", "json", "-o", str(out)],
                    check=True, cwd=str(ROOT))
     wall = time.perf_counter() - t
     rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

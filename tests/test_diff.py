@@ -524,3 +524,40 @@ def test_cli_output_that_is_a_folder_is_one_line(tmp_path):
     r = CliRunner().invoke(main, ["diff", str(old), str(old), "-o", str(tmp_path)])
     assert r.exit_code == 1
     assert "is a folder" in r.output and "internal error" not in r.output
+
+
+def test_diff_of_tagged_xml_reuses_its_annotations(tmp_path, monkeypatch):
+    """An annotated XML input is read back, never annotated again, and compares as its source."""
+    runner = CliRunner()
+    xmls = []
+    for side in ("old", "new"):
+        xml = tmp_path / f"{side}.xml"
+        res = runner.invoke(main, ["tag", str(GOLDEN / f"number-and-qualifier.{side}.txt"), "-o", str(xml)])
+        assert res.exit_code == 0, res.output
+        xmls.append(str(xml))
+    from_text = runner.invoke(main, ["diff", str(GOLDEN / "number-and-qualifier.old.txt"),
+                                     str(GOLDEN / "number-and-qualifier.new.txt"), "--format", "json"])
+
+    def no_annotating(report):
+        raise AssertionError("an annotated XML input was annotated again")
+
+    monkeypatch.setattr("annotate.annotators.run_all", no_annotating)
+    from_xml = runner.invoke(main, ["diff", *xmls, "--format", "json"])
+    assert from_xml.exit_code == 0, from_xml.output
+    a, b = json.loads(from_text.stdout), json.loads(from_xml.stdout)
+    assert b["changes"] == a["changes"] and b["changes"]
+    assert b["target_changes"] == a["target_changes"]
+
+
+def test_output_to_a_device_writes_into_it():
+    """``-o /dev/null`` writes into the device; the atomic rename must not replace the device
+    with a regular file (as root it did)."""
+    import os
+    import stat
+
+    if not os.path.exists("/dev/null"):
+        pytest.skip("no /dev/null here")
+    res = CliRunner().invoke(main, ["diff", str(GOLDEN / "modality.old.txt"), str(GOLDEN / "modality.new.txt"),
+                                    "-o", "/dev/null"])
+    assert res.exit_code == 0, res.output
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)

@@ -8,7 +8,7 @@ import math
 
 from hypothesis import HealthCheck, given, settings
 
-from annotate.export import dumps, report_from_json, report_to_json
+from annotate.export import dump, dumps, report_from_json, report_to_json
 from annotate.model import Quantity, Report
 from test_xml import TEXT, reports, sample_report
 
@@ -57,3 +57,15 @@ def test_property_json_round_trips(report: Report):
     for name in ("blocks", "repairs", "quantities", "targets", "entities"):
         assert [finite(x) for x in getattr(back, name)] == [finite(x) for x in getattr(report, name)]
     assert back.text == report.text and back.meta == report.meta
+
+
+def test_dump_writes_the_bytes_dumps_makes(tmp_path):
+    """``dump`` streams to a file exactly what ``dumps`` returns: lone surrogates escaped, a NaN
+    found part way through restarting the file with null, and more pieces than one batch."""
+    data = {"a": ["经济\ud800", 1.5, {"b": None}], "many": list(range(5000)), "late": [float("nan"), math.inf]}
+    path = tmp_path / "out.json"
+    with open(path, "wb") as fh:
+        fh.write(b"left alone")
+        dump(data, fh)
+    assert path.read_bytes() == b"left alone" + dumps(data).encode("utf-8")
+    assert json.loads(path.read_bytes()[len(b"left alone"):])["late"] == [None, None]

@@ -23,8 +23,6 @@ import zipfile
 import zlib
 from pathlib import PurePath
 
-from lxml import etree
-
 from ..errors import AnnotateError
 from .encoding import decode_bytes, plausible
 from .records import Aside
@@ -147,6 +145,7 @@ def _html_encoding(data: bytes, name: str) -> tuple[str, str]:
 def read_html(data: bytes, name: str) -> tuple[str, str, tuple[Aside, ...]]:
     """Return ``(text, encoding, caption_asides)`` for a saved web page."""
     import lxml.html
+    from lxml import etree  # lxml only for the formats that need it: a .txt starts faster
 
     markup, encoding = _html_encoding(data, name)
     markup = _XML_DECL_RE.sub("", markup, count=1)
@@ -346,6 +345,8 @@ def read_docx(data: bytes, name: str) -> str:
     except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError, OSError):
         raise AnnotateError(name, "is a damaged or encrypted .docx (word/document.xml cannot be read)",
                             "open it in Word and save it again without a password") from None
+    from lxml import etree
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
                              remove_pis=True, huge_tree=False, load_dtd=False)
     try:
