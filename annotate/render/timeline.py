@@ -122,6 +122,17 @@ def value_range(nums: Sequence[float], pad_share: float) -> tuple[float, float, 
     return (0.0 if lo >= 0 and vmin < 0 else vmin), vmax, step
 
 
+def value_grid(axes: etree._Element, y: Any, tick: float, vmax: float, step: float, left: float,
+               right: float) -> None:
+    """Horizontal grid lines and their value labels from ``tick`` up to ``vmax`` every ``step``
+    (``y`` maps a value to its vertical position); shared by every chart."""
+    while tick <= vmax + step / 1000:
+        ty = y(tick)
+        _sub(axes, "line", {"x1": left, "y1": f"{ty:.1f}", "x2": right, "y2": f"{ty:.1f}", "class": "grid"})
+        _sub(axes, "text", {"x": left - 6, "y": f"{ty + 4:.1f}", "text-anchor": "end"}, fmt_number(round(tick, 6)))
+        tick += step
+
+
 def _sub(parent: etree._Element, tag: str, attrib: Optional[dict[str, Any]] = None, text: Optional[str] = None) -> etree._Element:
     el = etree.SubElement(parent, tag, {k: str(v) for k, v in (attrib or {}).items()})
     if text is not None:
@@ -164,11 +175,7 @@ def chart(points: Sequence[Point], chart_id: str, heading: str) -> etree._Elemen
     tick = vmin if nums else vmax + step  # no numbers: no value axis, only the years
     if not nums:
         _sub(axes, "text", {"x": LEFT + 8, "y": TOP + 14}, "targets without a number")
-    while tick <= vmax + step / 1000:
-        ty = y(tick)
-        _sub(axes, "line", {"x1": LEFT, "y1": f"{ty:.1f}", "x2": WIDTH - RIGHT, "y2": f"{ty:.1f}", "class": "grid"})
-        _sub(axes, "text", {"x": LEFT - 6, "y": f"{ty + 4:.1f}", "text-anchor": "end"}, fmt_number(round(tick, 6)))
-        tick += step
+    value_grid(axes, y, tick, vmax, step, LEFT, WIDTH - RIGHT)
     if unit:
         _sub(axes, "text", {"x": 4, "y": TOP - 6, "class": "unit"}, unit)
     for yr in range(y0, y1 + 1):

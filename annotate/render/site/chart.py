@@ -20,7 +20,7 @@ from lxml.html import builder as E
 
 from ...series import Point
 from ..labels import fmt_number
-from ..timeline import _plot_values, _sub, point_label, value_range
+from ..timeline import _plot_values, _sub, point_label, value_grid, value_range
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 24, 24, 44
@@ -84,12 +84,7 @@ def indicator_chart(points: Sequence[Point], actuals: dict[tuple[str, int], tupl
     _sub(axes, "line", {"x1": LEFT, "y1": base, "x2": WIDTH - RIGHT, "y2": base, "class": "axis"})
     _sub(axes, "line", {"x1": LEFT, "y1": TOP, "x2": LEFT, "y2": base, "class": "axis"})
     if nums:
-        tick = vmin
-        while tick <= vmax + step / 1000:
-            ty = y(tick)
-            _sub(axes, "line", {"x1": LEFT, "y1": f"{ty:.1f}", "x2": WIDTH - RIGHT, "y2": f"{ty:.1f}", "class": "grid"})
-            _sub(axes, "text", {"x": LEFT - 6, "y": f"{ty + 4:.1f}", "text-anchor": "end"}, fmt_number(round(tick, 6)))
-            tick += step
+        value_grid(axes, y, vmin, vmax, step, LEFT, WIDTH - RIGHT)
     if unit:
         _sub(axes, "text", {"x": 4, "y": TOP - 8, "class": "unit"}, unit)
     every = max(1, math.ceil((y1 - y0 + 1) / 14))
