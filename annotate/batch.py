@@ -551,13 +551,15 @@ def _run(src: Path, dst: Path, fmt: str, jobs: Optional[int], scheduler: Optiona
             result.failed.append((t.source, error or f"{t.source}: failed"))
             manifest.pop(name, None)
         else:
-            write_atomic(Path(t.output), payload)
-            result.written.append(t.output)
             who = output_identity(payload, fmt)
+            # recorded before it is written: an interrupt between the two leaves a record whose
+            # output is missing, which the final reconciliation drops (never an unrecorded output)
             new_records[name] = {"input": t.source, "size": t.size, "mtime_ns": t.mtime_ns, "sha256": digest,
                                  "output_sha256": hashlib.sha256(payload).hexdigest(),
                                  "format": fmt, "version": ver, **who,
                                  **({k: info[k] for k in ("region", "level", "kind", "targets")} if info else {})}
+            write_atomic(Path(t.output), payload)
+            result.written.append(t.output)
         done_count += 1
         if progress:
             rec = new_records.get(name, {})
@@ -571,7 +573,7 @@ def _run(src: Path, dst: Path, fmt: str, jobs: Optional[int], scheduler: Optiona
             _run_local(tasks, fmt, jobs or os.cpu_count() or 1, on_done)
     finally:
         # record what was written even when interrupted, so a rerun resumes
-        manifest.update(new_records)
+        manifest.update({k: v for k, v in new_records.items() if (dst / k).is_file()})
         write_atomic(dst / MANIFEST, (json.dumps({"version": ver, "outputs": dict(sorted(manifest.items()))},
                                                  ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     current = {names[p] for p in files}
