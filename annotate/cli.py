@@ -145,11 +145,23 @@ def identity_options(fn: Callable) -> Callable:
                         help="The issuing body, e.g. 湖南省人民政府 (applies to every report read).")(fn)
 
 
-def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: int | None) -> list:
-    """Annotate each path with the user's identity hints; identity warnings go to stderr."""
+def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: int | None,
+                 to_compare: bool = False) -> list:
+    """Annotate each path with the user's identity hints; identity warnings go to stderr.
+    ``to_compare``: a file far over the comparison's limit is refused before it is read."""
     from . import pipeline
     from .identity import Hints
     from .ingest import display_name
+
+    if to_compare:
+        from .compare import MAX_COMPARE_CHARS
+
+        for p in paths:
+            # no character takes more than 4 bytes in any encoding read: surely too long
+            if p != "-" and os.path.isfile(p) and os.path.getsize(p) > 4 * MAX_COMPARE_CHARS:
+                raise AnnotateError(display_name(p), f"is {os.path.getsize(p):,} bytes, more than a comparison "
+                                    f"reads ({MAX_COMPARE_CHARS:,} characters; real reports hold under 100,000)",
+                                    "check the file; annotate --max-compare-chars N raises the limit")
 
     if year is not None and len(paths) > 1:
         raise click.UsageError("--year names the year of one report; for several, write a report.meta.json "
@@ -168,8 +180,14 @@ def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: i
 @click.version_option(package_name="annotate")
 @click.option("--max-mb", type=click.IntRange(min=1), default=None,
               help="Largest report to read, in MB (default 10; annotated XML may be 8 times that).")
-def main(max_mb: int | None) -> None:
+@click.option("--max-compare-chars", type=click.IntRange(min=1), default=None,
+              help="Longest report text diff and redline compare (default 1,000,000 characters).")
+def main(max_mb: int | None, max_compare_chars: int | None) -> None:
     """Annotate Chinese government annual reports and compare them year on year."""
+    if max_compare_chars is not None:
+        from . import compare
+
+        compare.MAX_COMPARE_CHARS = max_compare_chars
     if max_mb is not None:
         from .ingest import set_max_mb
 
@@ -241,7 +259,7 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
 
         if old == "-" and new == "-":
             raise click.UsageError("only one of OLD and NEW can be - (stdin)")
-        c = compare(*read_reports([old, new], issuer, year), ignore_punctuation=ignore_punctuation,
+        c = compare(*read_reports([old, new], issuer, year, to_compare=True), ignore_punctuation=ignore_punctuation,
                     ignore_width=ignore_width, granularity=granularity)
         if fmt == "json":
             from .export import dump
@@ -289,7 +307,7 @@ def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuatio
 
             if chromium_path() is None:  # say so before the comparison's work, not after
                 html_to_pdf("", out)
-        c = compare(*read_reports([old, new], issuer, year), ignore_punctuation=ignore_punctuation,
+        c = compare(*read_reports([old, new], issuer, year, to_compare=True), ignore_punctuation=ignore_punctuation,
                     granularity=granularity)
         if fmt == "docx":
             from .render.docx import render_docx

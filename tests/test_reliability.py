@@ -154,3 +154,19 @@ def test_redline_marks_where_bidi_controls_were(tmp_path):
     assert "bidirectional control characters were removed" in page
     # the comparison sees what the characters spell (%5.6), not the 6.5% they showed
     assert "5.6" in page and "6.5%" not in page
+
+
+def test_a_pair_too_long_to_compare_is_refused_naming_the_limit(tmp_path, monkeypatch):
+    import annotate.compare as compare_module
+
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT * 20, encoding="utf-8")
+    monkeypatch.setattr(compare_module, "MAX_COMPARE_CHARS", 1000)
+    res = CliRunner().invoke(main, ["diff", str(src), str(src)])
+    assert res.exit_code == 1 and "--max-compare-chars" in res.output and "Traceback" not in res.output
+    monkeypatch.setattr(compare_module, "MAX_COMPARE_CHARS", 15000)  # read, then refused by its text length
+    res = CliRunner().invoke(main, ["redline", str(src), str(src), "-o", str(tmp_path / "r.html")])
+    assert res.exit_code == 1 and "characters, more than a comparison reads" in res.output
+    assert not (tmp_path / "r.html").exists()
+    res = CliRunner().invoke(main, ["--max-compare-chars", "1000000", "diff", str(src), str(src)])
+    assert res.exit_code == 0
