@@ -133,6 +133,16 @@ def test_english_interface(site):
     assert "Target changes" in page and "Search" in page and 'lang="en"' in page
 
 
+def test_pair_redline_speaks_the_site_language(site):
+    """A zh site (the default) gives its pair pages the Chinese redline: heading, outline, labels."""
+    page = site / "pairs/national-2018-gov-work-report__national-2019-gov-work-report.html"
+    doc = html.fromstring(page.read_bytes())
+    assert doc.xpath("string(//header[@class='top']/h1)") == "修订对照：国务院 2018 → 2019"
+    assert doc.xpath("//body/@data-ui") == ["zh"]
+    assert "目标变化" in doc.xpath("//nav[@class='outline']//a[@href='#targets']/text()")
+    assert "Target changes" not in page.read_text(encoding="utf-8")
+
+
 # --------------------------------------------------------------------------- in a browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
