@@ -378,8 +378,11 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
 @click.argument("result", type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="html: language of the headings, columns, verdicts and statuses.")
 @identity_options
-def scorecard(plan: str, result: str, out: str | None, fmt: str, issuer: str | None, year: int | None) -> None:
+def scorecard(plan: str, result: str, out: str | None, fmt: str, lang: str, issuer: str | None,
+              year: int | None) -> None:
     """PLAN's targets and commitments against what RESULT (the next year's report) says was achieved."""
 
     def body() -> None:
@@ -392,7 +395,7 @@ def scorecard(plan: str, result: str, out: str | None, fmt: str, issuer: str | N
         card = build(*read_reports([plan, result], issuer, year), display_name(plan), display_name(result))
         for w in card.warnings:
             click.echo(f"annotate: warning: {w}", err=True)
-        payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](card)
+        payload = render.render_html(card, lang) if fmt == "html" else {"json": render.to_json, "csv": render.to_csv}[fmt](card)
         write_output(out, payload, [plan, result])
 
     run_guarded(body)

@@ -118,6 +118,26 @@ def test_pages_survive_the_xml_round_trip(tmp_path):
 
 
 @needs_font
+def test_the_redline_of_a_pdf_says_the_page_of_each_paragraph(tmp_path):
+    """Text → PDF of the same report: the inline paragraph of the target sentence, which runs on
+    to the next page, reads ``第3–4页`` as printed; the old (text) side has no page."""
+    from lxml import html as lxml_html
+
+    from annotate.compare import compare
+    from annotate.render.html import render_redline
+
+    new = pipeline.tag(str(_report_pdf(tmp_path)))
+    old = pipeline.tag(str(_report_txt(tmp_path)))
+    doc = lxml_html.fromstring(render_redline(compare(old, new), "zh"))
+    target = next(b for b in new.blocks if b.kind == "p" and "主要预期目标" in new.text[b.start:b.end])
+    para = doc.xpath(f"//div[@id='view-inline']/*[@id='n-{target.id}']")[0]
+    assert target.page_end > target.page_start
+    assert (para.get("data-page"), para.get("title")) == \
+        (f"{target.page_start}-{target.page_end}", f"第{target.page_start}–{target.page_end}页")
+    assert doc.xpath("//td[@class='old']/@data-page") == [] and doc.xpath("//td[@class='new']/@data-page")
+
+
+@needs_font
 def test_table_rows_are_tab_joined_rows(tmp_path):
     rows = [("信息内容", "本年制发件数", "现行有效件数"), ("规章", "0", "3"), ("行政规范性文件", "5", "12")]
     body = [Text("二、主动公开政府信息情况", LEFT, TOP)]

@@ -228,3 +228,42 @@ def test_interface_table_has_both_languages_for_every_key():
     assert all(v.strip() for lang in table.values() for v in lang.values())
     with pytest.raises(ValueError):
         interface("fr")
+
+
+def _with_pages(report, first: int = 1, per_page: int = 4):
+    """``report`` as if read from PDF: block k printed on page ``first + k // per_page``; every
+    fifth paragraph runs on to the next page."""
+    from dataclasses import replace
+
+    blocks = tuple(replace(b, page_start=first + k // per_page, page_end=first + k // per_page + (k % 5 == 4))
+                   for k, b in enumerate(report.blocks))
+    return replace(report, blocks=blocks)
+
+
+def test_pages_show_on_every_paragraph_of_a_report_read_from_pdf():
+    """Pages ride on the paragraph (inline) and the cell (side by side) as data-page + title, from
+    the side whose text is shown; a report without pages (text input) gets no page marks."""
+    body = "".join(f"{k + 1}. 政府将继续推进第{k + 1}项民生工程建设，提升市民生活质量和城市管理水平。\n" for k in range(12))
+    old = _report("old.txt", "施政报告\n第一章 发展经济\n" + body)
+    new = _report("new.txt", "施政报告\n第一章 发展经济\n" + body.replace("第3项", "第三项")
+                  + "13. 新增一段关于科技创新的内容，推动产业升级和高质量发展。\n")
+    plain = lxml_html.fromstring(render_redline(compare(old, new)))
+    assert plain.xpath("//*[@data-page]") == []
+    new = _with_pages(new, first=3)
+    c = compare(old, new)
+    for lang, one, many in (("en", "p. {}", "pp. {}–{}"), ("zh", "第{}页", "第{}–{}页")):
+        doc = lxml_html.fromstring(render_redline(c, lang))
+        paras = doc.xpath("//div[@id='view-inline']/*[@id]")
+        assert paras and all(p.get("data-page") for p in paras)
+        for p in paras:
+            b = new.block_by_id[p.get("id")[2:]]
+            want = (str(b.page_start), one.format(b.page_start)) if b.page_end == b.page_start else \
+                (f"{b.page_start}-{b.page_end}", many.format(b.page_start, b.page_end))
+            assert (p.get("data-page"), p.get("title")) == want
+        rows = doc.xpath("//div[@id='view-sbs']//tbody/tr")
+        assert all(tr.xpath("./td[@class='new']/@data-page") for tr in rows if c.pairs[int(tr.get("data-pair"))].relation != "deleted")
+        assert doc.xpath("//td[@class='old']/@data-page") == []  # the old report has no pages
+    # the side whose text is shown gives the page: a deleted paragraph reads as the old report's
+    c = compare(_with_pages(new, first=3), _with_pages(old, first=10))
+    deleted = lxml_html.fromstring(render_redline(c)).xpath("//div[@id='view-inline']/p[contains(@class,'deleted-block')]")
+    assert deleted and all(p.get("title", "").startswith("old report, p") for p in deleted)

@@ -211,6 +211,12 @@ def test_cli_json_csv_html(corpus, tmp_path):
     doc = lhtml.fromstring(out.read_bytes())
     cells = [[td.text_content() for td in tr.findall("td")] for tr in doc.findall(".//table")[0].findall(".//tbody/tr")]
     assert any(c[0].startswith("gdp_growth") and "met" in c[5] and c[3] == "5.2%" for c in cells)
+    res = runner.invoke(main, ["scorecard", plan, result, "--format", "html", "--lang", "zh", "-o", str(out)])
+    assert res.exit_code == 0
+    doc = lhtml.fromstring(out.read_bytes())
+    assert doc.findtext(".//h1") == "目标完成情况：国务院 2023年目标 → 2024年报告"
+    cells = [[td.text_content() for td in tr.findall("td")] for tr in doc.findall(".//table")[0].findall(".//tbody/tr")]
+    assert any(c[0].startswith("gdp_growth") and c[5] == "✓ 达成" and c[3] == "5.2%" for c in cells)
     res = runner.invoke(main, ["scorecard", plan, str(corpus / "national-2025-gov-work-report.txt")])
     assert res.exit_code == 1 and "reviews 2024" in res.stderr and "Traceback" not in res.stderr
 
@@ -259,3 +265,26 @@ def test_every_commitment_is_followed_with_four_statuses():
     assert groups == ["commitments-done", "commitments-in_progress", "commitments-not_mentioned", "commitments-dropped"]
     dropped = doc.get_element_by_id("commitments-dropped")
     assert {tr.findall("td")[1].text_content() for tr in dropped.findall(".//tbody/tr")} == {"财税体制改革", "提振消费"}
+
+
+def test_html_in_chinese_words_verdicts_statuses_and_columns():
+    """``render_html(card, "zh")``: every interface word from the string table; the English page
+    keeps its words; report text stays as written."""
+    import re
+
+    from annotate.render.scorecard import render_html
+
+    plan = _report("今年主要预期目标是：地区生产总值增长6%左右。\n要深化财税体制改革，研究建立碳足迹管理体系。\n", 2030)
+    result = _report("过去一年，地区生产总值增长4.5%。碳足迹管理体系建成。\n今年主要预期目标是：地区生产总值增长6.5%左右。\n",
+                     2031, 2030)
+    card = scorecard(plan, result)
+    zh = lhtml.fromstring(render_html(card, "zh").encode())
+    assert zh.findtext(".//h1").startswith("目标完成情况：") and "2030年目标 → 2031年报告" in zh.findtext(".//h1")
+    verdicts = [s.text_content() for s in zh.xpath("//span[@class='verdict']")]
+    assert verdicts == ["✗ 未达成"]  # 4.5% against about 6%
+    summaries = [s.text_content() for s in zh.xpath("//details[starts-with(@id,'commitments-')]/summary")]
+    assert summaries == ["✓ 已完成 (1)", "✗ 已放弃 (1)"]
+    ui = " ".join(zh.xpath("//h1//text() | //h2//text() | //th//text() | //caption//text() | //summary//text() | //body/p//text()"))
+    assert not re.search(r"\b(met|missed|unknown|done|dropped|Targets|Commitments|indicator|verdict)\b", ui)
+    en = lhtml.fromstring(render_html(card).encode())
+    assert [s.text_content() for s in en.xpath("//span[@class='verdict']")] == ["✗ missed"]

@@ -133,6 +133,21 @@ def test_english_interface(site):
     assert "Target changes" in page and "Search" in page and 'lang="en"' in page
 
 
+def test_pair_pages_speak_the_site_language(site):
+    """A zh site (the default) gives its pair pages the Chinese redline (heading, outline, labels)
+    and the Chinese scorecard."""
+    page = site / "pairs/national-2018-gov-work-report__national-2019-gov-work-report.html"
+    doc = html.fromstring(page.read_bytes())
+    assert doc.xpath("string(//header[@class='top']/h1)") == "修订对照：国务院 2018 → 2019"
+    assert doc.xpath("//body/@data-ui") == ["zh"]
+    assert "目标变化" in doc.xpath("//nav[@class='outline']//a[@href='#targets']/text()")
+    assert "Target changes" not in page.read_text(encoding="utf-8")
+    card = html.fromstring((site / "pairs/national-2018-gov-work-report__national-2019-gov-work-report.scorecard.html")
+                           .read_bytes())
+    assert card.xpath("string(//h1)") == "目标完成情况：国务院 2018年目标 → 2019年报告"
+    assert card.xpath("(//table)[1]/thead//th/text()") == ["指标", "目标", "原文", "实际", "报告原文", "判定", "规则"]
+
+
 # --------------------------------------------------------------------------- in a browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

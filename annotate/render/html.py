@@ -13,6 +13,8 @@ folded to one line) and a side-by-side view (one table row per aligned pair); na
 (buttons, ``n``/``p``), filters by kind, a view switch and a part switch (plan / review).
 Inline anchors (``n-<block>``, ``ip-<pair>``) have ``sbs-`` twins in the side-by-side view, so a
 link lands in whichever view is shown.  Every label is an interface string (:mod:`.i18n`).
+A report read from PDF has pages: each inline paragraph and each side-by-side cell then carries
+``data-page`` (``7`` or ``7-8``) and a ``title`` tooltip (``p. 7``, ``第7页``); text input has none.
 """
 
 from __future__ import annotations
@@ -449,6 +451,26 @@ class _Redline:
         parent = self.new.block_by_id.get(b.parent) if b.parent else None
         return parent is None or parent.kind != "title"
 
+    def _pages(self, report: Report, block_id: Optional[str]) -> Optional[tuple[str, str]]:
+        """(``data-page`` value, tooltip) of the pages a block was printed on: ``("7", "p. 7")``,
+        ``("7-8", "pp. 7–8")``; None when the report has no pages (text input) or the block is unknown."""
+        b = report.block_by_id.get(block_id) if block_id else None
+        if b is None or b.page_start is None:
+            return None
+        last = b.page_end if b.page_end is not None else b.page_start
+        if last == b.page_start:
+            return str(b.page_start), self.ui("page.one", n=b.page_start)
+        return f"{b.page_start}-{last}", self.ui("page.range", first=b.page_start, last=last)
+
+    def _set_pages(self, el: etree._Element, report: Report, block_id: Optional[str], old: bool = False) -> None:
+        """Mark ``el`` with the pages of ``block_id`` (``data-page`` + a ``title`` tooltip), naming
+        the old report when the text shown is the old one's; nothing for a report without pages."""
+        pages = self._pages(report, block_id)
+        if pages is None:
+            return
+        el.set("data-page", pages[0])
+        el.set("title", self.ui("page.old", where=pages[1]) if old else pages[1])
+
     def _para_key(self, pair: Any) -> tuple[str, Optional[str]]:
         if pair.relation == "deleted" or pair.new_block is None:
             return ("old", pair.old_block)
@@ -493,6 +515,11 @@ class _Redline:
                 relations[container] = set()
                 if cls or role_cls:
                     container.set("class", " ".join(c for c in (cls, role_cls) if c))
+                # the inline view reads as the new report: its pages, or the old one's for a deletion
+                if pk[0] == "new":
+                    self._set_pages(container, self.new, pk[1])
+                else:
+                    self._set_pages(container, self.old, pk[1], old=True)
                 if pk[0] == "new" and pk[1]:
                     anchor = f"n-{pk[1]}"
                     if anchor not in anchors:
@@ -581,6 +608,10 @@ class _Redline:
                 anchor = None
             old_td = E.TD(E.CLASS("old"))
             new_td = E.TD(E.CLASS("new"))
+            if pair.relation != "inserted":
+                self._set_pages(old_td, self.old, pair.old_block)
+            if pair.relation != "deleted":
+                self._set_pages(new_td, self.new, pair.new_block)
             if anchor is not None:
                 new_td.append(anchor)
             if pair.relation == "moved" and pair.move_id is not None:

@@ -7,8 +7,9 @@ Contract:
   ``commitments`` and ``warnings``.
 - :func:`to_csv`: one row per target (``kind`` = ``target``) then one per followed commitment
   (``kind`` = ``commitment``), with the columns of :data:`CSV_COLUMNS`; empty cells for nulls.
-- :func:`render_html`: a complete HTML document (str) with no script and no network access; the
-  tree is built with lxml, so every piece of report text is escaped.
+- :func:`render_html(card, lang=)`: a complete HTML document (str) with no script and no network
+  access; the tree is built with lxml, so every piece of report text is escaped.  ``lang`` (en |
+  zh) words the interface from :mod:`.i18n`; report text, indicator names and rules stay as written.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from lxml.html import builder as E
 
 from ..scorecard import Line, Scorecard
 from ..scorecard import __doc__ as RULES_DOC
+from .i18n import Interface, interface
 from .labels import fmt_number, target_label
 
 CSV_COLUMNS = ("kind", "indicator", "metric", "target_text", "target_value", "target_low", "target_high",
@@ -56,15 +58,9 @@ def to_csv(card: Scorecard) -> str:
 
 # --------------------------------------------------------------------------- html
 
-VERDICT_WORDS = {"met": ("✓", "met"), "missed": ("✗", "missed"), "unknown": ("?", "unknown")}
-STATUS_WORDS = {"done": ("✓", "done"), "in_progress": ("…", "in progress"), "not_mentioned": ("–", "not mentioned"),
-                "dropped": ("✗", "dropped")}
-STATUS_CAPTIONS = {
-    "done": "Reported done in the result's review",
-    "in_progress": "Mentioned in the review without a completion word",
-    "not_mentioned": "Not in the review, named again in the result's plan half",
-    "dropped": "Mentioned nowhere in the result: not reviewed, no longer promised",
-}
+# symbols beside the words (the words are interface strings: card.verdict.* and card.status.*)
+VERDICT_SYMBOLS = {"met": "✓", "missed": "✗", "unknown": "?"}
+STATUS_SYMBOLS = {"done": "✓", "in_progress": "…", "not_mentioned": "–", "dropped": "✗"}
 OPEN_GROUP_MAX = 60  # a longer group starts folded, so the page opens on what was found
 
 CSS = """
@@ -86,68 +82,69 @@ def _target_text(ln: Line) -> str:
     return target_label(t.value, t.low, t.high, t.unit, t.qualifier)
 
 
-def _side(label: str, side: Any) -> Any:
-    bits = [side.title or "", side.issuer or "", f"year {side.year}" if side.year else "",
-            f"reviews {side.review_year}" if side.review_year else "", side.file or ""]
+def _side(label: str, side: Any, ui: Interface) -> Any:
+    bits = [side.title or "", side.issuer or "", ui("card.year", n=side.year) if side.year else "",
+            ui("card.reviews", n=side.review_year) if side.review_year else "", side.file or ""]
     return E.LI(E.STRONG(f"{label}: "), " · ".join(b for b in bits if b))
 
 
-def _commitment_groups(card: Scorecard) -> list[Any]:
+def _commitment_groups(card: Scorecard, ui: Interface) -> list[Any]:
     """One table per status (done, in progress, not mentioned, dropped), in that order, each under
     a ``details`` element headed by its count; a group longer than :data:`OPEN_GROUP_MAX` starts
     folded.  Every follow-up of the JSON is on the page."""
     out = []
-    for status, (sym, word) in STATUS_WORDS.items():
+    for status, sym in STATUS_SYMBOLS.items():
         group = [f for f in card.commitments if f.status == status]
         if not group:
             continue
-        head = E.TR(*(E.TH(h, scope="col") for h in ("commitment", "looked for", "kind", "where", "evidence")))
+        head = E.TR(*(E.TH(ui("card.ccol." + h), scope="col")
+                      for h in ("commitment", "looked_for", "kind", "where", "evidence")))
         rows = [E.TR(E.TD(f.text), E.TD(f.object), E.TD(f.kind), E.TD(f.where or ""), E.TD(f.evidence or ""),
                      {"class": f.status}) for f in group]
-        table = E.TABLE(E.CAPTION(STATUS_CAPTIONS[status]), E.THEAD(head), E.TBODY(*rows))
-        details = E.DETAILS(E.SUMMARY(f"{sym} {word} ({len(group)})"), table, id=f"commitments-{status}")
+        table = E.TABLE(E.CAPTION(ui("card.caption." + status)), E.THEAD(head), E.TBODY(*rows))
+        details = E.DETAILS(E.SUMMARY(f"{sym} {ui('card.status.' + status)} ({len(group)})"), table,
+                            id=f"commitments-{status}")
         if len(group) <= OPEN_GROUP_MAX:
             details.set("open", "open")
         out.append(details)
     return out
 
 
-def render_html(card: Scorecard) -> str:
-    title = "Scorecard"
+def render_html(card: Scorecard, lang: str = "en") -> str:
+    """The scorecard as one page; ``lang`` (en | zh) words the headings, columns, verdicts and
+    statuses (report text, indicator names and the rules as written stay as they are)."""
+    ui = interface(lang)
+    title = ui("card.title")
     if card.plan.year:  # 湖南省人民政府 2025 targets → the 2026 report
         who = f"{card.plan.issuer} " if card.plan.issuer else ""
-        title += f": {who}{card.plan.year} targets"
         if card.result.year:
-            title += f" → the {card.result.year} report"
+            title = ui("card.title.result", who=who, year=card.plan.year, result=card.result.year)
+        else:
+            title = ui("card.title.plan", who=who, year=card.plan.year)
     d = card.to_json()["summary"]
-    body = E.BODY(E.H1(title), E.UL(_side("Plan", card.plan), _side("Result", card.result)))
+    body = E.BODY(E.H1(title), E.UL(_side(ui("card.plan"), card.plan, ui), _side(ui("card.result"), card.result, ui)))
     for w in card.warnings:
         body.append(E.P(w, {"class": "warn"}))
-    t = d["targets"]
-    c = d["commitments"]
-    body.append(E.P(f"Targets: {t['met']} met, {t['missed']} missed, {t['unknown']} unknown. "
-                    f"Commitments: {c['done']} done, {c['in_progress']} in progress, {c['not_mentioned']} not mentioned, "
-                    f"{c['dropped']} dropped."))
-    rows = [E.TR(*(E.TH(h, scope="col") for h in ("indicator", "target", "as written", "actual", "as reported",
-                                                  "verdict", "rule")))]
+    body.append(E.P(ui("card.summary", **d["targets"], **d["commitments"])))
+    rows = [E.TR(*(E.TH(ui("card.col." + h), scope="col") for h in ("indicator", "target", "as_written", "actual",
+                                                                    "as_reported", "verdict", "rule")))]
     for ln in card.lines:
         a = ln.actual
-        sym, word = VERDICT_WORDS[ln.verdict]
         rows.append(E.TR(
             E.TD(ln.indicator or "", E.BR(), E.SPAN(ln.metric, {"class": "small"})),
             E.TD(_target_text(ln)), E.TD(ln.target.text),
             E.TD(f"{fmt_number(a.value)}{a.unit}" if a else "—"), E.TD(a.text if a else ""),
-            E.TD(E.SPAN(f"{sym} {word}", {"class": "verdict"})), E.TD(ln.rule, {"class": "small"}),
+            E.TD(E.SPAN(f"{VERDICT_SYMBOLS[ln.verdict]} {ui('card.verdict.' + ln.verdict)}", {"class": "verdict"})),
+            E.TD(ln.rule, {"class": "small"}),
             {"class": ln.verdict}))
-    body.append(E.H2("Targets", id="targets"))
-    body.append(E.TABLE(E.CAPTION("Each target of the plan year against the result report's review"),
-                        E.THEAD(rows[0]), E.TBODY(*rows[1:])))
-    body.append(E.H2("Commitments", id="commitments"))
+    body.append(E.H2(ui("card.targets"), id="targets"))
+    body.append(E.TABLE(E.CAPTION(ui("card.targets.caption")), E.THEAD(rows[0]), E.TBODY(*rows[1:])))
+    body.append(E.H2(ui("card.commitments"), id="commitments"))
     if card.commitments:
-        body.extend(_commitment_groups(card))
+        body.extend(_commitment_groups(card, ui))
     else:
-        body.append(E.P("The plan holds no commitment to follow (only targets)."))
-    body.append(E.DETAILS(E.SUMMARY("How verdicts are decided"), E.PRE((RULES_DOC or "").strip())))
+        body.append(E.P(ui("card.commitments.none")))
+    body.append(E.DETAILS(E.SUMMARY(ui("card.rules")), E.PRE((RULES_DOC or "").strip())))
     doc = E.HTML(
         E.HEAD(E.META(charset="utf-8"),
                E.META({"http-equiv": "Content-Security-Policy", "content": "default-src 'none'; style-src 'unsafe-inline'"}),

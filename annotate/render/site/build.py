@@ -87,14 +87,14 @@ def pair_pages(old: Any, new: Any, old_file: str, new_file: str, nav: dict[str, 
         card = scorecard(old, new, old_file, new_file)
     except AnnotateError:  # the newer report does not review the older one's year: no verdicts
         card = None
-    # the redline links the scorecard only when there is one
+    # both pages speak the site's language; the redline links the scorecard only when there is one
     redline_nav = [link for link in nav["redline"] if card is not None or link[1] != nav["scorecard_href"]]
-    redline = with_nav(render_redline(compare(old, new)), site_nav("../", redline_nav, L))
+    redline = with_nav(render_redline(compare(old, new), lang), site_nav("../", redline_nav, L))
     if card is None:
         return redline, None, []
     actuals = [(ln.indicator, float(ln.actual.value), ln.actual.unit) for ln in card.lines
                if ln.indicator and ln.actual is not None and ln.actual.value is not None]
-    page = with_nav(render_card.render_html(card), site_nav("../", nav["scorecard"], L))
+    page = with_nav(render_card.render_html(card, lang), site_nav("../", nav["scorecard"], L))
     return redline, page, actuals
 
 
