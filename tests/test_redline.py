@@ -267,3 +267,19 @@ def test_pages_show_on_every_paragraph_of_a_report_read_from_pdf():
     c = compare(_with_pages(new, first=3), _with_pages(old, first=10))
     deleted = lxml_html.fromstring(render_redline(c)).xpath("//div[@id='view-inline']/p[contains(@class,'deleted-block')]")
     assert deleted and all(p.get("title", "").startswith("old report, p") for p in deleted)
+
+
+def test_commitment_strength_changes_are_shown_with_links(corpus, tmp_path):
+    from annotate.compare import compare
+    from annotate.pipeline import tag
+    from annotate.render.html import render_redline
+
+    c = compare(tag(str(corpus / "beijing-2025-gov-work-report.txt")), tag(str(corpus / "beijing-2026-gov-work-report.txt")))
+    assert c.commitment_changes
+    page = render_redline(c)
+    section = page[page.index('id="commitment-changes"'):page.index("</section>", page.index('id="commitment-changes"'))]
+    for cc in c.commitment_changes:
+        assert cc.object in section and cc.old.verb in section and cc.new.verb in section
+    assert section.count('class="to-text to-old"') >= 1 and section.count('class="to-text to-new"') >= 1
+    assert "strengthened" in section and "weakened" in section
+    assert "承诺力度变化" in render_redline(c, "zh")

@@ -374,6 +374,37 @@ class _Redline:
         section.append(table)
         return section
 
+    def commitments_table(self) -> etree._Element:
+        """The same object promised more or less firmly than the year before (研究 → 推进 → 确保),
+        wherever the two sentences stand; each side links to its sentence in the text."""
+        section = E.SECTION({"id": "commitment-changes", "aria-labelledby": "commitment-changes-h",
+                             "data-filter": "commitments"})
+        section.append(E.H2({"id": "commitment-changes-h"}, self.ui("commitment_changes.heading")))
+        changes = getattr(self.c, "commitment_changes", ()) or ()
+        if not changes:
+            section.append(E.P(self.ui("commitment_changes.none")))
+            return section
+        table = E.TABLE(E.CLASS("targets commitments"))
+        table.append(E.THEAD(E.TR(*(E.TH(self.ui(f"col.{c}"))
+                                    for c in ("object", "old_commitment", "new_commitment", "change")))))
+        body = E.TBODY()
+        for cc in changes:
+            cells = [E.TD(cc.object)]
+            for side, c in (("old", cc.old), ("new", cc.new)):
+                cell = E.TD(E.STRONG(f"{c.verb}（{self.ui('strength.' + c.strength)}）"), E.BR())
+                k = self.pair_at(side, c.start)
+                words = E.SMALL(c.text)
+                cell.append(words if k is None else E.A({"href": f"#ip-{k}", "class": f"to-text to-{side}",
+                                                         "data-side": side}, words))
+                cells.append(cell)
+            symbol = "▲" if cc.change == "strengthened" else "▼"
+            cells.append(E.TD(E.CLASS(f"dir dir-{'raised' if cc.change == 'strengthened' else 'lowered'}"),
+                              E.SPAN({"aria-hidden": "true"}, symbol + " "), self.ui.change(cc.change)))
+            body.append(E.TR({"data-filter": "commitments", "data-change": cc.change}, *cells))
+        table.append(body)
+        section.append(table)
+        return section
+
     def _target_cell(self, side: str, tc: Any) -> etree._Element:
         """A target's value and its sentence, linked to where the sentence stands in the text."""
         value = tc.old if side == "old" else tc.new
@@ -656,7 +687,8 @@ class _Redline:
             if tag == "h2":
                 last_part = li
         nav.append(ol)
-        main = E.MAIN(self.toolbar(), self.summary(), self.targets_table(), E.H2(self.ui("text")), inline, sbs)
+        main = E.MAIN(self.toolbar(), self.summary(), self.targets_table(), self.commitments_table(),
+                      E.H2(self.ui("text")), inline, sbs)
         # data-ui: the interface language, for the stylesheet's screen-reader words
         body = E.BODY({"data-ui": self.ui.lang}, self.header(), E.DIV(E.CLASS("layout"), nav, main))
         script = etree.SubElement(body, "script", {"nonce": nonce})
