@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -281,5 +283,7 @@ def test_commitment_strength_changes_are_shown_with_links(corpus, tmp_path):
     for cc in c.commitment_changes:
         assert cc.object in section and cc.old.verb in section and cc.new.verb in section
     assert section.count('class="to-text to-old"') >= 1 and section.count('class="to-text to-new"') >= 1
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    assert all(h in ids for h in re.findall(r'href="#([^"]+)"', section))  # every link lands
     assert "strengthened" in section and "weakened" in section
     assert "承诺力度变化" in render_redline(c, "zh")

@@ -214,6 +214,10 @@ class _Redline:
                                 if p.relation != "deleted")
         self.linked = {k for k in (self._target_pair(side, tc) for tc in comparison.target_changes
                                    for side in ("old", "new")) if k is not None}
+        # commitment strength changes link their sentences the same way
+        self.linked |= {k for cc in getattr(comparison, "commitment_changes", ()) or ()
+                        for k in (self.pair_at("old", cc.old.start), self.pair_at("new", cc.new.start))
+                        if k is not None}
 
     def _target_pair(self, side: str, tc: Any) -> Optional[int]:
         """The pair holding the start of a target change's ``side`` (None: no such side or span)."""
