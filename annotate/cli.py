@@ -106,7 +106,7 @@ def run_guarded(fn: Callable[[], None]) -> None:
 
 def _set_env(name: str) -> Callable:
     """A click callback that passes an option on in the environment, where the PDF reader (and
-    batch worker processes, which inherit it) find it: see ``ingest.pdf.PdfOptions.from_env``."""
+    batch worker processes, which inherit it) find it: see ``ingest.pdf_options.PdfOptions.from_env``."""
 
     def callback(ctx: click.Context, param: click.Parameter, value) -> None:
         if value is not None:
@@ -120,8 +120,8 @@ def _set_env(name: str) -> Callable:
 
 def pdf_options(fn: Callable) -> Callable:
     """``--ocr``, ``--ocr-lang``, ``--max-pages``: how PDF input is read (the size limit is the
-    group's ``--max-mb``; a PDF's default is ``ingest.pdf.DEFAULT_MAX_MB``)."""
-    from .ingest import pdf
+    group's ``--max-mb``; a PDF's default is ``ingest.pdf_options.DEFAULT_MAX_MB``)."""
+    from .ingest import pdf_options as pdf  # not ingest.pdf: declaring options must not load the PDF reader
 
     fn = click.option("--max-pages", type=click.IntRange(1), default=None, expose_value=False,
                       callback=_set_env(pdf.ENV_MAX_PAGES),

@@ -22,6 +22,9 @@ from typing import Any, Optional, Sequence, Union
 
 Number = Union[int, float]
 
+# (blocks, owner index) of the report whose index was built last: see Report._block_owner_index
+_LAST_OWNER_INDEX: Optional[tuple] = None
+
 BLOCK_KINDS = ("title", "preface", "part", "section", "subsection", "heading", "p", "s", "item")
 PARAGRAPH_KINDS = ("p", "item")
 QUALIFIERS = ("exact", "about", "at_least", "at_most", "above", "below", "range")
@@ -288,8 +291,14 @@ class Report:
 
         The owner of an offset is the innermost ``p``/``item`` holding it; where no paragraph-level
         block holds it (title, headings), the innermost block that is not a sentence ``s``.
-        Blocks nest properly, so one sweep with a stack paints the text into stretches.
+        Blocks nest properly, so one sweep with a stack paints the text into stretches.  The index
+        depends on ``blocks`` alone, which every annotator's ``replace`` passes on as the same tuple:
+        the last one built is kept (:data:`_LAST_OWNER_INDEX`) and reused for that tuple.
         """
+        global _LAST_OWNER_INDEX
+        last = _LAST_OWNER_INDEX
+        if last is not None and last[0] is self.blocks:
+            return last[1]
         bounds: list[int] = []
         owners: list[str] = []
 
@@ -319,6 +328,7 @@ class Report:
         while stack:
             end = stack.pop()[0]
             paint(end, stack[-1][1] if stack and stack[-1][0] > end else "")
+        _LAST_OWNER_INDEX = (self.blocks, (bounds, owners))
         return bounds, owners
 
     def block_id_at(self, offset: int) -> str:

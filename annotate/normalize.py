@@ -127,8 +127,15 @@ _LABEL_ONLY = re.compile(r"\d{1,3}\.")
 _MD_PREFIX = re.compile(rf"(#{{1,6}}(?=[{_HWS}]|$)|>(?:[{_HWS}]?>)*)[{_HWS}]*")
 _LIST_PREFIX = re.compile(rf"[-*+•][{_HWS}]+")
 
+# Every character a _CHAR_EDITS match can begin with.  The lookahead on it lets the scan pass over
+# the ordinary characters (nearly all) in one test, where each position would try every branch
+# (10x faster on a report); it must be kept in step with the branches below.
+_EDIT_FIRST = (r"\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069"
+               r"\ud800-\udfff\ue000-\uf8ff\uf900-\ufaff\ufeff\ufffd-\uffff*０-９Ａ-Ｚａ-ｚ％．－＋／"
+               r"\U0002f800-\U0002fa1f\U000f0000-\U0010fffd")
 _CHAR_EDITS = re.compile(
-    r"(?P<newline>\r\n?)"
+    rf"(?=[{_EDIT_FIRST}])"
+    r"(?:(?P<newline>\r\n?)"
     r"|(?P<hyphen>(?<=[0-9A-Za-z])\ufffe(?=[0-9A-Za-z]))"
     r"|(?P<control>[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff])"
     r"|(?P<invisible>[\u200b\u200c\u200d\u2060\ufeff\u00ad])"
@@ -140,7 +147,7 @@ _CHAR_EDITS = re.compile(
     r"|(?<![^\s\u3000（(：:，,、；;])[－＋](?=[0-9０-９]))"
     r"|(?P<private_use>[\ue000-\uf8ff\U000f0000-\U0010fffd])"
     r"|(?P<unreadable>\ufffd)"
-    r"|(?P<compat_ideograph>[\uf900-\ufaff\U0002f800-\U0002fa1f])"
+    r"|(?P<compat_ideograph>[\uf900-\ufaff\U0002f800-\U0002fa1f]))"
 )
 _FW_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 

@@ -342,3 +342,22 @@ def test_one_paragraph_per_indented_line_is_not_wrapped_text():
                      "　　过去一年成绩显著。", "附件1", "　　十件民生实事完成。"])
     assert lines_of(run(src)) == ["各位代表：", "现在，我代表省人民政府报告工作。", "一、工作回顾",
                                   "过去一年成绩显著。", "附件1", "十件民生实事完成。"]
+
+
+def test_char_edit_prefilter_admits_every_first_character():
+    """The lookahead that speeds up the character scan (``_EDIT_FIRST``) must admit every character
+    a character edit can begin with: checked for every BMP code point and the astral ranges the
+    branches name, in contexts that satisfy the branches' lookarounds."""
+    import re
+
+    from annotate.normalize import _CHAR_EDITS, _EDIT_FIRST
+
+    prefix = f"(?=[{_EDIT_FIRST}])"
+    assert _CHAR_EDITS.pattern.startswith(prefix)
+    branches = re.compile(_CHAR_EDITS.pattern[len(prefix):])
+    first = re.compile(f"[{_EDIT_FIRST}]")
+    astral = [*range(0x2F800, 0x2FA20), 0xF0000, 0x10FFFD, 0x10000, 0x1F600]
+    missed = [hex(cp) for cp in [*range(0x10000), *astral]
+              if not first.match(chr(cp))
+              and any(branches.match(ctx, 1) for ctx in ("1" + chr(cp) + "1", " " + chr(cp) + "1", "%" + chr(cp) + "1", "1" + chr(cp) * 2))]
+    assert missed == []

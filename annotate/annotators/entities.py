@@ -194,6 +194,18 @@ _LEXICON_CACHE: dict[tuple, Lexicon] = {}
 _BUILTIN_GAZETTEERS = ("enterprises.tsv", "world.tsv")
 
 
+def _longer_suffixes(suffixes: dict) -> dict:
+    """Each suffix → the suffixes that extend it by one to four characters, in ``suffixes`` order
+    (suffixes with none are left out).  Built from each suffix's own prefixes: linear in the
+    table, where testing every pair was quadratic."""
+    longer: dict = {}
+    for y in suffixes:
+        for cut in range(max(1, len(y) - 4), len(y)):
+            if y[:cut] in suffixes:
+                longer.setdefault(y[:cut], []).append(y)
+    return {x: tuple(longer[x]) for x in suffixes if x in longer}
+
+
 def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lexicon:
     """Built-in lexicon + ``ANNOTATE_LEXICON`` + ``extra`` files, compiled and cached."""
     user = lexicon_files("entities.tsv", extra)
@@ -220,9 +232,8 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     for suf in sorted(suffixes, key=len, reverse=True):
         by_last.setdefault(suf[-1], []).append(suf)
     reversed_suffix = re.compile(_trie_regex(x[::-1] for x in suffixes)) if suffixes else None
-    longer = {x: tuple(y for y in suffixes if y.startswith(x) and 0 < len(y) - len(x) <= 4) for x in suffixes}
     lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
-                  {x: ys for x, ys in longer.items() if ys},
+                  _longer_suffixes(suffixes),
                   frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")))
     _LEXICON_CACHE[key] = lex
     return lex

@@ -25,6 +25,7 @@ also what the targets annotator uses, so both layers name metrics the same way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -129,6 +130,7 @@ def canonical_id(metric: str, unit: Optional[str] = None, lexicon: Optional[Lexi
 
 CLAUSE_SEP = "，,；;。！？!?\n"
 SENTENCE_SEP = "。！？!?\n"
+_SENTENCE_SEP_RE = re.compile(f"[{re.escape(SENTENCE_SEP)}]")  # one C-level search for any of them
 # a comma between digit groups is a thousands separator (34,250万吨), not a clause break
 _CLAUSE_RE = re.compile(f"(?:[^{re.escape(CLAUSE_SEP)}]|(?<=\\d)[,，](?=\\d{{3}}(?!\\d)))+")
 
@@ -148,7 +150,7 @@ def clauses(text: str, start: int = 0, end: Optional[int] = None) -> list[Clause
     sentence = 0
     pos = start
     for m in _CLAUSE_RE.finditer(text, start, end):
-        if any(ch in SENTENCE_SEP for ch in text[pos : m.start()]):
+        if _SENTENCE_SEP_RE.search(text, pos, m.start()):
             sentence += 1
         s, e = m.start(), m.end()
         # trim blanks and list/markdown markup at either end, keeping offsets honest
@@ -312,6 +314,13 @@ def quantities_in(quantities: Sequence[Quantity], start: int, end: int) -> list[
     return [q for q in quantities if q.start >= start and q.end <= end]
 
 
+def _sorted_within(quantities: Sequence[Quantity], starts: Sequence[int], start: int, end: int) -> list[Quantity]:
+    """:func:`quantities_in` for ``quantities`` sorted by start (``starts``: their starts), the same
+    list in the same order: only those starting in ``[start, end]`` can lie within, found by bisection."""
+    lo, hi = bisect_left(starts, start), bisect_right(starts, end)
+    return [q for q in quantities[lo:hi] if q.end <= end]
+
+
 _TO_LEVEL = re.compile(r"(?:提高|提升|上升|下降|降低|增加|增长|减少|达)(?:到|至)\s*$|降至\s*$")
 _GROWTH_METRIC = re.compile(r"(?:增长|增速|增幅|涨幅)(?:预期)?(?:目标)?$")
 
@@ -415,12 +424,14 @@ def _pieces(text: str, cl: Clause, cq: list[Quantity]) -> list[tuple[int, int]]:
         return [(cl.start, cl.end)]
     ends = {q.end for q in cq}
     cuts = []
-    for k in range(cl.start, cl.end):
-        if text[k] == "、" and k in ends and not any(q.start == k + 1 for q in cq):
+    k = text.find("、", cl.start, cl.end)  # only a 、 can cut: jump from one to the next
+    while k >= 0:
+        if k in ends and not any(q.start == k + 1 for q in cq):
             cuts.append(k)
-        elif text[k] == "、" and PER_UNIT_RE.match(text, k + 1) and any(q.start > k for q in cq):
+        elif PER_UNIT_RE.match(text, k + 1) and any(q.start > k for q in cq):
             # 粮食产量跃上1.4万亿斤新台阶、亩产提升10.1斤: a per-unit metric opens a new piece
             cuts.append(k)
+        k = text.find("、", k + 1, cl.end)
     out, s = [], cl.start
     for k in cuts:
         out.append((s, k))
@@ -441,6 +452,7 @@ def find_indicators(report: Report) -> list[Indicator]:
     """
     text = scan_text(report)
     qs = sorted(report.quantities, key=lambda q: q.start)
+    q_starts = [q.start for q in qs]
     periods = sorted(report.periods, key=lambda p: p.start)
     ranks = sorted(report.ranks, key=lambda r: r.start)
     lex = load_lexicon()
@@ -448,7 +460,7 @@ def find_indicators(report: Report) -> list[Indicator]:
 
     def period_for(ps: int, ms: int, me: int) -> Optional[str]:
         for p in reversed(periods):
-            if p.end > me or p.start < ps or any(ch in SENTENCE_SEP for ch in text[p.end : ms]):
+            if p.end > me or p.start < ps or _SENTENCE_SEP_RE.search(text, p.end, ms):
                 continue
             if text[max(0, p.start - 1) : p.start] in _COMPARISON_BASE:
                 continue  # 较上年末提高: the base of a comparison
@@ -462,7 +474,7 @@ def find_indicators(report: Report) -> list[Indicator]:
                     period=period, rank=None, unit=None)
 
     for ps, pe in _paragraph_ranges(report):
-        pq = quantities_in(qs, ps, pe)
+        pq = _sorted_within(qs, q_starts, ps, pe)
         if not pq and not any(ps <= r.start < pe for r in ranks):
             continue
         modifiers = [q for q in pq if _is_modifier(q, text)]

@@ -104,7 +104,10 @@ _RANGE = r"[-－~～—–至到]"
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _compiled() -> tuple[re.Pattern, str, re.Pattern, re.Pattern]:
+    """The quantity pattern (compiled), the source of its one-number variant (compiled on demand by
+    :func:`_single`: it is needed only where a range splits, and compiling it costs as much as the
+    main pattern), the phrase pattern and the quoted-label pattern."""
     lex = _lexicon()
     units = _alt(lex["units"])
     pre = _alt(w for (w, pos) in lex["quals"] if pos == "pre" and w not in _GUARDED_PRE)
@@ -146,7 +149,13 @@ def _compiled() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     quotes = re.compile(r"“[^“”\n]{1,24}”|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』|\"[^\"\n]{1,24}\"")
     single = pattern.replace(
         rf"|(?:(?P<num1>{num})(?P<yu1>余|多)?{_SP}(?P<mult1>{mult})?(?P<unit1>{unit})?{_SP}{_RANGE}{_SP})?", "|")
-    return re.compile(pattern), re.compile(single), phrases, quotes
+    return re.compile(pattern), single, phrases, quotes
+
+
+@lru_cache(maxsize=1)
+def _single() -> re.Pattern:
+    """The quantity pattern without its range branch: one number and its unit."""
+    return re.compile(_compiled()[1])
 
 
 _GROWTH = re.compile(r"(?:增长|提高|增加|上升|上涨|提升|扩大|增|涨|多)(?:了|分别|约|均|达|为)?[ \u3000]?$")
@@ -207,14 +216,14 @@ def _value(numeral: str) -> tuple[Optional[float], str]:
 
 
 def _scan(text: str) -> list[dict]:
-    pattern, single, _p, _q = _compiled()
+    pattern = _compiled()[0]
     masked = _mask(text)
     found: list[dict] = []
     for m in pattern.finditer(masked):
         q = _one(m, masked, use_range=True, text=text)
         if q == "split":
             # 一倍至1,600万元: two quantities, not a range
-            first = single.match(masked, m.start())
+            first = _single().match(masked, m.start())
             q1 = _one(first, masked, use_range=False, text=text) if first else None
             if isinstance(q1, dict) and q1["end"] <= m.start("num"):
                 found.append(q1)

@@ -151,7 +151,7 @@ def size_limit(path: str) -> int:
 
 
 def _pdf_limit() -> int:
-    from .pdf import PdfOptions
+    from .pdf_options import PdfOptions
 
     return PdfOptions.from_env().max_bytes
 

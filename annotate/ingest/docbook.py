@@ -18,10 +18,7 @@ entity reference is kept as written.
 
 from __future__ import annotations
 
-import html.entities
 import re
-
-from lxml import etree
 
 from ..errors import AnnotateError
 
@@ -48,6 +45,8 @@ def looks_like_docbook(data: bytes) -> bool:
 
 def read_docbook(data: bytes, name: str) -> str:
     """The text of a DocBook-like document: one line per title, paragraph, list item and table row."""
+    from lxml import etree  # here, not at import: sniffing a plain-text report never needs lxml
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                              remove_comments=True, remove_pis=True, huge_tree=False)
     try:
@@ -87,6 +86,8 @@ def _walk(el, lines: list[str]) -> None:
 
 def _inline(el) -> str:
     """The text of an inline run (emphasis, quotes, links …); entity references as characters."""
+    from lxml import etree
+
     parts: list[str] = [el.text or ""]
     for child in el:
         if isinstance(child, etree._Entity):
@@ -101,6 +102,8 @@ def _inline(el) -> str:
 
 
 def _entity(name: str) -> str:
+    import html.entities
+
     code = html.entities.name2codepoint.get(name)
     return chr(code) if code is not None else f"&{name};"
 
