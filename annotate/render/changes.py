@@ -12,8 +12,6 @@ Contract:
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import secrets
 from pathlib import Path
@@ -24,7 +22,7 @@ from lxml.html import builder as E
 
 from ..corpus.changes import COLUMNS, EXTRAS, ChangeRow
 from .corpus_labels import Labels, labels
-from .labels import fmt_number
+from .labels import csv_table, fmt_number
 
 ALL_COLUMNS = COLUMNS + EXTRAS
 NUMERIC = {"old_year", "new_year", "delta", "old_value", "new_value"}
@@ -43,13 +41,7 @@ def to_json(rows: Iterable[ChangeRow]) -> str:
 
 
 def to_csv(rows: Iterable[ChangeRow]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(ALL_COLUMNS)
-    for r in rows:
-        d = r.to_dict()
-        w.writerow([fmt_number(d[c]) for c in ALL_COLUMNS])
-    return buf.getvalue()
+    return csv_table((r.to_dict() for r in rows), ALL_COLUMNS)
 
 
 def _cell(row: dict[str, Any], col: str, L: Labels) -> etree._Element:

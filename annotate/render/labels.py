@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Iterable, Optional, Sequence
 
 
 def fmt_number(v: Any) -> str:
@@ -37,3 +37,17 @@ def delta_label(delta: Any) -> str:
         return ""
     sign = "+" if delta.value > 0 else "−" if delta.value < 0 else "±"
     return f"{sign}{fmt_number(abs(delta.value))}{delta.unit}"
+
+
+def csv_table(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+    """``rows`` as CSV with a header of ``columns``: plain UTF-8, numbers as written, empty cells
+    for nulls (every CSV the renderers write)."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    for d in rows:
+        w.writerow([fmt_number(d[c]) for c in columns])
+    return buf.getvalue()

@@ -19,8 +19,6 @@ still lists it).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 from collections import Counter
@@ -30,7 +28,7 @@ from lxml import etree, html
 from lxml.html import builder as E
 
 from ..series import FIELDS, Point
-from .labels import fmt_number, target_label
+from .labels import csv_table, fmt_number, target_label
 
 CSV_COLUMNS = FIELDS + ("metric", "issuer")
 EXTRAS = ("metric", "issuer", "normalized", "base_unit")
@@ -49,13 +47,7 @@ def to_json(points: Iterable[Point]) -> str:
 
 
 def to_csv(points: Iterable[Point]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
-    for p in points:
-        d = p.to_dict()
-        w.writerow([fmt_number(d[c]) for c in CSV_COLUMNS])
-    return buf.getvalue()
+    return csv_table((p.to_dict() for p in points), CSV_COLUMNS)
 
 
 def point_label(p: Point) -> str:
