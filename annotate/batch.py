@@ -410,6 +410,11 @@ def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, 
         pool.shutdown(wait=False, cancel_futures=True)
         for proc in workers:
             proc.terminate()
+        for proc in workers:  # reaped here: nothing else will once the coordinator leaves
+            proc.join(timeout=1)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout=1)
         raise
     pool.shutdown(wait=True)
     # a worker that died (killed, out of memory) breaks the pool: retry those files one by one,

@@ -525,7 +525,12 @@ def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str 
             except KeyboardInterrupt:
                 click.echo(f"\nannotate: interrupted; the outputs finished so far are kept and recorded in "
                            f"{display_name(out_dir)}/.annotate-batch.json: run the same command to resume", err=True)
-                sys.exit(130)
+                # The manifest is written and the lock released by now.  A normal exit would join
+                # the process pool's manager thread, which can wait forever on workers stopped
+                # mid-task (seen once in CI): leave at once instead.
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(130)
             finally:
                 signal.signal(signal.SIGTERM, previous)
         click.echo(f"annotate: {len(res.written)} written, {len(res.skipped)} up to date, {len(res.failed)} failed "
