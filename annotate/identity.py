@@ -28,7 +28,7 @@ the file name); ``hints`` are what the user said (``--issuer``/``--year`` on the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Optional, Sequence
@@ -108,6 +108,7 @@ _NPC_NAME = rf"第[{_NUM}]{{1,3}}[届屆]全[国國]人民代表大[会會](?:�
 _NPC = re.compile(rf"第([{_NUM}]{{1,3}})[届屆]全[国國]人民代表大[会會](?:第([{_NUM}]{{1,3}})次[会會][议議])?")
 _NPC_NOW = re.compile(rf"(?:向|在|我们|我們|这次|本次)({_NPC_NAME})")
 _NPC_LAST_YEAR = re.compile(rf"去年.{{0,8}}?({_NPC_NAME})")
+_ROC_DATED = re.compile(r"中华民国\s*(1[0-4]\d)\s*年")
 _ROC_YEAR = re.compile(r"(?:中华民国|民国)?(?<!\d)(1[0-4]\d)\s*年度?")
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
@@ -146,7 +147,7 @@ _KIND_WORDS = (
     ("info-disclosure-report", re.compile(r"政府信息公开工作年度报告|政府信息公开.{0,4}年度报告")),
     ("plan-report", re.compile(r"计划执行情况|计划草案|计划的报告")),
     ("final-accounts-report", re.compile(r"决算")),
-    ("budget-report", re.compile(r"预算执行情况|预算草案|预算的报告|预算报告|预算案|部门预算|单位预算")),
+    ("budget-report", re.compile(r"预算执行情况|预算草案|预算的报告|预算报告|预算案|部门预算|单位预算|总预算|追加预算")),
     ("policy-address", re.compile(r"施政报告")),
     ("gov-work-report", re.compile(r"政府工作报告")),
 )
@@ -222,7 +223,8 @@ def _region_readings(r: Readings, g: Gazetteer, kind: str) -> list[tuple[Region,
         # the place after the year first (2025年北京市政府工作报告: not a place in a quoted name
         # before it), else anywhere (湖南省2026年政府工作报告)
         add(g.parse(re.sub(r"^.*?\d{4}\s*年", "", r.title)) or g.parse(r.title), "title", r.title)
-    executive_yuan = next((t for t in (r.title, r.issuer_line, r.lead[:600]) if t and "行政院" in t), None)
+    head = re.sub(r"[\s\u3000]+", "", r.text[:600])
+    executive_yuan = next((t for t in (r.title, r.issuer_line, r.lead[:600], head) if t and "行政院" in t), None)
     if executive_yuan and "台湾省" in g.by_name:
         add(g.by_name["台湾省"][0], "title" if executive_yuan == r.title else "body", executive_yuan[:60])
     if kind == "policy-address" and not out:
@@ -356,7 +358,7 @@ def _years(r: Readings, kind: str, ev: list[Evidence], warnings: list[str],
     if roc:  # 中华民国114年 / 114年度: the Republic of China calendar, 1911 years behind
         title_years += [int(y) + 1911 for y in _ROC_YEAR.findall(r.title or "")]
         if not title_years and not r.date:
-            m = _ROC_YEAR.search(r.lead + "\n" + r.text[:3000])
+            m = _ROC_DATED.search(r.text[:3000]) or _ROC_YEAR.search(r.lead + "\n" + r.text[:3000])
             if m:
                 title_years.append(int(m.group(1)) + 1911)
     plan_like = kind in ("plan-report", "budget-report", "final-accounts-report")
@@ -425,10 +427,36 @@ def _to_script(name: str, script: str) -> str:
     return _converter("s2hk").convert(name)
 
 
+_HEAD_ISSUER = re.compile(r"(?:预算单位|编制单位|单位名称|报告单位)[：:]\s*([\u4e00-\u9fff]{2,30}?(?:局|厅|委员会|人民政府|办公室))"
+                          r"|^([\u4e00-\u9fff]{2,24}?(?:人民政府|财政局|财政厅|发展和改革委员会|行政院))")
+# a first line that names the kind of document (never a numbered heading such as 一、2019年工作回顾)
+_HEAD_TITLE = re.compile(r"^(?![一二三四五六七八九十]+[、.．]|[（(]|\d+[.．、]).*(?:预算|决算|施政报告|工作报告|年度报告)")
+
+
+def _from_head(r: Readings) -> Readings:
+    """A report with no title or issuer line in its front matter (a budget PDF opening
+    ``上海市普陀区财政局2024年度部门决算``, a cover spaced ``行 政 院``): its first lines stand in."""
+    lines = [re.sub(r"[\s\u3000]+", "", ln) for ln in r.text[:1500].split("\n")[:8]]
+    lines = [ln for ln in lines if ln]
+    changes: dict = {}
+    if r.issuer_line is None:
+        for ln in lines:
+            m = _HEAD_ISSUER.search(ln)
+            if m:
+                changes["issuer_line"] = m.group(1) or m.group(2)
+                break
+    if r.title is None:
+        title = next((ln for ln in lines if len(ln) <= 60 and _HEAD_TITLE.search(ln)), None)
+        if title:
+            changes["title"] = title
+    return replace(r, **changes) if changes else r
+
+
 def identify(r: Readings, hints: Sequence[Hints] = ()) -> Identity:
     g = gazetteer()
     ev: list[Evidence] = []
     warnings: list[str] = []
+    r = _from_head(r)
     hk = _hint_evidence(hints, "kind")
     if hk:
         kind = str(hk[0])
@@ -497,7 +525,8 @@ def identify(r: Readings, hints: Sequence[Hints] = ()) -> Identity:
                 body = "行政长官"
             issuer = g.display_name(region) + body
             body_src = "issuer line" if explicit else "kind"
-            if region.code.startswith("71") and any("行政院" in (t or "") for t in (r.title, r.issuer_line, r.lead)):
+            if region.code.startswith("71") and any("行政院" in (t or "") for t in (r.title, r.issuer_line, r.lead,
+                                                                                    re.sub(r"\s+", "", r.text[:600]))):
                 issuer, body_src = "行政院", "title" if "行政院" in (r.title or "") else "body"
             if region.level == "sar" or region.code.startswith("71"):
                 issuer = _to_script(issuer, r.script)

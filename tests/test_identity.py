@@ -205,3 +205,50 @@ def test_executive_yuan_reports_and_their_calendar(tmp_path):
 def test_title_shapes(tmp_path, title, issuer, kind, year):
     m = _meta(tmp_path, [title, "各位代表：", *_parts(year - 1, year)])
     assert (m.issuer, m.kind, m.year) == (issuer, kind, year)
+
+
+@pytest.mark.parametrize("lines, issuer, region, level, kind, year", [
+    (["上海市普陀区财政局2024年度部门决算", "第一部分上海市普陀区财政局概况", "一、主要职能"],
+     "上海市普陀区财政局", "上海市普陀区", "district", "final-accounts-report", 2024),
+    (["上海市2025年市级单位预算", "预算单位：上海市财政局（单位）主要职能", "一、主要职能"],
+     "上海市财政局", "上海市", "province", "budget-report", 2025),
+    (["洪泽区人民政府", "2023年政府信息公开工作年度报告", "一、总体情况"],
+     "淮安市洪泽区人民政府", "淮安市洪泽区", "district", "info-disclosure-report", 2023),
+])
+def test_reports_whose_first_lines_stand_for_title_and_issuer(tmp_path, lines, issuer, region, level, kind, year):
+    body = "本单位认真贯彻落实各项决策部署，依法履行职责，加强预算管理，提高资金使用效益，推动各项工作取得新进展。" * 4
+    m = _meta(tmp_path, [*lines, body, "二、工作情况", body], name="doc.txt")
+    assert (m.issuer, m.region, m.level, m.kind, m.year) == (issuer, region, level, kind, year)
+
+
+def test_executive_yuan_cover_spaced_out(tmp_path):
+    body = "本院持續推動各項施政，照顧人民生活，強化國家發展動能，落實憲政體制與權力分立原則。" * 6
+    m = _meta(tmp_path, ["行\t政\t院", "113年度中央政府總預算", "追加預算案", "中華民國113年11月19日",
+                         "各位委員，大家好：", body, "一、編製情形", body], name="doc.txt")
+    assert (m.issuer, m.kind, m.year) == ("行政院", "budget-report", 2024)
+
+
+def test_identity_of_the_shared_pdfs():
+    """Every text-layer PDF in ../shared/pdf: issuer (as SOURCES.tsv writes it in Chinese; Hong Kong
+    rows are written in English there, so their region is checked) and year of delivery."""
+    import csv
+    import re
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent.parent / "shared" / "pdf"
+    if not (folder / "SOURCES.tsv").is_file():
+        pytest.skip("../shared/pdf is absent")
+    pytest.importorskip("pypdfium2")
+    wrong = []
+    with open(folder / "SOURCES.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    for row in rows:
+        if "IMAGEONLY" in row["file"]:
+            continue
+        m = read_report(str(folder / row["file"])).meta
+        named = re.match(r"[\u4e00-\u9fff]+", row["issuer"])
+        got_who = m.issuer if named else m.region
+        want_who = named.group(0) if named else "香港特别行政区"
+        if (got_who, m.year) != (want_who, int(row["year"][:4])):
+            wrong.append((row["file"], m.issuer, m.region, m.year))
+    assert wrong == []
