@@ -677,6 +677,7 @@ class _Redline:
         nav = E.NAV({"class": "outline", "aria-label": self.ui("outline.aria")}, E.H2(self.ui("outline")))
         ol = E.OL()
         ol.append(E.LI(E.A({"href": "#targets"}, self.ui("target_changes.heading"))))
+        ol.append(E.LI(E.A({"href": "#commitment-changes"}, self.ui("commitment_changes.heading"))))
         last_part = None
         for tag, anchor, text in outline:
             li = E.LI({"class": f"o-{tag}"}, E.A({"href": f"#{anchor}", "title": " ".join(text.split())}, _short(text)))
