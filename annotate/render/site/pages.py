@@ -216,7 +216,7 @@ def indicator_page(indicator: str, points: Sequence[Any], rows: Sequence[Any],
             act = actuals.get((p.issuer or "", year))
             href = report_href.get((p.issuer or "", year))
             who = E.A(p.issuer or "?", href=href) if href else E.SPAN(p.issuer or "?")
-            delta = "" if r is None or r.delta is None else f"{'+' if r.delta > 0 else ''}{fmt_number(r.delta)} {r.delta_unit or ''}"
+            delta = "" if r is None or r.delta is None or r.delta == 0 else f"{'+' if r.delta > 0 else ''}{fmt_number(r.delta)} {r.delta_unit or ''}"
             label = L["no_target"] if p.status == "absent" else value_label(p.value, p.low, p.high, p.unit,
                                                                             p.qualifier, L)
             td_change = E.TD(L[r.change] if r else "", {"class": f"ch ch-{r.change}" if r else "ch"})
