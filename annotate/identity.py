@@ -422,9 +422,9 @@ def _years(r: Readings, kind: str, ev: list[Evidence], warnings: list[str],
 def _to_script(name: str, script: str) -> str:
     if script != "traditional":
         return name
-    from .script import _converter
+    from .script import to_traditional
 
-    return _converter("s2hk").convert(name)
+    return to_traditional(name)
 
 
 _HEAD_ISSUER = re.compile(r"(?:预算单位|编制单位|单位名称|报告单位)[：:]\s*([\u4e00-\u9fff]{2,30}?(?:局|厅|委员会|人民政府|办公室))"

@@ -86,6 +86,16 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+def to_simplified(s: str) -> str:
+    """``s`` in simplified characters (Hong Kong variants first), as the simplified view reads it."""
+    return _converter("hk2s").convert(s)
+
+
+def to_traditional(s: str) -> str:
+    """``s`` in Hong Kong traditional characters (a canonical name in a traditional report's script)."""
+    return _converter("s2hk").convert(s)
+
+
 def detect_script(text: str) -> str:
     """``"traditional"`` when the text has more traditional-only than simplified-only characters."""
     if not text:

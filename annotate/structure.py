@@ -62,11 +62,7 @@ _MEETING = re.compile(r"在(.{4,60}?[会會][议議])上?")
 _OFFICE = r"(?:国务院总理|國務院總理|行政长官|行政長官|[\u4e00-\u9fff]{0,12}?(?:人民政府)?(?:省长|市长|区长|县长|主席|州长|盟长|省長|市長|區長|縣長))"
 _SPEAKER = re.compile(rf"({_OFFICE})[\s　]*([\u4e00-\u9fff·][\s　]?[\u4e00-\u9fff·]{{1,3}})(?![\u4e00-\u9fff]{{0,1}}代表)")
 _SPEAKER_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})(省长|市长|区长|县长)在([\u4e00-\u9fff]{2,8}?[省市区县])")
-_DELEGATE = re.compile(r"我代表([\u4e00-\u9fff]{0,12}?(?:人民政府|国务院|政府))")
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(?:委员会|委員會|人民政府|办公室|辦公室|局|厅|廳)$")
-_YEAR = re.compile(r"(\d{4})\s*年")
-_REVIEW = re.compile(r"(\d{4})\s*年.{0,20}?(?:工作回顾|工作回顧|执行情况|執行情況|主要工作|工作总结)")
-_PLAN_HEAD = re.compile(r"(\d{4})\s*年.{0,24}?(?:工作任务|重点工作|工作安排|主要目标|主要任务|目标任务|总体要求|总体部署|政府工作的建议|计划|主要措施|重点任务)")
 _SOURCE_LINE = re.compile(r"^(来源|來源|时间|時間|发布时间|作者|编辑)\s*[：:]")
 
 _ANNEX = re.compile(r"^(?:附件|附录|附錄)\s*[0-9０-９一二三四五六七八九十]*(?:[：:︰\s　]|$)")
@@ -540,18 +536,6 @@ def _name(s: str) -> str:
     return re.sub(r"(同志|作|代表|在|向).*$", "", _clean(s))
 
 
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:省|自治区|市|特别行政区))")
-
-
-def _place(*texts: Optional[str]) -> Optional[str]:
-    for t in texts:
-        if t:
-            m = _PLACE.match(re.sub(r"^.*?\d{4}\s*年", "", t))
-            if m:
-                return m.group(1)
-    return None
-
-
 def _meta(decoded: Decoded, text: str, front: list[_Line], after: list[_Line], heads: list[str],
           script: str, hints: tuple = ()) -> Meta:
     title = subtitle = speaker = issuer = date = meeting = None
@@ -610,9 +594,10 @@ def _meta(decoded: Decoded, text: str, front: list[_Line], after: list[_Line], h
             if sb:
                 speaker = f"{sb.group(3)}{sb.group(2)} {sb.group(1)}"
     from .identity import Readings, identify
+    from .script import to_simplified
 
     lead = "\n".join(ln.text for ln in after[:6])
-    simp = _simplified if script == "traditional" else (lambda s: s)
+    simp = to_simplified if script == "traditional" else (lambda s: s)
     readings = Readings(
         title=simp(title) if title else None, subtitle=simp(subtitle) if subtitle else None,
         speaker=simp(speaker) if speaker else None, issuer_line=simp(issuer) if issuer else None,
@@ -623,12 +608,6 @@ def _meta(decoded: Decoded, text: str, front: list[_Line], after: list[_Line], h
                 review_year=who.review_year, date=date, meeting=meeting, script=script, source=decoded.info,
                 region=who.region, level=who.level, delivered=who.delivered, identity_evidence=who.evidence,
                 identity_warnings=who.warnings)
-
-
-def _simplified(s: str) -> str:
-    from .script import _converter
-
-    return _converter("hk2s").convert(s)
 
 
 def _detect_script(text: str) -> str:
