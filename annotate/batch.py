@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import os
 import tempfile
 import time
@@ -109,19 +108,6 @@ def summary(report) -> dict:
     m = report.meta
     return {"issuer": m.issuer, "region": m.region, "level": m.level, "year": m.year, "kind": m.kind,
             "targets": [[getattr(t, f) for f in SUMMARY_TARGET_FIELDS] for t in report.targets]}
-
-
-_META_FIELD = re.compile(rb"<(issuer|year)>([^<]*)</\1>")
-
-
-def output_identity(payload: bytes, fmt: str) -> dict[str, object]:
-    """``{"issuer": …, "year": …}`` of an output just written (for the manifest and progress line)."""
-    if fmt == "json":
-        meta = json.loads(payload).get("meta", {})
-        return {k: meta.get(k) for k in ("issuer", "year")}
-    head = payload[: payload.find(b"</meta>") if b"</meta>" in payload else 4096]
-    found = {m.group(1).decode(): m.group(2).decode("utf-8") for m in _META_FIELD.finditer(head)}
-    return {"issuer": found.get("issuer"), "year": int(found["year"]) if "year" in found else None}
 
 
 #: (output, error, SHA-256 of the input annotated, the report's summary for the manifest and index)
@@ -556,13 +542,13 @@ def _run(src: Path, dst: Path, fmt: str, jobs: Optional[int], scheduler: Optiona
             result.failed.append((t.source, error or f"{t.source}: failed"))
             manifest.pop(name, None)
         else:
-            who = output_identity(payload, fmt)
             # recorded before it is written: an interrupt between the two leaves a record whose
             # output is missing, which the final reconciliation drops (never an unrecorded output)
             new_records[name] = {"input": t.source, "size": t.size, "mtime_ns": t.mtime_ns, "sha256": digest,
                                  "output_sha256": hashlib.sha256(payload).hexdigest(),
-                                 "format": fmt, "version": ver, **who,
-                                 **({k: info[k] for k in ("region", "level", "kind", "targets")} if info else {})}
+                                 "format": fmt, "version": ver,
+                                 **{k: (info or {}).get(k) for k in ("issuer", "year", "region", "level", "kind",
+                                                                     "targets")}}
             write_atomic(Path(t.output), payload)
             result.written.append(t.output)
         done_count += 1
