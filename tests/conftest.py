@@ -39,3 +39,16 @@ def seed_path() -> Path:
     if not SEED.is_file():
         pytest.skip("../shared/corpus is absent")
     return SEED
+
+
+def open_page(browser, url: str, width: int = 1280):
+    """A playwright page at ``url`` that records console errors and warnings, page errors and
+    dialogs (dismissed), so a test can assert that a page ran cleanly: (page, problems, dialogs)."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    problems: list[str] = []
+    dialogs: list[str] = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    return page, problems, dialogs

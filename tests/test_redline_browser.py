@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotate.cli import main
+from conftest import open_page as conftest_open_page
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
 
@@ -41,14 +42,7 @@ def browser():
 
 
 def open_page(browser, path: Path):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    problems: list[str] = []
-    dialogs: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(path.as_uri())
-    return page, problems, dialogs
+    return conftest_open_page(browser, path.as_uri())
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,7 @@ from lxml import html
 
 from annotate.cli import main
 from annotate.render.corpus_labels import labels
+from conftest import open_page as conftest_open_page
 
 NATIONAL = ("national-2018-gov-work-report.txt", "national-2019-gov-work-report.txt",
             "national-2020-gov-work-report.txt")
@@ -165,14 +166,7 @@ def browser():
 
 
 def open_page(browser, url: str):
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
-    problems: list[str] = []
-    dialogs: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(url)
-    return page, problems, dialogs
+    return conftest_open_page(browser, url, width=1200)
 
 
 @pytest.mark.browser
