@@ -209,6 +209,13 @@ def _canonical_body(words: str) -> Optional[str]:
     return None
 
 
+def _executive_yuan(r: Readings) -> Optional[str]:
+    """The words naming 行政院 as the report's author (title, issuer line, opening, or a cover
+    spaced out ``行 政 院``), or None."""
+    head = re.sub(r"[\s\u3000]+", "", r.text[:600])
+    return next((t for t in (r.title, r.issuer_line, r.lead[:600], head) if t and "行政院" in t), None)
+
+
 def _region_readings(r: Readings, g: Gazetteer, kind: str) -> list[tuple[Region, Evidence]]:
     """Every reading of the region, strongest source first."""
     out: list[tuple[Region, Evidence]] = []
@@ -223,8 +230,7 @@ def _region_readings(r: Readings, g: Gazetteer, kind: str) -> list[tuple[Region,
         # the place after the year first (2025年北京市政府工作报告: not a place in a quoted name
         # before it), else anywhere (湖南省2026年政府工作报告)
         add(g.parse(re.sub(r"^.*?\d{4}\s*年", "", r.title)) or g.parse(r.title), "title", r.title)
-    head = re.sub(r"[\s\u3000]+", "", r.text[:600])
-    executive_yuan = next((t for t in (r.title, r.issuer_line, r.lead[:600], head) if t and "行政院" in t), None)
+    executive_yuan = _executive_yuan(r)
     if executive_yuan and "台湾省" in g.by_name:
         add(g.by_name["台湾省"][0], "title" if executive_yuan == r.title else "body", executive_yuan[:60])
     if kind == "policy-address" and not out:
@@ -503,7 +509,7 @@ def identify(r: Readings, hints: Sequence[Hints] = ()) -> Identity:
     if region is not None:
         for reg, e in readings:
             if reg.code != region.code and not g.is_under(reg, region) and not g.is_under(region, reg):
-                warnings.append(f"region: {ev_region(ev)} but the {e.source} reads {e.value} ({e.text[:40]})")
+                warnings.append(f"region: {_last_region(ev)} but the {e.source} reads {e.value} ({e.text[:40]})")
                 break
 
     # issuer
@@ -525,8 +531,7 @@ def identify(r: Readings, hints: Sequence[Hints] = ()) -> Identity:
                 body = "行政长官"
             issuer = g.display_name(region) + body
             body_src = "issuer line" if explicit else "kind"
-            if region.code.startswith("71") and any("行政院" in (t or "") for t in (r.title, r.issuer_line, r.lead,
-                                                                                    re.sub(r"\s+", "", r.text[:600]))):
+            if region.code.startswith("71") and _executive_yuan(r):
                 issuer, body_src = "行政院", "title" if "行政院" in (r.title or "") else "body"
             if region.level == "sar" or region.code.startswith("71"):
                 issuer = _to_script(issuer, r.script)
@@ -559,7 +564,7 @@ def identify(r: Readings, hints: Sequence[Hints] = ()) -> Identity:
                     warnings=tuple(warnings))
 
 
-def ev_region(ev: Sequence[Evidence]) -> str:
+def _last_region(ev: Sequence[Evidence]) -> str:
     found = [e for e in ev if e.field == "region"]
     return f"the {found[-1].source} reads {found[-1].value}" if found else "no region"
 
