@@ -8,12 +8,11 @@ written (``6.5``, ``1000``) and empty cells for nulls.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any, Iterable
 
 from ..model import Report
+from .labels import csv_table
 
 COLUMNS = ("file", "issuer", "region", "year", "indicator", "component", "metric", "text", "value", "low", "high",
            "unit", "qualifier", "stretch", "scope", "horizon", "period", "start", "end", "block")
@@ -36,18 +35,5 @@ def to_json(rows: Iterable[dict[str, Any]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, indent=1) + "\n"
 
 
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v)
-
-
 def to_csv(rows: Iterable[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
-    for r in rows:
-        w.writerow([_cell(r[c]) for c in COLUMNS])
-    return buf.getvalue()
+    return csv_table(rows, COLUMNS)
