@@ -15,6 +15,7 @@ from typing import BinaryIO, Callable
 import click
 
 from .errors import AnnotateError
+from .model import TARGET_CHANGE_LABELS
 
 
 def write_output(out: str | None, payload: str | bytes | Callable[[BinaryIO], None],
@@ -406,6 +407,7 @@ def load_corpus(paths: tuple[str, ...], jobs: int | None, scheduler: str | None,
     from .corpus import Corpus
 
     corpus = Corpus.from_paths(list(paths), jobs=jobs, scheduler=scheduler, cache_dir=cache)
+    corpus.require_reports(paths)
     for e in corpus.entries:
         for w in e.report.meta.identity_warnings:
             click.echo(f"annotate: warning: {e.file}: {w}", err=True)
@@ -437,7 +439,8 @@ def corpus_options(fn: Callable) -> Callable:
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "html"]), default="csv", show_default=True)
 @click.option("--indicator", multiple=True, help="Only this indicator id (gdp_growth); repeat for several.")
-@click.option("--change", multiple=True, help="Only this change (raised, lowered, removed …); repeat for several.")
+@click.option("--change", multiple=True, type=click.Choice(TARGET_CHANGE_LABELS),
+              help="Only this change; repeat for several.")
 @click.option("--issuer", type=str, default=None, help="Only issuers whose name or region contains this (湖南).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the HTML table's labels.")
@@ -449,8 +452,16 @@ def changes(paths: tuple[str, ...], out: str | None, fmt: str, indicator: tuple[
     def body() -> None:
         from .render import changes as render
 
+        from .corpus import filter_rows
+
         corpus = load_corpus(paths, jobs, scheduler, cache)
-        rows = corpus.changes(indicator=indicator, change=change, issuer=issuer)
+        every = corpus.changes()
+        unknown = sorted(set(indicator) - {r.indicator for r in every})
+        if unknown:  # a typo (gdp_grwoth) must not look like "no changes"
+            known = sorted({r.indicator for r in every if r.indicator})
+            click.echo(f"annotate: warning: no target of these reports has the indicator {', '.join(unknown)}; "
+                       f"ids found: {', '.join(known) or 'none'}", err=True)
+        rows = filter_rows(every, indicator=indicator, change=change, issuer=issuer)
         payload = {"csv": render.to_csv, "json": render.to_json}[fmt](rows) if fmt != "html" \
             else render.render_html(rows, lang)
         write_output(out, payload)

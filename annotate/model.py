@@ -245,6 +245,10 @@ class Target(Span):
     period: Optional[str] = None  # the year (``2025``) or the span (``到2030年``, ``十五五``, ``年均``)
 
 
+#: the labels of a target change (DESIGN.md "target_changes"), in the order tables list them
+TARGET_CHANGE_LABELS = ("raised", "lowered", "qualifier_changed", "quantified", "unquantified", "reworded",
+                        "unchanged", "added", "removed")
+
 #: layer name (JSON key) -> (annotation class, XML element name, inline?)
 LAYERS: dict[str, tuple[type, str, bool]] = {
     "quantities": (Quantity, "quantity", True),

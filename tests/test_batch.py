@@ -136,6 +136,7 @@ def test_output_names_keep_suffix_on_clash():
 def test_bad_folders(tmp_path):
     res = CliRunner().invoke(main, ["batch", str(tmp_path / "missing"), "-o", str(tmp_path / "o")])
     assert res.exit_code == 1 and "is not a folder" in res.stderr
+    (tmp_path / "report.txt").write_text("2025年政府工作报告\n" + "各位代表：现在我代表市人民政府报告工作。" * 50, encoding="utf-8")
     res = CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(tmp_path)])
     assert res.exit_code == 1 and "is the input folder" in res.stderr
 

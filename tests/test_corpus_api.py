@@ -214,3 +214,15 @@ def test_changes_on_a_dask_cluster_equal_local(tmp_path):
         remote = CliRunner().invoke(main, ["changes", str(src), "--scheduler", cluster.scheduler_address])
     assert local.exit_code == remote.exit_code == 0, remote.output
     assert remote.stdout == local.stdout and "urban_new_jobs" in local.stdout
+
+
+def test_a_report_setting_next_years_plan_keeps_its_own_year_and_its_pair(corpus):
+    """National 1981 (delivered in December) sets the 1982 plan; national 1982 sets none.  Both are
+    reports of their own year: neither is a duplicate, and the pairs run 1980 → 1981 → 1982 → 1983,
+    while the timeline still places the 1981 report's targets in 1982, the year they are for."""
+    names = [f"national-{y}-gov-work-report.txt" for y in (1980, 1981, 1982, 1983)]
+    c = Corpus.from_paths([str(corpus / n) for n in names], jobs=1)
+    assert c.duplicates() == []
+    assert [(a.year, b.year) for a, b in c.pairs()] == [(1980, 1981), (1981, 1982), (1982, 1983)]
+    growth = [p for p in c.timeline("gross_output_growth") if p.file.endswith(names[1])]
+    assert [p.year for p in growth if p.status == "set"] == [1982]

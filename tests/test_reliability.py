@@ -170,3 +170,36 @@ def test_a_pair_too_long_to_compare_is_refused_naming_the_limit(tmp_path, monkey
     assert not (tmp_path / "r.html").exists()
     res = CliRunner().invoke(main, ["--max-compare-chars", "1000000", "diff", str(src), str(src)])
     assert res.exit_code == 0
+
+
+@pytest.mark.parametrize("command", [["changes"], ["site", "-o", "OUT"], ["batch", "-o", "OUT"]])
+def test_a_folder_without_reports_is_one_error_and_writes_nothing(tmp_path, command):
+    """A mistyped or empty folder must not pass for "no changes" or an empty site (exit 0)."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "SOURCES.tsv").write_text("file\tissuer\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = [command[0], str(empty)] + [str(out) if a == "OUT" else a for a in command[1:]]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 1
+    assert "holds no report files" in res.stderr and "Traceback" not in res.stderr
+    assert not out.exists()
+
+
+def test_site_of_a_missing_folder_leaves_no_output_folder(tmp_path):
+    res = CliRunner().invoke(main, ["site", str(tmp_path / "missing"), "-o", str(tmp_path / "site")])
+    assert res.exit_code == 1 and "does not exist" in res.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_changes_warns_about_an_indicator_no_report_has(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    res = CliRunner().invoke(main, ["changes", str(tmp_path / "a.txt"), "--indicator", "gdp_grwoth", "--jobs", "1"])
+    assert res.exit_code == 0
+    assert "no target of these reports has the indicator gdp_grwoth" in res.stderr
+
+
+def test_changes_refuses_an_unknown_change_label(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    res = CliRunner().invoke(main, ["changes", str(tmp_path / "a.txt"), "--change", "bogus"])
+    assert res.exit_code != 0 and "'bogus' is not one of" in res.output + res.stderr

@@ -47,7 +47,12 @@ class Entry:
 
     @property
     def year(self) -> Optional[int]:
-        return report_year(self.report)
+        """The report's own year (``meta.year``): what pairs, duplicates and the site's columns go by.
+
+        Not the year its targets are for: a report delivered in December sets next year's plan
+        (national 1981 → the 1982 plan), and keying by that would make it collide with the next
+        report and drop one of them.  Timelines place targets by their own year (series.py)."""
+        return self.report.meta.year or report_year(self.report)
 
     @property
     def label(self) -> str:
@@ -136,6 +141,16 @@ class Corpus:
         fresh = frozenset(t[3] for t in todo)
         return cls(tuple(e for e in slots if e is not None), tuple(sorted(failed)),
                    tuple(str(p) for p in ignored), fresh)
+
+    def require_reports(self, paths: Sequence[str]) -> None:
+        """Raise one AnnotateError when ``paths`` held no report file at all (a mistyped or empty
+        folder), so a command says so instead of writing an empty table or site."""
+        if not self.entries and not self.failed:
+            from ..errors import AnnotateError
+
+            raise AnnotateError(" ".join(map(str, paths)) or ".",
+                                "holds no report files (.txt, .md, .html, .docx, .pdf or .xml)",
+                                "give report files or folders that hold them")
 
     # ------------------------------------------------------------------ views
 

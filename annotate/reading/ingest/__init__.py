@@ -176,7 +176,7 @@ def read_bytes(path: str) -> bytes:
         raise AnnotateError(name, "no such file", "check the path and try again")
     if p.is_dir():
         raise AnnotateError(name, "is a directory, not a report file",
-                            "give a .txt, .md, .html, .docx or annotated .xml file")
+                            "give a .txt, .md, .html, .docx, .pdf or annotated .xml file")
     try:
         size = p.stat().st_size
         if size > size_limit(path):  # refuse before reading it all into memory

@@ -113,14 +113,16 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
 
     start = time.perf_counter()
     out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise AnnotateError(out_dir, f"cannot create the output folder ({exc.strerror})", "choose another -o") from None
     cache_dir = out / CACHE
     say = progress or (lambda _msg: None)
     say("reading reports")
+    # read first: a missing or empty input folder is refused before the output folder exists
     corpus = Corpus.from_paths(list(paths), jobs=jobs, scheduler=scheduler, cache_dir=cache_dir)
+    corpus.require_reports(paths)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AnnotateError(out_dir, f"cannot create the output folder ({exc.strerror})", "choose another -o") from None
     L = labels(lang)
     ver = version()
     manifest_path = cache_dir / "pages.json"
