@@ -283,8 +283,20 @@ def test_html_in_chinese_words_verdicts_statuses_and_columns():
     verdicts = [s.text_content() for s in zh.xpath("//span[@class='verdict']")]
     assert verdicts == ["✗ 未达成"]  # 4.5% against about 6%
     summaries = [s.text_content() for s in zh.xpath("//details[starts-with(@id,'commitments-')]/summary")]
-    assert summaries == ["✓ 已完成 (1)", "✗ 已放弃 (1)"]
+    assert summaries == ["✓ 已完成 (1)", "✗ 结果中未见 (1)"]
     ui = " ".join(zh.xpath("//h1//text() | //h2//text() | //th//text() | //caption//text() | //summary//text() | //body/p//text()"))
     assert not re.search(r"\b(met|missed|unknown|done|dropped|Targets|Commitments|indicator|verdict)\b", ui)
     en = lhtml.fromstring(render_html(card).encode())
     assert [s.text_content() for s in en.xpath("//span[@class='verdict']")] == ["✗ missed"]
+
+
+def test_a_shortcoming_is_no_evidence_of_progress():
+    """一些地方推动高质量发展能力亟待提高 mentions 高质量发展 but reports no progress on it."""
+    from annotate.corpus.scorecard import follow_through
+
+    plan = _report("我们要扎实推动高质量发展，持续优化营商环境。", 2025)
+    review = "一些地方推动高质量发展能力亟待提高。营商环境持续优化。"
+    result = _report(review + "继续推进各项工作。", 2026, 2025)
+    status = {f.object: f.status for f in follow_through(plan, result, review_until=len(review))}
+    assert status["营商环境"] == "in_progress"
+    assert status["高质量发展"] == "dropped"

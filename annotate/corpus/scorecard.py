@@ -77,6 +77,9 @@ Status (RESULT's halves as above: the review before :func:`review_end`, the plan
   longer promises it.  A RESULT with no targets block is all review, so nothing it does not
   mention can be told apart from a dropped promise: it is ``dropped`` too.
 
+A mention in RESULT's title (…政府工作报告) or in a sentence that names a shortcoming
+(一些地方和干部推动高质量发展能力亟待提高: ``lexicon/shortcoming_words.txt``) is no evidence.
+
 The evidence is the clause of RESULT (as written) holding the best mention (``sentence``: the
 whole sentence around it) — a review mention
 before a plan one, a completion before a plain mention, an exact mention before a reworded one —
@@ -1022,6 +1025,8 @@ def _follow(c: Commitment, obj: _Object, result: Report, review_until: int,
     to_text = result.simplified.to_text
     best: Optional[tuple[tuple[bool, bool, bool], int, int, str, int]] = None
     for h, e, key, exact in _mentions(view, obj, clauses):
+        if not _may_be_evidence(result, view, to_text[h], h):
+            continue
         in_review = to_text[h] < review_until
         cs, ce = _clause(view, h, e)
         done = in_review and _completed(view, cs, ce, (h, e))
@@ -1036,6 +1041,22 @@ def _follow(c: Commitment, obj: _Object, result: Report, review_until: int,
     return FollowUp(commitment=c.id, text=c.text, object=obj.keys[0], kind=obj.kind, status=status,
                     evidence=result.text[to_text[cs]: to_text[ce]].strip(), where="review" if in_review else "plan",
                     matched=key, sentence=result.text[to_text[ss]: to_text[se]].strip())
+
+
+@lru_cache(maxsize=1)
+def _shortcoming_words() -> re.Pattern:
+    words = [w.strip() for w in (LEXICON / "shortcoming_words.txt").read_text(encoding="utf-8").splitlines()
+             if w.strip() and not w.startswith("#")]
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _may_be_evidence(result: Report, view: str, offset: int, view_offset: int) -> bool:
+    """Can a mention at ``offset`` (``view_offset`` in the simplified view) show a promise kept?
+    Not in the title, nor in a sentence naming a shortcoming (module docstring)."""
+    if any(b.kind == "title" and b.start <= offset < b.end for b in result.blocks):
+        return False
+    ss, se = _sentence(view, view_offset, view_offset)
+    return _shortcoming_words().search(view, ss, se) is None
 
 
 def follow_through(plan: Report, result: Report, review_until: Optional[int] = None) -> list[FollowUp]:
