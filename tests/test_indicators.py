@@ -125,3 +125,22 @@ def test_rd_spending_and_intensity_ids():
     assert canonical_id("全社会研发投入强度", "%") == "rd_intensity"
     assert canonical_id("全社会研发投入占比", "%") == "rd_intensity"
     assert canonical_id("全社会研发经费支出相当于全市生产总值的比例", "%") == "rd_intensity"
+
+
+def test_every_indicator_id_has_a_name_in_both_languages():
+    """Tables, charts and pages show indicators by name (lexicon/indicator_names.tsv), never by a bare id."""
+    from annotate.lexicon import DIR
+    from annotate.render.labels import _indicator_names, indicator_name
+
+    ids = set()
+    for line in (DIR / "indicators.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            if cells[1] != "@pair":
+                ids.update(c for c in cells[1:3] if c)
+    assert ids
+    names = _indicator_names()
+    for ident in ids:
+        assert ident in names and all(names[ident]), ident
+    assert indicator_name("gdp_growth", "zh") == "地区生产总值增长"
+    assert indicator_name("some_new_id", "zh") == "some_new_id"  # a user's new id still shows

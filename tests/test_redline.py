@@ -31,7 +31,7 @@ def test_counts_targets_and_both_views(national_pair):
     for kind in ("inserted", "deleted", "replaced", "moved", "number_changed", "modality_changed"):
         assert shown[kind] == sum(1 for c in national_pair.changes if c.kind == kind)
     rows = {tr.get("data-change"): tr.text_content() for tr in doc.xpath("//table[@class='targets']/tbody/tr")}
-    assert "qualifier changed" in rows["qualifier_changed"] and "urban_new_jobs" in rows["qualifier_changed"]
+    assert "qualifier changed" in rows["qualifier_changed"] and "new urban jobs" in rows["qualifier_changed"]
     # one navigation stop per change and view
     for view in ("view-inline", "view-sbs"):
         stops = [e.get("data-chg") for e in doc.get_element_by_id(view).iter() if e.get("data-chg")]

@@ -172,14 +172,14 @@ def test_target_table_on_top_and_a_comment_on_each_changed_target(national):
             for tr in table.findall(f"{{{W_NS}}}tr")]
     assert rows[0] == "indicator|old target|new target|change|delta"
     assert len(rows) == 1 + len(c.target_changes)
-    jobs = next(r for r in rows if r.startswith("urban_new_jobs"))
+    jobs = next(r for r in rows if r.startswith("new urban jobs"))
     assert "1200万人 (about)" in jobs and "1200万人 (at least)" in jobs and "qualifier changed" in jobs
     notes = ["".join(cm.itertext()) for cm in parts["word/comments.xml"]]
     changed = [tc for tc in c.target_changes if tc.change != "unchanged"]
     assert len(notes) == len(changed)
-    assert "urban_new_jobs: qualifier changed, 1200万人 (about) → 1200万人 (at least)" in notes
+    assert "new urban jobs: qualifier changed, 1200万人 (about) → 1200万人 (at least)" in notes
     # the comment on the jobs target spans the new target's text
-    cid = str(notes.index("urban_new_jobs: qualifier changed, 1200万人 (about) → 1200万人 (at least)"))
+    cid = str(notes.index("new urban jobs: qualifier changed, 1200万人 (about) → 1200万人 (at least)"))
     start = doc.xpath(f"//w:commentRangeStart[@w:id='{cid}']", namespaces=NS)[0]
     spanned = []
     for el in start.itersiblings():
@@ -307,4 +307,4 @@ def test_lang_zh_words_the_front_matter_and_comments(national):
     first = "".join(doc.xpath("//w:body/w:p[1]//w:t/text()", namespaces=NS))
     assert first == "修订对照：国务院 2023 → 2024"
     notes = ["".join(cm.itertext()) for cm in parts["word/comments.xml"]]
-    assert "urban_new_jobs: 限定词改变, 1200万人（左右） → 1200万人（以上）" in notes
+    assert "城镇新增就业: 限定词改变, 1200万人左右 → 1200万人以上" in notes

@@ -80,8 +80,10 @@ def test_index_grid_and_lists(site):
     doc = html.fromstring((site / "index.html").read_bytes())
     rows = {tr.findtext("th"): [a.text for a in tr.iter("a") if a.text and a.text.isdigit()]
             for tr in doc.xpath("//table[@class='grid']/tbody/tr")}
-    assert rows == {"国务院": ["2018", "2019", "2020"], "测试市人民政府": ["2019"]}
-    assert "gdp_growth" in doc.xpath("//ul/li/a/text()")
+    assert rows == {"国务院": ["2020", "2019", "2018"], "测试市人民政府": ["2019"]}  # newest first
+    # indicators are listed by the name a reader uses, linking the id's page
+    assert doc.xpath("//ul/li/a[@href='indicators/gdp_growth.html']/text()") == ["地区生产总值增长"]
+    assert doc.xpath("//a[@class='pair'][contains(@title, '2018 → 2019')]")
 
 
 def test_indicator_page_says_who_lowered_and_dropped(site):
@@ -176,7 +178,7 @@ def test_browser_every_page_loads_and_links_work(browser, site):
         assert problems == [] and dialogs == [], (p, problems, dialogs)
         page.close()
     page, problems, _ = open_page(browser, (site / "index.html").as_uri())
-    page.click("table.grid a.pair")
+    page.click("table.grid a.pair[title*='2018 → 2019']")
     page.wait_for_load_state()
     assert page.url.endswith("national-2018-gov-work-report__national-2019-gov-work-report.html")
     assert "国务院 2018 → 2019" in page.title()
@@ -257,3 +259,21 @@ def test_a_pair_with_a_gap_has_a_redline_and_no_scorecard_link():
     assert card is None and actuals == []
     links = html.fromstring(redline.encode("utf-8")).xpath("//nav[@class='sitenav']/a/@href")
     assert links == ["../index.html", "../reports/a.html"]
+
+
+def test_chart_lines_join_consecutive_years_only_and_year_ticks_do_not_collide():
+    """1993 → 1994 → 1995, then 2015 → 2016: two lines, not a trend drawn across twenty years with no
+    report; the last year's tick is never printed on top of the one before it."""
+    from annotate.corpus.series import Point
+    from annotate.render.site.chart import indicator_chart
+
+    pts = [Point("gdp_growth", y, f"{y}.txt", value=v, unit="%", qualifier="about", issuer="国务院")
+           for y, v in ((1993, 8), (1994, 9), (1995, 8.5), (2015, 7), (2016, 6.75), (2017, 6.5), (2026, 5))]
+    svg, _legend = indicator_chart(pts, {}, "c", "地区生产总值增长", labels("zh"))
+    lines = [p.get("points").split() for p in svg.iter("polyline")]
+    assert sorted(len(p) for p in lines) == [3, 3]  # 1993-95 and 2015-17; 2026 stands alone
+    years = [t for t in svg.iter("text") if t.text and t.text.isdigit() and int(t.text) > 1000]  # not the value axis
+    ticks = [int(t.text) for t in years]
+    xs = {int(t.text): float(t.get("x")) for t in years}
+    assert 2026 in ticks and all(b - a >= 2 for a, b in zip(ticks, ticks[1:]))
+    assert all(xs[b] - xs[a] > 30 for a, b in zip(ticks, ticks[1:]))  # room for four digits

@@ -22,7 +22,7 @@ from lxml.html import builder as E
 
 from ..corpus.changes import COLUMNS, EXTRAS, ChangeRow
 from .corpus_labels import Labels, labels
-from .labels import csv_table, fmt_number
+from .labels import csv_table, fmt_number, indicator_name
 
 ALL_COLUMNS = COLUMNS + EXTRAS
 NUMERIC = {"old_year", "new_year", "delta", "old_value", "new_value"}
@@ -48,6 +48,8 @@ def _cell(row: dict[str, Any], col: str, L: Labels) -> etree._Element:
     v = row[col]
     if col == "change":
         td = E.TD(L[v], {"data-v": v, "class": f"ch ch-{v}"})
+    elif col == "indicator" and v:
+        td = E.TD(indicator_name(v, L["lang"]), {"data-v": v, "title": v})
     elif col == "delta":
         td = E.TD(f"{'+' if v is not None and v > 0 else ''}{fmt_number(v)}{' ' + row['delta_unit'] if v is not None and row['delta_unit'] else ''}")
         td.set("data-v", fmt_number(v))

@@ -36,6 +36,7 @@ from ..model import Report
 from .anchors import delta_label, target_span
 from .html import KIND_ORDER, SYMBOL, _pair_label, _target_value
 from .i18n import interface
+from .labels import indicator_name
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -259,7 +260,7 @@ class _Writer:
         ui = self.ui
         row(tuple(ui(f"col.{k}") for k in ("indicator", "old_target", "new_target", "change", "delta")), header=True)
         for tc in rows:
-            name = tc.indicator or tc.metric_new or tc.metric_old or ""
+            name = indicator_name(tc.indicator, ui.lang) or tc.metric_new or tc.metric_old or ""
             metric = tc.metric_new or tc.metric_old or ""
             old = _target_value(tc.old, ui) + (f"\n{tc.old.text}" if tc.old is not None else "")
             new = _target_value(tc.new, ui) + (f"\n{tc.new.text}" if tc.new is not None else "")
@@ -280,7 +281,8 @@ class _Writer:
             if span is None or span[1] <= span[0]:
                 continue
             cid = len(self.comments)
-            note = f"{tc.indicator or tc.metric_new or tc.metric_old}: {self.ui.change(tc.change)}"
+            name = indicator_name(tc.indicator, self.ui.lang) or tc.metric_new or tc.metric_old
+            note = f"{name}: {self.ui.change(tc.change)}"
             note += f", {_target_value(tc.old, self.ui)} → {_target_value(tc.new, self.ui)}"
             if delta_label(tc):
                 note += f" ({delta_label(tc)})"

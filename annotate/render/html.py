@@ -32,7 +32,7 @@ from ..annotators.commitments import review_ranges
 from ..model import Report
 from .anchors import delta_label, target_span
 from .i18n import Interface, interface
-from .labels import fmt_number, target_label
+from .labels import fmt_number, indicator_name, target_label
 
 #: change kind -> filter category (the words for kinds, filters and changes are interface strings:
 #: annotate/lexicon/ui_strings.tsv, keys kind.*, filter.*, change.*)
@@ -73,14 +73,7 @@ def _target_value(side: Any, ui: Optional[Interface] = None) -> str:
     """How a target side reads in the table, in the interface language; a missing side is a dash."""
     if side is None:
         return "—"
-    if ui is None or ui.lang == "en" or (side.qualifier == "range" and side.low is not None):
-        return target_label(side.value, side.low, side.high, side.unit, side.qualifier)
-    if side.value is None:
-        return ui("no_number")
-    label = f"{fmt_number(side.value)}{side.unit or ''}"
-    if side.qualifier and side.qualifier != "exact":
-        label += f"（{ui('qualifier.' + side.qualifier)}）"
-    return label
+    return target_label(side.value, side.low, side.high, side.unit, side.qualifier, ui.lang if ui else "en")
 
 
 class _Spans:
@@ -103,11 +96,11 @@ class _Spans:
             tip = [f"{q.text}", f"{ui('tip.value')} {fmt_number(q.value)} {q.unit}".rstrip()]
             if q.normalized is not None and q.base_unit:
                 tip.append(f"{ui('tip.normalized')} {fmt_number(q.normalized)} {q.base_unit}")
-            tip.append(f"{ui('tip.qualifier')} {q.qualifier}")
+            tip.append(f"{ui('tip.qualifier')} {ui('qualifier.' + q.qualifier)}")
             if q.qualifier == "range":
                 tip.append(f"{ui('tip.range')} {fmt_number(q.low)}–{fmt_number(q.high)}")
             if q.id in indicator_of:
-                tip.append(f"{ui('tip.indicator')} {indicator_of[q.id]}")
+                tip.append(f"{ui('tip.indicator')} {indicator_name(indicator_of[q.id], ui.lang)}")
             spans.append((q.start, q.end, "\n".join(tip)))
             last_end = q.end
         self.spans = spans
@@ -364,9 +357,9 @@ class _Redline:
         for tc in self.c.target_changes:
             symbol = SYMBOL.get(tc.change, "")
             words = self.ui.change(tc.change)
-            name = tc.indicator or tc.metric_new or tc.metric_old or ""
+            name = indicator_name(tc.indicator, self.ui.lang) or tc.metric_new or tc.metric_old or ""
             name += f" / {tc.component}" if tc.component else ""
-            name += " (measure)" if tc.scope == "measure" else ""
+            name += f" ({self.ui('scope.measure')})" if tc.scope == "measure" else ""
             metric = tc.metric_new or tc.metric_old or ""
             tbody.append(E.TR({"class": f"tc-{tc.change}", "data-filter": "targets", "data-change": str(tc.change)},
                               E.TD(name, E.BR(), E.SMALL(metric)), self._target_cell("old", tc),

@@ -1,12 +1,18 @@
-"""How numbers and target values read in every renderer (one wording everywhere).
+"""How numbers, target values and indicators read in every renderer (one wording everywhere).
 
 ``fmt_number(6.0) == "6"``; ``target_label(None, 6, 6.5, "%", "range") == "6%–6.5%"``;
-``target_label(5, None, None, "%", "about") == "5% (about)"``; no number → ``"no number"``.
+``target_label(5, None, None, "%", "about") == "5% (about)"``, in Chinese ``"5%左右"``; no number →
+``"no number"`` / ``"无数值"``.  ``indicator_name("gdp_growth", "zh") == "地区生产总值增长"`` (names are data:
+``lexicon/indicator_names.tsv``; an id it lacks reads as the id).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable, Optional, Sequence
+
+from ..lexicon import DIR as LEXICON_DIR
+from .i18n import interface
 
 
 def fmt_number(v: Any) -> str:
@@ -18,17 +24,42 @@ def fmt_number(v: Any) -> str:
     return str(v)
 
 
-def target_label(value: Any, low: Any, high: Any, unit: Optional[str], qualifier: Optional[str]) -> str:
-    """A target's value with its unit and qualifier in words (the target text stays beside it)."""
+def target_label(value: Any, low: Any, high: Any, unit: Optional[str], qualifier: Optional[str],
+                 lang: str = "en") -> str:
+    """A target's value with its unit and qualifier in the interface language (the target text
+    stays beside it): ``5% (about)`` / ``5%左右``, ``6%–6.5%``, ``no number`` / ``无数值``."""
     unit = unit or ""
     if qualifier == "range" and low is not None and high is not None:
         return f"{fmt_number(low)}{unit}–{fmt_number(high)}{unit}"
+    ui = interface(lang)
     if value is None:
-        return "no number"
+        return ui("no_number")
     label = f"{fmt_number(value)}{unit}"
-    if qualifier and qualifier != "exact":
-        label += f" ({qualifier.replace('_', ' ')})"
+    if qualifier and qualifier not in ("exact", "range"):
+        key = f"target.{qualifier}"
+        label = ui(key, v=label) if key in ui.strings else f"{label} ({qualifier.replace('_', ' ')})"
     return label
+
+
+@lru_cache(maxsize=1)
+def _indicator_names() -> dict[str, tuple[str, str]]:
+    out = {}
+    for line in (LEXICON_DIR / "indicator_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            ident, zh, en = (line.split("\t") + ["", ""])[:3]
+            out[ident.strip()] = (zh.strip(), en.strip())
+    return out
+
+
+def indicator_name(indicator: Optional[str], lang: str = "en") -> str:
+    """What a reader calls the canonical indicator ``indicator`` in ``lang``; the id itself when the
+    table has no name for it, empty for None."""
+    if not indicator:
+        return ""
+    names = _indicator_names().get(indicator)
+    if names is None:
+        return indicator
+    return (names[0] if lang == "zh" else names[1]) or indicator
 
 
 def delta_label(delta: Any) -> str:

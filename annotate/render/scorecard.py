@@ -24,7 +24,7 @@ from lxml.html import builder as E
 from ..corpus.scorecard import Line, Scorecard
 from ..corpus.scorecard import __doc__ as RULES_DOC
 from .i18n import Interface, interface
-from .labels import fmt_number, target_label
+from .labels import fmt_number, indicator_name, target_label
 
 CSV_COLUMNS = ("kind", "indicator", "metric", "target_text", "target_value", "target_low", "target_high",
                "target_unit", "target_qualifier", "actual_value", "actual_unit", "actual_text", "verdict",
@@ -77,9 +77,9 @@ details>summary{cursor:pointer;font-weight:600;margin:.8rem 0 .4rem}
 """
 
 
-def _target_text(ln: Line) -> str:
+def _target_text(ln: Line, lang: str = "en") -> str:
     t = ln.target
-    return target_label(t.value, t.low, t.high, t.unit, t.qualifier)
+    return target_label(t.value, t.low, t.high, t.unit, t.qualifier, lang)
 
 
 def _side(label: str, side: Any, ui: Interface) -> Any:
@@ -99,7 +99,8 @@ def _commitment_groups(card: Scorecard, ui: Interface) -> list[Any]:
             continue
         head = E.TR(*(E.TH(ui("card.ccol." + h), scope="col")
                       for h in ("commitment", "looked_for", "kind", "where", "evidence")))
-        rows = [E.TR(E.TD(f.text), E.TD(f.object), E.TD(f.kind), E.TD(f.where or ""), E.TD(f.evidence or ""),
+        rows = [E.TR(E.TD(f.text), E.TD(f.object), E.TD(ui("card.kind." + f.kind)),
+                     E.TD(ui("card.where." + f.where) if f.where else ""), E.TD(f.evidence or ""),
                      {"class": f.status}) for f in group]
         table = E.TABLE(E.CAPTION(ui("card.caption." + status)), E.THEAD(head), E.TBODY(*rows))
         details = E.DETAILS(E.SUMMARY(f"{sym} {ui('card.status.' + status)} ({len(group)})"), table,
@@ -131,8 +132,8 @@ def render_html(card: Scorecard, lang: str = "en") -> str:
     for ln in card.lines:
         a = ln.actual
         rows.append(E.TR(
-            E.TD(ln.indicator or "", E.BR(), E.SPAN(ln.metric, {"class": "small"})),
-            E.TD(_target_text(ln)), E.TD(ln.target.text),
+            E.TD(indicator_name(ln.indicator, lang), E.BR(), E.SPAN(ln.metric, {"class": "small"})),
+            E.TD(_target_text(ln, lang)), E.TD(ln.target.text),
             E.TD(f"{fmt_number(a.value)}{a.unit}" if a else "—"), E.TD(a.text if a else ""),
             E.TD(E.SPAN(f"{VERDICT_SYMBOLS[ln.verdict]} {ui('card.verdict.' + ln.verdict)}", {"class": "verdict"})),
             E.TD(ln.rule, {"class": "small"}),

@@ -89,16 +89,23 @@ def indicator_chart(points: Sequence[Point], actuals: dict[tuple[str, int], tupl
         _sub(axes, "text", {"x": 4, "y": TOP - 8, "class": "unit"}, unit)
     every = max(1, math.ceil((y1 - y0 + 1) / 14))
     for yr in range(y0, y1 + 1):
-        if (yr - y0) % every == 0 or yr == y1:
+        # every n-th year, and the last one; a tick too close to the last would print over it
+        if yr == y1 or ((yr - y0) % every == 0 and y1 - yr >= every):
             _sub(axes, "text", {"x": f"{x(yr):.1f}", "y": base + 18, "text-anchor": "middle"}, str(yr))
     marks = _sub(svg, "g", {"class": "marks"})
     for iss in issuers:
         color, shape = style[iss]
         g = _sub(marks, "g", {"class": "series", "data-issuer": iss})
-        line: list[str] = []
+        lines: list[list[str]] = [[]]
+        last_year: Optional[int] = None
         for i, p in enumerate(pts):
             if (p.issuer or "") != iss:
                 continue
+            # the line joins consecutive years only: a year without a target, or years without
+            # reports (1995 → 2015), break it rather than draw a trend nobody set
+            if last_year is None or p.year != last_year + 1 or p.status == "absent":
+                lines.append([])
+            last_year = p.year
             tip = f"{iss} {p.year}: {point_label(p)}" + (f" — {p.text}" if p.text else "")
             v = values.get(i)
             cx = x(p.year)
@@ -121,8 +128,8 @@ def indicator_chart(points: Sequence[Point], actuals: dict[tuple[str, int], tupl
             else:
                 mid = v[0]
                 _marker(m, shape, cx, y(mid), color)
-            line.append(f"{cx:.1f},{y(mid):.1f}")
-        if len(line) > 1:
+            lines[-1].append(f"{cx:.1f},{y(mid):.1f}")
+        for line in (ln for ln in lines if len(ln) > 1):
             g.insert(0, etree.Element("polyline", {"points": " ".join(line), "fill": "none", "stroke": color,
                                                    "stroke-width": "1.2", "stroke-opacity": ".7"}))
         for (a_iss, a_year), (val, _u) in sorted(acts.items()):

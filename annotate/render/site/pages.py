@@ -18,7 +18,7 @@ from lxml.html import builder as E
 
 from ...model import Report
 from ..corpus_labels import value_label
-from ..labels import fmt_number, target_label
+from ..labels import fmt_number, indicator_name, target_label
 
 CSS = """
 body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0;color:#1a1a1a;line-height:1.6}
@@ -120,14 +120,15 @@ def passages(report: Report) -> list[tuple[str, str, int, int]]:
     return out
 
 
-def _layers(report: Report) -> list[tuple[int, int, str, str]]:
+def _layers(report: Report, lang: str) -> list[tuple[int, int, str, str]]:
     """(start, end, class, tip) of the highlighted spans: quantities, targets, commitments."""
     out = []
     for q in report.quantities:
-        tip = f"{q.text}: {fmt_number(q.value)} {q.unit} ({q.qualifier})"
+        tip = f"{q.text}: {target_label(q.value, q.low, q.high, q.unit, q.qualifier, lang)}"
         out.append((q.start, q.end, "q", tip))
     for t in report.targets:
-        tip = f"{t.indicator or t.metric}: {target_label(t.value, t.low, t.high, t.unit, t.qualifier)}"
+        name = indicator_name(t.indicator, lang) or t.metric
+        tip = f"{name}: {target_label(t.value, t.low, t.high, t.unit, t.qualifier, lang)}"
         out.append((t.start, t.end, "t", tip))
     for c in report.commitments:
         out.append((c.start, c.end, "c", f"{c.verb} · {c.strength}" + (f" · {c.deadline}" if c.deadline else "")))
@@ -175,13 +176,13 @@ def report_page(report: Report, file: str, L, lang: str, pair_links: Sequence[tu
     content.append(E.H2(L["targets"], id="targets"))
     trs = [E.TR(*(E.TH(h, scope="col") for h in (L["indicator"], L["metric"], L["target"], L["year"], L["text"])))]
     for t in report.targets:
-        trs.append(E.TR(E.TD(t.indicator or ""), E.TD(t.metric or ""),
+        trs.append(E.TR(E.TD(indicator_name(t.indicator, lang), {"title": t.indicator or ""}), E.TD(t.metric or ""),
                         E.TD(value_label(t.value, t.low, t.high, t.unit, t.qualifier, L)), E.TD(fmt_number(t.year)),
                         E.TD(E.A(t.text, href=f"#{t.block}"))))
     content.append(E.TABLE({"class": "targets"}, E.THEAD(trs[0]), E.TBODY(*trs[1:])))
     content.append(E.H2(L["text"]))
     content.append(E.P(L["legend_text"], {"class": "legend-note"}))
-    spans = _layers(report)
+    spans = _layers(report, lang)
     starts = [s[0] for s in spans]
     text_div = E.DIV({"class": "text", "lang": "zh-Hant" if m.script == "traditional" else "zh-Hans"})
     for bid, kind, start, end in passages(report):
@@ -203,8 +204,9 @@ def indicator_page(indicator: str, points: Sequence[Any], rows: Sequence[Any],
 
     pts = [p for p in points if p.indicator == indicator and p.status in ("set", "absent")]
     metrics = sorted({p.metric for p in pts if p.metric})
-    svg, legend = indicator_chart(pts, actuals, "chart", indicator, L)
-    content: list[Any] = [E.H1(indicator), E.P("、".join(metrics)),
+    name = indicator_name(indicator, lang)
+    svg, legend = indicator_chart(pts, actuals, "chart", name, L)
+    content: list[Any] = [E.H1(name, " ", E.SMALL(indicator)), E.P("、".join(metrics)),
                           E.E.figure(svg, E.E.figcaption(L["chart_legend"])), legend]
     change_of = {(r.issuer, r.new_year): r for r in rows if r.indicator == indicator}
     content.append(E.H2(L["by_year"]))
@@ -224,7 +226,7 @@ def indicator_page(indicator: str, points: Sequence[Any], rows: Sequence[Any],
                             E.TD("" if act is None else f"{fmt_number(act[0])}{act[1] or ''}")))
         content.append(E.H3(str(year), id=f"y{year}"))
         content.append(E.TABLE({"class": "year"}, E.THEAD(trs[0]), E.TBODY(*trs[1:])))
-    return document(f"{indicator} — {L['site_title']}", content, L, lang, depth=1)
+    return document(f"{name} — {L['site_title']}", content, L, lang, depth=1)
 
 
 # --------------------------------------------------------------------------- index, changes, search
@@ -234,25 +236,30 @@ def index_page(grid: dict[str, dict[int, tuple[str, Optional[str]]]], indicators
                problems: Sequence[tuple[str, Sequence[tuple[str, str, Optional[str]]]]], L, lang: str) -> str:
     """The issuers × years grid (each cell links the report and, from the second year on, the pair
     page), the indicator list, and every report or file that is not in the grid, with why."""
-    years = sorted({y for row in grid.values() for y in row})
+    # newest first: the years most readers come for are on the first screen, however far back the corpus goes
+    years = sorted({y for row in grid.values() for y in row}, reverse=True)
     head = E.TR(E.TH(L["issuer"], scope="col"), *(E.TH(str(y), scope="col") for y in years))
     body = E.TBODY()
     for issuer, row in grid.items():
         tr = E.TR(E.TH(issuer, scope="row"))
+        held = sorted(row)
         for y in years:
             cell = row.get(y)
             td = E.TD()
             if cell:
                 td.append(E.A(str(y), href=cell[0], title=f"{issuer} {y}"))
                 if cell[1]:
-                    pair = E.A("↔", {"class": "pair", "href": cell[1], "title": f"{L['redline']} {issuer} → {y}"})
+                    before = max((x for x in held if x < y), default=None)
+                    tip = f"{L['redline']} {issuer} {before} → {y}" if before else f"{L['redline']} {issuer} → {y}"
+                    pair = E.A("↔", {"class": "pair", "href": cell[1], "title": tip})
                     td.append(pair)
             tr.append(td)
         body.append(tr)
     content: list[Any] = [E.H1(L["site_title"]),
                           E.DIV({"style": "overflow-x:auto"}, E.TABLE({"class": "grid"}, E.THEAD(head), body))]
     content.append(E.H2(L["indicators"], id="indicators"))
-    content.append(E.UL(*(E.LI(E.A(ind, href=f"indicators/{ind}.html"), f" ({n})") for ind, n in indicators)))
+    content.append(E.UL(*(E.LI(E.A(indicator_name(ind, lang), href=f"indicators/{ind}.html", title=ind), f" ({n})")
+                          for ind, n in sorted(indicators, key=lambda item: indicator_name(item[0], lang)))))
     content.append(E.P(E.A(L["changes"], href="changes.html"), " · ", E.A(L["search"], href="search.html")))
     for title, items in problems:
         if not items:
