@@ -2,8 +2,10 @@
 
 Per pair: the page size, the render time (best of three, comparison done), and a breakdown —
 the inline and side-by-side views, the stylesheet, the script, and the attributes that weigh
-most (name → total bytes of ``name="value"`` across the page).
-Run: ``python bench/bench_redline_size.py`` (needs ../shared/corpus).
+most (name → total bytes of ``name="value"`` across the page).  With ``--browser`` (playwright
+and Debian chromium): the page's load time and the first switch to the side-by-side view
+(which the script builds then), best of three.
+Run: ``python bench/bench_redline_size.py [-q] [--browser]`` (needs ../shared/corpus).
 """
 
 from __future__ import annotations
@@ -51,6 +53,29 @@ def breakdown(page: str) -> list[str]:
     return lines
 
 
+def browser_times(page: str) -> str:
+    """Best of three: load (navigation start → load event end) and first switch to side by side."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    loads, switches = [], []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        path = Path(tmp) / "redline.html"
+        path.write_text(page, encoding="utf-8")
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        for _ in range(3):
+            tab = browser.new_page()
+            tab.goto(path.as_uri())
+            loads.append(tab.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd"))
+            switches.append(tab.evaluate(
+                "(() => { const t0 = performance.now(); document.querySelector('button[data-view=sbs]').click();"
+                " document.body.offsetHeight; return performance.now() - t0; })()"))
+            tab.close()
+        browser.close()
+    return f"  browser: load {min(loads):.0f} ms, first switch to side by side {min(switches):.0f} ms"
+
+
 def main() -> None:
     from annotate import pipeline
     from annotate.compare import compare
@@ -69,6 +94,8 @@ def main() -> None:
         print(f"{old.stem} → {new.stem}: {len(page.encode('utf-8')) / 1e6:.3f} MB, render best {min(runs):.3f} s")
         if "-q" not in sys.argv:
             print("\n".join(breakdown(page)))
+        if "--browser" in sys.argv:
+            print(browser_times(page))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,11 @@ Inline anchors (``n-<block>``, ``ip-<pair>``) have ``sbs-`` twins in the side-by
 link lands in whichever view is shown.  Every label is an interface string (:mod:`.i18n`).
 A report read from PDF has pages: each inline paragraph and each side-by-side cell then carries
 ``data-page`` (``7`` or ``7-8``) and a ``title`` tooltip (``p. 7``, ``第7页``); text input has none.
+
+Size (issue 14: the Hong Kong 2022 → 2025 page ≤ 1 MB): the text is written once.  The page's
+script builds the side-by-side rows from the inline view when that view is first shown (each
+pair starts with a marker; where the old report reads an unchanged stretch otherwise, the old
+reading rides along, see :meth:`_Redline._render_ops`), and puts the fold buttons in.
 """
 
 from __future__ import annotations

@@ -133,6 +133,7 @@
       if (row) rows.appendChild(row.tr);
     }
     tbody.appendChild(rows);
+    tbody.normalize();  /* one text node per run, as a parsed page has */
     makeFocusable(tbody);
     return true;
   }
