@@ -52,6 +52,9 @@ def test_side_by_side_view_has_a_row_per_pair_and_a_stop_per_change(national_pai
         stops[view] = [e.get("data-chg") for e in doc.get_element_by_id(view).iter() if e.get("data-chg")]
         assert len(stops[view]) == len(set(stops[view]))
     assert sorted(stops["view-inline"]) == sorted(stops["view-sbs"])  # the same changes; the old column comes first
+    # nothing cloned from the inline view brought its id along; ids are unique on the page
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids))
 
 
 def test_inline_view_reads_as_the_new_report(national_pair):

@@ -594,6 +594,7 @@ class _Redline:
         container: Optional[etree._Element] = None
         key = None
         anchors: set[str] = set()
+        moved_to: set[int] = set()
         relations: dict[etree._Element, set[str]] = {}
         for k, pair in enumerate(self.c.pairs):
             for mid, old_text, half in move_anchor.get(k, ()):
@@ -630,10 +631,12 @@ class _Redline:
             relations[container].add(pair.relation)
             container.append(self._pair_marker(k, pair, container))
             if pair.relation == "moved" and pair.move_id is not None:
-                container.append(E.A({"class": "move-mark", "href": f"#move-from-{pair.move_id}",
-                                      "id": f"move-to-{pair.move_id}", "data-filter": "moves",
-                                      "data-kind": "moved"},
-                                     ui("move.to", n=pair.move_id)))
+                mark = E.A({"class": "move-mark", "href": f"#move-from-{pair.move_id}", "data-filter": "moves",
+                            "data-kind": "moved"}, ui("move.to", n=pair.move_id))
+                if pair.move_id not in moved_to:  # a run of moved pairs: the link lands on its first
+                    moved_to.add(pair.move_id)
+                    mark.set("id", f"move-to-{pair.move_id}")
+                container.append(mark)
                 self._mark_move(container, k, stops)
             self._render_ops(k, pair, container, stops)
         for el, rels in relations.items():

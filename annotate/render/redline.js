@@ -86,12 +86,13 @@
   }
 
   function moveMark(a) {
-    /* the inline "moved here" link becomes the row's "moved (move n)" label */
+    /* the inline "moved here" link becomes the row's "moved (move n)" label (only the first
+       link of a run of moved pairs has the id, so the number comes from where it points) */
     var m = document.createElement("span");
     m.className = "move-mark";
     m.setAttribute("data-filter", "moves");
     m.setAttribute("data-kind", "moved");
-    m.textContent = views.sbs.getAttribute("data-move").replace("{n}", a.id.replace("move-to-", ""));
+    m.textContent = views.sbs.getAttribute("data-move").replace("{n}", a.getAttribute("href").replace("#move-from-", ""));
     if (a.hasAttribute("data-chg")) { m.setAttribute("data-chg", a.getAttribute("data-chg")); m.setAttribute("data-label", a.getAttribute("data-label")); }
     return m;
   }
