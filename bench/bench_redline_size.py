@@ -78,7 +78,7 @@ def browser_times(page: str) -> str:
 
 def main() -> None:
     from annotate import pipeline
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
     from annotate.render.html import render_redline
 
     for old, new in PAIRS:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from ..model import Quantity, Report, Target
-from ..numerals import parse_number
+from ..reading.numerals import parse_number
 from . import register
 from .plan_passage import plan_passage
 from .indicators import (
