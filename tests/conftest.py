@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import os
+import shutil
+import tempfile
 
 import pytest
 from hypothesis import settings
@@ -52,3 +54,39 @@ def open_page(browser, url: str, width: int = 1280):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(url)
     return page, problems, dialogs
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Headless Debian Chromium driven by playwright, for one test module; skips, saying why,
+    when either is missing (.ci/run installs both)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
+    if CHROMIUM is None:
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def as_shown(browser, page_html: str):
+    """The redline ``page_html`` as the browser holds it once the page's script has run and the
+    side-by-side view has been shown (then the inline view again), parsed by lxml: for tests of
+    what the script builds (side-by-side rows, fold buttons).  A script error fails the test."""
+    from lxml import html as lxml_html
+
+    with tempfile.TemporaryDirectory(prefix="annotate-test-") as tmp:
+        path = Path(tmp) / "redline.html"
+        path.write_text(page_html, encoding="utf-8")
+        page, problems, dialogs = open_page(browser, path.as_uri())
+        page.click("button[data-view=sbs]")
+        page.click("button[data-view=inline]")
+        dom = page.content()
+        page.close()
+    assert problems == [] and dialogs == []
+    return lxml_html.fromstring(dom)

@@ -118,17 +118,16 @@ def test_pages_survive_the_xml_round_trip(tmp_path):
 
 
 @needs_font
-def test_the_redline_of_a_pdf_says_the_page_of_each_paragraph(tmp_path):
+def test_the_redline_of_a_pdf_says_the_page_of_each_paragraph(tmp_path, chromium):
     """Text → PDF of the same report: the inline paragraph of the target sentence, which runs on
     to the next page, reads ``第3–4页`` as printed; the old (text) side has no page."""
-    from lxml import html as lxml_html
-
     from annotate.comparing.compare import compare
     from annotate.render.html import render_redline
+    from conftest import as_shown
 
     new = pipeline.tag(str(_report_pdf(tmp_path)))
     old = pipeline.tag(str(_report_txt(tmp_path)))
-    doc = lxml_html.fromstring(render_redline(compare(old, new), "zh"))
+    doc = as_shown(chromium, render_redline(compare(old, new), "zh"))  # with the side-by-side view built
     target = next(b for b in new.blocks if b.kind == "p" and "主要预期目标" in new.text[b.start:b.end])
     para = doc.xpath(f"//div[@id='view-inline']/*[@id='n-{target.id}']")[0]
     assert target.page_end > target.page_start

@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 from annotate import pipeline
 from annotate.comparing.compare import compare
 from annotate.render.html import render_redline
+from conftest import as_shown
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(2)> &amp;'
@@ -32,13 +33,28 @@ def test_counts_targets_and_both_views(national_pair):
         assert shown[kind] == sum(1 for c in national_pair.changes if c.kind == kind)
     rows = {tr.get("data-change"): tr.text_content() for tr in doc.xpath("//table[@class='targets']/tbody/tr")}
     assert "qualifier changed" in rows["qualifier_changed"] and "new urban jobs" in rows["qualifier_changed"]
-    # one navigation stop per change and view
-    for view in ("view-inline", "view-sbs"):
-        stops = [e.get("data-chg") for e in doc.get_element_by_id(view).iter() if e.get("data-chg")]
-        assert len(stops) == len(set(stops))
-    assert len(doc.xpath("//div[@id='view-sbs']//tbody/tr")) == len(national_pair.pairs)
+    # one navigation stop per change
+    stops = [e.get("data-chg") for e in doc.get_element_by_id("view-inline").iter() if e.get("data-chg")]
+    assert len(stops) == len(set(stops))
     # the page is self-contained: no external resource of any kind
     assert not doc.xpath("//@src | //link[@href]")
+
+
+def test_side_by_side_view_has_a_row_per_pair_and_a_stop_per_change(national_pair, chromium):
+    """The script builds the side-by-side view from the inline one: a row per aligned pair, in
+    order, and one navigation stop per change, the same changes as inline."""
+    doc = as_shown(chromium, render_redline(national_pair))
+    rows = doc.xpath("//div[@id='view-sbs']//tbody/tr")
+    assert [int(tr.get("data-pair")) for tr in rows] == list(range(len(national_pair.pairs)))
+    assert [tr.get("class") for tr in rows] == [f"r-{p.relation}" for p in national_pair.pairs]
+    stops = {}
+    for view in ("view-inline", "view-sbs"):
+        stops[view] = [e.get("data-chg") for e in doc.get_element_by_id(view).iter() if e.get("data-chg")]
+        assert len(stops[view]) == len(set(stops[view]))
+    assert sorted(stops["view-inline"]) == sorted(stops["view-sbs"])  # the same changes; the old column comes first
+    # nothing cloned from the inline view brought its id along; ids are unique on the page
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids))
 
 
 def test_inline_view_reads_as_the_new_report(national_pair):
@@ -67,21 +83,54 @@ def test_hostile_text_is_escaped(tmp_path):
 
 
 @pytest.mark.corpus
-def test_traditional_side_stays_traditional(corpus):
+def test_traditional_side_stays_traditional(corpus, chromium):
     old = pipeline.tag(str(corpus / "hongkong-2024-policy-address-simp.txt"))
     new = pipeline.tag(str(corpus / "hongkong-2025-policy-address-trad.txt"))
-    doc = lxml_html.fromstring(render_redline(compare(old, new)))
+    c = compare(old, new)
+    page = render_redline(c)
+    assert "data-oq=" in page  # unchanged words whose quantities the old report reads otherwise
+    doc = as_shown(chromium, page)
     new_cells = "".join(td.text_content() for td in doc.xpath("//div[@id='view-sbs']//td[@class='new']"))
     old_cells = "".join(td.text_content() for td in doc.xpath("//div[@id='view-sbs']//td[@class='old']"))
     assert "行政長官" in new_cells and "行政長官" not in old_cells
     assert "行政长官" in old_cells
+    # each column reads as its report, its quantities with that report's tips (the inline view
+    # shows the new report's; the old readings ride along for the script)
+    assert _columns_read_as_their_pairs(doc, c) == len(c.pairs)
+    assert _column_quantities_are_their_reports(doc, c) > 100
+
+
+def _column_quantities_are_their_reports(doc, c) -> int:
+    """Every side-by-side cell's quantities (text, tip) are those its own report's spans give
+    for the text the cell shows (a stretch that is no change shows plain text); returns how
+    many quantities were checked."""
+    from annotate.render.html import _Redline, _segments
+
+    r = _Redline(c)
+    checked = 0
+    for tr in doc.xpath("//div[@id='view-sbs']//tbody/tr"):
+        k = int(tr.get("data-pair"))
+        pair = c.pairs[k]
+        for side, report, spans in (("old", c.old, r.old_spans), ("new", c.new, r.new_spans)):
+            if pair.relation == ("inserted" if side == "old" else "deleted"):
+                continue
+            want = []
+            for op in pair.ops:
+                if op.kind != "equal" and r._change_for(k, op) is None:
+                    continue
+                start, end = (op.old_start, op.old_end) if side == "old" else (op.new_start, op.new_end)
+                want += [(seg[1], seg[2]) for seg in _segments(report.text, start, end, spans) if seg[0] == "q"]
+            got = [(q.text_content(), q.get("data-tip")) for q in tr.xpath(f"./td[@class='{side}']//span[@class='qty']")]
+            assert got == want, (side, k)
+            checked += len(got)
+    return checked
 
 
 def _report(name: str, body: str):
     return pipeline.annotate(pipeline.read_report(name, body.encode("utf-8")))
 
 
-def test_side_by_side_columns_keep_renumbered_labels():
+def test_side_by_side_columns_keep_renumbered_labels(chromium):
     """A renumbered paragraph (1. → 2.) is no change; the old column used to drop its old label
     (Hong Kong 2024 → 2025 lost ``12.``, ``143.``, ``(一)`` …): every row reads as its pair."""
     filler = "".join(f"{k + 3}. 政府将继续推进第{k + 1}项民生工程建设，提升市民生活质量和城市管理水平，完善公共服务体系。\n"
@@ -91,10 +140,24 @@ def test_side_by_side_columns_keep_renumbered_labels():
     new = _report("new.txt", head + "1. 今年是规划开局之年。\n2. 我们要大力发展创新科技产业，推动经济增长。\n"
                   "3. 政府将加快建设北部都会区。\n" + filler)
     c = compare(old, new)
-    doc = lxml_html.fromstring(render_redline(c))
+    doc = as_shown(chromium, render_redline(c))
+    assert _columns_read_as_their_pairs(doc, c) == len(c.pairs)
+    checked = sum(any(op.kind == "replace" and op.change is None for op in pair.ops) for pair in c.pairs)
+    assert checked >= 2  # the rows whose label changed were among them
+
+
+def test_side_by_side_columns_read_as_the_two_reports(national_pair, chromium):
+    doc = as_shown(chromium, render_redline(national_pair))
+    assert _columns_read_as_their_pairs(doc, national_pair) == len(national_pair.pairs)
+    assert _column_quantities_are_their_reports(doc, national_pair) > 100
+
+
+def _columns_read_as_their_pairs(doc, c) -> int:
+    """Each side-by-side row, without the other side's marks, reads as its pair's old and new
+    text (layout whitespace aside); returns the number of rows."""
     squash = lambda s: "".join(s.split())  # noqa: E731
-    checked = 0
-    for tr in doc.xpath("//div[@id='view-sbs']//tbody/tr"):
+    rows = doc.xpath("//div[@id='view-sbs']//tbody/tr")
+    for tr in rows:
         pair = c.pairs[int(tr.get("data-pair"))]
         old_td, new_td = tr.xpath("./td")
         for td, drop in ((old_td, ".//ins"), (new_td, ".//del")):
@@ -104,8 +167,7 @@ def test_side_by_side_columns_keep_renumbered_labels():
         want_new = c.new.text[pair.new_start : pair.new_end] if pair.relation != "deleted" else ""
         assert squash(old_td.text_content()) == squash(want_old)
         assert squash(new_td.text_content()) == squash(want_new)
-        checked += any(op.kind == "replace" and op.change is None for op in pair.ops)
-    assert checked >= 2  # the rows whose label changed were among them
+    return len(rows)
 
 
 def test_outline_nests_sections_under_their_part(national_pair):
@@ -130,8 +192,24 @@ def test_header_names_both_reports_by_issuer_and_year(national_pair):
     assert heads == ["old: 国务院 2023", "new: 国务院 2024"]
 
 
+def _link_targets(doc) -> list[str]:
+    """The ids the outline entries and the target-table links point at (not the two tables)."""
+    sections = ("#targets", "#commitment-changes")
+    return [a.get("href")[1:] for a in doc.xpath("//nav[@class='outline']//a | //table[@class='targets']//a")
+            if a.get("href") not in sections]
+
+
+def test_every_link_has_a_twin_in_the_side_by_side_view(national_pair, chromium):
+    doc = as_shown(chromium, render_redline(national_pair))
+    ids = set(doc.xpath("//@id"))
+    anchors = _link_targets(doc)
+    assert len(anchors) >= 13 + 2 * 5
+    for anchor in anchors:
+        assert anchor in ids and f"sbs-{anchor}" in ids, anchor
+
+
 def test_every_link_lands_in_both_views(national_pair):
-    """Outline entries and target-table links point at an inline anchor that has an ``sbs-`` twin."""
+    """Outline entries and target-table links point at an inline anchor (which has an ``sbs-`` twin)."""
     doc = lxml_html.fromstring(render_redline(national_pair))
     ids = set(doc.xpath("//@id"))
     sections = ("#targets", "#commitment-changes")  # the two tables above the text
@@ -140,7 +218,7 @@ def test_every_link_lands_in_both_views(national_pair):
     targets = [a.get("href")[1:] for a in doc.xpath("//table[@class='targets']//a")]
     assert len(outline) == 13 and len(targets) >= 2 * 5
     for anchor in outline + targets:
-        assert anchor in ids and f"sbs-{anchor}" in ids, anchor
+        assert anchor in ids, anchor  # its sbs- twin: test_every_link_has_a_twin_in_the_side_by_side_view
     # the jobs row links the new sentence on the new side and the old one on the old side
     row = doc.xpath("//table[@class='targets']//tr[@data-change='qualifier_changed']")[0]
     new_k = int(row.xpath(".//a[contains(@class,'to-new')]/@href")[0].split("-")[1])
@@ -177,7 +255,22 @@ def test_title_leads_and_folds_are_whole_insertions_or_deletions(national_pair):
     for p in folds:
         cls = p.get("class").split()
         assert ("inserted-block" in cls) != ("deleted-block" in cls)
-        assert p[0].tag == "button" and p[0].get("aria-expanded") == "false" and not p[0].text
+
+
+def test_folded_paragraphs_open_by_a_button_named_in_the_page_language(national_pair, chromium):
+    """The script puts a text-free button in front of each folded paragraph, its name saying
+    what opens (the paragraph's text stays the report's)."""
+    for lang, ins, dele in (("en", "open the inserted paragraph", "open the deleted paragraph"),
+                            ("zh", "展开新增段落", "展开删除段落")):
+        page = render_redline(national_pair, lang)
+        static = lxml_html.fromstring(page).get_element_by_id("view-inline")
+        doc = as_shown(chromium, page)
+        folds = doc.get_element_by_id("view-inline").xpath("./p[contains(@class,'fold')]")
+        assert len(folds) == len(static.xpath("./p[contains(@class,'fold')]")) >= 5
+        for p in folds:
+            assert p[0].tag == "button" and p[0].get("aria-expanded") == "false" and not p[0].text
+            want = ins if "inserted-block" in p.get("class").split() else dele
+            assert p[0].get("aria-label") == want and p[0].get("title")
 
 
 def test_outline_entries_are_cut_at_punctuation_never_mid_word():
@@ -264,13 +357,36 @@ def test_pages_show_on_every_paragraph_of_a_report_read_from_pdf():
             want = (str(b.page_start), one.format(b.page_start)) if b.page_end == b.page_start else \
                 (f"{b.page_start}-{b.page_end}", many.format(b.page_start, b.page_end))
             assert (p.get("data-page"), p.get("title")) == want
-        rows = doc.xpath("//div[@id='view-sbs']//tbody/tr")
-        assert all(tr.xpath("./td[@class='new']/@data-page") for tr in rows if c.pairs[int(tr.get("data-pair"))].relation != "deleted")
-        assert doc.xpath("//td[@class='old']/@data-page") == []  # the old report has no pages
     # the side whose text is shown gives the page: a deleted paragraph reads as the old report's
     c = compare(_with_pages(new, first=3), _with_pages(old, first=10))
     deleted = lxml_html.fromstring(render_redline(c)).xpath("//div[@id='view-inline']/p[contains(@class,'deleted-block')]")
     assert deleted and all(p.get("title", "").startswith("old report, p") for p in deleted)
+
+
+def _page_mark(block, one: str, many: str) -> tuple[str, str]:
+    if block.page_end == block.page_start:
+        return str(block.page_start), one.format(block.page_start)
+    return f"{block.page_start}-{block.page_end}", many.format(block.page_start, block.page_end)
+
+
+def test_side_by_side_cells_show_the_pages_of_their_blocks(chromium):
+    """Each side-by-side cell carries the pages of the block it shows (data-page + title), in
+    the page's language; a side read from text has none."""
+    body = "".join(f"{k + 1}. 政府将继续推进第{k + 1}项民生工程建设，提升市民生活质量和城市管理水平。\n" for k in range(12))
+    old = _report("old.txt", "施政报告\n第一章 发展经济\n" + body)
+    new = _with_pages(_report("new.txt", "施政报告\n第一章 发展经济\n" + body.replace("第3项", "第三项")
+                              + "13. 新增一段关于科技创新的内容，推动产业升级和高质量发展。\n"), first=3)
+    for c, paged in ((compare(old, new), ("new",)), (compare(new, _with_pages(old, first=10)), ("old", "new"))):
+        for lang, one, many in (("en", "p. {}", "pp. {}–{}"), ("zh", "第{}页", "第{}–{}页")):
+            rows = as_shown(chromium, render_redline(c, lang)).xpath("//div[@id='view-sbs']//tbody/tr")
+            assert len(rows) == len(c.pairs)
+            for tr in rows:
+                pair = c.pairs[int(tr.get("data-pair"))]
+                for side, report, block in (("old", c.old, pair.old_block), ("new", c.new, pair.new_block)):
+                    td = tr.xpath(f"./td[@class='{side}']")[0]
+                    shown = pair.relation != ("inserted" if side == "old" else "deleted")
+                    want = _page_mark(report.block_by_id[block], one, many) if shown and side in paged else (None, None)
+                    assert (td.get("data-page"), td.get("title")) == want
 
 
 def test_commitment_strength_changes_are_shown_with_links(corpus, tmp_path):

@@ -145,6 +145,13 @@ def test_hostile_report_text_is_shown_literally_and_runs_nothing(browser, tmp_pa
     assert "&amp;" in text
     assert page.evaluate("document.querySelectorAll('main img').length") == 0
     assert page.evaluate("document.scripts.length") == 1  # only the page's own
+    # the side-by-side view the script builds shows it as text too, in both columns
+    page.click("button[data-view=sbs]")
+    page.wait_for_timeout(200)
+    for column in ("old", "new"):
+        cells = page.evaluate(f"[...document.querySelectorAll('#view-sbs td.{column}')].map(e => e.innerText).join('')")
+        assert ('"><img src=x onerror=alert(2)>' in cells) == (column == "new")
+    assert dialogs == [] and page.evaluate("document.querySelectorAll('main img').length") == 0
     assert not [p for p in problems if "pageerror" in p]
     page.close()
 

@@ -15,10 +15,16 @@ Inline anchors (``n-<block>``, ``ip-<pair>``) have ``sbs-`` twins in the side-by
 link lands in whichever view is shown.  Every label is an interface string (:mod:`.i18n`).
 A report read from PDF has pages: each inline paragraph and each side-by-side cell then carries
 ``data-page`` (``7`` or ``7-8``) and a ``title`` tooltip (``p. 7``, ``第7页``); text input has none.
+
+Size (issue 14: the Hong Kong 2022 → 2025 page ≤ 1 MB): the text is written once.  The page's
+script builds the side-by-side rows from the inline view when that view is first shown (each
+pair starts with a marker; where the old report reads an unchanged stretch otherwise, the old
+reading rides along, see :meth:`_Redline._render_ops`), and puts the fold buttons in.
 """
 
 from __future__ import annotations
 
+import json
 import secrets
 from bisect import bisect_left
 from functools import lru_cache
@@ -45,6 +51,9 @@ KIND_CATEGORY: dict[str, str] = {
     "deleted": "insdel",
 }
 KIND_ORDER = ("number_changed", "modality_changed", "replaced", "moved", "inserted", "deleted")
+#: pair relation -> the code on its marker in the inline view (the page's script spells it out
+#: again for the side-by-side row's class ``r-<relation>``; a relation not listed is written whole)
+RELATION_CODE: dict[str, str] = {"match": "m", "moved": "v", "inserted": "i", "deleted": "d"}
 FILTERS = ("targets", "numbers", "commitments", "wording", "moves", "insdel")
 
 #: target change -> symbol; decoration only, the words beside it carry the meaning
@@ -160,27 +169,62 @@ def _append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def _append_annotated(parent: etree._Element, text: str, start: int, end: int, spans: _Spans) -> None:
-    """``text[start:end]`` with its quantities as focusable spans carrying their tip, and a mark
-    (no text of its own: the glyph is CSS) where a bidirectional control was removed."""
+def _segments(text: str, start: int, end: int, spans: _Spans) -> list[tuple[str, ...]]:
+    """``text[start:end]`` as it reads with ``spans``: plain runs ``("t", text)``, quantities
+    ``("q", text, tip)`` and marks ``("b", tip)`` where a bidirectional control was removed.
+    Runs are never empty; the texts joined are ``text[start:end]``."""
+    out: list[tuple[str, ...]] = []
+
+    def plain(a: int, b: int) -> None:
+        pos = a
+        for p in spans.bidi_in(a, b) if spans.bidi else ():
+            if p > pos:
+                out.append(("t", text[pos:p]))
+            out.append(("b", spans.bidi_tip))
+            pos = p
+        if b > pos:
+            out.append(("t", text[pos:b]))
+
     pos = start
     for s, e, tip in spans.within(start, end):
-        _append_marked(parent, text, pos, s, spans)
-        # focusable by the page's script (tabindex on every quantity was ~5% of a large page)
-        el = etree.SubElement(parent, "span", {"class": "qty", "data-tip": tip})
-        el.text = text[s:e]
+        plain(pos, s)
+        out.append(("q", text[s:e], tip))
         pos = e
-    _append_marked(parent, text, pos, end, spans)
+    plain(pos, end)
+    return out
 
 
-def _append_marked(parent: etree._Element, text: str, start: int, end: int, spans: _Spans) -> None:
-    pos = start
-    for p in spans.bidi_in(start, end) if spans.bidi else ():
-        _append_text(parent, text[pos:p])
-        etree.SubElement(parent, "span", {"class": "bidi-mark", "title": spans.bidi_tip, "role": "img",
-                                          "aria-label": spans.bidi_tip})
-        pos = p
-    _append_text(parent, text[pos:end])
+def _append_segments(parent: etree._Element, segments: Iterable[tuple[str, ...]]) -> None:
+    """Append :func:`_segments` to ``parent``: quantities as spans carrying their tip (made
+    focusable by the page's script: tabindex on every quantity was ~5% of a large page), bidi
+    marks as empty spans (the glyph is CSS), plain runs as text."""
+    for seg in segments:
+        if seg[0] == "t":
+            _append_text(parent, seg[1])
+        elif seg[0] == "q":
+            etree.SubElement(parent, "span", {"class": "qty", "data-tip": seg[2]}).text = seg[1]
+        else:
+            etree.SubElement(parent, "span", {"class": "bidi-mark", "title": seg[1], "role": "img",
+                                              "aria-label": seg[1]})
+
+
+def _append_annotated(parent: etree._Element, text: str, start: int, end: int, spans: _Spans) -> None:
+    """``text[start:end]`` with its quantities and bidi marks (:func:`_append_segments`)."""
+    _append_segments(parent, _segments(text, start, end, spans))
+
+
+class _Stops:
+    """The navigation stop of each change: its first marker in the inline view, which gets
+    ``data-chg`` (its twin is the stop in the side-by-side view too)."""
+
+    def __init__(self) -> None:
+        self.first: set[int] = set()
+
+    def mark(self, el: etree._Element, idx: int) -> None:
+        """Record marker ``el`` of change ``idx``; the first one becomes its stop."""
+        if idx not in self.first:
+            self.first.add(idx)
+            el.set("data-chg", str(idx))
 
 
 # --------------------------------------------------------------------------- the page
@@ -259,50 +303,63 @@ class _Redline:
                 return idx, ch
         return None
 
-    def _mark(self, tag: str, idx: int, ch: Any, first: set[tuple[str, int]], view: str) -> etree._Element:
+    def _mark(self, tag: str, idx: int, ch: Any, stops: "_Stops") -> etree._Element:
         category = KIND_CATEGORY.get(ch.kind, "other")
         label = self.ui.change(ch.kind)
         categories = [category] + (["targets"] if self._is_target(ch) else [])
         # the kind styles select on data-kind (a k-<kind> class as well was 3% of a large page)
         attrs = {"class": "chg", "data-kind": ch.kind, "data-filter": " ".join(categories), "data-label": label}
-        if (view, idx) not in first:  # the first marker of a change is its navigation stop (the
-            first.add((view, idx))     # script makes it focusable)
-            attrs["data-chg"] = str(idx)
         # screen readers hear "[deleted: number changed]" from the stylesheet (del.chg::before),
         # not from a span per marker: those were 7% of a large page
-        return etree.Element(tag, attrs)
+        el = etree.Element(tag, attrs)
+        stops.mark(el, idx)
+        return el
 
-    def _render_ops(self, pair_index: int, pair: Any, old_parent: Optional[etree._Element],
-                    new_parent: Optional[etree._Element], first: set, view: str) -> None:
-        """Render a pair's ops: into one parent (inline: both sides) or two (side by side)."""
+    def _render_ops(self, pair_index: int, pair: Any, parent: etree._Element, stops: "_Stops") -> None:
+        """Render a pair's ops into its inline paragraph: the new text with the old struck through
+        where it changed, carrying what the side-by-side view (built from this by the page's
+        script) needs for its old column: a stretch that is no change (whitespace, a renumbered
+        label 12. → 49., the same words cut differently) shows the new text and keeps the old in
+        ``data-o``, so neither column loses a character; see :meth:`_append_equal` for unchanged text."""
         for op in pair.ops:
             if op.kind == "equal":
-                if new_parent is not None and pair.relation != "deleted":
-                    _append_annotated(new_parent, self.new.text, op.new_start, op.new_end, self.new_spans)
-                if old_parent is not None and old_parent is not new_parent:
-                    _append_annotated(old_parent, self.old.text, op.old_start, op.old_end, self.old_spans)
-                elif old_parent is not None and pair.relation == "deleted":
-                    _append_annotated(old_parent, self.old.text, op.old_start, op.old_end, self.old_spans)
+                self._append_equal(parent, pair, op)
                 continue
             found = self._change_for(pair_index, op)
             if found is None:
-                # Not a change (whitespace, a renumbered label 12. → 49., the same words cut
-                # differently): each side shows its own text plainly, so neither column of the
-                # side-by-side view loses a character; inline shows the new side only.
-                if new_parent is not None and op.new_end > op.new_start:
-                    _append_text(new_parent, self.new.text[op.new_start : op.new_end])
-                if old_parent is not None and old_parent is not new_parent and op.old_end > op.old_start:
-                    _append_text(old_parent, self.old.text[op.old_start : op.old_end])
+                if op.new_end > op.new_start or op.old_end > op.old_start:
+                    el = etree.SubElement(parent, "span", {"data-o": self.old.text[op.old_start : op.old_end]})
+                    el.text = self.new.text[op.new_start : op.new_end] or None
                 continue
             idx, ch = found
-            if op.old_end > op.old_start and old_parent is not None:
-                d = self._mark("del", idx, ch, first, view)
+            if op.old_end > op.old_start:
+                d = self._mark("del", idx, ch, stops)
                 _append_annotated(d, self.old.text, op.old_start, op.old_end, self.old_spans)
-                old_parent.append(d)
-            if op.new_end > op.new_start and new_parent is not None:
-                i = self._mark("ins", idx, ch, first, view)
+                parent.append(d)
+            if op.new_end > op.new_start:
+                i = self._mark("ins", idx, ch, stops)
                 _append_annotated(i, self.new.text, op.new_start, op.new_end, self.new_spans)
-                new_parent.append(i)
+                parent.append(i)
+
+    def _append_equal(self, parent: etree._Element, pair: Any, op: Any) -> None:
+        """An unchanged stretch as the new report reads it (the old one's, for a deleted pair).
+        Where the old report reads it otherwise (other characters: simplified against
+        traditional; other quantities or tips), it is wrapped in a span that carries the old
+        reading for the side-by-side view: ``data-o`` (plain text) or ``data-oq`` (JSON
+        :func:`_segments`)."""
+        if pair.relation == "deleted":
+            _append_annotated(parent, self.old.text, op.old_start, op.old_end, self.old_spans)
+            return
+        new = _segments(self.new.text, op.new_start, op.new_end, self.new_spans)
+        if pair.relation != "inserted":
+            old = _segments(self.old.text, op.old_start, op.old_end, self.old_spans)
+            if old != new:
+                if all(seg[0] == "t" for seg in old):
+                    attrs = {"data-o": "".join(seg[1] for seg in old)}
+                else:
+                    attrs = {"data-oq": json.dumps(old, ensure_ascii=False, separators=(",", ":"))}
+                parent = etree.SubElement(parent, "span", attrs)
+        _append_segments(parent, new)
 
     # -- pieces
 
@@ -513,23 +570,31 @@ class _Redline:
     def inline_view(self, outline: list[tuple[str, str, str]]) -> etree._Element:
         """The new report with the old text struck through where it changed.
 
-        Every pair starts with an empty anchor ``ip-<pair>`` (target-table links land there);
-        every paragraph carries ``data-half`` (review | plan) for the part switch; a paragraph
-        wholly inserted or deleted is folded to one line with a button that opens it.
+        Every pair starts with an empty marker ``<i data-p>`` (its relation; :meth:`_pair_marker`),
+        ``id="ip-<pair>"`` when target-table links land there; every paragraph carries
+        ``data-half`` (review | plan) for the part switch; a paragraph wholly inserted or deleted
+        is folded to one line (the script adds the button that opens it).  The markers and the
+        old readings (:meth:`_render_ops`) are what the script builds the side-by-side view from.
         """
-        view = E.DIV({"id": "view-inline", "class": "view doc", "aria-label": self.ui("view.inline.aria")})
-        first: set = set()
+        ui = self.ui
+        view = E.DIV({"id": "view-inline", "class": "view doc", "aria-label": ui("view.inline.aria"),
+                      # the fold buttons' words, for the script that makes them
+                      "data-fold-inserted": ui("fold.open", what=ui.change("inserted")),
+                      "data-fold-deleted": ui("fold.open", what=ui.change("deleted")),
+                      "data-fold-title": ui("fold.title")})
+        stops = _Stops()
         move_anchor = self._move_anchors()
         container: Optional[etree._Element] = None
         key = None
         anchors: set[str] = set()
+        moved_to: set[int] = set()
         relations: dict[etree._Element, set[str]] = {}
         for k, pair in enumerate(self.c.pairs):
             for mid, old_text, half in move_anchor.get(k, ()):
                 mark = E.P({"class": "moved-from", "data-half": half},
                            E.A({"class": "move-mark", "href": f"#move-to-{mid}", "id": f"move-from-{mid}",
                                 "data-filter": "moves", "data-kind": "moved"},
-                               self.ui("move.from", n=mid)),
+                               ui("move.from", n=mid)),
                            E.SMALL(old_text[:60] + ("…" if len(old_text) > 60 else "")))
                 view.append(mark)
                 container = None
@@ -557,41 +622,53 @@ class _Redline:
                             outline.append((tag, anchor, self.new.text[pair.new_start : pair.new_end].strip()))
                 key = pk
             relations[container].add(pair.relation)
-            if k in self.linked:
-                etree.SubElement(container, "span", {"id": f"ip-{k}", "class": "pa"})
+            container.append(self._pair_marker(k, pair, container))
             if pair.relation == "moved" and pair.move_id is not None:
-                container.append(E.A({"class": "move-mark", "href": f"#move-from-{pair.move_id}",
-                                      "id": f"move-to-{pair.move_id}", "data-filter": "moves",
-                                      "data-kind": "moved"},
-                                     self.ui("move.to", n=pair.move_id)))
-                self._mark_move(container, k, first, "inline")
-            self._render_ops(k, pair, container, container, first, "inline")
+                mark = E.A({"class": "move-mark", "href": f"#move-from-{pair.move_id}", "data-filter": "moves",
+                            "data-kind": "moved"}, ui("move.to", n=pair.move_id))
+                if pair.move_id not in moved_to:  # a run of moved pairs: the link lands on its first
+                    moved_to.add(pair.move_id)
+                    mark.set("id", f"move-to-{pair.move_id}")
+                container.append(mark)
+                self._mark_move(container, k, stops)
+            self._render_ops(k, pair, container, stops)
         for el, rels in relations.items():
             self._fold(el, rels)
         return view
 
+    def _pair_marker(self, k: int, pair: Any, container: etree._Element) -> etree._Element:
+        """The empty element that starts pair ``k`` in the inline view: ``data-p`` its relation
+        (:data:`RELATION_CODE`), ``id`` ``ip-<k>`` where links land, ``data-h`` its half where it
+        differs from its paragraph's, ``data-po``/``data-pn`` the pages of its old and new block
+        (reports read from PDF): what a side-by-side row shows besides the text."""
+        marker = etree.Element("i", {"data-p": RELATION_CODE.get(pair.relation, pair.relation)})
+        if k in self.linked:
+            marker.set("id", f"ip-{k}")
+        half = self.half(pair)
+        if half != container.get("data-half"):
+            marker.set("data-h", half)
+        for attr, report, block, shown in (("data-po", self.old, pair.old_block, pair.relation != "inserted"),
+                                           ("data-pn", self.new, pair.new_block, pair.relation != "deleted")):
+            pages = self._pages(report, block) if shown else None
+            if pages is not None:
+                marker.set(attr, pages[0])
+        return marker
+
     def _fold(self, el: etree._Element, relations: set[str]) -> None:
-        """Fold a paragraph that is wholly inserted or deleted and longer than a line to one line,
-        with a text-free button in front that opens it (the text stays the report's text)."""
+        """Fold a paragraph that is wholly inserted or deleted and longer than a line to one line
+        (class ``fold``; the page's script puts the text-free button that opens it in front)."""
         if el.tag != "p" or len(relations) != 1 or not relations <= {"inserted", "deleted"}:
             return
         if len("".join(el.itertext())) < 60:
             return
         el.set("class", (el.get("class", "") + " fold").strip())
-        button = etree.Element("button", {"type": "button", "class": "fold-btn", "aria-expanded": "false",
-                                          "aria-label": self.ui("fold.open", what=self.ui.change(next(iter(relations)))),
-                                          "title": self.ui("fold.title")})
-        button.tail = el.text
-        el.text = None
-        el.insert(0, button)
 
-    def _mark_move(self, container: etree._Element, pair_index: int, first: set, view: str) -> None:
+    def _mark_move(self, container: etree._Element, pair_index: int, stops: "_Stops") -> None:
         """Make the move marker just appended to ``container`` the navigation stop of its change."""
         for idx, ch in self.by_pair.get(pair_index, ()):
-            if ch.kind == "moved" and (view, idx) not in first:
-                first.add((view, idx))
+            if ch.kind == "moved" and idx not in stops.first:
                 last = container[-1]
-                last.set("data-chg", str(idx))
+                stops.mark(last, idx)
                 last.set("data-label", "moved")
 
     def _move_anchors(self) -> dict[int, list[tuple[int, str, str]]]:
@@ -613,43 +690,18 @@ class _Redline:
         return anchors
 
     def side_by_side(self) -> etree._Element:
-        """One row per pair; rows carry ``sbs-`` twins of the inline view's ids, so the outline and
-        the target links land on the same place in either view."""
-        view = E.DIV({"id": "view-sbs", "class": "view doc", "hidden": "hidden",
-                      "aria-label": self.ui("view.sbs.aria")})
+        """The side-by-side view's frame: its header row, an empty body the page's script fills
+        from the inline view when the view is first shown (one row per pair, with ``sbs-`` twins
+        of the inline view's ids, so the outline and target links land in either view; building
+        it in the browser halves the page), and the words the script needs."""
+        ui = self.ui
+        view = E.DIV({"id": "view-sbs", "class": "view doc", "hidden": "hidden", "aria-label": ui("view.sbs.aria"),
+                      "data-move": ui("move.sbs", n="{n}"), "data-page-one": ui("page.one", n="{n}"),
+                      "data-page-range": ui("page.range", first="{first}", last="{last}")})
         table = E.TABLE(E.CLASS("sbs"))
-        table.append(E.THEAD(E.TR(E.TH({"scope": "col"}, self.ui("sbs.old", label=self.old.meta.label)),
-                                  E.TH({"scope": "col"}, self.ui("sbs.new", label=self.new.meta.label)))))
-        tbody = E.TBODY()
-        first: set = set()
-        paragraphs: set[str] = set()
-        for k, pair in enumerate(self.c.pairs):
-            row = E.TR({"class": f"r-{pair.relation}", "data-pair": str(k), "data-half": self.half(pair)})
-            if k in self.linked:
-                row.set("id", f"sbs-ip-{k}")
-            side, para = self._para_key(pair)
-            if side == "new" and para and para not in paragraphs:
-                paragraphs.add(para)
-                row.set("data-para", para)
-                anchor = E.SPAN({"id": f"sbs-n-{para}", "class": "pa"})
-            else:
-                anchor = None
-            old_td = E.TD(E.CLASS("old"))
-            new_td = E.TD(E.CLASS("new"))
-            if pair.relation != "inserted":
-                self._set_pages(old_td, self.old, pair.old_block)
-            if pair.relation != "deleted":
-                self._set_pages(new_td, self.new, pair.new_block)
-            if anchor is not None:
-                new_td.append(anchor)
-            if pair.relation == "moved" and pair.move_id is not None:
-                new_td.append(E.SPAN({"class": "move-mark", "data-filter": "moves", "data-kind": "moved"},
-                                     self.ui("move.sbs", n=pair.move_id)))
-                self._mark_move(new_td, k, first, "sbs")
-            self._render_ops(k, pair, old_td, new_td, first, "sbs")
-            row.extend([old_td, new_td])
-            tbody.append(row)
-        table.append(tbody)
+        table.append(E.THEAD(E.TR(E.TH({"scope": "col"}, ui("sbs.old", label=self.old.meta.label)),
+                                  E.TH({"scope": "col"}, ui("sbs.new", label=self.new.meta.label)))))
+        table.append(E.TBODY())
         view.append(table)
         return view
 

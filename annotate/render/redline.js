@@ -1,6 +1,7 @@
-/* annotate redline: navigation, view switch, part switch, filters, links, folded paragraphs.
+/* annotate redline: navigation, view switch, part switch, filters, links, folded paragraphs,
+   and the side-by-side view, built from the inline view when first shown.
    Static code: it reads only the page's own structure (data-* attributes written by the
-   renderer) and never evaluates report text. */
+   renderer) and never evaluates report text: text goes into the page as text nodes only. */
 (function () {
   "use strict";
   var body = document.body;
@@ -8,10 +9,135 @@
   var current = -1;
   var only = "all";  /* the change kind chosen by clicking a count */
   var position = document.getElementById("position");
-  /* quantities (their tip) and each change's first marker (its navigation stop) take keyboard
-     focus; set here rather than as thousands of tabindex attributes */
-  var focusable = document.querySelectorAll(".qty, [data-chg]");
-  for (var q = 0; q < focusable.length; q++) focusable[q].tabIndex = 0;
+  var RELATIONS = { m: "match", v: "moved", i: "inserted", d: "deleted" };  /* RELATION_CODE in html.py */
+
+  function makeFocusable(root) {
+    /* quantities (their tip) and each change's first marker (its navigation stop) take keyboard
+       focus; set here rather than as thousands of tabindex attributes */
+    var els = root.querySelectorAll(".qty, [data-chg]");
+    for (var q = 0; q < els.length; q++) els[q].tabIndex = 0;
+  }
+
+  function makeFoldButtons() {
+    /* one text-free button in front of each folded paragraph (its words are on the view) */
+    var folds = views.inline.querySelectorAll("p.fold");
+    for (var f = 0; f < folds.length; f++) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.className = "fold-btn";
+      b.setAttribute("aria-expanded", "false");
+      b.setAttribute("aria-label", views.inline.getAttribute(
+        folds[f].classList.contains("inserted-block") ? "data-fold-inserted" : "data-fold-deleted"));
+      b.title = views.inline.getAttribute("data-fold-title");
+      folds[f].insertBefore(b, folds[f].firstChild);
+    }
+  }
+
+  /* ---- the side-by-side view: one row per pair, from the inline view ----
+     Each pair starts with a marker <i data-p> in its inline paragraph; what follows it, up to
+     the next marker, is the pair's text: unchanged text (both columns), <del> (old column),
+     <ins> (new column), and spans whose old reading differs (data-o: plain text, data-oq: JSON
+     segments), shown as the new text inline. */
+
+  function pagesTitle(pages) {
+    var v = views.sbs, range = pages.split("-");
+    return range.length > 1 ? v.getAttribute("data-page-range").replace("{first}", range[0]).replace("{last}", range[1])
+                            : v.getAttribute("data-page-one").replace("{n}", pages);
+  }
+
+  function cell(cls, pages) {
+    var td = document.createElement("td");
+    td.className = cls;
+    if (pages) { td.setAttribute("data-page", pages); td.title = pagesTitle(pages); }
+    return td;
+  }
+
+  function startRow(marker, para, k) {
+    var tr = document.createElement("tr"), rel = marker.getAttribute("data-p");
+    tr.className = "r-" + (RELATIONS[rel] || rel);
+    tr.setAttribute("data-pair", String(k));
+    tr.setAttribute("data-half", marker.getAttribute("data-h") || marker.parentNode.getAttribute("data-half"));
+    if (marker.id) tr.id = "sbs-" + marker.id;
+    var oldTd = cell("old", marker.getAttribute("data-po")), newTd = cell("new", marker.getAttribute("data-pn"));
+    if (para) {
+      tr.setAttribute("data-para", para);
+      var a = document.createElement("span");
+      a.id = "sbs-n-" + para;
+      a.className = "pa";
+      newTd.appendChild(a);
+    }
+    tr.appendChild(oldTd);
+    tr.appendChild(newTd);
+    return { tr: tr, old: oldTd, "new": newTd, rel: RELATIONS[rel] || rel };
+  }
+
+  function oldReading(json) {
+    /* [["t", text] | ["q", text, tip] | ["b", tip]] (html.py _segments) as nodes */
+    var out = document.createDocumentFragment(), segs = JSON.parse(json);
+    for (var i = 0; i < segs.length; i++) {
+      var s = segs[i], el;
+      if (s[0] === "t") { out.appendChild(document.createTextNode(s[1])); continue; }
+      el = document.createElement("span");
+      if (s[0] === "q") { el.className = "qty"; el.setAttribute("data-tip", s[2]); el.textContent = s[1]; }
+      else { el.className = "bidi-mark"; el.title = s[1]; el.setAttribute("role", "img"); el.setAttribute("aria-label", s[1]); }
+      out.appendChild(el);
+    }
+    return out;
+  }
+
+  function moveMark(a) {
+    /* the inline "moved here" link becomes the row's "moved (move n)" label (only the first
+       link of a run of moved pairs has the id, so the number comes from where it points) */
+    var m = document.createElement("span");
+    m.className = "move-mark";
+    m.setAttribute("data-filter", "moves");
+    m.setAttribute("data-kind", "moved");
+    m.textContent = views.sbs.getAttribute("data-move").replace("{n}", a.getAttribute("href").replace("#move-from-", ""));
+    if (a.hasAttribute("data-chg")) { m.setAttribute("data-chg", a.getAttribute("data-chg")); m.setAttribute("data-label", a.getAttribute("data-label")); }
+    return m;
+  }
+
+  function addNode(row, n) {
+    /* one inline node of the pair into the row's columns */
+    if (n.nodeType === 1) {
+      if (n.classList.contains("fold-btn")) return;
+      if (n.classList.contains("move-mark")) { row["new"].appendChild(moveMark(n)); return; }
+      if (n.tagName === "DEL") { row.old.appendChild(n.cloneNode(true)); return; }
+      if (n.tagName === "INS") { row["new"].appendChild(n.cloneNode(true)); return; }
+      if (n.hasAttribute("data-o") || n.hasAttribute("data-oq")) {
+        if (n.hasAttribute("data-o")) { if (n.getAttribute("data-o")) row.old.appendChild(document.createTextNode(n.getAttribute("data-o"))); }
+        else row.old.appendChild(oldReading(n.getAttribute("data-oq")));
+        for (var c = n.firstChild; c; c = c.nextSibling) row["new"].appendChild(c.cloneNode(true));
+        return;
+      }
+    } else if (n.nodeType !== 3) return;
+    /* unchanged text (and its quantities): the old column unless the pair is new, and v.v. */
+    if (row.rel !== "inserted") row.old.appendChild(n.cloneNode(true));
+    if (row.rel !== "deleted") row["new"].appendChild(n.cloneNode(true));
+  }
+
+  function buildSbs() {
+    /* true when it built the view now (false: built before) */
+    var tbody = views.sbs.querySelector("tbody");
+    if (tbody.hasChildNodes()) return false;
+    var rows = document.createDocumentFragment(), k = 0, paras = views.inline.children;
+    for (var p = 0; p < paras.length; p++) {
+      var row = null, first = true, id = paras[p].id;
+      for (var n = paras[p].firstChild; n; n = n.nextSibling) {
+        if (n.nodeType === 1 && n.hasAttribute("data-p")) {
+          if (row) rows.appendChild(row.tr);
+          /* the paragraph's anchor twin rides on the row of its first pair */
+          row = startRow(n, first && id.indexOf("n-") === 0 ? id.slice(2) : null, k++);
+          first = false;
+        } else if (row) addNode(row, n);
+      }
+      if (row) rows.appendChild(row.tr);
+    }
+    tbody.appendChild(rows);
+    tbody.normalize();  /* one text node per run, as a parsed page has */
+    makeFocusable(tbody);
+    return true;
+  }
 
   function activeView() { return views.sbs.hidden ? views.inline : views.sbs; }
 
@@ -95,6 +221,7 @@
   }
 
   function setView(name) {
+    if (name === "sbs" && buildSbs()) applyFilters();  /* the new markers follow the filters set */
     views.inline.hidden = name !== "inline";
     views.sbs.hidden = name !== "sbs";
     press("data-view", name);
@@ -122,7 +249,8 @@
     if (el.offsetParent === null && el.getClientRects().length === 0 && body.hasAttribute("data-half"))
       setHalf("all");  /* it is in the half the switch hides */
     unfold(el);
-    var box = el.classList.contains("pa") ? el.parentNode : el;
+    /* an empty anchor (a pair's marker, a paragraph's twin) scrolls its box into view */
+    var box = el.classList.contains("pa") || el.hasAttribute("data-p") ? el.parentNode : el;
     box.scrollIntoView({ block: "start" });
     box.classList.add("flash");
     setTimeout(function () { box.classList.remove("flash"); }, 1600);
@@ -131,6 +259,8 @@
     return true;
   }
 
+  makeFoldButtons();
+  makeFocusable(document);
   document.getElementById("next").addEventListener("click", function () { go(1); });
   document.getElementById("prev").addEventListener("click", function () { go(-1); });
   var vb = document.querySelectorAll("[data-view]");
