@@ -179,10 +179,10 @@ def test_moves_linked_tips_and_200_percent_zoom(browser, real_pair):
     # a quantity shows its normalized value and indicator when focused (keyboard, not only hover)
     tip = page.evaluate(
         "(() => { const q = [...document.querySelectorAll('#view-inline .qty')].find(e => "
-        "e.textContent === '5%左右' && e.dataset.tip.includes('indicator gdp_growth')); q.focus(); "
+        "e.textContent === '5%左右' && e.dataset.tip.includes('indicator GDP growth')); q.focus(); "
         "return [document.activeElement === q, q.dataset.tip, getComputedStyle(q, '::after').content]; })()")
-    assert tip[0] and "value 5 %" in tip[1] and "qualifier about" in tip[1] and "indicator gdp_growth" in tip[1]
-    assert "gdp_growth" in tip[2]
+    assert tip[0] and "value 5 %" in tip[1] and "qualifier about" in tip[1] and "indicator GDP growth" in tip[1]
+    assert "GDP growth" in tip[2]
     # 200% zoom of a 1280 px window = a 640 px layout: nothing runs off to the side
     page.set_viewport_size({"width": 640, "height": 900})
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
