@@ -405,3 +405,23 @@ def test_commitment_strength_changes_are_shown_with_links(corpus, tmp_path):
     assert all(h in ids for h in re.findall(r'href="#([^"]+)"', section))  # every link lands
     assert "strengthened" in section and "weakened" in section
     assert "承诺力度变化" in render_redline(c, "zh")
+
+
+def test_a_report_read_by_ocr_is_said_so_in_the_redline_and_the_text_summary():
+    """Users must know which characters a machine guessed (issue 13): the pages OCR read are named."""
+    from dataclasses import replace
+
+    from annotate.render.text import render_text
+
+    old = pipeline.tag(str(EXAMPLES / "national-2023-gov-work-report.txt"))
+    new = pipeline.tag(str(EXAMPLES / "national-2024-gov-work-report.txt"))
+    scanned = replace(new, meta=replace(new.meta, source=replace(new.meta.source, file="scan.pdf", ocr_pages="1-5")))
+    c = compare(old, scanned)
+    doc = lxml_html.fromstring(render_redline(c))
+    notes = [p.text_content() for p in doc.find_class("ocr-note")]
+    assert notes == ["New report (scan.pdf): pages 1-5 were read by OCR from page images; "
+                     "differences there may be misread characters."]
+    zh = lxml_html.fromstring(render_redline(c, "zh")).find_class("ocr-note")[0].text_content()
+    assert zh.startswith("新报告（scan.pdf）：第1-5页由OCR")
+    assert "note: scan.pdf: pages 1-5 were read by OCR" in render_text(c)
+    assert not lxml_html.fromstring(render_redline(compare(old, new))).find_class("ocr-note")

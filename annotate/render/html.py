@@ -379,6 +379,11 @@ class _Redline:
         hidden = sum(1 for r in (*self.old.repairs, *self.new.repairs) if r.kind == "bidi")
         if hidden:
             top.append(E.P(E.CLASS("warn bidi-note"), self.ui("bidi.note", n=hidden)))
+        for side, r in (("old", self.old), ("new", self.new)):
+            if r.meta.source.ocr_pages:  # the reader must know which characters a machine guessed
+                top.append(E.P(E.CLASS("warn ocr-note"), self.ui("ocr.note", side=self.ui(side),
+                                                                 file=r.meta.source.file or "",
+                                                                 pages=r.meta.source.ocr_pages)))
         return top
 
     def summary(self) -> etree._Element:

@@ -101,6 +101,10 @@ def render_text(c: Comparison, *, limit: int = 40) -> str:
     st = c.stats_dict()
     counts = ", ".join(f"{st.get(k, 0)} {k}" for k, _ in KIND_TITLES if st.get(k))
     lines.append(f"similarity {st.get('similarity', 0):.2f}; {st.get('changes', 0)} changes" + (f": {counts}" if counts else ""))
+    for side in (o, n):
+        if side.source.ocr_pages:  # machine-guessed characters: differences there may be OCR errors
+            lines.append(f"note: {side.source.file}: pages {side.source.ocr_pages} were read by OCR; "
+                         "differences there may be misread characters")
     lines.append("")
 
     lines.append(f"Target changes ({len(c.target_changes)})")
