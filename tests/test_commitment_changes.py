@@ -87,7 +87,7 @@ def test_every_diff_output_carries_commitment_changes_with_their_places():
             el.find("old").get("start"), el.find("old").get("end")) == ("研究", "explore", "p2", "16", "27")
     assert el.find("new").text == "确保建立碳足迹管理体系" and el.find("new").get("strength") == "guarantee"
     out = render_text(c)
-    assert "Commitment changes (1)" in out and "▲ strengthened: 建立碳足迹管理体系" in out
+    assert "Promises made with another strength (1)" in out and "▲ strengthened: 建立碳足迹管理体系" in out
     assert "研究 (explore) → 确保 (guarantee)" in out
     assert "Commitment changes" not in render_text(compare(old, old))
 

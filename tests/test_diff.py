@@ -269,7 +269,7 @@ def test_xml_validates_against_comparison_schema(comparison):
 
 def test_text_summary_lists_targets_then_edits(comparison):
     out = render_text(comparison)
-    assert out.index("Target changes") < out.index("Numbers changed") < out.index("Commitment strength changed")
+    assert out.index("Target changes") < out.index("Numbers changed") < out.index("Modal word changed")
     assert "5%左右 → 5.5%左右" in out
 
 
@@ -286,7 +286,7 @@ def test_cli_diff_formats(tmp_path):
     r = runner.invoke(main, ["validate", str(out)])
     assert r.exit_code == 0, r.output
     r = runner.invoke(main, ["diff", old, new, "--format", "text", "--granularity", "char"])
-    assert r.exit_code == 0 and "Commitment strength changed (2)" in r.output
+    assert r.exit_code == 0 and "Modal word changed (2)" in r.output
 
 
 def test_cli_diff_bad_input_is_one_line(tmp_path):

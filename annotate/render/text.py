@@ -16,7 +16,7 @@ from .labels import delta_label
 
 KIND_TITLES = (
     ("number_changed", "Numbers changed"),
-    ("modality_changed", "Commitment strength changed"),
+    ("modality_changed", "Modal word changed"),
     ("moved", "Moved"),
     ("replaced", "Replaced"),
     ("inserted", "Inserted"),
@@ -82,7 +82,7 @@ def _commitment_changes(c: Comparison, limit: int) -> list[str]:
     """The commitment-changes section (after a blank line), or nothing when there are none."""
     if not c.commitment_changes:
         return []
-    out = ["", f"Commitment changes ({len(c.commitment_changes)})"]
+    out = ["", f"Promises made with another strength ({len(c.commitment_changes)})"]
     for k in c.commitment_changes[:limit]:
         o, n = k.old, k.new
         where = f"{o.sentence or o.block or '-'}→{n.sentence or n.block or '-'}"
