@@ -62,6 +62,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
+from itertools import compress
 from dataclasses import dataclass
 from typing import Iterable, Optional, Union
 
@@ -150,6 +151,15 @@ class Lexicon:
     reversed_suffix: Optional[re.Pattern]
     longer: dict  # suffix -> the suffix words that begin with it and run 1-4 characters longer (中心 -> 中心城市)
     glue_tails: frozenset  # the last two characters of the suffixes a following word may swallow (see _glued)
+    # The gazetteer scan (see _gazetteer): ``openings`` finds, in C, every position whose two characters could
+    # open a name (a superset); ``bigrams`` are the names' real first two characters and ``by_first`` the trie
+    # regex of the names opening with one character, so no match tries the hundreds of other first characters.
+    openings: Optional[re.Pattern] = None
+    bigrams: frozenset = frozenset()
+    by_first: dict = dataclasses.field(default_factory=dict)
+    # per-token tests that depend on the suffix table (see _TokenTest), filled by _lexicon_tests
+    ends_suffix: Optional["_TokenTest"] = None  # the word's last character ends some suffix
+    may_split: Optional["_TokenTest"] = None  # _split_suffix_tokens may cut the word
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -234,7 +244,9 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     reversed_suffix = re.compile(_trie_regex(x[::-1] for x in suffixes)) if suffixes else None
     lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
                   _longer_suffixes(suffixes),
-                  frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")))
+                  frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")),
+                  *_gazetteer_index(names))
+    lex = dataclasses.replace(lex, **_lexicon_tests(lex))
     _LEXICON_CACHE[key] = lex
     return lex
 
@@ -251,26 +263,71 @@ class _Cand:
     priority: int  # gazetteer 2 > quoted 1 > suffix rule 0
 
 
+class _TokenTest(dict):
+    """A memo of one test on a ``(word, tag)`` token: ``test[token]`` is ``bool(fn(token))``, computed once per
+    distinct token in the process.  :meth:`hits` picks a report's matching tokens with ``map`` and ``compress``,
+    which run in C: a pass over some ten thousand tokens costs Python work only for words not seen before."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, token):
+        if len(self) > 500_000:
+            self.clear()  # bound the memory a long batch run can spend on rare words
+        v = self[token] = bool(self.fn(token))
+        return v
+
+    def hits(self, tokens: list) -> list[int]:
+        """Indexes of the tokens that pass the test, in order."""
+        return list(compress(range(len(tokens)), map(self.__getitem__, tokens)))
+
+
+def _gazetteer_index(names: dict) -> tuple[Optional[re.Pattern], frozenset, dict]:
+    """``(openings, bigrams, by_first)`` of :class:`Lexicon` for the gazetteer ``names``.
+
+    One trie regex over all names is slow to search: at each position the regex engine tries the top-level
+    branch of every first character in turn.  Instead a two-character class pair finds candidate positions,
+    a set lookup keeps those that open a name, and the trie of that first character alone matches there."""
+    if not names:
+        return None, frozenset(), {}
+    singles = "".join(sorted({n for n in names if len(n) == 1}))
+    firsts = "".join(sorted({n[0] for n in names if len(n) > 1}))
+    seconds = "".join(sorted({n[1] for n in names if len(n) > 1}))
+    # a character class first (no lookahead around it), so the engine skips other characters in its fast loop
+    alts = ["[" + re.escape(firsts) + "](?=[" + re.escape(seconds) + "])"] + (["[" + re.escape(singles) + "]"] if singles else [])
+    openings = re.compile("|".join(alts))
+    grouped: dict = {}
+    for n in names:
+        grouped.setdefault(n[0], []).append(n)
+    by_first = {ch: re.compile(_trie_regex(ns)) for ch, ns in grouped.items()}
+    return openings, frozenset(n[:2] for n in names), by_first
+
+
 def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
+    """Gazetteer names in ``text``, left to right, the longest at each position, never overlapping (the
+    leftmost-longest scan of the one trie regex, done position by position on the few candidate positions)."""
     out = []
     if lex.pattern is None:
         return out
-    pos, n = 0, len(text)
-    while pos < n:
-        # finditer runs in C; only a rejected match (rare) needs a fresh search one character on
-        for m in lex.pattern.finditer(text, pos):
-            if m.end() == m.start():
-                continue
-            name = m.group()
-            typ, canonical = lex.names[name]
-            # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北.
-            if len(name) > 2 or (m.start() in boundaries and m.end() in boundaries):
-                out.append(_Cand(m.start(), m.end(), typ, canonical, 2))
-            else:
-                pos = m.start() + 1
-                break
-        else:
-            break
+    names, bigrams, by_first = lex.names, lex.bigrams, lex.by_first
+    pos = 0  # the next position a name may start at
+    for o in lex.openings.finditer(text):
+        i = o.start()
+        if i < pos or (text[i : i + 2] not in bigrams and text[i] not in names):
+            continue
+        m = by_first[text[i]].match(text, i)
+        if m is None or m.end() == i:
+            continue
+        name = m.group()
+        # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北; a rejected
+        # one lets a name start at the next character.
+        if len(name) > 2 or (i in boundaries and m.end() in boundaries):
+            typ, canonical = names[name]
+            out.append(_Cand(i, m.end(), typ, canonical, 2))
+            pos = m.end()
     return out
 
 
@@ -303,6 +360,9 @@ def _piece(token: tuple[str, str]) -> bool:
     return len(token[0]) == 1 and token[1] in _PIECE_POS
 
 
+_PLACE_SUFFIX_PIECE = _TokenTest(lambda t: t[0] in _PLACE_END_CHARS and t[1] in _PIECE_POS)
+
+
 def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[list, list]:
     """Join runs of 2-4 single characters ending in a place suffix (灏/县/镇 → 灏县镇): the
     segmenter splits unknown or OCR-damaged place names into pieces."""
@@ -311,7 +371,7 @@ def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[li
     done = 0
     # Only a run of single-character pieces that holds a place suffix can merge: find those first (one
     # comprehension), then read each whole run left to right as before.
-    for hit in [k for k, (w, p) in enumerate(tokens) if w in _PLACE_END_CHARS and p in _PIECE_POS]:
+    for hit in _PLACE_SUFFIX_PIECE.hits(tokens):
         if hit < done:
             continue
         k = hit
@@ -376,6 +436,10 @@ def _abbrev(w: str) -> bool:
 _PLACE_PARTS = frozenset("上游 中游 下游 流域 沿岸 沿线 两岸 南部 北部 东部 西部 中部 腹地".split())
 
 
+_MAY_BE_ABBREVIATION = _TokenTest(lambda t: (len(t[0]) < 4 and t[0][0] in _ABBREV and t[0][-1] in _ABBREV)
+                                   or (len(t[0]) == 1 and t[0] in _ABBREV) or t[1] == "l")
+
+
 def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
     """Tag place-abbreviation pairs proper (济青/a → j), undo a verb that swallowed the first of them
     (打|造成|渝 → 打造|成渝), and tag a place + part set phrase a place (长江上游/l → ns)."""
@@ -383,8 +447,7 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
     removed, consumed = 0, -1  # tokens merged away so far; the original index a pair merge swallowed
     # Only tokens that open or close with an abbreviation, or set phrases (l), can change: find them in one
     # comprehension, then visit them in order (their own word and tag are the original ones).
-    for k0 in [k for k, (w, p) in enumerate(tokens)
-               if (len(w) < 4 and w[0] in _ABBREV and w[-1] in _ABBREV) or (len(w) == 1 and w in _ABBREV) or p == "l"]:
+    for k0 in _MAY_BE_ABBREVIATION.hits(tokens):
         if k0 == consumed:
             continue
         k = k0 - removed
@@ -411,15 +474,25 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
     return out, offs
 
 
+def _lexicon_tests(lex: "Lexicon") -> dict:
+    """The per-token tests of ``lex`` (fields of :class:`Lexicon`) that read its suffix table."""
+    by_last = lex.by_last
+    return {
+        "ends_suffix": _TokenTest(lambda t: t[0][-1] in by_last),
+        # two-character tokens and tokens ending in a works word or 等 (the candidates of _split_suffix_tokens)
+        "may_split": _TokenTest(lambda t: (len(t[0]) == 2 and (t[0][1] in _AFTER_SUFFIX_CHARS
+                                                               or (t[1][0] == "n" and t[0][0] in by_last)))
+                                or t[0][-2:] in _AFTER_SUFFIX or t[0][-1] == "等"),
+    }
+
+
 def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
     """Split a token whose first part ends a name's suffix (琼西北供水|工程建设, 新田科技|城有, …合作|区区|位)."""
     cuts = []  # (token index, where to cut it)
     by_last, n = lex.by_last, len(tokens)
     # candidates in one comprehension: two-character tokens and tokens ending in a works word
-    after_chars, tails = _AFTER_SUFFIX_CHARS, lex.glue_tails
-    for k in [k for k, (w, p) in enumerate(tokens)
-              if (len(w) == 2 and (w[1] in after_chars or (p[0] == "n" and w[0] in by_last)))
-              or w[-2:] in _AFTER_SUFFIX or w[-1] == "等"]:
+    tails = lex.glue_tails
+    for k in lex.may_split.hits(tokens):
         w, p = tokens[k]
         if len(w) >= 3 and w[-1] == "等" and p in ("ns", "nr", "nz", "j"):
             cuts.append((k, len(w) - 1))  # 通苏嘉甬等|高铁: the list's 等 glued to the last item
@@ -505,10 +578,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
     by_last = lex.by_last
     rsuffix, rtext, n_text = lex.reversed_suffix, text[::-1], len(text)
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
-    for k, (word, pos) in enumerate(tokens):
-        cands = by_last.get(word[-1])
-        if cands is None:
-            continue
+    for k in lex.ends_suffix.hits(tokens):  # the tokens whose last character may end a suffix
+        word, pos = tokens[k]
         end = offsets[k] + len(word)
         if end in gaz_ends:
             continue  # a known name ends here (副中心, 通州区): it is the entity, not a suffix
