@@ -130,7 +130,8 @@ _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+$")
 _ALIAS = re.compile(r"（([^（）()，。；、：！？“”\n]{1,10})）")
 _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
                   "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
-                  "工程": "programme", "计划": "programme", "行动计划": "programme", "倡议": "programme"}
+                  "工程": "programme", "计划": "programme", "行动计划": "programme", "倡议": "programme",
+                  "策略": "policy"}  # 「再工业化」策略: Hong Kong names its strategies 策略
 # “3个100”市重点工程: a level and 重点/重大 may stand between the quote and the programme word
 _QUOTED = re.compile(r"“([^“”‘’\n［\[]{1,12})”(?:(?:[市省区县]|国家)(?:重点|重大)?)?(" + "|".join(sorted(_QUOTED_POLICY, key=len, reverse=True)) + ")")
 
@@ -350,7 +351,8 @@ def _holds_governing(word: str) -> bool:
 _COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区 间 轮".split())
 _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展 培育 落户 落地 晋级 入选 获评 位于 建成 启用 开通 投用 "
                         "签约 入驻 包括 以及 层面 级 新建 改建 扩建 高水平 高质量 高标准 新一轮 一批 各类 重点 重大 境外 境内 "
-                        "若干 多个 两地 三地 各地 多地 两岸 大中型 大型 中型 小型 中小型 大中小型 一流 世界级 国家级 省级 市级 暨 代表 全线".split())
+                        "若干 多个 两地 三地 各地 多地 两岸 大中型 大型 中型 小型 中小型 大中小型 一流 世界级 国家级 省级 市级 暨 代表 全线 "
+                        "现有".split())  # 现有|罗湖站: the existing one, not part of its name
 
 
 _PLACE_END_CHARS = frozenset(_PLACE_END)
@@ -917,7 +919,7 @@ def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list
 _QUOTE_SPAN = re.compile(r"“([^“”\n]{1,30})”")
 _TITLE = re.compile(r"《([^《》\n]{2,40})》")
 _POLICY_TITLE = re.compile(r"(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
-                           r"宪法|基本法|指引|清单|议定书|宣言|倡议)(?:（[^（）]*）)?(?:草案)?$")
+                           r"宪法|基本法|指引|清单|议定书|宣言|倡议|策略)(?:（[^（）]*）)?(?:草案)?$")
 
 
 # Items listed before 等 + a category of named works or places are names of that category:
@@ -1427,6 +1429,9 @@ _WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|加宽改
                            r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|尽早|开工|$)")
 
 
+_PHASE_WORKS = ("工程", "项目")
+
+
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
     """Take in a phase (``一期``), a section (``阜阳至黄冈段``, ``河南段``) and a bracketed alias
     (``（平谷线）``, ``（北京段）``) that follow."""
@@ -1437,6 +1442,10 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
             end = m.end()
             if c.type == "org":
                 c = dataclasses.replace(c, type="facility")  # 海南警察学院二期: a campus built in phases
+            if text.startswith(_PHASE_WORKS, end):
+                # 浦东国际机场四期工程, 南京禄口机场三期工程: the works of a phase are a project
+                end += 2
+                c = dataclasses.replace(c, type="project")
     if c.type == "project":
         m = _SECTION.match(text, end)
         # a section is named by places: 河南段 yes, 建设阶段 no; 成渝铁路成隆段: two places' first characters
