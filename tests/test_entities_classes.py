@@ -221,3 +221,39 @@ def test_line_extensions_routes_in_lists_and_routes_listed_as_projects():
     assert f == {"晏城至表白寺": "project", "济南至宁津": "project"}
     # a numeral word makes no line's name: a flood is no item of a list of lines
     assert "北江百年一遇特大洪水" not in found("全力应对北江百年一遇特大洪水、梅大高速塌方灾害。")
+
+
+# --------------------------------------------------------------------------- issue 18, tuning set 2 (invented examples)
+
+
+def test_phase_works_are_one_project():
+    f = types("启动建设杭州萧山国际机场五期工程。")
+    assert f.get("杭州萧山国际机场五期工程") == "project"
+    assert "杭州萧山国际机场五期" not in f
+
+
+def test_list_category_may_carry_a_measured_count():
+    f = types("加快建设松江线、机场快线等85公里轨道交通线。")
+    assert f.get("松江线") == "project" and f.get("机场快线") == "project"
+
+
+def test_road_named_by_its_code():
+    f = types("开工建设S7公路扩建等工程，加快建设G1503公路。")
+    assert f.get("S7公路扩建") == "project" and f.get("G1503公路") == "project"
+    assert types("完善公路网络，建设农村公路。") == {}
+
+
+def test_strategy_titles_and_quoted_strategies_are_policies():
+    f = types("我们今日公布《南部水域发展策略》，推行「新型工业化」策略。")
+    assert f.get("《南部水域发展策略》") == "policy"
+    assert f.get("“新型工业化”策略") == "policy" or f.get("「新型工业化」策略") == "policy"
+
+
+def test_plan_title_holds_what_it_builds():
+    f = types("全面落实苏州国际开放枢纽建设总体方案。")
+    assert f.get("苏州国际开放枢纽建设总体方案") == "policy"
+    assert "苏州国际开放枢纽" not in f
+
+
+def test_existing_is_no_part_of_a_name():
+    assert "现有罗湖站" not in types("在现有罗湖站及上水站之间增设新站。")

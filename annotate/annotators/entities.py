@@ -672,7 +672,7 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
                 if ((w in _GOVERNING and not (typ in ("programme", "policy") and w in _QUALITY))
-                        or (_stop_word(w) and not (_campaign(suffix, typ) and w in ("建设", "发展")))
+                        or (_stop_word(w) and not ((_campaign(suffix, typ) or suffix in _PLAN_TITLES) and w in ("建设", "发展")))
                         or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a")
                                 or (typ == "facility" and p == "a" and len(w) == 2 and tokens[j + 1][1] == "n"
                                     and w[0] not in "最更很较" and w not in _EVALUATIVE))  # 清洁|能源基地, not 最大|专业…机场
@@ -798,6 +798,9 @@ _DESIGNATION_WORDS = frozenset("国家 国家级 区域 区域性 全国性 省�
 
 # Campaigns (行动) are named by what they do, with no proper noun: 实施乡村建设行动, 开展城市更新行动.
 # Only when a launching verb governs the name; 工程 stays generic without one (老旧小区改造工程).
+# plan titles that name what is built or developed (虹桥国际开放枢纽建设总体方案, 长三角一体化发展规划纲要): 建设 and 发展
+# stand inside them, as in campaigns; the name still needs a proper noun
+_PLAN_TITLES = frozenset("方案 总体方案 实施方案 规划 总体规划 规划纲要 纲要".split())
 _CAMPAIGNS = frozenset("行动 专项行动 行动计划 三年行动 攻坚行动".split())
 _AND = frozenset("和 、 及 以及 与".split())
 
@@ -896,8 +899,14 @@ _NOT_ROAD_END = ("电路", "道路", "铁路", "公路", "线路", "思路", "�
                  "步行街", "商业街", "美食街")
 
 
+# Roads named by their national or provincial code (S3公路, G228国道, S4公路扩建 with _extend): projects whatever the
+# segmenter makes of the code
+_CODED_ROAD = re.compile(r"(?<![A-Za-z0-9])[GS]\d{1,4}(?:高速公路|公路|国道|省道)")
+
+
 def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
-    out = []
+    """Roads in works lists (宋梁路北延、日新路、云景西路等工程) and roads named by their code (S3公路)."""
+    out = [_Cand(m.start(), m.end(), "project", None, 0) for m in _CODED_ROAD.finditer(text)]
     for m in _ROAD.finditer(text):
         name = m.group(1)
         start = m.start(1)
@@ -926,7 +935,9 @@ _POLICY_TITLE = re.compile(r"(?:规划|纲要|条例|法|法典|办法|方案|�
 # 平漯周、焦济洛平、郑州南站等高铁项目; 赵口、陆浑、渠村等灌区; 三峡、葛洲坝等水利枢纽.  The categories are data
 # (lexicon/entity_lists.tsv): strong ones are named one by one, weak ones (项目, 工程, 战略) also list kinds of
 # things, so there an item must hold a proper noun.
-_LIST_HEAD = (r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|条|座|处|项)?(?:国家|省|市)?(?:级)?"
+# the count may be a measure (等172公里轨道交通线) or approximate (等20余个, 等3500多个)
+_LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|公里|千米)?"
+              r"(?:国家|省|市)?(?:级)?"
               r"(?:重点|重大|骨干|产业|民生|交通|水利|基础设施|现代化)*(")
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
 # an item of a strong list is still no name when it says what is done or joins two things
