@@ -257,3 +257,11 @@ def test_plan_title_holds_what_it_builds():
 
 def test_existing_is_no_part_of_a_name():
     assert "现有罗湖站" not in types("在现有罗湖站及上水站之间增设新站。")
+
+
+def test_reservoirs_are_named_whatever_the_segmenter_reads():
+    f = types("加快建设官路水库、双堠水库，完成老岚水库扩建。")
+    assert f.get("官路水库") == "project" and f.get("双堠水库") == "project"
+    assert any(name.startswith("老岚水库") for name in f)
+    # kinds of reservoirs are no names
+    assert types("整治病险水库，新建一批小型水库，建设骨干水库和中小水库。") == {}

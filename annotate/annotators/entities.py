@@ -899,6 +899,35 @@ _NOT_ROAD_END = ("电路", "道路", "铁路", "公路", "线路", "思路", "�
                  "步行街", "商业街", "美食街")
 
 
+# Works that always bear a proper name (a reservoir is 官路水库, never just 水库 of a place): a two- or three-character
+# word before the suffix names one even when the segmenter reads it as a common noun (双|堠|水库, 官路|水库), unless it
+# says what kind of reservoir it is (病险, 大型, 中小, 骨干, 森林 as a metaphor).
+_ALWAYS_NAMED = frozenset(["水库"])
+_KIND_WORDS = frozenset("病险 森林 骨干 中小 重点 重大 山塘 平原 山区 调蓄 地下 城市 农村 各类 蓄水 现有 新建 大中型 中型 小型 大型 "
+                        "水源 备用 应急 调节 梯级 上游 下游 地表 人工 天然 水电 该 此".split())
+_NAME_BEFORE = frozenset("x c uj u p v".split())  # what may stand before such a name: a comma, 和, 的, 等, a verb
+
+
+def _always_named(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> list[_Cand]:
+    """Reservoirs and the like named by words the segmenter reads as common nouns (see ``_ALWAYS_NAMED``)."""
+    out = []
+    for k in [k for k, t in enumerate(tokens) if t[0] in _ALWAYS_NAMED]:
+        j = k - 1
+        if j >= 1 and len(tokens[j][0]) == 1 and len(tokens[j - 1][0]) == 1 and tokens[j - 1][1] not in ("x", "c", "p", "uj", "u", "m", "v", "d"):
+            j -= 1  # 双|堠|水库: a name the segmenter cut into single characters
+        if j < 0:
+            continue
+        head = text[offsets[j] : offsets[k]]
+        before = tokens[j - 1][1] if j > 0 else "x"
+        if (not 2 <= len(head) <= 3 or head in _KIND_WORDS or _stop_word(head) or head in _EXTRA_STOP
+                or tokens[j][1][:1] in ("m", "a", "b", "v", "d", "q", "r", "f", "t", "x", "u", "p", "c")
+                or (before[:1] not in _NAME_BEFORE and before not in _NAME_BEFORE)
+                or not all("\u4e00" <= ch <= "\u9fff" for ch in head)):
+            continue
+        out.append(_Cand(offsets[j], offsets[k] + len(tokens[k][0]), lex.suffixes.get(tokens[k][0], "project"), None, 0))
+    return out
+
+
 # Roads named by their national or provincial code (S3公路, G228国道, S4公路扩建 with _extend): projects whatever the
 # segmenter makes of the code
 _CODED_ROAD = re.compile(r"(?<![A-Za-z0-9])[GS]\d{1,4}(?:高速公路|公路|国道|省道)")
@@ -1516,6 +1545,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _appositions(text, tokens, offsets)
                            + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets, lex)
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
+                           + _always_named(text, rtokens, roffsets, lex)
                            + _city_groups(text, boundaries))
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _quoted(text, lex)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
