@@ -754,6 +754,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if (not proper and typ == "facility" and suffix in _DESIGNATED and text.startswith("国家", start)
                 and suffix_start - start >= 6 and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
             proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
+        if suffix in _ALWAYS_NAMED and text[start:suffix_start] in _KIND_WORDS:
+            continue  # 中小|水库 (tagged an abbreviation): a kind of reservoir
         if suffix in _TIGHT_SUFFIXES and not _all_proper(tokens, offsets, start, suffix_start, known):
             continue  # 深珠通道, 黄茅海通道; not 生命安全通道, 两个以上独立逃生通道
         if (start >= suffix_start or not proper or _LABEL.match(text, start, suffix_start)
