@@ -265,3 +265,10 @@ def test_reservoirs_are_named_whatever_the_segmenter_reads():
     assert any(name.startswith("老岚水库") for name in f)
     # kinds of reservoirs are no names
     assert types("整治病险水库，新建一批小型水库，建设骨干水库和中小水库。") == {}
+
+
+def test_works_linking_two_named_waters_hold_the_and():
+    assert types("开工建设京杭运河与小清河航道连通工程。").get("京杭运河与小清河航道连通工程") == "project"
+    assert types("加强东平湖与小清河联通工程建设。").get("东平湖与小清河联通工程") == "project"
+    # no name on either side: no name
+    assert "城市与乡村道路连通工程" not in types("推进城市与乡村道路连通工程。")

@@ -930,6 +930,35 @@ def _always_named(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
     return out
 
 
+# Works that join two named things carry both names and the 与/和 between them (京杭运河与小清河航道连通工程,
+# 东平湖与小清河联通工程): one project.
+_LINKING = frozenset("连通 联通 连接 贯通 衔接 联网".split())
+_LINK_PART_POS = frozenset("n ns nr nz nrt j l".split())
+
+
+def _linked_works(text: str, tokens: list[tuple[str, str]], offsets: list[int], known) -> list[_Cand]:
+    """``A与B…连通工程``: each side one to three noun tokens (2-10 characters) holding a name (a proper token or a
+    gazetteer name), the whole a project."""
+    out = []
+    n = len(tokens)
+    for k in [k for k, t in enumerate(tokens) if t[0] in ("与", "和")]:
+        r = k + 1
+        while r < n and r - k <= 3 and tokens[r][1] in _LINK_PART_POS and tokens[r][0] not in _LINKING:
+            r += 1
+        if not (r + 1 < n and tokens[r][0] in _LINKING and tokens[r + 1][0] in ("工程", "项目") and r > k + 1):
+            continue
+        a = k
+        while a > 0 and k - a < 3 and tokens[a - 1][1] in _LINK_PART_POS:
+            a -= 1
+        left, right = (offsets[a], offsets[k]), (offsets[k + 1], offsets[r])
+        if a == k or not all(2 <= y - x <= 10 and (any(known[x:y]) or any(
+                tokens[i][1] in ("ns", "nr", "nz", "nrt") for i in range(bisect_left(offsets, x), bisect_left(offsets, y))))
+                for x, y in (left, right)):
+            continue
+        out.append(_Cand(offsets[a], offsets[r + 1] + len(tokens[r + 1][0]), "project", None, 0))
+    return out
+
+
 # Roads named by their national or provincial code (S3公路, G228国道, S4公路扩建 with _extend): projects whatever the
 # segmenter makes of the code
 _CODED_ROAD = re.compile(r"(?<![A-Za-z0-9])[GS]\d{1,4}(?:高速公路|公路|国道|省道)")
@@ -1547,7 +1576,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _appositions(text, tokens, offsets)
                            + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets, lex)
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
-                           + _always_named(text, rtokens, roffsets, lex)
+                           + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
                            + _city_groups(text, boundaries))
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _quoted(text, lex)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
