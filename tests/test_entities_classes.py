@@ -272,3 +272,9 @@ def test_works_linking_two_named_waters_hold_the_and():
     assert types("加强东平湖与小清河联通工程建设。").get("东平湖与小清河联通工程") == "project"
     # no name on either side: no name
     assert "城市与乡村道路连通工程" not in types("推进城市与乡村道路连通工程。")
+
+
+def test_place_opening_a_product_brand_is_no_place():
+    f = types("打响潜江龙虾、福鼎白茶品牌，推进潜江至荆门高速，支持潜江发展。")
+    assert f == {"潜江至荆门高速": "project", "潜江": "place"}
+    assert list(found("支持潜江发展，打响潜江龙虾品牌。")) == ["潜江"]

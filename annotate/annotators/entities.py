@@ -1458,14 +1458,32 @@ _NOT_IN_EVENT = re.compile(r"[和与及在为将对把是等、]")
 _FIXED_PHRASE = re.compile(r"特色社会主义|式现代化|梦")
 
 
+_BRAND_PRODUCT: Optional[re.Pattern] = None
+
+
+def _brand_product() -> re.Pattern:
+    """The products of ``brand_products.txt`` as one pattern (built once per process)."""
+    global _BRAND_PRODUCT
+    if _BRAND_PRODUCT is None:
+        words = [row[0] for row in read_tsv(LEXICON_DIR / "brand_products.txt")]
+        _BRAND_PRODUCT = re.compile(_trie_regex(words))
+    return _BRAND_PRODUCT
+
+
 def _drop_event_places(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Drop places that open an event's name (北京国际电影节), a fixed phrase (中国特色社会主义) or a product
+    brand (潜江龙虾, 福鼎白茶): the outermost name only, and those are no entities."""
     out = []
+    product = _brand_product()
     for c in cands:
         if c.type == "place":
             m = _EVENT.match(text, c.end)
             if m and not _NOT_IN_EVENT.search(m.group()):
                 continue
             if _FIXED_PHRASE.match(text, c.end):
+                continue
+            m = product.match(text, c.end)
+            if m and m.end() > c.end:
                 continue
         out.append(c)
     return out
