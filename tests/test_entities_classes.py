@@ -278,3 +278,13 @@ def test_place_opening_a_product_brand_is_no_place():
     f = types("打响潜江龙虾、福鼎白茶品牌，推进潜江至荆门高速，支持潜江发展。")
     assert f == {"潜江至荆门高速": "project", "潜江": "place"}
     assert list(found("支持潜江发展，打响潜江龙虾品牌。")) == ["潜江"]
+
+
+def test_plan_title_takes_building_only_right_before_the_title_word():
+    assert "苏州发展枢纽内原有用地规划" not in types("加上苏州发展枢纽内原有用地规划。")
+    assert types("印发厦漳泉都市圈发展规划。").get("厦漳泉都市圈发展规划") == "policy"
+
+
+def test_a_section_cut_off_its_line_is_no_list_item():
+    f = types("开工建设20号线一期东段、上海示范区线东延伸等轨道交通线。")
+    assert "东段" not in f and f.get("上海示范区线东延伸") == "project"

@@ -672,7 +672,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
                 if ((w in _GOVERNING and not (typ in ("programme", "policy") and w in _QUALITY))
-                        or (_stop_word(w) and not ((_campaign(suffix, typ) or suffix in _PLAN_TITLES) and w in ("建设", "发展")))
+                        or (_stop_word(w) and not (w in ("建设", "发展") and (
+                            _campaign(suffix, typ) or (suffix in _PLAN_TITLES and text[offsets[j] + len(w) : suffix_start] in _PLAN_QUALIFIERS))))
                         or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a")
                                 or (typ == "facility" and p == "a" and len(w) == 2 and tokens[j + 1][1] == "n"
                                     and w[0] not in "最更很较" and w not in _EVALUATIVE))  # 清洁|能源基地, not 最大|专业…机场
@@ -801,8 +802,10 @@ _DESIGNATION_WORDS = frozenset("国家 国家级 区域 区域性 全国性 省�
 # Campaigns (行动) are named by what they do, with no proper noun: 实施乡村建设行动, 开展城市更新行动.
 # Only when a launching verb governs the name; 工程 stays generic without one (老旧小区改造工程).
 # plan titles that name what is built or developed (虹桥国际开放枢纽建设总体方案, 长三角一体化发展规划纲要): 建设 and 发展
-# stand inside them, as in campaigns; the name still needs a proper noun
+# stand inside them, as in campaigns, right before the title word or a qualifier of it (总体, 实施); the name still needs
+# a proper noun (…发展枢纽内原有用地规划 is no title)
 _PLAN_TITLES = frozenset("方案 总体方案 实施方案 规划 总体规划 规划纲要 纲要".split())
+_PLAN_QUALIFIERS = frozenset(["", "总体", "实施", "专项", "三年"])
 _CAMPAIGNS = frozenset("行动 专项行动 行动计划 三年行动 攻坚行动".split())
 _AND = frozenset("和 、 及 以及 与".split())
 
@@ -1003,6 +1006,7 @@ _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
 # an item of a strong list is still no name when it says what is done or joins two things
 _NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
 _NOT_LISTED_WEAK = re.compile(r"[的和与或]")
+_SECTION_ONLY = re.compile(r"[东西南北]{1,2}(?:段|延伸|延伸段|延长线)$")
 
 
 @dataclass(frozen=True)
@@ -1149,6 +1153,8 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             name = text[a:b]
             if not (2 <= len(name) <= 14 and ("\u4e00" <= name[0] <= "\u9fff" or name[0].isalnum())):
                 continue
+            if _SECTION_ONLY.match(name):
+                continue  # …20号线一期|东段、…: a section cut off its line is no item
             if strong and not _NOT_LISTED.search(name):
                 out.append(_Cand(a, b, typ, None, 1))
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
