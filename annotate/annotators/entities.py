@@ -913,10 +913,13 @@ _KIND_WORDS = frozenset("病险 森林 骨干 中小 重点 重大 山塘 平原
 _NAME_BEFORE = frozenset("x c uj u p v".split())  # what may stand before such a name: a comma, 和, 的, 等, a verb
 
 
+_ALWAYS_NAMED_TOKEN = _TokenTest(lambda t: t[0] in _ALWAYS_NAMED)
+
+
 def _always_named(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> list[_Cand]:
     """Reservoirs and the like named by words the segmenter reads as common nouns (see ``_ALWAYS_NAMED``)."""
     out = []
-    for k in [k for k, t in enumerate(tokens) if t[0] in _ALWAYS_NAMED]:
+    for k in _ALWAYS_NAMED_TOKEN.hits(tokens):
         j = k - 1
         if j >= 1 and len(tokens[j][0]) == 1 and len(tokens[j - 1][0]) == 1 and tokens[j - 1][1] not in ("x", "c", "p", "uj", "u", "m", "v", "d"):
             j -= 1  # 双|堠|水库: a name the segmenter cut into single characters
@@ -939,12 +942,15 @@ _LINKING = frozenset("连通 联通 连接 贯通 衔接 联网".split())
 _LINK_PART_POS = frozenset("n ns nr nz nrt j l".split())
 
 
+_AND_TOKEN = _TokenTest(lambda t: t[0] in ("与", "和"))
+
+
 def _linked_works(text: str, tokens: list[tuple[str, str]], offsets: list[int], known) -> list[_Cand]:
     """``A与B…连通工程``: each side one to three noun tokens (2-10 characters) holding a name (a proper token or a
     gazetteer name), the whole a project."""
     out = []
     n = len(tokens)
-    for k in [k for k, t in enumerate(tokens) if t[0] in ("与", "和")]:
+    for k in _AND_TOKEN.hits(tokens):
         r = k + 1
         while r < n and r - k <= 3 and tokens[r][1] in _LINK_PART_POS and tokens[r][0] not in _LINKING:
             r += 1
