@@ -288,3 +288,17 @@ def test_plan_title_takes_building_only_right_before_the_title_word():
 def test_a_section_cut_off_its_line_is_no_list_item():
     f = types("开工建设8号线二期西段、苏州示范区线北延伸等轨道交通线。")
     assert "西段" not in f and f.get("苏州示范区线北延伸") == "project"
+
+
+def test_compounded_verb_inside_a_name_of_works():
+    assert types("推进闽东水资源优化配置工程建设。").get("闽东水资源优化配置工程") == "project"
+    assert types("加快优化营商环境工程。") == {}
+
+
+def test_what_works_include_is_no_alias():
+    f = types("推进粤西水资源配置工程（含揭阳龙颈水库扩建）建设。")
+    assert "粤西水资源配置工程" in f and not any(name.endswith("）") for name in f)
+
+
+def test_special_comprehensive_bonded_zone():
+    assert types("推动洋山特殊综合保税区发展新业态。") == {"洋山特殊综合保税区": "facility"}

@@ -127,7 +127,7 @@ _ORG_PARTS = frozenset("校区 分校 院区 分院".split())
 _QUALITY = frozenset("高质量 高水平 高标准".split())
 _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+$")
-_ALIAS = re.compile(r"（([^（）()，。；、：！？“”\n]{1,10})）")
+_ALIAS = re.compile(r"（(?!含|包括|包含)([^（）()，。；、：！？“”\n]{1,10})）")  # （含龙颈水库扩建） lists what the works include
 _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
                   "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
                   "工程": "programme", "计划": "programme", "行动计划": "programme", "倡议": "programme",
@@ -671,7 +671,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             if document:
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
-                if ((w in _GOVERNING and not (typ in ("programme", "policy") and w in _QUALITY))
+                # 水资源|优化|配置|工程: a verb compounded with the next one names the works, it governs nothing
+                compound = (w in _COMPOUND_VERBS and j > 0 and tokens[j - 1][1] in ("n", "nz", "l")
+                            and tokens[j + 1][1][:1] == "v")
+                if ((w in _GOVERNING and not compound and not (typ in ("programme", "policy") and w in _QUALITY))
                         or (_stop_word(w) and not (w in ("建设", "发展") and (
                             _campaign(suffix, typ) or (suffix in _PLAN_TITLES and text[offsets[j] + len(w) : suffix_start] in _PLAN_QUALIFIERS))))
                         or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a")
@@ -806,6 +809,8 @@ _DESIGNATION_WORDS = frozenset("国家 国家级 区域 区域性 全国性 省�
 # a proper noun (…发展枢纽内原有用地规划 is no title)
 _PLAN_TITLES = frozenset("方案 总体方案 实施方案 规划 总体规划 规划纲要 纲要".split())
 _PLAN_QUALIFIERS = frozenset(["", "总体", "实施", "专项", "三年"])
+# governing verbs that also open a compound verb inside a name of works (水资源优化配置工程)
+_COMPOUND_VERBS = frozenset(["优化"])
 _CAMPAIGNS = frozenset("行动 专项行动 行动计划 三年行动 攻坚行动".split())
 _AND = frozenset("和 、 及 以及 与".split())
 
