@@ -302,3 +302,27 @@ def test_what_works_include_is_no_alias():
 
 def test_special_comprehensive_bonded_zone():
     assert types("推动洋山特殊综合保税区发展新业态。") == {"洋山特殊综合保税区": "facility"}
+
+
+def test_counted_label_right_before_the_suffix_is_no_name():
+    f = types("深入实施京津冀协同发展、长江经济带发展三大战略。")
+    assert not any(name.endswith("三大战略") for name in f)
+
+
+def test_titles_named_by_their_horizon_are_policies():
+    assert types("全面实施《中国制造2025》。") == {"《中国制造2025》": "policy"}
+
+
+def test_national_strategy_is_one_but_a_kind_of_strategy_is_none():
+    assert types("制定和实施国家海洋战略。") == {"国家海洋战略": "policy"}
+    assert types("服务国家区域战略，落实国家战略。") == {}
+
+
+def test_negative_lists_are_named_by_what_they_cover():
+    f = types("缩减外资准入负面清单，制定跨境服务贸易负面清单，全国统一的市场准入负面清单，由审批制转向负面清单，出台负面清单。")
+    assert f == {"外资准入负面清单": "policy", "跨境服务贸易负面清单": "policy", "市场准入负面清单": "policy"}
+
+
+def test_period_plan_of_a_named_policy_is_one_title():
+    f = types("制定实施西部大开发“十三五”规划。")
+    assert f == {"西部大开发“十三五”规划": "policy"}

@@ -106,6 +106,8 @@ _MISTAGGED = frozenset("新 未来 并举 警察 高速".split())  # 新 only af
 # noun of two or more characters (永兴教育城, 未来科技动力产业城).
 _WEAK_SUFFIXES = frozenset("城")
 # Zones the state designates one by one (国家数据要素综合试验区); 国家重点实验室 is a kind, not one.
+_NATIONAL_POLICIES = frozenset(["战略"])  # 国家 + what the strategy is about names one (国家大数据战略)
+_GENERIC_STRATEGY = frozenset("区域 重大 区域重大 发展 重要 总体 重点 相关".split())  # 国家区域战略: a kind
 _DESIGNATED = frozenset("试验区 示范区 实验区 先行区 先导区 综合试验区".split())
 # Regions planned across places (成渝主轴经济走廊): named over common nouns, like facilities, not only proper ones.
 _REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈 科创走廊 创新带 产业带 发展带 "
@@ -125,6 +127,7 @@ _LABEL = re.compile(r"[\d一二两三四五六七八九十百]+[大个]")  # 三
 _ORG_PARTS = frozenset("校区 分校 院区 分院".split())
 # 县域经济高质量发展行动: a campaign's name may say how (高质量) though the word governs elsewhere.
 _QUALITY = frozenset("高质量 高水平 高标准".split())
+_LABEL_END = re.compile(r"[\d一二两三四五六七八九十百]+[大个]$")  # a count right before the suffix: a counted label
 _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+$")
 _ALIAS = re.compile(r"（(?!含|包括|包含)([^（）()，。；、：！？“”\n]{1,10})）")  # （含龙颈水库扩建） lists what the works include
@@ -755,6 +758,9 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             m = _SECTION.match(text, end)
             if m and (m.group(1) or lex.names.get(m.group(3), ("",))[0] == "place"):
                 proper = True  # 雄商高铁河南段: a line built in sections named by places is a particular one
+        if (not proper and typ == "policy" and suffix in _NATIONAL_POLICIES and text.startswith("国家", start)
+                and suffix_start - start >= 4 and text[start + 2 : suffix_start] not in _GENERIC_STRATEGY and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
+            proper = True  # 实施国家大数据战略, 国家海洋战略: the nation's strategy is one, not a kind
         if (not proper and typ == "facility" and suffix in _DESIGNATED and text.startswith("国家", start)
                 and suffix_start - start >= 6 and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
             proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
@@ -763,6 +769,7 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if suffix in _TIGHT_SUFFIXES and not _all_proper(tokens, offsets, start, suffix_start, known):
             continue  # 深珠通道, 黄茅海通道; not 生命安全通道, 两个以上独立逃生通道
         if (start >= suffix_start or not proper or _LABEL.match(text, start, suffix_start)
+                or _LABEL_END.search(text, start, suffix_start)  # 京津冀协同发展、长江经济带发展|三大|战略
                 or (text[start] in "大个" and _COUNT_BEFORE.search(text, max(0, start - 3), start))):  # 三|大都市圈
             continue  # the suffix alone (工程, 项目), a generic phrase (老旧小区改造工程), a counted label (六大产业基地)
         if (typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start)
@@ -1001,7 +1008,8 @@ def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list
 
 _QUOTE_SPAN = re.compile(r"“([^“”\n]{1,30})”")
 _TITLE = re.compile(r"《([^《》\n]{2,40})》")
-_POLICY_TITLE = re.compile(r"(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
+# a plan named by its horizon (《中国制造2025》, 《健康中国2030》) is a policy as much as one named 规划
+_POLICY_TITLE = re.compile(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
                            r"宪法|基本法|指引|清单|议定书|宣言|倡议|策略)(?:（[^（）]*）)?(?:草案)?$")
 
 
@@ -1577,6 +1585,56 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
     return dataclasses.replace(c, end=end) if end != c.end else c
 
 
+# Instruments named by what they cover, with no proper noun: 外资准入负面清单, 跨境服务贸易负面清单 (policies).
+_INSTRUMENT_WORDS = ("负面清单",)
+_INSTRUMENT_PART_POS = frozenset("n vn nz l j".split())
+_INSTRUMENT_NOT_PART = frozenset("新版 年版 最新版 全国 全面 部分 地区 各类 相关".split())
+
+
+def _governs(w: str, p: str) -> bool:
+    """Is the token a governing verb (制定, 全面实施), not a verbal noun inside a name (跨境|服务|贸易)?"""
+    return (w in _GOVERNING and p != "vn") or (len(w) > 2 and _holds_governing(w))
+
+
+def _instruments(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+    """``…负面清单``: the noun tokens before the instrument word (at most ten characters, never across 的, a comma, a
+    verb or a version word), with one verb right before the word when a noun of two characters or more precedes it
+    (外资|准入|负面清单, 数据|出境|负面清单; not 审批|制|转向|负面清单, 试行|市场准入…)."""
+    out = []
+    for word in _INSTRUMENT_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            k = bisect_left(offsets, pos)
+            if k < len(offsets) and offsets[k] == pos:
+                a = k
+                if (k >= 2 and tokens[k - 1][1] == "v" and not _holds_governing(tokens[k - 1][0])
+                        and tokens[k - 1][0] not in _GOVERNING and tokens[k - 2][1] in _INSTRUMENT_PART_POS
+                        and len(tokens[k - 2][0]) >= 2):
+                    a -= 1
+                while (a > 0 and tokens[a - 1][1] in _INSTRUMENT_PART_POS and pos - offsets[a - 1] <= 10
+                       and tokens[a - 1][0] not in _INSTRUMENT_NOT_PART and not _governs(*tokens[a - 1])):
+                    a -= 1
+                if a < k and pos - offsets[a] >= 2:
+                    out.append(_Cand(offsets[a], pos + len(word), "policy", None, 0))
+            pos = text.find(word, pos + 1)
+    return out
+
+
+_PERIOD_PLAN = re.compile(r"“[^“”]{2,6}”(?:规划|规划纲要|实施方案)$")  # “十三五”规划
+
+
+def _plans_of_names(text: str, gaz: list[_Cand], quoted: list[_Cand]) -> list[_Cand]:
+    """A period's plan written right after a named policy or place is one title: 西部大开发“十三五”规划,
+    长江经济带“十四五”规划 (policies; the name inside is no entity of its own)."""
+    ends = {c.end: c for c in gaz if c.type in ("policy", "place")}
+    out = []
+    for q in quoted:
+        head = ends.get(q.start)
+        if head is not None and q.type == "policy" and _PERIOD_PLAN.match(text[q.start : q.end]):
+            out.append(_Cand(head.start, q.end, "policy", None, 1))
+    return out
+
+
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping spans: longer first, then the more trusted source, then the earlier."""
     chosen: list[_Cand] = []
@@ -1612,8 +1670,10 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets, lex)
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
+                           + _instruments(text, rtokens, roffsets)
                            + _city_groups(text, boundaries))
-    cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _quoted(text, lex)
+    quoted = _quoted(text, lex)
+    cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + quoted + _plans_of_names(text, gaz, quoted)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
     # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places)
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org") else c for c in cands]
