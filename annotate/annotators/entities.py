@@ -1599,7 +1599,7 @@ def _governs(w: str, p: str) -> bool:
 def _instruments(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
     """``…负面清单``: the noun tokens before the instrument word (at most ten characters, never across 的, a comma, a
     verb or a version word), with one verb right before the word when a noun of two characters or more precedes it
-    (外资|准入|负面清单, 数据|出境|负面清单; not 审批|制|转向|负面清单, 试行|市场准入…)."""
+    (外资|准入|负面清单, 数据|出境|负面清单; not 审批|制|转向|负面清单, 试行|市场准入…, 国民待遇|加|负面清单, a regime)."""
     out = []
     for word in _INSTRUMENT_WORDS:
         pos = text.find(word)
@@ -1607,7 +1607,7 @@ def _instruments(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
             k = bisect_left(offsets, pos)
             if k < len(offsets) and offsets[k] == pos:
                 a = k
-                if (k >= 2 and tokens[k - 1][1] == "v" and not _holds_governing(tokens[k - 1][0])
+                if (k >= 2 and tokens[k - 1][1] == "v" and len(tokens[k - 1][0]) >= 2 and not _holds_governing(tokens[k - 1][0])
                         and tokens[k - 1][0] not in _GOVERNING and tokens[k - 2][1] in _INSTRUMENT_PART_POS
                         and len(tokens[k - 2][0]) >= 2):
                     a -= 1
