@@ -925,13 +925,24 @@ _KIND_WORDS = frozenset("病险 森林 骨干 中小 重点 重大 山塘 平原
 _NAME_BEFORE = frozenset("x c uj u p v".split())  # what may stand before such a name: a comma, 和, 的, 等, a verb
 
 
-_ALWAYS_NAMED_TOKEN = _TokenTest(lambda t: t[0] in _ALWAYS_NAMED)
+def _word_tokens(text: str, tokens: list[tuple[str, str]], offsets: list[int], words: Iterable[str]) -> list[int]:
+    """Indexes of the tokens that are one of ``words``, in order, found with ``str.find`` on the text (the words
+    are rare: no pass over every token)."""
+    out = []
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            k = bisect_left(offsets, pos)
+            if k < len(tokens) and offsets[k] == pos and tokens[k][0] == word:
+                out.append(k)
+            pos = text.find(word, pos + 1)
+    return sorted(out)
 
 
 def _always_named(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> list[_Cand]:
     """Reservoirs and the like named by words the segmenter reads as common nouns (see ``_ALWAYS_NAMED``)."""
     out = []
-    for k in _ALWAYS_NAMED_TOKEN.hits(tokens):
+    for k in _word_tokens(text, tokens, offsets, _ALWAYS_NAMED):
         j = k - 1
         if j >= 1 and len(tokens[j][0]) == 1 and len(tokens[j - 1][0]) == 1 and tokens[j - 1][1] not in ("x", "c", "p", "uj", "u", "m", "v", "d"):
             j -= 1  # 双|堠|水库: a name the segmenter cut into single characters
@@ -954,7 +965,6 @@ _LINKING = frozenset("连通 联通 连接 贯通 衔接 联网".split())
 _LINK_PART_POS = frozenset("n ns nr nz nrt j l".split())
 
 
-_AND_TOKEN = _TokenTest(lambda t: t[0] in ("与", "和"))
 
 
 def _linked_works(text: str, tokens: list[tuple[str, str]], offsets: list[int], known) -> list[_Cand]:
@@ -962,11 +972,13 @@ def _linked_works(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
     gazetteer name), the whole a project."""
     out = []
     n = len(tokens)
-    for k in _AND_TOKEN.hits(tokens):
-        r = k + 1
-        while r < n and r - k <= 3 and tokens[r][1] in _LINK_PART_POS and tokens[r][0] not in _LINKING:
-            r += 1
-        if not (r + 1 < n and tokens[r][0] in _LINKING and tokens[r + 1][0] in ("工程", "项目") and r > k + 1):
+    for r in _word_tokens(text, tokens, offsets, _LINKING):
+        if not (r + 1 < n and tokens[r + 1][0] in ("工程", "项目")):
+            continue
+        k = r - 1  # the 与/和 one to three noun tokens before the linking word
+        while k > r - 4 and k > 0 and tokens[k][1] in _LINK_PART_POS and tokens[k][0] not in ("与", "和"):
+            k -= 1
+        if tokens[k][0] not in ("与", "和") or k == r - 1:
             continue
         a = k
         while a > 0 and k - a < 3 and tokens[a - 1][1] in _LINK_PART_POS:
