@@ -326,3 +326,9 @@ def test_negative_lists_are_named_by_what_they_cover():
 def test_period_plan_of_a_named_policy_is_one_title():
     f = types("制定实施西部大开发“十三五”规划。")
     assert f == {"西部大开发“十三五”规划": "policy"}
+
+
+def test_kind_words_tagged_proper_make_no_site_name():
+    assert types("基本建成国际集装箱枢纽港，建设知识产权交易中心和技能培训基地。") == {}
+    assert types("建设国家数据流通交易中心。") == {"国家数据流通交易中心": "facility"}
+    assert types("推进日照港建设。").get("日照港") == "facility"

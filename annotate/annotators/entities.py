@@ -62,6 +62,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import compress
 from dataclasses import dataclass
 from typing import Iterable, Optional, Union
@@ -421,6 +422,17 @@ def _glued(head: str, lex: Lexicon) -> bool:
     return any(len(x) >= 2 and head.endswith(x) and lex.suffixes[x] not in ("-", "org") for x in lex.by_last.get(head[-1], ()))
 
 
+@lru_cache(maxsize=4096)
+def _generic_head(prefix: str) -> bool:
+    """Is ``prefix`` (what a facility word tagged proper holds before its suffix) one common noun?  枢纽|港 and
+    中央|商务区 are tagged proper as wholes, but a hub port and a central business district are kinds of sites, not
+    names (日照|港, 国家|博物馆: a place or the nation makes one particular)."""
+    import rjieba
+
+    tags = rjieba.tag(prefix)
+    return len(tags) == 1 and tags[0][1] in ("n", "vn") and prefix not in ("国家", "中国")
+
+
 def _one_word(s: str) -> bool:
     """Is ``s`` one word for the segmenter (区位 yes)?"""
     import rjieba
@@ -610,7 +622,7 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if suffix in _WEAK_SUFFIXES and (len(head_word) == 2 or (len(head_word) > 2 and head_pos in ("ns", "nr")) or (offsets[i] == suffix_start and not (
                 i > 0 and len(tokens[i - 1][0]) >= 2 and tokens[i - 1][1] in ("n", "vn", "nz", "l")))):
             continue
-        proper = False
+        proper = generic = False
         if offsets[i] < suffix_start and suffix in _DISTRICTS and offsets[i] + len(head_word) != end:
             continue  # 创新|区 is no 新区: a district's suffix ends the word that holds it (武汉|新城, 滨海新区)
         if offsets[i] < suffix_start:
@@ -625,7 +637,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             if len(suffix) == 1 and not tail_of_name and len(head_word) < 3:
                 continue
             # 管理局, 保护区: a common word; the proper noun must then come before it.
-            proper = _proper(head_word, head_pos) and not (len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"))
+            generic = (typ == "facility" and head_pos in ("nz", "nt")
+                       and _generic_head(head_word[: len(head_word) - (end - suffix_start)]))
+            proper = (_proper(head_word, head_pos) and not (len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"))
+                      and not generic)
         start = offsets[i]
         j = i - 1
         # Plans, rules and works have verbs in their names (北京长城保护条例, 豫东水资源配置工程), and so
@@ -758,6 +773,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             m = _SECTION.match(text, end)
             if m and (m.group(1) or lex.names.get(m.group(3), ("",))[0] == "place"):
                 proper = True  # 雄商高铁河南段: a line built in sections named by places is a particular one
+        if not proper and generic and text.startswith("国家", start) and suffix_start - start >= 4:
+            proper = True  # 国家数据流通|交易中心: the nation's centre is one, whatever the kind word's tag
         if (not proper and typ == "policy" and suffix in _NATIONAL_POLICIES and text.startswith("国家", start)
                 and suffix_start - start >= 4 and text[start + 2 : suffix_start] not in _GENERIC_STRATEGY and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
             proper = True  # 实施国家大数据战略, 国家海洋战略: the nation's strategy is one, not a kind
