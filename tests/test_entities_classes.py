@@ -332,3 +332,8 @@ def test_kind_words_tagged_proper_make_no_site_name():
     assert types("基本建成国际集装箱枢纽港，建设知识产权交易中心和技能培训基地。") == {}
     assert types("建设国家数据流通交易中心。") == {"国家数据流通交易中心": "facility"}
     assert types("推进日照港建设。").get("日照港") == "facility"
+
+
+def test_the_results_of_a_campaign_are_no_mention_of_it():
+    assert "脱贫攻坚" not in types("巩固拓展脱贫攻坚成果。")
+    assert "“一带一路”" in types("共建“一带一路”成果丰硕。")

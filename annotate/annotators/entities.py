@@ -1514,6 +1514,7 @@ _NOT_IN_EVENT = re.compile(r"[和与及在为将对把是等、]")
 _FIXED_PHRASE = re.compile(r"特色社会主义|式现代化|梦")
 
 
+_RESULTS = ("成果", "成效")
 _BRAND_PRODUCT: Optional[re.Pattern] = None
 
 
@@ -1528,7 +1529,8 @@ def _brand_product() -> re.Pattern:
 
 def _drop_event_places(text: str, cands: list[_Cand]) -> list[_Cand]:
     """Drop places that open an event's name (北京国际电影节), a fixed phrase (中国特色社会主义) or a product
-    brand (潜江龙虾, 福鼎白茶): the outermost name only, and those are no entities."""
+    brand (潜江龙虾, 福鼎白茶): the outermost name only, and those are no entities; and campaigns named for their
+    results (脱贫攻坚成果)."""
     out = []
     product = _brand_product()
     for c in cands:
@@ -1541,6 +1543,8 @@ def _drop_event_places(text: str, cands: list[_Cand]) -> list[_Cand]:
             m = product.match(text, c.end)
             if m and m.end() > c.end:
                 continue
+        elif c.type == "programme" and text.startswith(_RESULTS, c.end) and text[c.end - 1] != "”":
+            continue  # 巩固拓展脱贫攻坚成果: the results of a campaign, no mention of it (a quoted name stays one)
         out.append(c)
     return out
 
