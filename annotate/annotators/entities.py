@@ -45,9 +45,22 @@ Regions along a line open with 沿/环 (沿沪宁产业创新带, 环太湖科�
 inside a name (长三角生态绿色一体化发展示范区) but a verb of action never does (大力发展|临港); works on a facility
 with their phase are a project (罗泾港区改造二期).
 
-Speed: the token passes (abbreviations, glued suffixes, place pieces) pick their candidate tokens in one
-comprehension and the longest suffix ending at a token comes from one regex over the reversed text, so no rule
-runs Python code per character.
+Issue 18, second round (tuning2/tuning3 gold): works with a phase and 工程 are a project (浦东国际机场四期工程); list
+categories may carry a measured count (等172公里轨道交通线); roads named by their code (S3公路); reservoirs are named
+whatever the segmenter reads (官路水库, not 病险水库); works linking two named waters hold the 与; plan titles hold
+建设/发展 right before the title word (…枢纽建设总体方案), a period plan of a named policy is one title (西部大开发“十三五”
+规划), titles named by a horizon year are policies (《中国制造2025》), 策略 ends a policy (《发展策略》); negative lists
+are named by what they cover (外资准入负面清单); 国家 + a subject names a national strategy; a count right before the
+suffix makes a counted label (…三大战略); a place opening a product brand (潜江龙虾, lexicon/brand_products.txt) and a
+campaign's results (脱贫攻坚成果) are no entities; a facility word tagged proper whose head is one common noun (交易|中心,
+枢纽|港) is a kind of site.
+
+Speed: the gazetteer scan finds candidate openings with one character-class pair (C-level) and matches only the
+trie of that first character (one trie regex over all names tries every first character's branch at every
+position); per-token tests are memoised per distinct ``(word, tag)`` and picked with ``map``/``compress``
+(:class:`_TokenTest`); rare words are found with ``str.find``; patterns open with a character class, not a
+lookbehind; the longest suffix ending at a token comes from one regex over the reversed text.  No rule runs Python
+code per character.
 
 Overlaps are resolved longest first (then gazetteer > quoted/listed > rules): spans never nest.
 
