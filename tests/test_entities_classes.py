@@ -337,3 +337,9 @@ def test_kind_words_tagged_proper_make_no_site_name():
 def test_the_results_of_a_campaign_are_no_mention_of_it():
     assert "脱贫攻坚" not in types("巩固拓展脱贫攻坚成果。")
     assert "“一带一路”" in types("共建“一带一路”成果丰硕。")
+
+
+def test_three_character_lines_the_segmenter_splits():
+    f = types("加快建设崇明线、嘉闵线等轨道交通线，兴建北环线支线。")
+    assert f.get("嘉闵线") == "project" and f.get("北环线") == "project"
+    assert types("交易系统在沪上线运行。") == {}

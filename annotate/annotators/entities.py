@@ -990,6 +990,30 @@ def _always_named(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
     return out
 
 
+# Lines named by two characters the segmenter splits as a character + a common word ending in 线 (嘉|闵线, 北|环线,
+# 沙|中线): after a verb, a preposition, a comma or 的, the character (a place's or a direction) and the word are the
+# line's name.
+_LINE_CHAR_POS = frozenset("ns nr nrt j".split())
+# words in 线 that are no line's second half (沪|上线 is going online in Shanghai)
+_NOT_LINE_WORDS = frozenset("上线 下线 在线 连线 底线 红线 防线 路线 热线 界线 曲线 视线 前线 一线 战线 无线 有线 天线 光线 "
+                            "直线 全线 沿线 单线 双线 主线 支线 专线 干线 航线 生命线".split())
+
+
+def _short_lines(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+    """Three-character line names cut as ``X|Y线`` (see above); projects."""
+    out = []
+    pos = text.find("线")
+    while pos >= 0:
+        k = bisect_left(offsets, pos - 1)
+        if (2 <= k < len(tokens) and offsets[k] == pos - 1 and len(tokens[k][0]) == 2 and tokens[k][1] == "n"
+                and tokens[k][0] not in _NOT_LINE_WORDS
+                and len(tokens[k - 1][0]) == 1 and (tokens[k - 1][1] in _LINE_CHAR_POS or tokens[k - 1][0] in "东西南北")
+                and tokens[k - 2][1][:1] in ("v", "p", "x", "c", "u")):
+            out.append(_Cand(offsets[k - 1], pos + 1, "project", None, 0))
+        pos = text.find("线", pos + 1)
+    return out
+
+
 # Works that join two named things carry both names and the 与/和 between them (京杭运河与小清河航道连通工程,
 # 东平湖与小清河联通工程): one project.
 _LINKING = frozenset("连通 联通 连接 贯通 衔接 联网".split())
@@ -1718,7 +1742,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets, lex)
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
-                           + _instruments(text, rtokens, roffsets)
+                           + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
                            + _city_groups(text, boundaries))
     quoted = _quoted(text, lex)
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + quoted + _plans_of_names(text, gaz, quoted)
