@@ -789,7 +789,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if not proper and generic and text.startswith("国家", start) and suffix_start - start >= 4:
             proper = True  # 国家数据流通|交易中心: the nation's centre is one, whatever the kind word's tag
         if (not proper and typ == "policy" and suffix in _NATIONAL_POLICIES and text.startswith("国家", start)
-                and suffix_start - start >= 4 and text[start + 2 : suffix_start] not in _GENERIC_STRATEGY and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
+                and suffix_start - start >= 4 and text[start + 2 : suffix_start] not in _GENERIC_STRATEGY
+                and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
             proper = True  # 实施国家大数据战略, 国家海洋战略: the nation's strategy is one, not a kind
         if (not proper and typ == "facility" and suffix in _DESIGNATED and text.startswith("国家", start)
                 and suffix_start - start >= 6 and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
@@ -839,8 +840,6 @@ def _physical_works(tokens, offsets, start: int, end: int, known) -> bool:
 _DESIGNATIONS = frozenset(["中心城市"])
 _DESIGNATION_WORDS = frozenset("国家 国家级 区域 区域性 全国性 省域 综合性 国际 消费 国际消费".split())
 
-# Campaigns (行动) are named by what they do, with no proper noun: 实施乡村建设行动, 开展城市更新行动.
-# Only when a launching verb governs the name; 工程 stays generic without one (老旧小区改造工程).
 # plan titles that name what is built or developed (虹桥国际开放枢纽建设总体方案, 长三角一体化发展规划纲要): 建设 and 发展
 # stand inside them, as in campaigns, right before the title word or a qualifier of it (总体, 实施); the name still needs
 # a proper noun (…发展枢纽内原有用地规划 is no title)
@@ -848,6 +847,9 @@ _PLAN_TITLES = frozenset("方案 总体方案 实施方案 规划 总体规划 �
 _PLAN_QUALIFIERS = frozenset(["", "总体", "实施", "专项", "三年"])
 # governing verbs that also open a compound verb inside a name of works (水资源优化配置工程)
 _COMPOUND_VERBS = frozenset(["优化"])
+
+# Campaigns (行动) are named by what they do, with no proper noun: 实施乡村建设行动, 开展城市更新行动.
+# Only when a launching verb governs the name; 工程 stays generic without one (老旧小区改造工程).
 _CAMPAIGNS = frozenset("行动 专项行动 行动计划 三年行动 攻坚行动".split())
 _AND = frozenset("和 、 及 以及 与".split())
 
@@ -953,7 +955,7 @@ _NOT_ROAD_END = ("电路", "道路", "铁路", "公路", "线路", "思路", "�
 _ALWAYS_NAMED = frozenset(["水库"])
 _KIND_WORDS = frozenset("病险 森林 骨干 中小 重点 重大 山塘 平原 山区 调蓄 地下 城市 农村 各类 蓄水 现有 新建 大中型 中型 小型 大型 "
                         "水源 备用 应急 调节 梯级 上游 下游 地表 人工 天然 水电 该 此".split())
-_NAME_BEFORE = frozenset("x c uj u p v".split())  # what may stand before such a name: a comma, 和, 的, 等, a verb
+_NAME_BEFORE = frozenset("xcupv")  # tag initials before such a name: a comma, 和, 的/等, a preposition, a verb
 
 
 def _word_tokens(text: str, tokens: list[tuple[str, str]], offsets: list[int], words: Iterable[str]) -> list[int]:
@@ -983,7 +985,7 @@ def _always_named(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         before = tokens[j - 1][1] if j > 0 else "x"
         if (not 2 <= len(head) <= 3 or head in _KIND_WORDS or _stop_word(head) or head in _EXTRA_STOP
                 or tokens[j][1][:1] in ("m", "a", "b", "v", "d", "q", "r", "f", "t", "x", "u", "p", "c")
-                or (before[:1] not in _NAME_BEFORE and before not in _NAME_BEFORE)
+                or before[:1] not in _NAME_BEFORE
                 or not all("\u4e00" <= ch <= "\u9fff" for ch in head)):
             continue
         out.append(_Cand(offsets[j], offsets[k] + len(tokens[k][0]), lex.suffixes.get(tokens[k][0], "project"), None, 0))
