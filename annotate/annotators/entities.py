@@ -977,7 +977,8 @@ def _always_named(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
     out = []
     for k in _word_tokens(text, tokens, offsets, _ALWAYS_NAMED):
         j = k - 1
-        if j >= 1 and len(tokens[j][0]) == 1 and len(tokens[j - 1][0]) == 1 and tokens[j - 1][1] not in ("x", "c", "p", "uj", "u", "m", "v", "d"):
+        if (j >= 1 and len(tokens[j][0]) == 1 and len(tokens[j - 1][0]) == 1
+                and tokens[j - 1][1] not in ("x", "c", "p", "uj", "u", "m", "v", "d")):
             j -= 1  # 双|堠|水库: a name the segmenter cut into single characters
         if j < 0:
             continue
@@ -1020,8 +1021,6 @@ def _short_lines(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
 # 东平湖与小清河联通工程): one project.
 _LINKING = frozenset("连通 联通 连接 贯通 衔接 联网".split())
 _LINK_PART_POS = frozenset("n ns nr nz nrt j l".split())
-
-
 
 
 def _linked_works(text: str, tokens: list[tuple[str, str]], offsets: list[int], known) -> list[_Cand]:
@@ -1681,8 +1680,9 @@ def _instruments(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
             k = bisect_left(offsets, pos)
             if k < len(offsets) and offsets[k] == pos:
                 a = k
-                if (k >= 2 and tokens[k - 1][1] == "v" and len(tokens[k - 1][0]) >= 2 and not _holds_governing(tokens[k - 1][0])
-                        and tokens[k - 1][0] not in _GOVERNING and tokens[k - 2][1] in _INSTRUMENT_PART_POS
+                if (k >= 2 and tokens[k - 1][1] == "v" and len(tokens[k - 1][0]) >= 2
+                        and not _holds_governing(tokens[k - 1][0]) and tokens[k - 1][0] not in _GOVERNING
+                        and tokens[k - 2][1] in _INSTRUMENT_PART_POS
                         and len(tokens[k - 2][0]) >= 2):
                     a -= 1
                 while (a > 0 and tokens[a - 1][1] in _INSTRUMENT_PART_POS and pos - offsets[a - 1] <= 10
