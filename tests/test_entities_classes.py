@@ -221,3 +221,125 @@ def test_line_extensions_routes_in_lists_and_routes_listed_as_projects():
     assert f == {"晏城至表白寺": "project", "济南至宁津": "project"}
     # a numeral word makes no line's name: a flood is no item of a list of lines
     assert "北江百年一遇特大洪水" not in found("全力应对北江百年一遇特大洪水、梅大高速塌方灾害。")
+
+
+# --------------------------------------------------------------------------- issue 18, tuning set 2 (invented examples)
+
+
+def test_phase_works_are_one_project():
+    f = types("启动建设杭州萧山国际机场五期工程。")
+    assert f.get("杭州萧山国际机场五期工程") == "project"
+    assert "杭州萧山国际机场五期" not in f
+
+
+def test_list_category_may_carry_a_measured_count():
+    f = types("加快建设松江线、机场快线等85公里轨道交通线。")
+    assert f.get("松江线") == "project" and f.get("机场快线") == "project"
+
+
+def test_road_named_by_its_code():
+    f = types("开工建设S7公路扩建等工程，加快建设G1503公路。")
+    assert f.get("S7公路扩建") == "project" and f.get("G1503公路") == "project"
+    assert types("完善公路网络，建设农村公路。") == {}
+
+
+def test_strategy_titles_and_quoted_strategies_are_policies():
+    f = types("我们今日公布《南部水域发展策略》，推行「新型工业化」策略。")
+    assert f.get("《南部水域发展策略》") == "policy"
+    assert f.get("“新型工业化”策略") == "policy" or f.get("「新型工业化」策略") == "policy"
+
+
+def test_plan_title_holds_what_it_builds():
+    f = types("全面落实苏州国际开放枢纽建设总体方案。")
+    assert f.get("苏州国际开放枢纽建设总体方案") == "policy"
+    assert "苏州国际开放枢纽" not in f
+
+
+def test_existing_is_no_part_of_a_name():
+    assert "现有罗湖站" not in types("在现有罗湖站及上水站之间增设新站。")
+
+
+def test_reservoirs_are_named_whatever_the_segmenter_reads():
+    f = types("加快建设官路水库、双堠水库，完成老岚水库扩建。")
+    assert f.get("官路水库") == "project" and f.get("双堠水库") == "project"
+    assert any(name.startswith("老岚水库") for name in f)
+    # kinds of reservoirs are no names
+    assert types("整治病险水库，新建一批小型水库，建设骨干水库和中小水库。") == {}
+
+
+def test_works_linking_two_named_waters_hold_the_and():
+    assert types("开工建设京杭运河与小清河航道连通工程。").get("京杭运河与小清河航道连通工程") == "project"
+    assert types("加强东平湖与小清河联通工程建设。").get("东平湖与小清河联通工程") == "project"
+    # no name on either side: no name
+    assert "城市与乡村道路连通工程" not in types("推进城市与乡村道路连通工程。")
+
+
+def test_place_opening_a_product_brand_is_no_place():
+    f = types("打响潜江龙虾、福鼎白茶品牌，推进潜江至荆门高速，支持潜江发展。")
+    assert f == {"潜江至荆门高速": "project", "潜江": "place"}
+    assert list(found("支持潜江发展，打响潜江龙虾品牌。")) == ["潜江"]
+
+
+def test_plan_title_takes_building_only_right_before_the_title_word():
+    assert "苏州发展枢纽内原有用地规划" not in types("加上苏州发展枢纽内原有用地规划。")
+    assert types("印发厦漳泉都市圈发展规划。").get("厦漳泉都市圈发展规划") == "policy"
+
+
+def test_a_section_cut_off_its_line_is_no_list_item():
+    f = types("开工建设8号线二期西段、苏州示范区线北延伸等轨道交通线。")
+    assert "西段" not in f and f.get("苏州示范区线北延伸") == "project"
+
+
+def test_compounded_verb_inside_a_name_of_works():
+    assert types("推进闽东水资源优化配置工程建设。").get("闽东水资源优化配置工程") == "project"
+    assert types("加快优化营商环境工程。") == {}
+
+
+def test_what_works_include_is_no_alias():
+    f = types("推进粤西水资源配置工程（含揭阳龙颈水库扩建）建设。")
+    assert "粤西水资源配置工程" in f and not any(name.endswith("）") for name in f)
+
+
+def test_special_comprehensive_bonded_zone():
+    assert types("推动洋山特殊综合保税区发展新业态。") == {"洋山特殊综合保税区": "facility"}
+
+
+def test_counted_label_right_before_the_suffix_is_no_name():
+    f = types("深入实施京津冀协同发展、长江经济带发展三大战略。")
+    assert not any(name.endswith("三大战略") for name in f)
+
+
+def test_titles_named_by_their_horizon_are_policies():
+    assert types("全面实施《中国制造2025》。") == {"《中国制造2025》": "policy"}
+
+
+def test_national_strategy_is_one_but_a_kind_of_strategy_is_none():
+    assert types("制定和实施国家海洋战略。") == {"国家海洋战略": "policy"}
+    assert types("服务国家区域战略，落实国家战略。") == {}
+
+
+def test_negative_lists_are_named_by_what_they_cover():
+    f = types("缩减外资准入负面清单，制定跨境服务贸易负面清单，全国统一的市场准入负面清单，由审批制转向负面清单，出台负面清单。")
+    assert f == {"外资准入负面清单": "policy", "跨境服务贸易负面清单": "policy", "市场准入负面清单": "policy"}
+
+
+def test_period_plan_of_a_named_policy_is_one_title():
+    f = types("制定实施西部大开发“十三五”规划。")
+    assert f == {"西部大开发“十三五”规划": "policy"}
+
+
+def test_kind_words_tagged_proper_make_no_site_name():
+    assert types("基本建成国际集装箱枢纽港，建设知识产权交易中心和技能培训基地。") == {}
+    assert types("建设国家数据流通交易中心。") == {"国家数据流通交易中心": "facility"}
+    assert types("推进日照港建设。").get("日照港") == "facility"
+
+
+def test_the_results_of_a_campaign_are_no_mention_of_it():
+    assert "脱贫攻坚" not in types("巩固拓展脱贫攻坚成果。")
+    assert "“一带一路”" in types("共建“一带一路”成果丰硕。")
+
+
+def test_three_character_lines_the_segmenter_splits():
+    f = types("加快建设崇明线、嘉闵线等轨道交通线，兴建北环线支线。")
+    assert f.get("嘉闵线") == "project" and f.get("北环线") == "project"
+    assert types("交易系统在沪上线运行。") == {}

@@ -45,9 +45,22 @@ Regions along a line open with 沿/环 (沿沪宁产业创新带, 环太湖科�
 inside a name (长三角生态绿色一体化发展示范区) but a verb of action never does (大力发展|临港); works on a facility
 with their phase are a project (罗泾港区改造二期).
 
-Speed: the token passes (abbreviations, glued suffixes, place pieces) pick their candidate tokens in one
-comprehension and the longest suffix ending at a token comes from one regex over the reversed text, so no rule
-runs Python code per character.
+Issue 18, second round (tuning2/tuning3 gold): works with a phase and 工程 are a project (浦东国际机场四期工程); list
+categories may carry a measured count (等172公里轨道交通线); roads named by their code (S3公路); reservoirs are named
+whatever the segmenter reads (官路水库, not 病险水库); works linking two named waters hold the 与; plan titles hold
+建设/发展 right before the title word (…枢纽建设总体方案), a period plan of a named policy is one title (西部大开发“十三五”
+规划), titles named by a horizon year are policies (《中国制造2025》), 策略 ends a policy (《发展策略》); negative lists
+are named by what they cover (外资准入负面清单); 国家 + a subject names a national strategy; a count right before the
+suffix makes a counted label (…三大战略); a place opening a product brand (潜江龙虾, lexicon/brand_products.txt) and a
+campaign's results (脱贫攻坚成果) are no entities; a facility word tagged proper whose head is one common noun (交易|中心,
+枢纽|港) is a kind of site.
+
+Speed: the gazetteer scan finds candidate openings with one character-class pair (C-level) and matches only the
+trie of that first character (one trie regex over all names tries every first character's branch at every
+position); per-token tests are memoised per distinct ``(word, tag)`` and picked with ``map``/``compress``
+(:class:`_TokenTest`); rare words are found with ``str.find``; patterns open with a character class, not a
+lookbehind; the longest suffix ending at a token comes from one regex over the reversed text.  No rule runs Python
+code per character.
 
 Overlaps are resolved longest first (then gazetteer > quoted/listed > rules): spans never nest.
 
@@ -62,6 +75,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
+from functools import lru_cache
+from itertools import compress
 from dataclasses import dataclass
 from typing import Iterable, Optional, Union
 
@@ -105,6 +120,8 @@ _MISTAGGED = frozenset("新 未来 并举 警察 高速".split())  # 新 only af
 # noun of two or more characters (永兴教育城, 未来科技动力产业城).
 _WEAK_SUFFIXES = frozenset("城")
 # Zones the state designates one by one (国家数据要素综合试验区); 国家重点实验室 is a kind, not one.
+_NATIONAL_POLICIES = frozenset(["战略"])  # 国家 + what the strategy is about names one (国家大数据战略)
+_GENERIC_STRATEGY = frozenset("区域 重大 区域重大 发展 重要 总体 重点 相关".split())  # 国家区域战略: a kind
 _DESIGNATED = frozenset("试验区 示范区 实验区 先行区 先导区 综合试验区".split())
 # Regions planned across places (成渝主轴经济走廊): named over common nouns, like facilities, not only proper ones.
 _REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈 科创走廊 创新带 产业带 发展带 "
@@ -124,12 +141,14 @@ _LABEL = re.compile(r"[\d一二两三四五六七八九十百]+[大个]")  # 三
 _ORG_PARTS = frozenset("校区 分校 院区 分院".split())
 # 县域经济高质量发展行动: a campaign's name may say how (高质量) though the word governs elsewhere.
 _QUALITY = frozenset("高质量 高水平 高标准".split())
+_LABEL_END = re.compile(r"[\d一二两三四五六七八九十百]+[大个]$")  # a count right before the suffix: a counted label
 _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+$")
-_ALIAS = re.compile(r"（([^（）()，。；、：！？“”\n]{1,10})）")
+_ALIAS = re.compile(r"（(?!含|包括|包含)([^（）()，。；、：！？“”\n]{1,10})）")  # （含龙颈水库扩建） lists what the works include
 _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
                   "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
-                  "工程": "programme", "计划": "programme", "行动计划": "programme", "倡议": "programme"}
+                  "工程": "programme", "计划": "programme", "行动计划": "programme", "倡议": "programme",
+                  "策略": "policy"}  # 「再工业化」策略: Hong Kong names its strategies 策略
 # “3个100”市重点工程: a level and 重点/重大 may stand between the quote and the programme word
 _QUOTED = re.compile(r"“([^“”‘’\n［\[]{1,12})”(?:(?:[市省区县]|国家)(?:重点|重大)?)?(" + "|".join(sorted(_QUOTED_POLICY, key=len, reverse=True)) + ")")
 
@@ -150,6 +169,15 @@ class Lexicon:
     reversed_suffix: Optional[re.Pattern]
     longer: dict  # suffix -> the suffix words that begin with it and run 1-4 characters longer (中心 -> 中心城市)
     glue_tails: frozenset  # the last two characters of the suffixes a following word may swallow (see _glued)
+    # The gazetteer scan (see _gazetteer): ``openings`` finds, in C, every position whose two characters could
+    # open a name (a superset); ``bigrams`` are the names' real first two characters and ``by_first`` the trie
+    # regex of the names opening with one character, so no match tries the hundreds of other first characters.
+    openings: Optional[re.Pattern] = None
+    bigrams: frozenset = frozenset()
+    by_first: dict = dataclasses.field(default_factory=dict)
+    # per-token tests that depend on the suffix table (see _TokenTest), filled by _lexicon_tests
+    ends_suffix: Optional["_TokenTest"] = None  # the word's last character ends some suffix
+    may_split: Optional["_TokenTest"] = None  # _split_suffix_tokens may cut the word
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -234,7 +262,9 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     reversed_suffix = re.compile(_trie_regex(x[::-1] for x in suffixes)) if suffixes else None
     lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
                   _longer_suffixes(suffixes),
-                  frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")))
+                  frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")),
+                  *_gazetteer_index(names))
+    lex = dataclasses.replace(lex, **_lexicon_tests(lex))
     _LEXICON_CACHE[key] = lex
     return lex
 
@@ -251,26 +281,71 @@ class _Cand:
     priority: int  # gazetteer 2 > quoted 1 > suffix rule 0
 
 
+class _TokenTest(dict):
+    """A memo of one test on a ``(word, tag)`` token: ``test[token]`` is ``bool(fn(token))``, computed once per
+    distinct token in the process.  :meth:`hits` picks a report's matching tokens with ``map`` and ``compress``,
+    which run in C: a pass over some ten thousand tokens costs Python work only for words not seen before."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, token):
+        if len(self) > 500_000:
+            self.clear()  # bound the memory a long batch run can spend on rare words
+        v = self[token] = bool(self.fn(token))
+        return v
+
+    def hits(self, tokens: list) -> list[int]:
+        """Indexes of the tokens that pass the test, in order."""
+        return list(compress(range(len(tokens)), map(self.__getitem__, tokens)))
+
+
+def _gazetteer_index(names: dict) -> tuple[Optional[re.Pattern], frozenset, dict]:
+    """``(openings, bigrams, by_first)`` of :class:`Lexicon` for the gazetteer ``names``.
+
+    One trie regex over all names is slow to search: at each position the regex engine tries the top-level
+    branch of every first character in turn.  Instead a two-character class pair finds candidate positions,
+    a set lookup keeps those that open a name, and the trie of that first character alone matches there."""
+    if not names:
+        return None, frozenset(), {}
+    singles = "".join(sorted({n for n in names if len(n) == 1}))
+    firsts = "".join(sorted({n[0] for n in names if len(n) > 1}))
+    seconds = "".join(sorted({n[1] for n in names if len(n) > 1}))
+    # a character class first (no lookahead around it), so the engine skips other characters in its fast loop
+    alts = ["[" + re.escape(firsts) + "](?=[" + re.escape(seconds) + "])"] + (["[" + re.escape(singles) + "]"] if singles else [])
+    openings = re.compile("|".join(alts))
+    grouped: dict = {}
+    for n in names:
+        grouped.setdefault(n[0], []).append(n)
+    by_first = {ch: re.compile(_trie_regex(ns)) for ch, ns in grouped.items()}
+    return openings, frozenset(n[:2] for n in names), by_first
+
+
 def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
+    """Gazetteer names in ``text``, left to right, the longest at each position, never overlapping (the
+    leftmost-longest scan of the one trie regex, done position by position on the few candidate positions)."""
     out = []
     if lex.pattern is None:
         return out
-    pos, n = 0, len(text)
-    while pos < n:
-        # finditer runs in C; only a rejected match (rare) needs a fresh search one character on
-        for m in lex.pattern.finditer(text, pos):
-            if m.end() == m.start():
-                continue
-            name = m.group()
-            typ, canonical = lex.names[name]
-            # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北.
-            if len(name) > 2 or (m.start() in boundaries and m.end() in boundaries):
-                out.append(_Cand(m.start(), m.end(), typ, canonical, 2))
-            else:
-                pos = m.start() + 1
-                break
-        else:
-            break
+    names, bigrams, by_first = lex.names, lex.bigrams, lex.by_first
+    pos = 0  # the next position a name may start at
+    for o in lex.openings.finditer(text):
+        i = o.start()
+        if i < pos or (text[i : i + 2] not in bigrams and text[i] not in names):
+            continue
+        m = by_first[text[i]].match(text, i)
+        if m is None or m.end() == i:
+            continue
+        name = m.group()
+        # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北; a rejected
+        # one lets a name start at the next character.
+        if len(name) > 2 or (i in boundaries and m.end() in boundaries):
+            typ, canonical = names[name]
+            out.append(_Cand(i, m.end(), typ, canonical, 2))
+            pos = m.end()
     return out
 
 
@@ -293,7 +368,8 @@ def _holds_governing(word: str) -> bool:
 _COUNTERS = frozenset("个 项 场 家 批 座 处 条 所 名 户 位 次 件 类 种 宗 支 只 张 套 台 辆 亩 万 亿 年 月 日 届 期 区 间 轮".split())
 _EXTRA_STOP = frozenset("建设 实施 开展 打造 引进 依托 围绕 发展 培育 落户 落地 晋级 入选 获评 位于 建成 启用 开通 投用 "
                         "签约 入驻 包括 以及 层面 级 新建 改建 扩建 高水平 高质量 高标准 新一轮 一批 各类 重点 重大 境外 境内 "
-                        "若干 多个 两地 三地 各地 多地 两岸 大中型 大型 中型 小型 中小型 大中小型 一流 世界级 国家级 省级 市级 暨 代表 全线".split())
+                        "若干 多个 两地 三地 各地 多地 两岸 大中型 大型 中型 小型 中小型 大中小型 一流 世界级 国家级 省级 市级 暨 代表 全线 "
+                        "现有".split())  # 现有|罗湖站: the existing one, not part of its name
 
 
 _PLACE_END_CHARS = frozenset(_PLACE_END)
@@ -301,6 +377,9 @@ _PLACE_END_CHARS = frozenset(_PLACE_END)
 
 def _piece(token: tuple[str, str]) -> bool:
     return len(token[0]) == 1 and token[1] in _PIECE_POS
+
+
+_PLACE_SUFFIX_PIECE = _TokenTest(lambda t: t[0] in _PLACE_END_CHARS and t[1] in _PIECE_POS)
 
 
 def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[list, list]:
@@ -311,7 +390,7 @@ def _merge_pieces(tokens: list[tuple[str, str]], offsets: list[int]) -> tuple[li
     done = 0
     # Only a run of single-character pieces that holds a place suffix can merge: find those first (one
     # comprehension), then read each whole run left to right as before.
-    for hit in [k for k, (w, p) in enumerate(tokens) if w in _PLACE_END_CHARS and p in _PIECE_POS]:
+    for hit in _PLACE_SUFFIX_PIECE.hits(tokens):
         if hit < done:
             continue
         k = hit
@@ -356,6 +435,17 @@ def _glued(head: str, lex: Lexicon) -> bool:
     return any(len(x) >= 2 and head.endswith(x) and lex.suffixes[x] not in ("-", "org") for x in lex.by_last.get(head[-1], ()))
 
 
+@lru_cache(maxsize=4096)
+def _generic_head(prefix: str) -> bool:
+    """Is ``prefix`` (what a facility word tagged proper holds before its suffix) one common noun?  枢纽|港 and
+    中央|商务区 are tagged proper as wholes, but a hub port and a central business district are kinds of sites, not
+    names (日照|港, 国家|博物馆: a place or the nation makes one particular)."""
+    import rjieba
+
+    tags = rjieba.tag(prefix)
+    return len(tags) == 1 and tags[0][1] in ("n", "vn") and prefix not in ("国家", "中国")
+
+
 def _one_word(s: str) -> bool:
     """Is ``s`` one word for the segmenter (区位 yes)?"""
     import rjieba
@@ -376,6 +466,10 @@ def _abbrev(w: str) -> bool:
 _PLACE_PARTS = frozenset("上游 中游 下游 流域 沿岸 沿线 两岸 南部 北部 东部 西部 中部 腹地".split())
 
 
+_MAY_BE_ABBREVIATION = _TokenTest(lambda t: (len(t[0]) < 4 and t[0][0] in _ABBREV and t[0][-1] in _ABBREV)
+                                   or (len(t[0]) == 1 and t[0] in _ABBREV) or t[1] == "l")
+
+
 def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
     """Tag place-abbreviation pairs proper (济青/a → j), undo a verb that swallowed the first of them
     (打|造成|渝 → 打造|成渝), and tag a place + part set phrase a place (长江上游/l → ns)."""
@@ -383,8 +477,7 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
     removed, consumed = 0, -1  # tokens merged away so far; the original index a pair merge swallowed
     # Only tokens that open or close with an abbreviation, or set phrases (l), can change: find them in one
     # comprehension, then visit them in order (their own word and tag are the original ones).
-    for k0 in [k for k, (w, p) in enumerate(tokens)
-               if (len(w) < 4 and w[0] in _ABBREV and w[-1] in _ABBREV) or (len(w) == 1 and w in _ABBREV) or p == "l"]:
+    for k0 in _MAY_BE_ABBREVIATION.hits(tokens):
         if k0 == consumed:
             continue
         k = k0 - removed
@@ -411,15 +504,25 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
     return out, offs
 
 
+def _lexicon_tests(lex: "Lexicon") -> dict:
+    """The per-token tests of ``lex`` (fields of :class:`Lexicon`) that read its suffix table."""
+    by_last = lex.by_last
+    return {
+        "ends_suffix": _TokenTest(lambda t: t[0][-1] in by_last),
+        # two-character tokens and tokens ending in a works word or 等 (the candidates of _split_suffix_tokens)
+        "may_split": _TokenTest(lambda t: (len(t[0]) == 2 and (t[0][1] in _AFTER_SUFFIX_CHARS
+                                                               or (t[1][0] == "n" and t[0][0] in by_last)))
+                                or t[0][-2:] in _AFTER_SUFFIX or t[0][-1] == "等"),
+    }
+
+
 def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
     """Split a token whose first part ends a name's suffix (琼西北供水|工程建设, 新田科技|城有, …合作|区区|位)."""
     cuts = []  # (token index, where to cut it)
     by_last, n = lex.by_last, len(tokens)
     # candidates in one comprehension: two-character tokens and tokens ending in a works word
-    after_chars, tails = _AFTER_SUFFIX_CHARS, lex.glue_tails
-    for k in [k for k, (w, p) in enumerate(tokens)
-              if (len(w) == 2 and (w[1] in after_chars or (p[0] == "n" and w[0] in by_last)))
-              or w[-2:] in _AFTER_SUFFIX or w[-1] == "等"]:
+    tails = lex.glue_tails
+    for k in lex.may_split.hits(tokens):
         w, p = tokens[k]
         if len(w) >= 3 and w[-1] == "等" and p in ("ns", "nr", "nz", "j"):
             cuts.append((k, len(w) - 1))  # 通苏嘉甬等|高铁: the list's 等 glued to the last item
@@ -505,10 +608,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
     by_last = lex.by_last
     rsuffix, rtext, n_text = lex.reversed_suffix, text[::-1], len(text)
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
-    for k, (word, pos) in enumerate(tokens):
-        cands = by_last.get(word[-1])
-        if cands is None:
-            continue
+    for k in lex.ends_suffix.hits(tokens):  # the tokens whose last character may end a suffix
+        word, pos = tokens[k]
         end = offsets[k] + len(word)
         if end in gaz_ends:
             continue  # a known name ends here (副中心, 通州区): it is the entity, not a suffix
@@ -534,7 +635,7 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if suffix in _WEAK_SUFFIXES and (len(head_word) == 2 or (len(head_word) > 2 and head_pos in ("ns", "nr")) or (offsets[i] == suffix_start and not (
                 i > 0 and len(tokens[i - 1][0]) >= 2 and tokens[i - 1][1] in ("n", "vn", "nz", "l")))):
             continue
-        proper = False
+        proper = generic = False
         if offsets[i] < suffix_start and suffix in _DISTRICTS and offsets[i] + len(head_word) != end:
             continue  # 创新|区 is no 新区: a district's suffix ends the word that holds it (武汉|新城, 滨海新区)
         if offsets[i] < suffix_start:
@@ -549,7 +650,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             if len(suffix) == 1 and not tail_of_name and len(head_word) < 3:
                 continue
             # 管理局, 保护区: a common word; the proper noun must then come before it.
-            proper = _proper(head_word, head_pos) and not (len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"))
+            generic = (typ == "facility" and head_pos in ("nz", "nt")
+                       and _generic_head(head_word[: len(head_word) - (end - suffix_start)]))
+            proper = (_proper(head_word, head_pos) and not (len(suffix) == 1 and typ == "org" and head_pos not in ("nt", "j"))
+                      and not generic)
         start = offsets[i]
         j = i - 1
         # Plans, rules and works have verbs in their names (北京长城保护条例, 豫东水资源配置工程), and so
@@ -598,8 +702,12 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             if document:
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
-                if ((w in _GOVERNING and not (typ in ("programme", "policy") and w in _QUALITY))
-                        or (_stop_word(w) and not (_campaign(suffix, typ) and w in ("建设", "发展")))
+                # 水资源|优化|配置|工程: a verb compounded with the next one names the works, it governs nothing
+                compound = (w in _COMPOUND_VERBS and j > 0 and tokens[j - 1][1] in ("n", "nz", "l")
+                            and tokens[j + 1][1][:1] == "v")
+                if ((w in _GOVERNING and not compound and not (typ in ("programme", "policy") and w in _QUALITY))
+                        or (_stop_word(w) and not (w in ("建设", "发展") and (
+                            _campaign(suffix, typ) or (suffix in _PLAN_TITLES and text[offsets[j] + len(w) : suffix_start] in _PLAN_QUALIFIERS))))
                         or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a")
                                 or (typ == "facility" and p == "a" and len(w) == 2 and tokens[j + 1][1] == "n"
                                     and w[0] not in "最更很较" and w not in _EVALUATIVE))  # 清洁|能源基地, not 最大|专业…机场
@@ -678,12 +786,21 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             m = _SECTION.match(text, end)
             if m and (m.group(1) or lex.names.get(m.group(3), ("",))[0] == "place"):
                 proper = True  # 雄商高铁河南段: a line built in sections named by places is a particular one
+        if not proper and generic and text.startswith("国家", start) and suffix_start - start >= 4:
+            proper = True  # 国家数据流通|交易中心: the nation's centre is one, whatever the kind word's tag
+        if (not proper and typ == "policy" and suffix in _NATIONAL_POLICIES and text.startswith("国家", start)
+                and suffix_start - start >= 4 and text[start + 2 : suffix_start] not in _GENERIC_STRATEGY
+                and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
+            proper = True  # 实施国家大数据战略, 国家海洋战略: the nation's strategy is one, not a kind
         if (not proper and typ == "facility" and suffix in _DESIGNATED and text.startswith("国家", start)
                 and suffix_start - start >= 6 and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
             proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
+        if suffix in _ALWAYS_NAMED and text[start:suffix_start] in _KIND_WORDS:
+            continue  # 中小|水库 (tagged an abbreviation): a kind of reservoir
         if suffix in _TIGHT_SUFFIXES and not _all_proper(tokens, offsets, start, suffix_start, known):
             continue  # 深珠通道, 黄茅海通道; not 生命安全通道, 两个以上独立逃生通道
         if (start >= suffix_start or not proper or _LABEL.match(text, start, suffix_start)
+                or _LABEL_END.search(text, start, suffix_start)  # 京津冀协同发展、长江经济带发展|三大|战略
                 or (text[start] in "大个" and _COUNT_BEFORE.search(text, max(0, start - 3), start))):  # 三|大都市圈
             continue  # the suffix alone (工程, 项目), a generic phrase (老旧小区改造工程), a counted label (六大产业基地)
         if (typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start)
@@ -722,6 +839,14 @@ def _physical_works(tokens, offsets, start: int, end: int, known) -> bool:
 # 加快郑州国家中心城市建设 names it whole; the title alone (建设国家中心城市) names no place.
 _DESIGNATIONS = frozenset(["中心城市"])
 _DESIGNATION_WORDS = frozenset("国家 国家级 区域 区域性 全国性 省域 综合性 国际 消费 国际消费".split())
+
+# plan titles that name what is built or developed (虹桥国际开放枢纽建设总体方案, 长三角一体化发展规划纲要): 建设 and 发展
+# stand inside them, as in campaigns, right before the title word or a qualifier of it (总体, 实施); the name still needs
+# a proper noun (…发展枢纽内原有用地规划 is no title)
+_PLAN_TITLES = frozenset("方案 总体方案 实施方案 规划 总体规划 规划纲要 纲要".split())
+_PLAN_QUALIFIERS = frozenset(["", "总体", "实施", "专项", "三年"])
+# governing verbs that also open a compound verb inside a name of works (水资源优化配置工程)
+_COMPOUND_VERBS = frozenset(["优化"])
 
 # Campaigns (行动) are named by what they do, with no proper noun: 实施乡村建设行动, 开展城市更新行动.
 # Only when a launching verb governs the name; 工程 stays generic without one (老旧小区改造工程).
@@ -807,11 +932,12 @@ def _stop_word(word: str) -> bool:
 
 # Roads and streets named in works lists (宋梁路北延、日新路、云景西路等工程; 开工建设东关北街): the
 # segmenter cannot know local road names, so they are read off their list context instead.
-_ROAD = re.compile(
-    r"(?:(?<=[、，。；：“（\n及和与])|^|(?<=建设|加快|推进|完成|实现|开工|启动|打通|新建|改造))"
-    r"([\u4e00-\u9fff]{1,5}?(?:大街|大道|路|街)(?:[东西南北]延(?:线)?|[东西南北]段)?)"
-    r"(?=[、，。；和与及等]|建设|工程|改造|道路工程)"
-)
+# A road named in a works list: after a list separator or a verb of works (the context is consumed, not looked behind:
+# a pattern that opens with a character class lets the regex engine skip other characters fast), or at the start.
+_ROAD_NAME = (r"([\u4e00-\u9fff]{1,5}?(?:大街|大道|路|街)(?:[东西南北]延(?:线)?|[东西南北]段)?)"
+              r"(?=[、，。；和与及等]|建设|工程|改造|道路工程)")
+_ROAD = re.compile(r"(?:[、，。；：“（\n及和与]|建设|加快|推进|完成|实现|开工|启动|打通|新建|改造)" + _ROAD_NAME)
+_ROAD_AT_START = re.compile(_ROAD_NAME)
 _NOT_ROAD = frozenset("道路 马路 公路 铁路 思路 出路 线路 网路 门路 套路 新路 老路 弯路 之路 销路 电路 水路 陆路 航路 一路 全路 "
                       "步行街 街道 大街 大道 小路 通路 进路 后路 前路 活路 支路 干路 次干路 主干路 道路交通".split())
 _ROAD_LEAD = re.compile(r"^(?:确保|力争|争取|实现|完成|建成|加快|加大|推进|推动|深化|持续|启动|开工|建设|打造|打通|新建|改造|"
@@ -823,9 +949,115 @@ _NOT_ROAD_END = ("电路", "道路", "铁路", "公路", "线路", "思路", "�
                  "步行街", "商业街", "美食街")
 
 
-def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+# Works that always bear a proper name (a reservoir is 官路水库, never just 水库 of a place): a two- or three-character
+# word before the suffix names one even when the segmenter reads it as a common noun (双|堠|水库, 官路|水库), unless it
+# says what kind of reservoir it is (病险, 大型, 中小, 骨干, 森林 as a metaphor).
+_ALWAYS_NAMED = frozenset(["水库"])
+_KIND_WORDS = frozenset("病险 森林 骨干 中小 重点 重大 山塘 平原 山区 调蓄 地下 城市 农村 各类 蓄水 现有 新建 大中型 中型 小型 大型 "
+                        "水源 备用 应急 调节 梯级 上游 下游 地表 人工 天然 水电 该 此".split())
+_NAME_BEFORE = frozenset("xcupv")  # tag initials before such a name: a comma, 和, 的/等, a preposition, a verb
+
+
+def _word_tokens(text: str, tokens: list[tuple[str, str]], offsets: list[int], words: Iterable[str]) -> list[int]:
+    """Indexes of the tokens that are one of ``words``, in order, found with ``str.find`` on the text (the words
+    are rare: no pass over every token)."""
     out = []
-    for m in _ROAD.finditer(text):
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            k = bisect_left(offsets, pos)
+            if k < len(tokens) and offsets[k] == pos and tokens[k][0] == word:
+                out.append(k)
+            pos = text.find(word, pos + 1)
+    return sorted(out)
+
+
+def _always_named(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> list[_Cand]:
+    """Reservoirs and the like named by words the segmenter reads as common nouns (see ``_ALWAYS_NAMED``)."""
+    out = []
+    for k in _word_tokens(text, tokens, offsets, _ALWAYS_NAMED):
+        j = k - 1
+        if (j >= 1 and len(tokens[j][0]) == 1 and len(tokens[j - 1][0]) == 1
+                and tokens[j - 1][1] not in ("x", "c", "p", "uj", "u", "m", "v", "d")):
+            j -= 1  # 双|堠|水库: a name the segmenter cut into single characters
+        if j < 0:
+            continue
+        head = text[offsets[j] : offsets[k]]
+        before = tokens[j - 1][1] if j > 0 else "x"
+        if (not 2 <= len(head) <= 3 or head in _KIND_WORDS or _stop_word(head) or head in _EXTRA_STOP
+                or tokens[j][1][:1] in ("m", "a", "b", "v", "d", "q", "r", "f", "t", "x", "u", "p", "c")
+                or before[:1] not in _NAME_BEFORE
+                or not all("\u4e00" <= ch <= "\u9fff" for ch in head)):
+            continue
+        out.append(_Cand(offsets[j], offsets[k] + len(tokens[k][0]), lex.suffixes.get(tokens[k][0], "project"), None, 0))
+    return out
+
+
+# Lines named by two characters the segmenter splits as a character + a common word ending in 线 (嘉|闵线, 北|环线,
+# 沙|中线): after a verb, a preposition, a comma or 的, the character (a place's or a direction) and the word are the
+# line's name.
+_LINE_CHAR_POS = frozenset("ns nr nrt j".split())
+# words in 线 that are no line's second half (沪|上线 is going online in Shanghai)
+_NOT_LINE_WORDS = frozenset("上线 下线 在线 连线 底线 红线 防线 路线 热线 界线 曲线 视线 前线 一线 战线 无线 有线 天线 光线 "
+                            "直线 全线 沿线 单线 双线 主线 支线 专线 干线 航线 生命线".split())
+
+
+def _short_lines(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+    """Three-character line names cut as ``X|Y线`` (see above); projects."""
+    out = []
+    pos = text.find("线")
+    while pos >= 0:
+        k = bisect_left(offsets, pos - 1)
+        if (2 <= k < len(tokens) and offsets[k] == pos - 1 and len(tokens[k][0]) == 2 and tokens[k][1] == "n"
+                and tokens[k][0] not in _NOT_LINE_WORDS
+                and len(tokens[k - 1][0]) == 1 and (tokens[k - 1][1] in _LINE_CHAR_POS or tokens[k - 1][0] in "东西南北")
+                and tokens[k - 2][1][:1] in ("v", "p", "x", "c", "u")):
+            out.append(_Cand(offsets[k - 1], pos + 1, "project", None, 0))
+        pos = text.find("线", pos + 1)
+    return out
+
+
+# Works that join two named things carry both names and the 与/和 between them (京杭运河与小清河航道连通工程,
+# 东平湖与小清河联通工程): one project.
+_LINKING = frozenset("连通 联通 连接 贯通 衔接 联网".split())
+_LINK_PART_POS = frozenset("n ns nr nz nrt j l".split())
+
+
+def _linked_works(text: str, tokens: list[tuple[str, str]], offsets: list[int], known) -> list[_Cand]:
+    """``A与B…连通工程``: each side one to three noun tokens (2-10 characters) holding a name (a proper token or a
+    gazetteer name), the whole a project."""
+    out = []
+    n = len(tokens)
+    for r in _word_tokens(text, tokens, offsets, _LINKING):
+        if not (r + 1 < n and tokens[r + 1][0] in ("工程", "项目")):
+            continue
+        k = r - 1  # the 与/和 one to three noun tokens before the linking word
+        while k > r - 4 and k > 0 and tokens[k][1] in _LINK_PART_POS and tokens[k][0] not in ("与", "和"):
+            k -= 1
+        if tokens[k][0] not in ("与", "和") or k == r - 1:
+            continue
+        a = k
+        while a > 0 and k - a < 3 and tokens[a - 1][1] in _LINK_PART_POS:
+            a -= 1
+        left, right = (offsets[a], offsets[k]), (offsets[k + 1], offsets[r])
+        if a == k or not all(2 <= y - x <= 10 and (any(known[x:y]) or any(
+                tokens[i][1] in ("ns", "nr", "nz", "nrt") for i in range(bisect_left(offsets, x), bisect_left(offsets, y))))
+                for x, y in (left, right)):
+            continue
+        out.append(_Cand(offsets[a], offsets[r + 1] + len(tokens[r + 1][0]), "project", None, 0))
+    return out
+
+
+# Roads named by their national or provincial code (S3公路, G228国道, S4公路扩建 with _extend): projects whatever the
+# segmenter makes of the code
+_CODED_ROAD = re.compile(r"[GS](?<![A-Za-z0-9][GS])\d{1,4}(?:高速公路|公路|国道|省道)")  # the class first: a fast scan
+
+
+def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+    """Roads in works lists (宋梁路北延、日新路、云景西路等工程) and roads named by their code (S3公路)."""
+    out = [_Cand(m.start(), m.end(), "project", None, 0) for m in _CODED_ROAD.finditer(text)]
+    first = _ROAD_AT_START.match(text)
+    for m in ([first] if first else []) + list(_ROAD.finditer(text, first.end() if first else 0)):
         name = m.group(1)
         start = m.start(1)
         # The list context may have been a verb or a conjunction: 加快厂通路 → 厂通路.
@@ -845,20 +1077,24 @@ def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list
 
 _QUOTE_SPAN = re.compile(r"“([^“”\n]{1,30})”")
 _TITLE = re.compile(r"《([^《》\n]{2,40})》")
-_POLICY_TITLE = re.compile(r"(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
-                           r"宪法|基本法|指引|清单|议定书|宣言|倡议)(?:（[^（）]*）)?(?:草案)?$")
+# a plan named by its horizon (《中国制造2025》, 《健康中国2030》) is a policy as much as one named 规划
+_POLICY_TITLE = re.compile(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
+                           r"宪法|基本法|指引|清单|议定书|宣言|倡议|策略)(?:（[^（）]*）)?(?:草案)?$")
 
 
 # Items listed before 等 + a category of named works or places are names of that category:
 # 平漯周、焦济洛平、郑州南站等高铁项目; 赵口、陆浑、渠村等灌区; 三峡、葛洲坝等水利枢纽.  The categories are data
 # (lexicon/entity_lists.tsv): strong ones are named one by one, weak ones (项目, 工程, 战略) also list kinds of
 # things, so there an item must hold a proper noun.
-_LIST_HEAD = (r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|条|座|处|项)?(?:国家|省|市)?(?:级)?"
+# the count may be a measure (等172公里轨道交通线) or approximate (等20余个, 等3500多个)
+_LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|公里|千米)?"
+              r"(?:国家|省|市)?(?:级)?"
               r"(?:重点|重大|骨干|产业|民生|交通|水利|基础设施|现代化)*(")
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
 # an item of a strong list is still no name when it says what is done or joins two things
 _NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
 _NOT_LISTED_WEAK = re.compile(r"[的和与或]")
+_SECTION_ONLY = re.compile(r"[东西南北]{1,2}(?:段|延伸|延伸段|延长线)$")
 
 
 @dataclass(frozen=True)
@@ -1005,6 +1241,8 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             name = text[a:b]
             if not (2 <= len(name) <= 14 and ("\u4e00" <= name[0] <= "\u9fff" or name[0].isalnum())):
                 continue
+            if _SECTION_ONLY.match(name):
+                continue  # …20号线一期|东段、…: a section cut off its line is no item
             if strong and not _NOT_LISTED.search(name):
                 out.append(_Cand(a, b, typ, None, 1))
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
@@ -1314,8 +1552,25 @@ _NOT_IN_EVENT = re.compile(r"[和与及在为将对把是等、]")
 _FIXED_PHRASE = re.compile(r"特色社会主义|式现代化|梦")
 
 
+_RESULTS = ("成果", "成效")
+_BRAND_PRODUCT: Optional[re.Pattern] = None
+
+
+def _brand_product() -> re.Pattern:
+    """The products of ``brand_products.txt`` as one pattern (built once per process)."""
+    global _BRAND_PRODUCT
+    if _BRAND_PRODUCT is None:
+        words = [row[0] for row in read_tsv(LEXICON_DIR / "brand_products.txt")]
+        _BRAND_PRODUCT = re.compile(_trie_regex(words))
+    return _BRAND_PRODUCT
+
+
 def _drop_event_places(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Drop places that open an event's name (北京国际电影节), a fixed phrase (中国特色社会主义) or a product
+    brand (潜江龙虾, 福鼎白茶): the outermost name only, and those are no entities; and campaigns named for their
+    results (脱贫攻坚成果)."""
     out = []
+    product = _brand_product()
     for c in cands:
         if c.type == "place":
             m = _EVENT.match(text, c.end)
@@ -1323,6 +1578,11 @@ def _drop_event_places(text: str, cands: list[_Cand]) -> list[_Cand]:
                 continue
             if _FIXED_PHRASE.match(text, c.end):
                 continue
+            m = product.match(text, c.end)
+            if m and m.end() > c.end:
+                continue
+        elif c.type == "programme" and text.startswith(_RESULTS, c.end) and text[c.end - 1] != "”":
+            continue  # 巩固拓展脱贫攻坚成果: the results of a campaign, no mention of it (a quoted name stays one)
         out.append(c)
     return out
 
@@ -1356,6 +1616,9 @@ _WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|加宽改
                            r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|尽早|开工|$)")
 
 
+_PHASE_WORKS = ("工程", "项目")
+
+
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
     """Take in a phase (``一期``), a section (``阜阳至黄冈段``, ``河南段``) and a bracketed alias
     (``（平谷线）``, ``（北京段）``) that follow."""
@@ -1366,6 +1629,10 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
             end = m.end()
             if c.type == "org":
                 c = dataclasses.replace(c, type="facility")  # 海南警察学院二期: a campus built in phases
+            if text.startswith(_PHASE_WORKS, end):
+                # 浦东国际机场四期工程, 南京禄口机场三期工程: the works of a phase are a project
+                end += 2
+                c = dataclasses.replace(c, type="project")
     if c.type == "project":
         m = _SECTION.match(text, end)
         # a section is named by places: 河南段 yes, 建设阶段 no; 成渝铁路成隆段: two places' first characters
@@ -1389,6 +1656,57 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
         if m:
             end = m.end()
     return dataclasses.replace(c, end=end) if end != c.end else c
+
+
+# Instruments named by what they cover, with no proper noun: 外资准入负面清单, 跨境服务贸易负面清单 (policies).
+_INSTRUMENT_WORDS = ("负面清单",)
+_INSTRUMENT_PART_POS = frozenset("n vn nz l j".split())
+_INSTRUMENT_NOT_PART = frozenset("新版 年版 最新版 全国 全面 部分 地区 各类 相关".split())
+
+
+def _governs(w: str, p: str) -> bool:
+    """Is the token a governing verb (制定, 全面实施), not a verbal noun inside a name (跨境|服务|贸易)?"""
+    return (w in _GOVERNING and p != "vn") or (len(w) > 2 and _holds_governing(w))
+
+
+def _instruments(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+    """``…负面清单``: the noun tokens before the instrument word (at most ten characters, never across 的, a comma, a
+    verb or a version word), with one verb right before the word when a noun of two characters or more precedes it
+    (外资|准入|负面清单, 数据|出境|负面清单; not 审批|制|转向|负面清单, 试行|市场准入…, 国民待遇|加|负面清单, a regime)."""
+    out = []
+    for word in _INSTRUMENT_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            k = bisect_left(offsets, pos)
+            if k < len(offsets) and offsets[k] == pos:
+                a = k
+                if (k >= 2 and tokens[k - 1][1] == "v" and len(tokens[k - 1][0]) >= 2
+                        and not _holds_governing(tokens[k - 1][0]) and tokens[k - 1][0] not in _GOVERNING
+                        and tokens[k - 2][1] in _INSTRUMENT_PART_POS
+                        and len(tokens[k - 2][0]) >= 2):
+                    a -= 1
+                while (a > 0 and tokens[a - 1][1] in _INSTRUMENT_PART_POS and pos - offsets[a - 1] <= 10
+                       and tokens[a - 1][0] not in _INSTRUMENT_NOT_PART and not _governs(*tokens[a - 1])):
+                    a -= 1
+                if a < k and pos - offsets[a] >= 2:
+                    out.append(_Cand(offsets[a], pos + len(word), "policy", None, 0))
+            pos = text.find(word, pos + 1)
+    return out
+
+
+_PERIOD_PLAN = re.compile(r"“[^“”]{2,6}”(?:规划|规划纲要|实施方案)$")  # “十三五”规划
+
+
+def _plans_of_names(text: str, gaz: list[_Cand], quoted: list[_Cand]) -> list[_Cand]:
+    """A period's plan written right after a named policy or place is one title: 西部大开发“十三五”规划,
+    长江经济带“十四五”规划 (policies; the name inside is no entity of its own)."""
+    ends = {c.end: c for c in gaz if c.type in ("policy", "place")}
+    out = []
+    for q in quoted:
+        head = ends.get(q.start)
+        if head is not None and q.type == "policy" and _PERIOD_PLAN.match(text[q.start : q.end]):
+            out.append(_Cand(head.start, q.end, "policy", None, 1))
+    return out
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -1425,8 +1743,11 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _appositions(text, tokens, offsets)
                            + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets, lex)
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
+                           + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
+                           + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
                            + _city_groups(text, boundaries))
-    cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _quoted(text, lex)
+    quoted = _quoted(text, lex)
+    cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + quoted + _plans_of_names(text, gaz, quoted)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
     # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places)
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org") else c for c in cands]

@@ -734,6 +734,8 @@ FOLLOW_KINDS = ("project", "facility")  # programmes and policies (健康中国)
 MIN_QUANTITY_OBJECT = 5  # a counted thing shorter than this (老旧小区) is too common to follow
 MIN_OBJECT, MAX_OBJECT = 4, 24
 _PAREN_RE = re.compile(r"[（(][^（）()]{1,20}[)）]")
+# works of a phase (…四期工程, the entity's name) are followed by the phase's name too (…四期)
+_PHASE_WORKS_RE = re.compile(r"(?<=期)(?:工程|项目)$")
 _TRIM_RE = re.compile(r"^[的和及与、，,\s“”\"]+|[的和及与、，,\s“”\"]+$")
 
 
@@ -812,6 +814,9 @@ def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_
         bare = _PAREN_RE.sub("", name)
         if bare != name and len(bare) >= MIN_OBJECT:
             keys.append(bare)
+        phase = _PHASE_WORKS_RE.sub("", bare)
+        if phase != bare:
+            keys.append(phase)  # 浦东国际机场四期工程: the next report may name the phase without 工程
         h = HEAD_RE.search(bare)
         stem = bare[: h.start()] if h else None
         ok = stem is not None and len(stem) >= MIN_OBJECT - 1 and not _generic(stem)
