@@ -24,6 +24,7 @@ Contract:
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import re
 import time
 import unicodedata
@@ -196,6 +197,7 @@ def _refine(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token], a: s
         out.append(op)
     ops = [piece for op in _merge(out) for sub in _split_label(op, old, new) for piece in _split_number(sub, old, new)]
     ops = _join_other_averages(ops, old, new)
+    ops = _join_modal_rewordings(ops, old, new)
     return [piece for op in ops for piece in _split_number_edges(op, old, new)]
 
 
@@ -313,6 +315,8 @@ def same_metric(a: str, b: str) -> Optional[bool]:
     """
     if not a or not b:
         return None
+    if _one_share(a, b):
+        return False
     if _holds(a, b) or _holds(b, a):
         return True
     lex = _indicator_lexicon()
@@ -321,6 +325,16 @@ def same_metric(a: str, b: str) -> Optional[bool]:
         if ma and mb:
             return lex.wordings[ma.group(0)][0] == lex.wordings[mb.group(0)][0]
     return False
+
+
+# A share of a total (``战略性新兴产业增加值占规上工业比重``) is not the total's own metric
+# (``战略性新兴产业增加值增长``), however many words they share.
+SHARE_RE = re.compile(r"占|比重|占比")
+
+
+def _one_share(a: str, b: str) -> bool:
+    """Is exactly one of ``a`` and ``b`` a share of something (:data:`SHARE_RE`)?"""
+    return bool(SHARE_RE.search(a)) != bool(SHARE_RE.search(b))
 
 
 def _holds(longer: str, shorter: str) -> bool:
@@ -600,20 +614,91 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
         elif (olds_for_num and news_for_num and has_num) or (not has_num and (_next_to_number(old, op.i1, op.i2)
                                                            or _next_to_number(new, op.j1, op.j2))):
             return "number_changed"
-    ranks = modal_ranks()
-    if _only(olds, _modal_re(), numbers=False) and _only(news, _modal_re(), numbers=False):
-        ro = _rank(olds, ranks)
-        rn = _rank(news, ranks)
-        # A verb swapped for one of another strength (确保 → 力争, 推进 → 研究) changes the
-        # promise.  A verb merely added or dropped does so only when it is a modal of intent
-        # (确保, 力争: rank >= STRIVE) — 持续推进 → 推进 is wording, not a weaker commitment.
-        if ro != rn and ((olds and news) or max(ro, rn) >= STRIVE_RANK):
-            return "modality_changed"
+    if _modal_edit(olds, news) and _same_object(old, op.i2, new, op.j2):
+        return "modality_changed"
     if op.kind == "insert" or not olds:
         return "inserted"
     if op.kind == "delete" or not news:
         return "deleted"
     return "replaced"
+
+
+def _modal_edit(olds: Sequence[Token], news: Sequence[Token]) -> bool:
+    """Are ``olds`` → ``news`` (content tokens) only modal verbs, of another strength?
+
+    A verb swapped for one of another strength (确保 → 力争, 推进 → 研究) changes the promise.  A
+    verb merely added or dropped does so only when it is a modal of intent (确保, 力争: rank >=
+    STRIVE) — 持续推进 → 推进 is wording, not a weaker commitment."""
+    if not (_only(olds, _modal_re(), numbers=False) and _only(news, _modal_re(), numbers=False)):
+        return False
+    ranks = modal_ranks()
+    ro, rn = _rank(olds, ranks), _rank(news, ranks)
+    return ro != rn and (bool(olds and news) or max(ro, rn) >= STRIVE_RANK)
+
+
+# Punctuation that ends the clause a verb governs (quotes and brackets inside it do not).
+_CLAUSE_END = frozenset("，,；;。！？!?：:、\n")
+# How alike two objects must be (character Dice) for a verb change to be one clause's modal change:
+# 秸秆资源化综合利用 / 秸秆综合利用 0.8, 琉璃河遗址申遗前期工作 / 琉璃河遗址申遗 0.78 are one object;
+# 核心区控规第二轮三年行动计划 / 核心区环境品质提升三年行动 0.52, 创业 / 创业带动就业政策 0.4 are not.
+OBJECT_SIMILARITY = 0.6
+
+
+def _clause_end(tokens: Sequence[Token], k: int) -> int:
+    """Index of the punctuation token that ends the clause running on from ``tokens[k]``."""
+    while k < len(tokens) and not (tokens[k].kind == "punct" and any(ch in _CLAUSE_END for ch in tokens[k].key)):
+        k += 1
+    return k
+
+
+def _object_words(tokens: Sequence[Token], k: int) -> str:
+    """The words from ``tokens[k]`` to the end of its clause: what a verb right before ``k``
+    governs (numbers left out: 营造红树林564万亩 → 4931公顷 is still 红树林)."""
+    return "".join(t.key for t in tokens[k : _clause_end(tokens, k)] if t.kind == "word")
+
+
+def _dice(a: str, b: str) -> float:
+    """Character Dice coefficient of ``a`` and ``b`` (multisets)."""
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b)) if a or b else 1.0
+
+
+def _same_object(old: Sequence[Token], i: int, new: Sequence[Token], j: int) -> bool:
+    """Does the clause go on alike after a verb edit (old from ``i``, new from ``j``)?
+
+    ``[开工建设]海南师范大学桂林洋校区`` → ``[建成]海南师范大学桂林洋校区`` is one project's modal
+    changed; ``[持续提升]粮食单产`` → ``[确保]粮食播种面积稳定在…`` is another clause, where the
+    verb went with the words it governed."""
+    a, b = _object_words(old, i), _object_words(new, j)
+    if not a or not b:
+        return a == b
+    return not _one_share(a, b) and _dice(a, b) >= OBJECT_SIMILARITY
+
+
+def _join_modal_rewordings(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token]) -> list[TokenOp]:
+    """Fold a modal-verb edit into the rewording of the clause it governs when that clause goes on
+    differently (:func:`_same_object`): a ``力争`` that left with its clause is part of that
+    replaced clause, not a modality change (see :func:`classify`)."""
+    out: list[TokenOp] = []
+    i = 0
+    while i < len(ops):
+        op = ops[i]
+        content = lambda ts: [t for t in ts if t.kind not in ("space", "label", "punct")]  # noqa: E731
+        if (op.kind != "equal" and _modal_edit(content(old[op.i1 : op.i2]), content(new[op.j1 : op.j2]))
+                and not _same_object(old, op.i2, new, op.j2)):
+            end_o, end_n = _clause_end(old, op.i2), _clause_end(new, op.j2)
+            last = i
+            k = i + 1
+            while k < len(ops) and ops[k].i1 < end_o and ops[k].j1 < end_n:
+                if ops[k].kind != "equal":
+                    last = k
+                k += 1
+            if last > i:
+                op = _sub(old, new, op.i1, ops[last].i2, op.j1, ops[last].j2)
+                i = last
+        out.append(op)
+        i += 1
+    return out
 
 
 # What a unit measures (base units: 万 and 亿 taken off, so 千瓦 reads 瓦).  Two numbers whose units

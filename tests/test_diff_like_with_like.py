@@ -1,8 +1,11 @@
-"""Number changes pair like with like (issue 11): the same metric, unit kind and span of time.
+"""Changes pair like with like (issue 11).
 
-The redline boxed ``百亿企业12家`` → ``规上工业企业900家`` and a five-year count against one year's as
-changed values.  Sentences below are shaped on the provincial 2025 → 2026 and national 2023 → 2024
-pairs of the corpus.
+Number changes: the same metric, unit kind and span of time.  The redline boxed ``百亿企业12家`` →
+``规上工业企业900家`` and a five-year count against one year's as changed values.
+Modality changes: the same clause with another modal verb.  A ``力争`` that left with a rewritten
+clause was reported as ``力争 → ∅``.
+Sentences below are shaped on the provincial 2025 → 2026 and national 2016 → 2017 and 2023 → 2024
+pairs of the corpus (``python bench/count_changes.py --list …`` lists them all).
 """
 
 from __future__ import annotations
@@ -142,3 +145,39 @@ def test_levels_are_rates_ages_runs_and_values_reached():
     assert level("地区生产总值迈上6万亿元台阶，达到62661亿元")
     assert not level("城镇新增就业603.7万人")
     assert not level("办理人大代表建议1749件")
+
+
+# --------------------------------------------------------------------------- modality
+
+
+def test_a_modal_verb_that_left_with_its_clause_is_part_of_the_rewording():
+    """zhejiang 2025 → 2026: 力争 went with a growth target that became a share target."""
+    got = changes_of("提升产业集群建设水平，力争战略性新兴产业增加值增长7.5%。",
+                     "推动新兴产业集群发展，战略性新兴产业增加值占规上工业比重达到35%左右。")
+    assert "modality_changed" not in [k for k, _, _ in got]
+    assert ("replaced", "力争战略性新兴产业增加值增长7.5%", "战略性新兴产业增加值占规上工业比重达到35%左右") in got
+    # sichuan: ∅ → 努力 in a rewritten clause
+    assert changes_of("我们将直面这些问题，在今后的工作中着力解决。", "我们将加大工作力度，努力在发展中加以解决。") == [
+        ("replaced", "直面这些问题", "加大工作力度"), ("replaced", "在今后的工作中着力解决", "努力在发展中加以解决")]
+    # beijing: 持续提升 粮食单产 → 确保 粮食播种面积稳定: another object
+    assert ("replaced", "持续提升粮食单产", "确保粮食播种面积稳定") in changes_of(
+        "建设高标准农田15万亩，持续提升粮食单产，蔬菜产量稳定。", "建设高标准农田12万亩，确保粮食播种面积稳定，蔬菜产量稳定。")
+    # national 2016 → 2017: 增加 服务外包示范城市 → 设立 服务贸易创新发展引导基金
+    assert changes_of("推进服务贸易创新发展试点，增加服务外包示范城市，加快发展。",
+                      "推进服务贸易创新发展试点，设立服务贸易创新发展引导基金，加快发展。") == [
+        ("replaced", "增加服务外包示范城市", "设立服务贸易创新发展引导基金")]
+
+
+def test_one_clause_with_another_modal_verb_is_a_modality_change():
+    # hainan: one project, from starting work to completion
+    assert ("modality_changed", "开工建设", "建成") in changes_of(
+        "全面开工建设海南师范大学桂林洋校区规划项目。", "全面建成海南师范大学桂林洋校区。")
+    # zhejiang: 力争 dropped before the same target
+    assert ("modality_changed", "力争", "") in changes_of(
+        "深化多式联运集成改革，力争宁波舟山港集装箱吞吐量突破4000万标箱。",
+        "深化多式联运集成改革，宁波舟山港集装箱吞吐量达到4500万标箱。")
+    assert changes_of("以实际行动坚定拥护“两个确立”、坚决做到“两个维护”。",
+                      "以实际行动坚定拥护“两个确立”、做到“两个维护”。") == [("modality_changed", "坚决", "")]
+    # national 2016 → 2017: a word fewer in the object keeps it the same object
+    assert ("modality_changed", "鼓励", "加快") in changes_of("提高清洁能源比重。鼓励秸秆资源化综合利用。",
+                                                        "提高清洁能源比重。加快秸秆综合利用。")
