@@ -595,6 +595,42 @@ def _simplify(s: str) -> str:
     return re.sub(r"[\s\W_]+", "", s)
 
 
+@lru_cache(maxsize=1)
+def _wording_equivalents() -> dict[str, str]:
+    """``lexicon/target_wording.tsv``: word → how it reads when comparing wordings."""
+    table: dict[str, str] = {}
+    for line in (LEXICON / "target_wording.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, read = line.partition("\t")
+            table[word.strip()] = read.strip()
+    return table
+
+
+def _own_wording(t: Target) -> str:
+    """What a target's clause says about its own metric: a target split from a list of metrics
+    sharing one predicate (``单位生产总值能耗、单位生产总值二氧化碳排放量进一步下降``) is its metric and
+    that predicate (``单位生产总值二氧化碳排放量进一步下降``), whatever else the list held."""
+    text, metric = t.text, t.metric or ""
+    if "、" not in text or not metric or metric not in text:
+        return text
+    last = text.split("、")[-1]
+    if metric in last:
+        return metric + last.split(metric, 1)[1]
+    from .annotators.indicators import metric_span
+
+    span = metric_span(last, 0, len(last))
+    return metric + (last[span[1] :] if span else last)
+
+
+def _wording(t: Target) -> str:
+    """A wordless target's wording as compared: its own clause (:func:`_own_wording`), script,
+    width and punctuation folded, and words that say nothing different read alike
+    (``与``/``和``, ``保持``: ``lexicon/target_wording.tsv``)."""
+    table = _wording_equivalents()
+    words = [table.get(tok.key, tok.key) for tok in tokenize(_simplify(_own_wording(t)))]
+    return "".join(words)
+
+
 Key = tuple  # (scope, indicator, component)
 
 
@@ -653,7 +689,7 @@ def target_change(o: Optional[Target], n: Optional[Target]) -> str:
         return "quantified"  # 能耗继续下降 → 降低2.5%左右
     if mo is not None and mn is None:
         return "unquantified"  # 增长4.5% → 实现正增长
-    return "unchanged" if _simplify(o.text) == _simplify(n.text) else "reworded"
+    return "unchanged" if _wording(o) == _wording(n) else "reworded"
 
 
 def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
