@@ -65,7 +65,7 @@ def write_output(out: str | None, payload: str | bytes | Callable[[BinaryIO], No
 
 def refuse_overwriting_inputs(out: str, inputs: tuple[str, ...] | list[str]) -> None:
     """One clear error when ``out`` is the same file as an input (also through a link)."""
-    from .ingest import display_name
+    from .reading.ingest import display_name
 
     target = Path(out)
     for i in inputs:
@@ -121,7 +121,7 @@ def _set_env(name: str) -> Callable:
 def pdf_options(fn: Callable) -> Callable:
     """``--ocr``, ``--ocr-lang``, ``--max-pages``: how PDF input is read (the size limit is the
     group's ``--max-mb``; a PDF's default is ``ingest.pdf_options.DEFAULT_MAX_MB``)."""
-    from .ingest import pdf_options as pdf  # not ingest.pdf: declaring options must not load the PDF reader
+    from .reading.ingest import pdf_options as pdf  # not ingest.pdf: declaring options must not load the PDF reader
 
     fn = click.option("--max-pages", type=click.IntRange(1), default=None, expose_value=False,
                       callback=_set_env(pdf.ENV_MAX_PAGES),
@@ -150,11 +150,11 @@ def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: i
     """Annotate each path with the user's identity hints; identity warnings go to stderr.
     ``to_compare``: a file far over the comparison's limit is refused before it is read."""
     from . import pipeline
-    from .identity import Hints
-    from .ingest import display_name
+    from .reading.identity import Hints
+    from .reading.ingest import display_name
 
     if to_compare:
-        from .compare import MAX_COMPARE_CHARS
+        from .comparing.compare import MAX_COMPARE_CHARS
 
         for p in paths:
             # no character takes more than 4 bytes in any encoding read: surely too long
@@ -185,11 +185,11 @@ def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: i
 def main(max_mb: int | None, max_compare_chars: int | None) -> None:
     """Annotate Chinese government annual reports and compare them year on year."""
     if max_compare_chars is not None:
-        from . import compare
+        from .comparing import compare
 
         compare.MAX_COMPARE_CHARS = max_compare_chars
     if max_mb is not None:
-        from .ingest import set_max_mb
+        from .reading.ingest import set_max_mb
 
         set_max_mb(max_mb)
 
@@ -205,7 +205,7 @@ def tag(input: str, out: str | None, fmt: str, issuer: str | None, year: int | N
     def body() -> None:
         (report,) = read_reports([input], issuer, year)
         if fmt == "json":
-            from .export import dumps, report_to_json
+            from .report_json import dumps, report_to_json
 
             write_output(out, dumps(report_to_json(report)), [input])
         else:
@@ -255,14 +255,14 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
     """Compare two reports (OLD, NEW: report files or annotated .xml): targets first, then edits."""
 
     def body() -> None:
-        from .compare import compare
+        from .comparing.compare import compare
 
         if old == "-" and new == "-":
             raise click.UsageError("only one of OLD and NEW can be - (stdin)")
         c = compare(*read_reports([old, new], issuer, year, to_compare=True), ignore_punctuation=ignore_punctuation,
                     ignore_width=ignore_width, granularity=granularity)
         if fmt == "json":
-            from .export import dump
+            from .report_json import dump
             from .render.comparison_json import comparison_to_json
 
             data = comparison_to_json(c)
@@ -297,7 +297,7 @@ def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuatio
     """Write a redline of OLD → NEW: an HTML page, a Word document with tracked changes, or a PDF."""
 
     def body() -> None:
-        from .compare import compare
+        from .comparing.compare import compare
         from .render.html import render_redline
 
         if old == "-" and new == "-":
@@ -330,7 +330,7 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | No
     """The targets each report sets for its year (INPUT: report files or annotated .xml)."""
 
     def body() -> None:
-        from .ingest import display_name
+        from .reading.ingest import display_name
         from .render.targets import target_rows, to_csv, to_json
 
         rows = []
@@ -353,8 +353,8 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
 
     def body() -> None:
         from .render import timeline as render
-        from .ingest import display_name
-        from .series import timeline as build, unidentified
+        from .reading.ingest import display_name
+        from .corpus.series import timeline as build, unidentified
 
         reports = list(zip(map(display_name, inputs), read_reports(inputs, issuer, year)))
         points = build(reports, indicator=indicator)
@@ -387,8 +387,8 @@ def scorecard(plan: str, result: str, out: str | None, fmt: str, lang: str, issu
 
     def body() -> None:
         from .render import scorecard as render
-        from .ingest import display_name
-        from .scorecard import scorecard as build
+        from .reading.ingest import display_name
+        from .corpus.scorecard import scorecard as build
 
         if plan == "-" and result == "-":
             raise click.UsageError("only one of PLAN and RESULT can be - (stdin)")
@@ -504,8 +504,8 @@ def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str 
         import contextlib
         import signal
 
-        from .batch import run_batch
-        from .ingest import display_name
+        from .corpus.batch import run_batch
+        from .reading.ingest import display_name
 
         bar_cm = (click.progressbar(length=1, label="annotating", file=sys.stderr, show_pos=True,
                                     item_show_func=lambda name: name or "")

@@ -18,7 +18,10 @@ import typing
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
+
+if TYPE_CHECKING:
+    from .reading.script import ScriptView
 
 Number = Union[int, float]
 
@@ -351,7 +354,7 @@ class Report:
     @cached_property
     def simplified(self) -> "ScriptView":
         """The text in simplified characters, for annotators and comparison (DOMAIN.md 6)."""
-        from .script import simplified_view
+        from .reading.script import simplified_view
 
         return simplified_view(self.text, self.meta.script)
 
@@ -361,20 +364,6 @@ class Report:
 
     def layer(self, name: str) -> tuple:
         return getattr(self, name)
-
-
-@dataclass(frozen=True)
-class ScriptView:
-    """Another script's rendering of a text, with a map back to the text's offsets.
-
-    ``to_text[i]`` is the offset in the original text of view character ``i``; it has
-    ``len(view) + 1`` entries so half-open ends map too.  For a text already in simplified
-    script both maps are :class:`annotate.script.IdentityMap` sequences that store nothing.
-    """
-
-    view: str
-    to_text: Sequence[int]
-    from_text: Sequence[int]  # len(text)+1 entries: text offset -> view offset
 
 
 def source_offset(repairs: tuple[Repair, ...], offset: int) -> int:

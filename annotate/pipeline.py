@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from .model import Report
 
 if TYPE_CHECKING:
-    from .identity import Hints
+    from .reading.identity import Hints
 
 
 def read_input_bytes(path: str) -> bytes:
     """The bytes of ``path``; ``-`` reads stdin (one reader for every command: see ingest)."""
-    from .ingest import read_bytes
+    from .reading.ingest import read_bytes
 
     return read_bytes(path)
 
@@ -27,7 +27,7 @@ def is_annotated_xml(path: str, data: bytes) -> bool:
     """Is ``data`` annotated XML written by ``tag`` (root ``report``)?  DocBook-like XML (root
     ``article``, ``sect1`` …) is a report to read; another ``.xml`` is handed to the XML reader,
     whose error says what it expected."""
-    from .ingest.docbook import looks_like_docbook, root_element
+    from .reading.ingest.docbook import looks_like_docbook, root_element
 
     if looks_like_docbook(data):
         return False
@@ -37,7 +37,7 @@ def is_annotated_xml(path: str, data: bytes) -> bool:
 def identity_hints(path: str, hints: "Hints | None" = None) -> tuple:
     """What the user says ``path`` is, strongest first: ``hints`` (command-line ``--issuer`` /
     ``--year``), then a sidecar ``<stem>.meta.json`` beside the file (see identity.read_sidecar)."""
-    from .identity import read_sidecar
+    from .reading.identity import read_sidecar
 
     found = [h for h in (hints, read_sidecar(path)) if h is not None]
     return tuple(found)
@@ -46,10 +46,10 @@ def identity_hints(path: str, hints: "Hints | None" = None) -> tuple:
 def read_report(path: str, data: bytes | None = None, hints: "Hints | None" = None) -> Report:
     """Read a report file into a structured (not yet annotated) :class:`Report`.
 
-    ``hints`` (an :class:`annotate.identity.Hints`) override what the text says of the report's
+    ``hints`` (an :class:`annotate.reading.identity.Hints`) override what the text says of the report's
     issuer and year; a ``report.meta.json`` beside ``report.txt`` does the same.
     """
-    from . import ingest, normalize, structure
+    from .reading import ingest, normalize, structure
 
     if data is None:
         data = read_input_bytes(path)
@@ -71,7 +71,7 @@ def tag(path: str, data: bytes | None = None, hints: "Hints | None" = None) -> R
     if data is None:
         data = read_input_bytes(path)
     if is_annotated_xml(path, data):
-        from .identity import override
+        from .reading.identity import override
         from .xml.reader import read_xml
 
         report = read_xml(data, path)
@@ -91,7 +91,7 @@ def _check_normalized(report: Report, path: str) -> None:
     m = _NEVER_NORMALIZED.search(report.text)
     if m:
         from .errors import AnnotateError
-        from .ingest import display_name
+        from .reading.ingest import display_name
 
         raise AnnotateError(display_name(path), f"holds U+{ord(m.group()):04X} at offset {m.start()} of its text, "
                             "which annotate never writes in a report", "tag the original report again")

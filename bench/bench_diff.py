@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from diff_match_patch import diff_match_patch  # noqa: E402
 
 from annotate import pipeline  # noqa: E402
-from annotate.compare import compare  # noqa: E402
+from annotate.comparing.compare import compare  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 N23 = CORPUS / "national-2023-gov-work-report.txt"

@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from annotate.ingest import load  # noqa: E402
-from annotate.normalize import normalize  # noqa: E402
-from annotate.script import detect_script, simplified_view  # noqa: E402
+from annotate.reading.ingest import load  # noqa: E402
+from annotate.reading.normalize import normalize  # noqa: E402
+from annotate.reading.script import detect_script, simplified_view  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEED = CORPUS / "tongzhou-2021-plan-report.md"

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 import pypdfium2 as pdfium  # noqa: E402
 
 from annotate import pipeline  # noqa: E402
-from annotate.ingest.pdf import PdfOptions, read_pdf  # noqa: E402
+from annotate.reading.ingest.pdf import PdfOptions, read_pdf  # noqa: E402
 
 PDF_DIR = ROOT.parent / "shared" / "pdf"
 
@@ -70,7 +70,7 @@ def main() -> None:
     # what reading a PDF adds to tag: tag the PDF, and tag the text it decodes to
     import tempfile
 
-    from annotate import ingest
+    from annotate.reading import ingest
 
     for name in ("hksar-2013-policy-address.pdf", "huaian-hongze-district-2024-gov-info-disclosure-annual-report.pdf"):
         path = PDF_DIR / name
@@ -87,7 +87,7 @@ def main() -> None:
               f"PDF adds {(t_pdf - t_txt) * 1000 / pages:.2f} ms a page")
 
     if "--ocr" in sys.argv:
-        from annotate.ingest.pdf import tesseract_languages
+        from annotate.reading.ingest.pdf import tesseract_languages
 
         image_only = next(PDF_DIR.glob("*IMAGEONLY*.pdf"), None)
         if image_only is None or not tesseract_languages():

@@ -29,7 +29,7 @@ RENDER_PAIRS = PAIRS[:1] + [
 def render_only() -> None:
     """Best of three in-process renderings of one comparison: HTML (and docx where it exists)."""
     from annotate import pipeline
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
     from annotate.render.html import render_redline
 
     try:

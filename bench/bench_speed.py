@@ -137,7 +137,7 @@ def tagging(runs: int):
 
 
 def comparing(old, new, t_tags: float, runs: int) -> float:
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
 
     compare(old, new)
     t_cmp = best_s(lambda: compare(old, new), runs)
@@ -150,7 +150,7 @@ def comparing(old, new, t_tags: float, runs: int) -> float:
 
 def scaling(runs: int, quick: bool) -> None:
     from annotate import pipeline
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from annotate import pipeline  # noqa: E402
-from annotate.compare import compare  # noqa: E402
+from annotate.comparing.compare import compare  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 PROVINCES = "beijing fujian guangdong hainan henan hubei jiangsu shandong sichuan zhejiang shanghai".split()

@@ -21,7 +21,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 def dump(out: Path) -> None:
     """Write one line ``{"file": name, "report": report_to_json(tag(file))}`` per corpus report."""
     from annotate import pipeline
-    from annotate.export import report_to_json
+    from annotate.report_json import report_to_json
 
     with out.open("w", encoding="utf-8") as fh:
         for path in sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md")):

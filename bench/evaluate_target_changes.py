@@ -211,7 +211,7 @@ def _side_of(report, side, indicator: Optional[str]) -> Optional[Side]:
 
 def predicted_changes(old, new) -> list[Predicted]:
     """The headline target changes ``annotate`` finds for annotated reports ``old`` → ``new``."""
-    from annotate.compare import target_changes
+    from annotate.comparing.compare import target_changes
 
     out = []
     for tc in target_changes(old, new):

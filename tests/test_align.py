@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotate import align
-from annotate.compare import compare
+from annotate.comparing import align
+from annotate.comparing.compare import compare
 from annotate.model import Block, Meta, Report
-from annotate.tokenize import tokenize
+from annotate.reading.tokenize import tokenize
 
 
 def report(paragraphs: list[str], sections: list[int] | None = None) -> Report:
@@ -143,7 +143,7 @@ def test_block_pairs_follow_content_across_renamed_sections():
 _DIGEST = """
 import hashlib, sys
 from annotate import pipeline
-from annotate.compare import compare
+from annotate.comparing.compare import compare
 c = compare(pipeline.tag(sys.argv[1]), pipeline.tag(sys.argv[2]))
 rows = [(p.relation, p.old_start, p.old_end, p.new_start, p.new_end) for p in c.pairs]
 rows += [(ch.kind, ch.old_start, ch.old_end, ch.new_start, ch.new_end) for ch in c.changes]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotate.batch import MANIFEST, discover, output_names, run_batch
+from annotate.corpus.batch import MANIFEST, discover, output_names, run_batch
 from annotate.cli import main
 from annotate.xml.validate import validate_file
 
@@ -167,7 +167,7 @@ def test_dask_cluster_gives_the_same_bytes(tmp_path, corpus):
 
 def test_unreachable_scheduler_is_one_line(tmp_path, corpus, monkeypatch):
     pytest.importorskip("distributed")
-    monkeypatch.setattr("annotate.batch.CONNECT_TIMEOUT", "2s")
+    monkeypatch.setattr("annotate.corpus.parallel.CONNECT_TIMEOUT", "2s")
     src = tmp_path / "in"
     src.mkdir()
     shutil.copy2(corpus / "national-2024-gov-work-report.txt", src)
@@ -179,7 +179,7 @@ def test_unreachable_scheduler_is_one_line(tmp_path, corpus, monkeypatch):
 def test_edited_lexicon_makes_outputs_stale(tmp_path):
     """The manifest's version carries a fingerprint of the package's code and lexicons: a user
     who extends lexicon/units.tsv and reruns batch gets new outputs, not 'up to date'."""
-    from annotate.batch import code_fingerprint, version
+    from annotate.outputs import code_fingerprint, version
 
     pkg = tmp_path / "pkg"
     (pkg / "lexicon").mkdir(parents=True)

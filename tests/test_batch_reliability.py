@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import annotate.batch as batch
-from annotate.batch import LOCK, MANIFEST, output_names, run_batch
+import annotate.corpus.batch as batch
+from annotate.corpus.batch import LOCK, MANIFEST, output_names, run_batch
 from annotate.cli import main
 from annotate.errors import AnnotateError
 

@@ -1,10 +1,10 @@
-"""Commitment strength across years (annotate.commitment_changes): the same object, another strength."""
+"""Commitment strength across years (annotate.comparing.commitment_changes): the same object, another strength."""
 
 from __future__ import annotations
 
 from annotate.annotators.commitments import annotate_commitments
-from annotate.commitment_changes import commitment_changes
-from annotate.compare import compare
+from annotate.comparing.commitment_changes import commitment_changes
+from annotate.comparing.compare import compare
 from annotate.model import Block, Entity, Meta, Report, SourceInfo
 from annotate.render.comparison_json import comparison_to_json
 

@@ -166,8 +166,8 @@ def test_bigram_search_index_finds_phrases_inside_words(national):
 
 
 def test_timeline_takes_bare_reports_and_scorecard_names_match_json(national):
-    from annotate.scorecard import scorecard
-    from annotate.series import timeline
+    from annotate.corpus.scorecard import scorecard
+    from annotate.corpus.series import timeline
 
     reports = [e.report for e in national.entries]
     assert [(p.year, p.status) for p in timeline(reports, "gdp_growth")] == [(2018, "set"), (2019, "set"), (2020, "absent")]

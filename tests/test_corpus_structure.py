@@ -12,10 +12,10 @@ from collections import Counter
 
 import pytest
 
-from annotate import numbering as nb
-from annotate.identity import KINDS
+from annotate.reading import numbering as nb
+from annotate.reading.identity import KINDS
 from annotate.pipeline import read_report
-from annotate.structure import problems
+from annotate.reading.structure import problems
 
 from conftest import CORPUS, corpus_files
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotate.annotators.dates import annotate_dates, find_dates, find_periods, find_ranks
-from annotate.numerals import parse_number, split_multiplier
+from annotate.reading.numerals import parse_number, split_multiplier
 
 
 @pytest.mark.parametrize(

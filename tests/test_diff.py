@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotate.cli import main
-from annotate.compare import apply_ops, compare, target_change
-from annotate.diff import Encoder, classify, leaf_diff
+from annotate.comparing.compare import apply_ops, compare, target_change
+from annotate.comparing.diff import Encoder, classify, leaf_diff
 from annotate.model import Block, Meta, Report, SourceInfo, Target
 from annotate.render.comparison_json import comparison_to_json
 from annotate.render.text import render_text
-from annotate.tokenize import tokenize
+from annotate.reading.tokenize import tokenize
 from annotate.xml.comparison import write_comparison_xml
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -303,7 +303,7 @@ def test_ops_carry_their_change_kind_for_renderers(comparison):
 
 
 def test_placeholder_table_overflow_starts_a_fresh_table(monkeypatch):
-    import annotate.diff as d
+    import annotate.comparing.diff as d
 
     monkeypatch.setattr(d, "_PLANES", ((0xF0000, 0xF0010),))  # room for 17 distinct tokens only
     a = ["第一段。" + "".join(f"词{i}号" for i in range(12)) + "。", "第二段。" + "".join(f"字{i}项" for i in range(12)) + "。"]
@@ -313,7 +313,7 @@ def test_placeholder_table_overflow_starts_a_fresh_table(monkeypatch):
 
 
 def test_annotated_quantities_and_dates_are_atoms():
-    from annotate.tokenize import merge_atoms
+    from annotate.reading.tokenize import merge_atoms
 
     text = "用两年时间，约20%左右，2024年3月5日召开"
     spans = [(1, 3), (6, 12), (13, 22)]  # 两年 / 约20%左右 / 2024年3月5日
@@ -325,7 +325,7 @@ def test_annotated_quantities_and_dates_are_atoms():
 
 
 def test_a_chinese_numeral_quantity_change_is_a_number_change():
-    from annotate.tokenize import merge_atoms
+    from annotate.reading.tokenize import merge_atoms
 
     old, new = "用两年时间完成。", "用三年时间完成。"
     o, n = merge_atoms(tokenize(old), [(1, 3)]), merge_atoms(tokenize(new), [(1, 3)])

@@ -3,7 +3,7 @@
 Adding a case needs no code.  ``expected.json`` holds:
 - ``changes``: the exact list of changes (kind, old_text, new_text), in any order;
 - ``target_changes`` (optional): indicator → expected label, checked when the targets layer exists;
-- ``options`` (optional): keyword arguments for :func:`annotate.compare.compare`.
+- ``options`` (optional): keyword arguments for :func:`annotate.comparing.compare.compare`.
 Each text must hold at least 200 Chinese characters (ingest refuses less as "not a report"):
 the cases share a closing paragraph for that.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from annotate import pipeline
-from annotate.compare import compare
+from annotate.comparing.compare import compare
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CASES = sorted(p.name[: -len(".expected.json")] for p in GOLDEN.glob("*.expected.json"))

@@ -16,10 +16,10 @@ from typing import Optional
 import pytest
 
 from annotate import pipeline
-from annotate.compare import _tokens, _view, apply_ops, compare
-from annotate.diff import modal_ranks
+from annotate.comparing.compare import _tokens, _view, apply_ops, compare
+from annotate.comparing.diff import modal_ranks
 from annotate.model import Report
-from annotate.tokenize import QUALIFIERS
+from annotate.reading.tokenize import QUALIFIERS
 
 FILES = [
     "national-2024-gov-work-report.txt",

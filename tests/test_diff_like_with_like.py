@@ -13,10 +13,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotate.compare import compare
-from annotate.diff import is_level, metric_words, same_metric
-from annotate.horizon import horizon_at, passage_horizons
-from annotate.tokenize import tokenize
+from annotate.comparing.compare import compare
+from annotate.comparing.diff import is_level, metric_words, same_metric
+from annotate.comparing.horizon import horizon_at, passage_horizons
+from annotate.reading.tokenize import tokenize
 
 from test_diff import changes_of, make_report
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 import pytest
 
 from annotate import pipeline
-from annotate.compare import compare
+from annotate.comparing.compare import compare
 from tests.conftest import CORPUS
 
 PAIRS = {

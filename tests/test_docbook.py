@@ -10,7 +10,7 @@ import pytest
 
 from annotate import pipeline
 from annotate.errors import AnnotateError
-from annotate.ingest.docbook import looks_like_docbook, read_docbook, root_element
+from annotate.reading.ingest.docbook import looks_like_docbook, read_docbook, root_element
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "docbook-policy-address.xml"
 

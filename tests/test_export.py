@@ -8,7 +8,7 @@ import math
 
 from hypothesis import HealthCheck, given, settings
 
-from annotate.export import dump, dumps, report_from_json, report_to_json
+from annotate.report_json import dump, dumps, report_from_json, report_to_json
 from annotate.model import Quantity, Report
 from test_xml import TEXT, reports, sample_report
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from annotate.cli import main
 from annotate.errors import AnnotateError
-from annotate.identity import Hints, npc_year
+from annotate.reading.identity import Hints, npc_year
 from annotate.pipeline import read_report
 
 BODY = ("过去一年，全省上下坚持稳中求进工作总基调，经济运行总体平稳、稳中有进，高质量发展取得新成效。"

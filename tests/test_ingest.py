@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotate.errors import AnnotateError
-from annotate.ingest import MIN_CJK, load
-from annotate.ingest.encoding import _common_chars, decode_bytes
+from annotate.reading.ingest import MIN_CJK, load
+from annotate.reading.ingest.encoding import _common_chars, decode_bytes
 
 # A real report's opening (Beijing 2026), long enough to pass the "is it a report" check.
 EXCERPT = (
@@ -289,7 +289,7 @@ def test_div_soup_page_chrome_and_layout_table():
 def test_gb18030_and_utf8_give_identical_output_through_the_pipeline(corpus):
     # the whole pipeline, not just ingest: only meta.source (hash, encoding) may differ
     from annotate import pipeline
-    from annotate.export import report_to_json
+    from annotate.report_json import report_to_json
 
     path = corpus / "beijing-2026-gov-work-report.txt"
     utf8 = path.read_bytes()

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from annotate.ingest import load
-from annotate.ingest.chrome import find_asides
+from annotate.reading.ingest import load
+from annotate.reading.ingest.chrome import find_asides
 
 WIDGETS = "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n"
 

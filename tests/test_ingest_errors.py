@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from annotate.cli import main
 from annotate.errors import AnnotateError
-from annotate.ingest import MAX_BYTES, load
+from annotate.reading.ingest import MAX_BYTES, load
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 
-from annotate.ingest import Aside, Decoded
+from annotate.reading.ingest import Aside, Decoded
 from annotate.model import Repair, SourceInfo, restore_source
-from annotate.normalize import normalize
+from annotate.reading.normalize import normalize
 
 
 def decoded(text: str, asides: tuple[Aside, ...] = ()) -> Decoded:
@@ -350,7 +350,7 @@ def test_char_edit_prefilter_admits_every_first_character():
     branches name, in contexts that satisfy the branches' lookarounds."""
     import re
 
-    from annotate.normalize import _CHAR_EDITS, _EDIT_FIRST
+    from annotate.reading.normalize import _CHAR_EDITS, _EDIT_FIRST
 
     prefix = f"(?=[{_EDIT_FIRST}])"
     assert _CHAR_EDITS.pattern.startswith(prefix)

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from annotate.ingest import load
-from annotate.normalize import normalize
+from annotate.reading.ingest import load
+from annotate.reading.normalize import normalize
 from test_normalize import check_contract
 
 HEADING = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+章)")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotate.ingest import Aside
-from annotate.normalize import normalize
+from annotate.reading.ingest import Aside
+from annotate.reading.normalize import normalize
 from conftest import corpus_files
 from test_normalize import check_contract, decoded
 

@@ -13,8 +13,8 @@ from hypothesis import given, settings, strategies as st
 from annotate.annotators import run_all
 from annotate.annotators.quantities import find_quantities
 from annotate.model import Meta, Report
-from annotate.numerals import approximate_bounds, parse_number, split_multiplier
-from annotate.scorecard import scorecard
+from annotate.reading.numerals import approximate_bounds, parse_number, split_multiplier
+from annotate.corpus.scorecard import scorecard
 
 ROOT = Path(__file__).resolve().parent.parent
 

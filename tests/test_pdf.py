@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from annotate import pipeline
 from annotate.cli import main
 from annotate.errors import AnnotateError
-from annotate.ingest import chrome, pdf
+from annotate.reading.ingest import chrome, pdf
 from annotate.model import restore_source
 from pdfmaker import LEFT, PITCH, TOP, Picture, Text, cjk_font, make_pdf, rasterise, typeset
 
@@ -77,7 +77,7 @@ def test_page_furniture_is_set_aside_and_restorable(tmp_path):
     assert asides.count(("aside:running", TITLE)) == pages
     assert report.text.count(TITLE) == 1
     assert not re.search(r"^- \d+ -$", report.text, re.M)
-    from annotate import ingest
+    from annotate.reading import ingest
 
     assert restore_source(report.text, report.repairs) == ingest.load(str(path)).text
 
@@ -111,7 +111,7 @@ def test_pages_survive_the_xml_round_trip(tmp_path):
     assert [(b.id, b.page_start, b.page_end) for b in back.blocks] == \
         [(b.id, b.page_start, b.page_end) for b in report.blocks]
     assert back.meta.source == report.meta.source
-    from annotate.export import report_to_json
+    from annotate.report_json import report_to_json
 
     blocks = report_to_json(report)["blocks"]
     assert all(b["page_start"] >= 1 for b in blocks)  # JSON too (text input leaves the keys out)
@@ -123,7 +123,7 @@ def test_the_redline_of_a_pdf_says_the_page_of_each_paragraph(tmp_path):
     to the next page, reads ``第3–4页`` as printed; the old (text) side has no page."""
     from lxml import html as lxml_html
 
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
     from annotate.render.html import render_redline
 
     new = pipeline.tag(str(_report_pdf(tmp_path)))
@@ -281,7 +281,7 @@ def test_page_and_size_limits_have_flags_to_raise_them(tmp_path, monkeypatch):
     _one_line_error(_cli(["tag", str(path), "--max-pages", str(pages - 1)]), str(path), f"{pages} pages")
     assert _cli(["tag", str(path), "--max-pages", str(pages)]).exit_code == 0
     # the embedded font makes the file several MB
-    import annotate.ingest as ingest
+    import annotate.reading.ingest as ingest
 
     # the group option sets the limit for the process (and its workers): restored after the test
     monkeypatch.setattr(ingest, "MAX_BYTES", ingest.MAX_BYTES)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotate.normalize import normalize
+from annotate.reading.normalize import normalize
 from test_normalize import check_contract, decoded
 
 

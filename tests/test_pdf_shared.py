@@ -130,7 +130,7 @@ def test_blocks_know_their_pages():
 
 
 def test_a_year_pair_compares():
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
 
     old = pipeline.tag(str(PDF_DIR / _one("huaian-hongze-district-2023")))
     new = pipeline.tag(str(PDF_DIR / _one("huaian-hongze-district-2024-gov-info-disclosure-annual-report.pdf")))
@@ -149,7 +149,7 @@ def test_the_image_only_report_reads_by_ocr(tmp_path):
     pages: about 99% on prose pages, about 40% on the ruled statistical tables.)"""
     import pypdfium2 as pdfium
 
-    from annotate.ingest import pdf
+    from annotate.reading.ingest import pdf
 
     if not pdf.tesseract_languages():
         pytest.skip(f"tesseract with Chinese is not installed ({pdf.APT_PACKAGES})")

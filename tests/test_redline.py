@@ -10,7 +10,7 @@ import pytest
 from lxml import html as lxml_html
 
 from annotate import pipeline
-from annotate.compare import compare
+from annotate.comparing.compare import compare
 from annotate.render.html import render_redline
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -193,7 +193,7 @@ def test_outline_entries_are_cut_at_punctuation_never_mid_word():
 def test_delta_column_and_unknown_change_labels_render_as_text(national_pair):
     from dataclasses import replace
 
-    from annotate.compare import TargetChange, TargetSide
+    from annotate.comparing.compare import TargetChange, TargetSide
 
     raised = TargetChange("gdp_growth", "国内生产总值", "国内生产总值", TargetSide(5.0, None, None, "%", "about", "增长5%左右"),
                           TargetSide(5.5, None, None, "%", "about", "增长5.5%左右"), "raised")
@@ -274,7 +274,7 @@ def test_pages_show_on_every_paragraph_of_a_report_read_from_pdf():
 
 
 def test_commitment_strength_changes_are_shown_with_links(corpus, tmp_path):
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
     from annotate.pipeline import tag
     from annotate.render.html import render_redline
 

@@ -23,7 +23,7 @@ from lxml import etree
 
 from annotate import pipeline
 from annotate.cli import main
-from annotate.compare import TargetChange, TargetSide, compare
+from annotate.comparing.compare import TargetChange, TargetSide, compare
 from annotate.render.anchors import delta_label, target_delta
 from annotate.render.docx import W_NS, render_docx, stream, side_text, tracked_text, xml_safe
 from tests.conftest import CORPUS

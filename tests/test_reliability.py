@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import annotate.ingest as ingest
+import annotate.reading.ingest as ingest
 from annotate.cli import main
 from annotate.errors import AnnotateError
-from annotate.ingest import load
+from annotate.reading.ingest import load
 from annotate.model import restore_source
-from annotate.normalize import normalize
+from annotate.reading.normalize import normalize
 from annotate.pipeline import read_report, tag
 
 PARA = "各位代表：现在，我代表市人民政府向大会报告工作。过去一年，全市地区生产总值增长5.5%，城镇新增就业12万人。"
@@ -36,7 +36,7 @@ def _docx(text: str) -> bytes:
 
 
 def test_docx_whose_zip_header_lies_is_never_inflated_whole(monkeypatch):
-    import annotate.ingest.readers as readers
+    import annotate.reading.ingest.readers as readers
 
     data = bytearray(_docx(REPORT * 40))
     # the central directory says word/document.xml is 100 bytes: inflate no more than the limit
@@ -142,7 +142,7 @@ def test_a_report_read_twice_reads_the_same(tmp_path):
 
 
 def test_redline_marks_where_bidi_controls_were(tmp_path):
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
     from annotate.render.html import render_redline
 
     old = tmp_path / "old.txt"
@@ -157,7 +157,7 @@ def test_redline_marks_where_bidi_controls_were(tmp_path):
 
 
 def test_a_pair_too_long_to_compare_is_refused_naming_the_limit(tmp_path, monkeypatch):
-    import annotate.compare as compare_module
+    import annotate.comparing.compare as compare_module
 
     src = tmp_path / "r.txt"
     src.write_text(REPORT * 20, encoding="utf-8")

@@ -16,7 +16,7 @@ from annotate.annotators import run_all
 from annotate.cli import main
 from annotate.errors import AnnotateError
 from annotate.model import Meta, Report, Target
-from annotate.scorecard import Actual, find_actual, scorecard, verdict
+from annotate.corpus.scorecard import Actual, find_actual, scorecard, verdict
 
 
 @pytest.fixture(scope="module")

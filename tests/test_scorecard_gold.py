@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotate import pipeline
-from annotate.scorecard import _plain, scorecard
+from annotate.corpus.scorecard import _plain, scorecard
 
 GOLD = Path(__file__).resolve().parent / "gold" / "scorecard"
 PAIRS = sorted(p.stem for p in GOLD.glob("*.json"))
@@ -92,7 +92,7 @@ def test_evidence_holds_the_object_over_the_corpus(corpus):
 
 
 def test_classes_and_actions_are_not_followed():
-    from annotate.scorecard import _completed, _generic
+    from annotate.corpus.scorecard import _completed, _generic
 
     assert _generic("500个省重大项目") and _generic("沿海港口") and _generic("市级疏堵工程") and _generic("重大项目建设")
     assert not _generic("通苏嘉甬高铁") and not _generic("丽水机场") and not _generic("国家会议中心二期")
@@ -114,7 +114,7 @@ def test_level_before_growth_and_end_of_period_levels(corpus):
 
 
 def test_bare_list_items_share_the_class_noun():
-    from annotate.scorecard import _list_items_before
+    from annotate.corpus.scorecard import _list_items_before
 
     text = "加快北沿江、盐泰锡常宜、通苏嘉甬高铁"
     assert _list_items_before(text, 0, text.index("通苏嘉甬")) == ["北沿江", "盐泰锡常宜"]
@@ -123,7 +123,7 @@ def test_bare_list_items_share_the_class_noun():
 
 
 def test_an_item_with_its_own_predicate_is_not_done_by_the_next():
-    from annotate.scorecard import _completed
+    from annotate.corpus.scorecard import _completed
 
     text = "甲高铁开工建设、乙机场建成投运"
     assert not _completed(text, 0, len(text), (0, 3))

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotate import script
-from annotate.script import IdentityMap, detect_script, simplified_view
+from annotate.reading import script
+from annotate.reading.script import IdentityMap, detect_script, simplified_view
 
 
 def test_detect_script():

@@ -9,12 +9,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotate import numbering as nb
-from annotate.ingest import Decoded
+from annotate.reading import numbering as nb
+from annotate.reading.ingest import Decoded
 from annotate.model import Repair, SourceInfo
-from annotate.normalize import Normalized
+from annotate.reading.normalize import Normalized
 from annotate.pipeline import read_report
-from annotate.structure import build, problems
+from annotate.reading.structure import build, problems
 
 
 def _build(text: str, repairs: tuple[Repair, ...] = (), source: str | None = None):
@@ -435,7 +435,7 @@ def test_footnote_lines_are_paragraphs_numbered_by_their_label():
 
 
 def _build_md(source: str):
-    from annotate.normalize import normalize
+    from annotate.reading.normalize import normalize
 
     decoded = Decoded(source, SourceInfo("t.md", "", "utf-8"))
     return build(decoded, normalize(decoded))

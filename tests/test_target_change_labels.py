@@ -7,7 +7,7 @@ from a list of metrics was compared with the whole list's wording.
 
 from __future__ import annotations
 
-from annotate.compare import target_change
+from annotate.comparing.compare import target_change
 from annotate.model import Target
 
 

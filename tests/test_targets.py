@@ -489,7 +489,7 @@ def test_scope_horizon_and_period():
 
 
 def _changes(old_text: str, new_text: str, old_year: int = 2024, new_year: int = 2025):
-    from annotate.compare import target_changes
+    from annotate.comparing.compare import target_changes
 
     return {(c.scope, c.indicator, c.component): c
             for c in target_changes(tag_text(old_text, old_year), tag_text(new_text, new_year))}
@@ -533,7 +533,7 @@ def test_changes_pair_industries_by_component():
 
 
 def test_diff_json_text_and_html_show_the_delta():
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
     from annotate.render.comparison_json import comparison_to_json
     from annotate.render.text import render_text
 
@@ -548,7 +548,7 @@ def test_diff_json_text_and_html_show_the_delta():
 
 def test_scorecard_reads_an_indicator_introduced_by_qizhong_in_the_review():
     """地区生产总值…增长5.1%，其中规模工业增加值增长6.4% states the industry actual plainly."""
-    from annotate.scorecard import scorecard
+    from annotate.corpus.scorecard import scorecard
 
     plan = tag_text("主要预期目标是：地区生产总值增长5%左右；规模工业增加值增长6%；粮食产量600亿斤以上。\n", 2024)
     result = tag_text("一、2024年工作回顾\n过去一年，全省地区生产总值达到5.3万亿元、增长5.1%，其中规模工业增加值增长6.4%；"
@@ -586,7 +586,7 @@ def test_a_figure_for_a_list_that_follows_it_and_a_count_of_kinds_in_a_name():
 def test_comparison_xml_with_delta_component_and_moved_to_is_valid():
     from lxml import etree
 
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
     from annotate.xml.comparison import comparison_to_xml
     from annotate.xml.validate import validate_root
 
@@ -606,7 +606,7 @@ def test_comparison_xml_with_delta_component_and_moved_to_is_valid():
 @given(a=st.integers(0, 200), b=st.integers(0, 200), unit=st.sampled_from(["%", "万人", "亿元"]))
 def test_target_change_and_delta_mirror(a, b, unit):
     """B → A is A → B mirrored: raised ↔ lowered, and the delta changes sign."""
-    from annotate.compare import target_change, target_delta
+    from annotate.comparing.compare import target_change, target_delta
     from annotate.model import Target
 
     def tgt(v):

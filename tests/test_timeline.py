@@ -16,7 +16,7 @@ from annotate.annotators import run_all
 from annotate.cli import main
 from annotate.model import Meta, Report
 from annotate.render.timeline import render_html, to_csv
-from annotate.series import FIELDS, Point, timeline
+from annotate.corpus.series import FIELDS, Point, timeline
 
 # (year, value, low, high, qualifier, status) — what the eleven national reports set
 NATIONAL_GDP = [

@@ -22,9 +22,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
+from ..lexicon import DIR as LEXICON_DIR
 from ..model import Report
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 ENV_VAR = "ANNOTATE_LEXICON"
 KNOWN_LEXICONS = ("entities.tsv", "entity_suffixes.tsv", "commitment_verbs.tsv")
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from ..model import DateSpan, Period, Rank, Report
-from ..numerals import parse_number
+from ..reading.numerals import parse_number
 from . import register
 
 _D = r"[0-9０-９]"
@@ -132,7 +132,7 @@ def _plan_years(plan: str) -> Optional[str]:
 def _year(s: str) -> int:
     v = parse_number(s.replace(" ", ""))
     if v is None:  # 二〇二一
-        from ..numerals import CN_DIGITS
+        from ..reading.numerals import CN_DIGITS
 
         v = int("".join(str(CN_DIGITS[c]) for c in s))
     return int(v)
@@ -245,7 +245,7 @@ def text_view(text: str) -> tuple[str, Callable[[int], int]]:
     simplified strings pay nothing.
     """
     try:
-        from ..script import detect_script, simplified_view
+        from ..reading.script import detect_script, simplified_view
     except ImportError:  # script.py absent: match as is
         return text, lambda i: i
     if not _TRAD_HINT.search(text) or detect_script(text) != "traditional":

@@ -33,8 +33,9 @@ from typing import Iterable, Optional, Sequence
 
 from ..model import Indicator, Quantity, Report
 from . import register
+from ..lexicon import DIR as LEXICON_DIR
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "indicators.tsv"
+LEXICON = LEXICON_DIR / "indicators.tsv"
 
 # Values given as a share or a change are the indicator itself; amounts take the level id.
 RATIO_UNITS = ("%", "％", "个百分点", "百分点", "‰")

@@ -41,17 +41,17 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Optional
 
 from ..model import Quantity, Report
 from decimal import Decimal
 
-from ..numerals import CN_DIGITS, FINANCIAL, MULTIPLIERS, SIGNS, approximate_bounds, is_approximate, parse_number, split_multiplier, tidy
+from ..reading.numerals import CN_DIGITS, FINANCIAL, MULTIPLIERS, SIGNS, approximate_bounds, is_approximate, parse_number, split_multiplier, tidy
 from . import register
 from .dates import text_view, time_spans
+from ..lexicon import DIR as LEXICON_DIR
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
+LEXICON = LEXICON_DIR
 
 
 def _read_tsv(name: str) -> list[list[str]]:

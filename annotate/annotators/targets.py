@@ -44,11 +44,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional, Sequence
 
+from ..lexicon import DIR as LEXICON_DIR
 from ..model import Quantity, Report, Target
-from ..numerals import parse_number
+from ..reading.numerals import parse_number
 from . import register
 from .plan_passage import plan_passage
 from .indicators import (
@@ -76,7 +76,7 @@ TRIGGER_RE = re.compile(
     r"|预期目标(?:作了|作出了|做了|进行了)(?:适当|相应|必要)?(?:的)?调整\s*[。，：:；]"
     r"|(?:今年|明年|\d{4}\s*年)[^。：:\n]{0,30}?主要(?:发展)?目标\s*(?:是|为)\s*[:：]"
 )
-MEASURE_NOUNS = Path(__file__).resolve().parent.parent / "lexicon" / "measure_nouns.txt"
+MEASURE_NOUNS = LEXICON_DIR / "measure_nouns.txt"
 # A multi-year plan's goals are not the year's targets.
 FIVE_YEAR_RE = re.compile(r"时期|五年|“十.五”|到20\d\d年")
 

@@ -4,7 +4,7 @@ Contract: :class:`ReportCache(root)` stores one annotated :class:`Report` per ke
 ``root/reports/`` (pickled: reading one back takes milliseconds, against a second to annotate it).
 :func:`input_key` is the key: the SHA-256 of the input's bytes, its path (which the report's
 ``meta.source`` records), the identity hints that apply (``--issuer``/``--year``, a sidecar) and
-the annotate version (code and lexicon fingerprint, see batch.version), so editing a report, its
+the annotate version (code and lexicon fingerprint, see outputs.version), so editing a report, its
 sidecar or a lexicon gives a new key.  A cache entry that cannot be read is a miss, never an error.
 ``ReportCache(None)`` caches nothing.
 """
@@ -21,7 +21,7 @@ from ..model import Report
 
 def input_key(path: str, data: bytes, hints: tuple = ()) -> str:
     """The cache key of one input (module docstring)."""
-    from ..batch import version
+    from ..outputs import version
 
     h = hashlib.sha256()
     for part in (version(), path, repr(hints)):
@@ -56,7 +56,7 @@ class ReportCache:
         p = self._path(key)
         if p is None:
             return
-        from ..batch import write_atomic
+        from ..outputs import write_atomic
 
         p.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(p, pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
@@ -73,7 +73,7 @@ class ReportCache:
                 pass
         value = compute()
         if p is not None:
-            from ..batch import write_atomic
+            from ..outputs import write_atomic
 
             p.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(p, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

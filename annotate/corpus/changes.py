@@ -1,7 +1,7 @@
 """Target changes of consecutive reports as flat rows: what ``annotate changes`` lists.
 
 Contract: :func:`pair_rows(old, new)` gives one :class:`ChangeRow` per target change of the pair
-(:func:`annotate.compare.target_changes`, in its order), with the pair's issuer, region and
+(:func:`annotate.comparing.compare.target_changes`, in its order), with the pair's issuer, region and
 years.  The columns (:data:`COLUMNS`) are the issue's, then extras.  ``delta`` is the change
 object's own delta when it has one (``{"value", "unit"}`` or an object with those attributes),
 else computed here: new minus old, each side a range by its midpoint, units converted as the
@@ -82,7 +82,7 @@ def _given_delta(tc: Any) -> Optional[tuple[Optional[Number], Optional[str]]]:
 
 def compute_delta(old: Any, new: Any) -> tuple[Optional[float], Optional[str]]:
     """(new − old in the new side's unit, that unit) or (None, None); module docstring."""
-    from ..compare import _magnitude  # the one unit conversion the target comparison uses
+    from ..comparing.compare import _magnitude  # the one unit conversion the target comparison uses
 
     a, b = _mid(old), _mid(new)
     if a is None or b is None:
@@ -104,9 +104,9 @@ def compute_delta(old: Any, new: Any) -> tuple[Optional[float], Optional[str]]:
 def pair_rows(old_entry: Any, new_entry: Any, target_changes: Optional[Iterable[Any]] = None,
               issuer: Optional[str] = None) -> list[ChangeRow]:
     """The rows of one pair of entries (``.file``, ``.report``); ``target_changes`` when already
-    computed (a full comparison has them), else :func:`annotate.compare.target_changes`;
+    computed (a full comparison has them), else :func:`annotate.comparing.compare.target_changes`;
     ``issuer`` names the pair's group (else the newer report's issuer)."""
-    from ..compare import target_changes as compute
+    from ..comparing.compare import target_changes as compute
 
     old, new = old_entry.report, new_entry.report
     tcs = compute(old, new) if target_changes is None else target_changes

@@ -13,7 +13,7 @@ Contract:
   in ``.unidentified()`` with what is missing: listed, never dropped, never guessed.
 - ``.pairs()``: each issuer's consecutive years (old, new), in issuer then year order.
 - ``.changes(indicator=, change=, issuer=)``: every target change of every pair (:mod:`.changes`).
-- ``.timeline(indicator)``: :func:`annotate.series.timeline` over the corpus.
+- ``.timeline(indicator)``: :func:`annotate.corpus.series.timeline` over the corpus.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence, Union
 
 from ..model import Report
-from ..series import report_year
+from .series import report_year
 
 if TYPE_CHECKING:
-    from ..identity import Hints
-    from ..series import Point
+    from ..reading.identity import Hints
+    from .series import Point
     from .changes import ChangeRow
 
 
@@ -56,7 +56,7 @@ class Entry:
 
 def issuer_key(issuer: str) -> str:
     """The spelling two reports of one issuer share whatever their script (simplified)."""
-    from ..script import simplified_view
+    from ..reading.script import simplified_view
 
     return simplified_view(issuer, "traditional").view
 
@@ -104,7 +104,7 @@ class Corpus:
                    hints: "Optional[Hints]" = None) -> "Corpus":
         """Read and annotate every report under ``paths`` (module docstring)."""
         from .. import pipeline
-        from ..batch import parallel_map
+        from .parallel import parallel_map
         from .cache import ReportCache, input_key
         from .files import discover
 
@@ -191,6 +191,6 @@ class Corpus:
 
     def timeline(self, indicator: Optional[str] = None) -> list["Point"]:
         """The indicator timelines of every issuer (``series.timeline``); unidentified rows last."""
-        from ..series import timeline
+        from .series import timeline
 
         return timeline(((e.file, e.report) for e in self.entries), indicator=indicator)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from ..ingest.readers import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS
+from ..reading.ingest.readers import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS
 
 #: suffixes read from a folder: the text readers, Word, annotated (or DocBook-like) XML, PDF
 READABLE: frozenset[str] = frozenset(HTML_EXTENSIONS | MARKDOWN_EXTENSIONS | TEXT_EXTENSIONS

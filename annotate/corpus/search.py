@@ -53,7 +53,7 @@ def passages(report: Report) -> list[list[str]]:
     docs = documents(report)
     if report.meta.script != "traditional":
         return [[bid, text] for bid, text in docs]
-    from ..script import simplified_view
+    from ..reading.script import simplified_view
 
     out = []
     for bid, text in docs:

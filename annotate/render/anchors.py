@@ -1,7 +1,7 @@
 """Where a target change sits in each report, and its delta: shared by the HTML and Word redlines.
 
 Contract: :func:`target_span` returns the ``(start, end)`` offsets of the target a
-:class:`~annotate.compare.TargetChange` side was read from (its indicator and text locate it in
+:class:`~annotate.comparing.compare.TargetChange` side was read from (its indicator and text locate it in
 ``report.targets``), or None; :func:`target_delta` returns ``(value, unit)`` for a raised or
 lowered target (new minus old, a range by its midpoint), preferring a ``delta`` the comparison
 itself carries, or None when the two sides cannot be subtracted.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from ..compare import Comparison, TargetChange, TargetSide
+from ..comparing.compare import Comparison, TargetChange, TargetSide
 from ..model import Report
 
 

@@ -1,6 +1,6 @@
 """Comparison → a Word document with the comparison as real tracked changes (issue 14).
 
-Contract: :func:`render_docx` takes a :class:`annotate.compare.Comparison` and returns the bytes
+Contract: :func:`render_docx` takes a :class:`annotate.comparing.compare.Comparison` and returns the bytes
 of a .docx (WordprocessingML written with lxml, no template): a header naming both reports, the
 change counts and the target-changes table, then the report as one stream of tracked changes —
 ``w:ins``/``w:del`` (author ``annotate``, the given date) for inserted and deleted text and

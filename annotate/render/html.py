@@ -1,6 +1,6 @@
 """Comparison → one self-contained HTML redline (issue 5).
 
-Contract: :func:`render_redline` takes a :class:`annotate.compare.Comparison` and returns a
+Contract: :func:`render_redline` takes a :class:`annotate.comparing.compare.Comparison` and returns a
 complete HTML document (str) with its styles and script inline, no network access, and every
 piece of report text escaped (the tree is built with lxml; nothing is formatted into markup).
 A Content-Security-Policy with a per-page nonce means only the page's own script can run.

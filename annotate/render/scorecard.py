@@ -1,4 +1,4 @@
-"""Scorecard (:mod:`annotate.scorecard`) → JSON, CSV, or one self-contained HTML page.
+"""Scorecard (:mod:`annotate.corpus.scorecard`) → JSON, CSV, or one self-contained HTML page.
 
 Contract:
 - :func:`to_json`: ``Scorecard.to_json()`` as UTF-8 JSON: ``plan``, ``result``, ``summary``,
@@ -21,8 +21,8 @@ from typing import Any
 from lxml import html
 from lxml.html import builder as E
 
-from ..scorecard import Line, Scorecard
-from ..scorecard import __doc__ as RULES_DOC
+from ..corpus.scorecard import Line, Scorecard
+from ..corpus.scorecard import __doc__ as RULES_DOC
 from .i18n import Interface, interface
 from .labels import fmt_number, target_label
 
@@ -32,7 +32,7 @@ CSV_COLUMNS = ("kind", "indicator", "metric", "target_text", "target_value", "ta
 
 
 def to_json(card: Scorecard) -> str:
-    from ..export import dumps
+    from ..report_json import dumps
 
     return dumps(card.to_json())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..compare import Comparison, TargetChange, TargetSide
+from ..comparing.compare import Comparison, TargetChange, TargetSide
 from .labels import delta_label
 
 KIND_TITLES = (

@@ -1,4 +1,4 @@
-"""Timeline rows (:mod:`annotate.series`) → JSON, CSV, or one self-contained HTML page.
+"""Timeline rows (:mod:`annotate.corpus.series`) → JSON, CSV, or one self-contained HTML page.
 
 Contract:
 - :func:`to_json`: a JSON array of row objects (``series.FIELDS`` first, then the extras metric,
@@ -27,7 +27,7 @@ from typing import Any, Iterable, Optional, Sequence
 from lxml import etree, html
 from lxml.html import builder as E
 
-from ..series import FIELDS, Point
+from ..corpus.series import FIELDS, Point
 from .labels import csv_table, fmt_number, target_label
 
 CSV_COLUMNS = FIELDS + ("metric", "issuer")

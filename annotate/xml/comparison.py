@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from lxml import etree
 
-from ..compare import Comparison, TargetSide
+from ..comparing.compare import Comparison, TargetSide
 
 _BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

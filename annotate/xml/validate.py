@@ -93,6 +93,6 @@ def validate_bytes(data: bytes, file: str) -> etree._Element:
 
 def validate_file(path: str) -> etree._Element:
     """Read ``path`` (``-`` for stdin) and validate it; returns the root element."""
-    from ..pipeline import read_input_bytes
+    from ..reading.ingest import read_bytes
 
-    return validate_bytes(read_input_bytes(path), path)
+    return validate_bytes(read_bytes(path), path)

@@ -74,9 +74,9 @@ def pair_pages(old: Any, new: Any, old_file: str, new_file: str, nav: dict[str, 
                lang: str) -> tuple[str, Optional[str], list[tuple[str, float, Optional[str]]]]:
     """(redline page, scorecard page or None, actuals [(indicator, value, unit)]) of one pair: the
     unit of work of a pair, run in a worker."""
-    from ...compare import compare
+    from ...comparing.compare import compare
     from ...errors import AnnotateError
-    from ...scorecard import scorecard
+    from ...corpus.scorecard import scorecard
     from .. import scorecard as render_card
     from ..html import render_redline
     from ..corpus_labels import labels
@@ -102,7 +102,8 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
                scheduler: Optional[str] = None, force: bool = False,
                progress: Optional[Callable[[str], None]] = None) -> SiteResult:
     """Build or update the site (module docstring)."""
-    from ...batch import parallel_map, version, write_atomic
+    from ...corpus.parallel import parallel_map
+    from ...outputs import version, write_atomic
     from ...corpus import Corpus
     from ...corpus.cache import ReportCache
     from ...corpus.search import build_index, passages, report_keys

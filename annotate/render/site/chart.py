@@ -1,7 +1,7 @@
 """One indicator, every issuer: an inline SVG chart of targets (and actuals) over the years.
 
 Contract: :func:`indicator_chart(points, actuals, chart_id, heading, L)` returns ``(svg, legend)``
-lxml elements.  ``points`` are timeline rows (:mod:`annotate.series`) of one indicator, any number
+lxml elements.  ``points`` are timeline rows (:mod:`annotate.corpus.series`) of one indicator, any number
 of issuers; ``actuals`` maps (issuer, year) → (value, unit) as the next year's report states it.
 Each issuer has one colour and one marker shape (colour is never the only cue: the legend names
 them and every mark has a ``title`` naming issuer, year and value as written).  A target with one
@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from lxml import etree
 from lxml.html import builder as E
 
-from ...series import Point
+from ...corpus.series import Point
 from ..labels import fmt_number
 from ..timeline import _plot_values, _sub, point_label, value_grid, value_range
 

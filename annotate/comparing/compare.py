@@ -21,12 +21,12 @@ strings):
 - ``target_changes``: targets compared by indicator (raised/lowered/qualifier_changed/
   reworded/unchanged/added/removed).
 - ``commitment_changes``: the same object promised with another strength (研究 → 推进 → 确保;
-  :mod:`annotate.commitment_changes`).
+  :mod:`annotate.comparing.commitment_changes`).
 - ``stats``: counts by kind, similarity, timings, leaf diffs that fell back after a timeout.
 
-Tokens (:mod:`annotate.tokenize`): numbers with their units as one atom, annotated quantities
-and dates as atoms, rjieba words, punctuation; alignment (:mod:`annotate.align`) pairs
-sentence-sized segments coarse to fine; each pair's leaf diff (:mod:`annotate.diff`) runs on
+Tokens (:mod:`annotate.reading.tokenize`): numbers with their units as one atom, annotated quantities
+and dates as atoms, rjieba words, punctuation; alignment (:mod:`annotate.comparing.align`) pairs
+sentence-sized segments coarse to fine; each pair's leaf diff (:mod:`annotate.comparing.diff`) runs on
 placeholder characters through diff-match-patch.
 
 Comparison is symmetric: compare(b, a) reports inserted↔deleted, raised↔lowered, added↔removed.
@@ -40,16 +40,16 @@ import time
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from . import align as _align
 from .diff import Encoder, PlaceholderOverflow, TokenOp, classify, is_level, leaf_diff, number_span
 from .horizon import horizon_at, passage_horizons
-from .model import Report, Target
-from .tokenize import Token, merge_atoms, tokenize
+from ..model import Report, Target
+from ..lexicon import DIR as LEXICON_DIR
+from ..reading.tokenize import Token, merge_atoms, tokenize
 
-LEXICON = Path(__file__).resolve().parent / "lexicon"
+LEXICON = LEXICON_DIR
 
 
 # --------------------------------------------------------------------------- data
@@ -76,7 +76,7 @@ class Op:
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """Aligned stretches of the two reports (a sentence or a few; see :mod:`annotate.align`)."""
+    """Aligned stretches of the two reports (a sentence or a few; see :mod:`annotate.comparing.align`)."""
 
     relation: str  # match | moved | inserted | deleted
     old_start: int
@@ -182,7 +182,7 @@ class Comparison:
 def _view(report: Report) -> tuple[str, Optional[Sequence[int]]]:
     """The simplified view of the report and its map back to ``text`` (None: identity map).
 
-    ``Report.simplified`` (annotate/script.py) is the one truth; until it is there, OpenCC
+    ``Report.simplified`` (annotate/reading/script.py) is the one truth; until it is there, OpenCC
     ``t2s`` line by line, falling back to character by character on the rare line whose
     phrase conversion changed its length, so the map stays exact.
     """
@@ -240,7 +240,7 @@ MAX_COMPARE_CHARS = 1_000_000
 def check_comparable(report: Report) -> None:
     """AnnotateError when ``report`` is longer than :data:`MAX_COMPARE_CHARS`."""
     if len(report.text) > MAX_COMPARE_CHARS:
-        from .errors import AnnotateError
+        from ..errors import AnnotateError
 
         raise AnnotateError(report.meta.source.file or "report",
                             f"holds {len(report.text):,} characters, more than a comparison reads "
@@ -616,7 +616,7 @@ def _own_wording(t: Target) -> str:
     last = text.split("、")[-1]
     if metric in last:
         return metric + last.split(metric, 1)[1]
-    from .annotators.indicators import metric_span
+    from ..annotators.indicators import metric_span
 
     span = metric_span(last, 0, len(last))
     return metric + (last[span[1] :] if span else last)
@@ -717,9 +717,3 @@ def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
 def _other_scope(key: Key) -> Key:
     return ("measure" if key[0] == "headline" else "headline",) + tuple(key[1:])
 
-
-def comparison_to_json(c: Comparison) -> dict[str, Any]:
-    """The ``diff --format json`` shape (see :mod:`annotate.render.comparison_json`)."""
-    from .render.comparison_json import comparison_to_json as to_json
-
-    return to_json(c)

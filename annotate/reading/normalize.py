@@ -68,7 +68,8 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from .ingest import Decoded
-from .model import Repair
+from ..model import Repair
+from ..lexicon import DIR as LEXICON_DIR
 
 
 @dataclass(frozen=True)
@@ -155,10 +156,8 @@ _FW_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 @lru_cache(maxsize=1)
 def _private_use_table() -> dict[str, str]:
     """``lexicon/private_use.tsv``: private-use code points that fonts use for common characters."""
-    from pathlib import Path
-
     table: dict[str, str] = {}
-    text = (Path(__file__).with_name("lexicon") / "private_use.tsv").read_text(encoding="utf-8")
+    text = (LEXICON_DIR / "private_use.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..errors import AnnotateError
+from ...errors import AnnotateError
 
 # (BOM, codec that consumes it).  UTF-32 LE must be tested before UTF-16 LE (same prefix).
 _BOMS: tuple[tuple[bytes, str], ...] = (

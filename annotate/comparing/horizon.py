@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from typing import Sequence
 
-from .model import Report
+from ..model import Report
 
 # An opening that names several years: the five years under review, a plan period.
 MULTI_YEAR_RE = re.compile(

@@ -35,13 +35,14 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from ..outputs import version, write_atomic
+from .parallel import dask_client
+
 MANIFEST = ".annotate-batch.json"
 INDEX = "index"  # OUT/index.json and OUT/index.csv: the reports the batch holds
-CONNECT_TIMEOUT = "20s"  # how long to keep trying a Dask scheduler that does not answer
 
 
 @dataclass(frozen=True)
@@ -76,17 +77,17 @@ def annotate_bytes(source: str, data: bytes, fmt: str) -> tuple[Optional[bytes],
 
 def annotate_one(source: str, data: bytes, fmt: str) -> tuple[Optional[bytes], Optional[str], Optional[dict]]:
     """:func:`annotate_bytes` plus the report's :func:`summary` (for the manifest and the index)."""
-    from .errors import AnnotateError
+    from ..errors import AnnotateError
 
     try:
-        from . import pipeline
+        from .. import pipeline
 
         report = pipeline.tag(source, data)
         if fmt == "json":
-            from .export import dumps, report_to_json
+            from ..report_json import dumps, report_to_json
 
             return dumps(report_to_json(report)).encode("utf-8"), None, summary(report)
-        from .xml.writer import write_xml
+        from ..xml.writer import write_xml
 
         return write_xml(report), None, summary(report)
     except AnnotateError as exc:
@@ -117,8 +118,8 @@ Outcome = tuple[Optional[bytes], Optional[str], Optional[str], Optional[dict]]
 def _read_input(source: str) -> tuple[Optional[bytes], Optional[str]]:
     """(bytes, None) or (None, error): the size is checked before reading; a file that vanished
     or cannot be read is one failed row, never the end of the batch."""
-    from .errors import AnnotateError
-    from .ingest import read_bytes
+    from ..errors import AnnotateError
+    from ..reading.ingest import read_bytes
 
     try:
         return read_bytes(source), None
@@ -158,32 +159,6 @@ def _die_with_parent() -> None:
 # --------------------------------------------------------------------------- planning
 
 
-@lru_cache(maxsize=1)
-def version() -> str:
-    """The package version plus a fingerprint of its code and data (modules, lexicons, schemas).
-
-    The version number alone does not change when a lexicon is extended (README: "Extending the
-    lexicons") or the code is edited in place, and outputs written before would then be skipped
-    as up to date although ``annotate tag`` now writes something else.
-    """
-    try:
-        from importlib.metadata import version as v
-
-        number = v("annotate")
-    except Exception:  # running from a source tree that is not installed
-        number = "unknown"
-    return f"{number}+{code_fingerprint(Path(__file__).resolve().parent)}"
-
-
-def code_fingerprint(root: Path) -> str:
-    """A short hash of the code and data files under ``root`` (names and contents)."""
-    h = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".rng", ".json"):
-            h.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()[:12]
-
-
 def discover(in_dir: str) -> list[Path]:
     """The report files directly in ``in_dir``, sorted by name."""
     return survey(in_dir)[0]
@@ -197,7 +172,7 @@ def survey(in_dir: str) -> tuple[list[Path], list[tuple[str, str]]]:
     ``.meta.json`` sidecars are left alone."""
     import stat as st
 
-    from .corpus.files import SIDECAR_SUFFIX, is_readable
+    from .files import SIDECAR_SUFFIX, is_readable
 
     files: list[Path] = []
     skipped: list[tuple[str, str]] = []
@@ -283,21 +258,6 @@ def _up_to_date(task: Task, record: Optional[dict], fmt: str, ver: str) -> bool:
     return record.get("size") == task.size and record.get("sha256") == _sha256(Path(task.source))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 # --------------------------------------------------------------------------- the output folder
 
 
@@ -306,7 +266,7 @@ LOCK = ".annotate-batch.lock"
 
 def _check_writable(dst: Path) -> None:
     """An output folder that cannot be written is found before any work is done."""
-    from .errors import AnnotateError
+    from ..errors import AnnotateError
 
     try:
         fd, tmp = tempfile.mkstemp(prefix=".annotate-probe.", dir=dst)
@@ -325,7 +285,7 @@ class _Lock:
         self.path = dst / LOCK
 
     def __enter__(self) -> "_Lock":
-        from .errors import AnnotateError
+        from ..errors import AnnotateError
 
         for _attempt in range(2):
             try:
@@ -414,23 +374,6 @@ def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, 
         on_done(t, outcome)
 
 
-def dask_client(scheduler: str):
-    """(a connected ``distributed.Client``, ``as_completed``); AnnotateError naming what to do when
-    Dask is not installed or the scheduler does not answer."""
-    from .errors import AnnotateError
-
-    try:
-        from distributed import Client, as_completed
-    except ImportError:
-        raise AnnotateError(scheduler, "--scheduler needs Dask distributed, which is not installed",
-                            "pip install 'annotate[dask]'") from None
-    try:
-        return Client(scheduler, timeout=CONNECT_TIMEOUT), as_completed
-    except Exception as exc:  # OSError, TimeoutError, ValueError from a bad address
-        raise AnnotateError(scheduler, f"cannot connect to the Dask scheduler ({type(exc).__name__}: {exc})",
-                            "check the address (tcp://host:8786) and that the scheduler is running") from None
-
-
 def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Task, Outcome], None]) -> None:
     client, as_completed = dask_client(scheduler)
     try:
@@ -456,43 +399,11 @@ def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Ta
         client.close()
 
 
-def parallel_map(fn: Callable, calls: list[tuple], jobs: Optional[int] = None,
-                 scheduler: Optional[str] = None) -> Iterable[tuple[int, object]]:
-    """Yield ``(i, fn(*calls[i]))`` for every call, in completion order.
-
-    The one way multi-report commands (corpus, site) spread work: in this process when
-    ``jobs`` is 1 (or there is one call), in ``jobs`` local processes, or on the Dask cluster at
-    ``scheduler``.  ``fn`` must be a module-level function that returns its errors as values (it
-    runs in another process); arguments travel with the task, so Dask workers need no files.
-    """
-    if scheduler:
-        client, as_completed = dask_client(scheduler)
-        try:
-            futures = {client.submit(fn, *args, pure=False): i for i, args in enumerate(calls)}
-            for f in as_completed(list(futures)):
-                yield futures[f], f.result()
-        finally:
-            client.close()
-        return
-    jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(calls) <= 1:
-        for i, args in enumerate(calls):
-            yield i, fn(*args)
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(calls))) as pool:
-        futures = {pool.submit(fn, *args): i for i, args in enumerate(calls)}
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for f in done:
-                yield futures[f], f.result()
-
-
 def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] = None,
               scheduler: Optional[str] = None, force: bool = False,
               progress: Optional[Progress] = None) -> BatchResult:
     """Annotate every report in ``in_dir`` into ``out_dir`` (module docstring)."""
-    from .errors import AnnotateError
+    from ..errors import AnnotateError
 
     start = time.perf_counter()
     src, dst = Path(in_dir), Path(out_dir)
@@ -585,9 +496,9 @@ def index_rows(records: dict[str, dict]) -> list[dict]:
     """One row per output in the manifest: its input, identity, how many targets it sets and how
     many of them changed (anything but ``unchanged``) against the same issuer's previous report in
     the batch (``target_changes`` and ``previous_year`` are null for an issuer's first report)."""
-    from .compare import target_changes
-    from .corpus.core import Corpus, Entry
-    from .model import Meta, Report, Target
+    from ..comparing.compare import target_changes
+    from .core import Corpus, Entry
+    from ..model import Meta, Report, Target
 
     def as_report(rec: dict) -> Report:
         targets = tuple(Target(id=f"t{i}", block="", start=0, end=0, **dict(zip(SUMMARY_TARGET_FIELDS, row)))

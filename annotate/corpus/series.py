@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Optional, Sequence, Union
 
-from .model import Number, Report
+from ..model import Number, Report
 
 FIELDS = ("indicator", "year", "file", "value", "low", "high", "unit", "qualifier", "text", "status")
 

@@ -27,11 +27,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import ne
 from typing import Iterator, Union, overload
-
-from .model import ScriptView
 
 _CHUNK = re.compile(r"[^。！？；\n]*[。！？；\n]?")
 
@@ -77,6 +76,20 @@ class IdentityMap(Sequence):
 
     def __repr__(self) -> str:
         return f"IdentityMap({self._n})"
+
+
+@dataclass(frozen=True)
+class ScriptView:
+    """Another script's rendering of a text, with a map back to the text's offsets.
+
+    ``to_text[i]`` is the offset in the original text of view character ``i``; it has
+    ``len(view) + 1`` entries so half-open ends map too.  For a text already in simplified
+    script both maps are :class:`IdentityMap` sequences that store nothing.
+    """
+
+    view: str
+    to_text: Sequence[int]
+    from_text: Sequence[int]  # len(text)+1 entries: text offset -> view offset
 
 
 @lru_cache(maxsize=4)

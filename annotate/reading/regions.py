@@ -23,11 +23,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
+from ..lexicon import DIR as LEXICON_DIR
 
 NATIONAL = "000000"
-_LEXICON = Path(__file__).with_name("lexicon") / "regions.tsv"
+_LEXICON = LEXICON_DIR / "regions.tsv"
 
 
 @dataclass(frozen=True)

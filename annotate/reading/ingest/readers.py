@@ -23,7 +23,7 @@ import zipfile
 import zlib
 from pathlib import PurePath
 
-from ..errors import AnnotateError
+from ...errors import AnnotateError
 from .encoding import decode_bytes, plausible
 from .records import Aside
 

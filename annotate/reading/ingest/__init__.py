@@ -17,8 +17,8 @@ import os
 import re
 from pathlib import Path
 
-from ..errors import AnnotateError
-from ..model import SourceInfo
+from ...errors import AnnotateError
+from ...model import SourceInfo
 from .records import Aside, Decoded
 
 __all__ = ["Aside", "Decoded", "load", "MAX_BYTES", "MIN_CJK"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import AnnotateError
+from ...errors import AnnotateError
 
 DOCBOOK_ROOTS = frozenset({"article", "book", "chapter", "part", "section", "sect1", "preface", "appendix"})
 _BLOCKS = frozenset({"title", "subtitle", "para", "simpara", "formalpara", "bridgehead", "term", "caption",

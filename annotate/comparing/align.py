@@ -32,8 +32,8 @@ from operator import add
 from sys import intern
 from typing import Optional, Sequence
 
-from .model import Block, Report
-from .tokenize import Token
+from ..model import Block, Report
+from ..reading.tokenize import Token
 
 SENTENCE_END = frozenset("。！？；!?;")
 # Closing marks that belong to the sentence before them.

@@ -1,6 +1,6 @@
 """How PDF input is read: the options the command line sets, and their defaults.
 
-Kept apart from :mod:`annotate.ingest.pdf` (which imports the PDF machinery) so that the command
+Kept apart from :mod:`annotate.reading.ingest.pdf` (which imports the PDF machinery) so that the command
 line can declare ``--ocr``, ``--ocr-lang`` and ``--max-pages``, and every reader can find the PDF
 size limit, without importing it: most reports read are not PDFs.  ``ingest.pdf`` re-exports
 every name defined here.

@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .annotators.commitments import simplified_span, strength_rank
-from .model import Commitment, Report
+from ..annotators.commitments import simplified_span, strength_rank
+from ..model import Commitment, Report
 
 _NOT_WORDS = re.compile(r"[\s\W_]+")
 _THINGS = frozenset(("project", "facility", "policy", "programme"))

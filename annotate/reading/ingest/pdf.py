@@ -28,7 +28,7 @@ import tempfile
 from dataclasses import dataclass, field
 from statistics import median
 
-from ..errors import AnnotateError
+from ...errors import AnnotateError
 from . import chrome
 from .pdf_options import (  # noqa: F401 (re-exported: the options are part of this module's interface)
     APT_PACKAGES, DEFAULT_MAX_MB, DEFAULT_MAX_PAGES, ENV_MAX_MB, ENV_MAX_PAGES, ENV_OCR, ENV_OCR_LANG, OCR_DPI,

@@ -33,10 +33,11 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Optional, Sequence
 
-from .model import Evidence
+from ..model import Evidence
 from .regions import Gazetteer, Region, gazetteer
+from ..lexicon import DIR as LEXICON_DIR
 
-_LEXICON = Path(__file__).with_name("lexicon")
+_LEXICON = LEXICON_DIR
 
 
 @dataclass(frozen=True)
@@ -590,7 +591,7 @@ def read_sidecar(path: str) -> Optional[Hints]:
     """
     import json
 
-    from .errors import AnnotateError
+    from ..errors import AnnotateError
 
     side = sidecar_path(path)
     if side is None or not side.is_file():

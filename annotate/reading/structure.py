@@ -43,7 +43,7 @@ from typing import Iterator, Optional
 
 from . import numbering as nb
 from .ingest import Decoded
-from .model import Block, Meta, Repair, Report, source_offset
+from ..model import Block, Meta, Repair, Report, source_offset
 from .normalize import Normalized
 
 # --------------------------------------------------------------------------- patterns (compiled once)

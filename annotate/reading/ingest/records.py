@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import SourceInfo
+from ...model import SourceInfo
 
 
 @dataclass(frozen=True)

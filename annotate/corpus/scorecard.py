@@ -97,12 +97,12 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Optional
 
-from .model import Commitment, Number, Quantity, Report, Target
+from ..model import Commitment, Number, Quantity, Report, Target
+from ..lexicon import DIR as LEXICON_DIR
 
-LEXICON = Path(__file__).resolve().parent / "lexicon"
+LEXICON = LEXICON_DIR
 
 PERCENT_UNITS = ("%", "个百分点", "百分点", "‰")
 PERCENT_TOLERANCE = 0.5  # percentage points, for targets in % or 个百分点
@@ -271,7 +271,7 @@ def _conversions() -> dict[str, tuple[str, float]]:
 @lru_cache(maxsize=1)
 def _related_ids() -> dict[str, frozenset[str]]:
     """id → the ids sharing a lexicon line with it (growth id and level id), itself included."""
-    from .annotators.indicators import load_lexicon
+    from ..annotators.indicators import load_lexicon
 
     groups: dict[str, set[str]] = {}
     for ident, level in load_lexicon().wordings.values():
@@ -319,7 +319,7 @@ def _is_percent(unit: Optional[str]) -> bool:
 def review_end(report: Report) -> int:
     """Where RESULT's review half ends: the start of the part holding its targets block (the block
     itself when that part is the first), or the end of the text when it has no targets block."""
-    from .annotators.targets import target_blocks
+    from ..annotators.targets import target_blocks
 
     blocks = target_blocks(report)
     if not blocks:
@@ -439,7 +439,7 @@ def _acceptable(text: str, sent_start: int, metric_start: int, q: Quantity) -> b
 
 
 def _indicator_candidates(t: Target, result: Report, text: str, end: int, want_change: bool) -> list[_Candidate]:
-    from .annotators.indicators import lookup
+    from ..annotators.indicators import lookup
 
     if not t.indicator:
         return []  # no canonical id: only the wording search can find it
@@ -485,7 +485,7 @@ def _metric_matches(t: Target, text: str, end: int) -> list[re.Match[str]]:
     """Where the review names the target's metric: lexicon wordings of its ids (leftmost-longest
     over the whole lexicon, so 国内生产总值 inside 单位国内生产总值能耗 does not count) and the
     metric as the target wrote it."""
-    from .annotators.indicators import load_lexicon
+    from ..annotators.indicators import load_lexicon
 
     lex = load_lexicon()
     ids = _related_ids().get(t.indicator, frozenset({t.indicator})) if t.indicator else frozenset()
@@ -568,7 +568,7 @@ def _end_level(t: Target, text: str, c: _Candidate, review_year: Optional[int] =
     percent = _is_percent(c.quantity.unit) and not (c.quantity.unit or "").endswith("百分点")
     if percent and m is None:
         # written bare: the value right after the metric's wording (常住人口城镇化率60%)
-        from .annotators.indicators import load_lexicon
+        from ..annotators.indicators import load_lexicon
 
         bare = [w for w in load_lexicon().pattern.finditer(gap) if w.end() == len(gap)]
         if not bare:
@@ -791,7 +791,7 @@ def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_
     """The things worth following in commitment ``c``: each named project or facility in it (one
     per name: 加快北沿江、通苏嘉甬高铁和宁淮城际铁路等重大项目建设 gives two), else the counted
     thing of a quantity promise; none when it is about an indicator or only names a class of things."""
-    from .annotators.indicators import lookup
+    from ..annotators.indicators import lookup
 
     if c.object and lookup(c.object) is not None:
         return []  # about an indicator: a target, scored above
@@ -926,7 +926,7 @@ def _object_words(c: Commitment) -> Optional[str]:
     """The words an ``object`` follow-up looks for (module docstring): the object, simplified and
     without punctuation, its leading verbs and a trailing 建设/工作 taken off; prefixed with the
     commitment's verb when shorter than :data:`MIN_WORDS_OBJECT`.  None when nothing is left."""
-    from .annotators.commitments import load_verbs
+    from ..annotators.commitments import load_verbs
 
     pattern = load_verbs().pattern
     w = _NOT_WORDS_RE.sub("", _TRIM_RE.sub("", _plain(c.object or "")))
@@ -944,7 +944,7 @@ def _object_words(c: Commitment) -> Optional[str]:
 def _followed(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_Object]:
     """What is followed for commitment ``c``: its projects or counted thing, else its object's
     words; nothing for a commitment about an indicator (a target)."""
-    from .annotators.indicators import lookup
+    from ..annotators.indicators import lookup
 
     if c.object and lookup(c.object) is not None:
         return []
@@ -1075,7 +1075,7 @@ def scorecard(plan: Report, result: Report, plan_file: str = "", result_file: st
     Raises :class:`AnnotateError` when RESULT's review year is known and is not PLAN's year: the
     verdicts would compare a target with another year's result.
     """
-    from .errors import AnnotateError
+    from ..errors import AnnotateError
 
     warnings: list[str] = []
     py, ry = plan.meta.year, result.meta.review_year

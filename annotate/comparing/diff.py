@@ -30,14 +30,14 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional, Sequence
 
 from diff_match_patch import diff_match_patch
+from ..lexicon import DIR as LEXICON_DIR
 
-from .tokenize import QUALIFIERS, Token
+from ..reading.tokenize import QUALIFIERS, Token
 
-LEXICON = Path(__file__).resolve().parent / "lexicon"
+LEXICON = LEXICON_DIR
 
 # Supplementary private-use planes 15 and 16: 2 × 65,534 usable code points.
 _PLANES = ((0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
@@ -297,7 +297,7 @@ def _indicator_lexicon():
     """The indicators annotator's wordings (None when it cannot load): synonyms of one metric
     (国内生产总值 / 经济增长) are the same metric."""
     try:
-        from .annotators.indicators import load_lexicon
+        from ..annotators.indicators import load_lexicon
 
         return load_lexicon()
     except Exception:  # diff works without it: wordings are then compared as written
@@ -539,7 +539,7 @@ def modal_ranks() -> dict[str, int]:
     or its lexicon file); ``lexicon/modality.tsv`` is the fallback so diff works on its own.
     """
     try:  # the commitments annotator's ladder (verb -> strength class -> rank)
-        from .annotators.commitments import load_verbs, strength_rank
+        from ..annotators.commitments import load_verbs, strength_rank
 
         ranks = {verb: strength_rank(strength) for verb, strength in load_verbs().verbs.items()}
         if ranks:
