@@ -59,6 +59,8 @@ def test_same_metric_by_wording_lexicon_and_added_words():
     assert same_metric("城镇新增就业", "新增城镇就业") is True
     assert same_metric("地方性法规草案", "地方性法规") is True
     assert same_metric("高速公路通车里程", "高速公路里程") is True
+    # another subject before the same metric (huaian hongze 2023 → 2024, the shared PDFs)
+    assert same_metric("全区受理政府信息公开申请", "区政府办代表区政府受理政府信息公开申请") is True
     assert same_metric("", "规上工业企业") is None  # nothing to compare: no evidence
 
 

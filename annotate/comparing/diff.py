@@ -309,15 +309,17 @@ def same_metric(a: str, b: str) -> Optional[bool]:
 
     None when either is empty (``增长6%`` → ``力争达到7%``: nothing says it changed).  Two
     wordings of the indicator lexicon compare by their id (国内生产总值 = 经济增长, 城镇新增就业 =
-    新增城镇就业); otherwise one must hold the other's characters in order: a word added to a
-    name keeps it (地方性法规草案 / 地方性法规, 高速公路通车里程 / 高速公路里程), while 百亿企业 and
-    规上工业企业, 新能源汽车产量 and 无人机产量 are other metrics.
+    新增城镇就业); otherwise one must hold the other's characters in order, or both end alike
+    (:func:`_shares_head`): a word added to a name, or another subject before it, keeps it
+    (地方性法规草案 / 地方性法规, 高速公路通车里程 / 高速公路里程, 全区受理政府信息公开申请 /
+    区政府办代表区政府受理政府信息公开申请), while 百亿企业 and 规上工业企业, 新能源汽车产量 and 无人机产量
+    are other metrics.
     """
     if not a or not b:
         return None
     if _one_share(a, b):
         return False
-    if _holds(a, b) or _holds(b, a):
+    if _holds(a, b) or _holds(b, a) or _shares_head(a, b):
         return True
     lex = _indicator_lexicon()
     if lex is not None:
@@ -335,6 +337,20 @@ SHARE_RE = re.compile(r"占|比重|占比")
 def _one_share(a: str, b: str) -> bool:
     """Is exactly one of ``a`` and ``b`` a share of something (:data:`SHARE_RE`)?"""
     return bool(SHARE_RE.search(a)) != bool(SHARE_RE.search(b))
+
+
+# How much of its end two metric wordings must share to name one metric with other words before it
+# (a Chinese noun phrase ends in its head): 受理政府信息公开申请 after 全区 or after 区政府办代表区政府.
+MIN_SHARED_HEAD = 3
+
+
+def _shares_head(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` end alike over at least half the shorter (and :data:`MIN_SHARED_HEAD`
+    characters)?  Only the subject or a lead-in differs; 新能源汽车产量 / 无人机产量 share only 产量."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n >= max(MIN_SHARED_HEAD, min(len(a), len(b)) / 2)
 
 
 def _holds(longer: str, shorter: str) -> bool:
