@@ -76,7 +76,6 @@ TRIGGER_RE = re.compile(
     r"|预期目标(?:作了|作出了|做了|进行了)(?:适当|相应|必要)?(?:的)?调整\s*[。，：:；]"
     r"|(?:今年|明年|\d{4}\s*年)[^。：:\n]{0,30}?主要(?:发展)?目标\s*(?:是|为)\s*[:：]"
 )
-MEASURE_NOUNS = LEXICON_DIR / "measure_nouns.txt"
 # A multi-year plan's goals are not the year's targets.
 FIVE_YEAR_RE = re.compile(r"时期|五年|“十.五”|到20\d\d年")
 
@@ -486,6 +485,9 @@ def _value_first(scan: str, q: Quantity, lex) -> Optional[re.Match[str]]:
     if verb is None:
         return None
     return lex.pattern.match(scan, q.end)
+
+
+MEASURE_NOUNS = LEXICON_DIR / "measure_nouns.txt"
 
 
 @lru_cache(maxsize=1)

@@ -356,7 +356,7 @@ def _horizon_checked(kind: Optional[str], t: TokenOp, o: Sequence[Token], n: Seq
                      o_hor: tuple[Sequence[int], Sequence[str]], n_hor: tuple[Sequence[int], Sequence[str]]) -> Optional[str]:
     """``kind``, except that a number changed between passages of another span of time is a
     rewording: a five-year total (``五年来，…审议法律议案50件``) against one year's count (``10件``)
-    is not one value changed (see :mod:`annotate.horizon`)."""
+    is not one value changed (see :mod:`annotate.comparing.horizon`)."""
     if kind != "number_changed" or t.i2 == t.i1 or t.j2 == t.j1:
         return kind
     oi = next((k for k in range(t.i1, t.i2) if o[k].kind == "num"), None)
@@ -625,7 +625,7 @@ def _own_wording(t: Target) -> str:
 def _wording(t: Target) -> str:
     """A wordless target's wording as compared: its own clause (:func:`_own_wording`), script,
     width and punctuation folded, and words that say nothing different read alike
-    (``与``/``和``, ``保持``: ``lexicon/target_wording.tsv``)."""
+    (``与``/``同``/``和``: ``lexicon/target_wording.tsv``)."""
     table = _wording_equivalents()
     words = [table.get(tok.key, tok.key) for tok in tokenize(_simplify(_own_wording(t)))]
     return "".join(words)

@@ -12,22 +12,29 @@ Contract:
   everything, insert everything"); the leaf is redone with :mod:`difflib`, which is slower
   in the worst case but always gives a real alignment, and the fallback is counted.
 - :func:`classify` names each non-equal op by its most specific kind: ``number_changed`` (the
-  op only touches numbers and their qualifiers), ``modality_changed`` (only modal verbs, with a
-  different strength), else ``inserted``/``deleted``/``replaced``; whitespace-only edits (and,
-  when asked, punctuation-only ones) are layout, not changes.
+  op only touches numbers and their qualifiers, and both numbers measure one thing),
+  ``modality_changed`` (only modal verbs, with a different strength, governing the same words),
+  else ``inserted``/``deleted``/``replaced``; whitespace-only edits (and, when asked,
+  punctuation-only ones) are layout, not changes.
 - A number edit is the quantity alone: punctuation at its ends is an edit of its own
-  (``4.06万亿元，`` → ``5.66万亿元、`` is a number change plus ``，`` → ``、``), and a number whose
-  metric is an aggregate on one side only (``增长6.7%`` → ``年均增长7.1%``) is folded into the
-  rewording before it, since an average is not the year's figure.
+  (``4.06万亿元，`` → ``5.66万亿元、`` is a number change plus ``，`` → ``、``).  Like is paired with
+  like: a number whose metric is an aggregate on one side only (``增长6.7%`` → ``年均增长7.1%``),
+  whose metric words differ (``百亿企业12家`` → ``规上工业企业900家``, :func:`same_metric`) or whose
+  unit measures something else (``连续6年`` → ``连续10次``) is folded into the rewording before it.
+  (The span of time a passage reviews, one year or five, is the comparison's to check:
+  :mod:`annotate.comparing.horizon`.)
+- A modal verb whose clause goes on differently (``[力争]战略性新兴产业增加值增长7.5%`` →
+  ``战略性新兴产业增加值占规上工业比重达到35%``) is folded into that clause's rewording: it left with
+  its clause, its strength did not change.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 import re
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -699,9 +706,9 @@ def _join_modal_rewordings(ops: list[TokenOp], old: Sequence[Token], new: Sequen
     i = 0
     while i < len(ops):
         op = ops[i]
-        content = lambda ts: [t for t in ts if t.kind not in ("space", "label", "punct")]  # noqa: E731
-        if (op.kind != "equal" and _modal_edit(content(old[op.i1 : op.i2]), content(new[op.j1 : op.j2]))
-                and not _same_object(old, op.i2, new, op.j2)):
+        modal = op.kind != "equal" and _modal_edit(_content(old[op.i1 : op.i2], True),
+                                                   _content(new[op.j1 : op.j2], True))
+        if modal and not _same_object(old, op.i2, new, op.j2):
             end_o, end_n = _clause_end(old, op.i2), _clause_end(new, op.j2)
             last = i
             k = i + 1
