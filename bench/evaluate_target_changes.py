@@ -25,7 +25,7 @@ import json
 import math
 import sys
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -104,7 +104,7 @@ class Gold:
     new_quote: Optional[str] = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class PairScore:
     name: str
     gold: int = 0
@@ -114,7 +114,13 @@ class PairScore:
     label_total: int = 0
     delta_agree: int = 0
     delta_total: int = 0
-    misses: list[str] = field(default_factory=list)
+    misses: tuple[str, ...] = ()
+
+    COUNTS = ("gold", "predicted", "matched", "label_agree", "label_total", "delta_agree", "delta_total")
+
+    def __add__(self, other: "PairScore") -> "PairScore":
+        """The counts of both (for the total over pairs); the misses stay with each pair."""
+        return replace(self, **{f: getattr(self, f) + getattr(other, f) for f in self.COUNTS})
 
 
 def _score(g: Gold, p: Predicted) -> Optional[tuple[int, int, int]]:
@@ -155,7 +161,6 @@ def _same_delta(a: float, b: float) -> bool:
 def score_pair(name: str, gold: Sequence[Gold], predicted: Sequence[Predicted]) -> PairScore:
     """Match gold rows with predicted headline changes (best fit first, one to one) and count
     agreement (module docstring)."""
-    res = PairScore(name, gold=len(gold), predicted=len(predicted))
     fits = sorted(((s, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted)
                    if (s := _score(g, p)) is not None), key=lambda x: (x[0], -x[1], -x[2]), reverse=True)
     # best fit first; among equal fits, gold and predictions in report order
@@ -165,33 +170,32 @@ def score_pair(name: str, gold: Sequence[Gold], predicted: Sequence[Predicted]) 
         if gi not in pair_of and pi not in used:
             pair_of[gi] = pi
             used.add(pi)
+    n = dict.fromkeys(("matched", "label_agree", "delta_agree", "delta_total"), 0)
+    misses: list[str] = []
     for gi, g in enumerate(gold):
-        res.label_total += 1
         quote = f"{g.old_quote or '∅'} → {g.new_quote or '∅'}"
         if not g.old and not g.new:
-            res.misses.append(f"quote not found: {quote}")
+            misses.append(f"quote not found: {quote}")
         pi = pair_of.get(gi)
         if pi is None:
-            res.misses.append(f"no predicted change for gold {g.label} {g.indicator}: {quote}")
+            misses.append(f"no predicted change for gold {g.label} {g.indicator}: {quote}")
             continue
         p = predicted[pi]
-        res.matched += 1
+        n["matched"] += 1
         if p.label == g.label:
-            res.label_agree += 1
+            n["label_agree"] += 1
         else:
-            res.misses.append(f"label: gold {g.label}, predicted {p.label} ({p.indicator}): {quote}")
+            misses.append(f"label: gold {g.label}, predicted {p.label} ({p.indicator}): {quote}")
         if g.delta is not None and p.delta is not None:
-            res.delta_total += 1
+            n["delta_total"] += 1
             if _same_delta(g.delta, p.delta):
-                res.delta_agree += 1
+                n["delta_agree"] += 1
             else:
-                res.misses.append(f"delta: gold {g.delta:g}, predicted {p.delta:g} ({p.indicator}): {quote}")
-    for pi, p in enumerate(predicted):
-        if pi not in used:
-            res.label_total += 1
-            res.misses.append(f"predicted {p.label} {p.indicator} not in the gold: "
-                              f"{p.old_text or '∅'} → {p.new_text or '∅'}")
-    return res
+                misses.append(f"delta: gold {g.delta:g}, predicted {p.delta:g} ({p.indicator}): {quote}")
+    extra = [p for pi, p in enumerate(predicted) if pi not in used]
+    misses.extend(f"predicted {p.label} {p.indicator} not in the gold: {p.old_text or '∅'} → {p.new_text or '∅'}"
+                  for p in extra)
+    return PairScore(name, len(gold), len(predicted), label_total=len(gold) + len(extra), misses=tuple(misses), **n)
 
 
 # --------------------------------------------------------------------------- reports
@@ -265,10 +269,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("-q", "--quiet", action="store_true", help="no list of misses")
     args = ap.parse_args(argv)
     scores = evaluate(args.gold_dir, args.corpus)
-    total = PairScore("all pairs")
-    for s in scores:
-        for f in ("gold", "predicted", "matched", "label_agree", "label_total", "delta_agree", "delta_total"):
-            setattr(total, f, getattr(total, f) + getattr(s, f))
+    total = sum(scores, PairScore("all pairs"))
     print(_line(f"all {len(scores)} pairs", total))
     if not args.quiet:
         for s in scores:
