@@ -61,6 +61,8 @@ def test_same_metric_by_wording_lexicon_and_added_words():
     assert same_metric("高速公路通车里程", "高速公路里程") is True
     # another subject before the same metric (huaian hongze 2023 → 2024, the shared PDFs)
     assert same_metric("全区受理政府信息公开申请", "区政府办代表区政府受理政府信息公开申请") is True
+    # …but not another modifier before a shared head (national 2017 → 2018, a list in another order)
+    assert same_metric("清洁能源消费比重", "煤炭消费比重") is False
     assert same_metric("", "规上工业企业") is None  # nothing to compare: no evidence
 
 

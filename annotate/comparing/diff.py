@@ -347,17 +347,20 @@ def _one_share(a: str, b: str) -> bool:
 
 
 # How much of its end two metric wordings must share to name one metric with other words before it
-# (a Chinese noun phrase ends in its head): 受理政府信息公开申请 after 全区 or after 区政府办代表区政府.
-MIN_SHARED_HEAD = 3
+# (a Chinese noun phrase ends in its head): 受理政府信息公开申请 after 全区 or after 区政府办代表区政府
+# (10 of 12 characters) is one metric; 清洁能源消费比重 / 煤炭消费比重 (4 of 6) and 新能源汽车产量 /
+# 无人机产量 (2 of 5) differ in the modifier that makes the metric.
+MIN_SHARED_HEAD = 4
+SHARED_HEAD_SHARE = 2 / 3
 
 
 def _shares_head(a: str, b: str) -> bool:
-    """Do ``a`` and ``b`` end alike over at least half the shorter (and :data:`MIN_SHARED_HEAD`
-    characters)?  Only the subject or a lead-in differs; 新能源汽车产量 / 无人机产量 share only 产量."""
+    """Do ``a`` and ``b`` end alike over more than :data:`SHARED_HEAD_SHARE` of the shorter (and
+    at least :data:`MIN_SHARED_HEAD` characters), so that only a subject or lead-in differs?"""
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1
-    return n >= max(MIN_SHARED_HEAD, min(len(a), len(b)) / 2)
+    return n >= MIN_SHARED_HEAD and n > SHARED_HEAD_SHARE * min(len(a), len(b))
 
 
 def _holds(longer: str, shorter: str) -> bool:
