@@ -40,6 +40,15 @@ def test_a_metric_ending_in_a_measure_noun_sets_a_measure_target():
         ("中央预算内投资", 7000, "亿元", "exact", "year")]
 
 
+def test_a_distributed_list_in_the_measures_gives_one_target_per_value():
+    """jiangsu 2026 (read after the measure gold was made, and missed then: recall 0/3)."""
+    assert measures("力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元。") == [
+        ("交通领域投资额", 2400, "亿元", "exact", "year"), ("水利领域投资额", 450, "亿元", "exact", "year"),
+        ("能源领域投资额", 1700, "亿元", "exact", "year")]
+    assert [m[:2] for m in measures("水果、蔬菜、茶叶产量分别达2050万吨、4200万吨、19万吨以上。")] == [
+        ("水果产量", 2050), ("蔬菜产量", 4200), ("茶叶产量", 19)]
+
+
 def test_counts_of_things_done_forecasts_and_reviews_are_no_measure_targets():
     assert measures("建设高标准农田12万亩。新增中学学位1万个。打通50条断头路。") == []
     assert measures("预计今年高校毕业生超过1170万人。") == []  # a forecast

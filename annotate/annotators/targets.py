@@ -16,8 +16,9 @@ Where targets come from:
    ``新增造林面积2.3万亩``): a lexicon metric directly followed by its value, or a target verb,
    the value and the metric it counts (``今年要完成1000万以上农村贫困人口脱贫任务``); in a report with
    a targets block also any metric written before its value that ends in a measure noun
-   (``lexicon/measure_nouns.txt``: ``区级覆盖率达80%以上``, ``中央预算内投资拟安排7000亿元``), but not a
-   count of things built or done (``建设高标准农田12万亩``), a forecast (``预计``) or a review.
+   (``lexicon/measure_nouns.txt``: ``区级覆盖率达80%以上``, ``中央预算内投资拟安排7000亿元``; a ``分别``
+   list, one per value), but not a count of things built or done (``建设高标准农田12万亩``), a
+   forecast (``预计``) or a review.
 
 Metrics listed with ``、`` before one shared predicate or value (``单位生产总值能耗、单位生产总值二氧化碳
 排放量进一步下降``) are one target each, and so are values joined by ``、`` that each name their metric
@@ -528,6 +529,31 @@ def _named_measure(scan: str, q: Quantity, start: int) -> Optional[_Found]:
     return _Found(m_start, q.end, metric, None, q, scope="measure")
 
 
+# ``交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元``: one metric per value, in order
+DISTRIBUTED_RE = re.compile(r"分别(?:为|是|达到|达|增长|下降|降低|提高到|提升至|提高至|稳定在|控制在|不低于|不少于)?\s*$")
+DISTRIBUTED_VALUE_SEP_RE = re.compile(r"\s*(?:、|和|及)\s*$")
+
+
+def _distributed_measures(scan: str, q: Quantity, qs: Sequence[Quantity], start: int) -> list[_Found]:
+    """The measure targets of a ``分别`` list whose first value is ``q`` (metrics ending in a measure
+    noun, expanded one per value by :func:`expand_pair`), or an empty list."""
+    lo = max(max(scan.rfind(c, start, q.start) for c in MEASURE_CLAUSE_SEP if c != "、") + 1, start)
+    m = DISTRIBUTED_RE.search(scan, lo, q.start)
+    if m is None:
+        return []
+    values = [q]
+    for nxt in qs:
+        if nxt.start > values[-1].end and DISTRIBUTED_VALUE_SEP_RE.fullmatch(scan, values[-1].end, nxt.start):
+            values.append(nxt)
+    head = scan[lo : m.start()]
+    lead = MEASURE_LEAD_RE.match(head)
+    metric = head[lead.end() if lead else 0 :]
+    names = expand_pair(metric, len(values)) if len(values) >= 2 else None
+    if not names or not all(_measure_head_re().search(n) and len(n) <= MAX_MEASURE_METRIC for n in names):
+        return []
+    return [_Found(lo, v.end, n, None, v, scope="measure") for n, v in zip(names, values)]
+
+
 def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[str],
                      named_measures: bool = True) -> list[_Found]:
     """Numeric targets inside the measures, after ``start`` (module docstring, 3.); with
@@ -555,10 +581,13 @@ def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[s
         if best is None:
             # only where the report has a targets block: prose plans (national reports before
             # 1996) mix the year's figures with budgets, comparisons and reviews
-            named = _named_measure(scan, q, start) if named_measures else None
-            if named is not None and named.metric not in taken and not _review_or_forecast(scan, q):
-                taken.add(named.metric)
-                out.append(named)
+            if not named_measures or _review_or_forecast(scan, q) or any(f.quantity is q for f in out):
+                continue
+            named = _distributed_measures(scan, q, qs, start) or [f for f in [_named_measure(scan, q, start)] if f]
+            for f in named:
+                if f.metric not in taken:
+                    taken.add(f.metric)
+                    out.append(f)
             continue
         metric = best.group(0)
         ident = canonical_id(metric, q.unit, lex)
