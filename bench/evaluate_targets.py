@@ -7,7 +7,10 @@ the same value and qualifier (``low``/``high`` for ranges).  Prints per-report a
 and precision, and the misses; then by class (numeric and wordless targets; the reports by
 kind: national 1954-1995 in prose or announced lists, national 2015-2025, provinces and Shanghai,
 Hong Kong, the seed), how many main targets carry ``scope`` headline and ``horizon`` year, and the
-national GDP growth target of every year the gold holds one for.
+national GDP growth target of every year the gold holds one for.  Gold files with a ``measures`` list
+(targets set inside the measures, ``scope`` measure; conventions in the file's ``measures_note``) are
+scored the same way against the report's measure targets, with how many matched ones have the
+gold's ``horizon``.
 Usage: ``python bench/evaluate_targets.py [CORPUS_DIR] [-v]``.
 """
 
@@ -135,6 +138,35 @@ def evaluate(corpus: Path = CORPUS, verbose: bool = False, echo: bool = True) ->
             "scope_ok": scope_ok, "horizon_ok": horizon_ok, "main": n_main, "gdp": gdp_series}
 
 
+def evaluate_measures(corpus: Path = CORPUS, echo: bool = True) -> dict:
+    """Score the measure targets of every gold file that lists ``measures``; returns
+    ``{"gold", "predicted", "hits", "horizon_ok"}`` (prints each report and its misses when ``echo``)."""
+    say = print if echo else (lambda *a, **k: None)
+    tot = {"gold": 0, "predicted": 0, "hits": 0, "horizon_ok": 0}
+    for gold_file in sorted(GOLD.glob("*.json")):
+        doc = json.loads(gold_file.read_text(encoding="utf-8"))
+        if "measures" not in doc:
+            continue
+        gold = doc["measures"]
+        src = next((p for p in corpus.glob(gold_file.stem + ".*") if p.suffix != ".json"), None)
+        if src is None:
+            continue
+        pred = [{"indicator": t.indicator, "metric": t.metric, "text": t.text, "value": t.value, "low": t.low,
+                 "high": t.high, "qualifier": t.qualifier, "horizon": t.horizon}
+                for t in pipeline.tag(str(src)).targets if t.scope == "measure"]
+        hits, missed, extra = match(gold, pred)
+        horizon_ok = sum(1 for g in gold if g not in missed
+                         and any(same_metric(g, p) and same_value(g, p) and p["horizon"] == g["horizon"] for p in pred))
+        for k, v in (("gold", len(gold)), ("predicted", len(pred)), ("hits", hits), ("horizon_ok", horizon_ok)):
+            tot[k] += v
+        say(f"{gold_file.stem:40s} measures gold {len(gold):3d} pred {len(pred):3d} hit {hits:3d}  horizon {horizon_ok}")
+        for g in missed:
+            say(f"    missed: {g['metric']} {g['value']} {g['unit']} {g['qualifier']}")
+        for e in extra:
+            say(f"    extra:  {e['indicator']} {e['metric']} {e['value']} {e['qualifier']} | {e['text']}")
+    return tot
+
+
 def _kind(stem: str) -> str:
     """The class of report a gold file belongs to (for the per-class table only)."""
     if stem.startswith("national-"):
@@ -184,6 +216,11 @@ def main(argv: list[str]) -> int:
           + ", ".join(f"{y} {g}" + ("" if g == p else f" (got {p})") for y, g, p in gdp))
     print(f"\nreports {len(rows)}  gold {total_gold}  predicted {total_pred}  matched {total_hits}")
     print(f"main targets recall {recall:.3f}  precision {precision:.3f}  ({time.perf_counter() - t0:.1f} s)")
+    print()
+    m = evaluate_measures(corpus)
+    g, p, h = m["gold"], m["predicted"], m["hits"]
+    print(f"measure targets gold {g}  predicted {p}  matched {h}  recall {h / g if g else 1:.3f}  "
+          f"precision {h / p if p else 1:.3f}  horizon right {m['horizon_ok']}/{h}")
     return 0
 
 

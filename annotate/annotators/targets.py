@@ -14,7 +14,11 @@ Where targets come from:
 2. A GDP growth target stated only in commentary (``经济增长预期为7%左右``) when the block has none.
 3. Numeric targets inside the measures, after the block (``森林覆盖率达到35%``,
    ``新增造林面积2.3万亩``): a lexicon metric directly followed by its value, or a target verb,
-   the value and the metric it counts (``今年要完成1000万以上农村贫困人口脱贫任务``).
+   the value and the metric it counts (``今年要完成1000万以上农村贫困人口脱贫任务``); in a report with
+   a targets block also any metric written before its value that ends in a measure noun
+   (``lexicon/measure_nouns.txt``: ``区级覆盖率达80%以上``, ``中央预算内投资拟安排7000亿元``; a ``分别``
+   list, one per value), but not a count of things built or done (``建设高标准农田12万亩``), a
+   forecast (``预计``) or a review.
 
 Metrics listed with ``、`` before one shared predicate or value (``单位生产总值能耗、单位生产总值二氧化碳
 排放量进一步下降``) are one target each, and so are values joined by ``、`` that each name their metric
@@ -40,8 +44,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional, Sequence
 
+from ..lexicon import DIR as LEXICON_DIR
 from ..model import Quantity, Report, Target
 from ..reading.numerals import parse_number
 from . import register
@@ -104,8 +110,10 @@ GDP_RESTATED_RE = re.compile(
 )
 
 # Measures: a lexicon metric, a short predicate, then its value.
-MEASURE_GAP_RE = re.compile(r"^\s*(?:达到|达|提高到|提升到|提高至|提升至|稳定在|保持在|控制在|增长|下降|降低|超过|突破)?\s*$")
+MEASURE_GAP_RE = re.compile(r"^\s*(?:年均|平均)?(?:达到|达|提高到|提升到|提高至|提升至|稳定在|保持在|控制在|增长|下降|降低|超过|突破)?\s*$")
 REVIEW_WORDS_RE = re.compile(r"去年|上年|过去|累计|已经|已")
+# A forecast (预计今年高校毕业生超过1170万人) sets nothing.
+FORECAST_RE = re.compile(r"预计|预期")
 
 MAX_BLOCK_CHARS = 4000
 MAX_CLAUSE_CHARS = 80
@@ -480,7 +488,76 @@ def _value_first(scan: str, q: Quantity, lex) -> Optional[re.Match[str]]:
     return lex.pattern.match(scan, q.end)
 
 
-def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[str]) -> list[_Found]:
+MEASURE_NOUNS = LEXICON_DIR / "measure_nouns.txt"
+
+
+@lru_cache(maxsize=1)
+def _measure_head_re() -> re.Pattern[str]:
+    """A metric that ends in a head noun of ``lexicon/measure_nouns.txt``."""
+    words = [w.strip() for w in MEASURE_NOUNS.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
+
+
+# The predicate between a measure's metric and its value (稳定在, 拟按, 不低于 …), and words that open
+# a clause without being the metric (确保, 今年, 拟安排).
+MEASURE_PREDICATE_RE = re.compile(
+    r"(?:年均|平均)?(?:达到|达|提高到|提升到|提高至|提升至|提高|提升|稳定在|保持在|控制在|增长|下降|降低|超过|突破|"
+    r"不少于|不低于|不超过|拟按|拟安排|安排|拟|为)*\s*$")
+MEASURE_LEAD_RE = re.compile(
+    r"^(?:其中|确保|力争|争取|努力|今年|全年|年内|实现|推动|要|完成|合计|将|拟安排|安排|拟|发行)+")
+# A count of a set inside the words before a value (形成10个营业收入超千亿元, 64个预增产值过10亿元)
+# sizes a list of things, each with its own figure: not one metric.
+MEASURE_COUNT_RE = re.compile(r"[\d一二三四五六七八九十百千]+\s*(?:个|家|项|条|座|批)")
+MEASURE_CLAUSE_SEP = "，,；;。！？!?：:、\n"
+MAX_MEASURE_METRIC = 24
+
+
+def _named_measure(scan: str, q: Quantity, start: int) -> Optional[_Found]:
+    """``区级覆盖率达80%以上``: a value set for a metric written before it in its clause, the metric
+    ending in a measure noun (:func:`_measure_head_re`), or None.  The metric runs from the clause
+    start (past 确保, 今年 …) to the predicate before the value."""
+    lo = max(max(scan.rfind(c, start, q.start) for c in MEASURE_CLAUSE_SEP) + 1, start)
+    head = scan[lo : q.start]
+    gap = MEASURE_PREDICATE_RE.search(head)
+    metric = head[: gap.start()] if gap else head
+    lead = MEASURE_LEAD_RE.match(metric)
+    m_start = lo + (lead.end() if lead else 0)
+    metric = scan[m_start : lo + len(metric)].strip()
+    if (not (2 <= len(metric) <= MAX_MEASURE_METRIC) or not _measure_head_re().search(metric)
+            or MEASURE_COUNT_RE.search(metric)):
+        return None
+    return _Found(m_start, q.end, metric, None, q, scope="measure")
+
+
+# ``交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元``: one metric per value, in order
+DISTRIBUTED_RE = re.compile(r"分别(?:为|是|达到|达|增长|下降|降低|提高到|提升至|提高至|稳定在|控制在|不低于|不少于)?\s*$")
+DISTRIBUTED_VALUE_SEP_RE = re.compile(r"\s*(?:、|和|及)\s*$")
+
+
+def _distributed_measures(scan: str, q: Quantity, qs: Sequence[Quantity], start: int) -> list[_Found]:
+    """The measure targets of a ``分别`` list whose first value is ``q`` (metrics ending in a measure
+    noun, expanded one per value by :func:`expand_pair`), or an empty list."""
+    lo = max(max(scan.rfind(c, start, q.start) for c in MEASURE_CLAUSE_SEP if c != "、") + 1, start)
+    m = DISTRIBUTED_RE.search(scan, lo, q.start)
+    if m is None:
+        return []
+    values = [q]
+    for nxt in qs:
+        if nxt.start > values[-1].end and DISTRIBUTED_VALUE_SEP_RE.fullmatch(scan, values[-1].end, nxt.start):
+            values.append(nxt)
+    head = scan[lo : m.start()]
+    lead = MEASURE_LEAD_RE.match(head)
+    metric = head[lead.end() if lead else 0 :]
+    names = expand_pair(metric, len(values)) if len(values) >= 2 else None
+    if not names or not all(_measure_head_re().search(n) and len(n) <= MAX_MEASURE_METRIC for n in names):
+        return []
+    return [_Found(lo, v.end, n, None, v, scope="measure") for n, v in zip(names, values)]
+
+
+def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[str],
+                     named_measures: bool = True) -> list[_Found]:
+    """Numeric targets inside the measures, after ``start`` (module docstring, 3.); with
+    ``named_measures`` also a value set for any metric ending in a measure noun (:func:`_named_measure`)."""
     lex = load_lexicon()
     out: list[_Found] = []
     for q in qs:
@@ -502,6 +579,15 @@ def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[s
             if MEASURE_GAP_RE.match(window[m.end() :]):
                 best = m
         if best is None:
+            # only where the report has a targets block: prose plans (national reports before
+            # 1996) mix the year's figures with budgets, comparisons and reviews
+            if not named_measures or _review_or_forecast(scan, q) or any(f.quantity is q for f in out):
+                continue
+            named = _distributed_measures(scan, q, qs, start) or [f for f in [_named_measure(scan, q, start)] if f]
+            for f in named:
+                if f.metric not in taken:
+                    taken.add(f.metric)
+                    out.append(f)
             continue
         metric = best.group(0)
         ident = canonical_id(metric, q.unit, lex)
@@ -513,6 +599,14 @@ def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[s
         taken.add(ident or metric)
         out.append(_Found(window_start + best.start(), q.end, metric, ident, q))
     return out
+
+
+def _review_or_forecast(scan: str, q: Quantity) -> bool:
+    """Does the sentence before ``q`` report the past (去年, 累计), or its clause forecast (预计:
+    ``预计今年财政收入继续恢复增长，…，一般公共预算支出规模28.5万亿元`` forecasts the revenue only)?"""
+    sent_start = max(scan.rfind("。", 0, q.start), scan.rfind("\n", 0, q.start), scan.rfind("；", 0, q.start)) + 1
+    clause_start = max(sent_start, max(scan.rfind(c, 0, q.start) for c in "，,、") + 1)
+    return bool(REVIEW_WORDS_RE.search(scan, sent_start, q.start) or FORECAST_RE.search(scan, clause_start, q.start))
 
 
 def find_targets(report: Report) -> list[Target]:
@@ -530,7 +624,8 @@ def find_targets(report: Report) -> list[Target]:
         if g:
             extra.append(g)
             taken.add("gdp_growth")
-    extra.extend(replace(f, scope="measure") for f in _measure_targets(scan, qs, block.end, taken))
+    extra.extend(replace(f, scope="measure")
+                 for f in _measure_targets(scan, qs, block.end, taken, block.trigger != "plan passage"))
     year = block.year or _year(report, scan, block.start)
     out: list[Target] = []
     for i, f in enumerate(sorted(found + extra, key=lambda f: f.start), 1):
@@ -585,9 +680,10 @@ def _range_tail(scan: str, f: _Found) -> _Found:
 
 
 # A target for more than the year: a later end year, a five-year plan, a yearly average, a total.
+# (A programme named for its span, 五年行动, is not: 打好…五年行动收官战 sets this year's figures.)
 MULTI_YEAR_TARGET_RE = re.compile(
     r"到\s*(?P<to>20\d\d)\s*年|(?P<from>20\d\d)\s*[-—–至到]\s*(?P<until>20\d\d)\s*年|"
-    r"(?P<plan>十[一二三四五六七八九]五)|(?P<avg>年均|五年|累计)"
+    r"(?P<plan>十[一二三四五六七八九]五)|(?P<avg>年均|五年(?!行动|计划|规划|攻坚)|累计)"
 )
 
 

@@ -43,7 +43,8 @@ from functools import lru_cache
 from typing import Any, Optional, Sequence
 
 from . import align as _align
-from .diff import Encoder, PlaceholderOverflow, TokenOp, classify, leaf_diff, number_span
+from .diff import Encoder, PlaceholderOverflow, TokenOp, classify, is_level, leaf_diff, number_span
+from .horizon import horizon_at, passage_horizons
 from ..model import Report, Target
 from ..lexicon import DIR as LEXICON_DIR
 from ..reading.tokenize import Token, merge_atoms, tokenize
@@ -269,6 +270,7 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     seg_pairs = _align.align(osegs, nsegs)
     t2 = time.perf_counter()
 
+    o_hor, n_hor = passage_horizons(old), passage_horizons(new)
     enc = Encoder()
     pairs: list[Pair] = []
     changes: list[Change] = []
@@ -304,7 +306,8 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
             tops = [TokenOp("insert", 0, 0, 0, len(n_list))]
         else:
             tops = []
-        kinds = [classify(o_list, n_list, t, ignore_punctuation=ignore_punctuation) for t in tops]
+        kinds = [_horizon_checked(classify(o_list, n_list, t, ignore_punctuation=ignore_punctuation), t,
+                                  o_list, n_list, o_hor, n_hor) for t in tops]
         ops = tuple(_op(t, o_list, n_list, o_pos, n_pos, old.text, new.text, k) for t, k in zip(tops, kinds))
         for t in tops:
             if t.kind == "equal":
@@ -347,6 +350,24 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
 
     return Comparison(old, new, tuple(pairs), tuple(changes), tchanges, bps, tuple(stats.items()), opts,
                       commitment_changes(old, new))
+
+
+def _horizon_checked(kind: Optional[str], t: TokenOp, o: Sequence[Token], n: Sequence[Token],
+                     o_hor: tuple[Sequence[int], Sequence[str]], n_hor: tuple[Sequence[int], Sequence[str]]) -> Optional[str]:
+    """``kind``, except that a number changed between passages of another span of time is a
+    rewording: a five-year total (``五年来，…审议法律议案50件``) against one year's count (``10件``)
+    is not one value changed (see :mod:`annotate.comparing.horizon`)."""
+    if kind != "number_changed" or t.i2 == t.i1 or t.j2 == t.j1:
+        return kind
+    oi = next((k for k in range(t.i1, t.i2) if o[k].kind == "num"), None)
+    nj = next((k for k in range(t.j1, t.j2) if n[k].kind == "num"), None)
+    if oi is None or nj is None:
+        return kind  # a qualifier beside an unchanged number
+    if is_level(o, oi) or is_level(n, nj):
+        return kind  # a rate, an age, a value reached: the same level whatever the span
+    if horizon_at(o_hor, o[oi].start) != horizon_at(n_hor, n[nj].start):
+        return "replaced"
+    return kind
 
 
 def _op(t: TokenOp, o: Sequence[Token], n: Sequence[Token], o_pos: int, n_pos: int, otext: str, ntext: str,
@@ -574,6 +595,42 @@ def _simplify(s: str) -> str:
     return re.sub(r"[\s\W_]+", "", s)
 
 
+@lru_cache(maxsize=1)
+def _wording_equivalents() -> dict[str, str]:
+    """``lexicon/target_wording.tsv``: word → how it reads when comparing wordings."""
+    table: dict[str, str] = {}
+    for line in (LEXICON / "target_wording.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, read = line.partition("\t")
+            table[word.strip()] = read.strip()
+    return table
+
+
+def _own_wording(t: Target) -> str:
+    """What a target's clause says about its own metric: a target split from a list of metrics
+    sharing one predicate (``单位生产总值能耗、单位生产总值二氧化碳排放量进一步下降``) is its metric and
+    that predicate (``单位生产总值二氧化碳排放量进一步下降``), whatever else the list held."""
+    text, metric = t.text, t.metric or ""
+    if "、" not in text or not metric or metric not in text:
+        return text
+    last = text.split("、")[-1]
+    if metric in last:
+        return metric + last.split(metric, 1)[1]
+    from ..annotators.indicators import metric_span
+
+    span = metric_span(last, 0, len(last))
+    return metric + (last[span[1] :] if span else last)
+
+
+def _wording(t: Target) -> str:
+    """A wordless target's wording as compared: its own clause (:func:`_own_wording`), script,
+    width and punctuation folded, and words that say nothing different read alike
+    (``与``/``同``/``和``: ``lexicon/target_wording.tsv``)."""
+    table = _wording_equivalents()
+    words = [table.get(tok.key, tok.key) for tok in tokenize(_simplify(_own_wording(t)))]
+    return "".join(words)
+
+
 Key = tuple  # (scope, indicator, component)
 
 
@@ -632,7 +689,7 @@ def target_change(o: Optional[Target], n: Optional[Target]) -> str:
         return "quantified"  # 能耗继续下降 → 降低2.5%左右
     if mo is not None and mn is None:
         return "unquantified"  # 增长4.5% → 实现正增长
-    return "unchanged" if _simplify(o.text) == _simplify(n.text) else "reworded"
+    return "unchanged" if _wording(o) == _wording(n) else "reworded"
 
 
 def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:

@@ -12,13 +12,20 @@ Contract:
   everything, insert everything"); the leaf is redone with :mod:`difflib`, which is slower
   in the worst case but always gives a real alignment, and the fallback is counted.
 - :func:`classify` names each non-equal op by its most specific kind: ``number_changed`` (the
-  op only touches numbers and their qualifiers), ``modality_changed`` (only modal verbs, with a
-  different strength), else ``inserted``/``deleted``/``replaced``; whitespace-only edits (and,
-  when asked, punctuation-only ones) are layout, not changes.
+  op only touches numbers and their qualifiers, and both numbers measure one thing),
+  ``modality_changed`` (only modal verbs, with a different strength, governing the same words),
+  else ``inserted``/``deleted``/``replaced``; whitespace-only edits (and, when asked,
+  punctuation-only ones) are layout, not changes.
 - A number edit is the quantity alone: punctuation at its ends is an edit of its own
-  (``4.06万亿元，`` → ``5.66万亿元、`` is a number change plus ``，`` → ``、``), and a number whose
-  metric is an aggregate on one side only (``增长6.7%`` → ``年均增长7.1%``) is folded into the
-  rewording before it, since an average is not the year's figure.
+  (``4.06万亿元，`` → ``5.66万亿元、`` is a number change plus ``，`` → ``、``).  Like is paired with
+  like: a number whose metric is an aggregate on one side only (``增长6.7%`` → ``年均增长7.1%``),
+  whose metric words differ (``百亿企业12家`` → ``规上工业企业900家``, :func:`same_metric`) or whose
+  unit measures something else (``连续6年`` → ``连续10次``) is folded into the rewording before it.
+  (The span of time a passage reviews, one year or five, is the comparison's to check:
+  :mod:`annotate.comparing.horizon`.)
+- A modal verb whose clause goes on differently (``[力争]战略性新兴产业增加值增长7.5%`` →
+  ``战略性新兴产业增加值占规上工业比重达到35%``) is folded into that clause's rewording: it left with
+  its clause, its strength did not change.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import difflib
 import re
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional, Sequence
@@ -196,13 +204,24 @@ def _refine(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token], a: s
         out.append(op)
     ops = [piece for op in _merge(out) for sub in _split_label(op, old, new) for piece in _split_number(sub, old, new)]
     ops = _join_other_averages(ops, old, new)
+    ops = _join_modal_rewordings(ops, old, new)
     return [piece for op in ops for piece in _split_number_edges(op, old, new)]
 
 
 # Words that make a number another statistic than the same metric without them: an average over
-# years (年均增长7.1%) or a period (平均为5.2%), or a running total (累计), is not the year's figure
-# (增长6.7%, 年末…降到5.5%).  Synonyms share a class: 年均 and 平均 both say "on average".
-AGGREGATES = {"年均": "average", "平均": "average", "累计": "cumulative"}
+# years (年均增长7.1%) or a period (平均为5.2%), a running total (累计), or five years at once
+# (五年增长30.8%), is not the year's figure (增长6.7%, 年末…降到5.5%).  Synonyms share a class:
+# 年均 and 平均 both say "on average".
+AGGREGATES = {"年均": "average", "平均": "average", "累计": "cumulative", "五年": "multi_year"}
+
+
+def _clause_start(tokens: Sequence[Token], k: int) -> int:
+    """Index of the first token of the clause holding ``tokens[k]``: back to the previous
+    punctuation or number (a number closes the measure before it: ``城镇新增就业1206万人，``)."""
+    lo = k
+    while lo > 0 and tokens[lo - 1].kind not in ("punct", "num", "label"):
+        lo -= 1
+    return lo
 
 
 def _aggregates(tokens: Sequence[Token], k: int) -> tuple[frozenset[str], int]:
@@ -222,10 +241,155 @@ def _aggregates(tokens: Sequence[Token], k: int) -> tuple[frozenset[str], int]:
     return frozenset(found), first
 
 
+@lru_cache(maxsize=1)
+def _not_metric_words() -> tuple[frozenset[str], frozenset[str], int]:
+    """Words that are never the metric (``lexicon/not_metric_words.txt`` and the qualifiers), the
+    commitment verbs (培育, 开展: what is done, not what is counted; left out only at the head of
+    the words, where a verb governs its object: 城镇新增就业 keeps its 新增), and the longest."""
+    stop = set(QUALIFIERS)
+    path = LEXICON / "not_metric_words.txt"
+    if path.is_file():
+        stop.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                    if w.strip() and not w.startswith("#"))
+    verbs = frozenset(modal_ranks())
+    return frozenset(stop), verbs, max(map(len, stop | verbs))
+
+
+def _clause_words(tokens: Sequence[Token], k: int) -> list[str]:
+    """The words before number ``tokens[k]`` in its clause; after ``等`` the words before name
+    examples (``提速高青至商河等34个续建项目``), so those after the number, which name what is
+    counted."""
+    lo = _clause_start(tokens, k)
+    words = [t.key for t in tokens[lo:k] if t.kind == "word"]
+    if words and words[-1] in ("等", "等等"):
+        hi = k + 1
+        while hi < len(tokens) and tokens[hi].kind not in ("punct", "num", "label"):
+            hi += 1
+        words = [t.key for t in tokens[k + 1 : hi] if t.kind == "word"]
+    return words
+
+
+def _run(words: Sequence[str], i: int, vocabulary: frozenset[str], longest: int) -> int:
+    """How many whole words from ``words[i]`` on make the longest entry of ``vocabulary`` (0: none)."""
+    run, j, n = "", i, 0
+    while j < len(words) and len(run) + len(words[j]) <= longest:
+        run += words[j]
+        j += 1
+        if run in vocabulary:
+            n = j - i
+    return n
+
+
+def metric_words(tokens: Sequence[Token], k: int) -> str:
+    """What number ``tokens[k]`` measures, as written before it in its clause (Chinese names the
+    metric before the value; see :func:`_clause_words`), without the words that are not the
+    metric: ``力争达到`` → ``""``, ``居民人均可支配收入实际增长`` → ``居民人均可支配收入``.  Words are
+    taken out only as whole runs of tokens (``控制`` + ``在``), never from inside a word."""
+    words = _clause_words(tokens, k)
+    stop, verbs, longest = _not_metric_words()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        n = _run(words, i, stop, longest) or (0 if out else _run(words, i, verbs, longest))
+        if n:
+            i += n
+        else:
+            out.append(words[i])
+            i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _indicator_lexicon():
+    """The indicators annotator's wordings (None when it cannot load): synonyms of one metric
+    (国内生产总值 / 经济增长) are the same metric."""
+    try:
+        from ..annotators.indicators import load_lexicon
+
+        return load_lexicon()
+    except Exception:  # diff works without it: wordings are then compared as written
+        return None
+
+
+def same_metric(a: str, b: str) -> Optional[bool]:
+    """Do metric wordings ``a`` and ``b`` (from :func:`metric_words`) name the same thing?
+
+    None when either is empty (``增长6%`` → ``力争达到7%``: nothing says it changed).  Two
+    wordings of the indicator lexicon compare by their id (国内生产总值 = 经济增长, 城镇新增就业 =
+    新增城镇就业); otherwise one must hold the other's characters in order, or both end alike
+    (:func:`_shares_head`): a word added to a name, or another subject before it, keeps it
+    (地方性法规草案 / 地方性法规, 高速公路通车里程 / 高速公路里程, 全区受理政府信息公开申请 /
+    区政府办代表区政府受理政府信息公开申请), while 百亿企业 and 规上工业企业, 新能源汽车产量 and 无人机产量
+    are other metrics.
+    """
+    if not a or not b:
+        return None
+    if _one_share(a, b):
+        return False
+    if _holds(a, b) or _holds(b, a) or _shares_head(a, b):
+        return True
+    lex = _indicator_lexicon()
+    if lex is not None:
+        ma, mb = lex.pattern.search(a), lex.pattern.search(b)
+        if ma and mb:
+            return lex.wordings[ma.group(0)][0] == lex.wordings[mb.group(0)][0]
+    return False
+
+
+# A share of a total (``战略性新兴产业增加值占规上工业比重``) is not the total's own metric
+# (``战略性新兴产业增加值增长``), however many words they share.
+SHARE_RE = re.compile(r"占|比重|占比")
+
+
+def _one_share(a: str, b: str) -> bool:
+    """Is exactly one of ``a`` and ``b`` a share of something (:data:`SHARE_RE`)?"""
+    return bool(SHARE_RE.search(a)) != bool(SHARE_RE.search(b))
+
+
+# How much of its end two metric wordings must share to name one metric with other words before it
+# (a Chinese noun phrase ends in its head): 受理政府信息公开申请 after 全区 or after 区政府办代表区政府
+# (10 of 12 characters) is one metric; 清洁能源消费比重 / 煤炭消费比重 (4 of 6) and 新能源汽车产量 /
+# 无人机产量 (2 of 5) differ in the modifier that makes the metric.
+MIN_SHARED_HEAD = 4
+SHARED_HEAD_SHARE = 2 / 3
+
+
+def _shares_head(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` end alike over more than :data:`SHARED_HEAD_SHARE` of the shorter (and
+    at least :data:`MIN_SHARED_HEAD` characters), so that only a subject or lead-in differs?"""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n >= MIN_SHARED_HEAD and n > SHARED_HEAD_SHARE * min(len(a), len(b))
+
+
+def _holds(longer: str, shorter: str) -> bool:
+    """Is ``shorter`` a subsequence of ``longer`` (its characters in order, gaps allowed)?"""
+    it = iter(longer)
+    return all(ch in it for ch in shorter)
+
+
+def _other_metric(old: Sequence[Token], i: int, new: Sequence[Token], j: int) -> bool:
+    """Do numbers ``old[i]`` and ``new[j]`` measure different things: other metric words before
+    them, or units of another kind (:func:`_other_unit`)?  Indicator wordings are looked up in the
+    words as written (经济增长 is a wording before 增长 is left out as a change word)."""
+    if _other_unit(old[i].key, new[j].key):
+        return True
+    lex = _indicator_lexicon()
+    if lex is not None:
+        ma = lex.pattern.search("".join(_clause_words(old, i)))
+        mb = lex.pattern.search("".join(_clause_words(new, j)))
+        if ma and mb:
+            return lex.wordings[ma.group(0)][0] != lex.wordings[mb.group(0)][0]
+    return same_metric(metric_words(old, i), metric_words(new, j)) is False
+
+
 def _join_other_averages(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token]) -> list[TokenOp]:
-    """Fold a number edit into the wording edit before it when only one side's metric is an
-    aggregate: ``增长6.7%`` → ``年均增长7.1%`` is one replaced stretch, not an inserted 年均 plus
-    a changed number (a five-year average did not replace the year's growth)."""
+    """Fold a number edit into the wording edit before it when the two numbers are not the same
+    measure: only one side's metric is an aggregate (``增长6.7%`` → ``年均增长7.1%`` is one replaced
+    stretch, not an inserted 年均 plus a changed number: a five-year average did not replace the
+    year's growth), or the metric words differ (``百亿企业12家`` → ``规上工业企业900家``), or the
+    units measure other things (``连续6年`` → ``连续10次``)."""
     out: list[TokenOp] = []
     for op in ops:
         on = [k for k in range(op.i1, op.i2) if old[k].kind == "num"]
@@ -235,13 +399,18 @@ def _join_other_averages(ops: list[TokenOp], old: Sequence[Token], new: Sequence
             continue
         ca, fa = _aggregates(old, on[0])
         cb, fb = _aggregates(new, nn[0])
-        if ca == cb:
-            out.append(op)
-            continue
-        # merge back to the op holding the earliest aggregate word (on whichever side names one)
-        while out and ((ca and out[-1].i2 > fa) or (cb and out[-1].j2 > fb)):
-            prev = out.pop()
-            op = TokenOp("replace", prev.i1, op.i2, prev.j1, op.j2)
+        if ca != cb:
+            # merge back to the op holding the earliest aggregate word (on whichever side names one)
+            while out and ((ca and out[-1].i2 > fa) or (cb and out[-1].j2 > fb)):
+                prev = out.pop()
+                op = TokenOp("replace", prev.i1, op.i2, prev.j1, op.j2)
+        elif _other_metric(old, on[0], new, nn[0]):
+            # merge back over the clause that names the metrics, so the redline shows
+            # 新能源汽车产量增长43% → 无人机产量增长39% as one rewording
+            lo_o, lo_n = _clause_start(old, on[0]), _clause_start(new, nn[0])
+            while out and out[-1].i1 >= lo_o and out[-1].j1 >= lo_n:
+                prev = out.pop()
+                op = TokenOp("replace", prev.i1, op.i2, prev.j1, op.j2)
         out.append(op)
     return out
 
@@ -464,20 +633,15 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
         # number that stayed (1200万人左右 → 1200万人以上).  A number appearing from nothing is
         # an insertion.
         has_num = any(t.kind == "num" for t in olds_for_num + news_for_num)
-        if _other_measure(olds_for_num, news_for_num):
-            pass  # 420.6万吨 → 1.35亿人次: two lists in another order, not a changed value
+        on = [k for k in range(op.i1, op.i2) if old[k].kind == "num"]
+        nn = [k for k in range(op.j1, op.j2) if new[k].kind == "num"]
+        if len(on) == 1 and len(nn) == 1 and _other_metric(old, on[0], new, nn[0]):
+            pass  # 420.6万吨 → 1.35亿人次, 百亿企业12家 → 规上工业企业900家: not one value changed
         elif (olds_for_num and news_for_num and has_num) or (not has_num and (_next_to_number(old, op.i1, op.i2)
                                                            or _next_to_number(new, op.j1, op.j2))):
             return "number_changed"
-    ranks = modal_ranks()
-    if _only(olds, _modal_re(), numbers=False) and _only(news, _modal_re(), numbers=False):
-        ro = _rank(olds, ranks)
-        rn = _rank(news, ranks)
-        # A verb swapped for one of another strength (确保 → 力争, 推进 → 研究) changes the
-        # promise.  A verb merely added or dropped does so only when it is a modal of intent
-        # (确保, 力争: rank >= STRIVE) — 持续推进 → 推进 is wording, not a weaker commitment.
-        if ro != rn and ((olds and news) or max(ro, rn) >= STRIVE_RANK):
-            return "modality_changed"
+    if _modal_edit(olds, news) and _same_object(old, op.i2, new, op.j2):
+        return "modality_changed"
     if op.kind == "insert" or not olds:
         return "inserted"
     if op.kind == "delete" or not news:
@@ -485,20 +649,124 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
     return "replaced"
 
 
-# Units that name what is measured (a weight, money, people, a share).  A number whose unit
-# changed from one of these to another measures something else; counting words (个 项 家 件 部
-# 台) are interchangeable (876部 → 869台 elevators is the same count).
-MEASURE_UNITS = frozenset("""元 美元 港元 欧元 吨 斤 公斤 千克 克 亩 公顷 平方米 平方公里 平方千米 立方米 公里 千米 米
-    千瓦 千瓦时 兆瓦 千伏 % ‰ 个百分点 百分点 人 人次 微克/立方米 岁 小时 分钟 倍 标准箱 标箱""".split())
+def _modal_edit(olds: Sequence[Token], news: Sequence[Token]) -> bool:
+    """Are ``olds`` → ``news`` (content tokens) only modal verbs, of another strength?
 
-
-def _other_measure(olds: Sequence[Token], news: Sequence[Token]) -> bool:
-    on = [t for t in olds if t.kind == "num"]
-    nn = [t for t in news if t.kind == "num"]
-    if len(on) != 1 or len(nn) != 1:
+    A verb swapped for one of another strength (确保 → 力争, 推进 → 研究) changes the promise.  A
+    verb merely added or dropped does so only when it is a modal of intent (确保, 力争: rank >=
+    STRIVE) — 持续推进 → 推进 is wording, not a weaker commitment."""
+    if not (_only(olds, _modal_re(), numbers=False) and _only(news, _modal_re(), numbers=False)):
         return False
-    uo, un = _base_unit(on[0].key), _base_unit(nn[0].key)
-    return uo != un and uo in MEASURE_UNITS and un in MEASURE_UNITS
+    ranks = modal_ranks()
+    ro, rn = _rank(olds, ranks), _rank(news, ranks)
+    return ro != rn and (bool(olds and news) or max(ro, rn) >= STRIVE_RANK)
+
+
+# Punctuation that ends the clause a verb governs (quotes and brackets inside it do not).
+_CLAUSE_END = frozenset("，,；;。！？!?：:、\n")
+# How alike two objects must be (character Dice) for a verb change to be one clause's modal change:
+# 秸秆资源化综合利用 / 秸秆综合利用 0.8, 琉璃河遗址申遗前期工作 / 琉璃河遗址申遗 0.78 are one object;
+# 核心区控规第二轮三年行动计划 / 核心区环境品质提升三年行动 0.52, 创业 / 创业带动就业政策 0.4 are not.
+OBJECT_SIMILARITY = 0.6
+
+
+def _clause_end(tokens: Sequence[Token], k: int) -> int:
+    """Index of the punctuation token that ends the clause running on from ``tokens[k]``."""
+    while k < len(tokens) and not (tokens[k].kind == "punct" and any(ch in _CLAUSE_END for ch in tokens[k].key)):
+        k += 1
+    return k
+
+
+def _object_words(tokens: Sequence[Token], k: int) -> str:
+    """The words from ``tokens[k]`` to the end of its clause: what a verb right before ``k``
+    governs (numbers left out: 营造红树林564万亩 → 4931公顷 is still 红树林)."""
+    return "".join(t.key for t in tokens[k : _clause_end(tokens, k)] if t.kind == "word")
+
+
+def _dice(a: str, b: str) -> float:
+    """Character Dice coefficient of ``a`` and ``b`` (multisets)."""
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b)) if a or b else 1.0
+
+
+def _same_object(old: Sequence[Token], i: int, new: Sequence[Token], j: int) -> bool:
+    """Does the clause go on alike after a verb edit (old from ``i``, new from ``j``)?
+
+    ``[开工建设]海南师范大学桂林洋校区`` → ``[建成]海南师范大学桂林洋校区`` is one project's modal
+    changed; ``[持续提升]粮食单产`` → ``[确保]粮食播种面积稳定在…`` is another clause, where the
+    verb went with the words it governed."""
+    a, b = _object_words(old, i), _object_words(new, j)
+    if not a or not b:
+        return a == b
+    return not _one_share(a, b) and _dice(a, b) >= OBJECT_SIMILARITY
+
+
+def _join_modal_rewordings(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token]) -> list[TokenOp]:
+    """Fold a modal-verb edit into the rewording of the clause it governs when that clause goes on
+    differently (:func:`_same_object`): a ``力争`` that left with its clause is part of that
+    replaced clause, not a modality change (see :func:`classify`)."""
+    out: list[TokenOp] = []
+    i = 0
+    while i < len(ops):
+        op = ops[i]
+        modal = op.kind != "equal" and _modal_edit(_content(old[op.i1 : op.i2], True),
+                                                   _content(new[op.j1 : op.j2], True))
+        if modal and not _same_object(old, op.i2, new, op.j2):
+            end_o, end_n = _clause_end(old, op.i2), _clause_end(new, op.j2)
+            last = i
+            k = i + 1
+            while k < len(ops) and ops[k].i1 < end_o and ops[k].j1 < end_n:
+                if ops[k].kind != "equal":
+                    last = k
+                k += 1
+            if last > i:
+                op = _sub(old, new, op.i1, ops[last].i2, op.j1, ops[last].j2)
+                i = last
+        out.append(op)
+        i += 1
+    return out
+
+
+# What a unit measures (base units: 万 and 亿 taken off, so 千瓦 reads 瓦).  Two numbers whose units
+# measure different things are not one value changed (420.6万吨 → 1.35亿人次, 连续6年 → 连续10次);
+# units of one kind are (吨 and 斤, 个 and 项: 876部 → 869台 elevators is the same count).  A unit
+# not listed here says nothing either way.
+UNIT_KINDS = {
+    **dict.fromkeys("元 美元 港元 欧元 人民币".split(), "money"),
+    **dict.fromkeys("吨 斤 公斤 克".split(), "weight"),
+    **dict.fromkeys("亩 公顷 平方米 平方公里 平方千米".split(), "area"),
+    **dict.fromkeys("公里 米".split(), "length"),
+    **dict.fromkeys("% ％ ‰".split(), "share"),
+    **dict.fromkeys("个百分点 百分点".split(), "points"),
+    **dict.fromkeys("人 名 位".split(), "people"),
+    **dict.fromkeys("年 月 个月 天 日 周 小时 分钟 个工作日 工作日".split(), "duration"),
+    **dict.fromkeys("个 项 家 件 部 台 座 处 所 条 只 套 间 张 辆 户 艘 架 批 宗 笔".split(), "count"),
+    **{u: u for u in "立方米 瓦 瓦时 伏 兆瓦 人次 次 岁 倍 标准箱 标箱 微克/立方米".split()},
+}
+
+
+# Kinds of unit whose figures are levels, whatever span of time the passage reviews: a rate or
+# a share (城镇化率76.2%), an age (人均预期寿命78.8岁), a run of years (连续9年).
+LEVEL_KINDS = frozenset({"share", "points", "duration", "岁"})
+# Verbs that give the level reached, not an amount done over the period (达到62661亿元).
+LEVEL_VERB_RE = re.compile(r"(?:达到|达|提高到|提高至|提升到|提升至|增至|增加到|上升到|升至|降至|降到|下降到|"
+                           r"保持在|稳定在|控制在|为|迈上|突破|超过)$")
+
+
+def is_level(tokens: Sequence[Token], k: int) -> bool:
+    """Is number ``tokens[k]`` a level (a rate, an age, a run of years, a value reached:
+    ``达到62661亿元``) rather than an amount done over its passage's span (``新增603.7万人``)?
+    A five-year review and a one-year one state levels alike; amounts they do not."""
+    if UNIT_KINDS.get(_base_unit(tokens[k].key)) in LEVEL_KINDS:
+        return True
+    before = "".join(t.key for t in tokens[_clause_start(tokens, k) : k] if t.kind == "word" and t.key not in QUALIFIERS)
+    return LEVEL_VERB_RE.search(before) is not None
+
+
+def _other_unit(a: str, b: str) -> bool:
+    """Do number atoms ``a`` and ``b`` carry units that measure different things?"""
+    ka, kb = UNIT_KINDS.get(_base_unit(a)), UNIT_KINDS.get(_base_unit(b))
+    return ka is not None and kb is not None and ka != kb
 
 
 def _strip_punct(tokens: list[Token]) -> list[Token]:
