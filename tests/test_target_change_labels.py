@@ -27,10 +27,21 @@ def test_a_changed_wording_is_still_reworded():
     pairs = [("居民收入增长与经济增长基本同步", "居民收入增长和经济增长同步"),  # 基本 dropped: a firmer promise
              ("居民人均可支配收入增长与经济增长保持同步", "居民人均可支配收入增长与经济增长保持基本同步"),
              ("进出口稳中提质", "进出口稳量提质"), ("生态环境质量稳定改善", "生态环境质量持续改善"),
-             ("国际收支基本平衡", "国际收支保持基本平衡"),  # as tests/test_diff.py has it
              ("居民收入增长和经济增长基本同步", "居民收入和经济增长基本同步")]
     for old, new in pairs:
         assert target_change(wordless(old, old[:4], "x"), wordless(new, new[:4], "x")) == "reworded", (old, new)
+
+
+def test_wording_that_says_the_same_is_unchanged():
+    """保持 adds nothing, and the metric's own words are the indicator's business (hand labels of 16 year pairs):
+    居民人均可支配收入增长与经济增长同步 → 居民收入增长与经济增长同步 is the same promise."""
+    pairs = [("国际收支基本平衡", "国际收支保持基本平衡", "国际收支"),
+             ("居民收入增长与经济增长保持同步", "居民收入增长与经济增长同步", "居民收入"),
+             ("宏观杠杆率保持基本稳定", "宏观杠杆率基本稳定", "宏观杠杆率")]
+    for old, new, metric in pairs:
+        assert target_change(wordless(old, metric, "x"), wordless(new, metric, "x")) == "unchanged", (old, new)
+    assert target_change(wordless("居民人均可支配收入增长与经济增长同步", "居民人均可支配收入", "income_growth"),
+                         wordless("居民收入增长与经济增长同步", "居民收入", "income_growth")) == "unchanged"
 
 
 def test_a_target_split_from_a_list_is_compared_by_its_own_wording():

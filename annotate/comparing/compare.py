@@ -623,11 +623,16 @@ def _own_wording(t: Target) -> str:
 
 
 def _wording(t: Target) -> str:
-    """A wordless target's wording as compared: its own clause (:func:`_own_wording`), script,
-    width and punctuation folded, and words that say nothing different read alike
-    (``与``/``同``/``和``: ``lexicon/target_wording.tsv``)."""
+    """A wordless target's wording as compared: what its own clause (:func:`_own_wording`) says
+    after the metric (the indicator already says the metric is the same: 居民人均可支配收入增长与经济增长
+    同步 and 居民收入增长与经济增长同步 say one thing), script, width and punctuation folded, and words that
+    say nothing different read alike or not at all (``与``/``同`` → ``和``, ``保持``:
+    ``lexicon/target_wording.tsv``)."""
     table = _wording_equivalents()
-    words = [table.get(tok.key, tok.key) for tok in tokenize(_simplify(_own_wording(t)))]
+    own = _own_wording(t)
+    metric = t.metric or ""
+    said = own.split(metric, 1)[1] if metric and metric in own and own.split(metric, 1)[1] else own
+    words = [table.get(tok.key, tok.key) for tok in tokenize(_simplify(said))]
     return "".join(words)
 
 
