@@ -143,10 +143,12 @@ IMAGE_ONLY = "huaian-hongze-district-2024-gov-info-disclosure-annual-report-IMAG
 
 
 @pytest.mark.ocr
-def test_the_image_only_report_reads_by_ocr(tmp_path):
-    """Page 1 of the rasterised Hongze 2024 report (200 dpi, rotated 0.5°): the OCR text shares at
-    least 90% of its characters with the text layer of the original.  (Measured on all five
-    pages: about 99% on prose pages, about 40% on the ruled statistical tables.)"""
+def test_the_image_only_reports_ruled_table_page_reads_by_ocr_as_rows(tmp_path):
+    """Page 3 of the rasterised Hongze 2024 report (200 dpi, rotated 0.5°), its worst page: ruled
+    statistical tables with shaded rows.  With the rules and shading erased and the page read as
+    rows, the OCR text shares at least 90% of its characters with the text layer of the original
+    (42% when tesseract segmented the page itself), and a row keeps its cells tab-joined.
+    (bench/bench_ocr.py measures all five pages: 97% of the whole file.)"""
     import pypdfium2 as pdfium
 
     from annotate.ingest import pdf
@@ -158,10 +160,11 @@ def test_the_image_only_report_reads_by_ocr(tmp_path):
     paths = []
     for name in (IMAGE_ONLY, IMAGE_ONLY.replace("-IMAGEONLY-derived", "")):
         one = pdfium.PdfDocument.new()
-        one.import_pages(pdfium.PdfDocument(str(PDF_DIR / name)), [0])
+        one.import_pages(pdfium.PdfDocument(str(PDF_DIR / name)), [2])
         paths.append(tmp_path / name)
         one.save(str(paths[-1]))
     scanned, layer = (pipeline.read_report(str(p)) for p in paths)
     assert scanned.meta.source.ocr_pages == "1"
     a, b = Counter(layer.text.replace("\n", "")), Counter(scanned.text.replace("\n", ""))
     assert sum((a & b).values()) / sum(a.values()) >= 0.9
+    assert "行政处罚\t2776" in scanned.text.splitlines()  # label and value: one row, two cells
