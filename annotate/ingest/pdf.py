@@ -13,9 +13,9 @@ spaces between CJK characters) are repaired and recorded by normalization.
 Read with pypdfium2 (PDFium).  PDFium is not thread-safe: never read PDFs from several threads;
 batch runs use processes.  A page with no text layer is OCRed by the ``tesseract`` binary
 (Debian: tesseract-ocr, tesseract-ocr-chi-sim, tesseract-ocr-chi-tra) under ``ocr="auto"``;
-``"always"`` OCRs every page, ``"never"`` none.  Limits (bytes, pages) refuse PDF bombs; the
-command line raises them (``--max-pages``; ``annotate --max-mb``, which also sets the size limit
-of other inputs), passed on through environment variables so that batch worker processes see them.
+``"always"`` OCRs every page, ``"never"`` none.  Limits (bytes, pages, the decoded size of one
+stream) refuse PDF bombs; the command line raises them (``--max-pages``, ``--max-stream-mb``;
+``annotate --max-mb``, which also sets the size limit of other inputs), passed on through environment variables so that batch worker processes see them.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from statistics import median
 from ..errors import AnnotateError
 from . import chrome
 from .pdf_options import (  # noqa: F401 (re-exported: the options are part of this module's interface)
-    APT_PACKAGES, DEFAULT_MAX_MB, DEFAULT_MAX_PAGES, ENV_MAX_MB, ENV_MAX_PAGES, ENV_OCR, ENV_OCR_LANG, OCR_DPI,
-    OCR_MODES, OCR_TIMEOUT, PdfOptions,
+    APT_PACKAGES, DEFAULT_MAX_MB, DEFAULT_MAX_PAGES, DEFAULT_MAX_STREAM_MB, ENV_MAX_MB, ENV_MAX_PAGES,
+    ENV_MAX_STREAM_MB, ENV_OCR, ENV_OCR_LANG, OCR_DPI, OCR_MODES, OCR_TIMEOUT, PdfOptions,
 )
 from .records import Aside
 
@@ -82,6 +82,7 @@ def read_pdf(data: bytes, name: str, options: PdfOptions | None = None) -> PdfTe
     if len(data) > options.max_bytes:
         raise AnnotateError(name, f"is a PDF of {len(data) / 2**20:.1f} MB, over the limit of "
                                   f"{options.max_bytes // 2**20} MB", "raise it with --max-mb if the file is right")
+    _check_streams(data, name, options.max_stream_bytes)
     doc = _open(data, name)
     try:
         n = len(doc)
@@ -119,6 +120,64 @@ def _open(data: bytes, name: str):
         # "data format error" or none at all): name the causes it may be
         raise AnnotateError(name, "is a damaged or truncated PDF, or one with no pages (PDFium cannot open it)",
                             "download it again or save it anew from a PDF viewer") from None
+
+
+_STREAM_RE = re.compile(rb"stream(?:\r\n|\n|\r)")
+_FLATE_RATIO = 1032  # deflate's most: one compressed byte never inflates to more bytes than this
+_CHUNK = 2**20
+
+
+def _check_streams(data: bytes, name: str, limit: int) -> None:
+    """Refuse a PDF with a Flate stream that inflates to more than ``limit`` bytes (a PDF bomb:
+    PDFium would inflate it whole into memory).  Streams are inflated a megabyte at a time and
+    thrown away; one too small to reach the limit (deflate's ratio bounds it) is not inflated.
+    A filter chain of several FlateDecode layers is followed to the last."""
+    view = memoryview(data)
+    for m in _STREAM_RE.finditer(data):
+        start = m.end()
+        end = data.find(b"endstream", start)
+        end = len(data) if end < 0 else end
+        layers = data.count(b"/FlateDecode", max(0, m.start() - 512), m.start()) or 1
+        if (end - start) * _FLATE_RATIO ** layers <= limit:
+            continue
+        if _inflated_size(view[start:end], layers, limit) > limit:
+            raise AnnotateError(name, f"is a PDF with a compressed stream that inflates to over "
+                                      f"{limit // 2**20} MB (a PDF bomb, or a huge page)",
+                                "raise the limit with --max-stream-mb if the file is right")
+
+
+def _inflated_size(raw, layers: int, limit: int) -> int:
+    """How many bytes ``raw`` inflates to through ``layers`` zlib layers, counted up to just past
+    ``limit``; what inflated before the data stopped being zlib (0 for another filter)."""
+    import zlib
+
+    source = (raw[i:i + _CHUNK] for i in range(0, len(raw), _CHUNK))
+    for _ in range(layers):
+        source = _inflate(source)
+    size = 0
+    try:
+        for out in source:
+            size += len(out)
+            if size > limit:
+                break
+    except zlib.error:
+        pass
+    return size
+
+
+def _inflate(chunks):
+    """Inflate a stream of zlib chunks, at most a megabyte of output at a time (never the whole)."""
+    import zlib
+
+    d = zlib.decompressobj()
+    for chunk in chunks:
+        while chunk:
+            out = d.decompress(chunk, _CHUNK)
+            if out:
+                yield out
+            if d.eof:
+                return
+            chunk = d.unconsumed_tail
 
 
 def _has_text(page: _Page) -> bool:
