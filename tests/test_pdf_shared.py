@@ -139,6 +139,53 @@ def test_a_year_pair_compares():
     assert ("21件", "17件") in numbers  # 受理政府信息公开申请21件 → 17件
 
 
+@pytest.mark.parametrize("name", ["hksar-2005-06-policy-address.pdf", "hksar-2014-policy-address.pdf"])
+def test_contents_pages_are_set_aside_fragments_and_all(name):
+    """The contents page, whose references and vertical entries PDFium breaks into fragments
+    (``-3``, ``(``, one character a line), is set aside: the body starts at the salutation."""
+    report = _read(name)
+    head = report.text[: report.text.index("主席")]
+    assert "目" not in head and not re.search(r"^[-–\d(（)）]+$|\t\d", head, re.M), head
+    assert any(r.kind == "aside:toc" for r in report.repairs)
+
+
+HK_PAIR = ("hksar-2013-policy-address.pdf", "hksar-2014-policy-address.pdf")
+
+
+def _fold(s: str) -> str:
+    from annotate.script import folded_view
+
+    return folded_view(s).view
+
+
+def test_hong_kong_2013_simplified_and_2014_traditional_compare_words_not_script():
+    """No change between the 2013 (simplified) and 2014 (traditional) PDFs is only a script
+    difference (a moved paragraph is a move, whatever its script)."""
+    from annotate.compare import compare
+
+    old, new = (pipeline.tag(str(PDF_DIR / _one(n))) for n in HK_PAIR)
+    assert (old.meta.script, new.meta.script) == ("simplified", "traditional")
+    changes = compare(old, new).changes
+    assert changes  # a year apart: much changed
+    script_only = [c for c in changes if c.kind != "moved" and c.old_text and c.new_text
+                   and c.old_text != c.new_text and _fold(c.old_text) == _fold(c.new_text)]
+    assert script_only == []
+
+
+@pytest.mark.parametrize("name", HK_PAIR)
+def test_a_hong_kong_pdf_against_its_own_text_in_the_other_script_has_no_changes(tmp_path, name):
+    """bench/bench_script_pair.py: before the folded comparison, 33 changes (2013: 谘询/諮詢,
+    藉此, 高峯) and 12 (2014: its contents page read differently)."""
+    from annotate.compare import compare
+    from annotate.script import to_simplified, to_traditional
+
+    report = pipeline.tag(str(PDF_DIR / _one(name)))
+    convert = to_traditional if report.meta.script == "simplified" else to_simplified
+    other = tmp_path / "other.txt"
+    other.write_text(convert(report.text), encoding="utf-8")
+    assert list(compare(report, pipeline.tag(str(other))).changes) == []
+
+
 IMAGE_ONLY = "huaian-hongze-district-2024-gov-info-disclosure-annual-report-IMAGEONLY-derived.pdf"
 
 
