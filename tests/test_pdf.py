@@ -403,6 +403,20 @@ def test_ocr_punctuation_next_to_chinese_is_full_width():
     assert pdf._fullwidth_punctuation("GDP (2024): 5.2, ok") == "GDP (2024): 5.2, ok"
 
 
+def test_ocr_rows_of_a_ruled_page_are_paragraphs_and_prose_breaks_by_layout():
+    from annotate.ingest.ocr_image import Row
+
+    rows = [Row("(一)政府信息管理情况。加强区政府门户网站及政务新媒", 150, 100, 2000, 150),
+            Row("体日常管理,运用第三方检测平台。", 100, 170, 1200, 220),
+            Row("信息内容\t本年处理决定数量", 100, 240, 1900, 290),
+            Row("行政处罚\t2776", 100, 310, 1500, 360)]
+    lines = pdf._row_lines(rows)
+    assert [ln.text for ln in lines] == ["（一）政府信息管理情况。加强区政府门户网站及政务新媒",
+                                         "体日常管理，运用第三方检测平台。", "信息内容\t本年处理决定数量",
+                                         "行政处罚\t2776"]
+    assert [ln.ends_paragraph for ln in lines] == [False, True, True, True]
+
+
 def test_ocr_paragraphs_follow_tesseracts_empty_lines():
     lines = pdf._ocr_lines(["第一段第一行", "第一段第二行", "", "第二段"])
     assert [(ln.text, ln.ends_paragraph) for ln in lines] == [("第一段第一行", False), ("第一段第二行", True),

@@ -15,7 +15,8 @@ batch runs use processes.  A page with no text layer is OCRed by the ``tesseract
 (Debian: tesseract-ocr, tesseract-ocr-chi-sim, tesseract-ocr-chi-tra) under ``ocr="auto"``;
 ``"always"`` OCRs every page, ``"never"`` none.  Limits (bytes, pages, the decoded size of one
 stream) refuse PDF bombs; the command line raises them (``--max-pages``, ``--max-stream-mb``;
-``annotate --max-mb``, which also sets the size limit of other inputs), passed on through environment variables so that batch worker processes see them.
+``annotate --max-mb``, which also sets the size limit of other inputs), passed on through
+environment variables so that batch worker processes see them.
 """
 
 from __future__ import annotations
@@ -131,16 +132,18 @@ def _check_streams(data: bytes, name: str, limit: int) -> None:
     """Refuse a PDF with a Flate stream that inflates to more than ``limit`` bytes (a PDF bomb:
     PDFium would inflate it whole into memory).  Streams are inflated a megabyte at a time and
     thrown away; one too small to reach the limit (deflate's ratio bounds it) is not inflated.
-    A filter chain of several FlateDecode layers is followed to the last."""
+    A filter chain of several FlateDecode layers (counted in the stream's dictionary) is followed
+    to every depth: a miscounted chain cannot hide a layer that inflates past the limit."""
     view = memoryview(data)
     for m in _STREAM_RE.finditer(data):
         start = m.end()
         end = data.find(b"endstream", start)
         end = len(data) if end < 0 else end
-        layers = data.count(b"/FlateDecode", max(0, m.start() - 512), m.start()) or 1
+        head = max(0, data.rfind(b"obj", max(0, m.start() - 512), m.start()))  # the stream's dictionary
+        layers = data.count(b"/FlateDecode", head, m.start()) or 1
         if (end - start) * _FLATE_RATIO ** layers <= limit:
             continue
-        if _inflated_size(view[start:end], layers, limit) > limit:
+        if any(_inflated_size(view[start:end], n, limit) > limit for n in range(layers, 0, -1)):
             raise AnnotateError(name, f"is a PDF with a compressed stream that inflates to over "
                                       f"{limit // 2**20} MB (a PDF bomb, or a huge page)",
                                 "raise the limit with --max-stream-mb if the file is right")
