@@ -120,13 +120,17 @@ def _set_env(name: str) -> Callable:
 
 
 def pdf_options(fn: Callable) -> Callable:
-    """``--ocr``, ``--ocr-lang``, ``--max-pages``: how PDF input is read (the size limit is the
+    """``--ocr``, ``--ocr-lang``, ``--max-pages``, ``--max-stream-mb``: how PDF input is read (the size limit is the
     group's ``--max-mb``; a PDF's default is ``ingest.pdf_options.DEFAULT_MAX_MB``)."""
     from .reading.ingest import pdf_options as pdf  # not ingest.pdf: declaring options must not load the PDF reader
 
     fn = click.option("--max-pages", type=click.IntRange(1), default=None, expose_value=False,
                       callback=_set_env(pdf.ENV_MAX_PAGES),
                       help=f"Most pages a PDF may have (default {pdf.DEFAULT_MAX_PAGES}).")(fn)
+    fn = click.option("--max-stream-mb", type=click.IntRange(1), default=None, expose_value=False,
+                      callback=_set_env(pdf.ENV_MAX_STREAM_MB),
+                      help=f"Most MB one compressed stream inside a PDF may inflate to "
+                           f"(default {pdf.DEFAULT_MAX_STREAM_MB}).")(fn)
     fn = click.option("--ocr-lang", type=str, default=None, expose_value=False, callback=_set_env(pdf.ENV_OCR_LANG),
                       help="Tesseract language(s) for scanned pages, e.g. chi_tra (default: chi_sim, chi_tra when "
                            "the first scanned page reads traditional).")(fn)

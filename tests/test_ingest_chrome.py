@@ -164,6 +164,26 @@ def test_table_of_contents_is_set_aside():
     assert text[toc.start:toc.end] == "目录\n一、过去一年工作回顾……1\n二、今年工作安排……5\n三、政府自身建设……9\n"
 
 
+def test_a_printed_contents_page_is_set_aside_with_its_fragments():
+    """A contents page as a PDF reads: the column heading (段落), references broken off onto
+    their own lines (``-3``, ``5`` / ``-10``), an entry in vertical type (one character a line),
+    entries that repeat under another part (``理念``), a next page's column heading run on."""
+    contents = ("目录\n段落\n甲\n、\t引言\t1\n-\n3\n乙、\t提升管治能力\t4\n-26\n强政理念\n5\n-10\n"
+                "理念\t11\n医\n疗\n卫\n生\t66\n-67\n扩大\n「个人游\n」\t82\n丙、\t创建和谐社会\t27-70\n理念\t28\n"
+                "戊、\t结语\t99-103 段落\n")
+    text = ("二零零五至零六年施政报告\n" + contents + "主席女士︰\n甲、引言\n"
+            "1. 自从上一份施政报告发表以来，香港的形势经历了重大变化。\n")
+    [toc] = find_asides(text)
+    assert (toc.kind, text[toc.start:toc.end]) == ("aside:toc", contents)
+
+
+def test_contents_end_where_a_heading_repeats_an_entry_without_a_reference():
+    contents = "目录\n段落\n甲、引言\t1-3\n乙、提升管治能力\t4-26\n"
+    text = "施政报告\n" + contents + "甲、引言\n香港的形势经历了重大变化，我们要提升管治能力。\n"
+    [toc] = find_asides(text)
+    assert text[toc.start:toc.end] == contents
+
+
 def test_report_words_are_not_chrome():
     # 大/中/小 alone, a 来源 inside a sentence, 相关报道 inside a sentence: report text
     text = ("政府工作报告\n大\n各位代表：\n相关报道总点击量超610亿次。\n资金来源：财政拨款为主，社会资本为辅，"

@@ -288,6 +288,51 @@ def test_page_and_size_limits_have_flags_to_raise_them(tmp_path, monkeypatch):
     _one_line_error(_cli(["--max-mb", "1", "tag", str(path)]), str(path), "limit is 1 MB")
 
 
+def _bomb(inflated_mb: int, layers: int = 1) -> bytes:
+    """A one-page PDF whose content stream is ``inflated_mb`` MB of spaces before a line of text,
+    compressed by ``layers`` FlateDecode filters: a few kB on disk."""
+    import zlib
+
+    c = zlib.compressobj(9)
+    body = b"".join(c.compress(b" " * 2**20) for _ in range(inflated_mb))
+    body += c.compress(b"BT /F1 12 Tf 72 700 Td (Annual report 2024) Tj ET") + c.flush()
+    for _ in range(layers - 1):
+        body = zlib.compress(body, 9)
+    filters = b"[" + b" ".join([b"/FlateDecode"] * layers) + b"]"
+    return _minimal_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(body), filters) + body + b"\nendstream",
+    ], b"<< /Size 5 /Root 1 0 R >>")
+
+
+@pytest.mark.parametrize("layers", [1, 2])
+def test_a_stream_that_inflates_past_the_limit_is_refused_and_the_flag_raises_it(tmp_path, layers):
+    """A PDF bomb: a small file whose content stream inflates far beyond its size (here 3 MB,
+    against a limit set to 2 MB; the default is 256 MB).  One line names the file and the flag,
+    exit 1, nothing written; with the limit raised the stream is read."""
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(_bomb(3, layers))
+    assert path.stat().st_size < 20_000
+    out = tmp_path / "out.xml"
+    result = _cli(["tag", str(path), "--max-stream-mb", "2", "-o", str(out)])
+    _one_line_error(result, str(path), "inflates to over 2 MB")
+    assert "--max-stream-mb" in result.stderr and not out.exists()
+    with pytest.raises(AnnotateError, match="PDF bomb"):
+        pdf.read_pdf(path.read_bytes(), "bomb.pdf", pdf.PdfOptions(max_stream_bytes=2 * 2**20))
+    text = pdf.read_pdf(path.read_bytes(), "bomb.pdf", pdf.PdfOptions(max_stream_bytes=4 * 2**20)).text
+    assert text.strip() == "Annual report 2024"
+
+
+def test_the_stream_limit_reaches_batch_workers_through_the_environment(monkeypatch):
+    monkeypatch.setenv(pdf.ENV_MAX_STREAM_MB, "3")
+    assert pdf.PdfOptions.from_env().max_stream_bytes == 3 * 2**20
+    monkeypatch.delenv(pdf.ENV_MAX_STREAM_MB)
+    assert pdf.PdfOptions.from_env().max_stream_bytes == pdf.DEFAULT_MAX_STREAM_MB * 2**20
+
+
 # --------------------------------------------------------------------------- scanned pages
 
 
@@ -355,6 +400,20 @@ def test_a_scanned_page_is_read_by_ocr_and_marked(tmp_path):
 def test_ocr_punctuation_next_to_chinese_is_full_width():
     assert pdf._fullwidth_punctuation("根据《条例》(国令第711号),要求:一是") == "根据《条例》（国令第711号），要求：一是"
     assert pdf._fullwidth_punctuation("GDP (2024): 5.2, ok") == "GDP (2024): 5.2, ok"
+
+
+def test_ocr_rows_of_a_ruled_page_are_paragraphs_and_prose_breaks_by_layout():
+    from annotate.reading.ingest.ocr_image import Row
+
+    rows = [Row("(一)政府信息管理情况。加强区政府门户网站及政务新媒", 150, 100, 2000, 150),
+            Row("体日常管理,运用第三方检测平台。", 100, 170, 1200, 220),
+            Row("信息内容\t本年处理决定数量", 100, 240, 1900, 290),
+            Row("行政处罚\t2776", 100, 310, 1500, 360)]
+    lines = pdf._row_lines(rows)
+    assert [ln.text for ln in lines] == ["（一）政府信息管理情况。加强区政府门户网站及政务新媒",
+                                         "体日常管理，运用第三方检测平台。", "信息内容\t本年处理决定数量",
+                                         "行政处罚\t2776"]
+    assert [ln.ends_paragraph for ln in lines] == [False, True, True, True]
 
 
 def test_ocr_paragraphs_follow_tesseracts_empty_lines():

@@ -86,3 +86,32 @@ def test_hong_kong_2025_traditional(corpus):
 def test_simplified_corpus_reports_detected_simplified(corpus):
     for p in sorted(corpus.glob("hongkong-20*-simp.txt"))[:2] + sorted(corpus.glob("national-2024-*")):
         assert detect_script(p.read_text(encoding="utf-8")) == "simplified"
+
+
+def test_folded_view_makes_one_form_of_both_scripts_with_exact_maps():
+    """谘询 (a Hong Kong simplified edition) and 諮詢 fold alike, as do the variants 藉/借 and
+    峯/峰 that hk2s simplifies only in traditional text; maps cover the text end to end."""
+    from annotate.reading.script import folded_view, to_traditional
+
+    for simp in ("公众谘询藉此高峯", "谘询期于三月结束。"):
+        a, b = folded_view(simp), folded_view(to_traditional(simp))
+        assert a.view == b.view
+        assert len(a.to_text) == len(a.view) + 1 and a.to_text[-1] == len(simp)
+    assert folded_view("諮詢").view == "咨询"
+
+
+def test_a_report_compared_with_its_own_text_in_the_other_script_has_no_changes(tmp_path):
+    from annotate import pipeline
+    from annotate.comparing.compare import compare
+    from annotate.reading.script import to_traditional
+
+    text = ("二零一三年施政报告\n主席、各位议员、各位香港市民：\n(一)引言\n"
+            "1.政府将展开公众谘询，藉此听取意见，并在高峯时段增加班次。\n"
+            "2.我们会检讨北区和元朗荒废农地，增加房屋供应。\n"
+            + "".join(f"{n}.政府会继续推动经济发展，改善民生，加强与内地的合作，并就各项政策广泛谘询市民。\n"
+                      for n in range(3, 40)))
+    (tmp_path / "simp.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "trad.txt").write_text(to_traditional(text), encoding="utf-8")
+    simp, trad = pipeline.tag(str(tmp_path / "simp.txt")), pipeline.tag(str(tmp_path / "trad.txt"))
+    assert (simp.meta.script, trad.meta.script) == ("simplified", "traditional")
+    assert list(compare(simp, trad).changes) == list(compare(trad, simp).changes) == []

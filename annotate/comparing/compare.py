@@ -195,6 +195,14 @@ def _view(report: Report) -> tuple[str, Optional[Sequence[int]]]:
     return v.view, v.to_text
 
 
+def _folded(report: Report) -> tuple[str, Optional[Sequence[int]]]:
+    """The report's text with script variants folded (:func:`script.folded_view`), and its map."""
+    from ..reading.script import folded_view
+
+    v = folded_view(report.text)
+    return (report.text, None) if v.view == report.text else (v.view, v.to_text)
+
+
 def _t2s_view(text: str) -> tuple[str, Optional[Sequence[int]]]:
     conv = _converter()
     if conv is None:
@@ -256,8 +264,12 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     check_comparable(new)
     opts = Options(ignore_punctuation, ignore_width, granularity, timeout)
     t0 = time.perf_counter()
-    ov, omap = _view(old)
-    nv, nmap = _view(new)
+    if old.meta.script != new.meta.script:
+        # across scripts, both sides folded alike: hk2s alone leaves variants apart (谘/咨, 藉/借)
+        (ov, omap), (nv, nmap) = _folded(old), _folded(new)
+    else:
+        ov, omap = _view(old)
+        nv, nmap = _view(new)
     otoks = _tokens(old, ov, omap, granularity, ignore_width)
     ntoks = _tokens(new, nv, nmap, granularity, ignore_width)
     # Sentence-sized leaves whatever the options: with --ignore-punctuation a sentence end that

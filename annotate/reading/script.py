@@ -20,6 +20,12 @@ Contract
   The conversion is done per sentence chunk; a chunk whose length is unchanged maps character
   to character, and a chunk whose length changed (a phrase conversion) is aligned with
   :mod:`difflib` so every offset still maps into the chunk.
+- ``folded_view(text) -> model.ScriptView``: ``text`` with script variants folded to one form
+  (``hk2s``, ``s2hk``, ``hk2s``), the same whatever script ``text`` is in, with maps as above.
+  A comparison of a traditional report with a simplified one compares these: a simplified text
+  keeps characters that ``hk2s`` makes of their traditional forms otherwise (谘询 in a Hong Kong
+  simplified edition; 諮詢 → 咨询), and a variant both scripts use (藉, 峯) is simplified only
+  on the traditional side by ``hk2s`` alone.
 """
 
 from __future__ import annotations
@@ -135,7 +141,18 @@ def simplified_view(text: str, script: str) -> ScriptView:
     if script != "traditional":
         n = len(text) + 1
         return ScriptView(text, IdentityMap(n), IdentityMap(n))  # type: ignore[arg-type]
-    cc = _converter("hk2s")
+    return _mapped_view(text, _converter("hk2s").convert)
+
+
+def folded_view(text: str) -> ScriptView:
+    """``text`` with script variants folded to one form, with maps (see module docstring)."""
+    hk2s, s2hk = _converter("hk2s").convert, _converter("s2hk").convert
+    return _mapped_view(text, lambda chunk: hk2s(s2hk(hk2s(chunk))))
+
+
+def _mapped_view(text: str, convert) -> ScriptView:
+    """``text`` converted sentence chunk by sentence chunk by ``convert``, with offset maps both
+    ways (a chunk whose length changed is aligned by :func:`_align`)."""
     vlen = 0
     parts: list[str] = []
     to_text: list[int] = []
@@ -145,7 +162,7 @@ def simplified_view(text: str, script: str) -> ScriptView:
         if s == e:
             continue
         chunk = text[s:e]
-        conv = cc.convert(chunk)
+        conv = convert(chunk)
         if len(conv) == len(chunk):
             to_text.extend(range(s, e))
             from_text.extend(range(vlen, vlen + len(chunk)))

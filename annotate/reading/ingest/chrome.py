@@ -77,6 +77,14 @@ _TOC_ENTRY_RE = re.compile(
     r"|\d{1,3}[.．、]|附[件录錄]|前言|结语|結語|名词解释|名詞解釋)"
 )
 _TOC_TRAILER_RE = re.compile(r"[\s.．…·•_\-—]*(?:第?\s*\d{1,4}\s*[页頁段]?(?:\s*[-–—至]\s*\d{1,4}\s*[页頁段]?)?)?\s*$")
+# What else a printed contents page holds between its entries: column headings (段落, 頁次), a
+# page or paragraph range broken off its entry by the PDF's text order (``-3``, ``5``), and
+# the pieces of an entry set in spaced-out or vertical type (one or two characters a line).
+_TOC_COLUMN = r"段落|段次|页次|頁次|页码|頁碼"
+_TOC_FILLER_RE = re.compile(rf"[\s\d.．…·\-–—至]*|{_TOC_COLUMN}|段|页|頁|\S{{1,2}}")
+_TOC_COLUMN_TAIL_RE = re.compile(rf"\s*(?:{_TOC_COLUMN})$")  # a next page's column heading run on
+_TOC_FOLLOW = 2  # an entry broken across lines has its reference within this many lines
+TOC_MAX_LINES = 600  # a contents page broken into fragments runs to hundreds of lines
 _TITLE_WORD_RE = re.compile(r"报告|報告")
 _SEPARATORS = {"|", "｜", "-", "–", "—", "_", "»", ">", ">>"}
 _SEGMENT_RE = re.compile(rf"[^\s{_WS}|｜]+|[|｜]")
@@ -187,28 +195,55 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- table of contents
 
 def _find_toc(text: str, lines: list[_Line]) -> Aside | None:
-    """A ``目录`` line near the start and the heading-like entries under it."""
+    """A ``目录`` line near the start and the heading-like entries under it, with the filler
+    between them (:data:`_TOC_FILLER_RE`); it ends before the first line that is neither (a
+    salutation, a paragraph, a heading that repeats an entry)."""
     for index, line in enumerate(lines[:HEAD_LINES]):
         if not _TOC_RE.match(text, line.start, line.end):
             continue
         seen: set[str] = set()
         stop = index + 1
-        for j in range(index + 1, min(len(lines), index + 1 + 150)):
+        for j in range(index + 1, min(len(lines), index + 1 + TOC_MAX_LINES)):
             s, e = _strip(text, lines[j].start, lines[j].end)
             entry = text[s:e]
             if not entry:
                 stop = j + 1
                 continue
-            key = _TOC_TRAILER_RE.sub("", entry)
+            key = _TOC_TRAILER_RE.sub("", _TOC_COLUMN_TAIL_RE.sub("", entry))
+            if _TOC_FILLER_RE.fullmatch(entry) and not _SALUTATION_RE.match(entry):
+                stop = j + 1  # (filler is not an entry: it neither counts nor ends the contents)
+                continue
+            # an entry's page or paragraph reference may stand on a next line (``强政理念`` / ``5``)
+            referenced = key != entry or _reference_follows(text, lines, j + 1, index + 1 + TOC_MAX_LINES)
             if (len(entry) > 60 or "。" in entry or _SALUTATION_RE.match(entry)
-                    or not (_TOC_ENTRY_RE.match(entry) or key != entry) or key in seen):
-                break  # the body starts (a real heading repeats an entry, or a paragraph)
+                    or not (_TOC_ENTRY_RE.match(entry) or referenced) or (key in seen and not referenced)):
+                break  # the body starts (a heading repeats an entry without a reference, or a paragraph)
             seen.add(key)
             stop = j + 1
         if len(seen) >= 2:
             return Aside(TOC, line.start, lines[stop - 1].stop)
         return None
     return None
+
+
+_TOC_REFERENCE_RE = re.compile(r"[\s\-–—至]*\d{1,4}(?:\s*[-–—至]\s*\d{1,4})?\s*")
+
+
+def _reference_follows(text: str, lines: list[_Line], j: int, end: int) -> bool:
+    """Does one of the :data:`_TOC_FOLLOW` non-empty lines from ``lines[j]`` end in a page or
+    paragraph reference, or is one of them a bare reference (the rest of a broken entry)?"""
+    seen = 0
+    for k in range(j, min(len(lines), end)):
+        s, e = _strip(text, lines[k].start, lines[k].end)
+        if s >= e:
+            continue
+        line = _TOC_COLUMN_TAIL_RE.sub("", text[s:e])
+        if _TOC_REFERENCE_RE.fullmatch(line) or (_TOC_TRAILER_RE.sub("", line) != line and len(line) <= 60):
+            return True
+        seen += 1
+        if seen == _TOC_FOLLOW:
+            return False
+    return False
 
 
 # --------------------------------------------------------------------------- front matter

@@ -13,9 +13,10 @@ spaces between CJK characters) are repaired and recorded by normalization.
 Read with pypdfium2 (PDFium).  PDFium is not thread-safe: never read PDFs from several threads;
 batch runs use processes.  A page with no text layer is OCRed by the ``tesseract`` binary
 (Debian: tesseract-ocr, tesseract-ocr-chi-sim, tesseract-ocr-chi-tra) under ``ocr="auto"``;
-``"always"`` OCRs every page, ``"never"`` none.  Limits (bytes, pages) refuse PDF bombs; the
-command line raises them (``--max-pages``; ``annotate --max-mb``, which also sets the size limit
-of other inputs), passed on through environment variables so that batch worker processes see them.
+``"always"`` OCRs every page, ``"never"`` none.  Limits (bytes, pages, the decoded size of one
+stream) refuse PDF bombs; the command line raises them (``--max-pages``, ``--max-stream-mb``;
+``annotate --max-mb``, which also sets the size limit of other inputs), passed on through
+environment variables so that batch worker processes see them.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from statistics import median
 from ...errors import AnnotateError
 from . import chrome
 from .pdf_options import (  # noqa: F401 (re-exported: the options are part of this module's interface)
-    APT_PACKAGES, DEFAULT_MAX_MB, DEFAULT_MAX_PAGES, ENV_MAX_MB, ENV_MAX_PAGES, ENV_OCR, ENV_OCR_LANG, OCR_DPI,
-    OCR_MODES, OCR_TIMEOUT, PdfOptions,
+    APT_PACKAGES, DEFAULT_MAX_MB, DEFAULT_MAX_PAGES, DEFAULT_MAX_STREAM_MB, ENV_MAX_MB, ENV_MAX_PAGES,
+    ENV_MAX_STREAM_MB, ENV_OCR, ENV_OCR_LANG, OCR_DPI, OCR_MODES, OCR_TIMEOUT, PdfOptions,
 )
 from .records import Aside
 
@@ -82,6 +83,7 @@ def read_pdf(data: bytes, name: str, options: PdfOptions | None = None) -> PdfTe
     if len(data) > options.max_bytes:
         raise AnnotateError(name, f"is a PDF of {len(data) / 2**20:.1f} MB, over the limit of "
                                   f"{options.max_bytes // 2**20} MB", "raise it with --max-mb if the file is right")
+    _check_streams(data, name, options.max_stream_bytes)
     doc = _open(data, name)
     try:
         n = len(doc)
@@ -119,6 +121,66 @@ def _open(data: bytes, name: str):
         # "data format error" or none at all): name the causes it may be
         raise AnnotateError(name, "is a damaged or truncated PDF, or one with no pages (PDFium cannot open it)",
                             "download it again or save it anew from a PDF viewer") from None
+
+
+_STREAM_RE = re.compile(rb"stream(?:\r\n|\n|\r)")
+_FLATE_RATIO = 1032  # deflate's most: one compressed byte never inflates to more bytes than this
+_CHUNK = 2**20
+
+
+def _check_streams(data: bytes, name: str, limit: int) -> None:
+    """Refuse a PDF with a Flate stream that inflates to more than ``limit`` bytes (a PDF bomb:
+    PDFium would inflate it whole into memory).  Streams are inflated a megabyte at a time and
+    thrown away; one too small to reach the limit (deflate's ratio bounds it) is not inflated.
+    A filter chain of several FlateDecode layers (counted in the stream's dictionary) is followed
+    to every depth: a miscounted chain cannot hide a layer that inflates past the limit."""
+    view = memoryview(data)
+    for m in _STREAM_RE.finditer(data):
+        start = m.end()
+        end = data.find(b"endstream", start)
+        end = len(data) if end < 0 else end
+        head = max(0, data.rfind(b"obj", max(0, m.start() - 512), m.start()))  # the stream's dictionary
+        layers = data.count(b"/FlateDecode", head, m.start()) or 1
+        if (end - start) * _FLATE_RATIO ** layers <= limit:
+            continue
+        if any(_inflated_size(view[start:end], n, limit) > limit for n in range(layers, 0, -1)):
+            raise AnnotateError(name, f"is a PDF with a compressed stream that inflates to over "
+                                      f"{limit // 2**20} MB (a PDF bomb, or a huge page)",
+                                "raise the limit with --max-stream-mb if the file is right")
+
+
+def _inflated_size(raw, layers: int, limit: int) -> int:
+    """How many bytes ``raw`` inflates to through ``layers`` zlib layers, counted up to just past
+    ``limit``; what inflated before the data stopped being zlib (0 for another filter)."""
+    import zlib
+
+    source = (raw[i:i + _CHUNK] for i in range(0, len(raw), _CHUNK))
+    for _ in range(layers):
+        source = _inflate(source)
+    size = 0
+    try:
+        for out in source:
+            size += len(out)
+            if size > limit:
+                break
+    except zlib.error:
+        pass
+    return size
+
+
+def _inflate(chunks):
+    """Inflate a stream of zlib chunks, at most a megabyte of output at a time (never the whole)."""
+    import zlib
+
+    d = zlib.decompressobj()
+    for chunk in chunks:
+        while chunk:
+            out = d.decompress(chunk, _CHUNK)
+            if out:
+                yield out
+            if d.eof:
+                return
+            chunk = d.unconsumed_tail
 
 
 def _has_text(page: _Page) -> bool:
@@ -378,14 +440,15 @@ def _ocr_pages(doc, pages: list[_Page], wanted: list[int], name: str, options: P
                             f"install the Debian packages {APT_PACKAGES}, or give --ocr never")
     lang = options.ocr_lang or installed[0]
     for n, i in enumerate(wanted):
-        text = _ocr_page(doc, i, exe, lang, name)
+        image = _page_image(doc, i)
+        lines = _ocr_page(image, exe, lang, name, i)
         if n == 0 and not options.ocr_lang and lang == "chi_sim" and "chi_tra" in installed:
             from ..script import detect_script
 
-            if detect_script("".join(text)) == "traditional":
+            if detect_script("".join(ln.text for ln in lines)) == "traditional":
                 lang = "chi_tra"
-                text = _ocr_page(doc, i, exe, lang, name)
-        pages[i] = _Page(pages[i].width, pages[i].height, _ocr_lines(text), ocr=True, placed=False)
+                lines = _ocr_page(image, exe, lang, name, i)
+        pages[i] = _Page(pages[i].width, pages[i].height, lines, ocr=True, placed=False)
     return f"tesseract {lang}"
 
 
@@ -402,6 +465,20 @@ def _ocr_lines(lines: list[str]) -> list[_Line]:
     return out
 
 
+def _row_lines(rows: list) -> list[_Line]:
+    """Lines of a ruled page read from word boxes (:func:`ocr_image.table_rows`): a table row
+    (cells tab-joined) is a paragraph of its own; a prose line ends its paragraph where it stops
+    short of the widest lines' right edge or the next line is indented."""
+    out = [_Line("\t".join(_fullwidth_punctuation(c) for c in r.text.split("\t"))) for r in rows]
+    right = max((r.right for r in rows), default=0)
+    for k, (r, ln) in enumerate(zip(rows, out)):
+        em = max(r.bottom - r.top, 1)
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        ln.ends_paragraph = (nxt is None or "\t" in r.text or "\t" in nxt.text
+                             or r.right < right - 1.5 * em or nxt.left > r.left + 0.8 * em)
+    return out
+
+
 _CJK_CHAR = "\u3400-\u9fff\uf900-\ufaff"
 _HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK_CHAR}）」”])[,:;?!)]|[,:;?!(](?=[{_CJK_CHAR}（「“])|(?<=[{_CJK_CHAR}])\)")
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -413,42 +490,59 @@ def _fullwidth_punctuation(line: str) -> str:
     return _HALF_PUNCT_RE.sub(lambda m: _FULL[m.group()], line)
 
 
-def _ocr_page(doc, i: int, exe: str, langs: str, name: str) -> list[str]:
-    """Render page ``i`` to a grayscale image and run tesseract on it; returns its text lines."""
+def _page_image(doc, i: int):
+    """Page ``i`` rendered at :data:`OCR_DPI` as a 2-D grayscale numpy array (0 = black)."""
     page = doc[i]
     try:
         bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
         try:
-            pgm = _pgm(bitmap)
+            image = bitmap.to_numpy()
         finally:
             bitmap.close()
     finally:
         page.close()
+    return image.reshape(image.shape[0], image.shape[1]).copy()  # (h, w, 1) in some versions
+
+
+def _ocr_page(image, exe: str, langs: str, name: str, i: int) -> list[_Line]:
+    """OCR the page image of page ``i`` (0-based).  A ruled table page (:func:`ocr_image.is_ruled`)
+    has its rules and shading erased and is read as one block of lines (``--psm 6``) from word
+    boxes, cells tab-joined; any other page by tesseract's automatic segmentation (``--psm 3``),
+    which keeps prose paragraphs and columns apart."""
+    from . import ocr_image
+
+    rules = ocr_image.find_rules(image, OCR_DPI)
+    if not ocr_image.is_ruled(rules):
+        return _ocr_lines(_tesseract(image, exe, langs, "3", name, i).replace("\f", "").splitlines())
+    tsv = _tesseract(ocr_image.erase_rules(image, rules), exe, langs, "6", name, i, tsv=True)
+    return _row_lines(ocr_image.table_rows(ocr_image.parse_tsv(tsv), rules.vertical))
+
+
+def _tesseract(image, exe: str, langs: str, psm: str, name: str, i: int, tsv: bool = False) -> str:
+    """Run tesseract on ``image`` (page ``i``, 0-based) with page segmentation mode ``psm``;
+    returns its text (or TSV of word boxes).  One thread: the machine's cores serve other pages
+    and processes (``batch``), and tesseract's OpenMP threads only contend for them."""
     with tempfile.TemporaryDirectory(prefix="annotate-ocr-") as tmp:
-        image = os.path.join(tmp, "page.pgm")
-        with open(image, "wb") as fh:
-            fh.write(pgm)
+        path = os.path.join(tmp, "page.pgm")
+        with open(path, "wb") as fh:
+            fh.write(_pgm(image))
+        cmd = [exe, path, "stdout", "-l", langs, "--psm", psm] + (["tsv"] if tsv else [])
         try:
-            proc = subprocess.run([exe, image, "stdout", "-l", langs, "--psm", "3"], capture_output=True,
-                                  timeout=OCR_TIMEOUT, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+            proc = subprocess.run(cmd, capture_output=True, timeout=OCR_TIMEOUT,
+                                  env={**os.environ, "OMP_THREAD_LIMIT": "1"})
         except (OSError, subprocess.SubprocessError) as exc:
             raise AnnotateError(name, f"page {i + 1} could not be OCRed ({exc})", "check the tesseract install") from None
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
         raise AnnotateError(name, f"page {i + 1} could not be OCRed (tesseract: {err[0]})",
                             f"check that {APT_PACKAGES} are installed")
-    return proc.stdout.decode("utf-8", "replace").replace("\f", "").splitlines()
+    return proc.stdout.decode("utf-8", "replace")
 
 
-def _pgm(bitmap) -> bytes:
-    """A PDFium grayscale bitmap as a binary PGM image (tesseract reads PNM without Pillow)."""
-    width, height, stride = bitmap.width, bitmap.height, bitmap.stride
-    buf = bytes(bitmap.buffer)
-    if stride == width:
-        pixels = buf[: width * height]
-    else:
-        pixels = b"".join(buf[r * stride : r * stride + width] for r in range(height))
-    return b"P5\n%d %d\n255\n" % (width, height) + pixels
+def _pgm(image) -> bytes:
+    """A 2-D grayscale numpy array as a binary PGM image (tesseract reads PNM without Pillow)."""
+    height, width = image.shape
+    return b"P5\n%d %d\n255\n" % (width, height) + image.astype("uint8").tobytes()
 
 
 def page_ranges(numbers, sep: str = " ") -> str:
