@@ -42,7 +42,7 @@ def year_pairs() -> list[tuple[Path, Path]]:
 def dump(out: Path) -> None:
     """Write one line ``{"file": "old → new", "report": comparison JSON without timings}`` per pair."""
     from annotate import pipeline
-    from annotate.compare import compare
+    from annotate.comparing.compare import compare
     from annotate.render.comparison_json import comparison_to_json
 
     tagged: dict[Path, object] = {}
