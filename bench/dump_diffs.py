@@ -10,7 +10,6 @@ for each, the first differing key.  Run it before and after a change: 0 differen
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -22,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 sys.path.insert(0, str(ROOT / "bench"))
-from dump_layers import check  # noqa: E402  (the same report-by-report comparison of two dumps)
+from dump_layers import main  # noqa: E402  (the same command line and check of two dumps)
 
 
 def year_pairs() -> list[tuple[Path, Path]]:
@@ -59,15 +58,5 @@ def dump(out: Path) -> None:
             tagged.pop(a)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("paths", nargs="+", type=Path)
-    ap.add_argument("--check", action="store_true", help="compare two dumps instead of writing one")
-    args = ap.parse_args()
-    if args.check:
-        sys.exit(1 if check(*args.paths[:2]) else 0)
-    dump(args.paths[0])
-
-
 if __name__ == "__main__":
-    main()
+    main(dump, __doc__.splitlines()[0])

@@ -52,14 +52,16 @@ def check(before: Path, after: Path) -> int:
     return differ
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(write=None, description: str = "") -> None:
+    """``OUT.jsonl`` writes a dump with ``write`` (default: :func:`dump`); ``--check BEFORE AFTER``
+    compares two dumps (exit status 1 when they differ).  Shared by ``dump_diffs.py``."""
+    ap = argparse.ArgumentParser(description=description or __doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+", type=Path)
     ap.add_argument("--check", action="store_true", help="compare two dumps instead of writing one")
     args = ap.parse_args()
     if args.check:
         sys.exit(1 if check(*args.paths[:2]) else 0)
-    dump(args.paths[0])
+    (write or dump)(args.paths[0])
 
 
 if __name__ == "__main__":
