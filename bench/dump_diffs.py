@@ -3,7 +3,7 @@ no alignment, operation or change.
 
 ``python bench/dump_diffs.py OUT.jsonl`` compares each issuer's consecutive reports of
 ``../shared/corpus`` (national 2023 → 2024, shanghai 2020 → 2021 …) and writes one JSON line per
-pair (``comparison_to_json``: pairs, operations, changes, target changes; timings left out);
+pair (``comparison_to_json``: pairs, operations, changes, target changes; timings and paths left out);
 ``python bench/dump_diffs.py --check BEFORE.jsonl AFTER.jsonl`` prints how many pairs differ and,
 for each, the first differing key.  Run it before and after a change: 0 differences.
 """
@@ -52,6 +52,8 @@ def dump(out: Path) -> None:
                     tagged[p] = pipeline.tag(str(p))
             data = comparison_to_json(compare(tagged[a], tagged[b]))
             data.get("stats", {}).pop("timings", None)
+            for side in ("old", "new"):  # the line names the pair; paths differ between checkouts
+                data.get(side, {}).pop("file", None)
             fh.write(json.dumps({"file": f"{a.name} → {b.name}", "report": data}, ensure_ascii=False,
                                 sort_keys=True, default=str))
             fh.write("\n")
