@@ -308,6 +308,8 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
             continue
         for i in exact.get(new[j].content, ()):
             score[(i, j)] = 1.0
+        # posting lists are never empty, so filter(None) drops exactly the bigrams that are not rare;
+        # map/filter/chain keep the gathering in C (the same hits, in the same order)
         hits: Counter[int] = Counter(chain.from_iterable(filter(None, map(rare.get, g))))
         # Ties broken by segment index, never by the (hash-seeded) order the bigram set was
         # walked in: the same two reports must always give the same alignment.
