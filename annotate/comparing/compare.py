@@ -34,10 +34,12 @@ Comparison is symmetric: compare(b, a) reports inserted↔deleted, raised↔lowe
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import time
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Optional, Sequence
@@ -262,6 +264,33 @@ def compare(old: Report, new: Report, *, ignore_punctuation: bool = False, ignor
     :data:`MAX_COMPARE_CHARS` raise AnnotateError (see :func:`check_comparable`)."""
     check_comparable(old)
     check_comparable(new)
+    with _no_cycle_collection():
+        return _compare(old, new, ignore_punctuation=ignore_punctuation, ignore_width=ignore_width,
+                        granularity=granularity, timeout=timeout)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """Pause Python's cycle collector for the duration (restoring it as it was).
+
+    A comparison makes hundreds of thousands of small acyclic objects (tokens, segments,
+    operations), which refcounting frees; each burst of allocations would start a generational
+    collection, and the older ones walk every live object, the two tagged reports included: ~12%
+    of a comparison of sixteen reports end to end, a share that grows with the input.  Nothing a
+    comparison makes is cyclic, so pausing loses nothing; a collection runs afterwards as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width: bool, granularity: str,
+             timeout: float) -> Comparison:
+    """The comparison itself (:func:`compare` checks the sizes and pauses cycle collection)."""
     opts = Options(ignore_punctuation, ignore_width, granularity, timeout)
     t0 = time.perf_counter()
     if old.meta.script != new.meta.script:
