@@ -66,11 +66,11 @@ def test_national_2016_to_2017_agrees_with_the_hand_labels(corpus):
 
 
 def test_sixteen_pairs_labelled_blind_agree_at_least_as_well_as_measured(corpus):
-    """tests/gold/target_changes/heldout (README): 150 of 164 labels agreed when last measured, every delta.
+    """tests/gold/target_changes/heldout (README): 152 of 164 labels agreed when last measured, every delta.
     A floor against regressions, not a target: the issue asks for 0.95 on reports we don't have."""
     scores = ev.evaluate(GOLD / "heldout", corpus, echo=False)
     assert len(scores) == 16
     agree = sum(s.label_agree for s in scores)
     total = sum(s.label_total for s in scores)
-    assert agree >= 150 and total <= 164, [m for s in scores for m in s.misses]
+    assert agree >= 152 and total <= 164, [m for s in scores for m in s.misses]
     assert sum(s.delta_agree for s in scores) == sum(s.delta_total for s in scores) == 23

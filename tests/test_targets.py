@@ -317,6 +317,22 @@ def test_metrics_listed_with_dun_are_one_target_each():
     assert summary(r.targets)[-2:] == [("energy_intensity", 3, "about", "%"), ("carbon_intensity", 3, "about", "%")]
 
 
+def test_two_indicators_joined_by_he_are_one_target_each():
+    """单位国内生产总值能耗和主要污染物排放量继续下降 sets two targets (national 2023), so the next year's
+    quantified energy target and a dropped emissions target are told apart; a comparison of two growths
+    (居民收入增长和经济增长同步) and one metric's components (城镇和农村居民收入) stay one target."""
+    r = tag_text("主要预期目标是：国内生产总值增长5%左右，单位国内生产总值能耗和主要污染物排放量继续下降，"
+                 "居民收入增长和经济增长同步，节能减排和碳排放强度下降完成国家下达任务。\n")
+    assert [(t.indicator, t.metric) for t in r.targets] == [
+        ("gdp_growth", "国内生产总值"),
+        ("energy_intensity", "单位国内生产总值能耗"),
+        ("pollutant_emissions", "主要污染物排放量"),
+        ("income_growth", "居民收入"),
+        ("energy_conservation", "节能减排"),
+        ("carbon_intensity", "碳排放强度"),
+    ]
+
+
 def test_a_list_needs_a_lexicon_metric_in_every_member():
     r = tag_text("主要预期目标是：国内生产总值增长5%左右，居民收入增长和经济增长同步。\n")
     assert summary(r.targets) == [("gdp_growth", 5, "about", "%"), ("income_growth", None, None, None)]

@@ -295,13 +295,29 @@ def listed_metrics(scan: str, start: int, stop: int) -> Optional[list[str]]:
     """
     pred = PREDICATE_RE.search(scan, start, stop)
     head = scan[start : pred.start() if pred else stop]
-    if "、" not in head:
-        return None
-    parts = [p.strip() for p in head.split("、")]
     lex = load_lexicon()
-    if len(parts) < 2 or any(not (2 <= len(p) <= 24) or lookup(p, lex) is None for p in parts):
+    if "、" in head:
+        parts = [p.strip() for p in head.split("、")]
+        if len(parts) >= 2 and all(2 <= len(p) <= 24 and lookup(p, lex) is not None for p in parts):
+            return parts
         return None
+    # 单位国内生产总值能耗和主要污染物排放量继续下降: two metrics joined by 和 share the predicate.  Only when
+    # each side is an indicator of its own (城镇和农村居民收入 is one metric's components, 居民收入和经济增长
+    # a comparison, 节能减排降碳和环境质量改善 more than two lexicon wordings can tell apart).
+    parts = [p.strip() for p in AND_RE.split(head)]
+    if len(parts) != 2 or not all(4 <= len(p) <= 24 for p in parts):
+        return None
+    ids = [canonical_id(p, None, lex) for p in parts]
+    if None in ids or ids[0] == ids[1]:
+        return None
+    for p in parts:  # each side is its wording, give or take a last 量/率 (主要污染物排放量)
+        m = lookup(p, lex)
+        if m is None or m.start() != 0 or len(p) - m.end() > 1:
+            return None
     return parts
+
+
+AND_RE = re.compile(r"和|及|以及")
 
 
 def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quantity],
