@@ -421,6 +421,11 @@ def load_corpus(paths: tuple[str, ...], jobs: int | None, scheduler: str | None,
     for e in corpus.duplicates():
         click.echo(f"annotate: warning: {e.file}: another file of {e.label} came first; this one is in no pair",
                    err=True)
+    for old, new in corpus.pairs():
+        if old.year is not None and new.year is not None and new.year - old.year > 1:
+            # consecutive in this corpus, not year on year: a reader must not take 1995 → 2015 for one step
+            click.echo(f"annotate: note: {new.issuer}: {old.year} → {new.year} are consecutive reports here, "
+                       f"{new.year - old.year} years apart", err=True)
     for f in corpus.ignored:
         click.echo(f"annotate: note: {f}: not a report format, not read", err=True)
     for _f, error in corpus.failed:

@@ -226,3 +226,11 @@ def test_a_report_setting_next_years_plan_keeps_its_own_year_and_its_pair(corpus
     assert [(a.year, b.year) for a, b in c.pairs()] == [(1980, 1981), (1981, 1982), (1982, 1983)]
     growth = [p for p in c.timeline("gross_output_growth") if p.file.endswith(names[1])]
     assert [p.year for p in growth if p.status == "set"] == [1982]
+
+
+def test_changes_says_when_consecutive_reports_are_years_apart(corpus):
+    """national 1995 → 2015 is one pair of the corpus, twenty years apart: said on stderr, not hidden."""
+    res = CliRunner().invoke(main, ["changes", str(corpus / "national-1995-gov-work-report.txt"),
+                                    str(corpus / "national-2015-gov-work-report.txt"), "--jobs", "1"])
+    assert res.exit_code == 0
+    assert "1995 → 2015 are consecutive reports here, 20 years apart" in res.stderr
