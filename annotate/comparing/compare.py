@@ -40,7 +40,7 @@ import re
 import time
 import unicodedata
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional, Sequence
 
@@ -566,8 +566,9 @@ def _split_unit(unit: str) -> tuple[float, str]:
     return 1.0, unit
 
 
-def _magnitude(t: Target) -> Optional[tuple[float, str]]:
-    """A target's value (a range by its midpoint) in a common unit, for raised/lowered."""
+def _magnitude(t: Any) -> Optional[tuple[float, str]]:
+    """A target's value (a range by its midpoint) in a common unit, for raised/lowered.  ``t``
+    is a Target or a change's TargetSide (no ``base_unit``): anything with value/low/high/unit."""
     if t.low is not None and t.high is not None:
         v = (float(t.low) + float(t.high)) / 2
     elif t.value is not None:
@@ -576,11 +577,18 @@ def _magnitude(t: Target) -> Optional[tuple[float, str]]:
         v = float(t.low if t.low is not None else t.high)  # type: ignore[arg-type]
     else:
         return None
+    scale, common = _unit_scale(t)
+    return v * scale, common
+
+
+def _unit_scale(t: Any) -> tuple[float, str]:
+    """(what one of ``t``'s unit is in the common unit, that common unit): 万亿斤 → (1e12·…, 斤)."""
     mult, base = _split_unit(t.unit or "")
-    if t.base_unit and not base:
-        base = t.base_unit
+    base_unit = getattr(t, "base_unit", None)
+    if base_unit and not base:
+        base = base_unit
     common, factor = _conversions().get(base, (base, 1.0))
-    return v * mult * factor, common
+    return mult * factor, common
 
 
 def _side(t: Target) -> TargetSide:
@@ -590,9 +598,10 @@ def _side(t: Target) -> TargetSide:
 RATE_UNITS = ("%", "％", "‰")
 
 
-def target_delta(o: Target, n: Target) -> Optional[Delta]:
+def target_delta(o: Any, n: Any) -> Optional[Delta]:
     """New minus old, in the new target's unit (percentage points for rates); None when either
-    states no number or the units do not compare."""
+    states no number or the units do not compare.  The one delta of the project: the comparison,
+    the redline and the corpus table all use it.  ``o``/``n``: Targets or TargetSides."""
     mo, mn = _magnitude(o), _magnitude(n)
     if mo is None or mn is None or mo[1] != mn[1]:
         return None
@@ -601,12 +610,11 @@ def target_delta(o: Target, n: Target) -> Optional[Delta]:
         mid_o = _midpoint(o)
         mid_n = _midpoint(n)
         return Delta(_round(mid_n - mid_o), "个百分点")  # type: ignore[operator]
-    one = _magnitude(replace(n, value=1, low=None, high=None))
-    scale = one[0] if one and one[0] else 1.0
+    scale = _unit_scale(n)[0] or 1.0
     return Delta(_round((mn[0] - mo[0]) / scale), n.unit or "")
 
 
-def _midpoint(t: Target) -> Optional[float]:
+def _midpoint(t: Any) -> Optional[float]:
     if t.low is not None and t.high is not None:
         return (float(t.low) + float(t.high)) / 2
     return float(t.value) if t.value is not None else None

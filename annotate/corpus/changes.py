@@ -4,9 +4,9 @@ Contract: :func:`pair_rows(old, new)` gives one :class:`ChangeRow` per target ch
 (:func:`annotate.comparing.compare.target_changes`, in its order), with the pair's issuer, region and
 years.  The columns (:data:`COLUMNS`) are the issue's, then extras.  ``delta`` is the change
 object's own delta when it has one (``{"value", "unit"}`` or an object with those attributes),
-else computed here: new minus old, each side a range by its midpoint, units converted as the
-target comparison converts them, expressed in the new side's unit; a change of a percentage is
-in ``个百分点``.  No delta when a side has no number or the units cannot be compared.  Change
+else the comparison's own (:func:`annotate.comparing.compare.target_delta`: new minus old, each
+side a range by its midpoint, units converted, in the new side's unit; a change of a percentage
+is in ``个百分点``).  No delta when a side has no number or the units cannot be compared.  Change
 labels are passed through as they come (``raised``, ``quantified``, any label added later).
 
 :func:`filter_rows` keeps rows whose indicator is one of ``indicator``, whose change is one of
@@ -16,7 +16,6 @@ labels are passed through as they come (``raised``, ``quantified``, any label ad
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from types import SimpleNamespace
 from typing import Any, Iterable, Optional
 
 from ..model import Number
@@ -59,17 +58,6 @@ class ChangeRow:
         return {k: d[k] for k in COLUMNS + EXTRAS}
 
 
-def _mid(side: Any) -> Optional[float]:
-    """A side's value, a range by its midpoint (as the target comparison reads it)."""
-    if side is None:
-        return None
-    if side.low is not None and side.high is not None:
-        return (float(side.low) + float(side.high)) / 2
-    if side.value is not None:
-        return float(side.value)
-    return None
-
-
 def _given_delta(tc: Any) -> Optional[tuple[Optional[Number], Optional[str]]]:
     """The change object's own delta, if it carries one (another module may compute it)."""
     d = getattr(tc, "delta", None)
@@ -81,24 +69,12 @@ def _given_delta(tc: Any) -> Optional[tuple[Optional[Number], Optional[str]]]:
 
 
 def compute_delta(old: Any, new: Any) -> tuple[Optional[float], Optional[str]]:
-    """(new − old in the new side's unit, that unit) or (None, None); module docstring."""
-    from ..comparing.compare import _magnitude  # the one unit conversion the target comparison uses
+    """(new − old in the new side's unit, that unit) or (None, None): the comparison's own delta
+    (:func:`annotate.comparing.compare.target_delta`), for change objects that carry none."""
+    from ..comparing.compare import target_delta
 
-    a, b = _mid(old), _mid(new)
-    if a is None or b is None:
-        return None, None
-    if (old.unit or "") == (new.unit or ""):
-        value, unit = b - a, new.unit
-    else:
-        mo = _magnitude(SimpleNamespace(value=old.value, low=old.low, high=old.high, unit=old.unit, base_unit=None))
-        mn = _magnitude(SimpleNamespace(value=new.value, low=new.low, high=new.high, unit=new.unit, base_unit=None))
-        if mo is None or mn is None or mo[1] != mn[1] or mn[0] == 0:
-            return None, None
-        value, unit = (mn[0] - mo[0]) * (b / mn[0]), new.unit
-    value = round(value, 10)
-    if unit == "%":
-        unit = "个百分点"  # 5% → 4.5% is half a percentage point, not "−0.5%"
-    return (int(value) if float(value).is_integer() else value), unit
+    d = target_delta(old, new) if old is not None and new is not None else None
+    return (None, None) if d is None else (d.value, d.unit)
 
 
 def pair_rows(old_entry: Any, new_entry: Any, target_changes: Optional[Iterable[Any]] = None,

@@ -28,36 +28,22 @@ def target_span(report: Report, indicator: Optional[str], side: Any) -> Optional
     return fallback
 
 
-def _magnitude(side: Any) -> Optional[float]:
-    if side is None:
-        return None
-    if side.low is not None and side.high is not None and side.qualifier == "range":
-        return (float(side.low) + float(side.high)) / 2
-    return None if side.value is None else float(side.value)
-
-
 def target_delta(tc: Any) -> Optional[tuple[float, str]]:
     """``(new − old, unit)`` for a target change, or None (no numbers, or units that differ).
 
-    A ``delta`` field on the change (a mapping or object with ``value``/``unit``) wins: the
-    comparison knows unit conversions this fallback does not attempt.
+    A ``delta`` field on the change (a mapping or object with ``value``/``unit``) is used as
+    given; a change without one gets the comparison's own (:func:`annotate.comparing.compare.target_delta`).
     """
+    from ..comparing.compare import target_delta as compute
+
     given = getattr(tc, "delta", None)
-    if given is not None:
-        value = given.get("value") if isinstance(given, dict) else getattr(given, "value", None)
-        unit = given.get("unit") if isinstance(given, dict) else getattr(given, "unit", None)
-        return None if value is None else (float(value), unit or "")
-    a, b = _magnitude(tc.old), _magnitude(tc.new)
-    if a is None or b is None or (tc.old.unit or "") != (tc.new.unit or ""):
-        return None
-    diff = round(b - a, 6)
-    if diff == 0:
-        return None
-    unit = tc.new.unit or ""
-    # a change of a percentage is in percentage points, not percent
-    if unit == "%":
-        unit = "个百分点"
-    return diff, unit
+    if given is None:
+        given = compute(tc.old, tc.new) if tc.old is not None and tc.new is not None else None
+        if given is None:
+            return None
+    value = given.get("value") if isinstance(given, dict) else getattr(given, "value", None)
+    unit = given.get("unit") if isinstance(given, dict) else getattr(given, "unit", None)
+    return None if value is None else (float(value), unit or "")
 
 
 def delta_label(tc: Any) -> str:
