@@ -1024,13 +1024,13 @@ def _mentions(view: str, obj: _Object, clauses: Optional[_Clauses]) -> list[tupl
 
 
 def _follow(c: Commitment, obj: _Object, result: Report, review_until: int,
-            clauses: Optional[_Clauses]) -> FollowUp:
+            clauses: Optional[_Clauses], titles: tuple[tuple[int, int], ...] = ()) -> FollowUp:
     """One follow-up: the best mention of ``obj`` in RESULT and the status it gives (module docstring)."""
     view = result.simplified.view
     to_text = result.simplified.to_text
     best: Optional[tuple[tuple[bool, bool, bool], int, int, str, int]] = None
     for h, e, key, exact in _mentions(view, obj, clauses):
-        if not _may_be_evidence(result, view, to_text[h], h):
+        if not _may_be_evidence(titles, view, to_text[h], h):
             continue
         in_review = to_text[h] < review_until
         cs, ce = _clause(view, h, e)
@@ -1055,10 +1055,11 @@ def _shortcoming_words() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-def _may_be_evidence(result: Report, view: str, offset: int, view_offset: int) -> bool:
+def _may_be_evidence(titles: tuple[tuple[int, int], ...], view: str, offset: int, view_offset: int) -> bool:
     """Can a mention at ``offset`` (``view_offset`` in the simplified view) show a promise kept?
-    Not in the title, nor in a sentence naming a shortcoming (module docstring)."""
-    if any(b.kind == "title" and b.start <= offset < b.end for b in result.blocks):
+    Not in the title (``titles``: the result's title blocks), nor in a sentence naming a
+    shortcoming (module docstring)."""
+    if any(start <= offset < end for start, end in titles):
         return False
     ss, se = _sentence(view, view_offset, view_offset)
     return _shortcoming_words().search(view, ss, se) is None
@@ -1073,6 +1074,7 @@ def follow_through(plan: Report, result: Report, review_until: Optional[int] = N
     """
     qs = {q.id: q for q in plan.quantities}
     review_until = review_end(result) if review_until is None else review_until
+    titles = tuple((b.start, b.end) for b in result.blocks if b.kind == "title")  # no evidence there
     clauses: Optional[_Clauses] = None
     out: list[FollowUp] = []
     seen: set[str] = set()
@@ -1083,7 +1085,7 @@ def follow_through(plan: Report, result: Report, review_until: Optional[int] = N
             seen.add(obj.keys[0])
             if obj.kind == "object" and clauses is None:
                 clauses = _Clauses(result.simplified.view)  # built once, only when needed
-            out.append(_follow(c, obj, result, review_until, clauses))
+            out.append(_follow(c, obj, result, review_until, clauses, titles))
     return out
 
 
