@@ -287,8 +287,12 @@ def test_html_in_chinese_words_verdicts_statuses_and_columns():
     assert summaries == ["✓ 已完成 (1)", "✗ 结果中未见 (1)"]
     ui = " ".join(zh.xpath("//h1//text() | //h2//text() | //th//text() | //caption//text() | //summary//text() | //body/p//text()"))
     assert not re.search(r"\b(met|missed|unknown|done|dropped|Targets|Commitments|indicator|verdict)\b", ui)
+    # the rule column in the page's language, the JSON keeps its English rule
+    assert [td.text_content() for td in zh.xpath("//td[@class='small']")] == ["左右，越高越好：实际 ≥ 目标 − 0.5个百分点 即达成"]
+    assert card.to_json()["targets"][0]["rule"] == "about, higher: met when actual ≥ target − 0.5 point"
     en = lhtml.fromstring(render_html(card).encode())
     assert [s.text_content() for s in en.xpath("//span[@class='verdict']")] == ["✗ missed"]
+    assert [td.text_content() for td in en.xpath("//td[@class='small']")] == [card.lines[0].rule]
 
 
 def test_a_shortcoming_is_no_evidence_of_progress():

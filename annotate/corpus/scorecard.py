@@ -170,6 +170,29 @@ class Actual:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A verdict rule as a key of ``lexicon/ui_strings.tsv`` (``rule.*``) and the values of its fields.
+
+    A field's value is a string or another :class:`Rule` (a tolerance, a direction), worded in the
+    same language; :meth:`words` fills the template, so the rule reads in the reader's language.
+    """
+
+    key: str
+    fields: tuple[tuple[str, Any], ...] = ()
+
+    def words(self, lang: str = "en") -> str:
+        """The rule in ``lang`` (``en`` or ``zh``); a key the table lacks reads as the key."""
+        from ..lexicon.ui import strings
+
+        values = {k: v.words(lang) if isinstance(v, Rule) else v for k, v in self.fields}
+        return strings(lang).get(self.key, self.key).format(**values)
+
+
+def _rule(key: str, **fields: Any) -> Rule:
+    return Rule(key, tuple(fields.items()))
+
+
+@dataclass(frozen=True)
 class Line:
     indicator: Optional[str]
     metric: str
@@ -177,7 +200,8 @@ class Line:
     actual: Optional[Actual]
     verdict: str  # met | missed | unknown
     direction: Optional[str] = None  # higher | ceiling | reduction | None
-    rule: str = ""  # the rule applied, in words
+    rule: str = ""  # the rule applied, in English words (the JSON's "rule")
+    why: Optional["Rule"] = None  # the same rule as a key of the interface table, for other languages
 
 
 @dataclass(frozen=True)
@@ -677,51 +701,50 @@ def _half_digit(v: Number) -> float:
 EPS = 1e-9
 
 
-def verdict(t: Target, actual: Optional[Actual], direction: Optional[str]) -> tuple[str, str]:
-    """(met | missed | unknown, the rule applied in words) for target ``t`` against ``actual``."""
+def verdict(t: Target, actual: Optional[Actual], direction: Optional[str]) -> tuple[str, Rule]:
+    """(met | missed | unknown, the rule applied) for target ``t`` against ``actual``."""
     q = t.qualifier or "exact"
     if t.value is None and (t.low is None or t.high is None):
-        return "unknown", "the target states no number"
+        return "unknown", _rule("rule.no_number")
     if actual is None:
-        return "unknown", "no actual value found in the result's review"
+        return "unknown", _rule("rule.no_actual")
     base = t.base_unit if t.base_unit is not None else t.unit
     common_t, factor_t = _common(base)
     to_common = _unit_scale(t.unit, base) * factor_t  # one target unit in common units
     if actual.common is None or actual.common_unit != common_t or not to_common:
-        return "unknown", "the actual's unit cannot be compared with the target's"
+        return "unknown", _rule("rule.unit_mismatch")
     a = actual.common / to_common  # the actual in the target's unit
     percent = _is_percent(t.unit)
     d = direction
+    floor = d in ("higher", "reduction")
+    named = _rule(f"rule.dir.{d}")  # the direction in words, for the floor rules
     if q == "range":
         lo, hi = float(t.low), float(t.high)  # type: ignore[arg-type]
-        if d in ("higher", "reduction"):
-            return _says(a >= lo - EPS), f"range, {d}: met when actual ≥ {_fmt(t.low)}"
+        if floor:
+            return _says(a >= lo - EPS), _rule("rule.range.floor", d=named, low=_fmt(t.low))
         if d == "ceiling":
-            return _says(a <= hi + EPS), f"range, ceiling: met when actual ≤ {_fmt(t.high)}"
-        return _says(lo - EPS <= a <= hi + EPS), f"range: met when {_fmt(t.low)} ≤ actual ≤ {_fmt(t.high)}"
+            return _says(a <= hi + EPS), _rule("rule.range.ceiling", high=_fmt(t.high))
+        return _says(lo - EPS <= a <= hi + EPS), _rule("rule.range", low=_fmt(t.low), high=_fmt(t.high))
     v = float(t.value)  # type: ignore[arg-type]
     if q == "about":
         tol = PERCENT_TOLERANCE if percent else LEVEL_TOLERANCE * abs(v)
-        tol_s = f"{_fmt(PERCENT_TOLERANCE)} point" if percent else f"{LEVEL_TOLERANCE:.0%} of target"
-        if d in ("higher", "reduction"):
-            return _says(a >= v - tol - EPS), f"about, {d}: met when actual ≥ target − {tol_s}"
+        tol_s = (_rule("rule.tol.points", n=_fmt(PERCENT_TOLERANCE)) if percent
+                 else _rule("rule.tol.share", share=f"{LEVEL_TOLERANCE:.0%}"))
+        if floor:
+            return _says(a >= v - tol - EPS), _rule("rule.about.floor", d=named, tol=tol_s)
         if d == "ceiling":
-            return _says(a <= v + tol + EPS), f"about, ceiling: met when actual ≤ target + {tol_s}"
-        return _says(abs(a - v) <= tol + EPS), f"about: met when |actual − target| ≤ {tol_s}"
-    if q == "at_least":
-        return _says(a >= v - EPS), "at least: met when actual ≥ target"
-    if q == "above":
-        return _says(a > v + EPS), "above: met when actual > target"
-    if q == "at_most":
-        return _says(a <= v + EPS), "at most: met when actual ≤ target"
-    if q == "below":
-        return _says(a < v - EPS), "below: met when actual < target"
+            return _says(a <= v + tol + EPS), _rule("rule.about.ceiling", tol=tol_s)
+        return _says(abs(a - v) <= tol + EPS), _rule("rule.about", tol=tol_s)
+    one_sided = {"at_least": lambda: a >= v - EPS, "above": lambda: a > v + EPS,
+                 "at_most": lambda: a <= v + EPS, "below": lambda: a < v - EPS}
+    if q in one_sided:
+        return _says(one_sided[q]()), _rule(f"rule.{q}")
     r = max(_half_digit(t.value), _half_digit(round(a, 6)))  # type: ignore[arg-type]
-    if d in ("higher", "reduction"):
-        return _says(a >= v - r - EPS), f"exact, {d}: met when actual ≥ target − rounding ({_fmt(r)})"
+    if floor:
+        return _says(a >= v - r - EPS), _rule("rule.exact.floor", d=named, r=_fmt(r))
     if d == "ceiling":
-        return _says(a <= v + r + EPS), f"exact, ceiling: met when actual ≤ target + rounding ({_fmt(r)})"
-    return _says(abs(a - v) <= r + EPS), f"exact: met when |actual − target| ≤ rounding ({_fmt(r)})"
+        return _says(a <= v + r + EPS), _rule("rule.exact.ceiling", r=_fmt(r))
+    return _says(abs(a - v) <= r + EPS), _rule("rule.exact", r=_fmt(r))
 
 
 def _says(ok: bool) -> str:
@@ -1119,14 +1142,14 @@ def scorecard(plan: Report, result: Report, plan_file: str = "", result_file: st
     for t in plan.targets:
         d = direction_of(t)
         actual = find_actual(t, result, end)
-        v, rule = verdict(t, actual, d)
+        v, why = verdict(t, actual, d)
         if actual is None and t.indicator:
             said = stated_met(t, result, end)
             if said is not None:
-                v, rule = "met", f"no number, but the review says so: {said}"
+                v, why = "met", _rule("rule.stated", clause=said)
         lines.append(Line(indicator=t.indicator, metric=t.metric,
                           target=TargetValue(t.value, t.low, t.high, t.unit, t.qualifier, t.text),
-                          actual=actual, verdict=v, direction=d, rule=rule))
+                          actual=actual, verdict=v, direction=d, rule=why.words("en"), why=why))
     follow = follow_through(plan, result, end)
     return Scorecard(plan=_side(plan, plan_file), result=_side(result, result_file), lines=tuple(lines),
                      commitments=tuple(follow), warnings=tuple(warnings))

@@ -1,4 +1,5 @@
-"""Interface strings in the reader's language: one table, ``annotate/lexicon/ui_strings.tsv``.
+"""Interface strings in the reader's language: one table, ``annotate/lexicon/ui_strings.tsv`` (read by
+:mod:`annotate.lexicon.ui`).
 
 Contract: ``ui = interface("zh")`` returns an :class:`Interface`; ``ui("part.plan", n=3)`` is the
 string for that key with its ``{fields}`` filled; a key the table does not have reads as the key
@@ -10,25 +11,11 @@ Languages: ``en`` and ``zh`` (:data:`LANGUAGES`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Mapping
 
-TABLE = Path(__file__).resolve().parent.parent / "lexicon" / "ui_strings.tsv"
-LANGUAGES = ("en", "zh")
+from ..lexicon.ui import LANGUAGES, strings
 
-
-@lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, str]]:
-    """``{lang: {key: string}}`` from the TSV (comment lines start with ``#``)."""
-    out: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
-    for line in TABLE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, *values = line.split("\t")
-        for lang, value in zip(LANGUAGES, values):
-            out[lang][key.strip()] = value
-    return out
+__all__ = ["LANGUAGES", "Interface", "interface"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +38,4 @@ class Interface:
 
 def interface(lang: str = "en") -> Interface:
     """The strings of ``lang`` (``en`` or ``zh``); anything else is a ValueError."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown interface language {lang!r}; choose one of {', '.join(LANGUAGES)}")
-    return Interface(lang, _table()[lang])
+    return Interface(lang, strings(lang))

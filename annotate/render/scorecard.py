@@ -9,7 +9,7 @@ Contract:
   (``kind`` = ``commitment``), with the columns of :data:`CSV_COLUMNS`; empty cells for nulls.
 - :func:`render_html(card, lang=)`: a complete HTML document (str) with no script and no network
   access; the tree is built with lxml, so every piece of report text is escaped.  ``lang`` (en |
-  zh) words the interface from :mod:`.i18n`; report text, indicator names and rules stay as written.
+  zh) words the interface and the verdict rules from :mod:`.i18n`; report text stays as written.
 """
 
 from __future__ import annotations
@@ -112,8 +112,9 @@ def _commitment_groups(card: Scorecard, ui: Interface) -> list[Any]:
 
 
 def render_html(card: Scorecard, lang: str = "en") -> str:
-    """The scorecard as one page; ``lang`` (en | zh) words the headings, columns, verdicts and
-    statuses (report text, indicator names and the rules as written stay as they are)."""
+    """The scorecard as one page; ``lang`` (en | zh) words the headings, columns, verdicts,
+    statuses, indicator names and verdict rules (report text stays as written; the rules'
+    documentation under "How verdicts are decided" is the module's, in English)."""
     ui = interface(lang)
     title = ui("card.title")
     if card.plan.year:  # 湖南省人民政府 2025 targets → the 2026 report
@@ -136,7 +137,7 @@ def render_html(card: Scorecard, lang: str = "en") -> str:
             E.TD(_target_text(ln, lang)), E.TD(ln.target.text),
             E.TD(f"{fmt_number(a.value)}{a.unit}" if a else "—"), E.TD(a.text if a else ""),
             E.TD(E.SPAN(f"{VERDICT_SYMBOLS[ln.verdict]} {ui('card.verdict.' + ln.verdict)}", {"class": "verdict"})),
-            E.TD(ln.rule, {"class": "small"}),
+            E.TD(ln.why.words(lang) if ln.why else ln.rule, {"class": "small"}),
             {"class": ln.verdict}))
     body.append(E.H2(ui("card.targets"), id="targets"))
     body.append(E.TABLE(E.CAPTION(ui("card.targets.caption")), E.THEAD(rows[0]), E.TBODY(*rows[1:])))
