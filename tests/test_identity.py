@@ -193,6 +193,7 @@ def test_executive_yuan_reports_and_their_calendar(tmp_path):
                          "本院依憲法規定向立法院提出施政報告。中華民國114年，政府推動經濟發展，照顧人民生活。" * 6,
                          "二、施政重點", "政府將持續推動產業創新，強化社會安全網，完善長期照顧體系。" * 6])
     assert (m.issuer, m.kind, m.year) == ("行政院", "policy-address", 2025)
+    assert m.region == "台湾"  # as the report names its jurisdiction, not the gazetteer's 台湾省
 
 
 @pytest.mark.parametrize("title, issuer, kind, year", [

@@ -11,7 +11,7 @@ Contract
   or ``None``.  A name that several regions share (``通州区``) counts only under a parent named
   before it.  ``s`` must be in simplified characters.
 - ``Gazetteer.display_name(region)`` is the name a report uses for its issuer: the province, city
-  or SAR name; for a district the name of the city or municipality it belongs to, then its own
+  or SAR name (台湾 for Taiwan, as the Executive Yuan's reports write it); for a district the name of the city or municipality it belongs to, then its own
   (``北京市通州区``, ``淮安市洪泽区``).
 - ``Gazetteer.count_provinces(text)`` counts how often each province-level region is named (full
   or short name, two characters or more), for reports whose title does not say where they are from.
@@ -27,6 +27,7 @@ from typing import Optional
 from ..lexicon import DIR as LEXICON_DIR
 
 NATIONAL = "000000"
+TAIWAN = "710000"
 _LEXICON = LEXICON_DIR / "regions.tsv"
 
 
@@ -113,6 +114,10 @@ class Gazetteer:
         return r
 
     def display_name(self, region: Region) -> str:
+        if region.code == TAIWAN:
+            # the gazetteer follows GB/T 2260 (台湾省); the Executive Yuan's own reports name their
+            # jurisdiction 台湾, and the region field is the name the report uses
+            return "台湾"
         if region.level != "district" or not region.parent or region.parent not in self.by_code:
             return region.name
         return self.by_code[region.parent].name + region.name
