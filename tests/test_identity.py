@@ -229,6 +229,17 @@ def test_executive_yuan_cover_spaced_out(tmp_path):
     assert (m.issuer, m.kind, m.year) == ("行政院", "budget-report", 2024)
 
 
+@pytest.mark.parametrize("title, year", [
+    ("二零零六至零七年施政报告", 2006),  # the Hong Kong addresses of 2005-2012 are named by their financial year
+    ("二〇一一至一二年施政报告", 2011),
+    ("2026-27年度施政报告", 2026),
+])
+def test_a_policy_address_named_by_a_span_of_years_is_of_its_first(tmp_path, title, year):
+    body = "香港特别行政区政府将继续推动经济发展，改善民生，加强与内地合作，巩固香港国际金融中心地位。" * 6
+    m = _meta(tmp_path, [title, "一、引言", body, "二、经济发展", body], name="pa.txt")
+    assert (m.region, m.kind, m.year) == ("香港特别行政区", "policy-address", year)
+
+
 def test_identity_of_the_shared_pdfs():
     """Every text-layer PDF in ../shared/pdf: issuer (as SOURCES.tsv writes it in Chinese; Hong Kong
     rows are written in English there, so their region is checked) and year of delivery."""

@@ -87,15 +87,18 @@ KINDS = ("gov-work-report", "plan-report", "budget-report", "final-accounts-repo
 # ----------------------------------------------------------------------------------- years
 
 _CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "00012345678" "9")
-_CN_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?=年)")
+# a year, or a span of years whose end is written with two digits (二零零五至零六年: the Hong Kong
+# policy addresses of 2005-2012 are named by the financial year they open)
+_CN_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?:[至到][〇○零一二三四五六七八九]{2})?(?=年)")
 
 
 def arabic_years(s: str) -> str:
-    """``一九五八年`` → ``1958年`` (same length: offsets into ``s`` stay valid)."""
+    """``一九五八年`` → ``1958年``, ``二零零五至零六年`` → ``2005至06年`` (same length: offsets into
+    ``s`` stay valid)."""
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGIT), s)
 
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(r"((?:19|20)\d{2})(?:\s*[至到\-－–—/]\s*\d{2})?\s*年")  # 2005至06年, 2026-27年度: the first
 _REVIEW_HEAD = re.compile(r"((?:19|20)\d{2})\s*年.{0,12}?(?:工作回顾|工作的回顾|工作总结|国内工作的回顾)")
 _PLAN_HEAD = re.compile(r"((?:19|20)\d{2})\s*年.{0,24}?(?:工作任务|重点工作|工作安排|主要目标|主要任务|目标任务|"
                         r"总体要求|总体部署|政府工作的建议|工作建议|主要措施|重点任务|工作的基本方针)")
