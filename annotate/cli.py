@@ -81,6 +81,29 @@ def refuse_overwriting_inputs(out: str, inputs: tuple[str, ...] | list[str]) -> 
                                 "choose another -o")
 
 
+# what an output file's name says its format is (``-o changes.csv``)
+FORMAT_OF_SUFFIX = {".json": "json", ".xml": "xml", ".txt": "text", ".csv": "csv", ".html": "html",
+                    ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
+
+
+def output_format(out: str | None, fmt: str) -> str:
+    """The format to write: ``--format`` when given; else the one ``-o``'s suffix names, when the
+    command can write it; else the default.  A ``--format`` that the suffix contradicts
+    (``--format html -o x.docx``) is a usage error: either way the file would lie about its content."""
+    ctx = click.get_current_context()
+    suffix = Path(out).suffix.lower() if out not in (None, "-") else ""
+    named = FORMAT_OF_SUFFIX.get(suffix)
+    choices = next((p.type.choices for p in ctx.command.params if p.name == "fmt"), ())
+    if named is None or named not in choices:
+        return fmt
+    if ctx.get_parameter_source("fmt") is click.core.ParameterSource.DEFAULT:
+        return named
+    if named != fmt:
+        raise click.UsageError(f"-o {out} names a .{suffix[1:]} file but --format is {fmt}; "
+                               f"drop --format or give -o a .{fmt} name")
+    return fmt
+
+
 def _raise_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -144,7 +167,7 @@ def identity_options(fn: Callable) -> Callable:
     """``--issuer`` and ``--year``: what the user says the report is, over what its text says;
     and the :func:`pdf_options`, since every command that reads reports may be given a PDF."""
     fn = pdf_options(fn)
-    fn = click.option("--year", type=int, default=None,
+    fn = click.option("--year", type=click.IntRange(1900, 2200), default=None,
                       help="The year the report is for (one report; several: a report.meta.json beside each).")(fn)
     return click.option("--issuer", type=str, default=None,
                         help="The issuing body, e.g. 湖南省人民政府 (applies to every report read).")(fn)
@@ -202,10 +225,13 @@ def main(max_mb: int | None, max_compare_chars: int | None) -> None:
 @main.command()
 @click.argument("input", type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
-@click.option("--format", "fmt", type=click.Choice(["xml", "json"]), default="xml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["xml", "json"]), default="xml", show_default=True,
+              help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
 @identity_options
 def tag(input: str, out: str | None, fmt: str, issuer: str | None, year: int | None) -> None:
     """Parse and annotate one report (INPUT: .txt .md .html .docx .pdf .xml, or - for stdin)."""
+
+    fmt = output_format(out, fmt)
 
     def body() -> None:
         (report,) = read_reports([input], issuer, year)
@@ -248,7 +274,8 @@ def validate(files: tuple[str, ...]) -> None:
 @click.argument("old", type=str)
 @click.argument("new", type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
-@click.option("--format", "fmt", type=click.Choice(["json", "xml", "text"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "xml", "text"]), default="json", show_default=True,
+              help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
 @click.option("--ignore-punctuation", is_flag=True, help="Do not report edits that only change punctuation.")
 @click.option("--ignore-width/--respect-width", default=True, show_default=True,
               help="Treat full-width and half-width forms (８％ and 8%) as the same.")
@@ -258,6 +285,8 @@ def validate(files: tuple[str, ...]) -> None:
 def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool, ignore_width: bool,
          granularity: str, issuer: str | None, year: int | None) -> None:
     """Compare two reports (OLD, NEW: report files or annotated .xml): targets first, then edits."""
+
+    fmt = output_format(out, fmt)
 
     def body() -> None:
         from .comparing.compare import compare
@@ -291,7 +320,7 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
 @click.option("-o", "--output", "out", type=str, required=True, help="The file to write.")
 @click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), default="html", show_default=True,
               help="html: a self-contained page; docx: Word with tracked changes; pdf: the page printed by "
-                   "headless Chromium.")
+                   "headless Chromium.  When not given, the suffix of -o chooses it (x.docx: docx).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the labels, change names and headings (the report text stays as written).")
 @click.option("--ignore-punctuation", is_flag=True, help="Do not mark edits that only change punctuation.")
@@ -300,6 +329,8 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
 def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuation: bool, granularity: str,
             issuer: str | None, year: int | None) -> None:
     """Write a redline of OLD → NEW: an HTML page, a Word document with tracked changes, or a PDF."""
+
+    fmt = output_format(out, fmt)
 
     def body() -> None:
         from .comparing.compare import compare
@@ -329,10 +360,13 @@ def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuatio
 @main.command()
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True, type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+              help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
 @identity_options
 def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | None, year: int | None) -> None:
     """The targets each report sets for its year (INPUT: report files or annotated .xml)."""
+
+    fmt = output_format(out, fmt)
 
     def body() -> None:
         from .reading.ingest import display_name
@@ -350,11 +384,14 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | No
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True, type=str)
 @click.option("--indicator", type=str, default=None, help="Only this canonical indicator id (e.g. gdp_growth).")
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True,
+              help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
 @identity_options
 def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fmt: str, issuer: str | None,
              year: int | None) -> None:
     """Each indicator's target year by year across reports (INPUT: report files or annotated .xml)."""
+
+    fmt = output_format(out, fmt)
 
     def body() -> None:
         from .render import timeline as render
@@ -382,13 +419,16 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
 @click.argument("plan", type=str)
 @click.argument("result", type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True,
+              help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="html: language of the headings, columns, verdicts and statuses.")
 @identity_options
 def scorecard(plan: str, result: str, out: str | None, fmt: str, lang: str, issuer: str | None,
               year: int | None) -> None:
     """PLAN's targets and commitments against what RESULT (the next year's report) says was achieved."""
+
+    fmt = output_format(out, fmt)
 
     def body() -> None:
         from .render import scorecard as render
@@ -446,7 +486,8 @@ def corpus_options(fn: Callable) -> Callable:
 @main.command()
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "html"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "html"]), default="csv", show_default=True,
+              help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
 @click.option("--indicator", multiple=True, help="Only this indicator id (gdp_growth); repeat for several.")
 @click.option("--change", multiple=True, type=click.Choice(TARGET_CHANGE_LABELS),
               help="Only this change; repeat for several.")
@@ -457,6 +498,8 @@ def corpus_options(fn: Callable) -> Callable:
 def changes(paths: tuple[str, ...], out: str | None, fmt: str, indicator: tuple[str, ...], change: tuple[str, ...],
             issuer: str | None, lang: str, jobs: int | None, scheduler: str | None, cache: str | None) -> None:
     """Every target change between consecutive years of each issuer (PATH: report files or folders)."""
+
+    fmt = output_format(out, fmt)
 
     def body() -> None:
         from .render import changes as render
@@ -470,6 +513,10 @@ def changes(paths: tuple[str, ...], out: str | None, fmt: str, indicator: tuple[
             known = sorted({r.indicator for r in every if r.indicator})
             click.echo(f"annotate: warning: no target of these reports has the indicator {', '.join(unknown)}; "
                        f"ids found: {', '.join(known) or 'none'}", err=True)
+        if issuer and not filter_rows(every, issuer=issuer):  # 湖南 matched nothing: say so, list what is there
+            names = sorted(corpus.issuers())
+            click.echo(f"annotate: warning: no issuer of these reports matches --issuer {issuer}; "
+                       f"issuers found: {', '.join(names) or 'none'}", err=True)
         rows = filter_rows(every, indicator=indicator, change=change, issuer=issuer)
         payload = {"csv": render.to_csv, "json": render.to_json}[fmt](rows) if fmt != "html" \
             else render.render_html(rows, lang)

@@ -394,6 +394,22 @@ def test_a_scanned_page_is_read_by_ocr_and_marked(tmp_path):
     assert sum((a & b).values()) / sum(a.values()) >= 0.9
 
 
+@needs_font
+@needs_tesseract
+def test_an_ocr_language_tesseract_lacks_is_named_with_those_it_has(tmp_path):
+    from annotate.errors import AnnotateError
+    from annotate.reading.ingest.pdf_options import ENV_OCR_LANG
+
+    text_pdf = make_pdf(typeset([TITLE] + PARAGRAPHS, lines_per_page=40, header=None))
+    (tmp_path / "scan.pdf").write_bytes(rasterise(text_pdf))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(ENV_OCR_LANG, "chi_sim+xyz")
+        with pytest.raises(AnnotateError) as err:
+            pipeline.read_report(str(tmp_path / "scan.pdf"))
+    assert "--ocr-lang chi_sim+xyz: tesseract has no language xyz" in err.value.message
+    assert "chi_sim" in err.value.message.split("choose from")[1]
+
+
 # --------------------------------------------------------------------------- OCR helpers
 
 

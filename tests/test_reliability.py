@@ -92,6 +92,30 @@ def test_output_naming_an_input_is_refused(tmp_path):
         assert src.read_bytes() == before
 
 
+def test_the_output_file_suffix_chooses_the_format(tmp_path):
+    """``-o x.docx`` writes Word, ``-o d.xml`` XML, ``-o t.csv`` CSV when --format is not given."""
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    runs = {"d.xml": ["diff", str(src), str(src)], "r.docx": ["redline", str(src), str(src)],
+            "t.csv": ["targets", str(src)], "a.json": ["tag", str(src)], "d.txt": ["diff", str(src), str(src)]}
+    for name, args in runs.items():
+        res = CliRunner().invoke(main, [*args, "-o", str(tmp_path / name)])
+        assert res.exit_code == 0, (name, res.output)
+    assert (tmp_path / "d.xml").read_text(encoding="utf-8").startswith("<?xml")
+    assert zipfile.is_zipfile(tmp_path / "r.docx")
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8").startswith("file,")
+    assert (tmp_path / "a.json").read_text(encoding="utf-8").lstrip().startswith("{")
+    assert not (tmp_path / "d.txt").read_text(encoding="utf-8").lstrip().startswith("{")  # the text summary
+
+
+def test_a_format_the_output_suffix_contradicts_is_refused(tmp_path):
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    res = CliRunner().invoke(main, ["redline", str(src), str(src), "--format", "html", "-o", str(tmp_path / "r.docx")])
+    assert res.exit_code == 2 and "names a .docx file but --format is html" in res.output
+    assert not (tmp_path / "r.docx").exists()
+
+
 def test_file_names_that_are_not_text_are_escaped_everywhere(tmp_path):
     name = os.fsdecode(b"bad\xff\x1b[31m\xe2\x80\xae.txt")
     path = os.path.join(os.fsdecode(bytes(tmp_path)), name)
@@ -197,6 +221,19 @@ def test_changes_warns_about_an_indicator_no_report_has(tmp_path):
     res = CliRunner().invoke(main, ["changes", str(tmp_path / "a.txt"), "--indicator", "gdp_grwoth", "--jobs", "1"])
     assert res.exit_code == 0
     assert "no target of these reports has the indicator gdp_grwoth" in res.stderr
+
+
+def test_changes_warns_about_an_issuer_no_report_has(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    res = CliRunner().invoke(main, ["changes", str(tmp_path / "a.txt"), "--issuer", "shanghai", "--jobs", "1"])
+    assert res.exit_code == 0
+    assert "no issuer of these reports matches --issuer shanghai; issuers found: " in res.stderr
+
+
+def test_a_year_no_report_can_have_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    res = CliRunner().invoke(main, ["tag", str(tmp_path / "a.txt"), "--year", "99999"])
+    assert res.exit_code == 2 and "99999" in res.output
 
 
 def test_changes_refuses_an_unknown_change_label(tmp_path):

@@ -413,8 +413,8 @@ def _continues_page(prev: tuple[_Page, _Line, _Column], page: _Page, first: _Lin
 # --------------------------------------------------------------------------- OCR
 
 
-def tesseract_languages() -> tuple[str, ...]:
-    """The Chinese tesseract languages installed (empty when tesseract is absent)."""
+def installed_tesseract_languages() -> tuple[str, ...]:
+    """Every language tesseract has data for (empty when tesseract is absent)."""
     exe = shutil.which("tesseract")
     if not exe:
         return ()
@@ -422,7 +422,24 @@ def tesseract_languages() -> tuple[str, ...]:
         out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
         return ()
-    return tuple(lang for lang in ("chi_sim", "chi_tra") if lang in out.split())
+    # a first line "List of available languages in "…" (4):", then one language per line
+    return tuple(line.strip() for line in out.splitlines()[1:] if line.strip())
+
+
+def tesseract_languages() -> tuple[str, ...]:
+    """The Chinese tesseract languages installed (empty when tesseract is absent)."""
+    every = installed_tesseract_languages()
+    return tuple(lang for lang in ("chi_sim", "chi_tra") if lang in every)
+
+
+def _check_ocr_lang(requested: str, name: str) -> None:
+    """``--ocr-lang chi_tra+eng``: each language must be installed, else one error naming those that are
+    (tesseract's own message, "could not initialize", would blame the installation)."""
+    every = installed_tesseract_languages()
+    missing = [lang for lang in requested.split("+") if lang not in every]
+    if every and missing:
+        raise AnnotateError(name, f"--ocr-lang {requested}: tesseract has no language {', '.join(missing)}",
+                            f"choose from {', '.join(every)}")
 
 
 def _ocr_pages(doc, pages: list[_Page], wanted: list[int], name: str, options: PdfOptions) -> str:
@@ -438,6 +455,8 @@ def _ocr_pages(doc, pages: list[_Page], wanted: list[int], name: str, options: P
         raise AnnotateError(name, f"has pages with no text layer ({listed}) and tesseract with Chinese "
                                   "is not installed to read them",
                             f"install the Debian packages {APT_PACKAGES}, or give --ocr never")
+    if options.ocr_lang:
+        _check_ocr_lang(options.ocr_lang, name)
     lang = options.ocr_lang or installed[0]
     for n, i in enumerate(wanted):
         image = _page_image(doc, i)
