@@ -175,3 +175,28 @@ def test_a_killed_coordinator_leaves_no_worker_running(tmp_path):
     while _group_alive(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _group_alive(proc.pid)
+
+
+@pytest.mark.parametrize("command", ["changes", "site"])
+def test_a_killed_corpus_command_leaves_no_worker_running(tmp_path, command):
+    """``changes`` and ``site`` spread reports over worker processes too (corpus.parallel): when the
+    command is killed mid-way, its workers end with it."""
+    src = _folder(tmp_path, n=40, size=25)
+    args = [str(src), "--jobs", "2"] + (["-o", str(tmp_path / "site")] if command == "site" else [])
+    proc = subprocess.Popen([sys.executable, "-m", "annotate", command, *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    children: list[str] = []
+    while time.monotonic() < deadline and proc.poll() is None and len(children) < 2:
+        try:
+            children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        except OSError:
+            pytest.skip("no /proc children list on this system")
+        time.sleep(0.05)
+    assert len(children) >= 2, "the workers never started"
+    proc.kill()
+    proc.wait(timeout=5)
+    deadline = time.monotonic() + 5
+    while _group_alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _group_alive(proc.pid)

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from ..outputs import version, write_atomic
-from .parallel import dask_client
+from .parallel import dask_client, die_with_parent
 
 MANIFEST = ".annotate-batch.json"
 INDEX = "index"  # OUT/index.json and OUT/index.csv: the reports the batch holds
@@ -137,23 +137,6 @@ def _annotate_path(source: str, fmt: str) -> Outcome:
         return None, error, None, None
     payload, error, info = annotate_one(source, data, fmt)
     return payload, error, hashlib.sha256(data).hexdigest(), info
-
-
-def _die_with_parent() -> None:
-    """Worker initializer.  The coordinator alone handles Ctrl-C (workers ignore SIGINT) and
-    stops workers with SIGTERM, which must kill them (a forked worker would otherwise inherit
-    the coordinator's handler).  On Linux a worker also gets SIGTERM when the coordinator dies,
-    even by SIGKILL, so no worker is left running."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 # --------------------------------------------------------------------------- planning
@@ -336,7 +319,7 @@ def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, 
             on_done(t, _annotate_path(t.source, fmt))
         return
     crashed: list[Task] = []
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_die_with_parent)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=die_with_parent)
     try:
         futures: dict[Future, Task] = {pool.submit(_annotate_path, t.source, fmt): t for t in tasks}
         pending = set(futures)
@@ -367,7 +350,7 @@ def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, 
     # each in a fresh process, so only the file that kills its worker fails
     for t in crashed:
         try:
-            with ProcessPoolExecutor(max_workers=1, initializer=_die_with_parent) as one:
+            with ProcessPoolExecutor(max_workers=1, initializer=die_with_parent) as one:
                 outcome = one.submit(_annotate_path, t.source, fmt).result()
         except BrokenProcessPool:
             outcome = (None, f"{t.source}: the worker process died annotating it (out of memory?)", None, None)

@@ -2,7 +2,8 @@
 
 Contract: :func:`parallel_map` yields ``(i, fn(*calls[i]))`` in completion order; errors are
 values ``fn`` returns, never exceptions crossing processes.  :func:`dask_client` connects to a
-scheduler or raises one AnnotateError saying what to do.
+scheduler or raises one AnnotateError saying what to do.  Local worker processes run
+:func:`die_with_parent` first: they leave Ctrl-C to the coordinator and end when it ends.
 """
 
 from __future__ import annotations
@@ -31,6 +32,23 @@ def dask_client(scheduler: str):
                             "check the address (tcp://host:8786) and that the scheduler is running") from None
 
 
+def die_with_parent() -> None:
+    """Worker initializer.  The coordinator alone handles Ctrl-C (workers ignore SIGINT) and
+    stops workers with SIGTERM, which must kill them (a forked worker would otherwise inherit
+    the coordinator's handler).  On Linux a worker also gets SIGTERM when the coordinator dies,
+    even by SIGKILL, so no worker is left running."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def parallel_map(fn: Callable, calls: list[tuple], jobs: Optional[int] = None,
                  scheduler: Optional[str] = None) -> Iterable[tuple[int, object]]:
     """Yield ``(i, fn(*calls[i]))`` for every call, in completion order.
@@ -54,7 +72,8 @@ def parallel_map(fn: Callable, calls: list[tuple], jobs: Optional[int] = None,
         for i, args in enumerate(calls):
             yield i, fn(*args)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(calls))) as pool:
+    # workers die with the coordinator (a killed `site` or `changes` must not leave them behind)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(calls)), initializer=die_with_parent) as pool:
         futures = {pool.submit(fn, *args): i for i, args in enumerate(calls)}
         pending = set(futures)
         while pending:
