@@ -196,7 +196,7 @@ def test_a_killed_corpus_command_leaves_no_worker_running(tmp_path, command):
     assert len(children) >= 2, "the workers never started"
     proc.kill()
     proc.wait(timeout=5)
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 15  # a loaded machine: the kill reaches workers a little later
     while _group_alive(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _group_alive(proc.pid)
