@@ -121,7 +121,7 @@ def test_html_chart_marks_points_bands_absent_and_table(national, tmp_path):
     assert len(svgs) == 1
     svg = svgs[0]
     assert svg.get("role") == "img"
-    assert svg.find("title").text.startswith("gdp_growth")
+    assert svg.find("title").text.startswith("GDP growth (gdp_growth) targets")  # the reader's name and the id
     assert "2020: no target" in svg.find("desc").text
     assert len(svg.findall(".//g[@class='band']/rect")) == 2  # 2016 and 2019 ranges
     assert len(svg.findall(".//g[@class='absent']")) == 1
@@ -162,3 +162,15 @@ def test_cli_says_when_no_report_sets_any_target(corpus):
     assert res.exit_code == 0
     assert json.loads(res.stdout) == []
     assert "none of the reports sets a target" in res.stderr
+
+
+def test_html_sections_follow_the_reports_order_of_indicators_and_name_them():
+    """GDP growth before air quality and CPI (the order reports list them), named as readers name
+    them, with the id the --indicator option takes."""
+    points = [Point(indicator=ind, year=2025, file="a.txt", value=v, unit="%", issuer="甲省人民政府")
+              for ind, v in (("air_quality", 90), ("cpi", 2), ("gdp_growth", 5))]
+    doc = lhtml.fromstring(render_html(points).encode("utf-8"))
+    headings = [h.text_content() for h in doc.findall(".//h2")]
+    assert headings[0].startswith("GDP growth (gdp_growth)")
+    assert [h.split(", 2025")[0] for h in headings] == [
+        "GDP growth (gdp_growth)", "consumer prices (CPI) (cpi)", "share of days with good air (air_quality)"]

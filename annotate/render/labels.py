@@ -62,6 +62,25 @@ def indicator_name(indicator: Optional[str], lang: str = "en") -> str:
     return (names[0] if lang == "zh" else names[1]) or indicator
 
 
+@lru_cache(maxsize=1)
+def _indicator_ranks() -> dict[str, int]:
+    """Each canonical id's place in ``lexicon/indicators.tsv`` (first line naming it), which lists the
+    indicators as reports do: growth first, then jobs, prices, incomes, trade, environment …"""
+    ranks: dict[str, int] = {}
+    for line in (LEXICON_DIR / "indicators.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            for ident in line.split("\t")[1:3]:
+                if ident.strip():
+                    ranks.setdefault(ident.strip(), len(ranks))
+    return ranks
+
+
+def indicator_order(indicator: Optional[str]) -> tuple[int, str]:
+    """A sort key putting indicators in the order reports list them (GDP growth before air quality);
+    ids the lexicon lacks come last, by id."""
+    return (_indicator_ranks().get(indicator or "", len(_indicator_ranks())), indicator or "")
+
+
 def delta_label(delta: Any) -> str:
     """A target change's delta with its sign and unit (``-0.5个百分点``, ``+10万人``); empty when none."""
     if delta is None:

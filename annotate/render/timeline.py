@@ -28,7 +28,7 @@ from lxml import etree, html
 from lxml.html import builder as E
 
 from ..corpus.series import FIELDS, Point
-from .labels import csv_table, fmt_number, target_label
+from .labels import csv_table, fmt_number, indicator_name, indicator_order, target_label
 
 CSV_COLUMNS = FIELDS + ("metric", "issuer")
 EXTRAS = ("metric", "issuer", "normalized", "base_unit")
@@ -260,7 +260,9 @@ def _groups(points: Sequence[Point]) -> list[tuple[str, str, list[Point]]]:
         if p.status == "unidentified":
             continue
         groups.setdefault((p.indicator, p.issuer or ""), []).append(p)
-    return [(ind, iss, sorted(ps, key=lambda p: (p.year, p.file))) for (ind, iss), ps in sorted(groups.items())]
+    # issuer by issuer, indicators in the order reports list them (growth first), not by id
+    order = sorted(groups, key=lambda k: (k[1], indicator_order(k[0])))
+    return [(ind, iss, sorted(groups[ind, iss], key=lambda p: (p.year, p.file))) for ind, iss in order]
 
 
 def _table(points: Sequence[Point], caption: str) -> etree._Element:
@@ -285,13 +287,15 @@ def render_html(points: Sequence[Point], title: str = "Indicator targets by year
         "× marks a year whose report sets no target for the indicator; a hollow ring is a target with no number.",
         {"class": "legend"}))
     for n, (ind, issuer, ps) in enumerate(groups, 1):
-        heading = f"{ind}" + (f" — {issuer}" if issuer and len({g[1] for g in groups}) > 1 else "")
+        name = indicator_name(ind, "en")
+        name = f"{name} ({ind})" if name != ind else ind  # the reader's name, and the id the CLI filters by
+        heading = name + (f" — {issuer}" if issuer and len({g[1] for g in groups}) > 1 else "")
         heading += f", {ps[0].year}–{ps[-1].year}"
         section = E.SECTION(E.H2(heading, id=f"s{n}"), {"aria-labelledby": f"s{n}"})
-        figure = E.E.figure(chart(ps, f"c{n}", f"{ind} targets {ps[0].year}–{ps[-1].year}"),
-                            E.E.figcaption(f"Chart of the {ind} targets; the table lists the same values."))
+        figure = E.E.figure(chart(ps, f"c{n}", f"{name} targets {ps[0].year}–{ps[-1].year}"),
+                            E.E.figcaption(f"Chart of the {name} targets; the table lists the same values."))
         section.append(figure)
-        section.append(_table(ps, f"{ind} targets by year"))
+        section.append(_table(ps, f"{name} targets by year"))
         body.append(section)
     lost = [p for p in points if p.status == "unidentified"]
     if lost:
