@@ -634,3 +634,13 @@ def test_target_change_and_delta_mirror(a, b, unit):
     d1, d2 = target_delta(o, n), target_delta(n, o)
     assert d1.unit == d2.unit == ("个百分点" if unit == "%" else unit)
     assert abs(d1.value + d2.value) < 1e-9 and (d1.value > 0) == (target_change(o, n) == "raised")
+
+
+def test_the_text_summary_shows_where_two_wordings_of_a_target_differ():
+    """A reworded target too long for its column is clipped around the words that changed
+    (保持同步 → 保持基本同步), not at its shared opening."""
+    from annotate.render.text import _worded_pair
+
+    old, new = _worded_pair("居民人均可支配收入增长与经济增长保持同步", "居民人均可支配收入增长与经济增长保持基本同步")
+    assert (old, new) == ("…增长保持同步", "…增长保持基本同步")
+    assert _worded_pair("粮食产量稳定", "粮食产量稳中有增") == ("粮食产量稳定", "粮食产量稳中有增")  # short: whole

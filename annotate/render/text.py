@@ -59,6 +59,29 @@ def _target(s: TargetSide | None) -> str:
     return f"{num} ({q})" if q else num
 
 
+def _worded_pair(old: str, new: str, n: int = 28) -> tuple[str, str]:
+    """Two wordings of a target, clipped to ``n`` columns around where they differ (a shared start
+    and end become …), so the table shows the words that changed (保持同步 → 保持基本同步), not
+    the opening both share."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    if _width(old) <= n and _width(new) <= n:
+        return old, new
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    keep = 4  # characters of shared context on each side
+
+    def window(s: str) -> str:
+        a, b = max(head - keep, 0), len(s) - max(tail - keep, 0)
+        shown = ("…" if a else "") + s[a:b]
+        return _clip(shown, n) if b == len(s) or _width(shown) >= n else shown + "…"
+
+    return window(old), window(new)
+
+
 def _target_name(t: TargetChange) -> str:
     name = t.indicator or (t.metric_new or t.metric_old or "?")
     name += f"/{t.component}" if t.component else ""
@@ -111,8 +134,11 @@ def render_text(c: Comparison, *, limit: int = 40) -> str:
     if c.target_changes:
         rows = [("indicator", "change", "delta", "old", "new")]
         for t in c.target_changes:
-            rows.append((_target_name(t), t.change, delta_label(t.delta), _target(t.old),
-                         _target(t.new) if t.moved_to is None else f"{_target(t.new)} (now a measure: {_target(t.moved_to)})"))
+            old, new = _target(t.old), _target(t.new)
+            if t.change == "reworded" and t.old is not None and t.new is not None:  # show where they differ
+                old, new = _worded_pair(t.old.text, t.new.text)
+            rows.append((_target_name(t), t.change, delta_label(t.delta), old,
+                         new if t.moved_to is None else f"{new} (now a measure: {_target(t.moved_to)})"))
         widths = [max(_width(r[i]) for r in rows) for i in range(5)]
         for k, r in enumerate(rows):
             lines.append("  " + "  ".join(_pad(x, widths[i]) for i, x in enumerate(r)).rstrip())
