@@ -318,7 +318,8 @@ def test_lang_zh_words_every_label(national_pair):
 
 
 def test_interface_table_has_both_languages_for_every_key():
-    from annotate.render.i18n import _table, interface
+    from annotate.lexicon.ui import _table
+    from annotate.render.i18n import interface
 
     table = _table()
     assert set(table["en"]) == set(table["zh"]) and len(table["en"]) > 60

@@ -130,7 +130,8 @@ def render_text(c: Comparison, *, limit: int = 40) -> str:
                          "differences there may be misread characters")
     lines.append("")
 
-    lines.append(f"Target changes ({len(c.target_changes)})")
+    changed = sum(1 for t in c.target_changes if t.change != "unchanged")  # what the redline's count says
+    lines.append(f"Target changes ({changed} changed, {len(c.target_changes) - changed} unchanged)")
     if c.target_changes:
         rows = [("indicator", "change", "delta", "old", "new")]
         for t in c.target_changes:
