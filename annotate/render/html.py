@@ -450,7 +450,9 @@ class _Redline:
         for cc in changes:
             cells = [E.TD(cc.object)]
             for side, c in (("old", cc.old), ("new", cc.new)):
-                cell = E.TD(E.STRONG(f"{c.verb}（{self.ui('strength.' + c.strength)}）"), E.BR())
+                strength = self.ui("strength." + c.strength)
+                # the ladder's own verb needs no gloss (探索, not 探索（探索）in Chinese)
+                cell = E.TD(E.STRONG(c.verb if strength == c.verb else f"{c.verb}（{strength}）"), E.BR())
                 k = self.pair_at(side, c.start)
                 words = E.SMALL(c.text)
                 cell.append(words if k is None else E.A({"href": f"#ip-{k}", "class": f"to-text to-{side}",
