@@ -428,3 +428,13 @@ def test_a_report_read_by_ocr_is_said_so_in_the_redline_and_the_text_summary():
     assert zh.startswith("新报告（scan.pdf）：第1-5页由OCR")
     assert "note: scan.pdf: pages 1-5 were read by OCR" in render_text(c)
     assert not lxml_html.fromstring(render_redline(compare(old, new))).find_class("ocr-note")
+
+
+def test_the_title_names_one_issuer_once_whatever_script_each_report_spells_it_in():
+    from annotate.model import Meta
+    from annotate.render.html import _pair_label
+
+    hk = _pair_label(Meta(issuer="香港特别行政区行政长官", year=2024), Meta(issuer="香港特別行政區行政長官", year=2025))
+    assert hk == "香港特别行政区行政长官 2024 → 2025"
+    two = _pair_label(Meta(issuer="上海市人民政府", year=2025), Meta(issuer="北京市人民政府", year=2025))
+    assert "上海市人民政府" in two and "北京市人民政府" in two

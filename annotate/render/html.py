@@ -761,7 +761,13 @@ def render_redline(comparison: Any, lang: str = "en") -> str:
 
 
 def _pair_label(old, new) -> str:
-    """``国务院 2013 → 2014`` (one issuer), ``上海市人民政府 2025 → 北京市人民政府 2025`` (two)."""
-    if old.issuer and old.issuer == new.issuer and old.year and new.year:
+    """``国务院 2013 → 2014`` (one issuer, also when one report spells it in traditional characters:
+    香港特别行政区行政长官 2024 → 2025), ``上海市人民政府 2025 → 北京市人民政府 2025`` (two)."""
+    from ..reading.script import simplified_view
+
+    def same(a: str, b: str) -> bool:
+        return a == b or simplified_view(a, "traditional").view == simplified_view(b, "traditional").view
+
+    if old.issuer and new.issuer and same(old.issuer, new.issuer) and old.year and new.year:
         return f"{old.issuer} {old.year} → {new.year}"
     return f"{old.label or 'old report'} → {new.label or 'new report'}"
