@@ -538,7 +538,8 @@ def test_changes_compare_headline_with_headline_and_point_at_a_target_moved_to_t
     removed = ch[("headline", "forest_coverage", None)]
     assert removed.change == "removed" and removed.new is None
     assert removed.moved_to is not None and removed.moved_to.value == 36
-    assert ch[("measure", "forest_coverage", None)].change == "added"
+    added = ch[("measure", "forest_coverage", None)]
+    assert added.change == "added" and added.moved_to is not None and added.moved_to.value == 35  # where it came from
 
 
 def test_changes_pair_industries_by_component():
@@ -644,3 +645,20 @@ def test_the_text_summary_shows_where_two_wordings_of_a_target_differ():
     old, new = _worded_pair("居民人均可支配收入增长与经济增长保持同步", "居民人均可支配收入增长与经济增长保持基本同步")
     assert (old, new) == ("…增长保持同步", "…增长保持基本同步")
     assert _worded_pair("粮食产量稳定", "粮食产量稳中有增") == ("粮食产量稳定", "粮食产量稳中有增")  # short: whole
+
+
+def test_change_rows_say_which_list_and_where_a_moved_target_went():
+    """``annotate changes``: a target moved from the headline list into a measure is one row
+    ``removed`` (headline) and one ``added`` (measure), each quoting the other, not two rows that
+    contradict each other."""
+    from types import SimpleNamespace
+
+    from annotate.corpus.changes import pair_rows
+
+    old = tag_text("主要预期目标是：地区生产总值增长5%左右；森林覆盖率达到35%。\n上述目标综合考虑了各方面因素。\n", 2024)
+    new = tag_text("主要预期目标是：地区生产总值增长5%左右。\n上述目标综合考虑了各方面因素。\n"
+                   "二、今年重点工作\n加强生态建设，森林覆盖率达到36%。\n", 2025)
+    rows = pair_rows(SimpleNamespace(file="a.txt", report=old, year=2024), SimpleNamespace(file="b.txt", report=new, year=2025))
+    forest = {(r.scope, r.change): r.moved_text for r in rows if r.indicator == "forest_coverage"}
+    assert forest == {("headline", "removed"): "森林覆盖率达到36%", ("measure", "added"): "森林覆盖率达到35%"}
+    assert {r.scope for r in rows if r.indicator == "gdp_growth"} == {"headline"}

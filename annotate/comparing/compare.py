@@ -141,7 +141,8 @@ class TargetChange:
     delta: Optional[Delta] = None
     scope: str = "headline"  # headline targets are compared with headline targets, measures with measures
     component: Optional[str] = None  # 一产 / 二产 / 三产 of a 分别 list
-    # a headline target that the other year sets only inside a measure: where it went (or came from)
+    # a target the other year sets in the other list (headline ↔ measure): where it went (removed)
+    # or came from (added)
     moved_to: Optional[TargetSide] = None
 
 
@@ -749,7 +750,8 @@ def target_change(o: Optional[Target], n: Optional[Target]) -> str:
 def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
     """Targets compared like with like, by (scope, indicator, component), in the order of the new
     report (removed last).  A headline target that the other year sets only in a measure is
-    ``removed`` (or ``added``) from the headline list, with ``moved_to`` pointing at the measure."""
+    ``removed`` (or ``added``) from the headline list, with ``moved_to`` pointing at the measure;
+    the measure's own ``added`` (or ``removed``) row points back at the headline target."""
     po, pn = _pick(_year_targets(old)), _pick(_year_targets(new))
     out: list[TargetChange] = []
     for key in list(pn) + [k for k in po if k not in pn]:
@@ -757,9 +759,10 @@ def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
         change = target_change(o, n)
         other = _other_scope(key)
         moved = None
-        if change == "removed" and key[0] == "headline" and other in pn:
+        # a target that left one list for the other (headline ↔ measure): both rows say where
+        if change == "removed" and other in pn:
             moved = _side(pn[other])
-        elif change == "added" and key[0] == "headline" and other in po:
+        elif change == "added" and other in po:
             moved = _side(po[other])
         delta = target_delta(o, n) if o is not None and n is not None else None
         out.append(TargetChange(key[1], o.metric if o else None, n.metric if n else None,

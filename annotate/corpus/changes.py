@@ -8,6 +8,8 @@ else the comparison's own (:func:`annotate.comparing.compare.target_delta`: new 
 side a range by its midpoint, units converted, in the new side's unit; a change of a percentage
 is in ``个百分点``).  No delta when a side has no number or the units cannot be compared.  Change
 labels are passed through as they come (``raised``, ``quantified``, any label added later).
+``scope`` says which list the change is in (headline or measure); a target that moved between the
+lists is ``removed`` from one and ``added`` to the other, each row's ``moved_text`` quoting the other.
 
 :func:`filter_rows` keeps rows whose indicator is one of ``indicator``, whose change is one of
 ``change`` and whose issuer or region contains ``issuer`` (``湖南`` finds 湖南省人民政府).
@@ -22,7 +24,7 @@ from ..model import Number
 
 COLUMNS = ("issuer", "region", "old_year", "new_year", "indicator", "metric", "change", "delta",
            "old_value", "old_unit", "old_qualifier", "old_text", "new_value", "new_unit", "new_qualifier", "new_text")
-EXTRAS = ("delta_unit", "old_low", "old_high", "new_low", "new_high", "old_file", "new_file")
+EXTRAS = ("delta_unit", "old_low", "old_high", "new_low", "new_high", "old_file", "new_file", "scope", "moved_text")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,10 @@ class ChangeRow:
     new_high: Optional[Number] = None
     old_file: Optional[str] = None
     new_file: Optional[str] = None
+    scope: Optional[str] = None  # headline | measure: which list of targets the change is in
+    # the target as the other list (headline ↔ measure) holds it: where a removed one went, where an
+    # added one came from (a headline target now set inside a measure is no dropped target)
+    moved_text: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -103,7 +109,8 @@ def pair_rows(old_entry: Any, new_entry: Any, target_changes: Optional[Iterable[
             new_qualifier=n.qualifier if n else None, new_text=n.text if n else None,
             old_low=o.low if o else None, old_high=o.high if o else None,
             new_low=n.low if n else None, new_high=n.high if n else None,
-            old_file=old_entry.file, new_file=new_entry.file))
+            old_file=old_entry.file, new_file=new_entry.file, scope=getattr(tc, "scope", None),
+            moved_text=tc.moved_to.text if getattr(tc, "moved_to", None) is not None else None))
     return rows
 
 

@@ -22,6 +22,7 @@ from lxml.html import builder as E
 
 from ..corpus.changes import COLUMNS, EXTRAS, ChangeRow
 from .corpus_labels import Labels, labels
+from .i18n import interface
 from .labels import csv_table, fmt_number, indicator_name
 
 ALL_COLUMNS = COLUMNS + EXTRAS
@@ -48,8 +49,14 @@ def _cell(row: dict[str, Any], col: str, L: Labels) -> etree._Element:
     v = row[col]
     if col == "change":
         td = E.TD(L[v], {"data-v": v, "class": f"ch ch-{v}"})
+        if row.get("moved_text") and row.get("scope"):  # not dropped: the other list holds it
+            td.append(E.BR())
+            td.append(E.SMALL(interface(L["lang"])(f"moved.{v}.{row['scope']}", t=row["moved_text"])))
     elif col == "indicator" and v:
-        td = E.TD(indicator_name(v, L["lang"]), {"data-v": v, "title": v})
+        name = indicator_name(v, L["lang"])
+        if row.get("scope") == "measure":
+            name += f" ({interface(L['lang'])('scope.measure')})"
+        td = E.TD(name, {"data-v": v, "title": v})
     elif col == "delta":
         td = E.TD(f"{'+' if v is not None and v > 0 else ''}{fmt_number(v)}{' ' + row['delta_unit'] if v is not None and row['delta_unit'] else ''}")
         td.set("data-v", fmt_number(v))

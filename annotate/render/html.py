@@ -470,7 +470,12 @@ class _Redline:
         """A target's value and its sentence, linked to where the sentence stands in the text."""
         value = tc.old if side == "old" else tc.new
         cell = E.TD(E.STRONG(_target_value(value, self.ui)))
+        moved = getattr(tc, "moved_to", None)
         if value is None:
+            if moved is not None:  # the other list (headline ↔ measure) holds it: where it went or came from
+                cell.append(E.BR())
+                cell.append(E.SMALL(E.CLASS("moved-to"), self.ui(f"moved.{tc.change}.{tc.scope}",
+                                                                 t=f"{_target_value(moved, self.ui)} — {moved.text}")))
             return cell
         cell.append(E.BR())
         k = self._target_pair(side, tc)
@@ -479,11 +484,6 @@ class _Redline:
         else:
             cell.append(E.A({"href": f"#ip-{k}", "class": f"to-text to-{side}", "data-side": side,
                              "title": self.ui(f"link.title.{side}")}, E.SMALL(value.text)))
-        moved = getattr(tc, "moved_to", None)
-        if side == "new" and moved is not None:
-            # a headline target the new year sets only inside a measure: say where it went
-            cell.append(E.BR())
-            cell.append(E.SMALL(E.CLASS("moved-to"), "→ ", _target_value(moved, self.ui), " — ", moved.text))
         return cell
 
     def toolbar(self) -> etree._Element:

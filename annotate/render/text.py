@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..comparing.compare import Comparison, TargetChange, TargetSide
+from .i18n import interface
 from .labels import delta_label
 
 KIND_TITLES = (
@@ -138,8 +139,10 @@ def render_text(c: Comparison, *, limit: int = 40) -> str:
             old, new = _target(t.old), _target(t.new)
             if t.change == "reworded" and t.old is not None and t.new is not None:  # show where they differ
                 old, new = _worded_pair(t.old.text, t.new.text)
-            rows.append((_target_name(t), t.change, delta_label(t.delta), old,
-                         new if t.moved_to is None else f"{new} (now a measure: {_target(t.moved_to)})"))
+            if t.moved_to is not None:  # the other list holds it: say where it went or came from
+                note = interface("en")(f"moved.{t.change}.{t.scope}", t=_target(t.moved_to))
+                old, new = (f"{old} ({note})", new) if t.change == "added" else (old, f"{new} ({note})")
+            rows.append((_target_name(t), t.change, delta_label(t.delta), old, new))
         widths = [max(_width(r[i]) for r in rows) for i in range(5)]
         for k, r in enumerate(rows):
             lines.append("  " + "  ".join(_pad(x, widths[i]) for i, x in enumerate(r)).rstrip())
