@@ -319,7 +319,8 @@ def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, 
             on_done(t, _annotate_path(t.source, fmt))
         return
     crashed: list[Task] = []
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=die_with_parent)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=die_with_parent,
+                               initargs=(os.getpid(),))
     try:
         futures: dict[Future, Task] = {pool.submit(_annotate_path, t.source, fmt): t for t in tasks}
         pending = set(futures)
@@ -350,7 +351,7 @@ def _run_local(tasks: list[Task], fmt: str, jobs: int, on_done: Callable[[Task, 
     # each in a fresh process, so only the file that kills its worker fails
     for t in crashed:
         try:
-            with ProcessPoolExecutor(max_workers=1, initializer=die_with_parent) as one:
+            with ProcessPoolExecutor(max_workers=1, initializer=die_with_parent, initargs=(os.getpid(),)) as one:
                 outcome = one.submit(_annotate_path, t.source, fmt).result()
         except BrokenProcessPool:
             outcome = (None, f"{t.source}: the worker process died annotating it (out of memory?)", None, None)

@@ -32,11 +32,13 @@ def dask_client(scheduler: str):
                             "check the address (tcp://host:8786) and that the scheduler is running") from None
 
 
-def die_with_parent() -> None:
-    """Worker initializer.  The coordinator alone handles Ctrl-C (workers ignore SIGINT) and
-    stops workers with SIGTERM, which must kill them (a forked worker would otherwise inherit
-    the coordinator's handler).  On Linux a worker also gets SIGTERM when the coordinator dies,
-    even by SIGKILL, so no worker is left running."""
+def die_with_parent(parent: Optional[int] = None) -> None:
+    """Worker initializer (``initargs=(os.getpid(),)``).  The coordinator alone handles Ctrl-C
+    (workers ignore SIGINT) and stops workers with SIGTERM, which must kill them (a forked worker
+    would otherwise inherit the coordinator's handler).  On Linux a worker also gets SIGTERM when
+    the coordinator dies, even by SIGKILL, so no worker is left running; a worker whose coordinator
+    died while it was being started (before it could ask for that signal) leaves at once, since
+    it would otherwise wait forever on a queue whose writing end it holds itself."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -47,6 +49,8 @@ def die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    if parent is not None and os.getppid() != parent:
+        os._exit(0)
 
 
 def parallel_map(fn: Callable, calls: list[tuple], jobs: Optional[int] = None,
@@ -73,7 +77,8 @@ def parallel_map(fn: Callable, calls: list[tuple], jobs: Optional[int] = None,
             yield i, fn(*args)
         return
     # workers die with the coordinator (a killed `site` or `changes` must not leave them behind)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(calls)), initializer=die_with_parent) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(calls)), initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         futures = {pool.submit(fn, *args): i for i, args in enumerate(calls)}
         pending = set(futures)
         while pending:
