@@ -26,6 +26,7 @@ PUBLIC = {
     "render_redline": "annotate.render.html",  # Comparison -> self-contained HTML
     "render_docx": "annotate.render.docx",    # Comparison -> Word document with tracked changes
     "Corpus": "annotate.corpus",              # many reports: pairs, changes, timelines
+    "scorecard": "annotate.corpus.scorecard",  # (plan, result) -> Scorecard: targets met, promises kept
     "Hints": "annotate.reading.identity",     # what the user says a report is (issuer, year)
     "AnnotateError": "annotate.errors",       # the one error type: file, problem, what to do
 }
