@@ -47,6 +47,7 @@ from typing import Any, Optional, Sequence
 from . import align as _align
 from .diff import Encoder, PlaceholderOverflow, TokenOp, classify, is_level, leaf_diff, number_span
 from .horizon import horizon_at, passage_horizons
+from .target_pairs import Key, metric_key, pair_keys, pick, reported_key
 from ..model import Report, Target
 from ..lexicon import DIR as LEXICON_DIR
 from ..reading.tokenize import Token, merge_atoms, tokenize
@@ -685,27 +686,6 @@ def _wording(t: Target) -> str:
     return "".join(words)
 
 
-Key = tuple  # (scope, indicator, component)
-
-
-def _key(t: Target) -> Key:
-    return (t.scope, t.indicator, t.component)
-
-
-def _pick(targets: Sequence[Target]) -> dict[Key, Target]:
-    """One target per (scope, indicator, component): the first that states a number, else the first.
-    Only the year's targets count: a multi-year goal (到2030年) is not compared with a year's."""
-    out: dict[Key, Target] = {}
-    for t in targets:
-        if not t.indicator or t.horizon == "multi_year":
-            continue
-        key = _key(t)
-        cur = out.get(key)
-        if cur is None or (_magnitude(cur) is None and _magnitude(t) is not None):
-            out[key] = t
-    return out
-
-
 def _year_targets(r: Report) -> list[Target]:
     """Targets for the report's own year (a report also restates last year's targets in review)."""
     year = r.meta.year
@@ -743,17 +723,22 @@ def target_change(o: Optional[Target], n: Optional[Target]) -> str:
         return "quantified"  # 能耗继续下降 → 降低2.5%左右
     if mo is not None and mn is None:
         return "unquantified"  # 增长4.5% → 实现正增长
+    if o.indicator is None and metric_key(o.metric or "") != metric_key(n.metric or ""):
+        return "reworded"  # a goal outside the lexicon restated around its head noun (各类风险 → 金融财政风险)
     return "unchanged" if _wording(o) == _wording(n) else "reworded"
 
 
 def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
-    """Targets compared like with like, by (scope, indicator, component), in the order of the new
-    report (removed last).  A headline target that the other year sets only in a measure is
-    ``removed`` (or ``added``) from the headline list, with ``moved_to`` pointing at the measure."""
-    po, pn = _pick(_year_targets(old)), _pick(_year_targets(new))
+    """Targets compared like with like (:mod:`.target_pairs`: by scope, indicator and component; a
+    headline goal outside the lexicon by its metric; a component against a parent only the other
+    year sets), in the order of the new report (removed last).  A headline target that the other
+    year sets only in a measure is ``removed`` (or ``added``) from the headline list, with
+    ``moved_to`` pointing at the measure."""
+    po, pn = pick(_year_targets(old), _magnitude), pick(_year_targets(new), _magnitude)
     out: list[TargetChange] = []
-    for key in list(pn) + [k for k in po if k not in pn]:
-        o, n = po.get(key), pn.get(key)
+    for ko, kn in pair_keys(po, pn):
+        o, n = po.get(ko), pn.get(kn)
+        key = reported_key(ko, kn)
         change = target_change(o, n)
         other = _other_scope(key)
         moved = None
@@ -769,5 +754,6 @@ def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
 
 
 def _other_scope(key: Key) -> Key:
+    """The same key in the other scope (headline ↔ measure)."""
     return ("measure" if key[0] == "headline" else "headline",) + tuple(key[1:])
 

@@ -1,0 +1,141 @@
+"""Which target of one year is compared with which of the other (DESIGN.md part A ``target_changes``).
+
+Contract: :func:`pair_targets` takes two years' targets and returns ``(old, new)`` pairs, either side
+None for a target only one year sets, in the new report's order (old-only targets last).  Targets
+are compared like with like, by (scope, indicator, component), in four steps:
+
+1. the same canonical indicator (``lexicon/indicators.tsv``) and component;
+2. a headline target with no lexicon indicator (``供给侧结构性改革取得实质性进展``, ``能源、水资源…等
+   指标达到国家要求``) by its own metric, script and punctuation folded: the analyst's question
+   (was this goal kept, reworded, dropped?) is asked of every clause of the main-targets passage,
+   numeric or not;
+3. a component of an indicator (``城镇…人均可支配收入``) that the other year sets only as its parent
+   (``居民收入增长和经济增长同步``): each component is compared with the parent
+   (``lexicon/indicator_parents.tsv``), so a year that merges the urban and rural income targets
+   into one reads ``unquantified`` per component, not two removals and an addition;
+4. two metrics with no lexicon indicator left over on each side that end in the same head noun
+   (``各类风险`` → ``金融财政风险``): one rewording, when the head picks exactly one on each side.
+
+Only the year's targets are compared (a multi-year goal, ``到2030年``, is not a year's), and of
+several targets with one key the first that states a number (else the first).  Measures with no
+lexicon indicator are left out: a measure's metric is too loosely cut to pair by wording.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Optional, Sequence
+
+from ..lexicon import DIR as LEXICON_DIR
+from ..model import Target
+
+# (scope, indicator, component, metric key): the metric key is None for a lexicon indicator
+Key = tuple
+
+HEAD_CHARS = 2  # a Chinese compound's head noun is (most often) its last two characters
+
+
+@lru_cache(maxsize=1)
+def indicator_parents() -> dict[str, str]:
+    """``lexicon/indicator_parents.tsv``: component indicator id → the id of its whole."""
+    table: dict[str, str] = {}
+    for line in (LEXICON_DIR / "indicator_parents.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            child, _, parent = line.partition("\t")
+            table[child.strip()] = parent.strip()
+    return table
+
+
+def metric_key(metric: str) -> str:
+    """A metric as compared across years: width folded, spaces and punctuation out."""
+    return re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", metric))
+
+
+def target_key(t: Target) -> Optional[Key]:
+    """The key ``t`` is compared by, or None when it is not compared (a multi-year goal; a measure
+    with no lexicon indicator; a headline target whose metric is empty)."""
+    if t.horizon == "multi_year":
+        return None
+    if t.indicator:
+        return (t.scope, t.indicator, t.component, None)
+    if t.scope != "headline" or not t.metric or not metric_key(t.metric):
+        return None
+    return (t.scope, None, t.component, metric_key(t.metric))
+
+
+def pick(targets: Sequence[Target], magnitude) -> dict[Key, Target]:
+    """One target per key (:func:`target_key`): the first that states a number (``magnitude`` not
+    None), else the first."""
+    out: dict[Key, Target] = {}
+    for t in targets:
+        key = target_key(t)
+        if key is None:
+            continue
+        cur = out.get(key)
+        if cur is None or (magnitude(cur) is None and magnitude(t) is not None):
+            out[key] = t
+    return out
+
+
+def _parent_key(key: Key) -> Optional[Key]:
+    parent = indicator_parents().get(key[1]) if key[1] else None
+    return (key[0], parent, None, None) if parent else None
+
+
+def _head(key: Key) -> Optional[str]:
+    return key[3][-HEAD_CHARS:] if key[3] and len(key[3]) > HEAD_CHARS else None
+
+
+def pair_keys(po: dict[Key, Target], pn: dict[Key, Target]) -> list[tuple[Optional[Key], Optional[Key]]]:
+    """``(old key, new key)`` pairs over the keys of both years (module docstring, steps 1-4), in
+    the new report's order, old-only keys last."""
+    partner_of_new: dict[Key, list[Key]] = {k: [k] for k in pn if k in po}
+    used_old = set(partner_of_new)
+    used_new = set(partner_of_new)
+    # 3. components against a parent only the other year sets
+    for ko in [k for k in po if k not in pn]:
+        parent = _parent_key(ko)
+        if parent in pn and parent not in po:
+            partner_of_new.setdefault(parent, []).append(ko)
+            used_old.add(ko)
+            used_new.add(parent)
+    for kn in [k for k in pn if k not in po and k not in used_new]:
+        parent = _parent_key(kn)
+        if parent in po and parent not in pn:
+            partner_of_new.setdefault(kn, []).append(parent)
+            used_old.add(parent)
+            used_new.add(kn)
+    # 4. one metric outside the lexicon reworded into another with the same head noun
+    heads_old: dict[str, list[Key]] = {}
+    heads_new: dict[str, list[Key]] = {}
+    for k in po:
+        if k not in used_old and _head(k):
+            heads_old.setdefault(_head(k), []).append(k)
+    for k in pn:
+        if k not in used_new and _head(k):
+            heads_new.setdefault(_head(k), []).append(k)
+    for head, olds in heads_old.items():
+        news = heads_new.get(head, [])
+        if len(olds) == 1 and len(news) == 1 and olds[0][0] == news[0][0] and olds[0][2] == news[0][2]:
+            partner_of_new.setdefault(news[0], []).append(olds[0])
+            used_old.add(olds[0])
+            used_new.add(news[0])
+    out: list[tuple[Optional[Key], Optional[Key]]] = []
+    for kn in pn:
+        olds = partner_of_new.get(kn)
+        if olds:
+            out.extend((ko, kn) for ko in olds)
+        elif kn not in used_new:
+            out.append((None, kn))
+    out.extend((ko, None) for ko in po if ko not in used_old)
+    return out
+
+
+def reported_key(ko: Optional[Key], kn: Optional[Key]) -> Key:
+    """The key a pair is reported under: the component's when a component met its parent, else the
+    old year's (the new year's for an added target)."""
+    if ko is not None and kn is not None and kn[1] and indicator_parents().get(kn[1]) == ko[1]:
+        return kn
+    return ko if ko is not None else kn

@@ -1,0 +1,78 @@
+"""Which target of one year meets which of the other (annotate/comparing/target_pairs.py, issue 11).
+
+Invented passages of the shapes the hand labels of 16 year pairs hold: a headline goal outside the
+lexicon kept, reworded or dropped; urban and rural income targets merged into one income target.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from annotate.comparing.compare import target_changes
+from annotate.comparing.target_pairs import metric_key, pair_keys, pick, target_key
+from annotate.model import Meta, Report, Target
+
+
+def t(text: str, metric: str, indicator: Optional[str] = None, value: Optional[float] = None,
+      scope: str = "headline", horizon: str = "year") -> Target:
+    return Target("t1", "p1", 0, len(text), text, year=2025, indicator=indicator, metric=metric,
+                  value=value, unit="%" if value is not None else None,
+                  qualifier="about" if value is not None else None, base_unit="%" if value is not None else None,
+                  scope=scope, horizon=horizon)
+
+
+def report(*targets: Target) -> Report:
+    text = "".join(x.text for x in targets)
+    return Report(text=text, meta=Meta(year=2025), targets=tuple(targets))
+
+
+def changes(old: list[Target], new: list[Target]) -> list[tuple]:
+    return [(c.indicator, c.metric_old, c.metric_new, c.change) for c in target_changes(report(*old), report(*new))]
+
+
+def test_a_headline_goal_outside_the_lexicon_is_compared_by_its_metric():
+    old = [t("产业结构调整取得明显进展", "产业结构调整"), t("国际收支基本平衡", "国际收支", "balance_of_payments")]
+    new = [t("国际收支基本平衡", "国际收支", "balance_of_payments"), t("产业结构调整取得明显进展", "产业结构调整")]
+    assert changes(old, new) == [("balance_of_payments", "国际收支", "国际收支", "unchanged"),
+                                 (None, "产业结构调整", "产业结构调整", "unchanged")]
+    assert changes(old, new[:1])[-1] == (None, "产业结构调整", None, "removed")
+    assert changes(new[:1], old)[0] == (None, None, "产业结构调整", "added")
+
+
+def test_a_goal_reworded_around_the_same_head_noun_is_one_rewording():
+    old = [t("各类矛盾有效化解", "各类矛盾"), t("体制改革取得突破", "体制改革")]
+    new = [t("重点领域矛盾有效化解", "重点领域矛盾")]
+    assert changes(old, new) == [(None, "各类矛盾", "重点领域矛盾", "reworded"), (None, "体制改革", None, "removed")]
+
+
+def test_a_head_noun_shared_by_several_goals_pairs_none_of_them():
+    old = [t("金融矛盾有效化解", "金融矛盾"), t("社会矛盾有效化解", "社会矛盾")]
+    new = [t("各类矛盾有效化解", "各类矛盾")]
+    assert sorted(c[3] for c in changes(old, new)) == ["added", "removed", "removed"]
+
+
+def test_components_meet_a_parent_only_the_other_year_sets():
+    old = [t("城镇和农村居民人均可支配收入分别增长6%左右、7%左右", "城镇居民人均可支配收入", "urban_income_growth", 6),
+           t("城镇和农村居民人均可支配收入分别增长6%左右、7%左右", "农村居民人均可支配收入", "rural_income_growth", 7)]
+    new = [t("居民收入增长和经济增长同步", "居民收入", "income_growth")]
+    assert changes(old, new) == [("urban_income_growth", "城镇居民人均可支配收入", "居民收入", "unquantified"),
+                                 ("rural_income_growth", "农村居民人均可支配收入", "居民收入", "unquantified")]
+    assert changes(new, old) == [("urban_income_growth", "居民收入", "城镇居民人均可支配收入", "quantified"),
+                                 ("rural_income_growth", "居民收入", "农村居民人均可支配收入", "quantified")]
+    # a year that sets both the parent and a component compares each with its own
+    both = new + old[:1]
+    assert [c[3] for c in changes(both, both)] == ["unchanged", "unchanged"]
+
+
+def test_measures_and_multi_year_goals_outside_the_lexicon_are_not_keyed():
+    assert target_key(t("新建学校达到50所", "新建学校", scope="measure")) is None
+    assert target_key(t("到2030年产业结构调整完成", "产业结构调整", horizon="multi_year")) is None
+    assert target_key(t("产业结构调整取得进展", "产业 结构，调整")) == ("headline", None, None, "产业结构调整")
+    assert metric_key("ＰＭ２.５") == "PM25"
+
+
+def test_pick_prefers_a_target_that_states_a_number():
+    a, b = t("能耗继续下降", "能耗", "energy_intensity"), t("能耗降低2%左右", "能耗", "energy_intensity", 2)
+    got = pick([a, b], lambda x: None if x.value is None else (x.value, "%"))
+    assert list(got.values()) == [b]
+    assert pair_keys(got, got) == [(k, k) for k in got]
