@@ -287,14 +287,24 @@ def _is_ratio(q: Quantity) -> bool:
 
 
 def listed_metrics(scan: str, start: int, stop: int) -> Optional[list[str]]:
-    """The metrics a clause lists with ``、`` before the predicate (or value) they share, or None.
+    """The metrics a clause lists with ``、`` (or joins by ``和``) before the predicate (or value)
+    they share, or None.
 
     ``单位生产总值能耗、单位生产总值二氧化碳排放量进一步下降`` sets two targets, one per metric, so a
-    year that names both and a year that names one compare metric by metric.  Only a list whose
-    every member holds a lexicon wording counts: a ``、`` inside a longer name is no list.
+    year that names both and a year that names one compare metric by metric.  A list is one when
+    every member holds a lexicon wording, or when the clause says it is a list whatever its members
+    (:func:`_declared_list`: ``能源、水资源等指标达到国家要求``, ``…和地表水水质优良率均完成…``);
+    else a ``、`` inside a longer name is no list.
     """
     pred = PREDICATE_RE.search(scan, start, stop)
-    head = scan[start : pred.start() if pred else stop]
+    head = scan[start : pred.start() if pred else stop].strip()
+    # a clause that ends in 等 and its closer lists everything before it, predicate-like words and
+    # all (节能减排和水土保持等任务: 保持 is part of an item there)
+    whole = scan[start:stop].strip()
+    declared = ((_declared_list(whole, "") if END_OF_LIST_RE.search(whole) else None)
+                or _declared_list(head, scan[pred.start() : stop] if pred else ""))
+    if declared:
+        return declared
     lex = load_lexicon()
     if "、" in head:
         parts = [p.strip() for p in head.split("、")]
@@ -315,6 +325,38 @@ def listed_metrics(scan: str, start: int, stop: int) -> Optional[list[str]]:
         if m is None or m.start() != 0 or len(p) - m.end() > 1:
             return None
     return parts
+
+
+# What closes a list of items that share one predicate: ``等指标``, ``等任务``, ``约束性指标``, ``目标``
+LIST_CLOSER_RE = re.compile(r"等?(?:约束性)?(?:指标|任务|目标)$|等$")
+END_OF_LIST_RE = re.compile(r"等(?:约束性)?(?:指标|任务|目标)?$")
+# a predicate that distributes over what came before (``均完成``, ``都达到``)
+DISTRIBUTIVE_RE = re.compile(r"均|都")
+LIST_ITEM_RE = re.compile(r"[^\s，,；;。、和及与]+")
+
+
+def _declared_list(head: str, rest: str) -> Optional[list[str]]:
+    """The items of a list the clause itself declares, each a target of its own, or None.
+
+    A list is declared by a closer (``生态环境质量、能源、水资源等指标达到国家要求``, ``节能减排和环境保护
+    等任务``, ``节能减排降碳约束性指标和环境质量改善目标``) or a distributive predicate (``空气质量优良天数
+    比率和地表水水质优良率均完成国家下达任务``).  Items are split at ``、`` and at one ``和``/``及``; each
+    loses its own closer.  Items joined by ``和`` must be four characters or more (``城镇和农村居民
+    收入`` is one metric's components, not a list)."""
+    closed = LIST_CLOSER_RE.search(head)
+    if not closed and not DISTRIBUTIVE_RE.match(rest) and not LIST_CLOSER_RE.search(rest.strip()):
+        return None  # (a closer may follow the shared predicate: 节能减排降碳和环境质量改善约束性指标)
+    body = head[: closed.start()] if closed else head
+    pieces = [p.strip() for p in body.split("、")]
+    joined = AND_RE.split(pieces[-1])
+    if len(joined) > 2:
+        return None
+    items = [LIST_CLOSER_RE.sub("", p).strip() for p in pieces[:-1] + joined]
+    if len(items) < 2 or not all(LIST_ITEM_RE.fullmatch(p) and 2 <= len(p) <= 12 for p in items):
+        return None
+    if len(joined) == 2 and not all(len(LIST_CLOSER_RE.sub("", p).strip()) >= 4 for p in joined):
+        return None
+    return items
 
 
 AND_RE = re.compile(r"和|及|以及")

@@ -664,11 +664,13 @@ def _own_wording(t: Target) -> str:
     if "、" not in text or not metric or metric not in text:
         return text
     last = text.split("、")[-1]
-    if metric in last:
-        return metric + last.split(metric, 1)[1]
     from ..annotators.indicators import metric_span
 
+    # the last member of the list is cut off the same way whether or not it is this target's metric
+    # (水资源等指标达到国家要求 says 达到国家要求 of 能源 and of 水资源 alike)
     span = metric_span(last, 0, len(last))
+    if span is None and metric in last:
+        return metric + last.split(metric, 1)[1]
     return metric + (last[span[1] :] if span else last)
 
 
