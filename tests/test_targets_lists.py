@@ -53,3 +53,18 @@ def test_two_years_listing_items_compare_item_by_item():
     new, _ = headline(block("森林资源、土地资源、湿地资源等指标达到国家要求"), 2026)
     got = {(c.metric_old or c.metric_new): c.change for c in target_changes(old, new) if c.indicator != "gdp_growth"}
     assert got == {"生态环境质量": "removed", "森林资源": "unchanged", "土地资源": "unchanged", "湿地资源": "added"}
+
+
+def test_a_goal_stated_verb_first_inside_a_targets_sentence_is_a_target():
+    _, got = headline("主要预期目标是：国内生产总值增长5%左右；主要污染物排放量继续下降，严格控制煤炭消费，生态环境质量稳定改善。\n")
+    assert got == [("gdp_growth", "国内生产总值"), ("pollutant_emissions", "主要污染物排放量"), (None, "煤炭消费"),
+                   ("eco_environment", "生态环境质量稳定")]
+    # alone, a steering clause opens no block (it is a measure's wording, not a targets passage)
+    _, got = headline("主要预期目标是：重点控制煤炭消费。\n")
+    assert got == []
+
+
+def test_a_dropped_verb_first_goal_is_removed():
+    old, _ = headline("主要预期目标是：国内生产总值增长5%左右，重点控制煤炭消费。\n", 2025)
+    new, _ = headline("主要预期目标是：国内生产总值增长5%左右。\n", 2026)
+    assert [(c.metric_old, c.change) for c in target_changes(old, new)] == [("国内生产总值", "unchanged"), ("煤炭消费", "removed")]

@@ -388,6 +388,9 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     lex = load_lexicon()
     if PREDICATE_ONLY_RE.match(t):
         return []  # a predicate with no metric before it (``都将有不同程度的增长``)
+    steered = _steered_object(scan, cl) if previous is not None else None
+    if steered is not None:
+        return [steered]
     m = lex.pattern.search(t)
     span = metric_span(scan, cl.start, cl.end)
     if m is None and not QUALITATIVE_RE.search(t):
@@ -408,6 +411,21 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     names = listed_metrics(scan, span[0], cl.end) or [metric]
     bare = not QUALITATIVE_RE.search(t)  # the clause only names the metric; the next may go on with it
     return [_Found(cl.start, cl.end, n, canonical_id(n, None, lex), None, bare=bare) for n in names]
+
+
+# A goal stated verb first (重点控制化石能源消费, 严格控制新增建设用地): the verb steers what follows it.
+STEER_RE = re.compile(r"(?:重点|严格|合理|有效|大力)?(?:控制|调控|压减|遏制|压降|削减)(?P<object>[^\s，,；;。、\d%％]{2,12})")
+
+
+def _steered_object(scan: str, cl: Clause) -> Optional[_Found]:
+    """A clause of a targets sentence that steers a quantity with no number (``重点控制化石能源消费``):
+    a headline target whose metric is the object steered, else None.  Only asked of a clause that
+    follows a target in its sentence, so commentary does not open a block."""
+    m = STEER_RE.fullmatch(scan, cl.start, cl.end)
+    if m is None:
+        return None
+    obj = m.group("object")
+    return _Found(cl.start, cl.end, obj, canonical_id(obj, None, load_lexicon()), None)
 
 
 # A clause that is only a predicate, going on with the metric of the clause before.
