@@ -5,10 +5,11 @@ None for a target only one year sets, in the new report's order (old-only target
 are compared like with like, by (scope, indicator, component), in four steps:
 
 1. the same canonical indicator (``lexicon/indicators.tsv``) and component;
-2. a headline target with no lexicon indicator (``供给侧结构性改革取得实质性进展``, ``能源、水资源…等
-   指标达到国家要求``) by its own metric, script and punctuation folded: the analyst's question
-   (was this goal kept, reworded, dropped?) is asked of every clause of the main-targets passage,
-   numeric or not;
+2. a wordless headline target with no lexicon indicator (``供给侧结构性改革取得实质性进展``,
+   ``能源、水资源…等指标达到国家要求``) by its own metric, script and punctuation folded: the analyst's
+   question (was this goal kept, reworded, dropped?) is asked of every clause of the main-targets
+   passage.  A figure outside the lexicon (``纸520万吨`` in an old plan's list of products) is not
+   paired: hand labels of the old plans row the aggregates and the main products only;
 3. a component of an indicator (``城镇…人均可支配收入``) that the other year sets only as its parent
    (``居民收入增长和经济增长同步``): each component is compared with the parent
    (``lexicon/indicator_parents.tsv``), so a year that merges the urban and rural income targets
@@ -60,8 +61,8 @@ def target_key(t: Target) -> Optional[Key]:
         return None
     if t.indicator:
         return (t.scope, t.indicator, t.component, None)
-    if t.scope != "headline" or not t.metric or not metric_key(t.metric):
-        return None
+    if t.scope != "headline" or t.value is not None or t.low is not None or not t.metric or not metric_key(t.metric):
+        return None  # (a figure outside the lexicon, 纸520万吨 in an old plan's product list, is no goal to pair)
     return (t.scope, None, t.component, metric_key(t.metric))
 
 
