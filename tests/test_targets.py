@@ -482,7 +482,7 @@ def test_an_announced_list_reads_run_in_labelled_paragraphs():
         ("industrial_output_growth", "工业总产值", 6, "%"),
         ("grain_output", "粮食产量", 34250, "万吨"),
         (None, "其他经济作物的产量", None, None),
-        (None, "钢产量", 3500, "万吨"),
+        ("steel_output", "钢产量", 3500, "万吨"),  # a main product: an indicator of its own
         (None, "纸", 520, "万吨"),
         (None, "劳动就业", 600, "万人"),
     ]
