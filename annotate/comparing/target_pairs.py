@@ -15,7 +15,10 @@ are compared like with like, by (scope, indicator, component), in four steps:
    (``lexicon/indicator_parents.tsv``), so a year that merges the urban and rural income targets
    into one reads ``unquantified`` per component, not two removals and an addition;
 4. two metrics with no lexicon indicator left over on each side that end in the same head noun
-   (``各类风险`` → ``金融财政风险``): one rewording, when the head picks exactly one on each side.
+   (``各类风险`` → ``金融财政风险``): one rewording, when the head picks exactly one on each side;
+5. one row per indicator, its level and its growth alike (the old plans set both: ``工业总产值，拟定为
+   六百四十三亿七千万元…增长百分之十四点六``): compared by growth when both years give one, else a
+   level with a level, else what each year gives.
 
 Only the year's targets are compared (a multi-year goal, ``到2030年``, is not a year's), and of
 several targets with one key the first that states a number (else the first).  Measures with no
@@ -131,7 +134,54 @@ def pair_keys(po: dict[Key, Target], pn: dict[Key, Target]) -> list[tuple[Option
         elif kn not in used_new:
             out.append((None, kn))
     out.extend((ko, None) for ko in po if ko not in used_old)
-    return out
+    return _one_row_per_family(out, po, pn)
+
+
+@lru_cache(maxsize=1)
+def _growth_of_level() -> dict[str, str]:
+    """Level id → the id of its growth (``industrial_output`` → ``industrial_output_growth``), from
+    ``lexicon/indicators.tsv``."""
+    from ..annotators.indicators import load_lexicon
+
+    return {level: ident for ident, level in load_lexicon().wordings.values() if level != ident}
+
+
+def _family(key: Key) -> Key:
+    """The indicator a key's target speaks of, its level and its growth alike."""
+    return (key[0], _growth_of_level().get(key[1], key[1]), key[2], key[3])
+
+
+def _is_rate(t: Optional[Target]) -> bool:
+    return t is not None and (t.base_unit or t.unit or "") in RATE_UNITS
+
+
+RATE_UNITS = ("%", "％", "‰", "个百分点", "百分点")
+
+
+def _one_row_per_family(rows: list[tuple[Optional[Key], Optional[Key]]], po: dict[Key, Target],
+                        pn: dict[Key, Target]) -> list[tuple[Optional[Key], Optional[Key]]]:
+    """One row per indicator, its level and its growth alike (``工业总产值，拟定为六百四十三亿七千万元…
+    增长百分之十四点六`` is one plan figure to compare, by its growth when both years give one): a
+    family with a two-sided row keeps it (the growth's, when there are two); else its first old-only
+    and first new-only rows become one pair; else its first row stays."""
+    by_family: dict[Key, list[int]] = {}
+    for i, (ko, kn) in enumerate(rows):
+        by_family.setdefault(_family(ko if ko is not None else kn), []).append(i)
+    keep: dict[int, tuple[Optional[Key], Optional[Key]]] = {}
+    for idx in by_family.values():
+        both = [i for i in idx if rows[i][0] is not None and rows[i][1] is not None]
+        if both:
+            # a level and a growth both compared: the growth speaks for the indicator
+            rate = [i for i in both if _is_rate(po.get(rows[i][0])) and _is_rate(pn.get(rows[i][1]))]
+            keep.update((i, rows[i]) for i in (rate if len(both) > 1 and rate else both))
+            continue
+        olds = [i for i in idx if rows[i][1] is None]
+        news = [i for i in idx if rows[i][0] is None]
+        if olds and news:
+            keep[news[0]] = (rows[olds[0]][0], rows[news[0]][1])
+        else:
+            keep[idx[0]] = rows[idx[0]]
+    return [keep[i] for i in sorted(keep)]
 
 
 def reported_key(ko: Optional[Key], kn: Optional[Key]) -> Key:
