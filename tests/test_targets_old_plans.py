@@ -44,3 +44,11 @@ def test_level_and_growth_of_one_indicator_are_one_row():
     # and a year that sets it no more drops it once
     none = tag("各位代表：\n1964年的粮食产量，拟定为四千亿斤。\n", 1964)
     assert [c.change for c in target_changes(old, none) if c.indicator != "grain_output"] == ["removed"]
+
+
+def test_a_main_indicator_s_figure_after_a_prose_plan_passage_is_a_main_target():
+    r = tag("各位代表：\n今年计划国内生产总值增长百分之九。\n\n物价改革要稳步推进。要努力把全年零售物价上涨幅度控制在百分之十以内。"
+            "到2000年森林覆盖率达到百分之十五。\n", 1994)
+    assert [(t.indicator, t.value, t.scope, t.horizon) for t in r.targets] == [
+        ("gdp_growth", 9, "headline", "year"), ("retail_price", 10, "headline", "year"),
+        ("forest_coverage", 15, "measure", "multi_year")]

@@ -10,8 +10,8 @@ The passage starts at the first sentence that says a figure for an aggregate (a 
 indicator lexicon) is planned (:data:`PLAN_WORD_RE`) and runs through the consecutive paragraphs
 that keep setting aggregate figures.  Inside it every level or growth figure of an aggregate is a
 target, except base values (``比一九五八年的二千零五十亿元``), increments (``增加八十一亿九千万元``),
-shares (``所占的比重``), restatements (``如果仍然按照…计算``) and multi-year comparisons (a clause
-naming a year two or more years before the plan year, or ``五年``/``平均每年``).
+shares (``所占的比重``), restatements (``如果仍然按照…计算``) and multi-year figures (a clause
+naming a year two or more years before the plan year or any year after it, or ``五年``/``平均每年``).
 """
 
 from __future__ import annotations
@@ -106,8 +106,8 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
         sub = scan[sub_start : q.start]
         if MULTI_YEAR_RE.search(sub) or SHARE_RE.search(scan[cs : q.start]):
             continue
-        if plan_year and any(y < plan_year - 1 for y in _years(sub)):
-            continue
+        if plan_year and any(y < plan_year - 1 or y > plan_year for y in _years(sub)):
+            continue  # an old base year, or a later year's goal (到2000年): not the plan year's figure
         before = scan[cs : q.start]
         if BASE_RE.search(before) or INCREMENT_RE.search(before):
             continue

@@ -32,7 +32,7 @@ figures of its plan passage (:mod:`.plan_passage`) as its block; a trigger that 
 (``…主要指标安排如下。``) reads on across paragraphs that open with a run-in label (``农业，…``).
 
 Every target carries ``scope`` (``headline`` for the block and a restated GDP target, ``measure``
-for 3.), ``horizon`` (``year``, or ``multi_year`` for a measure set 到2030年 / “十五五” / 年均) and
+for 3., except that in a plan in prose a lexicon indicator's figure for the year is ``headline``), ``horizon`` (``year``, or ``multi_year`` for a measure set 到2030年 / “十五五” / 年均) and
 ``period`` (the year, or that span).
 
 A report without a targets block (Hong Kong policy addresses) gets no targets: nothing here
@@ -700,14 +700,18 @@ def find_targets(report: Report) -> list[Target]:
         if g:
             extra.append(g)
             taken.add("gdp_growth")
-    extra.extend(replace(f, scope="measure")
-                 for f in _measure_targets(scan, qs, block.end, taken, block.trigger != "plan passage"))
+    prose = block.trigger == "plan passage"
+    extra.extend(replace(f, scope="measure") for f in _measure_targets(scan, qs, block.end, taken, not prose))
     year = block.year or _year(report, scan, block.start)
     out: list[Target] = []
     for i, f in enumerate(sorted(found + extra, key=lambda f: f.start), 1):
         f = _range_tail(scan, f)
         q = f.quantity
         horizon, period = _horizon(scan, f, year)
+        if prose and f.scope == "measure" and f.indicator and horizon == "year":
+            # a plan in prose has no measures half apart from its targets: a main indicator's figure
+            # for the year set after the plan passage (零售物价上涨幅度控制在百分之十以内) is a main target
+            f = replace(f, scope="headline")
         out.append(
             Target(
                 id=f"t{i}",
