@@ -52,3 +52,13 @@ def test_a_main_indicator_s_figure_after_a_prose_plan_passage_is_a_main_target()
     assert [(t.indicator, t.value, t.scope, t.horizon) for t in r.targets] == [
         ("gdp_growth", 9, "headline", "year"), ("retail_price", 10, "headline", "year"),
         ("forest_coverage", 15, "measure", "multi_year")]
+
+
+def test_a_clause_that_only_steers_a_value_goes_on_with_the_metric_before_it():
+    r = tag("各位代表：\n今年计划国内生产总值增长百分之八。\n\n要确保零售物价上涨幅度比去年有明显回落，力争控制在百分之十二左右。\n", 1996)
+    assert [(t.indicator, t.value, t.qualifier, t.scope) for t in r.targets] == [
+        ("gdp_growth", 8, "exact", "headline"), ("retail_price", 12, "about", "headline")]
+    assert r.targets[1].text == "零售物价上涨幅度比去年有明显回落，力争控制在百分之十二左右"
+    # a clause whose own words hold a value names no metric for the next one
+    r = tag("主要预期目标是：地区生产总值增长5%左右。\n要抓好物价工作，零售物价上涨幅度回落百分之二，力争控制在百分之十二左右。\n", 1996)
+    assert [t.indicator for t in r.targets] == ["gdp_growth"]

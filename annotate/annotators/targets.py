@@ -111,7 +111,8 @@ GDP_RESTATED_RE = re.compile(
 
 # Measures: a lexicon metric, a short predicate, then its value.
 MEASURE_GAP_RE = re.compile(r"^\s*(?:年均|平均)?(?:达到|达|提高到|提升到|提高至|提升至|稳定在|保持在|控制在|增长|下降|降低|超过|突破)?\s*$")
-REVIEW_WORDS_RE = re.compile(r"去年|上年|过去|累计|已经|已")
+# (比去年, 较上年 compare a target with last year; they report nothing)
+REVIEW_WORDS_RE = re.compile(r"(?<![比较])(?:去年|上年)|过去|累计|已经|已")
 # A forecast (预计今年高校毕业生超过1170万人) sets nothing.
 FORECAST_RE = re.compile(r"预计|预期")
 
@@ -655,6 +656,13 @@ def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[s
             if MEASURE_GAP_RE.match(window[m.end() :]):
                 best = m
         if best is None:
+            carried = _carried_metric(scan, q, qs, lex, start)
+            if carried is not None:
+                if carried.indicator not in taken and not REVIEW_WORDS_RE.search(scan, _sentence_start(scan, q.start),
+                                                                                  carried.start):
+                    taken.add(carried.indicator)
+                    out.append(carried)
+                continue
             # only where the report has a targets block: prose plans (national reports before
             # 1996) mix the year's figures with budgets, comparisons and reviews
             if not named_measures or _review_or_forecast(scan, q) or any(f.quantity is q for f in out):
@@ -675,6 +683,30 @@ def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[s
         taken.add(ident or metric)
         out.append(_Found(window_start + best.start(), q.end, metric, ident, q))
     return out
+
+
+# ``确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右``: a clause that only steers a value
+# goes on with the metric its sentence's clause before named
+STEERED_VALUE_RE = re.compile(r"(?:力争|争取|确保|努力)?(?:控制在|保持在|稳定在|降到|降至|降低到)\s*$")
+
+
+def _sentence_start(scan: str, pos: int) -> int:
+    return max(scan.rfind("。", 0, pos), scan.rfind("\n", 0, pos), scan.rfind("；", 0, pos)) + 1
+
+
+def _carried_metric(scan: str, q: Quantity, qs: Sequence[Quantity], lex, start: int) -> Optional[_Found]:
+    """The target ``q`` sets when its clause only steers it (:data:`STEERED_VALUE_RE`) and the clause
+    before, in the same sentence and after ``start``, names a lexicon metric with no value; else None."""
+    comma = max(scan.rfind("，", 0, q.start), scan.rfind(",", 0, q.start))
+    sent = max(_sentence_start(scan, q.start), start)
+    if comma < sent or not STEERED_VALUE_RE.fullmatch(scan, comma + 1, q.start):
+        return None
+    prev_start = max(sent, max(scan.rfind("，", 0, comma), scan.rfind(",", 0, comma)) + 1)
+    m = lookup(scan[:comma], lex, prev_start)
+    if m is None or quantities_in(qs, prev_start, comma):
+        return None
+    metric = m.group(0)
+    return _Found(m.start(), q.end, metric, canonical_id(metric, q.unit, lex), q)
 
 
 def _review_or_forecast(scan: str, q: Quantity) -> bool:
