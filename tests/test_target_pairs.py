@@ -76,3 +76,23 @@ def test_pick_prefers_a_target_that_states_a_number():
     got = pick([a, b], lambda x: None if x.value is None else (x.value, "%"))
     assert list(got.values()) == [b]
     assert pair_keys(got, got) == [(k, k) for k in got]
+
+
+def test_a_residual_clause_is_not_compared():
+    """其他… covers whatever each year's list left out: no indicator of its own (old plans, hand labels)."""
+    assert target_key(t("其他轻工业品的产量，都将有不同程度的增长", "其他轻工业品的产量")) is None
+    assert target_key(t("其他经济作物的产量和造林面积，也将有一个新的增长", "造林面积", "afforestation")) is None
+    assert target_key(t("造林面积有所增加", "造林面积", "afforestation")) is not None
+
+
+def test_a_delta_between_a_multiplied_unit_and_a_compound_numeral_reads_in_the_multiplied_unit():
+    from annotate.comparing.compare import target_delta
+
+    old = Target("t1", "p1", 0, 1, "x", value=111, unit="亿元", base_unit="元", qualifier="exact")
+    new = Target("t1", "p1", 0, 1, "x", value=14577000000, unit="元", base_unit="元", qualifier="exact")
+    d = target_delta(old, new)
+    assert (d.value, d.unit) == (34.77, "亿元")
+    # the new target's own multiplied unit stays the delta's unit
+    new_wan = Target("t1", "p1", 0, 1, "x", value=1200, unit="万人", base_unit="人", qualifier="about")
+    old_wan = Target("t1", "p1", 0, 1, "x", value=1100, unit="万人", base_unit="人", qualifier="about")
+    assert (target_delta(old_wan, new_wan).value, target_delta(old_wan, new_wan).unit) == (100, "万人")

@@ -600,7 +600,8 @@ RATE_UNITS = ("%", "％", "‰")
 
 
 def target_delta(o: Any, n: Any) -> Optional[Delta]:
-    """New minus old, in the new target's unit (percentage points for rates); None when either
+    """New minus old, in the new target's unit (the old one's when the new is the bare base unit and
+    the old has a multiplier; percentage points for rates); None when either
     states no number or the units do not compare.  The one delta of the project: the comparison,
     the redline and the corpus table all use it.  ``o``/``n``: Targets or TargetSides."""
     mo, mn = _magnitude(o), _magnitude(n)
@@ -611,8 +612,12 @@ def target_delta(o: Any, n: Any) -> Optional[Delta]:
         mid_o = _midpoint(o)
         mid_n = _midpoint(n)
         return Delta(_round(mid_n - mid_o), "个百分点")  # type: ignore[operator]
-    scale = _unit_scale(n)[0] or 1.0
-    return Delta(_round((mn[0] - mo[0]) / scale), n.unit or "")
+    scale, unit = _unit_scale(n)[0] or 1.0, n.unit or ""
+    if _split_unit(unit)[0] == 1.0 and (_unit_scale(o)[0] or 1.0) > scale:
+        # a compound numeral is written in its base unit (一百四十五亿七千七百万元 is 元): say the delta
+        # in the old target's 亿元, as a reader would (+34.777亿元, not +3477700000元)
+        scale, unit = _unit_scale(o)[0], o.unit or ""
+    return Delta(_round((mn[0] - mo[0]) / scale), unit)
 
 
 def _midpoint(t: Any) -> Optional[float]:

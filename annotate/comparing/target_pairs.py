@@ -20,7 +20,8 @@ are compared like with like, by (scope, indicator, component), in four steps:
    六百四十三亿七千万元…增长百分之十四点六``): compared by growth when both years give one, else a
    level with a level, else what each year gives.
 
-Only the year's targets are compared (a multi-year goal, ``到2030年``, is not a year's), and of
+Only the year's targets are compared (a multi-year goal, ``到2030年``, is not a year's; nor is a
+residual clause, ``其他轻工业品的产量…``, whose "other" covers what each year's list left out), and of
 several targets with one key the first that states a number (else the first).  Measures with no
 lexicon indicator are left out: a measure's metric is too loosely cut to pair by wording.
 """
@@ -57,10 +58,15 @@ def metric_key(metric: str) -> str:
     return re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", metric))
 
 
+# A clause about what the list left over (其他轻工业品的产量，都将有不同程度的增长) names no indicator of
+# its own: what "other" covers differs from year to year, so it is not compared.
+RESIDUAL_RE = re.compile(r"\s*(?:其他|其它|其余)")
+
+
 def target_key(t: Target) -> Optional[Key]:
     """The key ``t`` is compared by, or None when it is not compared (a multi-year goal; a measure
     with no lexicon indicator; a headline target whose metric is empty)."""
-    if t.horizon == "multi_year":
+    if t.horizon == "multi_year" or RESIDUAL_RE.match(t.text):
         return None
     if t.indicator:
         return (t.scope, t.indicator, t.component, None)
@@ -152,10 +158,9 @@ def _family(key: Key) -> Key:
 
 
 def _is_rate(t: Optional[Target]) -> bool:
-    return t is not None and (t.base_unit or t.unit or "") in RATE_UNITS
+    from ..annotators.indicators import RATIO_UNITS
 
-
-RATE_UNITS = ("%", "％", "‰", "个百分点", "百分点")
+    return t is not None and (t.base_unit or t.unit or "") in RATIO_UNITS
 
 
 def _one_row_per_family(rows: list[tuple[Optional[Key], Optional[Key]]], po: dict[Key, Target],
