@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import Optional
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from annotate.comparing.compare import target_changes
 from annotate.comparing.target_pairs import metric_key, pair_keys, pick, target_key
 from annotate.model import Meta, Report, Target
@@ -96,3 +99,40 @@ def test_a_delta_between_a_multiplied_unit_and_a_compound_numeral_reads_in_the_m
     new_wan = Target("t1", "p1", 0, 1, "x", value=1200, unit="万人", base_unit="人", qualifier="about")
     old_wan = Target("t1", "p1", 0, 1, "x", value=1100, unit="万人", base_unit="人", qualifier="about")
     assert (target_delta(old_wan, new_wan).value, target_delta(old_wan, new_wan).unit) == (100, "万人")
+
+
+POOL = [("income_growth", "居民收入", None), ("urban_income_growth", "城镇居民人均可支配收入", 6.0),
+        ("rural_income_growth", "农村居民人均可支配收入", 7.0), ("industrial_output", "工业总产值", None),
+        ("industrial_output_growth", "工业总产值", 5.0), ("gdp_growth", "国内生产总值", 5.0),
+        (None, "各类风险", None), (None, "金融风险", None), (None, "供给侧结构性改革", None)]
+
+FLIP = {"raised": "lowered", "lowered": "raised", "added": "removed", "removed": "added",
+        "quantified": "unquantified", "unquantified": "quantified"}
+
+
+def _pool_targets(picks: list[int], bump: float) -> list[Target]:
+    out = []
+    for i in picks:
+        ind, metric, value = POOL[i]
+        if ind == "industrial_output":
+            out.append(Target("t1", "p1", 0, 1, metric + "达到", indicator=ind, metric=metric, value=600 + bump,
+                              unit="亿元", base_unit="元", qualifier="exact"))
+        else:
+            out.append(t(metric + ("增长" if value is not None else "有效防控"), metric, ind,
+                         None if value is None else value + bump))
+    return out
+
+
+@given(st.lists(st.integers(0, len(POOL) - 1), unique=True), st.lists(st.integers(0, len(POOL) - 1), unique=True),
+       st.sampled_from([0.0, 0.5]))
+@settings(max_examples=150, deadline=None)
+def test_target_changes_mirror_and_cover_every_target(a, b, bump):
+    """compare(b, a) says the opposite of compare(a, b), row by row, and every target of either year
+    is on some row unless its indicator's level or growth already speaks for it."""
+    old, new = report(*_pool_targets(a, 0.0)), report(*_pool_targets(b, bump))
+    ab = sorted((c.metric_old or "", c.metric_new or "", FLIP.get(c.change, c.change)) for c in target_changes(old, new))
+    ba = sorted((c.metric_new or "", c.metric_old or "", c.change) for c in target_changes(new, old))
+    assert ab == ba
+    shown = {m for row in ab for m in row[:2]}
+    for x in old.targets + new.targets:
+        assert x.metric in shown
