@@ -49,7 +49,7 @@ from .diff import Encoder, PlaceholderOverflow, TokenOp, classify, is_level, lea
 from .horizon import horizon_at, passage_horizons
 from .target_pairs import Key, metric_key, pair_keys, pick, reported_key
 from ..model import Report, Target
-from ..lexicon import DIR as LEXICON_DIR
+from ..lexicon import DIR as LEXICON_DIR, two_columns
 from ..reading.tokenize import Token, merge_atoms, tokenize
 
 LEXICON = LEXICON_DIR
@@ -653,12 +653,7 @@ def _simplify(s: str) -> str:
 @lru_cache(maxsize=1)
 def _wording_equivalents() -> dict[str, str]:
     """``lexicon/target_wording.tsv``: word → how it reads when comparing wordings."""
-    table: dict[str, str] = {}
-    for line in (LEXICON / "target_wording.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, _, read = line.partition("\t")
-            table[word.strip()] = read.strip()
-    return table
+    return two_columns("target_wording.tsv")
 
 
 def _own_wording(t: Target) -> str:

@@ -33,7 +33,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from ..lexicon import DIR as LEXICON_DIR
+from ..lexicon import two_columns
 from ..model import Target
 
 # (scope, indicator, component, metric key): the metric key is None for a lexicon indicator
@@ -45,12 +45,7 @@ HEAD_CHARS = 2  # a Chinese compound's head noun is (most often) its last two ch
 @lru_cache(maxsize=1)
 def indicator_parents() -> dict[str, str]:
     """``lexicon/indicator_parents.tsv``: component indicator id → the id of its whole."""
-    table: dict[str, str] = {}
-    for line in (LEXICON_DIR / "indicator_parents.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            child, _, parent = line.partition("\t")
-            table[child.strip()] = parent.strip()
-    return table
+    return two_columns("indicator_parents.tsv")
 
 
 def metric_key(metric: str) -> str:
