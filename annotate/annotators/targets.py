@@ -32,8 +32,14 @@ figures of its plan passage (:mod:`.plan_passage`) as its block; a trigger that 
 (``…主要指标安排如下。``) reads on across paragraphs that open with a run-in label (``农业，…``).
 
 Every target carries ``scope`` (``headline`` for the block and a restated GDP target, ``measure``
-for 3., except that in a plan in prose a lexicon indicator's figure for the year is ``headline``), ``horizon`` (``year``, or ``multi_year`` for a measure set 到2030年 / “十五五” / 年均) and
-``period`` (the year, or that span).
+for 3., except that in a plan in prose a lexicon indicator's figure for the year is ``headline``),
+``horizon`` (``year``, or ``multi_year`` for a measure set 到2030年 / “十五五” / 年均) and ``period``
+(the year, or that span).
+
+Every clause of the block is a target, numeric or not: a clause that declares a list (``…等指标达到
+国家要求``, ``…和…均完成国家下达任务``) is one target per item, lexicon or not (:func:`_declared_list`);
+a goal stated verb first inside a targets sentence (``重点控制化石能源消费``) has the steered object as
+its metric.
 
 A report without a targets block (Hong Kong policy addresses) gets no targets: nothing here
 guesses targets from scattered numbers.  :func:`target_blocks` exposes the blocks found, for the

@@ -615,7 +615,7 @@ def target_delta(o: Any, n: Any) -> Optional[Delta]:
     scale, unit = _unit_scale(n)[0] or 1.0, n.unit or ""
     if _split_unit(unit)[0] == 1.0 and (_unit_scale(o)[0] or 1.0) > scale:
         # a compound numeral is written in its base unit (一百四十五亿七千七百万元 is 元): say the delta
-        # in the old target's 亿元, as a reader would (+34.777亿元, not +3477700000元)
+        # in the old target's 亿元, as a reader would (+34.77亿元, not +3477000000元)
         scale, unit = _unit_scale(o)[0], o.unit or ""
     return Delta(_round((mn[0] - mo[0]) / scale), unit)
 
