@@ -1,12 +1,14 @@
 """Which target of one year is compared with which of the other (DESIGN.md part A ``target_changes``).
 
-Contract: :func:`pair_targets` takes two years' targets and returns ``(old, new)`` pairs, either side
-None for a target only one year sets, in the new report's order (old-only targets last).  Targets
-are compared like with like, by (scope, indicator, component), in four steps:
+Contract: :func:`pick` keys each year's targets (:func:`target_key`); :func:`pair_keys` takes the two
+years' keyed targets and returns ``(old key, new key)`` pairs, either side None for a target only
+one year sets, in the new report's order (old-only targets last); :func:`reported_key` names the
+key a pair is reported under.  Targets are compared like with like, by (scope, indicator,
+component), in five steps:
 
 1. the same canonical indicator (``lexicon/indicators.tsv``) and component;
 2. a wordless headline target with no lexicon indicator (``供给侧结构性改革取得实质性进展``,
-   ``能源、水资源…等指标达到国家要求``) by its own metric, script and punctuation folded: the analyst's
+   ``能源、水资源…等指标达到国家要求``) by its own metric, width, spaces and punctuation folded: the analyst's
    question (was this goal kept, reworded, dropped?) is asked of every clause of the main-targets
    passage.  A figure outside the lexicon (``纸520万吨`` in an old plan's list of products) is not
    paired: hand labels of the old plans row the aggregates and the main products only;
@@ -59,8 +61,9 @@ RESIDUAL_RE = re.compile(r"\s*(?:其他|其它|其余)")
 
 
 def target_key(t: Target) -> Optional[Key]:
-    """The key ``t`` is compared by, or None when it is not compared (a multi-year goal; a measure
-    with no lexicon indicator; a headline target whose metric is empty)."""
+    """The key ``t`` is compared by, or None when it is not compared (a multi-year goal; a residual
+    clause; a measure with no lexicon indicator; a figure with no lexicon indicator; a headline
+    target whose metric is empty)."""
     if t.horizon == "multi_year" or RESIDUAL_RE.match(t.text):
         return None
     if t.indicator:
@@ -94,7 +97,7 @@ def _head(key: Key) -> Optional[str]:
 
 
 def pair_keys(po: dict[Key, Target], pn: dict[Key, Target]) -> list[tuple[Optional[Key], Optional[Key]]]:
-    """``(old key, new key)`` pairs over the keys of both years (module docstring, steps 1-4), in
+    """``(old key, new key)`` pairs over the keys of both years (module docstring, steps 1-5), in
     the new report's order, old-only keys last."""
     partner_of_new: dict[Key, list[Key]] = {k: [k] for k in pn if k in po}
     used_old = set(partner_of_new)
