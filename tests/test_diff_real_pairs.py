@@ -71,9 +71,14 @@ def test_mirror_of_target_changes(corpus, years):
     _targets_or_skip(old, new)
     flip = {"raised": "lowered", "lowered": "raised", "added": "removed", "removed": "added",
             "quantified": "unquantified", "unquantified": "quantified"}
-    # changes are like with like (issue 11): keyed by scope and component too
-    ab = {(t.scope, t.indicator, t.component): flip.get(t.change, t.change) for t in compare(old, new).target_changes}
-    ba = {(t.scope, t.indicator, t.component): t.change for t in compare(new, old).target_changes}
+    # changes are like with like (issue 11): keyed by scope and component too, and a goal outside the
+    # lexicon (indicator None) by the metrics it pairs
+    def key(t):
+        return (t.scope, t.indicator, t.component, frozenset({t.metric_old, t.metric_new} - {None}) if t.indicator is None else None)
+
+    ab = {key(t): flip.get(t.change, t.change) for t in compare(old, new).target_changes}
+    ba = {key(t): t.change for t in compare(new, old).target_changes}
+    assert len(ab) == len(compare(old, new).target_changes)
     assert ab == ba
 
 

@@ -66,11 +66,23 @@ def test_national_2016_to_2017_agrees_with_the_hand_labels(corpus):
 
 
 def test_sixteen_pairs_labelled_blind_agree_at_least_as_well_as_measured(corpus):
-    """tests/gold/target_changes/heldout (README): 152 of 164 labels agreed when last measured, every delta.
+    """tests/gold/target_changes/heldout (README): 163 of 163 labels agreed when last measured, every delta.
     A floor against regressions, not a target: the issue asks for 0.95 on reports we don't have."""
     scores = ev.evaluate(GOLD / "heldout", corpus, echo=False)
     assert len(scores) == 16
     agree = sum(s.label_agree for s in scores)
     total = sum(s.label_total for s in scores)
-    assert agree >= 152 and total <= 164, [m for s in scores for m in s.misses]
+    assert agree >= 163 and total <= 163, [m for s in scores for m in s.misses]
     assert sum(s.delta_agree for s in scores) == sum(s.delta_total for s in scores) == 23
+
+
+def test_old_national_pairs_labelled_blind_agree_at_least_as_well_as_measured(corpus):
+    """tests/gold/target_changes/old (README): 8 national pairs 1956-1995, 35 of 138 labels blind;
+    39 of 92 when last measured.  A floor against regressions: most rows left are soft (worded money,
+    credit and deficit goals the prose plans never state as figures)."""
+    scores = ev.evaluate(GOLD / "old", corpus, echo=False)
+    assert len(scores) == 8
+    agree = sum(s.label_agree for s in scores)
+    total = sum(s.label_total for s in scores)
+    assert agree >= 39 and total <= 92, [m for s in scores for m in s.misses]
+    assert sum(s.delta_agree for s in scores) >= 9

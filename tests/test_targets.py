@@ -135,7 +135,10 @@ def test_seed_targets(seed_path):
         ("retail_sales_growth", "社会消费品零售总额", 5, "%", "about"),
         ("income_growth", "居民人均可支配收入", None, None, None),
         ("registered_unemployment", "登记失业率", 5, "%", "at_most"),
+        # 能耗强度、大气污染物和水污染物排放完成市下达任务: a declared list, one target per item
         ("energy_intensity", "能耗强度", None, None, None),
+        (None, "大气污染物", None, None, None),
+        (None, "水污染物排放", None, None, None),
     ]
     assert main_[2].normalized == 1e11 and main_[2].base_unit == "元"
     assert main_[6].text == "能耗强度、大气污染物和水污染物排放完成市下达任务"
@@ -479,7 +482,7 @@ def test_an_announced_list_reads_run_in_labelled_paragraphs():
         ("industrial_output_growth", "工业总产值", 6, "%"),
         ("grain_output", "粮食产量", 34250, "万吨"),
         (None, "其他经济作物的产量", None, None),
-        (None, "钢产量", 3500, "万吨"),
+        ("steel_output", "钢产量", 3500, "万吨"),  # a main product: an indicator of its own
         (None, "纸", 520, "万吨"),
         (None, "劳动就业", 600, "万人"),
     ]

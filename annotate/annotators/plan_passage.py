@@ -10,8 +10,8 @@ The passage starts at the first sentence that says a figure for an aggregate (a 
 indicator lexicon) is planned (:data:`PLAN_WORD_RE`) and runs through the consecutive paragraphs
 that keep setting aggregate figures.  Inside it every level or growth figure of an aggregate is a
 target, except base values (``比一九五八年的二千零五十亿元``), increments (``增加八十一亿九千万元``),
-shares (``所占的比重``), restatements (``如果仍然按照…计算``) and multi-year comparisons (a clause
-naming a year two or more years before the plan year, or ``五年``/``平均每年``).
+shares (``所占的比重``), restatements (``如果仍然按照…计算``) and multi-year figures (a clause
+naming a year two or more years before the plan year or any year after it, or ``五年``/``平均每年``).
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from .indicators import PER_UNIT_RE, canonical_id, load_lexicon, lookup
 
 # Words saying a figure is planned, not estimated (预计 is a forecast of the current year).
 PLAN_WORD_RE = re.compile(r"计划|拟定|规定|要求|安排为|安排|指标为|调控目标|目标是|目标，|目标,|定为|预期(?:目标)?为")
+# A figure the plan year "will" reach is planned too (1957年的工业总产值比1956年将增长百分之四点五, in the
+# report on the 1957 plan); a later year's (一九五七年…将达到, in 1955) belongs to a multi-year plan.
+FUTURE_RE = re.compile(r"将(?:要)?(?:比[^，。；]{1,12})?(?:增长|达到|提高|增加)")
 # Sentences that report the past or comment: never the start of a plan passage.
 REVIEW_RE = re.compile(
     r"实际|完成|超额|执行(?:结果|情况)|已经|增长了|达到了|提前|胜利|修订|追加|超过(?:了)?(?:年度|原定)?计划|预计(?:达到|可以|可|能|将)")
@@ -103,8 +106,8 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
         sub = scan[sub_start : q.start]
         if MULTI_YEAR_RE.search(sub) or SHARE_RE.search(scan[cs : q.start]):
             continue
-        if plan_year and any(y < plan_year - 1 for y in _years(sub)):
-            continue
+        if plan_year and any(y < plan_year - 1 or y > plan_year for y in _years(sub)):
+            continue  # an old base year, or a later year's goal (到2000年): not the plan year's figure
         before = scan[cs : q.start]
         if BASE_RE.search(before) or INCREMENT_RE.search(before):
             continue
@@ -178,13 +181,18 @@ def _metric_before(scan: str, start: int, stop: int, lex) -> Optional[re.Match[s
     return best
 
 
-def _opens_passage(scan: str, para_start: int, start: int, end: int, figures: list[PlanFigure]) -> bool:
+def _opens_passage(scan: str, para_start: int, start: int, end: int, figures: list[PlanFigure],
+                   report_year: Optional[int] = None) -> bool:
     """A sentence opens the passage when it sets figures, says they are planned (in a clause that is
-    not about a multi-year plan), reports nothing, and its paragraph is not about a multi-year plan."""
+    not about a multi-year plan), reports nothing, and its paragraph is not about a multi-year plan.
+    A figure it only says the year "will" reach (:data:`FUTURE_RE`) is planned when the sentence
+    names the report's own year and no later one."""
     sent = scan[start:end]
     if not figures or REVIEW_RE.search(sent) or MULTI_YEAR_CONTEXT_RE.search(scan, para_start, start):
         return False
-    return any(PLAN_WORD_RE.search(c) and not MULTI_YEAR_RE.search(c) for c in re.split(r"[，,；;]", sent))
+    own_year = report_year is not None and _plan_year(scan, start, end) == report_year
+    return any((PLAN_WORD_RE.search(c) or (own_year and FUTURE_RE.search(c))) and not MULTI_YEAR_RE.search(c)
+               for c in re.split(r"[，,；;]", sent))
 
 
 def _plan_year(scan: str, start: int, end: int) -> Optional[int]:
@@ -209,7 +217,7 @@ def plan_passage(scan: str, qs: Sequence[Quantity],
                 # before the passage each sentence is read for its own year; the opener fixes it
                 y = _plan_year(scan, ss, se) or year
                 figs = sentence_figures(scan, ss, se, qs, y)
-                if _opens_passage(scan, ps, ss, se, figs):
+                if _opens_passage(scan, ps, ss, se, figs, year):
                     p_start, year = ss, y
                     para_figs.extend(figs)
                 continue

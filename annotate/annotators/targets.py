@@ -32,8 +32,14 @@ figures of its plan passage (:mod:`.plan_passage`) as its block; a trigger that 
 (``…主要指标安排如下。``) reads on across paragraphs that open with a run-in label (``农业，…``).
 
 Every target carries ``scope`` (``headline`` for the block and a restated GDP target, ``measure``
-for 3.), ``horizon`` (``year``, or ``multi_year`` for a measure set 到2030年 / “十五五” / 年均) and
-``period`` (the year, or that span).
+for 3., except that in a plan in prose a lexicon indicator's figure for the year is ``headline``),
+``horizon`` (``year``, or ``multi_year`` for a measure set 到2030年 / “十五五” / 年均) and ``period``
+(the year, or that span).
+
+Every clause of the block is a target, numeric or not: a clause that declares a list (``…等指标达到
+国家要求``, ``…和…均完成国家下达任务``) is one target per item, lexicon or not (:func:`_declared_list`);
+a goal stated verb first inside a targets sentence (``重点控制化石能源消费``) has the steered object as
+its metric.
 
 A report without a targets block (Hong Kong policy addresses) gets no targets: nothing here
 guesses targets from scattered numbers.  :func:`target_blocks` exposes the blocks found, for the
@@ -111,7 +117,8 @@ GDP_RESTATED_RE = re.compile(
 
 # Measures: a lexicon metric, a short predicate, then its value.
 MEASURE_GAP_RE = re.compile(r"^\s*(?:年均|平均)?(?:达到|达|提高到|提升到|提高至|提升至|稳定在|保持在|控制在|增长|下降|降低|超过|突破)?\s*$")
-REVIEW_WORDS_RE = re.compile(r"去年|上年|过去|累计|已经|已")
+# (比去年, 较上年 compare a target with last year; they report nothing)
+REVIEW_WORDS_RE = re.compile(r"(?<![比较])(?:去年|上年)|过去|累计|已经|已")
 # A forecast (预计今年高校毕业生超过1170万人) sets nothing.
 FORECAST_RE = re.compile(r"预计|预期")
 
@@ -287,14 +294,24 @@ def _is_ratio(q: Quantity) -> bool:
 
 
 def listed_metrics(scan: str, start: int, stop: int) -> Optional[list[str]]:
-    """The metrics a clause lists with ``、`` before the predicate (or value) they share, or None.
+    """The metrics a clause lists with ``、`` (or joins by ``和``) before the predicate (or value)
+    they share, or None.
 
     ``单位生产总值能耗、单位生产总值二氧化碳排放量进一步下降`` sets two targets, one per metric, so a
-    year that names both and a year that names one compare metric by metric.  Only a list whose
-    every member holds a lexicon wording counts: a ``、`` inside a longer name is no list.
+    year that names both and a year that names one compare metric by metric.  A list is one when
+    every member holds a lexicon wording, or when the clause says it is a list whatever its members
+    (:func:`_declared_list`: ``能源、水资源等指标达到国家要求``, ``…和地表水水质优良率均完成…``);
+    else a ``、`` inside a longer name is no list.
     """
     pred = PREDICATE_RE.search(scan, start, stop)
-    head = scan[start : pred.start() if pred else stop]
+    head = scan[start : pred.start() if pred else stop].strip()
+    # a clause that ends in 等 and its closer lists everything before it, predicate-like words and
+    # all (节能减排和水土保持等任务: 保持 is part of an item there)
+    whole = scan[start:stop].strip()
+    declared = ((_declared_list(whole, "") if END_OF_LIST_RE.search(whole) else None)
+                or _declared_list(head, scan[pred.start() : stop] if pred else ""))
+    if declared:
+        return declared
     lex = load_lexicon()
     if "、" in head:
         parts = [p.strip() for p in head.split("、")]
@@ -315,6 +332,38 @@ def listed_metrics(scan: str, start: int, stop: int) -> Optional[list[str]]:
         if m is None or m.start() != 0 or len(p) - m.end() > 1:
             return None
     return parts
+
+
+# What closes a list of items that share one predicate: ``等指标``, ``等任务``, ``约束性指标``, ``目标``
+LIST_CLOSER_RE = re.compile(r"等?(?:约束性)?(?:指标|任务|目标)$|等$")
+END_OF_LIST_RE = re.compile(r"等(?:约束性)?(?:指标|任务|目标)?$")
+# a predicate that distributes over what came before (``均完成``, ``都达到``)
+DISTRIBUTIVE_RE = re.compile(r"均|都")
+LIST_ITEM_RE = re.compile(r"[^\s，,；;。、和及与]+")
+
+
+def _declared_list(head: str, rest: str) -> Optional[list[str]]:
+    """The items of a list the clause itself declares, each a target of its own, or None.
+
+    A list is declared by a closer (``生态环境质量、能源、水资源等指标达到国家要求``, ``节能减排和环境保护
+    等任务``, ``节能减排降碳约束性指标和环境质量改善目标``) or a distributive predicate (``空气质量优良天数
+    比率和地表水水质优良率均完成国家下达任务``).  Items are split at ``、`` and at one ``和``/``及``; each
+    loses its own closer.  Items joined by ``和`` must be four characters or more (``城镇和农村居民
+    收入`` is one metric's components, not a list)."""
+    closed = LIST_CLOSER_RE.search(head)
+    if not closed and not DISTRIBUTIVE_RE.match(rest) and not LIST_CLOSER_RE.search(rest.strip()):
+        return None  # (a closer may follow the shared predicate: 节能减排降碳和环境质量改善约束性指标)
+    body = head[: closed.start()] if closed else head
+    pieces = [p.strip() for p in body.split("、")]
+    joined = AND_RE.split(pieces[-1])
+    if len(joined) > 2:
+        return None
+    items = [LIST_CLOSER_RE.sub("", p).strip() for p in pieces[:-1] + joined]
+    if len(items) < 2 or not all(LIST_ITEM_RE.fullmatch(p) and 2 <= len(p) <= 12 for p in items):
+        return None
+    if len(joined) == 2 and not all(len(LIST_CLOSER_RE.sub("", p).strip()) >= 4 for p in joined):
+        return None
+    return items
 
 
 AND_RE = re.compile(r"和|及|以及")
@@ -346,6 +395,9 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     lex = load_lexicon()
     if PREDICATE_ONLY_RE.match(t):
         return []  # a predicate with no metric before it (``都将有不同程度的增长``)
+    steered = _steered_object(scan, cl) if previous is not None else None
+    if steered is not None:
+        return [steered]
     m = lex.pattern.search(t)
     span = metric_span(scan, cl.start, cl.end)
     if m is None and not QUALITATIVE_RE.search(t):
@@ -366,6 +418,21 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
     names = listed_metrics(scan, span[0], cl.end) or [metric]
     bare = not QUALITATIVE_RE.search(t)  # the clause only names the metric; the next may go on with it
     return [_Found(cl.start, cl.end, n, canonical_id(n, None, lex), None, bare=bare) for n in names]
+
+
+# A goal stated verb first (重点控制化石能源消费, 严格控制新增建设用地): the verb steers what follows it.
+STEER_RE = re.compile(r"(?:重点|严格|合理|有效|大力)?(?:控制|调控|压减|遏制|压降|削减)(?P<object>[^\s，,；;。、\d%％]{2,12})")
+
+
+def _steered_object(scan: str, cl: Clause) -> Optional[_Found]:
+    """A clause of a targets sentence that steers a quantity with no number (``重点控制化石能源消费``):
+    a headline target whose metric is the object steered, else None.  Only asked of a clause that
+    follows a target in its sentence, so commentary does not open a block."""
+    m = STEER_RE.fullmatch(scan, cl.start, cl.end)
+    if m is None:
+        return None
+    obj = m.group("object")
+    return _Found(cl.start, cl.end, obj, canonical_id(obj, None, load_lexicon()), None)
 
 
 # A clause that is only a predicate, going on with the metric of the clause before.
@@ -595,6 +662,13 @@ def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[s
             if MEASURE_GAP_RE.match(window[m.end() :]):
                 best = m
         if best is None:
+            carried = _carried_metric(scan, q, qs, lex, start)
+            if carried is not None:
+                if carried.indicator not in taken and not REVIEW_WORDS_RE.search(scan, _sentence_start(scan, q.start),
+                                                                                  carried.start):
+                    taken.add(carried.indicator)
+                    out.append(carried)
+                continue
             # only where the report has a targets block: prose plans (national reports before
             # 1996) mix the year's figures with budgets, comparisons and reviews
             if not named_measures or _review_or_forecast(scan, q) or any(f.quantity is q for f in out):
@@ -615,6 +689,30 @@ def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[s
         taken.add(ident or metric)
         out.append(_Found(window_start + best.start(), q.end, metric, ident, q))
     return out
+
+
+# ``确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右``: a clause that only steers a value
+# goes on with the metric its sentence's clause before named
+STEERED_VALUE_RE = re.compile(r"(?:力争|争取|确保|努力)?(?:控制在|保持在|稳定在|降到|降至|降低到)\s*$")
+
+
+def _sentence_start(scan: str, pos: int) -> int:
+    return max(scan.rfind("。", 0, pos), scan.rfind("\n", 0, pos), scan.rfind("；", 0, pos)) + 1
+
+
+def _carried_metric(scan: str, q: Quantity, qs: Sequence[Quantity], lex, start: int) -> Optional[_Found]:
+    """The target ``q`` sets when its clause only steers it (:data:`STEERED_VALUE_RE`) and the clause
+    before, in the same sentence and after ``start``, names a lexicon metric with no value; else None."""
+    comma = max(scan.rfind("，", 0, q.start), scan.rfind(",", 0, q.start))
+    sent = max(_sentence_start(scan, q.start), start)
+    if comma < sent or not STEERED_VALUE_RE.fullmatch(scan, comma + 1, q.start):
+        return None
+    prev_start = max(sent, max(scan.rfind("，", 0, comma), scan.rfind(",", 0, comma)) + 1)
+    m = lookup(scan[:comma], lex, prev_start)
+    if m is None or quantities_in(qs, prev_start, comma):
+        return None
+    metric = m.group(0)
+    return _Found(m.start(), q.end, metric, canonical_id(metric, q.unit, lex), q)
 
 
 def _review_or_forecast(scan: str, q: Quantity) -> bool:
@@ -640,14 +738,18 @@ def find_targets(report: Report) -> list[Target]:
         if g:
             extra.append(g)
             taken.add("gdp_growth")
-    extra.extend(replace(f, scope="measure")
-                 for f in _measure_targets(scan, qs, block.end, taken, block.trigger != "plan passage"))
+    prose = block.trigger == "plan passage"
+    extra.extend(replace(f, scope="measure") for f in _measure_targets(scan, qs, block.end, taken, not prose))
     year = block.year or _year(report, scan, block.start)
     out: list[Target] = []
     for i, f in enumerate(sorted(found + extra, key=lambda f: f.start), 1):
         f = _range_tail(scan, f)
         q = f.quantity
         horizon, period = _horizon(scan, f, year)
+        if prose and f.scope == "measure" and f.indicator and horizon == "year":
+            # a plan in prose has no measures half apart from its targets: a main indicator's figure
+            # for the year set after the plan passage (零售物价上涨幅度控制在百分之十以内) is a main target
+            f = replace(f, scope="headline")
         out.append(
             Target(
                 id=f"t{i}",

@@ -47,8 +47,9 @@ from typing import Any, Optional, Sequence
 from . import align as _align
 from .diff import Encoder, PlaceholderOverflow, TokenOp, classify, is_level, leaf_diff, number_span
 from .horizon import horizon_at, passage_horizons
+from .target_pairs import Key, metric_key, pair_keys, pick, reported_key
 from ..model import Report, Target
-from ..lexicon import DIR as LEXICON_DIR
+from ..lexicon import DIR as LEXICON_DIR, two_columns
 from ..reading.tokenize import Token, merge_atoms, tokenize
 
 LEXICON = LEXICON_DIR
@@ -600,7 +601,8 @@ RATE_UNITS = ("%", "％", "‰")
 
 
 def target_delta(o: Any, n: Any) -> Optional[Delta]:
-    """New minus old, in the new target's unit (percentage points for rates); None when either
+    """New minus old, in the new target's unit (the old one's when the new is the bare base unit and
+    the old has a multiplier; percentage points for rates); None when either
     states no number or the units do not compare.  The one delta of the project: the comparison,
     the redline and the corpus table all use it.  ``o``/``n``: Targets or TargetSides."""
     mo, mn = _magnitude(o), _magnitude(n)
@@ -611,8 +613,12 @@ def target_delta(o: Any, n: Any) -> Optional[Delta]:
         mid_o = _midpoint(o)
         mid_n = _midpoint(n)
         return Delta(_round(mid_n - mid_o), "个百分点")  # type: ignore[operator]
-    scale = _unit_scale(n)[0] or 1.0
-    return Delta(_round((mn[0] - mo[0]) / scale), n.unit or "")
+    scale, unit = _unit_scale(n)[0] or 1.0, n.unit or ""
+    if _split_unit(unit)[0] == 1.0 and (_unit_scale(o)[0] or 1.0) > scale:
+        # a compound numeral is written in its base unit (一百四十五亿七千七百万元 is 元): say the delta
+        # in the old target's 亿元, as a reader would (+34.77亿元, not +3477000000元)
+        scale, unit = _unit_scale(o)[0], o.unit or ""
+    return Delta(_round((mn[0] - mo[0]) / scale), unit)
 
 
 def _midpoint(t: Any) -> Optional[float]:
@@ -648,12 +654,7 @@ def _simplify(s: str) -> str:
 @lru_cache(maxsize=1)
 def _wording_equivalents() -> dict[str, str]:
     """``lexicon/target_wording.tsv``: word → how it reads when comparing wordings."""
-    table: dict[str, str] = {}
-    for line in (LEXICON / "target_wording.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, _, read = line.partition("\t")
-            table[word.strip()] = read.strip()
-    return table
+    return two_columns("target_wording.tsv")
 
 
 def _own_wording(t: Target) -> str:
@@ -664,11 +665,13 @@ def _own_wording(t: Target) -> str:
     if "、" not in text or not metric or metric not in text:
         return text
     last = text.split("、")[-1]
-    if metric in last:
-        return metric + last.split(metric, 1)[1]
     from ..annotators.indicators import metric_span
 
+    # the last member of the list is cut off the same way whether or not it is this target's metric
+    # (水资源等指标达到国家要求 says 达到国家要求 of 能源 and of 水资源 alike)
     span = metric_span(last, 0, len(last))
+    if span is None and metric in last:
+        return metric + last.split(metric, 1)[1]
     return metric + (last[span[1] :] if span else last)
 
 
@@ -684,27 +687,6 @@ def _wording(t: Target) -> str:
     said = own.split(metric, 1)[1] if metric and metric in own and own.split(metric, 1)[1] else own
     words = [table.get(tok.key, tok.key) for tok in tokenize(_simplify(said))]
     return "".join(words)
-
-
-Key = tuple  # (scope, indicator, component)
-
-
-def _key(t: Target) -> Key:
-    return (t.scope, t.indicator, t.component)
-
-
-def _pick(targets: Sequence[Target]) -> dict[Key, Target]:
-    """One target per (scope, indicator, component): the first that states a number, else the first.
-    Only the year's targets count: a multi-year goal (到2030年) is not compared with a year's."""
-    out: dict[Key, Target] = {}
-    for t in targets:
-        if not t.indicator or t.horizon == "multi_year":
-            continue
-        key = _key(t)
-        cur = out.get(key)
-        if cur is None or (_magnitude(cur) is None and _magnitude(t) is not None):
-            out[key] = t
-    return out
 
 
 def _year_targets(r: Report) -> list[Target]:
@@ -744,18 +726,23 @@ def target_change(o: Optional[Target], n: Optional[Target]) -> str:
         return "quantified"  # 能耗继续下降 → 降低2.5%左右
     if mo is not None and mn is None:
         return "unquantified"  # 增长4.5% → 实现正增长
+    if o.indicator is None and metric_key(o.metric or "") != metric_key(n.metric or ""):
+        return "reworded"  # a goal outside the lexicon restated around its head noun (各类风险 → 金融财政风险)
     return "unchanged" if _wording(o) == _wording(n) else "reworded"
 
 
 def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
-    """Targets compared like with like, by (scope, indicator, component), in the order of the new
-    report (removed last).  A headline target that the other year sets only in a measure is
-    ``removed`` (or ``added``) from the headline list, with ``moved_to`` pointing at the measure;
-    the measure's own ``added`` (or ``removed``) row points back at the headline target."""
-    po, pn = _pick(_year_targets(old)), _pick(_year_targets(new))
+    """Targets compared like with like (:mod:`.target_pairs`: by scope, indicator and component; a
+    headline goal outside the lexicon by its metric; a component against a parent only the other
+    year sets), in the order of the new report (removed last).  A headline target that the other
+    year sets only in a measure is ``removed`` (or ``added``) from the headline list, with
+    ``moved_to`` pointing at the measure; the measure's own ``added`` (or ``removed``) row points
+    back at the headline target."""
+    po, pn = pick(_year_targets(old), _magnitude), pick(_year_targets(new), _magnitude)
     out: list[TargetChange] = []
-    for key in list(pn) + [k for k in po if k not in pn]:
-        o, n = po.get(key), pn.get(key)
+    for ko, kn in pair_keys(po, pn):
+        o, n = po.get(ko), pn.get(kn)
+        key = reported_key(ko, kn)
         change = target_change(o, n)
         other = _other_scope(key)
         moved = None
@@ -772,5 +759,6 @@ def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
 
 
 def _other_scope(key: Key) -> Key:
+    """The same key in the other scope (headline ↔ measure)."""
     return ("measure" if key[0] == "headline" else "headline",) + tuple(key[1:])
 

@@ -1,0 +1,64 @@
+"""Old national plans in prose (issue 11, blind change gold of 1956-1995 pairs): invented passages
+of the shapes those reports hold."""
+
+from __future__ import annotations
+
+from annotate.annotators import run_all
+from annotate.comparing.compare import target_changes
+from annotate.model import Meta, Report
+
+
+def tag(text: str, year: int):
+    return run_all(Report(meta=Meta(year=year), text=text))
+
+
+def figures(r):
+    return [(t.indicator, t.value, t.unit) for t in r.targets if t.scope == "headline"]
+
+
+def test_a_figure_the_plan_year_will_reach_opens_the_plan_passage():
+    r = tag("各位代表：\n这次提交审议的计划草案的各种数字表明，建设是稳步前进的。1963年的工业总产值比1962年将增长百分之六，"
+            "达到九百亿元。农业总产值比1962年将增长百分之五。\n", 1963)
+    assert figures(r) == [("industrial_output_growth", 6, "%"), ("industrial_output", 900, "亿元"),
+                          ("agri_output_growth", 5, "%")]
+
+
+def test_a_later_year_s_figure_is_a_multi_year_goal_not_the_plan():
+    r = tag("各位代表：\n到了一九六七年，全国社会商品零售总额将达到六百亿元左右。\n", 1965)
+    assert figures(r) == []
+
+
+def test_a_figure_with_no_plan_year_named_does_not_open_the_passage_by_will_alone():
+    r = tag("各位代表：\n工业总产值将增长百分之六。\n", 1963)
+    assert figures(r) == []
+
+
+def test_level_and_growth_of_one_indicator_are_one_row():
+    old = tag("各位代表：\n1963年的工业总产值比1962年将增长百分之六，达到九百亿元。\n", 1963)
+    new = tag("各位代表：\n1964年的工业总产值，拟定为一千亿元，比1963年增长百分之八。\n", 1964)
+    rows = [(c.indicator, c.change) for c in target_changes(old, new)]
+    assert rows == [("industrial_output_growth", "raised")]
+    # a year that gives the level only is compared level with level
+    level_only = tag("各位代表：\n1964年的工业总产值，拟定为一千亿元。\n", 1964)
+    assert [(c.indicator, c.change) for c in target_changes(old, level_only)] == [("industrial_output", "raised")]
+    # and a year that sets it no more drops it once
+    none = tag("各位代表：\n1964年的粮食产量，拟定为四千亿斤。\n", 1964)
+    assert [c.change for c in target_changes(old, none) if c.indicator != "grain_output"] == ["removed"]
+
+
+def test_a_main_indicator_s_figure_after_a_prose_plan_passage_is_a_main_target():
+    r = tag("各位代表：\n今年计划国内生产总值增长百分之九。\n\n物价改革要稳步推进。要努力把全年零售物价上涨幅度控制在百分之十以内。"
+            "到2000年森林覆盖率达到百分之十五。\n", 1994)
+    assert [(t.indicator, t.value, t.scope, t.horizon) for t in r.targets] == [
+        ("gdp_growth", 9, "headline", "year"), ("retail_price", 10, "headline", "year"),
+        ("forest_coverage", 15, "measure", "multi_year")]
+
+
+def test_a_clause_that_only_steers_a_value_goes_on_with_the_metric_before_it():
+    r = tag("各位代表：\n今年计划国内生产总值增长百分之八。\n\n要确保零售物价上涨幅度比去年有明显回落，力争控制在百分之十二左右。\n", 1996)
+    assert [(t.indicator, t.value, t.qualifier, t.scope) for t in r.targets] == [
+        ("gdp_growth", 8, "exact", "headline"), ("retail_price", 12, "about", "headline")]
+    assert r.targets[1].text == "零售物价上涨幅度比去年有明显回落，力争控制在百分之十二左右"
+    # a clause whose own words hold a value names no metric for the next one
+    r = tag("主要预期目标是：地区生产总值增长5%左右。\n要抓好物价工作，零售物价上涨幅度回落百分之二，力争控制在百分之十二左右。\n", 1996)
+    assert [t.indicator for t in r.targets] == ["gdp_growth"]
