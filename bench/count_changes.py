@@ -37,7 +37,8 @@ def _context(text: str, start: int, end: int, width: int = 25) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=str(CORPUS))
-    ap.add_argument("--list", choices=KINDS, help="print every edit of this kind")
+    ap.add_argument("--list", choices=KINDS, action="append", default=[],
+                    help="print every edit of this kind (repeat for several)")
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
     total: Counter[str] = Counter()
@@ -49,8 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         total.update({k: counts[k] for k in KINDS})
         print(f"{a} → {b}: " + "  ".join(f"{k} {counts[k]}" for k in KINDS))
         for ch in c.changes:
-            if ch.kind == args.list:
-                print(f"    {_context(old.text, ch.old_start, ch.old_end)}  →  {_context(new.text, ch.new_start, ch.new_end)}")
+            if ch.kind in args.list:
+                print(f"    {ch.kind[:3]} {_context(old.text, ch.old_start, ch.old_end)}  →  {_context(new.text, ch.new_start, ch.new_end)}")
     print("all pairs: " + "  ".join(f"{k} {total[k]}" for k in KINDS))
     return 0
 
