@@ -554,6 +554,63 @@ def _special(tokens: Sequence[Token]) -> bool:
     return any(t.kind == "num" or t.key in ranks for t in tokens)
 
 
+# --------------------------------------------------------------------------- year roll-forward
+
+# A year written as a number atom, with what follows it (``2024年``, ``2025年1月14日``).
+_YEAR_ATOM = re.compile(r"((?:19|20)\d{2})年(.*)")
+_DATE_ATOM = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+
+
+@dataclass(frozen=True)
+class YearRoll:
+    """The years that roll forward between two reports of one series: each report's own years
+    (the year it plans for and the year it reviews) move by ``step`` (the reports' year apart),
+    and so does its delivery date (``delivered``, ISO, as in its meta)."""
+
+    step: int
+    old_years: frozenset[int]
+    new_years: frozenset[int]
+    old_delivered: Optional[str] = None
+    new_delivered: Optional[str] = None
+
+
+def year_roll(old_meta, new_meta) -> Optional[YearRoll]:
+    """The roll-forward of a pair of reports (their ``meta``), or None when either year is
+    unknown or both are the same year (nothing rolls)."""
+    oy, ny = getattr(old_meta, "year", None), getattr(new_meta, "year", None)
+    if not oy or not ny or oy == ny:
+        return None
+    own = lambda m: frozenset(y for y in (m.year, getattr(m, "review_year", None)) if y)  # noqa: E731
+    return YearRoll(ny - oy, own(old_meta), own(new_meta), getattr(old_meta, "delivered", None),
+                    getattr(new_meta, "delivered", None))
+
+
+def _iso(key: str) -> Optional[str]:
+    """``2025年1月14日`` → ``2025-01-14`` (None for anything else)."""
+    m = _DATE_ATOM.fullmatch(key)
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def is_year_roll(roll: Optional[YearRoll], old_key: str, new_key: str) -> bool:
+    """Is number atom ``old_key`` → ``new_key`` the series' expected roll-forward, not a change
+    a reader must review?  ``2024年工作回顾`` → ``2025年工作回顾`` and ``2025年是…`` → ``2026年是…``
+    (one of the report's own years, moved by exactly the pair's step, the rest unchanged), and
+    the delivery date itself (``2025年1月14日`` → ``2026年1月25日``).  A deadline that moved
+    (``到2027年`` → ``到2028年`` between the 2025 and 2026 reports) is no report's own year: a change."""
+    if roll is None:
+        return False
+    mo, mn = _YEAR_ATOM.fullmatch(old_key), _YEAR_ATOM.fullmatch(new_key)
+    if not mo or not mn:
+        return False
+    yo, yn = int(mo.group(1)), int(mn.group(1))
+    if yn - yo != roll.step:
+        return False
+    if roll.old_delivered and len(roll.old_delivered) > 4 and _iso(old_key) == roll.old_delivered \
+            and _iso(new_key) == roll.new_delivered:
+        return True
+    return mo.group(2) == mn.group(2) and yo in roll.old_years and yn in roll.new_years
+
+
 # --------------------------------------------------------------------------- classification
 
 
