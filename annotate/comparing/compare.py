@@ -321,6 +321,7 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
     roll = year_roll(old.meta, new.meta)
     o_prom, n_prom = _promising(old), _promising(new)
     years_rolled = 0
+    clauses_moved = 0
     enc = Encoder()
     pairs: list[Pair] = []
     changes: list[Change] = []
@@ -362,6 +363,8 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
             if kinds[k] == "number_changed" and _rolled(t, o_list, n_list, roll):
                 kinds[k] = None  # the series' years moving on: expected, counted, not a change
                 years_rolled += 1
+            elif t.moved and t.kind == "insert":
+                clauses_moved += 1  # reordered inside its sentence: counted, drawn as the new text
             elif kinds[k] == "modality_changed" and not (_promises(o_prom, _span(o_list, t.i1, t.i2, o_pos))
                                                          and _promises(n_prom, _span(n_list, t.j1, t.j2, n_pos))):
                 kinds[k] = "replaced"  # 建成 → 新建 in a review reports other past work, promises nothing
@@ -397,6 +400,7 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
     stats["pairs"] = sum(1 for p in pairs if p.relation in ("match", "moved"))
     stats["leaf_timeouts"] = timed_out
     stats["years_rolled"] = years_rolled
+    stats["clauses_moved"] = clauses_moved
     tc_counts: dict[str, int] = {}
     for tc in tchanges:
         tc_counts[tc.change] = tc_counts.get(tc.change, 0) + 1

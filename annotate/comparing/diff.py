@@ -11,6 +11,10 @@ Contract:
 - A diff that runs out of time is detected (diff-match-patch then silently answers "delete
   everything, insert everything"); the leaf is redone with :mod:`difflib`, which is slower
   in the worst case but always gives a real alignment, and the fallback is counted.
+- A clause that moved within a leaf unchanged (``城镇新增就业…，城镇调查失业率…`` →
+  ``城镇调查失业率…，城镇新增就业…``) is cut out as a ``moved`` delete at its old place and insert
+  at its new one (:func:`moved_clauses`), the rest of the leaf diffed without it; such ops are
+  reordering, never a change of words, and :func:`classify` names them None.
 - :func:`classify` names each non-equal op by its most specific kind: ``number_changed`` (the
   op only touches numbers and their qualifiers, and both numbers measure one thing),
   ``modality_changed`` (only modal verbs, with a different strength, governing the same words),
@@ -88,6 +92,8 @@ class TokenOp:
     i2: int
     j1: int
     j2: int
+    # a clause that moved within the leaf unchanged: its delete (old place) and insert (new place)
+    moved: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,11 +175,25 @@ def leaf_diff(old: Sequence[Token], new: Sequence[Token], encoder: Encoder, *, t
         # (diff-match-patch and its cleanup are not symmetric on their own).
         d = _leaf(new, old, b, a, timeout)
         flip = {"insert": "delete", "delete": "insert"}
-        return LeafDiff(tuple(TokenOp(flip.get(o.kind, o.kind), o.j1, o.j2, o.i1, o.i2) for o in d.ops), d.timed_out)
+        return LeafDiff(tuple(TokenOp(flip.get(o.kind, o.kind), o.j1, o.j2, o.i1, o.i2, o.moved) for o in d.ops),
+                        d.timed_out)
     return _leaf(old, new, a, b, timeout)
 
 
 def _leaf(old: Sequence[Token], new: Sequence[Token], a: str, b: str, timeout: float) -> LeafDiff:
+    """The leaf's ops (:func:`_plain_leaf`), with clauses that moved within it unchanged cut out
+    as moved ops and the rest diffed without them (:func:`_with_moves`)."""
+    d = _plain_leaf(old, new, a, b, timeout)
+    if all(op.kind == "equal" for op in d.ops):
+        return d
+    moves = moved_clauses(old, new)
+    if not moves:
+        return d
+    ops = _with_moves(old, new, a, b, moves, timeout)
+    return d if ops is None else LeafDiff(tuple(ops), d.timed_out)
+
+
+def _plain_leaf(old: Sequence[Token], new: Sequence[Token], a: str, b: str, timeout: float) -> LeafDiff:
     runs = _dmp_runs(a, b, timeout, cleanup=True)
     timed_out = runs is None
     if runs is None:
@@ -206,6 +226,159 @@ def _refine(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token], a: s
     ops = _join_other_averages(ops, old, new)
     ops = _join_modal_rewordings(ops, old, new)
     return [piece for op in ops for piece in _split_number_edges(op, old, new)]
+
+
+# --------------------------------------------------------------------------- clauses moved in a leaf
+
+# Separators between clauses (a sentence's ；/。 as well: a leaf may hold a few sentences), and
+# those inside a sentence, which a moved clause takes along after it.
+_CLAUSE_SEP = frozenset("，,；;。！？!?：:、")
+_INNER_SEP = frozenset("，,、")
+# A clause must say this much (characters of words and numbers) to count as moved: 等, 其中 are
+# no clause a reader follows.
+MIN_MOVED_CLAUSE_CHARS = 4
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """Tokens ``[start, end)`` of one clause (no separators or spaces at its ends), the separator
+    token before and after it (None at the leaf's edge) and what it says (``key``)."""
+
+    start: int
+    end: int
+    before: Optional[int]
+    after: Optional[int]
+    key: str
+    chars: int
+
+
+def _is_sep(t: Token) -> bool:
+    return (t.kind == "punct" and any(ch in _CLAUSE_SEP for ch in t.key)) or (t.kind == "space" and "\n" in t.text)
+
+
+def _clauses(tokens: Sequence[Token]) -> list[_Clause]:
+    """The clauses of ``tokens``, split at separators (:data:`_CLAUSE_SEP`, line breaks)."""
+    out: list[_Clause] = []
+    prev_sep: Optional[int] = None
+    k, n = 0, len(tokens)
+    while k <= n:
+        if k == n or _is_sep(tokens[k]):
+            lo = (prev_sep + 1) if prev_sep is not None else 0
+            hi = k
+            while lo < hi and tokens[lo].kind == "space":
+                lo += 1
+            while hi > lo and tokens[hi - 1].kind == "space":
+                hi -= 1
+            if hi > lo:
+                body = tokens[lo:hi]
+                out.append(_Clause(lo, hi, prev_sep, k if k < n else None,
+                                   "".join(t.key for t in body if t.kind != "space"),
+                                   sum(len(t.key) for t in body if t.kind in ("word", "num"))))
+            prev_sep = k
+        k += 1
+    return out
+
+
+def _kept_in_order(olds: Sequence[_Clause], news: Sequence[_Clause]) -> tuple[set[int], set[int]]:
+    """The clauses that keep their order (a longest common subsequence by key, weighted by what
+    they say, so that the long clauses stay and the short ones are the moved ones)."""
+    n, m = len(olds), len(news)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            same = best[i + 1][j + 1] + olds[i].chars + 1 if olds[i].key == news[j].key else -1
+            best[i][j] = max(same, best[i + 1][j], best[i][j + 1])
+    keep_o, keep_n = set(), set()
+    i = j = 0
+    while i < n and j < m:
+        if olds[i].key == news[j].key and best[i][j] == best[i + 1][j + 1] + olds[i].chars + 1:
+            keep_o.add(i)
+            keep_n.add(j)
+            i += 1
+            j += 1
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return keep_o, keep_n
+
+
+def _moved_span(tokens: Sequence[Token], c: _Clause) -> tuple[int, int]:
+    """The tokens a moved clause takes with it: the comma after it, else the separator before it
+    (a clause that moved to the end of its sentence leaves the ； there), else the one after."""
+    if c.after is not None and all(ch in _INNER_SEP for ch in tokens[c.after].key):
+        return c.start, c.after + 1
+    if c.before is not None:
+        return c.before, c.end
+    if c.after is not None and tokens[c.after].kind == "punct":
+        return c.start, c.after + 1
+    return c.start, c.end
+
+
+def moved_clauses(old: Sequence[Token], new: Sequence[Token]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Clauses that moved within a leaf unchanged, as ``((i1, i2), (j1, j2))`` token ranges (each
+    with the separator it takes along, :func:`_moved_span`): a clause found on both sides out of
+    the order the others keep (``城镇新增就业1200万人以上，城镇调查失业率5.5%左右`` →
+    ``城镇调查失业率5.5%左右，城镇新增就业1200万人以上``).  Ranges never overlap."""
+    olds, news = _clauses(old), _clauses(new)
+    if len(olds) < 2 or len(news) < 2:
+        return []
+    keep_o, keep_n = _kept_in_order(olds, news)
+    free_n: dict[str, list[int]] = {}
+    for j, c in enumerate(news):
+        if j not in keep_n and c.chars >= MIN_MOVED_CLAUSE_CHARS:
+            free_n.setdefault(c.key, []).append(j)
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    for i, c in enumerate(olds):
+        if i in keep_o or not free_n.get(c.key):
+            continue
+        j = free_n[c.key].pop(0)
+        so, sn = _moved_span(old, c), _moved_span(new, news[j])
+        if any(so[0] < b and a < so[1] for (a, b), _ in out) or any(sn[0] < b and a < sn[1] for _, (a, b) in out):
+            continue
+        out.append((so, sn))
+    return out
+
+
+def _with_moves(old: Sequence[Token], new: Sequence[Token], a: str, b: str,
+                moves: Sequence[tuple[tuple[int, int], tuple[int, int]]], timeout: float) -> Optional[list[TokenOp]]:
+    """The leaf's ops with ``moves`` as moved deletes (old place) and inserts (new place), the
+    rest of the leaf diffed without them.  None when an edit of the rest would straddle a moved
+    clause (the plain diff is kept then)."""
+    gone_o = {k for (s, e), _ in moves for k in range(s, e)}
+    gone_n = {k for _, (s, e) in moves for k in range(s, e)}
+    keep_o = [k for k in range(len(old)) if k not in gone_o]
+    keep_n = [k for k in range(len(new)) if k not in gone_n]
+    rest = _plain_leaf([old[k] for k in keep_o], [new[k] for k in keep_n],
+                       "".join(a[k] for k in keep_o), "".join(b[k] for k in keep_n), timeout)
+    pieces: list[TokenOp] = []
+    for op in rest.ops:
+        if op.kind != "equal":
+            olds, news = keep_o[op.i1 : op.i2], keep_n[op.j1 : op.j2]
+            if any(y != x + 1 for x, y in zip(olds, olds[1:])) or any(y != x + 1 for x, y in zip(news, news[1:])):
+                return None
+            i = olds[0] if olds else (keep_o[op.i1] if op.i1 < len(keep_o) else len(old))
+            j = news[0] if news else (keep_n[op.j1] if op.j1 < len(keep_n) else len(new))
+            pieces.append(TokenOp(op.kind, i, i + len(olds), j, j + len(news)))
+            continue
+        start = op.i1
+        for k in range(op.i1, op.i2 + 1):  # cut an equal run where either side skips a moved clause
+            if k == op.i2 or (k > start and (keep_o[k] != keep_o[k - 1] + 1
+                                             or keep_n[op.j1 + k - op.i1] != keep_n[op.j1 + k - op.i1 - 1] + 1)):
+                jj = op.j1 + start - op.i1
+                pieces.append(TokenOp("equal", keep_o[start], keep_o[k - 1] + 1, keep_n[jj], keep_n[jj + k - start - 1] + 1))
+                start = k
+    out: list[TokenOp] = []
+    ci = cj = 0
+    for p in pieces + [TokenOp("equal", len(old), len(old), len(new), len(new))]:
+        if p.i1 > ci:
+            out.append(TokenOp("delete", ci, p.i1, cj, cj, True))
+        if p.j1 > cj:
+            out.append(TokenOp("insert", p.i1, p.i1, cj, p.j1, True))
+        if p.i2 > p.i1 or p.j2 > p.j1:
+            out.append(p)
+        ci, cj = p.i2, p.j2
+    return out
 
 
 # Words that make a number another statistic than the same metric without them: an average over
@@ -664,8 +837,8 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
     at least one side or right next to it (``左右`` → ``以上`` after an unchanged ``1200万人``).
     Modality: only modal verbs on both sides and the strongest rank differs.
     """
-    if op.kind == "equal":
-        return None
+    if op.kind == "equal" or op.moved:
+        return None  # a clause moved within its leaf unchanged is reordering, no edit of words
     def written(tokens: Sequence[Token]) -> str:
         return "".join(t.key for t in tokens if t.kind != "space" and not (ignore_punctuation and t.kind == "punct"))
 
