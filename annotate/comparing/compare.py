@@ -363,11 +363,13 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
             if kinds[k] == "number_changed" and _rolled(t, o_list, n_list, roll):
                 kinds[k] = None  # the series' years moving on: expected, counted, not a change
                 years_rolled += 1
-            elif t.moved and t.kind == "insert":
-                clauses_moved += 1  # reordered inside its sentence: counted, drawn as the new text
             elif kinds[k] == "modality_changed" and not (_promises(o_prom, _span(o_list, t.i1, t.i2, o_pos))
                                                          and _promises(n_prom, _span(n_list, t.j1, t.j2, n_pos))):
                 kinds[k] = "replaced"  # 建成 → 新建 in a review reports other past work, promises nothing
+        # clauses reordered inside a sentence: counted (the moved stretches of the side with more,
+        # so compare(b, a) counts alike), drawn as the new text reads
+        clauses_moved += max(sum(t.moved and t.kind == "delete" for t in tops),
+                             sum(t.moved and t.kind == "insert" for t in tops))
         ops = tuple(_op(t, o_list, n_list, o_pos, n_pos, old.text, new.text, k) for t, k in zip(tops, kinds))
         for t in tops:
             if t.kind == "equal":

@@ -187,7 +187,7 @@ def _leaf(old: Sequence[Token], new: Sequence[Token], a: str, b: str, timeout: f
     if all(op.kind == "equal" for op in d.ops):
         return d
     moves = moved_clauses(old, new)
-    if not moves:
+    if not moves[0]:
         return d
     ops = _with_moves(old, new, a, b, moves, timeout)
     return d if ops is None else LeafDiff(tuple(ops), d.timed_out)
@@ -303,50 +303,60 @@ def _kept_in_order(olds: Sequence[_Clause], news: Sequence[_Clause]) -> tuple[se
     return keep_o, keep_n
 
 
-def _moved_span(tokens: Sequence[Token], c: _Clause) -> tuple[int, int]:
-    """The tokens a moved clause takes with it: the comma after it, else the separator before it
-    (a clause that moved to the end of its sentence leaves the ； there), else the one after."""
-    if c.after is not None and all(ch in _INNER_SEP for ch in tokens[c.after].key):
-        return c.start, c.after + 1
-    if c.before is not None:
-        return c.before, c.end
-    if c.after is not None and tokens[c.after].kind == "punct":
-        return c.start, c.after + 1
-    return c.start, c.end
+def _runs(tokens: Sequence[Token], clauses: Sequence[_Clause], moved: Sequence[int]) -> list[tuple[int, int]]:
+    """Token ranges of the moved clauses ``moved`` (indices into ``clauses``), neighbours joined
+    into one run, each run with one separator more than it holds, so what stays reads as a
+    sentence: the comma after it, else the separator before it (a clause that moved to the end of
+    its sentence leaves the ； there), else the one after."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    moved = sorted(moved)
+    while k < len(moved):
+        last = k
+        while last + 1 < len(moved) and moved[last + 1] == moved[last] + 1:
+            last += 1
+        first_c, last_c = clauses[moved[k]], clauses[moved[last]]
+        lo, hi = first_c.start, last_c.end
+        if last_c.after is not None and all(ch in _INNER_SEP for ch in tokens[last_c.after].key):
+            hi = last_c.after + 1
+        elif first_c.before is not None:
+            lo = first_c.before
+        elif last_c.after is not None and tokens[last_c.after].kind == "punct":
+            hi = last_c.after + 1
+        out.append((lo, hi))
+        k = last + 1
+    return out
 
 
-def moved_clauses(old: Sequence[Token], new: Sequence[Token]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Clauses that moved within a leaf unchanged, as ``((i1, i2), (j1, j2))`` token ranges (each
-    with the separator it takes along, :func:`_moved_span`): a clause found on both sides out of
-    the order the others keep (``城镇新增就业1200万人以上，城镇调查失业率5.5%左右`` →
-    ``城镇调查失业率5.5%左右，城镇新增就业1200万人以上``).  Ranges never overlap."""
+def moved_clauses(old: Sequence[Token], new: Sequence[Token]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Clauses that moved within a leaf unchanged: the token ranges they leave in ``old`` and
+    take in ``new`` (:func:`_runs`: neighbours joined, each with a separator).  A clause moved is
+    found on both sides out of the order the others keep (``城镇新增就业1200万人以上，城镇调查失业率
+    5.5%左右`` → ``城镇调查失业率5.5%左右，城镇新增就业1200万人以上``); ``([], [])`` when none did."""
     olds, news = _clauses(old), _clauses(new)
     if len(olds) < 2 or len(news) < 2:
-        return []
+        return [], []
     keep_o, keep_n = _kept_in_order(olds, news)
     free_n: dict[str, list[int]] = {}
     for j, c in enumerate(news):
         if j not in keep_n and c.chars >= MIN_MOVED_CLAUSE_CHARS:
             free_n.setdefault(c.key, []).append(j)
-    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    moved_o: list[int] = []
+    moved_n: list[int] = []
     for i, c in enumerate(olds):
-        if i in keep_o or not free_n.get(c.key):
-            continue
-        j = free_n[c.key].pop(0)
-        so, sn = _moved_span(old, c), _moved_span(new, news[j])
-        if any(so[0] < b and a < so[1] for (a, b), _ in out) or any(sn[0] < b and a < sn[1] for _, (a, b) in out):
-            continue
-        out.append((so, sn))
-    return out
+        if i not in keep_o and free_n.get(c.key):
+            moved_o.append(i)
+            moved_n.append(free_n[c.key].pop(0))
+    return _runs(old, olds, moved_o), _runs(new, news, moved_n)
 
 
 def _with_moves(old: Sequence[Token], new: Sequence[Token], a: str, b: str,
-                moves: Sequence[tuple[tuple[int, int], tuple[int, int]]], timeout: float) -> Optional[list[TokenOp]]:
-    """The leaf's ops with ``moves`` as moved deletes (old place) and inserts (new place), the
-    rest of the leaf diffed without them.  None when an edit of the rest would straddle a moved
-    clause (the plain diff is kept then)."""
-    gone_o = {k for (s, e), _ in moves for k in range(s, e)}
-    gone_n = {k for _, (s, e) in moves for k in range(s, e)}
+                moves: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]], timeout: float) -> Optional[list[TokenOp]]:
+    """The leaf's ops with the ``moves`` (:func:`moved_clauses`) as moved deletes (old place) and
+    inserts (new place), the rest of the leaf diffed without them.  None when an edit of the rest
+    would straddle a moved clause (the plain diff is kept then)."""
+    gone_o = {k for s, e in moves[0] for k in range(s, e)}
+    gone_n = {k for s, e in moves[1] for k in range(s, e)}
     keep_o = [k for k in range(len(old)) if k not in gone_o]
     keep_n = [k for k in range(len(new)) if k not in gone_n]
     rest = _plain_leaf([old[k] for k in keep_o], [new[k] for k in keep_n],
