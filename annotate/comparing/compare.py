@@ -38,19 +38,19 @@ Comparison is symmetric: compare(b, a) reports inserted↔deleted, raised↔lowe
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left
 import math
 import re
 import time
 import unicodedata
+from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional, Sequence
 
 from . import align as _align
-from .diff import (Encoder, PlaceholderOverflow, TokenOp, classify, is_level, is_year_roll, leaf_diff, number_span,
-                   year_roll)
+from .diff import (Encoder, PlaceholderOverflow, TokenOp, YearRoll, classify, is_level, is_year_roll, leaf_diff,
+                   number_span, year_roll)
 from .horizon import horizon_at, passage_horizons
 from ..model import Report, Target
 from ..lexicon import DIR as LEXICON_DIR
@@ -472,7 +472,7 @@ def _promises(promising: tuple[list[int], list[int]], span: tuple[int, int]) -> 
     return k > 0 and ends[k - 1] > s
 
 
-def _rolled(t: TokenOp, o: Sequence[Token], n: Sequence[Token], roll) -> bool:
+def _rolled(t: TokenOp, o: Sequence[Token], n: Sequence[Token], roll: Optional[YearRoll]) -> bool:
     """Is op ``t`` one year atom rolled forward by the pair's step (:func:`diff.is_year_roll`):
     ``2024年工作回顾`` → ``2025年工作回顾`` between the 2025 and 2026 reports?"""
     olds = [x for x in o[t.i1 : t.i2] if x.kind != "space"]

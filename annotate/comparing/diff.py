@@ -46,6 +46,7 @@ from typing import Optional, Sequence
 from diff_match_patch import diff_match_patch
 from ..lexicon import DIR as LEXICON_DIR
 
+from ..model import Meta
 from ..reading.tokenize import QUALIFIERS, Token
 
 LEXICON = LEXICON_DIR
@@ -237,6 +238,9 @@ _INNER_SEP = frozenset("，,、")
 # A clause must say this much (characters of words and numbers) to count as moved: 等, 其中 are
 # no clause a reader follows.
 MIN_MOVED_CLAUSE_CHARS = 4
+# Clause pairs a leaf may hold for moves to be looked for (the order is found in their product);
+# a sentence holds tens of clauses, a leaf of thousands is no sentence reordered.
+MAX_CLAUSE_PAIRS = 10_000
 
 
 @dataclass(frozen=True)
@@ -334,7 +338,7 @@ def moved_clauses(old: Sequence[Token], new: Sequence[Token]) -> tuple[list[tupl
     found on both sides out of the order the others keep (``城镇新增就业1200万人以上，城镇调查失业率
     5.5%左右`` → ``城镇调查失业率5.5%左右，城镇新增就业1200万人以上``); ``([], [])`` when none did."""
     olds, news = _clauses(old), _clauses(new)
-    if len(olds) < 2 or len(news) < 2:
+    if len(olds) < 2 or len(news) < 2 or len(olds) * len(news) > MAX_CLAUSE_PAIRS:
         return [], []
     keep_o, keep_n = _kept_in_order(olds, news)
     free_n: dict[str, list[int]] = {}
@@ -757,15 +761,18 @@ class YearRoll:
     new_delivered: Optional[str] = None
 
 
-def year_roll(old_meta, new_meta) -> Optional[YearRoll]:
+def _own_years(meta: Meta) -> frozenset[int]:
+    """The years a report is about: the one it plans for and the one it reviews."""
+    return frozenset(y for y in (meta.year, meta.review_year) if y)
+
+
+def year_roll(old_meta: Meta, new_meta: Meta) -> Optional[YearRoll]:
     """The roll-forward of a pair of reports (their ``meta``), or None when either year is
     unknown or both are the same year (nothing rolls)."""
-    oy, ny = getattr(old_meta, "year", None), getattr(new_meta, "year", None)
-    if not oy or not ny or oy == ny:
+    if not old_meta.year or not new_meta.year or old_meta.year == new_meta.year:
         return None
-    own = lambda m: frozenset(y for y in (m.year, getattr(m, "review_year", None)) if y)  # noqa: E731
-    return YearRoll(ny - oy, own(old_meta), own(new_meta), getattr(old_meta, "delivered", None),
-                    getattr(new_meta, "delivered", None))
+    return YearRoll(new_meta.year - old_meta.year, _own_years(old_meta), _own_years(new_meta),
+                    old_meta.delivered, new_meta.delivered)
 
 
 def _iso(key: str) -> Optional[str]:
@@ -788,9 +795,9 @@ def is_year_roll(roll: Optional[YearRoll], old_key: str, new_key: str) -> bool:
     yo, yn = int(mo.group(1)), int(mn.group(1))
     if yn - yo != roll.step:
         return False
-    if roll.old_delivered and len(roll.old_delivered) > 4 and _iso(old_key) == roll.old_delivered \
-            and _iso(new_key) == roll.new_delivered:
-        return True
+    iso_o, iso_n = _iso(old_key), _iso(new_key)
+    if iso_o and iso_n and (iso_o, iso_n) == (roll.old_delivered, roll.new_delivered):
+        return True  # the datelines
     return mo.group(2) == mn.group(2) and yo in roll.old_years and yn in roll.new_years
 
 
