@@ -25,6 +25,8 @@ from annotate.comparing.diff import is_year_roll, moved_clauses, year_roll
 from annotate.model import Meta
 from annotate.reading.numerals import name_marks
 from annotate.reading.tokenize import tokenize
+from annotate.xml.comparison import write_comparison_xml
+from annotate.xml.validate import validate_bytes
 
 from test_diff import changes_of, make_report
 
@@ -41,6 +43,7 @@ def test_numbers_in_names_are_no_number_atoms():
     assert nums("举办第7届进博会，3号楼改造") == []
     assert nums("世界500强企业，5大领域，2024级新生") == []
     assert nums("稳增长“16条”：") == []
+    assert nums("G60科创走廊，S7公路") == []  # letters: names already
     # quantities beside them stay quantities
     assert nums("新建15个项目，城镇新增就业1200万人以上，增长5.2%") == ["15个", "1200万人", "5.2%"]
 
@@ -165,6 +168,9 @@ def test_the_title_headings_and_dateline_rolled_forward_are_no_changes():
     # title, dateline, two headings
     assert c.stats_dict()["years_rolled"] == 4
     assert compare(new, old).stats_dict()["years_rolled"] == 4
+    # the comparison XML carries the count and validates
+    stats = validate_bytes(write_comparison_xml(c), "c.xml").find("stats")
+    assert (stats.get("years-rolled"), stats.get("clauses-moved")) == ("4", "0")
 
 
 # --------------------------------------------------------------------------- clauses moved in a sentence
