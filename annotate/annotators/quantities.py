@@ -46,7 +46,7 @@ from typing import Callable, Optional
 from ..model import Quantity, Report
 from decimal import Decimal
 
-from ..reading.numerals import CN_DIGITS, FINANCIAL, MULTIPLIERS, SIGNS, approximate_bounds, is_approximate, parse_number, split_multiplier, tidy
+from ..reading.numerals import name_marks, CN_DIGITS, FINANCIAL, MULTIPLIERS, SIGNS, approximate_bounds, is_approximate, parse_number, split_multiplier, tidy
 from . import register
 from .dates import text_view, time_spans
 from ..lexicon import DIR as LEXICON_DIR
@@ -171,10 +171,10 @@ def core_of(numeral: str) -> str:
 
 _SESSION = re.compile(r"(?:、[一二三四五六七八九十]+次)*(?:全体会议|会议|全会|党代会)")
 _JOIN = re.compile(r"^[ \u3000]?(?:和|、|及|与|或)[ \u3000]?$")
-# after a whole quantity: size classes and ordinal-like names (百亿级, 3号, 第14届)
-_BAD_NEXT = set("级号届类")
-# after a bare number (no unit): names and labels (17号线, 世界500强, 5大领域)
-_BAD_NEXT_BARE = set("级号线强届类型代星维大")
+# after a whole quantity: size classes and ordinal-like names (百亿级, 3号, 第14届); after a bare
+# number (no unit) also names and labels (17号线, 世界500强, 5大领域): lexicon/name_marks.tsv
+_BAD_NEXT = {m[0] for m in name_marks()["next"]}
+_BAD_NEXT_BARE = _BAD_NEXT | {m[0] for m in name_marks()["next_bare"]}
 _LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 
 

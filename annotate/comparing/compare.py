@@ -17,7 +17,10 @@ strings):
   names the change kind an op was reported as; ``pair.move_id`` links a moved run to its
   ``moved`` change.  For side by side, each pair is one row (old stretch | new stretch).
 - ``changes``: every edit once, by its most specific kind (number_changed, modality_changed,
-  moved, inserted, deleted, replaced); layout-only edits (whitespace) are not changes.
+  moved, inserted, deleted, replaced); layout-only edits (whitespace) are not changes, nor is
+  the series' years rolling forward (``2024年工作回顾`` → ``2025年工作回顾`` between the 2025 and
+  2026 reports: :func:`annotate.comparing.diff.is_year_roll`), which ``stats`` counts as
+  ``years_rolled``.
 - ``target_changes``: targets compared by indicator (raised/lowered/qualifier_changed/
   reworded/unchanged/added/removed).
 - ``commitment_changes``: the same object promised with another strength (研究 → 推进 → 确保;
@@ -39,13 +42,15 @@ import math
 import re
 import time
 import unicodedata
+from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Optional, Sequence
 
 from . import align as _align
-from .diff import Encoder, PlaceholderOverflow, TokenOp, classify, is_level, leaf_diff, number_span
+from .diff import (Encoder, PlaceholderOverflow, TokenOp, YearRoll, classify, is_level, is_year_roll, leaf_diff,
+                   number_span, year_roll)
 from .horizon import horizon_at, passage_horizons
 from .target_pairs import Key, metric_key, pair_keys, pick, reported_key
 from ..model import Report, Target
@@ -63,7 +68,8 @@ class Op:
     """One token-level operation with offsets on both sides.
 
     ``change`` is the change kind the op was reported as (``number_changed`` …), or None for
-    ``equal`` ops and layout-only edits (whitespace; punctuation when it is ignored), so a
+    ``equal`` ops, layout-only edits (whitespace; punctuation when it is ignored) and years
+    rolled forward (``2024年工作回顾`` → ``2025年工作回顾``), so a
     renderer can style a changed number apart from a rewritten phrase.
     """
 
@@ -314,6 +320,10 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
     t2 = time.perf_counter()
 
     o_hor, n_hor = passage_horizons(old), passage_horizons(new)
+    roll = year_roll(old.meta, new.meta)
+    o_prom, n_prom = _promising(old), _promising(new)
+    years_rolled = 0
+    clauses_moved = 0
     enc = Encoder()
     pairs: list[Pair] = []
     changes: list[Change] = []
@@ -351,6 +361,17 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
             tops = []
         kinds = [_horizon_checked(classify(o_list, n_list, t, ignore_punctuation=ignore_punctuation), t,
                                   o_list, n_list, o_hor, n_hor) for t in tops]
+        for k, t in enumerate(tops):
+            if kinds[k] == "number_changed" and _rolled(t, o_list, n_list, roll):
+                kinds[k] = None  # the series' years moving on: expected, counted, not a change
+                years_rolled += 1
+            elif kinds[k] == "modality_changed" and not (_promises(o_prom, _span(o_list, t.i1, t.i2, o_pos))
+                                                         and _promises(n_prom, _span(n_list, t.j1, t.j2, n_pos))):
+                kinds[k] = "replaced"  # 建成 → 新建 in a review reports other past work, promises nothing
+        # clauses reordered inside a sentence: counted (the moved stretches of the side with more,
+        # so compare(b, a) counts alike), drawn as the new text reads
+        clauses_moved += max(sum(t.moved and t.kind == "delete" for t in tops),
+                             sum(t.moved and t.kind == "insert" for t in tops))
         ops = tuple(_op(t, o_list, n_list, o_pos, n_pos, old.text, new.text, k) for t, k in zip(tops, kinds))
         for t in tops:
             if t.kind == "equal":
@@ -382,6 +403,8 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
     stats["segments_new"] = len(nsegs)
     stats["pairs"] = sum(1 for p in pairs if p.relation in ("match", "moved"))
     stats["leaf_timeouts"] = timed_out
+    stats["years_rolled"] = years_rolled
+    stats["clauses_moved"] = clauses_moved
     tc_counts: dict[str, int] = {}
     for tc in tchanges:
         tc_counts[tc.change] = tc_counts.get(tc.change, 0) + 1
@@ -411,6 +434,53 @@ def _horizon_checked(kind: Optional[str], t: TokenOp, o: Sequence[Token], n: Seq
     if horizon_at(o_hor, o[oi].start) != horizon_at(n_hor, n[nj].start):
         return "replaced"
     return kind
+
+
+def _promising(report: Report) -> tuple[list[int], list[int]]:
+    """The stretches of ``report`` that promise: its commitments (clauses of the plan half that
+    promise action; a review reports the past and holds none).  A report without a commitments
+    layer (read from an XML written without it) promises everywhere outside its review half.
+    Returned as their starts, sorted, and the furthest end reached by each prefix, for
+    :func:`_promises`."""
+    if report.commitments:
+        spans = sorted((c.start, c.end) for c in report.commitments)
+    else:
+        from ..annotators.commitments import review_ranges
+
+        cuts = [0] + [x for r in sorted(review_ranges(report)) for x in r] + [len(report.text)]
+        spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+    ends, far = [], -1
+    for _, b in spans:
+        far = max(far, b)
+        ends.append(far)
+    return [a for a, _ in spans], ends
+
+
+def _span(tokens: Sequence[Token], i1: int, i2: int, anchor: int) -> tuple[int, int]:
+    """Text offsets of ``tokens[i1:i2]``; an empty range is the point where it would sit."""
+    if i2 > i1:
+        return tokens[i1].start, tokens[i2 - 1].end
+    pos = tokens[i1].start if i1 < len(tokens) else (tokens[-1].end if tokens else anchor)
+    return pos, pos
+
+
+def _promises(promising: tuple[list[int], list[int]], span: tuple[int, int]) -> bool:
+    """Does ``span`` (a verb, or the point where one was added or dropped) overlap a promising
+    stretch (:func:`_promising`)?  Those starting before its end are a prefix; one of them
+    reaches past its start exactly when the prefix's furthest end does."""
+    starts, ends = promising
+    s, e = span
+    k = bisect_left(starts, max(e, s + 1))
+    return k > 0 and ends[k - 1] > s
+
+
+def _rolled(t: TokenOp, o: Sequence[Token], n: Sequence[Token], roll: Optional[YearRoll]) -> bool:
+    """Is op ``t`` one year atom rolled forward by the pair's step (:func:`diff.is_year_roll`):
+    ``2024年工作回顾`` → ``2025年工作回顾`` between the 2025 and 2026 reports?"""
+    olds = [x for x in o[t.i1 : t.i2] if x.kind != "space"]
+    news = [x for x in n[t.j1 : t.j2] if x.kind != "space"]
+    return (len(olds) == 1 and len(news) == 1 and olds[0].kind == news[0].kind == "num"
+            and is_year_roll(roll, olds[0].key, news[0].key))
 
 
 def _op(t: TokenOp, o: Sequence[Token], n: Sequence[Token], o_pos: int, n_pos: int, otext: str, ntext: str,

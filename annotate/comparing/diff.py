@@ -11,6 +11,10 @@ Contract:
 - A diff that runs out of time is detected (diff-match-patch then silently answers "delete
   everything, insert everything"); the leaf is redone with :mod:`difflib`, which is slower
   in the worst case but always gives a real alignment, and the fallback is counted.
+- A clause that moved within a leaf unchanged (``城镇新增就业…，城镇调查失业率…`` →
+  ``城镇调查失业率…，城镇新增就业…``) is cut out as a ``moved`` delete at its old place and insert
+  at its new one (:func:`moved_clauses`), the rest of the leaf diffed without it; such ops are
+  reordering, never a change of words, and :func:`classify` names them None.
 - :func:`classify` names each non-equal op by its most specific kind: ``number_changed`` (the
   op only touches numbers and their qualifiers, and both numbers measure one thing),
   ``modality_changed`` (only modal verbs, with a different strength, governing the same words),
@@ -42,6 +46,7 @@ from typing import Optional, Sequence
 from diff_match_patch import diff_match_patch
 from ..lexicon import DIR as LEXICON_DIR
 
+from ..model import Meta
 from ..reading.tokenize import QUALIFIERS, Token
 
 LEXICON = LEXICON_DIR
@@ -88,6 +93,8 @@ class TokenOp:
     i2: int
     j1: int
     j2: int
+    # a clause that moved within the leaf unchanged: its delete (old place) and insert (new place)
+    moved: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,11 +176,25 @@ def leaf_diff(old: Sequence[Token], new: Sequence[Token], encoder: Encoder, *, t
         # (diff-match-patch and its cleanup are not symmetric on their own).
         d = _leaf(new, old, b, a, timeout)
         flip = {"insert": "delete", "delete": "insert"}
-        return LeafDiff(tuple(TokenOp(flip.get(o.kind, o.kind), o.j1, o.j2, o.i1, o.i2) for o in d.ops), d.timed_out)
+        return LeafDiff(tuple(TokenOp(flip.get(o.kind, o.kind), o.j1, o.j2, o.i1, o.i2, o.moved) for o in d.ops),
+                        d.timed_out)
     return _leaf(old, new, a, b, timeout)
 
 
 def _leaf(old: Sequence[Token], new: Sequence[Token], a: str, b: str, timeout: float) -> LeafDiff:
+    """The leaf's ops (:func:`_plain_leaf`), with clauses that moved within it unchanged cut out
+    as moved ops and the rest diffed without them (:func:`_with_moves`)."""
+    d = _plain_leaf(old, new, a, b, timeout)
+    if all(op.kind == "equal" for op in d.ops):
+        return d
+    moves = moved_clauses(old, new)
+    if not moves[0]:
+        return d
+    ops = _with_moves(old, new, a, b, moves, timeout)
+    return d if ops is None else LeafDiff(tuple(ops), d.timed_out)
+
+
+def _plain_leaf(old: Sequence[Token], new: Sequence[Token], a: str, b: str, timeout: float) -> LeafDiff:
     runs = _dmp_runs(a, b, timeout, cleanup=True)
     timed_out = runs is None
     if runs is None:
@@ -206,6 +227,172 @@ def _refine(ops: list[TokenOp], old: Sequence[Token], new: Sequence[Token], a: s
     ops = _join_other_averages(ops, old, new)
     ops = _join_modal_rewordings(ops, old, new)
     return [piece for op in ops for piece in _split_number_edges(op, old, new)]
+
+
+# --------------------------------------------------------------------------- clauses moved in a leaf
+
+# Separators between clauses (a sentence's ；/。 as well: a leaf may hold a few sentences), and
+# those inside a sentence, which a moved clause takes along after it.
+_CLAUSE_SEP = frozenset("，,；;。！？!?：:、")
+_INNER_SEP = frozenset("，,、")
+# A clause must say this much (characters of words and numbers) to count as moved: 等, 其中 are
+# no clause a reader follows.
+MIN_MOVED_CLAUSE_CHARS = 4
+# Clause pairs a leaf may hold for moves to be looked for (the order is found in their product);
+# a sentence holds tens of clauses, a leaf of thousands is no sentence reordered.
+MAX_CLAUSE_PAIRS = 10_000
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """Tokens ``[start, end)`` of one clause (no separators or spaces at its ends), the separator
+    token before and after it (None at the leaf's edge) and what it says (``key``)."""
+
+    start: int
+    end: int
+    before: Optional[int]
+    after: Optional[int]
+    key: str
+    chars: int
+
+
+def _is_sep(t: Token) -> bool:
+    return (t.kind == "punct" and any(ch in _CLAUSE_SEP for ch in t.key)) or (t.kind == "space" and "\n" in t.text)
+
+
+def _clauses(tokens: Sequence[Token]) -> list[_Clause]:
+    """The clauses of ``tokens``, split at separators (:data:`_CLAUSE_SEP`, line breaks)."""
+    out: list[_Clause] = []
+    prev_sep: Optional[int] = None
+    k, n = 0, len(tokens)
+    while k <= n:
+        if k == n or _is_sep(tokens[k]):
+            lo = (prev_sep + 1) if prev_sep is not None else 0
+            hi = k
+            while lo < hi and tokens[lo].kind == "space":
+                lo += 1
+            while hi > lo and tokens[hi - 1].kind == "space":
+                hi -= 1
+            if hi > lo:
+                body = tokens[lo:hi]
+                out.append(_Clause(lo, hi, prev_sep, k if k < n else None,
+                                   "".join(t.key for t in body if t.kind != "space"),
+                                   sum(len(t.key) for t in body if t.kind in ("word", "num"))))
+            prev_sep = k
+        k += 1
+    return out
+
+
+def _kept_in_order(olds: Sequence[_Clause], news: Sequence[_Clause]) -> tuple[set[int], set[int]]:
+    """The clauses that keep their order (a longest common subsequence by key, weighted by what
+    they say, so that the long clauses stay and the short ones are the moved ones)."""
+    n, m = len(olds), len(news)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            same = best[i + 1][j + 1] + olds[i].chars + 1 if olds[i].key == news[j].key else -1
+            best[i][j] = max(same, best[i + 1][j], best[i][j + 1])
+    keep_o, keep_n = set(), set()
+    i = j = 0
+    while i < n and j < m:
+        if olds[i].key == news[j].key and best[i][j] == best[i + 1][j + 1] + olds[i].chars + 1:
+            keep_o.add(i)
+            keep_n.add(j)
+            i += 1
+            j += 1
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return keep_o, keep_n
+
+
+def _runs(tokens: Sequence[Token], clauses: Sequence[_Clause], moved: Sequence[int]) -> list[tuple[int, int]]:
+    """Token ranges of the moved clauses ``moved`` (indices into ``clauses``), neighbours joined
+    into one run, each run with one separator more than it holds, so what stays reads as a
+    sentence: the comma after it, else the separator before it (a clause that moved to the end of
+    its sentence leaves the ； there), else the one after."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    moved = sorted(moved)
+    while k < len(moved):
+        last = k
+        while last + 1 < len(moved) and moved[last + 1] == moved[last] + 1:
+            last += 1
+        first_c, last_c = clauses[moved[k]], clauses[moved[last]]
+        lo, hi = first_c.start, last_c.end
+        if last_c.after is not None and all(ch in _INNER_SEP for ch in tokens[last_c.after].key):
+            hi = last_c.after + 1
+        elif first_c.before is not None:
+            lo = first_c.before
+        elif last_c.after is not None and tokens[last_c.after].kind == "punct":
+            hi = last_c.after + 1
+        out.append((lo, hi))
+        k = last + 1
+    return out
+
+
+def moved_clauses(old: Sequence[Token], new: Sequence[Token]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Clauses that moved within a leaf unchanged: the token ranges they leave in ``old`` and
+    take in ``new`` (:func:`_runs`: neighbours joined, each with a separator).  A clause moved is
+    found on both sides out of the order the others keep (``城镇新增就业1200万人以上，城镇调查失业率
+    5.5%左右`` → ``城镇调查失业率5.5%左右，城镇新增就业1200万人以上``); ``([], [])`` when none did."""
+    olds, news = _clauses(old), _clauses(new)
+    if len(olds) < 2 or len(news) < 2 or len(olds) * len(news) > MAX_CLAUSE_PAIRS:
+        return [], []
+    keep_o, keep_n = _kept_in_order(olds, news)
+    free_n: dict[str, list[int]] = {}
+    for j, c in enumerate(news):
+        if j not in keep_n and c.chars >= MIN_MOVED_CLAUSE_CHARS:
+            free_n.setdefault(c.key, []).append(j)
+    moved_o: list[int] = []
+    moved_n: list[int] = []
+    for i, c in enumerate(olds):
+        if i not in keep_o and free_n.get(c.key):
+            moved_o.append(i)
+            moved_n.append(free_n[c.key].pop(0))
+    return _runs(old, olds, moved_o), _runs(new, news, moved_n)
+
+
+def _with_moves(old: Sequence[Token], new: Sequence[Token], a: str, b: str,
+                moves: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]], timeout: float) -> Optional[list[TokenOp]]:
+    """The leaf's ops with the ``moves`` (:func:`moved_clauses`) as moved deletes (old place) and
+    inserts (new place), the rest of the leaf diffed without them.  None when an edit of the rest
+    would straddle a moved clause (the plain diff is kept then)."""
+    gone_o = {k for s, e in moves[0] for k in range(s, e)}
+    gone_n = {k for s, e in moves[1] for k in range(s, e)}
+    keep_o = [k for k in range(len(old)) if k not in gone_o]
+    keep_n = [k for k in range(len(new)) if k not in gone_n]
+    rest = _plain_leaf([old[k] for k in keep_o], [new[k] for k in keep_n],
+                       "".join(a[k] for k in keep_o), "".join(b[k] for k in keep_n), timeout)
+    pieces: list[TokenOp] = []
+    for op in rest.ops:
+        if op.kind != "equal":
+            olds, news = keep_o[op.i1 : op.i2], keep_n[op.j1 : op.j2]
+            if any(y != x + 1 for x, y in zip(olds, olds[1:])) or any(y != x + 1 for x, y in zip(news, news[1:])):
+                return None
+            i = olds[0] if olds else (keep_o[op.i1] if op.i1 < len(keep_o) else len(old))
+            j = news[0] if news else (keep_n[op.j1] if op.j1 < len(keep_n) else len(new))
+            pieces.append(TokenOp(op.kind, i, i + len(olds), j, j + len(news)))
+            continue
+        start = op.i1
+        for k in range(op.i1, op.i2 + 1):  # cut an equal run where either side skips a moved clause
+            if k == op.i2 or (k > start and (keep_o[k] != keep_o[k - 1] + 1
+                                             or keep_n[op.j1 + k - op.i1] != keep_n[op.j1 + k - op.i1 - 1] + 1)):
+                jj = op.j1 + start - op.i1
+                pieces.append(TokenOp("equal", keep_o[start], keep_o[k - 1] + 1, keep_n[jj], keep_n[jj + k - start - 1] + 1))
+                start = k
+    out: list[TokenOp] = []
+    ci = cj = 0
+    for p in pieces + [TokenOp("equal", len(old), len(old), len(new), len(new))]:
+        if p.i1 > ci:
+            out.append(TokenOp("delete", ci, p.i1, cj, cj, True))
+        if p.j1 > cj:
+            out.append(TokenOp("insert", p.i1, p.i1, cj, p.j1, True))
+        if p.i2 > p.i1 or p.j2 > p.j1:
+            out.append(p)
+        ci, cj = p.i2, p.j2
+    return out
 
 
 # Words that make a number another statistic than the same metric without them: an average over
@@ -554,6 +741,66 @@ def _special(tokens: Sequence[Token]) -> bool:
     return any(t.kind == "num" or t.key in ranks for t in tokens)
 
 
+# --------------------------------------------------------------------------- year roll-forward
+
+# A year written as a number atom, with what follows it (``2024年``, ``2025年1月14日``).
+_YEAR_ATOM = re.compile(r"((?:19|20)\d{2})年(.*)")
+_DATE_ATOM = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+
+
+@dataclass(frozen=True)
+class YearRoll:
+    """The years that roll forward between two reports of one series: each report's own years
+    (the year it plans for and the year it reviews) move by ``step`` (the reports' year apart),
+    and so does its delivery date (``delivered``, ISO, as in its meta)."""
+
+    step: int
+    old_years: frozenset[int]
+    new_years: frozenset[int]
+    old_delivered: Optional[str] = None
+    new_delivered: Optional[str] = None
+
+
+def _own_years(meta: Meta) -> frozenset[int]:
+    """The years a report is about: the one it plans for and the one it reviews."""
+    return frozenset(y for y in (meta.year, meta.review_year) if y)
+
+
+def year_roll(old_meta: Meta, new_meta: Meta) -> Optional[YearRoll]:
+    """The roll-forward of a pair of reports (their ``meta``), or None when either year is
+    unknown or both are the same year (nothing rolls)."""
+    if not old_meta.year or not new_meta.year or old_meta.year == new_meta.year:
+        return None
+    return YearRoll(new_meta.year - old_meta.year, _own_years(old_meta), _own_years(new_meta),
+                    old_meta.delivered, new_meta.delivered)
+
+
+def _iso(key: str) -> Optional[str]:
+    """``2025年1月14日`` → ``2025-01-14`` (None for anything else)."""
+    m = _DATE_ATOM.fullmatch(key)
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def is_year_roll(roll: Optional[YearRoll], old_key: str, new_key: str) -> bool:
+    """Is number atom ``old_key`` → ``new_key`` the series' expected roll-forward, not a change
+    a reader must review?  ``2024年工作回顾`` → ``2025年工作回顾`` and ``2025年是…`` → ``2026年是…``
+    (one of the report's own years, moved by exactly the pair's step, the rest unchanged), and
+    the delivery date itself (``2025年1月14日`` → ``2026年1月25日``).  A deadline that moved
+    (``到2027年`` → ``到2028年`` between the 2025 and 2026 reports) is no report's own year: a change."""
+    if roll is None:
+        return False
+    mo, mn = _YEAR_ATOM.fullmatch(old_key), _YEAR_ATOM.fullmatch(new_key)
+    if not mo or not mn:
+        return False
+    yo, yn = int(mo.group(1)), int(mn.group(1))
+    if yn - yo != roll.step:
+        return False
+    iso_o, iso_n = _iso(old_key), _iso(new_key)
+    if iso_o and iso_n and (iso_o, iso_n) == (roll.old_delivered, roll.new_delivered):
+        return True  # the datelines
+    return mo.group(2) == mn.group(2) and yo in roll.old_years and yn in roll.new_years
+
+
 # --------------------------------------------------------------------------- classification
 
 
@@ -607,8 +854,8 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
     at least one side or right next to it (``左右`` → ``以上`` after an unchanged ``1200万人``).
     Modality: only modal verbs on both sides and the strongest rank differs.
     """
-    if op.kind == "equal":
-        return None
+    if op.kind == "equal" or op.moved:
+        return None  # a clause moved within its leaf unchanged is reordering, no edit of words
     def written(tokens: Sequence[Token]) -> str:
         return "".join(t.key for t in tokens if t.kind != "space" and not (ignore_punctuation and t.kind == "punct"))
 

@@ -12,6 +12,9 @@ Contract:
   Chinese levels (``2万3000``, ``4万2千8百``) are one number.
 - :func:`approximate_bounds` reads an approximate numeral (``三十几``, ``几十``, ``三四百``) as (low, high).
 - Colloquial shortened numerals read as said: ``两万五`` is 25000, ``三千五`` 3500.
+- :func:`name_marks` reads ``lexicon/name_marks.tsv``: the marks that make a number part of a
+  name (``17号线``, ``第14届``, ``世界500强``), shared by the quantity annotator and the comparison's
+  tokenizer so both read a name alike.
 
 Pure functions, no state; full-width digits are accepted because users call these on raw text.
 """
@@ -19,7 +22,10 @@ Pure functions, no state; full-width digits are accepted because users call thes
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional, Union
+
+from ..lexicon import DIR as LEXICON_DIR
 
 Number = Union[int, float]
 
@@ -234,3 +240,15 @@ def split_multiplier(numeral: str) -> tuple[str, str]:
     if numeral[-1:] == "千" and len(numeral) > 1 and numeral[-2].isdigit():
         return numeral[:-1], numeral[-1]
     return numeral, ""
+
+
+@lru_cache(maxsize=1)
+def name_marks() -> dict[str, tuple[str, ...]]:
+    """``lexicon/name_marks.tsv`` by position: ``{"before": (...), "next": (...), "next_bare": (...)}``,
+    each tuple longest mark first (see the file's header for what each position means)."""
+    out: dict[str, list[str]] = {"before": [], "next": [], "next_bare": []}
+    for line in (LEXICON_DIR / "name_marks.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            mark, where = line.split("\t")[:2]
+            out[where.strip()].append(mark.strip())
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}

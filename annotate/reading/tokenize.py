@@ -26,6 +26,8 @@ from typing import NamedTuple, Optional, Sequence
 
 import rjieba
 
+from .numerals import name_marks
+
 # Units a number may carry (longest first so the regex prefers 万平方米 over 万).  Dates are
 # numbers too (``2024年``): a changed year is a changed number.
 _UNITS = sorted(
@@ -149,13 +151,43 @@ def _spans(view: str, granularity: str) -> list[tuple[int, int, str]]:
         s, e = m.span()
         while e > s and view[e - 1].isspace():  # keep trailing whitespace out of the atom
             e -= 1
+        kind = "label" if m.lastgroup == "note" else "num"
+        if kind == "num":
+            s, e, kind = _name(view, s, e, pos)
         if s > pos:
             add_plain(pos, s)
-        append((s, e, "label" if m.lastgroup == "note" else "num"))
+        append((s, e, kind))
         pos = e
     if pos < len(view):
         add_plain(pos, len(view))
     return spans
+
+
+_QUOTES = ("“", "”"), ("「", "」"), ('"', '"')
+
+
+def _name(view: str, s: int, e: int, pos: int) -> tuple[int, int, str]:
+    """The token a number atom ``view[s:e]`` makes: ``(s, e, "num")`` for a quantity, or a
+    ``word`` widened over its marks when the number is part of a name (``lexicon/name_marks.tsv``,
+    the quantity annotator's rule): ``15号线`` and ``第14届`` are names, so ``15号线`` →
+    ``13号线`` is a renamed line, not a number changed; a number alone in quotes (``“16条”``)
+    is a label.  ``pos`` is where the text not yet tokenized starts (a mark before the number
+    is taken only from there)."""
+    marks = name_marks()
+    name = False
+    before = next((mk for mk in marks["before"] if s - len(mk) >= pos and view.startswith(mk, s - len(mk))), None)
+    if before is not None:
+        s -= len(before)
+        name = True
+    # a number with a unit takes only marks written after a unit (3号, 百亿级); a bare one all
+    candidates = marks["next"] + (marks["next_bare"] if view[e - 1].isdigit() else ())
+    after = max((mk for mk in candidates if view.startswith(mk, e)), key=len, default=None)
+    if after is not None:
+        e += len(after)
+        name = True
+    if not name and s > 0 and any(view[s - 1] == a and view.startswith(b, e) for a, b in _QUOTES):
+        name = True
+    return s, e, "word" if name else "num"
 
 
 def tokenize(

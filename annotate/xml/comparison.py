@@ -54,7 +54,8 @@ def comparison_to_xml(c: Comparison) -> etree._Element:
     st = c.stats_dict()
     stats = _set(etree.SubElement(root, "stats"), similarity=st.get("similarity"), changes=st.get("changes"),
                  ignore_punctuation=c.options.ignore_punctuation, ignore_width=c.options.ignore_width,
-                 granularity=c.options.granularity)
+                 granularity=c.options.granularity, years_rolled=st.get("years_rolled"),
+                 clauses_moved=st.get("clauses_moved"))
     for kind in ("inserted", "deleted", "replaced", "moved", "number_changed", "modality_changed"):
         _set(etree.SubElement(stats, "count"), kind=kind, n=st.get(kind, 0))
 
