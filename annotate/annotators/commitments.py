@@ -506,6 +506,13 @@ def office_suffixes() -> re.Pattern:
     return re.compile("|".join(sorted(alts, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def founding_verbs() -> frozenset:
+    """``lexicon/founding_verbs.txt``: verbs whose object may be an office (成立委员会)."""
+    lines = (LEXICON_DIR / "founding_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+
+
 # a modal right after the verb: the verb is a noun, the subject of the modal (AI发展须以安全为舵)
 _MODAL_NEXT = re.compile(r"(?:必须|务须|须|应当|应该|要(?!求|素|点|害|件|务|闻|地|塞|职|案|领))")
 
@@ -514,7 +521,7 @@ def _lookalike(text: str, m: re.Match, verbs: Verbs) -> bool:
     """Is the verb match ``m`` part of another word or used as a noun rather than a verb?"""
     if text.startswith(("之年", "的", "了"), m.end()):
         return True  # 推进之年, 持续的: a verb used as a noun or modifier; 完成了: a report of the past
-    if office_suffixes().match(text, m.end()):
+    if office_suffixes().match(text, m.end()) and m.group() not in founding_verbs():
         return True  # 发展局将资助…, 商务及经济发展局局长: the verb ends an office's name
     if _MODAL_NEXT.match(text, m.end()):
         return True  # AI发展须以安全为舵: verbs take their modal before them, a noun after it
@@ -674,7 +681,10 @@ def _governed(a: int, verb_start: int, offsets: list, tokens: list, verbs: Verbs
         if p == "p" and w in ("对", "把", "向"):
             in_np = True
         adjacent = offsets[k] + len(w) == verb_start
-        if (p in ("v", "vd", "vi") and not in_np and w not in _PRE_VERBS and w not in _MANNER and w not in verbs.verbs and not adjacent
+        # a ladder verb done already (考虑了…需要) leads like any other verb: the clause reports it
+        done = w in verbs.verbs and text.startswith("了", offsets[k] + len(w))
+        if (p in ("v", "vd", "vi") and not in_np and w not in _PRE_VERBS and w not in _MANNER
+                and (w not in verbs.verbs or done) and not adjacent
                 and not any(s <= offsets[k] < e for s, e in skip)):
             return True
         k += 1
