@@ -788,10 +788,11 @@ def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optiona
     core verbs (力争实现, 加快推进, 力争年底前实现); a verb of action that names the object (实施提振消费
     专项行动) or is coordinated with it (统筹发展和安全) stays in it, and so does 要素, 重点领域."""
     pos = verb.end()
-    if text.startswith("好", pos) and not text.startswith(("好评", "好人"), pos):
-        pos += 1
     core = modal_verbs()
     while True:
+        # a 好 complement after any verb of the chain (发挥好, 贯彻落实好): not the object's first word
+        if text.startswith("好", pos) and not text.startswith(("好评", "好人"), pos):
+            pos += 1
         if _NOT_MODAL_RE.match(text, pos):
             break  # 推动要素向…: 要素 is the object, not the modal 要
         m = _ADVERBS.match(text, pos, clause.end) or _DEADLINE.match(text, pos, clause.end)
@@ -799,7 +800,7 @@ def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optiona
             pos = m.end()
             continue
         v = verbs.pattern.match(text, pos, clause.end)
-        if (v and v.group() in core and not _lookalike(text, v, verbs)
+        if (v and (v.group() in core or text.startswith("好", v.end())) and not _lookalike(text, v, verbs)
                 and text[v.end() : v.end() + 1] not in _COORDINATORS):
             pos = v.end()
             continue

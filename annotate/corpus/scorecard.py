@@ -77,8 +77,10 @@ Status (RESULT's halves as above: the review before :func:`review_end`, the plan
   longer promises it.  A RESULT with no targets block is all review, so nothing it does not
   mention can be told apart from a dropped promise: it is ``dropped`` too.
 
-A mention in RESULT's title (…政府工作报告) or in a sentence that names a shortcoming
-(一些地方和干部推动高质量发展能力亟待提高: ``lexicon/shortcoming_words.txt``) is no evidence.
+A mention in RESULT's title (…政府工作报告), in a sentence that names a shortcoming
+(一些地方和干部推动高质量发展能力亟待提高: ``lexicon/shortcoming_words.txt``) or in one that presents
+the report itself (向大会报告政府工作，请予审议: ``lexicon/procedural_words.txt``) is no evidence, nor is a mention
+right after a preposition that makes it the frame of other work (按照党中央决策部署，…).
 
 The evidence is the clause of RESULT (as written) holding the best mention (``sentence``: the
 whole sentence around it) — a review mention
@@ -508,10 +510,11 @@ def _indicator_candidates(t: Target, result: Report, text: str, end: int, want_c
     return out
 
 
-def _metric_matches(t: Target, text: str, end: int) -> list[re.Match[str]]:
+def _metric_matches(t: Target, text: str, end: int, context: str = "") -> list[re.Match[str]]:
     """Where the review names the target's metric: lexicon wordings of its ids (leftmost-longest
-    over the whole lexicon, so 国内生产总值 inside 单位国内生产总值能耗 does not count) and the
-    metric as the target wrote it."""
+    over the whole lexicon, so 国内生产总值 inside 单位国内生产总值能耗 does not count), the
+    metric as the target wrote it, and the metric under a qualifier of PLAN's sentence ``context``
+    (:func:`_qualified_matches`)."""
     from ..annotators.indicators import load_lexicon
 
     lex = load_lexicon()
@@ -520,14 +523,40 @@ def _metric_matches(t: Target, text: str, end: int) -> list[re.Match[str]]:
            or lex.wordings[m.group(0)][1] in ids]
     if t.metric and len(t.metric) >= 3 and t.metric not in lex.wordings:
         out.extend(re.finditer(re.escape(t.metric), text[:end]))
+    starts = {m.start() for m in out}
+    out.extend(m for m in _qualified_matches(t.metric, text, end, context) if m.start() not in starts)
     return sorted(out, key=lambda m: m.start())
 
 
-def _text_candidates(t: Target, result: Report, text: str, end: int, want_change: bool) -> list[_Candidate]:
+MAX_QUALIFIER = 8  # characters a qualifier before a metric may have (重大工程 in 重大工程投资)
+_QUALIFIER_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _qualified_matches(metric: Optional[str], text: str, end: int, context: str) -> list[re.Match[str]]:
+    """Where the review names ``metric`` under a qualifier that PLAN's sentence ``context`` holds
+    too: PLAN 推进重大工程建设，全年完成投资2400亿元 (metric 投资, its qualifier in the clause before)
+    against RESULT 重大工程投资完成2510.1亿元.  The match spans qualifier and metric; the longest
+    qualifier (2 to :data:`MAX_QUALIFIER` Chinese characters, inside the metric's clause) wins, and
+    RESULT's 全社会固定资产投资 is no match, PLAN's sentence not holding 固定资产."""
+    if not context or not metric or len(metric) < 2:
+        return []
+    out = []
+    for m in re.finditer(re.escape(metric), text[:end]):
+        cs, _ = _clause(text, m.start(), m.start())
+        for a in range(max(cs, m.start() - MAX_QUALIFIER), m.start() - 1):
+            qualifier = text[a : m.start()]
+            if _QUALIFIER_RE.fullmatch(qualifier) and qualifier in context:
+                out.append(re.compile(re.escape(qualifier + metric)).match(text, a))
+                break
+    return [m for m in out if m is not None]
+
+
+def _text_candidates(t: Target, result: Report, text: str, end: int, want_change: bool,
+                     context: str = "") -> list[_Candidate]:
     common = _target_common(t)
     qs = sorted((q for q in result.quantities if q.start < end), key=lambda q: q.start)
     out = []
-    for m in _metric_matches(t, text, end):
+    for m in _metric_matches(t, text, end, context):
         if text[max(0, m.start() - 3) : m.start()].endswith(("占", "相当于", "与", "同", "快于", "高于", "低于")):
             continue  # a denominator or a comparison, not the metric
         cs, ce = _clause(text, m.start(), m.end())
@@ -605,8 +634,10 @@ def _end_level(t: Target, text: str, c: _Candidate, review_year: Optional[int] =
     return _past_period(text, c.start, review_year)
 
 
-def find_actual(t: Target, result: Report, end: Optional[int] = None) -> Optional[Actual]:
+def find_actual(t: Target, result: Report, end: Optional[int] = None, context: str = "") -> Optional[Actual]:
     """The value RESULT's review half gives for target ``t`` (module docstring), or None.
+    ``context`` is PLAN's sentence holding the target (simplified): its words may qualify the
+    metric in RESULT (:func:`_qualified_matches`).
 
     Of the candidates, one whose paragraph last named the year (去年, 全年) wins over one with no
     time cue, which wins over one whose paragraph last spoke of several years (过去五年); then
@@ -619,7 +650,8 @@ def find_actual(t: Target, result: Report, end: Optional[int] = None) -> Optiona
     want_change = _wants_change(t, direction)
     reduction = direction == "reduction"
     text = _scan(result)
-    cands = _indicator_candidates(t, result, text, end, want_change) + _text_candidates(t, result, text, end, want_change)
+    cands = (_indicator_candidates(t, result, text, end, want_change)
+             + _text_candidates(t, result, text, end, want_change, context))
     if not cands:
         return None
     ry = result.meta.review_year
@@ -674,15 +706,25 @@ def stated_met(t: Target, result: Report, end: Optional[int] = None) -> Optional
 # --------------------------------------------------------------------------- verdicts
 
 
-def direction_of(t: Target) -> Optional[str]:
-    """``reduction`` when the target's wording states a decrease, else the lexicon's direction."""
+# an amount PLAN promises to complete or reach (全年完成投资2400亿元): doing more meets it
+ACHIEVE_BEFORE_RE = re.compile(r"(?:完成|实现|达到|突破)$")
+
+
+def direction_of(t: Target, context: str = "") -> Optional[str]:
+    """``reduction`` when the target's wording states a decrease, else the lexicon's direction;
+    with none, ``higher`` when PLAN's sentence ``context`` promises to complete or reach the amount
+    (全年完成投资2400亿元: the verb stands before the target's own words)."""
     head = t.text
     if t.value is not None or t.low is not None:
         num = t.text.find(_fmt(t.value if t.value is not None else t.low))
         head = t.text[:num] if num > 0 else t.text
     if REDUCTION_WORDS_RE.search(head):
         return "reduction"
-    return directions().get(t.indicator or "")
+    d = directions().get(t.indicator or "")
+    at = context.find(_plain(t.text)) if context and d is None else -1
+    if at > 0 and ACHIEVE_BEFORE_RE.search(context, 0, at):
+        return "higher"
+    return d
 
 
 def _fmt(v: Any) -> str:
@@ -759,7 +801,22 @@ MIN_OBJECT, MAX_OBJECT = 4, 24
 _PAREN_RE = re.compile(r"[（(][^（）()]{1,20}[)）]")
 # works of a phase (…四期工程, the entity's name) are followed by the phase's name too (…四期)
 _PHASE_WORKS_RE = re.compile(r"(?<=期)(?:工程|项目)$")
-_TRIM_RE = re.compile(r"^[的和及与、，,\s“”\"]+|[的和及与、，,\s“”\"]+$")
+_EDGE_PUNCT = "、，,“”\" \t\u3000"
+_FUNCTION_WORDS = frozenset("的 和 及 与 以及".split())
+
+
+def _trim_words(s: str) -> str:
+    """``s`` without punctuation and function words (的 和 及 与) at either end, cut only at word
+    boundaries (rjieba): 科学普及 keeps its 及, 及时 its 及; 和…的 around a name go."""
+    import rjieba
+
+    s = s.strip(_EDGE_PUNCT)
+    words = [w for w in rjieba.cut(s)] if s else []
+    while words and (words[0] in _FUNCTION_WORDS or not words[0].strip(_EDGE_PUNCT)):
+        words.pop(0)
+    while words and (words[-1] in _FUNCTION_WORDS or not words[-1].strip(_EDGE_PUNCT)):
+        words.pop()
+    return "".join(words).strip(_EDGE_PUNCT)
 
 
 @lru_cache(maxsize=1)
@@ -859,7 +916,7 @@ def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_
     pos = obj.find(q.text)
     after = obj[pos + len(q.text):] if pos >= 0 else ""
     after = re.split(r"[，,；;。]", after)[0]
-    key = _TRIM_RE.sub("", _plain(after))
+    key = _trim_words(_plain(after))
     if not (MIN_QUANTITY_OBJECT <= len(key) <= MAX_OBJECT) or re.search(r"\d", key) or not _balanced(key):
         return []
     if _generic(key, q.unit or ""):
@@ -960,9 +1017,11 @@ def _object_words(c: Commitment) -> Optional[str]:
     from ..annotators.commitments import load_verbs
 
     pattern = load_verbs().pattern
-    w = _NOT_WORDS_RE.sub("", _TRIM_RE.sub("", _plain(c.object or "")))
+    w = _NOT_WORDS_RE.sub("", _trim_words(_plain(c.object or "")))
+    # 建立碳足迹管理体系 → 碳足迹管理体系: a leading verb goes when it is a word of its own and what
+    # is left names the object by itself; 应用场景 and 执行力和公信力 stay whole
     m = pattern.match(w)
-    while m is not None and len(w) - m.end() >= 2:  # 建立碳足迹管理体系 → 碳足迹管理体系
+    while m is not None and len(w) - m.end() >= MIN_WORDS_OBJECT and _first_word(w) == m.group():
         w = w[m.end():]
         m = pattern.match(w)
     t = _TRAILING_RE.sub("", w)
@@ -970,6 +1029,13 @@ def _object_words(c: Commitment) -> Optional[str]:
     if len(w) < MIN_WORDS_OBJECT:
         w = _NOT_WORDS_RE.sub("", _plain(c.verb)) + w
     return w if len(w) >= 2 else None
+
+
+def _first_word(s: str) -> str:
+    """The first word of ``s`` (rjieba), or ""."""
+    import rjieba
+
+    return next(iter(rjieba.cut(s)), "") if s else ""
 
 
 def _followed(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_Object]:
@@ -1071,11 +1137,20 @@ def _follow(c: Commitment, obj: _Object, result: Report, review_until: int,
                     matched=key, sentence=result.text[to_text[ss]: to_text[se]].strip())
 
 
-@lru_cache(maxsize=1)
-def _shortcoming_words() -> re.Pattern:
-    words = [w.strip() for w in (LEXICON / "shortcoming_words.txt").read_text(encoding="utf-8").splitlines()
+@lru_cache(maxsize=2)
+def _words_pattern(name: str) -> re.Pattern:
+    """The words of lexicon file ``name`` (one a line, ``#`` comments) as one pattern, longest first."""
+    words = [w.strip() for w in (LEXICON / name).read_text(encoding="utf-8").splitlines()
              if w.strip() and not w.startswith("#")]
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _shortcoming_words() -> re.Pattern:
+    return _words_pattern("shortcoming_words.txt")
+
+
+# a preposition right before a mention: the mention is the frame of other work (按照…部署, 围绕…目标)
+FRAME_BEFORE_RE = re.compile(r"(?:按照|根据|依照|依据|遵照|遵循|对照|围绕)$")
 
 
 def _may_be_evidence(titles: tuple[tuple[int, int], ...], view: str, offset: int, view_offset: int) -> bool:
@@ -1084,8 +1159,11 @@ def _may_be_evidence(titles: tuple[tuple[int, int], ...], view: str, offset: int
     shortcoming (module docstring)."""
     if any(start <= offset < end for start, end in titles):
         return False
+    if FRAME_BEFORE_RE.search(view, max(0, view_offset - 4), view_offset):
+        return False  # 按照党中央决策部署，…: the words frame other work, nothing was done to them
     ss, se = _sentence(view, view_offset, view_offset)
-    return _shortcoming_words().search(view, ss, se) is None
+    # 向大会报告政府工作，请予审议: the sentence presents the report, it reports no work
+    return _shortcoming_words().search(view, ss, se) is None and _words_pattern("procedural_words.txt").search(view, ss, se) is None
 
 
 def follow_through(plan: Report, result: Report, review_until: Optional[int] = None) -> list[FollowUp]:
@@ -1140,8 +1218,10 @@ def scorecard(plan: Report, result: Report, plan_file: str = "", result_file: st
     end = review_end(result)
     lines = []
     for t in plan.targets:
-        d = direction_of(t)
-        actual = find_actual(t, result, end)
+        ss, se = _sentence(plan.text, t.start, t.end)
+        context = _plain(plan.text[ss:se])
+        d = direction_of(t, context)
+        actual = find_actual(t, result, end, context)
         v, why = verdict(t, actual, d)
         if actual is None and t.indicator:
             said = stated_met(t, result, end)
