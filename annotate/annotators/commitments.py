@@ -15,7 +15,8 @@ Contract: ``annotate_commitments(report) -> Report`` fills ``report.commitments`
   do not hide it; ``strength``: its class on the ladder (guarantee > strive > achieve > advance >
   start > encourage > explore; :func:`strength_rank` gives the rank for comparing two commitments);
 - ``deadline``: the time phrase as written (``年内``, ``年底前``, ``上半年``, ``到2025年``, ``全年``,
-  ``“十五五”期间``), from the clause or a time phrase opening its sentence, else None (a period that
+  ``“十五五”期间``, ``明年上半年``, ``明年3月``: a relative year keeps the part of it that narrows it), from
+  the clause or a time phrase opening its sentence, else None (a period that
   modifies the object, 分析“十五五”时期新的阶段性特征, is none); ``deadline_value``: the date or period
   it names (:func:`deadline_value`: 年内 → the plan year ``report.meta.year``);
 - ``object``: what follows the verb chain up to the clause end, never cut inside a word (推动要素向…
@@ -33,8 +34,16 @@ verb opens its own clause whatever rjieba tags it (健全, 筑牢 as adjectives,
 A ladder verb that is not the clause's predicate makes no commitment: inside a prepositional frame
 (``以推动高质量发展为主题``, ``为推进…提供支撑``, ``在推进…上``, ``并与…基本实现现代化的目标相衔接``), inside a
 quoted slogan or a title (``锚定“两个确保”``), right after 已 (``对已完成整改问题进行“回头看”``), as the
-subject of a modal (``研究储备政策要增强前瞻性``), or as a noun (``大兴调查研究``: look-alike words in the
-lexicon's ``not_in`` column), nor inside a frame (从…入手, 着眼…).
+subject of a modal (``研究储备政策要增强前瞻性``, ``AI发展须以安全为舵``) or of 是 (``保障市民基本的住屋需求是
+施政的首要任务``, ``我国发展面临的环境仍是…``; not after 确保/力争, which take a clause: 确保今年是…), as a noun
+(``大兴调查研究``: look-alike words in the lexicon's ``not_in`` column), as the end of an office's name
+(``发展局将资助…``, ``商务及经济发展局局长``, ``新发展区``: ``lexicon/office_suffixes.tsv``; a verb founding an
+office keeps it as its object, ``成立委员会``: ``lexicon/founding_verbs.txt``), nor inside a frame (从…入手, 着眼…).
+A clause ending in 在 + adverbs and verbs after a subject describes what is under way
+(``科技创新能力在持续提升``); a clause whose time phrase before the verb dates the act before the plan
+year (``政府于2023年7月成立…`` in a 2025 report, ``去年公布…``) reports a done act; notes
+(``註19: …`` up to the next numbered paragraph or heading, a closing ``注释`` section) define words
+of the body: none of these is a commitment.  ``考虑`` (consider) is the weakest promise, explore.
 
 Inside the year's targets block (``主要预期目标是：…``; :func:`annotate.annotators.targets.target_blocks`)
 a clause whose verb follows a subject states an outcome, not a promised action (DOMAIN.md 4 and 5:
