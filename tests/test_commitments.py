@@ -218,6 +218,9 @@ def test_an_office_name_ending_in_a_verb_is_no_commitment_verb():
                    ("成立", "我会成立北都发展委员会"), ("推动", "推动区域协调发展"), ("加快", "加快处理积压个案")]
     # the same in traditional characters
     assert [v for v, *_ in _full("發展局將資助私營工程應用AI。發展局會建立統一平台。", script="traditional")] == ["建立"]
+    # an office as the subject: a head-only verb after it still heads its clause; a verb phrase is no name
+    assert [(v, d) for v, _, d, *_ in _full("发展局明年第一季提出具体方案。积极扶持贫困地区特别是边远地区发展经济。")] == [
+        ("提出", "明年第一季"), ("扶持", None)]
 
 
 def test_a_verb_used_as_a_noun_subject_is_no_commitment():
@@ -251,6 +254,8 @@ def test_descriptions_under_way_and_notes_are_no_promises():
     """X在持续提升 (在 marks what is under way) describes; a note (注19：…, a closing 注释 section)
     defines a word of the body, which makes the promise."""
     assert _full("我国具有显著的制度优势，科技创新能力在持续提升，新动能在加快壮大，发展内生动力在不断积聚。") == []
+    # 在 completing a verb (走在前列) is no aspect: the promise stands
+    assert [v for v, *_ in _full("努力在建设物质文明和精神文明相协调的现代化上走在前列。")] == ["努力"]
     text = ("1. 我们会推广精神健康约章19。\n"
             "注19: 约章涵盖四个促进精神健康的要素，分别为：\n"
             "人际关系：加强同侪、师生之间的关系，提升联系感。\n"
@@ -261,5 +266,6 @@ def test_descriptions_under_way_and_notes_are_no_promises():
 
 def test_kaolv_is_the_weakest_promise_and_a_done_verb_leads():
     got = [(v, s) for v, s, *_ in _full("政府亦会考虑推动银发经济进一步发展。考虑了促进就业增收等需要。"
-                                       "考虑到市场变化，加快完善机制。")]
-    assert got == [("考虑", "explore"), ("加快", "advance")]
+                                       "考虑到市场变化，加快完善机制。主要考虑稳就业保民生的需要。"
+                                       "考虑公众意见后，政府会推行新制度。")]
+    assert got == [("考虑", "explore"), ("加快", "advance"), ("推行", "advance")]

@@ -438,6 +438,14 @@ _MANNER = frozenset("科学 有序 多渠道 坚定 及早 高质量 高标准 �
 _AGENT = re.compile(r"(?:国家|中央|政府|各级政府|地方政府|各级各部门|各部门|各地区?|各级|我们)(?:还要|也要|要|将|准备|拟|必须|应当)")
 
 
+@lru_cache(maxsize=1)
+def _office_agent() -> re.Pattern:
+    """An office as the subject: a name closed by an office word (``lexicon/office_suffixes.tsv``),
+    an abbreviation in brackets, then an adverb and a modal (发展局, 消防处亦会, 商务及经济发展局（商经局）会)."""
+    return re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + office_suffixes().pattern + r")(?:（[^（）]{1,12}）)?"
+                      r"(?:亦|也|还|则)?(?:会|将|要|拟)?")
+
+
 def _head(text: str, a: int, b: int, verbs: Verbs, ctx=None) -> int:
     """Where the head verb of segment ``text[a:b]`` may start: past list markers, adverbs, manner
     words, a modal and a time phrase (``今年将开展…``, ``要深入分析…``, ``清单化推进…``)."""
@@ -445,6 +453,10 @@ def _head(text: str, a: int, b: int, verbs: Verbs, ctx=None) -> int:
     m = _AGENT.match(text, a, b)
     if m:
         a = m.end()
+    elif (v := verbs.pattern.match(text, a, b)) is None or _lookalike(text, v, verbs):
+        m = _office_agent().match(text, a, b)
+        if m and not any(not _lookalike(text, x, verbs) for x in verbs.pattern.finditer(text, a, m.end())):
+            a = m.end()  # 发展局明年第一季提出具体方案: an office names who acts (积极扶持贫困地区 is no name)
     while a < b:
         v = verbs.pattern.match(text, a, b)
         if v and not _lookalike(text, v, verbs):
@@ -983,6 +995,8 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
                 continue  # 今年发展主要预期目标是：… announces what follows, it promises nothing itself
             if any(ts <= a < te for ts, te in outcomes) and _subject_first(text, a, verb, verbs, (offsets, tokens)):
                 continue  # 生态环境质量持续改善 in the targets block: an outcome (a target), not an action
+            if _AFTER_END.search(text, a, b):
+                continue  # 考虑公众意见后，…: a time frame for what follows, no promise of its own
             if _progressive(text, a, b, verbs, offsets, tokens):
                 continue  # 科技创新能力在持续提升: a description of what is under way
             dl = _deadline(text, clause, verb, verbs)
@@ -1006,6 +1020,8 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
             ))
     return tuple(out)
 
+
+_AFTER_END = re.compile(r"(?:之后|以后|后)$")
 
 # 去年/上年/前年 dating the act; not a comparison or a base (比去年增长, 在去年基础上, 去年同期)
 _PAST_YEAR_WORD = re.compile(r"(?<![比较同与在从于])(?:去年|上年|前年)(?!同期|水平|基础|的|相比|以来|底前)")
@@ -1035,6 +1051,11 @@ def _progressive(text: str, a: int, b: int, verbs: Verbs, offsets: list, tokens:
     k = bisect_left(offsets, i)
     if k >= len(tokens) or offsets[k] != i or tokens[k][0] != "在":
         return False  # 存在, 现在: 在 inside a word
+    if k > 0 and tokens[k - 1][1].startswith("v"):
+        return False  # 走在前列: 在 completes the verb before it
+    if k + 1 < len(tokens) and not (tokens[k + 1][1] in ("d", "ad", "vd") or tokens[k + 1][0] in verbs.verbs
+                                    or _ADVERBS.fullmatch(tokens[k + 1][0])):
+        return False  # the aspect 在 is followed by how (持续, 不断) or a verb of the ladder (加快)
     verb_seen = False
     for j in range(k + 1, len(tokens)):
         if offsets[j] >= b:
