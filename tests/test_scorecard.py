@@ -325,6 +325,21 @@ def test_followed_objects_are_whole_words_and_presenting_or_framing_is_no_eviden
     assert got["碳足迹管理体系"] == ("dropped", None)  # the leading verb 建立 still goes
 
 
+def test_a_batch_is_not_looked_for_and_a_shortcoming_word_of_the_object_is_no_shortcoming():
+    """部署实施一批重大科技项目 is followed as 重大科技项目; 补齐…公共服务短板 mentions the object whose
+    own word is 短板, while 一些地方公共服务短板仍然突出 is no evidence."""
+    plan = _report("今年主要预期目标是：地区生产总值增长6%左右。\n部署实施一批重大科技项目，补齐基础设施和公共服务短板。\n", 2030)
+    result = _report("过去一年，地区生产总值增长5.8%。承担重大科技项目。补齐基础设施和公共服务短板。\n"
+                     "今年主要预期目标是：地区生产总值增长6.5%左右。\n", 2031, 2030)
+    got = {f.object: (f.status, f.evidence) for f in scorecard(plan, result).commitments}
+    assert got == {"重大科技项目": ("in_progress", "承担重大科技项目"),
+                   "基础设施和公共服务短板": ("in_progress", "补齐基础设施和公共服务短板")}
+    result = _report("过去一年，地区生产总值增长5.8%。一些地方基础设施和公共服务短板仍然突出，亟待补齐。\n"
+                     "今年主要预期目标是：地区生产总值增长6.5%左右。\n", 2031, 2030)
+    got = {f.object: f.status for f in scorecard(plan, result).commitments}
+    assert got["基础设施和公共服务短板"] == "dropped"
+
+
 def test_an_actual_under_a_qualifier_of_the_plan_sentence():
     """PLAN 推进重大工程建设，全年完成投资2400亿元 (metric 投资) is answered by RESULT's
     重大工程投资完成2510.1亿元, not by 全社会固定资产投资 (a qualifier PLAN's sentence lacks); an amount

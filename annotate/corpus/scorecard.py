@@ -1008,6 +1008,7 @@ OBJECT_OVERLAP = 0.75  # share of an object's character pairs a clause must hold
 MIN_WORDS_OBJECT = 4  # an object shorter than this keeps its verb (提振消费): 消费 alone is everywhere
 _NOT_WORDS_RE = re.compile(r"[\s\W_]+")
 _TRAILING_RE = re.compile(r"(建设|工作)$")
+_MEASURE_LEAD_RE = re.compile(r"(?:一批|一些|若干|一系列|多项|多个)")
 
 
 def _object_words(c: Commitment) -> Optional[str]:
@@ -1024,6 +1025,9 @@ def _object_words(c: Commitment) -> Optional[str]:
     while m is not None and len(w) - m.end() >= MIN_WORDS_OBJECT and _first_word(w) == m.group():
         w = w[m.end():]
         m = pattern.match(w)
+    m = _MEASURE_LEAD_RE.match(w)
+    if m and len(w) - m.end() >= MIN_WORDS_OBJECT:
+        w = w[m.end():]  # 一批重大科技项目: the next report names the projects, not the batch
     t = _TRAILING_RE.sub("", w)
     w = t if len(t) >= MIN_WORDS_OBJECT else w
     if len(w) < MIN_WORDS_OBJECT:
@@ -1119,7 +1123,7 @@ def _follow(c: Commitment, obj: _Object, result: Report, review_until: int,
     to_text = result.simplified.to_text
     best: Optional[tuple[tuple[bool, bool, bool], int, int, str, int]] = None
     for h, e, key, exact in _mentions(view, obj, clauses):
-        if not _may_be_evidence(titles, view, to_text[h], h):
+        if not _may_be_evidence(titles, view, to_text[h], h, e):
             continue
         in_review = to_text[h] < review_until
         cs, ce = _clause(view, h, e)
@@ -1153,17 +1157,22 @@ def _shortcoming_words() -> re.Pattern:
 FRAME_BEFORE_RE = re.compile(r"(?:按照|根据|依照|依据|遵照|遵循|对照|围绕)$")
 
 
-def _may_be_evidence(titles: tuple[tuple[int, int], ...], view: str, offset: int, view_offset: int) -> bool:
-    """Can a mention at ``offset`` (``view_offset`` in the simplified view) show a promise kept?
-    Not in the title (``titles``: the result's title blocks), nor in a sentence naming a
-    shortcoming (module docstring)."""
+def _may_be_evidence(titles: tuple[tuple[int, int], ...], view: str, offset: int, view_offset: int,
+                     view_end: Optional[int] = None) -> bool:
+    """Can a mention at ``offset`` (``view_offset`` to ``view_end`` in the simplified view) show a
+    promise kept?  Not in the title (``titles``: the result's title blocks), nor right after a
+    framing preposition, nor in a sentence naming a shortcoming or presenting the report (module
+    docstring); a shortcoming word inside the mention is the promise's own object (补齐…短板)."""
     if any(start <= offset < end for start, end in titles):
         return False
     if FRAME_BEFORE_RE.search(view, max(0, view_offset - 4), view_offset):
         return False  # 按照党中央决策部署，…: the words frame other work, nothing was done to them
     ss, se = _sentence(view, view_offset, view_offset)
+    end = view_offset if view_end is None else view_end
+    if any(not (view_offset <= m.start() and m.end() <= end) for m in _shortcoming_words().finditer(view, ss, se)):
+        return False
     # 向大会报告政府工作，请予审议: the sentence presents the report, it reports no work
-    return _shortcoming_words().search(view, ss, se) is None and _words_pattern("procedural_words.txt").search(view, ss, se) is None
+    return _words_pattern("procedural_words.txt").search(view, ss, se) is None
 
 
 def follow_through(plan: Report, result: Report, review_until: Optional[int] = None) -> list[FollowUp]:
