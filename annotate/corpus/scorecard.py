@@ -18,14 +18,17 @@ Actual values
    must have a unit comparable with the target's (same base unit, or one
    ``lexicon/unit_conversions.tsv`` converts: 亿斤 ↔ 万吨).
 2. Failing that, the first review sentence that names the metric (any lexicon wording of the id,
-   or the target's metric as written) followed, in the same clause, by a comparable quantity.
+   the target's metric as written, or that metric under a qualifier PLAN's sentence holds too:
+   推进重大工程建设，全年完成投资2400亿元 ↔ 重大工程投资完成2510.1亿元) followed, in the same clause,
+   by a comparable quantity.
 Values stated over several years (年均, 累计, 五年, 以来, “十三五”) are passed over.
 
 Verdict rules (``a`` the actual, ``v`` the target value, in one unit)
 --------------------------------------------------------------------
 Direction comes from ``lexicon/indicator_direction.tsv``: ``higher`` is better, ``ceiling`` (less is
 better), ``reduction`` (the target is a decrease to reach; a target whose wording says
-下降/降低/减少 before its value is read this way whatever the indicator).  Tolerance ``tol``: 0.5
+下降/降低/减少 before its value is read this way whatever the indicator); an indicator the lexicon
+gives none is ``higher`` when PLAN promises to complete or reach the amount (全年完成投资2400亿元).  Tolerance ``tol``: 0.5
 for percentages and percentage points (absolute), 2 % of ``v`` for levels.  Rounding ``r``: half a
 unit in the last written digit of the less precise of ``a`` and ``v`` (5 → 0.5, 5.2 → 0.05).
 
@@ -60,8 +63,9 @@ scored above).  What is looked for, per commitment:
   unless it is an action with no physical amount (1万家规上工业企业数智化转型, unlike
   完成120.5公里架空线入地及合杆整治: ``ACTION_OBJECT_RE``).
 - ``object``: every other commitment, by its object's words (simplified, punctuation dropped,
-  leading verbs 建立/加快… and a trailing 建设/工作 taken off; an object of under 4 characters keeps
-  its verb: 提振消费, not 消费).  A RESULT clause mentions it when it holds the words, or at least
+  cut only at word boundaries (科学普及 keeps its 及), a leading verb 建立/加快… that is a word of its
+  own and leaves 4 characters taken off (应用场景, 执行力 stay), a batch 一批… and a trailing 建设/工作
+  taken off; an object of under 4 characters keeps its verb: 提振消费, not 消费).  A RESULT clause mentions it when it holds the words, or at least
   ``OBJECT_OVERLAP`` of their character pairs (and 3 of them) — the same object reworded around
   its words (推进全民健身公共服务体系建设 ↔ 全民健身公共服务体系更加完善).  ``matched`` is then the
   longest run of the object found in the clause.
