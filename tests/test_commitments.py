@@ -197,3 +197,75 @@ def test_outcomes_in_the_targets_block_are_targets_not_commitments():
             "细颗粒物浓度控制在29微克/立方米左右、争取更优水平；城镇新增就业30万人以上。\n")
     got = [(c.verb, c.text) for c in run_all(Report(meta=Meta(year=2030, issuer="某市人民政府"), text=text)).commitments]
     assert got == [("争取", "在实际工作中努力争取更好结果"), ("争取", "细颗粒物浓度控制在29微克/立方米左右、争取更优水平")]
+
+
+def _full(text: str, year: int = 2025, script: str = "simplified") -> list[tuple]:
+    """(verb, strength, deadline, deadline_value, text) of every commitment, all layers run."""
+    from annotate.annotators import run_all
+
+    r = run_all(Report(meta=Meta(year=year, issuer="某市人民政府", script=script), text=text + "\n"))
+    return [(c.verb, c.strength, c.deadline, c.deadline_value, c.text) for c in r.commitments]
+
+
+def test_an_office_name_ending_in_a_verb_is_no_commitment_verb():
+    """发展局, 商务及经济发展局, 投资推广署, 新发展区: the verb closes a name; the verb after the
+    name governs (发展局正全力发展…), and a verb founding an office keeps it as its object."""
+    got = [(v, t) for v, _, _, _, t in _full(
+        "商务及经济发展局（商经局）局长会督导出海专班工作。发展局将资助私营工程应用AI。"
+        "商务及经济发展局正全力发展贸易单一窗口。投资推广署与贸发局会建立机制。"
+        "按北都各指定发展区的性质和规模规划产业。我会成立北都发展委员会。推动区域协调发展。加快处理积压个案。")]
+    assert got == [("发展", "商务及经济发展局正全力发展贸易单一窗口"), ("建立", "投资推广署与贸发局会建立机制"),
+                   ("成立", "我会成立北都发展委员会"), ("推动", "推动区域协调发展"), ("加快", "加快处理积压个案")]
+    # the same in traditional characters
+    assert [v for v, *_ in _full("發展局將資助私營工程應用AI。發展局會建立統一平台。", script="traditional")] == ["建立"]
+    # an office as the subject: a head-only verb after it still heads its clause; a verb phrase is no name
+    assert [(v, d) for v, _, d, *_ in _full("发展局明年第一季提出具体方案。积极扶持贫困地区特别是边远地区发展经济。")] == [
+        ("提出", "明年第一季"), ("扶持", None)]
+
+
+def test_a_verb_used_as_a_noun_subject_is_no_commitment():
+    """AI发展须以安全为舵 (a modal after the verb), 香港发展无限, 保障…需求是施政的首要任务 and
+    我国发展面临的环境仍是… (the verb phrase is what 是 describes); 确保X是Y keeps its clause."""
+    assert _full("AI发展须以安全为舵。作为国际城市，发展无限。保障市民基本的住屋需求是施政的首要任务。"
+                 "今年我国发展面临的环境仍是战略机遇和风险挑战并存。") == []
+    assert [v for v, *_ in _full("要继续支持乡镇企业尤其是中西部地区乡镇企业的发展。确保今年是见成效的一年。")] == [
+        "支持", "确保"]
+
+
+def test_a_done_act_is_no_promise():
+    """A time phrase before the verb dating the act before the plan year (于2023年7月 in a 2025
+    report, 去年), or 已 before the verb: a report of what was done."""
+    assert _full("政府于2023年7月成立地区治理领导委员会。投资推广署去年举办首届低空经济论坛。"
+                 "香港海运港口发展局已于今年7月成立。") == []
+    # a plan: a date of the plan year or later, a base year (在去年基础上), a comparison (比去年)
+    got = [(v, d, dv) for v, _, d, dv, _ in _full("政府会于2025年7月成立新的委员会。确保比去年增加10%。")]
+    assert got == [("成立", "于2025年7月", "2025-07"), ("确保", None, None)]
+
+
+def test_relative_years_keep_their_half_quarter_or_month():
+    got = [(d, dv) for _, _, d, dv, _ in _full(
+        "政府明年上半年修订法例。新条例明年3月将正式实施。并于明年第一季进行中期检讨。今年底前完成检讨。"
+        "于2026年上半年成立研发中心。明年公布结果。")]
+    assert got == [("明年上半年", "2026-01/2026-06"), ("明年3月", "2026-03"), ("明年第一季", "2026-01/2026-03"),
+                   ("今年底前", "2025-12"), ("于2026年上半年", "2026-01/2026-06"), ("明年", "2026")]
+
+
+def test_descriptions_under_way_and_notes_are_no_promises():
+    """X在持续提升 (在 marks what is under way) describes; a note (注19：…, a closing 注释 section)
+    defines a word of the body, which makes the promise."""
+    assert _full("我国具有显著的制度优势，科技创新能力在持续提升，新动能在加快壮大，发展内生动力在不断积聚。") == []
+    # 在 completing a verb (走在前列) is no aspect: the promise stands
+    assert [v for v, *_ in _full("努力在建设物质文明和精神文明相协调的现代化上走在前列。")] == ["努力"]
+    text = ("1. 我们会推广精神健康约章19。\n"
+            "注19: 约章涵盖四个促进精神健康的要素，分别为：\n"
+            "人际关系：加强同侪、师生之间的关系，提升联系感。\n"
+            "2. 政府会加强社区支援。\n"
+            "注释\n［1］一降三减：推动火灾起数总体下降。\n")
+    assert [t for *_, t in _full(text)] == ["我们会推广精神健康约章19", "政府会加强社区支援"]
+
+
+def test_kaolv_is_the_weakest_promise_and_a_done_verb_leads():
+    got = [(v, s) for v, s, *_ in _full("政府亦会考虑推动银发经济进一步发展。考虑了促进就业增收等需要。"
+                                       "考虑到市场变化，加快完善机制。主要考虑稳就业保民生的需要。"
+                                       "考虑公众意见后，政府会推行新制度。")]
+    assert got == [("考虑", "explore"), ("加快", "advance"), ("推行", "advance")]

@@ -305,3 +305,51 @@ def test_a_shortcoming_is_no_evidence_of_progress():
     status = {f.object: f.status for f in follow_through(plan, result, review_until=len(review))}
     assert status["营商环境"] == "in_progress"
     assert status["高质量发展"] == "dropped"
+
+
+def test_followed_objects_are_whole_words_and_presenting_or_framing_is_no_evidence():
+    """The object looked for is cut at word boundaries (科学普及 keeps 及; 应用场景 and 执行力和公信力
+    keep a first word that reads like a verb); the sentence presenting the report (向大会报告政府工作，
+    请予审议) and a frame (按照党中央决策部署，…) are no evidence of work done."""
+    plan = _report("今年主要预期目标是：地区生产总值增长6%左右。\n"
+                   "广泛开展科学普及，拓展应用场景，不断提高执行力和公信力。做好政府工作。"
+                   "只要我们贯彻落实好党中央决策部署，建立碳足迹管理体系。\n", 2030)
+    result = _report("现在，我代表市人民政府，向大会报告政府工作，请予审议。\n"
+                     "过去一年，地区生产总值增长5.8%。按照党中央决策部署，主要做了以下工作。加强科学普及工作。\n"
+                     "今年主要预期目标是：地区生产总值增长6.5%左右。\n", 2031, 2030)
+    got = {f.object: (f.status, f.evidence) for f in scorecard(plan, result).commitments}
+    assert got["科学普及"] == ("in_progress", "加强科学普及工作")
+    assert got["应用场景"] == ("dropped", None) and got["执行力和公信力"] == ("dropped", None)
+    assert got["政府工作"] == ("dropped", None)
+    assert got["党中央决策部署"] == ("dropped", None)
+    assert got["碳足迹管理体系"] == ("dropped", None)  # the leading verb 建立 still goes
+
+
+def test_a_batch_is_not_looked_for_and_a_shortcoming_word_of_the_object_is_no_shortcoming():
+    """部署实施一批重大科技项目 is followed as 重大科技项目; 补齐…公共服务短板 mentions the object whose
+    own word is 短板, while 一些地方公共服务短板仍然突出 is no evidence."""
+    plan = _report("今年主要预期目标是：地区生产总值增长6%左右。\n部署实施一批重大科技项目，补齐基础设施和公共服务短板。\n", 2030)
+    result = _report("过去一年，地区生产总值增长5.8%。承担重大科技项目。补齐基础设施和公共服务短板。\n"
+                     "今年主要预期目标是：地区生产总值增长6.5%左右。\n", 2031, 2030)
+    got = {f.object: (f.status, f.evidence) for f in scorecard(plan, result).commitments}
+    assert got == {"重大科技项目": ("in_progress", "承担重大科技项目"),
+                   "基础设施和公共服务短板": ("in_progress", "补齐基础设施和公共服务短板")}
+    result = _report("过去一年，地区生产总值增长5.8%。一些地方基础设施和公共服务短板仍然突出，亟待补齐。\n"
+                     "今年主要预期目标是：地区生产总值增长6.5%左右。\n", 2031, 2030)
+    got = {f.object: f.status for f in scorecard(plan, result).commitments}
+    assert got["基础设施和公共服务短板"] == "dropped"
+
+
+def test_an_actual_under_a_qualifier_of_the_plan_sentence():
+    """PLAN 推进重大工程建设，全年完成投资2400亿元 (metric 投资) is answered by RESULT's
+    重大工程投资完成2510.1亿元, not by 全社会固定资产投资 (a qualifier PLAN's sentence lacks); an amount
+    PLAN promises to complete is met by more."""
+    plan = _report("今年主要预期目标是：地区生产总值增长6%左右。\n推进重大工程建设，全年完成投资2400亿元。\n", 2030)
+    review = "过去一年，地区生产总值增长5.8%，全社会固定资产投资完成9000亿元，重大工程投资完成2510.1亿元、增长5.3%。\n"
+    card = scorecard(plan, _report(review + "今年主要预期目标是：地区生产总值增长6.5%左右。\n", 2031, 2030))
+    line = next(ln for ln in card.lines if ln.metric == "投资")
+    assert (line.actual.value, line.verdict, line.direction) == (2510.1, "met", "higher")
+    assert line.actual.text == "重大工程投资完成2510.1亿元、增长5.3%"
+    other = _report("过去一年，全社会固定资产投资完成9000亿元。\n今年主要预期目标是：地区生产总值增长6.5%左右。\n", 2031, 2030)
+    line = next(ln for ln in scorecard(plan, other).lines if ln.metric == "投资")
+    assert (line.actual, line.verdict) == (None, "unknown")

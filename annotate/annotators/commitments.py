@@ -15,7 +15,8 @@ Contract: ``annotate_commitments(report) -> Report`` fills ``report.commitments`
   do not hide it; ``strength``: its class on the ladder (guarantee > strive > achieve > advance >
   start > encourage > explore; :func:`strength_rank` gives the rank for comparing two commitments);
 - ``deadline``: the time phrase as written (``年内``, ``年底前``, ``上半年``, ``到2025年``, ``全年``,
-  ``“十五五”期间``), from the clause or a time phrase opening its sentence, else None (a period that
+  ``“十五五”期间``, ``明年上半年``, ``明年3月``: a relative year keeps the part of it that narrows it), from
+  the clause or a time phrase opening its sentence, else None (a period that
   modifies the object, 分析“十五五”时期新的阶段性特征, is none); ``deadline_value``: the date or period
   it names (:func:`deadline_value`: 年内 → the plan year ``report.meta.year``);
 - ``object``: what follows the verb chain up to the clause end, never cut inside a word (推动要素向…
@@ -33,8 +34,16 @@ verb opens its own clause whatever rjieba tags it (健全, 筑牢 as adjectives,
 A ladder verb that is not the clause's predicate makes no commitment: inside a prepositional frame
 (``以推动高质量发展为主题``, ``为推进…提供支撑``, ``在推进…上``, ``并与…基本实现现代化的目标相衔接``), inside a
 quoted slogan or a title (``锚定“两个确保”``), right after 已 (``对已完成整改问题进行“回头看”``), as the
-subject of a modal (``研究储备政策要增强前瞻性``), or as a noun (``大兴调查研究``: look-alike words in the
-lexicon's ``not_in`` column), nor inside a frame (从…入手, 着眼…).
+subject of a modal (``研究储备政策要增强前瞻性``, ``AI发展须以安全为舵``) or of 是 (``保障市民基本的住屋需求是
+施政的首要任务``, ``我国发展面临的环境仍是…``; not after 确保/力争, which take a clause: 确保今年是…), as a noun
+(``大兴调查研究``: look-alike words in the lexicon's ``not_in`` column), as the end of an office's name
+(``发展局将资助…``, ``商务及经济发展局局长``, ``新发展区``: ``lexicon/office_suffixes.tsv``; a verb founding an
+office keeps it as its object, ``成立委员会``: ``lexicon/founding_verbs.txt``), nor inside a frame (从…入手, 着眼…).
+A clause ending in 在 + adverbs and verbs after a subject describes what is under way
+(``科技创新能力在持续提升``); a clause whose time phrase before the verb dates the act before the plan
+year (``政府于2023年7月成立…`` in a 2025 report, ``去年公布…``) reports a done act; notes
+(``註19: …`` up to the next numbered paragraph or heading, a closing ``注释`` section) define words
+of the body: none of these is a commitment.  ``考虑`` (consider) is the weakest promise, explore.
 
 Inside the year's targets block (``主要预期目标是：…``; :func:`annotate.annotators.targets.target_blocks`)
 a clause whose verb follows a subject states an outcome, not a promised action (DOMAIN.md 4 and 5:
@@ -95,7 +104,9 @@ _NUM = r"(?:[一二两三四五六七八九十]+|\d+)"
 _DEADLINE = re.compile(
     r"(?:(?:到|至|在|于)?" + _YEAR
     + r"(?:第?[一二三四1-4]季度?|\d{1,2}月(?:底|末|初)?|上半年|下半年|年底|底|末|初|中)?(?:或之前|之前|前|内)?(?!以来|同期|相比|水平|的|\d))"
-    r"|(?<![一二两三四五六七八九十\d])(?:今年内|今年底|今年|年内|本年度|年度内|年底前|年底|年末|明年内|明年底|明年初|明年)(?!的)"
+    # 今年/明年 keep what narrows them (明年上半年, 明年3月, 明年第一季): the deadline is that part of the year
+    r"|(?<![一二两三四五六七八九十\d])(?:(?:今年|明年)(?:内|底前?|初|上半年|下半年|第?[一二三四1-4]季度?"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|初)?前?)?|年内|本年度|年度内|年底前|年底|年末)(?!的)"
     # 年度完成投资1万亿元: 年度 right before the verb is "this year"; 年度目标 is a modifier
     r"|(?<![一二两三四五六七八九十\d本])(?:年度|全年)(?=确保|力争|争取|完成|实现|达到|建成|开工|启动|新增|[，,])"
     r"|(?<![一二两三四五六七八九十\d])(?:上半年|下半年)(?!的)"
@@ -202,6 +213,38 @@ def review_ranges(report: Report) -> list[tuple[int, int]]:
         if is_review_heading(simplified_span(report, m.start(1), m.end(1))):
             end = heads[k + 1].start() if k + 1 < len(heads) else len(report.text)
             out.append((m.start(), end))
+    return out
+
+
+# A note explains a word of the body (註19: 《4Rs精神健康約章》中的「4Rs」涵蓋…); the body makes the
+# promise, the note defines: a line opening 注1：/註19: starts one, a line 注释/註釋 starts the notes
+# closing the report.  A note runs until a numbered paragraph (236. …), a heading or the next note.
+_NOTE_START = re.compile(r"[ \t\u3000]*[注註](?:[ \t]*\d+[ \t]*[:：]|[释釋解][ \t\u3000]*$)")
+_NOTES_TO_END = re.compile(r"[ \t\u3000]*[注註][释釋解][ \t\u3000]*$")
+_NUMBERED_LINE = re.compile(r"[ \t\u3000]*\d+[.．][ \t\u3000]*\S")
+
+
+def note_ranges(report: Report) -> list[tuple[int, int]]:
+    """``Report.text`` ranges of notes (footnotes and a closing 注释 section): no commitments there."""
+    text = report.text
+    heads = sorted(b.start for b in report.blocks if b.kind in _HEADING_KINDS and b.kind != "title")
+    out: list[tuple[int, int]] = []
+    start: Optional[int] = None
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        if _NOTES_TO_END.match(line.rstrip("\r\n")):
+            out.append((pos if start is None else start, len(text)))
+            return out
+        if _NOTE_START.match(line):
+            start = pos if start is None else start
+        elif start is not None and (_NUMBERED_LINE.match(line) or _HEADING_LINE.match(line)
+                                    or bisect_left(heads, pos) < bisect_left(heads, end)):
+            out.append((start, pos))
+            start = None
+        pos = end
+    if start is not None:
+        out.append((start, len(text)))
     return out
 
 
@@ -395,6 +438,14 @@ _MANNER = frozenset("科学 有序 多渠道 坚定 及早 高质量 高标准 �
 _AGENT = re.compile(r"(?:国家|中央|政府|各级政府|地方政府|各级各部门|各部门|各地区?|各级|我们)(?:还要|也要|要|将|准备|拟|必须|应当)")
 
 
+@lru_cache(maxsize=1)
+def _office_agent() -> re.Pattern:
+    """An office as the subject: a name closed by an office word (``lexicon/office_suffixes.tsv``),
+    an abbreviation in brackets, then an adverb and a modal (发展局, 消防处亦会, 商务及经济发展局（商经局）会)."""
+    return re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + office_suffixes().pattern + r")(?:（[^（）]{1,12}）)?"
+                      r"(?:亦|也|还|则)?(?:会|将|要|拟)?")
+
+
 def _head(text: str, a: int, b: int, verbs: Verbs, ctx=None) -> int:
     """Where the head verb of segment ``text[a:b]`` may start: past list markers, adverbs, manner
     words, a modal and a time phrase (``今年将开展…``, ``要深入分析…``, ``清单化推进…``)."""
@@ -402,6 +453,10 @@ def _head(text: str, a: int, b: int, verbs: Verbs, ctx=None) -> int:
     m = _AGENT.match(text, a, b)
     if m:
         a = m.end()
+    elif (v := verbs.pattern.match(text, a, b)) is None or _lookalike(text, v, verbs):
+        m = _office_agent().match(text, a, b)
+        if m and not any(not _lookalike(text, x, verbs) for x in verbs.pattern.finditer(text, a, m.end())):
+            a = m.end()  # 发展局明年第一季提出具体方案: an office names who acts (积极扶持贫困地区 is no name)
     while a < b:
         v = verbs.pattern.match(text, a, b)
         if v and not _lookalike(text, v, verbs):
@@ -460,9 +515,37 @@ def _verb_at(text: str, verbs: Verbs, start: int, end: int, ctx=None) -> Optiona
         pos = m.start() + 1
 
 
+@lru_cache(maxsize=1)
+def office_suffixes() -> re.Pattern:
+    """``lexicon/office_suffixes.tsv`` as one pattern matching an office's closing word right
+    after a verb (局 in 发展局, not in 推动局部; 区 in 新发展区, not in 推动区域)."""
+    alts = []
+    for row in read_tsv(LEXICON_DIR / "office_suffixes.tsv"):
+        not_before = row[1].split() if len(row) > 1 else []
+        guard = f"(?!{'|'.join(map(re.escape, not_before))})" if not_before else ""
+        alts.append(re.escape(row[0]) + guard)
+    return re.compile("|".join(sorted(alts, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def founding_verbs() -> frozenset:
+    """``lexicon/founding_verbs.txt``: verbs whose object may be an office (成立委员会)."""
+    lines = (LEXICON_DIR / "founding_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+
+
+# a modal right after the verb: the verb is a noun, the subject of the modal (AI发展须以安全为舵)
+_MODAL_NEXT = re.compile(r"(?:必须|务须|须|应当|应该|要(?!求|素|点|害|件|务|闻|地|塞|职|案|领))")
+
+
 def _lookalike(text: str, m: re.Match, verbs: Verbs) -> bool:
+    """Is the verb match ``m`` part of another word or used as a noun rather than a verb?"""
     if text.startswith(("之年", "的", "了"), m.end()):
         return True  # 推进之年, 持续的: a verb used as a noun or modifier; 完成了: a report of the past
+    if office_suffixes().match(text, m.end()) and m.group() not in founding_verbs():
+        return True  # 发展局将资助…, 商务及经济发展局局长: the verb ends an office's name
+    if _MODAL_NEXT.match(text, m.end()):
+        return True  # AI发展须以安全为舵: verbs take their modal before them, a noun after it
     if m.start() > 0 and text[m.start() - 1] == "的":
         return True  # 工作的推进: a nominalized verb
     for word in verbs.not_in.get(m.group(), ()):
@@ -559,14 +642,27 @@ def _not_predicate(text: str, m: re.Match, a: int, b: int, verbs: Verbs, offsets
     # The verb's own tag stands in for the word before the modal when nothing follows the verb
     # (推动高质量发展要靠改革: 发展, a verbal noun, ends the subject).
     own = tokens[kv][1] if kv < len(tokens) and offsets[kv] == m.start() and kn == kv + 1 else ""
+    clausal = verbs.verbs.get(m.group()) in _CLAUSAL
     for i, (w, p) in enumerate(after):
         before = after[i - 1][1] if i > 0 else own
-        if w == "是" and before in _NOUN_TAGS:
-            return True  # 发展乡镇企业是农村奔小康的必由之路: the verb phrase is what 是 describes
+        if w == "是" and not clausal:
+            j = i - 1  # 仍是, 也是: the adverb before 是 is not the subject's last word (尤其是 is a connective)
+            while j >= 0 and after[j][0] in _COPULA_ADVERBS:
+                j -= 1
+            last = after[j][1] if j >= 0 else own
+            # 发展乡镇企业是农村奔小康的必由之路, 保障市民基本的住屋需求是施政的首要任务 (rjieba tags
+            # 需求 a verb): the verb phrase is what 是 describes; 确保X是Y takes a clause instead
+            if last in _NOUN_TAGS or last.startswith("v"):
+                return True
         if (w in _MODAL_AFTER and p in ("v", "d") and before in _NOUN_TAGS
                 and i + 1 < len(after) and after[i + 1][1][:1] in ("v", "d", "a")):
             return True
     return False
+
+
+# verbs that take a clause as their object (确保…是…): a 是 after them belongs to that clause
+_CLAUSAL = frozenset(("guarantee", "strive"))
+_COPULA_ADVERBS = frozenset("仍 仍然 依然 也 都 正 亦 乃 均 皆 始终".split())
 
 
 def _has_verb(a: int, b: int, offsets: list, tokens: list) -> bool:
@@ -606,7 +702,10 @@ def _governed(a: int, verb_start: int, offsets: list, tokens: list, verbs: Verbs
         if p == "p" and w in ("对", "把", "向"):
             in_np = True
         adjacent = offsets[k] + len(w) == verb_start
-        if (p in ("v", "vd", "vi") and not in_np and w not in _PRE_VERBS and w not in _MANNER and w not in verbs.verbs and not adjacent
+        # a ladder verb done already (考虑了…需要) leads like any other verb: the clause reports it
+        done = w in verbs.verbs and text.startswith("了", offsets[k] + len(w))
+        if (p in ("v", "vd", "vi") and not in_np and w not in _PRE_VERBS and w not in _MANNER
+                and (w not in verbs.verbs or done) and not adjacent
                 and not any(s <= offsets[k] < e for s, e in skip)):
             return True
         k += 1
@@ -710,10 +809,11 @@ def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optiona
     core verbs (力争实现, 加快推进, 力争年底前实现); a verb of action that names the object (实施提振消费
     专项行动) or is coordinated with it (统筹发展和安全) stays in it, and so does 要素, 重点领域."""
     pos = verb.end()
-    if text.startswith("好", pos) and not text.startswith(("好评", "好人"), pos):
-        pos += 1
     core = modal_verbs()
     while True:
+        # a 好 complement after any verb of the chain (发挥好, 贯彻落实好): not the object's first word
+        if text.startswith("好", pos) and not text.startswith(("好评", "好人"), pos):
+            pos += 1
         if _NOT_MODAL_RE.match(text, pos):
             break  # 推动要素向…: 要素 is the object, not the modal 要
         m = _ADVERBS.match(text, pos, clause.end) or _DEADLINE.match(text, pos, clause.end)
@@ -721,7 +821,7 @@ def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optiona
             pos = m.end()
             continue
         v = verbs.pattern.match(text, pos, clause.end)
-        if (v and v.group() in core and not _lookalike(text, v, verbs)
+        if (v and (v.group() in core or text.startswith("好", v.end())) and not _lookalike(text, v, verbs)
                 and text[v.end() : v.end() + 1] not in _COORDINATORS):
             pos = v.end()
             continue
@@ -863,7 +963,7 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
     starts = mv.to_text
     keep: list[tuple[int, int]] = []
     pos = 0
-    for rs, re_ in sorted(review_ranges(report)):
+    for rs, re_ in sorted(review_ranges(report) + note_ranges(report)):
         a, b = bisect_left(starts, rs), bisect_left(starts, re_)
         if a > pos:
             keep.append((pos, a))
@@ -895,7 +995,13 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
                 continue  # 今年发展主要预期目标是：… announces what follows, it promises nothing itself
             if any(ts <= a < te for ts, te in outcomes) and _subject_first(text, a, verb, verbs, (offsets, tokens)):
                 continue  # 生态环境质量持续改善 in the targets block: an outcome (a target), not an action
+            if _AFTER_END.search(text, a, b):
+                continue  # 考虑公众意见后，…: a time frame for what follows, no promise of its own
+            if _progressive(text, a, b, verbs, offsets, tokens):
+                continue  # 科技创新能力在持续提升: a description of what is under way
             dl = _deadline(text, clause, verb, verbs)
+            if _done_before(text, clause, verb, dl, year):
+                continue  # 政府于2023年7月成立… in a 2025 report: a report of what was done
             ob = _object(text, clause, verb, verbs)
             qid = None
             i = bisect_left(q_starts, start)
@@ -913,6 +1019,52 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
                 object_entity=_entity_inside(entities, e_starts, *obj) if obj else None,
             ))
     return tuple(out)
+
+
+_AFTER_END = re.compile(r"(?:之后|以后|后)$")
+
+# 去年/上年/前年 dating the act; not a comparison or a base (比去年增长, 在去年基础上, 去年同期)
+_PAST_YEAR_WORD = re.compile(r"(?<![比较同与在从于])(?:去年|上年|前年)(?!同期|水平|基础|的|相比|以来|底前)")
+
+
+def _done_before(text: str, clause: _Clause, verb: re.Match, dl: Optional[tuple[int, int]], year: Optional[int]) -> bool:
+    """Does a time phrase before the verb date the act before the plan year ``year`` (政府于2023年7月
+    成立… in a 2025 report, 去年推出…)?  A promise is never due before the year it is made for;
+    the clause reports a done act."""
+    if dl is not None and dl[1] <= verb.start() and year is not None:
+        value = deadline_value(text[dl[0] : dl[1]], year)
+        if value and int(value.split("/")[-1][:4]) < year:
+            return True
+    return bool(_PAST_YEAR_WORD.search(text, clause.start, verb.start()))
+
+
+_PROGRESSIVE_TAGS = frozenset("d ad a v vd vi zg".split())
+
+
+def _progressive(text: str, a: int, b: int, verbs: Verbs, offsets: list, tokens: list) -> bool:
+    """Does the clause ``text[a:b]`` end in 在 + adverbs and verbs after a subject (科技创新能力在持续
+    提升, 新动能在加快壮大, 发展内生动力在不断积聚)?  在 marks what is under way: a description, not a
+    promise.  正在 is left alone (政府正在研究: the government's own work)."""
+    i = text.rfind("在", a, b)
+    if i <= _opening(text, a, b) or text[i - 1] == "正":
+        return False
+    k = bisect_left(offsets, i)
+    if k >= len(tokens) or offsets[k] != i or tokens[k][0] != "在":
+        return False  # 存在, 现在: 在 inside a word
+    if k > 0 and tokens[k - 1][1].startswith("v"):
+        return False  # 走在前列: 在 completes the verb before it
+    if k + 1 < len(tokens) and not (tokens[k + 1][1] in ("d", "ad", "vd") or tokens[k + 1][0] in verbs.verbs
+                                    or _ADVERBS.fullmatch(tokens[k + 1][0])):
+        return False  # the aspect 在 is followed by how (持续, 不断) or a verb of the ladder (加快)
+    verb_seen = False
+    for j in range(k + 1, len(tokens)):
+        if offsets[j] >= b:
+            break
+        w, p = tokens[j]
+        if p not in _PROGRESSIVE_TAGS and w not in verbs.verbs and not _ADVERBS.fullmatch(w):
+            return False
+        verb_seen = verb_seen or p.startswith("v") or w in verbs.verbs
+    return verb_seen
 
 
 def _entity_inside(entities: list, starts: list, a: int, b: int) -> Optional[str]:

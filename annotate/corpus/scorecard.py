@@ -18,14 +18,17 @@ Actual values
    must have a unit comparable with the target's (same base unit, or one
    ``lexicon/unit_conversions.tsv`` converts: 亿斤 ↔ 万吨).
 2. Failing that, the first review sentence that names the metric (any lexicon wording of the id,
-   or the target's metric as written) followed, in the same clause, by a comparable quantity.
+   the target's metric as written, or that metric under a qualifier PLAN's sentence holds too:
+   推进重大工程建设，全年完成投资2400亿元 ↔ 重大工程投资完成2510.1亿元) followed, in the same clause,
+   by a comparable quantity.
 Values stated over several years (年均, 累计, 五年, 以来, “十三五”) are passed over.
 
 Verdict rules (``a`` the actual, ``v`` the target value, in one unit)
 --------------------------------------------------------------------
 Direction comes from ``lexicon/indicator_direction.tsv``: ``higher`` is better, ``ceiling`` (less is
 better), ``reduction`` (the target is a decrease to reach; a target whose wording says
-下降/降低/减少 before its value is read this way whatever the indicator).  Tolerance ``tol``: 0.5
+下降/降低/减少 before its value is read this way whatever the indicator); an indicator the lexicon
+gives none is ``higher`` when PLAN promises to complete or reach the amount (全年完成投资2400亿元).  Tolerance ``tol``: 0.5
 for percentages and percentage points (absolute), 2 % of ``v`` for levels.  Rounding ``r``: half a
 unit in the last written digit of the less precise of ``a`` and ``v`` (5 → 0.5, 5.2 → 0.05).
 
@@ -60,8 +63,9 @@ scored above).  What is looked for, per commitment:
   unless it is an action with no physical amount (1万家规上工业企业数智化转型, unlike
   完成120.5公里架空线入地及合杆整治: ``ACTION_OBJECT_RE``).
 - ``object``: every other commitment, by its object's words (simplified, punctuation dropped,
-  leading verbs 建立/加快… and a trailing 建设/工作 taken off; an object of under 4 characters keeps
-  its verb: 提振消费, not 消费).  A RESULT clause mentions it when it holds the words, or at least
+  cut only at word boundaries (科学普及 keeps its 及), a leading verb 建立/加快… that is a word of its
+  own and leaves 4 characters taken off (应用场景, 执行力 stay), a batch 一批… and a trailing 建设/工作
+  taken off; an object of under 4 characters keeps its verb: 提振消费, not 消费).  A RESULT clause mentions it when it holds the words, or at least
   ``OBJECT_OVERLAP`` of their character pairs (and 3 of them) — the same object reworded around
   its words (推进全民健身公共服务体系建设 ↔ 全民健身公共服务体系更加完善).  ``matched`` is then the
   longest run of the object found in the clause.
@@ -77,8 +81,10 @@ Status (RESULT's halves as above: the review before :func:`review_end`, the plan
   longer promises it.  A RESULT with no targets block is all review, so nothing it does not
   mention can be told apart from a dropped promise: it is ``dropped`` too.
 
-A mention in RESULT's title (…政府工作报告) or in a sentence that names a shortcoming
-(一些地方和干部推动高质量发展能力亟待提高: ``lexicon/shortcoming_words.txt``) is no evidence.
+A mention in RESULT's title (…政府工作报告), in a sentence that names a shortcoming
+(一些地方和干部推动高质量发展能力亟待提高: ``lexicon/shortcoming_words.txt``) or in one that presents
+the report itself (向大会报告政府工作，请予审议: ``lexicon/procedural_words.txt``) is no evidence, nor is a mention
+right after a preposition that makes it the frame of other work (按照党中央决策部署，…).
 
 The evidence is the clause of RESULT (as written) holding the best mention (``sentence``: the
 whole sentence around it) — a review mention
@@ -508,10 +514,11 @@ def _indicator_candidates(t: Target, result: Report, text: str, end: int, want_c
     return out
 
 
-def _metric_matches(t: Target, text: str, end: int) -> list[re.Match[str]]:
+def _metric_matches(t: Target, text: str, end: int, context: str = "") -> list[re.Match[str]]:
     """Where the review names the target's metric: lexicon wordings of its ids (leftmost-longest
-    over the whole lexicon, so 国内生产总值 inside 单位国内生产总值能耗 does not count) and the
-    metric as the target wrote it."""
+    over the whole lexicon, so 国内生产总值 inside 单位国内生产总值能耗 does not count), the
+    metric as the target wrote it, and the metric under a qualifier of PLAN's sentence ``context``
+    (:func:`_qualified_matches`)."""
     from ..annotators.indicators import load_lexicon
 
     lex = load_lexicon()
@@ -520,14 +527,40 @@ def _metric_matches(t: Target, text: str, end: int) -> list[re.Match[str]]:
            or lex.wordings[m.group(0)][1] in ids]
     if t.metric and len(t.metric) >= 3 and t.metric not in lex.wordings:
         out.extend(re.finditer(re.escape(t.metric), text[:end]))
+    starts = {m.start() for m in out}
+    out.extend(m for m in _qualified_matches(t.metric, text, end, context) if m.start() not in starts)
     return sorted(out, key=lambda m: m.start())
 
 
-def _text_candidates(t: Target, result: Report, text: str, end: int, want_change: bool) -> list[_Candidate]:
+MAX_QUALIFIER = 8  # characters a qualifier before a metric may have (重大工程 in 重大工程投资)
+_QUALIFIER_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _qualified_matches(metric: Optional[str], text: str, end: int, context: str) -> list[re.Match[str]]:
+    """Where the review names ``metric`` under a qualifier that PLAN's sentence ``context`` holds
+    too: PLAN 推进重大工程建设，全年完成投资2400亿元 (metric 投资, its qualifier in the clause before)
+    against RESULT 重大工程投资完成2510.1亿元.  The match spans qualifier and metric; the longest
+    qualifier (2 to :data:`MAX_QUALIFIER` Chinese characters, inside the metric's clause) wins, and
+    RESULT's 全社会固定资产投资 is no match, PLAN's sentence not holding 固定资产."""
+    if not context or not metric or len(metric) < 2:
+        return []
+    out = []
+    for m in re.finditer(re.escape(metric), text[:end]):
+        cs, _ = _clause(text, m.start(), m.start())
+        for a in range(max(cs, m.start() - MAX_QUALIFIER), m.start() - 1):
+            qualifier = text[a : m.start()]
+            if _QUALIFIER_RE.fullmatch(qualifier) and qualifier in context:
+                out.append(re.compile(re.escape(qualifier + metric)).match(text, a))
+                break
+    return [m for m in out if m is not None]
+
+
+def _text_candidates(t: Target, result: Report, text: str, end: int, want_change: bool,
+                     context: str = "") -> list[_Candidate]:
     common = _target_common(t)
     qs = sorted((q for q in result.quantities if q.start < end), key=lambda q: q.start)
     out = []
-    for m in _metric_matches(t, text, end):
+    for m in _metric_matches(t, text, end, context):
         if text[max(0, m.start() - 3) : m.start()].endswith(("占", "相当于", "与", "同", "快于", "高于", "低于")):
             continue  # a denominator or a comparison, not the metric
         cs, ce = _clause(text, m.start(), m.end())
@@ -605,8 +638,10 @@ def _end_level(t: Target, text: str, c: _Candidate, review_year: Optional[int] =
     return _past_period(text, c.start, review_year)
 
 
-def find_actual(t: Target, result: Report, end: Optional[int] = None) -> Optional[Actual]:
+def find_actual(t: Target, result: Report, end: Optional[int] = None, context: str = "") -> Optional[Actual]:
     """The value RESULT's review half gives for target ``t`` (module docstring), or None.
+    ``context`` is PLAN's sentence holding the target (simplified): its words may qualify the
+    metric in RESULT (:func:`_qualified_matches`).
 
     Of the candidates, one whose paragraph last named the year (去年, 全年) wins over one with no
     time cue, which wins over one whose paragraph last spoke of several years (过去五年); then
@@ -619,7 +654,8 @@ def find_actual(t: Target, result: Report, end: Optional[int] = None) -> Optiona
     want_change = _wants_change(t, direction)
     reduction = direction == "reduction"
     text = _scan(result)
-    cands = _indicator_candidates(t, result, text, end, want_change) + _text_candidates(t, result, text, end, want_change)
+    cands = (_indicator_candidates(t, result, text, end, want_change)
+             + _text_candidates(t, result, text, end, want_change, context))
     if not cands:
         return None
     ry = result.meta.review_year
@@ -674,15 +710,25 @@ def stated_met(t: Target, result: Report, end: Optional[int] = None) -> Optional
 # --------------------------------------------------------------------------- verdicts
 
 
-def direction_of(t: Target) -> Optional[str]:
-    """``reduction`` when the target's wording states a decrease, else the lexicon's direction."""
+# an amount PLAN promises to complete or reach (全年完成投资2400亿元): doing more meets it
+ACHIEVE_BEFORE_RE = re.compile(r"(?:完成|实现|达到|突破)$")
+
+
+def direction_of(t: Target, context: str = "") -> Optional[str]:
+    """``reduction`` when the target's wording states a decrease, else the lexicon's direction;
+    with none, ``higher`` when PLAN's sentence ``context`` promises to complete or reach the amount
+    (全年完成投资2400亿元: the verb stands before the target's own words)."""
     head = t.text
     if t.value is not None or t.low is not None:
         num = t.text.find(_fmt(t.value if t.value is not None else t.low))
         head = t.text[:num] if num > 0 else t.text
     if REDUCTION_WORDS_RE.search(head):
         return "reduction"
-    return directions().get(t.indicator or "")
+    d = directions().get(t.indicator or "")
+    at = context.find(_plain(t.text)) if context and d is None else -1
+    if at > 0 and ACHIEVE_BEFORE_RE.search(context, 0, at):
+        return "higher"
+    return d
 
 
 def _fmt(v: Any) -> str:
@@ -759,7 +805,22 @@ MIN_OBJECT, MAX_OBJECT = 4, 24
 _PAREN_RE = re.compile(r"[（(][^（）()]{1,20}[)）]")
 # works of a phase (…四期工程, the entity's name) are followed by the phase's name too (…四期)
 _PHASE_WORKS_RE = re.compile(r"(?<=期)(?:工程|项目)$")
-_TRIM_RE = re.compile(r"^[的和及与、，,\s“”\"]+|[的和及与、，,\s“”\"]+$")
+_EDGE_PUNCT = "、，,“”\" \t\u3000"
+_FUNCTION_WORDS = frozenset("的 和 及 与 以及".split())
+
+
+def _trim_words(s: str) -> str:
+    """``s`` without punctuation and function words (的 和 及 与) at either end, cut only at word
+    boundaries (rjieba): 科学普及 keeps its 及, 及时 its 及; 和…的 around a name go."""
+    import rjieba
+
+    s = s.strip(_EDGE_PUNCT)
+    words = [w for w in rjieba.cut(s)] if s else []
+    while words and (words[0] in _FUNCTION_WORDS or not words[0].strip(_EDGE_PUNCT)):
+        words.pop(0)
+    while words and (words[-1] in _FUNCTION_WORDS or not words[-1].strip(_EDGE_PUNCT)):
+        words.pop()
+    return "".join(words).strip(_EDGE_PUNCT)
 
 
 @lru_cache(maxsize=1)
@@ -859,7 +920,7 @@ def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_
     pos = obj.find(q.text)
     after = obj[pos + len(q.text):] if pos >= 0 else ""
     after = re.split(r"[，,；;。]", after)[0]
-    key = _TRIM_RE.sub("", _plain(after))
+    key = _trim_words(_plain(after))
     if not (MIN_QUANTITY_OBJECT <= len(key) <= MAX_OBJECT) or re.search(r"\d", key) or not _balanced(key):
         return []
     if _generic(key, q.unit or ""):
@@ -951,6 +1012,7 @@ OBJECT_OVERLAP = 0.75  # share of an object's character pairs a clause must hold
 MIN_WORDS_OBJECT = 4  # an object shorter than this keeps its verb (提振消费): 消费 alone is everywhere
 _NOT_WORDS_RE = re.compile(r"[\s\W_]+")
 _TRAILING_RE = re.compile(r"(建设|工作)$")
+_MEASURE_LEAD_RE = re.compile(r"(?:一批|一些|若干|一系列|多项|多个)")
 
 
 def _object_words(c: Commitment) -> Optional[str]:
@@ -960,16 +1022,28 @@ def _object_words(c: Commitment) -> Optional[str]:
     from ..annotators.commitments import load_verbs
 
     pattern = load_verbs().pattern
-    w = _NOT_WORDS_RE.sub("", _TRIM_RE.sub("", _plain(c.object or "")))
+    w = _NOT_WORDS_RE.sub("", _trim_words(_plain(c.object or "")))
+    # 建立碳足迹管理体系 → 碳足迹管理体系: a leading verb goes when it is a word of its own and what
+    # is left names the object by itself; 应用场景 and 执行力和公信力 stay whole
     m = pattern.match(w)
-    while m is not None and len(w) - m.end() >= 2:  # 建立碳足迹管理体系 → 碳足迹管理体系
+    while m is not None and len(w) - m.end() >= MIN_WORDS_OBJECT and _first_word(w) == m.group():
         w = w[m.end():]
         m = pattern.match(w)
+    m = _MEASURE_LEAD_RE.match(w)
+    if m and len(w) - m.end() >= MIN_WORDS_OBJECT:
+        w = w[m.end():]  # 一批重大科技项目: the next report names the projects, not the batch
     t = _TRAILING_RE.sub("", w)
     w = t if len(t) >= MIN_WORDS_OBJECT else w
     if len(w) < MIN_WORDS_OBJECT:
         w = _NOT_WORDS_RE.sub("", _plain(c.verb)) + w
     return w if len(w) >= 2 else None
+
+
+def _first_word(s: str) -> str:
+    """The first word of ``s`` (rjieba), or ""."""
+    import rjieba
+
+    return next(iter(rjieba.cut(s)), "") if s else ""
 
 
 def _followed(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_Object]:
@@ -1053,7 +1127,7 @@ def _follow(c: Commitment, obj: _Object, result: Report, review_until: int,
     to_text = result.simplified.to_text
     best: Optional[tuple[tuple[bool, bool, bool], int, int, str, int]] = None
     for h, e, key, exact in _mentions(view, obj, clauses):
-        if not _may_be_evidence(titles, view, to_text[h], h):
+        if not _may_be_evidence(titles, view, to_text[h], h, e):
             continue
         in_review = to_text[h] < review_until
         cs, ce = _clause(view, h, e)
@@ -1071,21 +1145,38 @@ def _follow(c: Commitment, obj: _Object, result: Report, review_until: int,
                     matched=key, sentence=result.text[to_text[ss]: to_text[se]].strip())
 
 
-@lru_cache(maxsize=1)
-def _shortcoming_words() -> re.Pattern:
-    words = [w.strip() for w in (LEXICON / "shortcoming_words.txt").read_text(encoding="utf-8").splitlines()
+@lru_cache(maxsize=2)
+def _words_pattern(name: str) -> re.Pattern:
+    """The words of lexicon file ``name`` (one a line, ``#`` comments) as one pattern, longest first."""
+    words = [w.strip() for w in (LEXICON / name).read_text(encoding="utf-8").splitlines()
              if w.strip() and not w.startswith("#")]
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-def _may_be_evidence(titles: tuple[tuple[int, int], ...], view: str, offset: int, view_offset: int) -> bool:
-    """Can a mention at ``offset`` (``view_offset`` in the simplified view) show a promise kept?
-    Not in the title (``titles``: the result's title blocks), nor in a sentence naming a
-    shortcoming (module docstring)."""
+def _shortcoming_words() -> re.Pattern:
+    return _words_pattern("shortcoming_words.txt")
+
+
+# a preposition right before a mention: the mention is the frame of other work (按照…部署, 围绕…目标)
+FRAME_BEFORE_RE = re.compile(r"(?:按照|根据|依照|依据|遵照|遵循|对照|围绕)$")
+
+
+def _may_be_evidence(titles: tuple[tuple[int, int], ...], view: str, offset: int, view_offset: int,
+                     view_end: Optional[int] = None) -> bool:
+    """Can a mention at ``offset`` (``view_offset`` to ``view_end`` in the simplified view) show a
+    promise kept?  Not in the title (``titles``: the result's title blocks), nor right after a
+    framing preposition, nor in a sentence naming a shortcoming or presenting the report (module
+    docstring); a shortcoming word inside the mention is the promise's own object (补齐…短板)."""
     if any(start <= offset < end for start, end in titles):
         return False
+    if FRAME_BEFORE_RE.search(view, max(0, view_offset - 4), view_offset):
+        return False  # 按照党中央决策部署，…: the words frame other work, nothing was done to them
     ss, se = _sentence(view, view_offset, view_offset)
-    return _shortcoming_words().search(view, ss, se) is None
+    end = view_offset if view_end is None else view_end
+    if any(not (view_offset <= m.start() and m.end() <= end) for m in _shortcoming_words().finditer(view, ss, se)):
+        return False
+    # 向大会报告政府工作，请予审议: the sentence presents the report, it reports no work
+    return _words_pattern("procedural_words.txt").search(view, ss, se) is None
 
 
 def follow_through(plan: Report, result: Report, review_until: Optional[int] = None) -> list[FollowUp]:
@@ -1140,8 +1231,10 @@ def scorecard(plan: Report, result: Report, plan_file: str = "", result_file: st
     end = review_end(result)
     lines = []
     for t in plan.targets:
-        d = direction_of(t)
-        actual = find_actual(t, result, end)
+        ss, se = _sentence(plan.text, t.start, t.end)
+        context = _plain(plan.text[ss:se])
+        d = direction_of(t, context)
+        actual = find_actual(t, result, end, context)
         v, why = verdict(t, actual, d)
         if actual is None and t.indicator:
             said = stated_met(t, result, end)
