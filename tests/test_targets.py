@@ -665,3 +665,15 @@ def test_change_rows_say_which_list_and_where_a_moved_target_went():
     forest = {(r.scope, r.change): r.moved_text for r in rows if r.indicator == "forest_coverage"}
     assert forest == {("headline", "removed"): "森林覆盖率达到36%", ("measure", "added"): "森林覆盖率达到35%"}
     assert {r.scope for r in rows if r.indicator == "gdp_growth"} == {"headline"}
+
+
+def test_measure_figures_with_a_lexicon_wording_are_compared_year_on_year():
+    """赤字率拟按3%安排 → 赤字率拟按4%左右安排: the fiscal figures of a plan's measures are the year's
+    main fiscal signal; they pair by indicator like any measure target."""
+    head = "主要预期目标是：地区生产总值增长5%左右。\n上述目标综合考虑了各方面因素。\n二、今年重点工作\n"
+    ch = _changes(head + "积极的财政政策要加力提效。赤字率拟按3%安排，中央预算内投资拟安排7000亿元。\n",
+                  head + "更加积极的财政政策要持续用力。赤字率拟按4%左右安排，中央预算内投资拟安排7350亿元。\n")
+    ratio = ch[("measure", "deficit_ratio", None)]
+    assert (ratio.change, ratio.delta.value, ratio.delta.unit) == ("raised", 1, "个百分点")
+    invest = ch[("measure", "central_budget_investment", None)]
+    assert (invest.change, invest.delta.value, invest.delta.unit) == ("raised", 350, "亿元")

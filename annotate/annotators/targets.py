@@ -609,7 +609,9 @@ def _named_measure(scan: str, q: Quantity, start: int) -> Optional[_Found]:
     if (not (2 <= len(metric) <= MAX_MEASURE_METRIC) or not _measure_head_re().search(metric)
             or MEASURE_COUNT_RE.search(metric)):
         return None
-    return _Found(m_start, q.end, metric, None, q, scope="measure")
+    # a lexicon wording in the metric names its indicator (赤字率拟按3%安排 → deficit_ratio), so the
+    # next year's figure for it is compared with this one
+    return _Found(m_start, q.end, metric, canonical_id(metric, q.unit, load_lexicon()), q, scope="measure")
 
 
 # ``交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元``: one metric per value, in order
@@ -634,7 +636,8 @@ def _distributed_measures(scan: str, q: Quantity, qs: Sequence[Quantity], start:
     names = expand_pair(metric, len(values)) if len(values) >= 2 else None
     if not names or not all(_measure_head_re().search(n) and len(n) <= MAX_MEASURE_METRIC for n in names):
         return []
-    return [_Found(lo, v.end, n, None, v, scope="measure") for n, v in zip(names, values)]
+    lex = load_lexicon()
+    return [_Found(lo, v.end, n, canonical_id(n, v.unit, lex), v, scope="measure") for n, v in zip(names, values)]
 
 
 def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[str],
