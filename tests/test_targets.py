@@ -677,3 +677,13 @@ def test_measure_figures_with_a_lexicon_wording_are_compared_year_on_year():
     assert (ratio.change, ratio.delta.value, ratio.delta.unit) == ("raised", 1, "个百分点")
     invest = ch[("measure", "central_budget_investment", None)]
     assert (invest.change, invest.delta.value, invest.delta.unit) == ("raised", 350, "亿元")
+
+
+def test_a_bare_head_listed_after_an_item_shares_its_subject():
+    """粮食播种面积3320万亩、产量1285万吨以上: 产量 is the grain's (grain_output), 总产量 too."""
+    head = "主要预期目标是：地区生产总值增长5%左右。\n上述目标综合考虑了各方面因素。\n二、今年重点工作\n"
+    for clause, metric in (("稳定粮食播种面积3320万亩、产量1285万吨以上。", "粮食产量"),
+                           ("粮食播种面积1530万亩、总产量125亿斤。", "粮食总产量")):
+        r = tag_text(head + "抓好粮食生产，" + clause + "\n", 2026)
+        grain = [t for t in r.targets if t.indicator == "grain_output"]
+        assert [(t.metric, t.scope) for t in grain] == [(metric, "measure")], clause

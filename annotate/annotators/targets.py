@@ -609,9 +609,37 @@ def _named_measure(scan: str, q: Quantity, start: int) -> Optional[_Found]:
     if (not (2 <= len(metric) <= MAX_MEASURE_METRIC) or not _measure_head_re().search(metric)
             or MEASURE_COUNT_RE.search(metric)):
         return None
+    lex = load_lexicon()
     # a lexicon wording in the metric names its indicator (赤字率拟按3%安排 → deficit_ratio), so the
     # next year's figure for it is compared with this one
-    return _Found(m_start, q.end, metric, canonical_id(metric, q.unit, load_lexicon()), q, scope="measure")
+    ident = canonical_id(metric, q.unit, lex)
+    if ident is None:
+        shared = _shared_subject(scan, m_start, metric, lex)
+        if shared is not None:
+            metric, ident = shared, canonical_id(shared, q.unit, lex)
+    return _Found(m_start, q.end, metric, ident, q, scope="measure")
+
+
+# the longest bare head a list item may be and still take the subject of the item before it
+SHARED_SUBJECT_HEAD = 3
+
+
+def _shared_subject(scan: str, m_start: int, metric: str, lex) -> Optional[str]:
+    """``粮食播种面积3320万亩、产量1285万吨以上``: a bare measure head (产量, 总产量) listed after another
+    item shares that item's subject; the metric it names (粮食产量), when the subject and the head
+    make a lexicon wording across their junction, else None."""
+    if m_start == 0 or scan[m_start - 1] != "、" or len(metric) > SHARED_SUBJECT_HEAD:
+        return None
+    lo = max(max(scan.rfind(c, 0, m_start - 1) for c in MEASURE_CLAUSE_SEP if c != "、") + 1, 0)
+    item = scan[lo : m_start - 1]
+    lead = MEASURE_LEAD_RE.match(item)
+    item = item[lead.end() if lead else 0 :]
+    for k in range(len(item) - 1, 0, -1):  # the longest subject first
+        candidate = item[:k] + metric
+        m = lookup(candidate, lex)
+        if m and m.start() < k < m.end():
+            return candidate[m.start():]  # from the wording on: 稳定粮食|产量 → 粮食产量
+    return None
 
 
 # ``交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元``: one metric per value, in order
