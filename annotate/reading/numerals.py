@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Optional, Union
 
+from ..lazyre import lazy
+
 Number = Union[int, float]
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -48,10 +50,10 @@ MULTIPLIERS: dict[str, int] = {
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
-_SEPARATOR = re.compile(r"(?<=[0-9])(?:, ?|[ \u00a0\u2009\u202f])(?=[0-9]{3})")
+_SEPARATOR = lazy(r"(?<=[0-9])(?:, ?|[ \u00a0\u2009\u202f])(?=[0-9]{3})")
 #: a level followed by digits: 2万3000, 4万2千8百 (Arabic digits in the places of a Chinese numeral)
 _LEVEL_THEN_DIGIT = re.compile(r"[十百千万亿][0-9]")
-_MIXED = re.compile(r"([0-9]+(?:\.[0-9]+)?)|([十百千万亿])")
+_MIXED = lazy(r"([0-9]+(?:\.[0-9]+)?)|([十百千万亿])")
 
 
 def tidy(n: float) -> Number:
@@ -114,7 +116,7 @@ def _parse_cn_int(s: str) -> Optional[int]:
 def _parse_mixed(s: str) -> Optional[Number]:
     """``2万3000`` → 23000, ``4万2千8百`` → 42800, ``1亿2000万`` → 120000000: Arabic digits in the
     places of Chinese ones, read level by level like :func:`_parse_cn_int`.  None for other strings."""
-    tokens = _MIXED.findall(s)
+    tokens = _MIXED().findall(s)
     if "".join(a or b for a, b in tokens) != s:
         return None
     total = section = cur = 0.0
@@ -148,7 +150,7 @@ def parse_number(s: str) -> Optional[Number]:
         v = parse_number(s[2:] if s.startswith("零下") else s[1:])
         return None if v is None else tidy(-v)
     if "," in s or " " in s or "\u00a0" in s or "\u2009" in s or "\u202f" in s:
-        s = _SEPARATOR.sub("", s)
+        s = _SEPARATOR().sub("", s)
     if not s:
         return None
     if s[0].isdigit() and _LEVEL_THEN_DIGIT.search(s):
