@@ -552,6 +552,7 @@ def _false_range_after_change(masked: str, start: int, num1_end: int, num_start:
     return ("至" in sep or "到" in sep) and bool(_CHANGE_BEFORE().search(masked, max(0, start - 8), start))
 
 
+@lru_cache(maxsize=8192)  # pure; Decimal arithmetic costs microseconds and values repeat
 def _times(value: float, scale: float) -> float:
     """``value * scale`` without binary noise (4.06万亿 is 4060000000000, not …99.9995); a tiny
     product of a rate per a large unit (0.6人/百亿元 → 6e-11 人/元) is kept, not rounded to 0."""

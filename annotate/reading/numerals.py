@@ -19,6 +19,7 @@ Pure functions, no state; full-width digits are accepted because users call thes
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional, Union
 
 from ..lazyre import lazy
@@ -139,6 +140,8 @@ def _parse_mixed(s: str) -> Optional[Number]:
     return tidy(total + section + cur + (digit or 0))
 
 
+# Cached: a pure function of a short string, and a report writes the same numerals many times.
+@lru_cache(maxsize=8192)
 def parse_number(s: str) -> Optional[Number]:
     """Parse an Arabic, Chinese or mixed numeral; None when ``s`` is not one.
 
@@ -213,6 +216,7 @@ def approximate_bounds(numeral: str) -> Optional[tuple[Number, Number]]:
     return None if low is None or high is None else (low, high)
 
 
+@lru_cache(maxsize=8192)  # pure, and called for every numeral of every report
 def split_multiplier(numeral: str) -> tuple[str, str]:
     """Split a trailing 万/亿 (万亿, 亿, 万) off a numeral: ``一千二百万`` → (``一千二百``, ``万``).
 
