@@ -24,6 +24,8 @@ from ..model import Quantity
 from .indicators import PER_UNIT_RE, canonical_id, load_lexicon, lookup
 from ..lazyre import lazy
 
+# The patterns are getters compiled on first use (lazyre.lazy): only a report that states its plan in
+# prose reaches them, and compiling them cost every other report's process milliseconds.
 # Words saying a figure is planned, not estimated (预计 is a forecast of the current year).
 PLAN_WORD_RE = lazy(r"计划|拟定|规定|要求|安排为|安排|指标为|调控目标|目标是|目标，|目标,|定为|预期(?:目标)?为")
 # Sentences that report the past or comment: never the start of a plan passage.
