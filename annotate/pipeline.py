@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .model import Report
+from .lazyre import lazy
 
 if TYPE_CHECKING:
     from .reading.identity import Hints
@@ -81,14 +82,14 @@ def tag(path: str, data: bytes | None = None, hints: "Hints | None" = None) -> R
     return annotate(read_report(path, data, hints))
 
 
-_NEVER_NORMALIZED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+_NEVER_NORMALIZED = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
                                "\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 
 def _check_normalized(report: Report, path: str) -> None:
     """An annotated XML used as a report must hold text normalization could have written: the
     schema cannot say that ``<char code="D800"/>`` or a control character is impossible there."""
-    m = _NEVER_NORMALIZED.search(report.text)
+    m = _NEVER_NORMALIZED().search(report.text)
     if m:
         from .errors import AnnotateError
         from .reading.ingest import display_name

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "annotate"
 
 # Each top-level name of the package, by the layer it belongs to (lower imports nothing higher).
 LAYER_OF = {
-    "model": 0, "errors": 0, "lexicon": 0, "outputs": 0, "report_json": 0,
+    "model": 0, "errors": 0, "lexicon": 0, "outputs": 0, "report_json": 0, "lazyre": 0,
     "reading": 1,
     "annotators": 2,
     "comparing": 3,

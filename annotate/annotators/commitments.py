@@ -76,19 +76,20 @@ from typing import Iterable, Optional, Union
 from ..model import Commitment, Report
 from . import register
 from ._textview import LEXICON_DIR, BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
+from ..lazyre import lazy
 
 #: headings of the review half
 REVIEW_HEADING = re.compile(r"回顾|执行情况|工作总结")
 #: weaker review cues (成效, 成就): they mark a review unless the heading also announces plans
 #: (二、“十四五”时期发展成就和“十五五”时期主要目标任务 is a plan part)
 REVIEW_CUE = re.compile(r"过去一年|过去五年|过去的一年|成效|成就|成绩|取得")
-PLAN_CUE = re.compile(r"目标|任务|要求|安排|部署|举措|考虑|建议|重点工作")
+PLAN_CUE = lazy(r"目标|任务|要求|安排|部署|举措|考虑|建议|重点工作")
 
 
 def is_review_heading(heading: str) -> bool:
     """Does a part heading (simplified characters) announce the review half?"""
-    return bool(REVIEW_HEADING.search(heading) or (REVIEW_CUE.search(heading) and not PLAN_CUE.search(heading)))
-_TOP_HEADING = re.compile(r"(?m)^[#*\s\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部][分]?)([^\n]{0,80})")
+    return bool(REVIEW_HEADING.search(heading) or (REVIEW_CUE.search(heading) and not PLAN_CUE().search(heading)))
+_TOP_HEADING = lazy(r"(?m)^[#*\s\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部][分]?)([^\n]{0,80})")
 
 _SENTENCE_END = re.compile(r"[。；！？!?;：:\n]")
 # ——  inside a sentence parts a run-in topic from its measures (强化离岸人民币业务——全力推动…)
@@ -208,7 +209,7 @@ def review_ranges(report: Report) -> list[tuple[int, int]]:
             if is_review_heading(simplified_span(report, hs, he)):
                 out.append((part.start, part.end))
         return out
-    heads = list(_TOP_HEADING.finditer(report.text))
+    heads = list(_TOP_HEADING().finditer(report.text))
     for k, m in enumerate(heads):
         if is_review_heading(simplified_span(report, m.start(1), m.end(1))):
             end = heads[k + 1].start() if k + 1 < len(heads) else len(report.text)
@@ -298,9 +299,9 @@ _FUTURE_TEXT = re.compile(r"力争|争取|确保(?!了)|今年|明年|年内|年
                           # rjieba glues 我会 into one noun: 我会成立…委员会 is a plan
                           r"|(?:我|我们|政府)(?:会|将)(?!议|同|展|员|长|计|商|谈|见|晤|所|场|师|签)")
 _FUTURE_YEAR = re.compile(r"(?:到|至|在|于)?((?:19|20)\d{2})年(?:前|底前|内|之前|或之前|以前|底|末)?")
-_MODIFIER_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}(?:的|问题|项目|工程)")
+_MODIFIER_AFTER = lazy(r"[\u4e00-\u9fff]{1,4}(?:的|问题|项目|工程)")
 _DIRECTED = re.compile(r"经?(?:要求|责成|指示|委托|邀请|请|督促|指派|委派)")
-_OUTCOME = re.compile(r"取得(?:了|重大|重要|明显|显著|积极|历史性|新的)|成效显著|成果丰硕|显著|明显|大幅|得到")
+_OUTCOME = lazy(r"取得(?:了|重大|重要|明显|显著|积极|历史性|新的)|成效显著|成果丰硕|显著|明显|大幅|得到")
 _MODALS = "将会要拟"
 _NOT_MODAL = frozenset("要求 要素 要点 要害 要件 要务 要闻 要地 会议 会同 会展 会员 会长 会计 会商 会谈 会见 会晤 会所 会场 "
                        "会师 会签 将近 将士 将军 拟定".split())
@@ -356,7 +357,7 @@ def _past(text: str, a: int, b: int, year: Optional[int], offsets: list, tokens:
             return True  # (在参考了…经验后，研究…: 了 inside a 在…后 frame dates the plan, it reports nothing)
         k += 1
     for m in _PAST_MARK.finditer(text, a, b):
-        if m.group().startswith("已") and _MODIFIER_AFTER.match(text, m.end(), b):
+        if m.group().startswith("已") and _MODIFIER_AFTER().match(text, m.end(), b):
             continue  # 对已完成整改问题, 在已复修的石澳: 已 inside a modifier reports nothing
         if m.group().startswith("已") and _DIRECTED.match(text, m.end(), b):
             continue  # 我已要求…研究…: an instruction given, the work is still to come
@@ -398,7 +399,7 @@ def reported_ranges(text: str, lo: int, hi: int, offsets: list, tokens: list, ye
             # reports nothing itself (…；超额完成新一轮造林绿化工程 stays a report).
             order = _order(text, a, e, offsets, tokens, verbs) and (
                 new_sentence or not _past(text, a, e, year, offsets, tokens))
-            if order and review and _OUTCOME.search(text, a, _COMMA.search(text, a, e).start() if _COMMA.search(text, a, e) else e):
+            if order and review and _OUTCOME().search(text, a, _COMMA.search(text, a, e).start() if _COMMA.search(text, a, e) else e):
                 order = False  # 全面深化改革取得重大突破: a verb-made subject and a reported outcome
             if order or _future(text, a, e, offsets, tokens, year):
                 review = False
@@ -790,12 +791,12 @@ def _deadline(text: str, clause: _Clause, verb: Optional[re.Match] = None, verbs
 
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
 _FIVE_YEAR_NUM = re.compile(r"十([一二三四五六七八九])五")
-_AFTER_DEADLINE = re.compile(r"[，,。；;、）)]|$|要|将|再|基本|全面|力争|确保|争取|前|内|之前|以前")
+_AFTER_DEADLINE = lazy(r"[，,。；;、）)]|$|要|将|再|基本|全面|力争|确保|争取|前|内|之前|以前")
 
 
 def _closes(text: str, pos: int, end: int, verbs: Verbs) -> bool:
     """Does a time phrase ending at ``pos`` stand on its own (a comma, the clause end, a verb next)?"""
-    return pos >= end or bool(_AFTER_DEADLINE.match(text, pos)) or bool(verbs.pattern.match(text, pos, end))
+    return pos >= end or bool(_AFTER_DEADLINE().match(text, pos)) or bool(verbs.pattern.match(text, pos, end))
 
 
 _COORDINATORS = "和与及、"

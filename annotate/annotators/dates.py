@@ -33,6 +33,7 @@ from typing import Callable, Iterable, Optional
 from ..model import DateSpan, Period, Rank, Report
 from ..reading.numerals import parse_number
 from . import register
+from ..lazyre import lazy
 
 _D = r"[0-9０-９]"
 _SP = r"[ \u3000]?"
@@ -248,14 +249,14 @@ def text_view(text: str) -> tuple[str, Callable[[int], int]]:
         from ..reading.script import detect_script, simplified_view
     except ImportError:  # script.py absent: match as is
         return text, lambda i: i
-    if not _TRAD_HINT.search(text) or detect_script(text) != "traditional":
+    if not _TRAD_HINT().search(text) or detect_script(text) != "traditional":
         return text, lambda i: i
     view = simplified_view(text, "traditional")
     return view.view, lambda i: view.to_text[i]
 
 
 # characters frequent in traditional reports and never in simplified ones
-_TRAD_HINT = re.compile("[億萬個項間區兩點張處輛臺歲場條噸畝週時鐘層隻種餘約達內與為來們這經發國會價產業實現務長]")
+_TRAD_HINT = lazy("[億萬個項間區兩點張處輛臺歲場條噸畝週時鐘層隻種餘約達內與為來們這經發國會價產業實現務長]")
 
 
 def find_dates(text: str) -> list[DateSpan]:

@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 from ..model import Indicator, Quantity, Report
 from . import register
@@ -133,11 +133,16 @@ CLAUSE_SEP = "，,；;。！？!?\n"
 SENTENCE_SEP = "。！？!?\n"
 _SENTENCE_SEP_RE = re.compile(f"[{re.escape(SENTENCE_SEP)}]")  # one C-level search for any of them
 # a comma between digit groups is a thousands separator (34,250万吨), not a clause break
-_CLAUSE_RE = re.compile(f"(?:[^{re.escape(CLAUSE_SEP)}]|(?<=\\d)[,，](?=\\d{{3}}(?!\\d)))+")
+# (runs of ordinary characters are taken whole: one fast loop in the regex engine, where a
+# repeated one-character alternation tried both branches at every character)
+_CLAUSE_RE = re.compile(f"(?:[^{re.escape(CLAUSE_SEP)}]+|(?<=\\d)[,，](?=\\d{{3}}(?!\\d)))+")
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
+    """One clause of a text: ``text[start:end]``.  Immutable like the model's frozen dataclasses, but
+    a named tuple: a report has thousands of clauses, and a frozen dataclass costs several times as
+    much to create (one ``object.__setattr__`` per field)."""
+
     start: int
     end: int
     text: str
@@ -479,6 +484,10 @@ def find_indicators(report: Report) -> list[Indicator]:
         if not pq and not any(ps <= r.start < pe for r in ranks):
             continue
         modifiers = [q for q in pq if _is_modifier(q, text)]
+        # by identity: ``q not in modifiers`` compared every field of every modifier (quantity ids are
+        # unique, so two quantities are equal only when they are the same object)
+        modifier_ids = {id(q) for q in modifiers}
+        pranks = [r for r in ranks if r.start >= ps and r.end <= pe]  # the only ranks a piece can hold
         # the paragraph with name digits and modifier quantities blanked (offsets relative to ps)
         masked = _masked(text[ps:pe], [(m.start() - ps, m.end() - ps) for m in _LATIN_NAME.finditer(text, ps, pe)]
                          + [(d.start - ps, d.end - ps) for d in report.dates if ps <= d.start and d.end <= pe]
@@ -489,7 +498,7 @@ def find_indicators(report: Report) -> list[Indicator]:
         for cl in clauses(text, ps, pe):
             if cl.sentence != prev_sentence:
                 previous, prev_sentence, gap = [], cl.sentence, False
-            cq_all = [q for q in quantities_in(pq, cl.start, cl.end) if q not in modifiers]
+            cq_all = [q for q in quantities_in(pq, cl.start, cl.end) if id(q) not in modifier_ids]
             in_clause: list[dict] = []  # indicators of this clause's pieces so far
             action_clause = False  # an earlier piece reported an action: the later ones are its objects
             for s, e in _pieces(text, cl, cq_all):
@@ -498,7 +507,7 @@ def find_indicators(report: Report) -> list[Indicator]:
                 # a duration framing a value (连续37年, 两年平均增速) is not one
                 cq = [q for q in cq if not ((q.base_unit or q.unit) in TIME_UNITS
                                             and (len(cq) > 1 or _DURATION_FRAME.search(text, max(s, q.start - 2), q.start)))]
-                cranks = [r for r in ranks if r.start >= s and r.end <= e]
+                cranks = [r for r in pranks if r.start >= s and r.end <= e]
                 if not cq:
                     if cranks:
                         current = _rank_only(text, masked, ps, piece, cranks[0], previous, gap)

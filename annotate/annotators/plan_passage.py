@@ -22,30 +22,33 @@ from typing import Optional, Sequence
 
 from ..model import Quantity
 from .indicators import PER_UNIT_RE, canonical_id, load_lexicon, lookup
+from ..lazyre import lazy
 
+# The patterns are getters compiled on first use (lazyre.lazy): only a report that states its plan in
+# prose reaches them, and compiling them cost every other report's process milliseconds.
 # Words saying a figure is planned, not estimated (预计 is a forecast of the current year).
-PLAN_WORD_RE = re.compile(r"计划|拟定|规定|要求|安排为|安排|指标为|调控目标|目标是|目标，|目标,|定为|预期(?:目标)?为")
+PLAN_WORD_RE = lazy(r"计划|拟定|规定|要求|安排为|安排|指标为|调控目标|目标是|目标，|目标,|定为|预期(?:目标)?为")
 # A figure the plan year "will" reach is planned too (1957年的工业总产值比1956年将增长百分之四点五, in the
 # report on the 1957 plan); a later year's (一九五七年…将达到, in 1955) belongs to a multi-year plan.
-FUTURE_RE = re.compile(r"将(?:要)?(?:比[^，。；]{1,12})?(?:增长|达到|提高|增加)")
+FUTURE_RE = lazy(r"将(?:要)?(?:比[^，。；]{1,12})?(?:增长|达到|提高|增加)")
 # Sentences that report the past or comment: never the start of a plan passage.
-REVIEW_RE = re.compile(
+REVIEW_RE = lazy(
     r"实际|完成|超额|执行(?:结果|情况)|已经|增长了|达到了|提前|胜利|修订|追加|超过(?:了)?(?:年度|原定)?计划|预计(?:达到|可以|可|能|将)")
 # Figures about several years: a five-year plan, yearly averages, a multi-year programme (纲要).
-MULTI_YEAR_RE = re.compile(
+MULTI_YEAR_RE = lazy(
     r"(?<![〇○零一二三四五六七八九\d])五年|“[一二三四五六七八九十]+五”|[六七八九十]五(?:计划|时期|期间)|平均每年|年均|每年|期间|时期|本世纪|纲要|"
     r"(?<![〇○零一二三四五六七八九\d])[一二两三四五六七八九十\d]{1,2}年(?:内|间|中|来)")
 # What makes a paragraph about a multi-year plan (naming the year inside one, 第六个五年计划的第二年, does not).
-MULTI_YEAR_CONTEXT_RE = re.compile(r"五年计划期间|(?<![〇○零一二三四五六七八九\d])五年[内间]|时期|期间|平均每年|年均|纲要")
+MULTI_YEAR_CONTEXT_RE = lazy(r"五年计划期间|(?<![〇○零一二三四五六七八九\d])五年[内间]|时期|期间|平均每年|年均|纲要")
 # A sentence that restates the plan in other terms (``如果仍然按照一九五二年的不变价格计算``).
-RESTATED_RE = re.compile(r"^如果[^。]*按照[^。]*计算")
-SHARE_RE = re.compile(r"比重|所占|占[^，。；]{0,12}$")
+RESTATED_RE = lazy(r"^如果[^。]*按照[^。]*计算")
+SHARE_RE = lazy(r"比重|所占|占[^，。；]{0,12}$")
 # A value after 比 with no verb between is the base it is compared with (比一九五八年的二千零五十亿元).
-BASE_RE = re.compile(r"(?:比|较|同|从|由)[^，；。增提降减上下达为]{0,16}$")
-INCREMENT_RE = re.compile(r"(?:增加|增产|减少|多|超过|只差|相差)(?:了)?\s*(?:约|近)?\s*$")
-YEAR_RE = re.compile(r"((?:19|20)\d\d|一九[〇○零一二三四五六七八九]{2})\s*年?")
+BASE_RE = lazy(r"(?:比|较|同|从|由)[^，；。增提降减上下达为]{0,16}$")
+INCREMENT_RE = lazy(r"(?:增加|增产|减少|多|超过|只差|相差)(?:了)?\s*(?:约|近)?\s*$")
+YEAR_RE = lazy(r"((?:19|20)\d\d|一九[〇○零一二三四五六七八九]{2})\s*年?")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
-SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+SENTENCE_END_RE = lazy(r"[。！？!?\n]")
 # Paragraphs of the passage may not be farther apart than this many characters of other text.
 MAX_PASSAGE_CHARS = 3000
 
@@ -63,7 +66,7 @@ class PlanFigure:
 
 def _years(text: str) -> list[int]:
     out = []
-    for m in YEAR_RE.finditer(text):
+    for m in YEAR_RE().finditer(text):
         y = m.group(1)
         if y.startswith("一九"):
             y = "19" + "".join(_CN_DIGITS[c] for c in y[2:])
@@ -75,7 +78,7 @@ def _sentences(scan: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``scan[start:end]`` (each ends after its 。 or before its newline)."""
     out = []
     pos = start
-    for m in SENTENCE_END_RE.finditer(scan, start, end):
+    for m in SENTENCE_END_RE().finditer(scan, start, end):
         if m.end() - pos > 1:
             out.append((pos, m.end()))
         pos = m.end()
@@ -92,7 +95,7 @@ def _clause_start(scan: str, sent_start: int, pos: int) -> int:
 def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], plan_year: Optional[int]) -> list[PlanFigure]:
     """The aggregate figures one sentence ``scan[start:end]`` sets for ``plan_year`` (see module doc)."""
     sent = scan[start:end].strip()
-    if RESTATED_RE.match(sent):
+    if RESTATED_RE().match(sent):
         return []
     lex = load_lexicon()
     out: list[PlanFigure] = []
@@ -104,12 +107,12 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
         # year there makes the figure a multi-year one
         sub_start = max(start, scan.rfind("；", start, q.start) + 1, scan.rfind(";", start, q.start) + 1)
         sub = scan[sub_start : q.start]
-        if MULTI_YEAR_RE.search(sub) or SHARE_RE.search(scan[cs : q.start]):
+        if MULTI_YEAR_RE().search(sub) or SHARE_RE().search(scan[cs : q.start]):
             continue
         if plan_year and any(y < plan_year - 1 or y > plan_year for y in _years(sub)):
             continue  # an old base year, or a later year's goal (到2000年): not the plan year's figure
         before = scan[cs : q.start]
-        if BASE_RE.search(before) or INCREMENT_RE.search(before):
+        if BASE_RE().search(before) or INCREMENT_RE().search(before):
             continue
         listed = _listed_after(scan, q, end, lex)
         if listed:
@@ -133,18 +136,18 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
 
 # What a clause may hold besides its value when it goes on with the sentence's metric
 # (``拟定为六百四十三亿七千万元``, ``比一九五七年增长百分之十四点六``).
-FILLER_RE = re.compile(
+FILLER_RE = lazy(
     r"(?:(?:19|20)\d\d年|一九[〇○零一二三四五六七八九]{2}年|上一年|上年|去年|今年|明年|比|较|的|将要|将|要|也|并|可以|"
     r"计划|规定|拟定|安排|定为|确定为|调整为|为|达到|达|增长|提高|降低|增加|下降|减少|预计数|预计|到|至|[（(][^）)]*[）)]|\s)*")
 
 
-LISTED_AFTER_RE = re.compile(r"的(?:有|是)([^，；。]+)")
+LISTED_AFTER_RE = lazy(r"的(?:有|是)([^，；。]+)")
 
 
 def _listed_after(scan: str, q: Quantity, end: int, lex) -> list[str]:
     """The lexicon aggregates of a list that follows the value (``增长百分之四十以上的有粮食、棉花、
     黄麻``: 粮食, 棉花); empty when no list follows."""
-    m = LISTED_AFTER_RE.match(scan, q.end, end)
+    m = LISTED_AFTER_RE().match(scan, q.end, end)
     if m is None:
         return []
     # the list names products whose output is meant (粮食 → 粮食产量) when the sentence speaks of 产量
@@ -164,7 +167,7 @@ def _continues(scan: str, cs: int, q: Quantity, qs: Sequence[Quantity]) -> bool:
     for other in qs:
         if cs <= other.start and other.end <= q.start:
             before = before.replace(scan[other.start : other.end], "")
-    return FILLER_RE.fullmatch(before) is not None
+    return FILLER_RE().fullmatch(before) is not None
 
 
 def _metric_before(scan: str, start: int, stop: int, lex) -> Optional[re.Match[str]]:
@@ -188,10 +191,10 @@ def _opens_passage(scan: str, para_start: int, start: int, end: int, figures: li
     A figure it only says the year "will" reach (:data:`FUTURE_RE`) is planned when the sentence
     names the report's own year and no later one."""
     sent = scan[start:end]
-    if not figures or REVIEW_RE.search(sent) or MULTI_YEAR_CONTEXT_RE.search(scan, para_start, start):
+    if not figures or REVIEW_RE().search(sent) or MULTI_YEAR_CONTEXT_RE().search(scan, para_start, start):
         return False
     own_year = report_year is not None and _plan_year(scan, start, end) == report_year
-    return any((PLAN_WORD_RE.search(c) or (own_year and FUTURE_RE.search(c))) and not MULTI_YEAR_RE.search(c)
+    return any((PLAN_WORD_RE().search(c) or (own_year and FUTURE_RE().search(c))) and not MULTI_YEAR_RE().search(c)
                for c in re.split(r"[，,；;]", sent))
 
 

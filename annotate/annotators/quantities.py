@@ -50,6 +50,7 @@ from ..reading.numerals import name_marks, CN_DIGITS, FINANCIAL, MULTIPLIERS, SI
 from . import register
 from .dates import text_view, time_spans
 from ..lexicon import DIR as LEXICON_DIR
+from ..lazyre import lazy
 
 LEXICON = LEXICON_DIR
 
@@ -527,17 +528,17 @@ def _fraction_after_unit(masked: str, end: int, value, unit_txt: str, kind: str)
     after = masked[end : end + 1]
     if after == "半" and (unit_txt in _HALVES or kind in _HALF_KINDS):
         return tidy(value + 0.5), end + 1
-    if unit_txt == "成" and after and after in "一二三四五六七八九" and not _CNUM_START.match(masked, end + 1):
+    if unit_txt == "成" and after and after in "一二三四五六七八九" and not _CNUM_START().match(masked, end + 1):
         return tidy(value + CN_DIGITS[after] / 10), end + 1
     return value, end
 
 
 #: a numeral of several levels (4万2千8百, 三十六亿七千零二万) is a number even without a unit
 _MULTI_LEVEL = re.compile(r"[十百千万亿][0-9]|[0-9一二两三四五六七八九][十百千]?[万亿].*[一二两三四五六七八九]")
-_CNUM_START = re.compile(r"[零〇一二两三四五六七八九十百千万亿]")
+_CNUM_START = lazy(r"[零〇一二两三四五六七八九十百千万亿]")
 
 
-_CHANGE_BEFORE = re.compile(r"(?:增长|提高|增加|上升|提升|扩大|下降|降低|减少|缩短|缩减|压减|延长)(?:了|整整)?[ \u3000]?$")
+_CHANGE_BEFORE = lazy(r"(?:增长|提高|增加|上升|提升|扩大|下降|降低|减少|缩短|缩减|压减|延长)(?:了|整整)?[ \u3000]?$")
 
 
 def _false_range_after_change(masked: str, start: int, num1_end: int, num_start: int, base: str) -> bool:
@@ -548,9 +549,10 @@ def _false_range_after_change(masked: str, start: int, num1_end: int, num_start:
     if base in ("%", "个百分点"):
         return False
     sep = masked[num1_end:num_start]
-    return ("至" in sep or "到" in sep) and bool(_CHANGE_BEFORE.search(masked, max(0, start - 8), start))
+    return ("至" in sep or "到" in sep) and bool(_CHANGE_BEFORE().search(masked, max(0, start - 8), start))
 
 
+@lru_cache(maxsize=8192)  # pure; Decimal arithmetic costs microseconds and values repeat
 def _times(value: float, scale: float) -> float:
     """``value * scale`` without binary noise (4.06万亿 is 4060000000000, not …99.9995); a tiny
     product of a rate per a large unit (0.6人/百亿元 → 6e-11 人/元) is kept, not rounded to 0."""

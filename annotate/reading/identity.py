@@ -36,6 +36,7 @@ from typing import Optional, Sequence
 from ..model import Evidence
 from .regions import Gazetteer, Region, gazetteer
 from ..lexicon import DIR as LEXICON_DIR
+from ..lazyre import lazy
 
 _LEXICON = LEXICON_DIR
 
@@ -187,8 +188,8 @@ _NATIONAL_BODY = re.compile(r"国务院|中央人民政府|政务院")
 _DELEGATE = re.compile(r"(?:我|现在我|我们)(?:受|代表)(中华人民共和国国务院|中央人民政府|国务院|[\u4e00-\u9fff]{0,14}?人民政府|"
                        r"[\u4e00-\u9fff]{0,10}?政府)")
 _SPEAKER_OFFICE = re.compile(r"(国务院总理|行政长官|[\u4e00-\u9fff]{2,14}?(?:省长|市长|区长|县长|州长|盟长|主席))")
-_PARTY = re.compile(r"中共([\u4e00-\u9fff]{2,8}?)(?:省|市|自治区)?委")
-_WHOLE = re.compile(r"全(省|市|区|县|州)")
+_PARTY = lazy(r"中共([\u4e00-\u9fff]{2,8}?)(?:省|市|自治区)?委")
+_WHOLE = lazy(r"全(省|市|区|县|州)")
 
 
 def _national_issuer(kind: str) -> str:
@@ -288,14 +289,14 @@ def _region_from_body(r: Readings, g: Gazetteer) -> Optional[tuple[Region, Evide
     """A report that never names its own region in the title: the party committee it cites
     (中共湖南省委), else the province it names most, when it speaks of 全省/全区/全市."""
     head = r.text[:20000]
-    for m in _PARTY.finditer(head):
+    for m in _PARTY().finditer(head):
         reg = g.parse(m.group(1) + "省") or g.parse(m.group(1) + "市") or g.parse(m.group(1))
         if reg is None:
             c = g.count_provinces(m.group(1))
             reg = g.by_code[c.most_common(1)[0][0]] if c else None
         if reg is not None and reg.level in ("province", "city"):
             return reg, Evidence("region", g.display_name(reg), "body", m.group(0))
-    if not _WHOLE.search(head):
+    if not _WHOLE().search(head):
         # a national report speaks of 全国 and 国务院, never of 全省/全市
         if head.count("全国") >= 5 and "国务院" in head:
             return g.national, Evidence("region", "全国", "body", f"全国 {head.count('全国')} times, 国务院")
@@ -307,7 +308,7 @@ def _region_from_body(r: Readings, g: Gazetteer) -> Optional[tuple[Region, Evide
     return None
 
 
-_UNLISTED = re.compile(r"^(?:.*?\d{4}\s*年)?([\u4e00-\u9fff]{2,12}?(特别行政区|自治区|省|市|区|县|旗))"
+_UNLISTED = lazy(r"^(?:.*?\d{4}\s*年)?([\u4e00-\u9fff]{2,12}?(特别行政区|自治区|省|市|区|县|旗))"
                        r"(?:人民政府|政府|发展和改革委员会|发展改革委|财政局|财政厅)")
 _SUFFIX_LEVEL = {"特别行政区": "sar", "自治区": "province", "省": "province", "市": "city", "区": "district",
                  "县": "district", "旗": "district"}
@@ -317,7 +318,7 @@ def _unlisted_region(r: Readings) -> Optional[tuple[str, str, str, str]]:
     """A place the gazetteer does not list (a new district, an invented name) named before the
     issuing body in the issuer line or title: (name, level by its suffix, source, text)."""
     for source, s in (("issuer line", r.issuer_line), ("title", r.title)):
-        m = _UNLISTED.match(s or "")
+        m = _UNLISTED().match(s or "")
         if m:
             return m.group(1), _SUFFIX_LEVEL[m.group(2)], source, s
     return None
@@ -440,7 +441,7 @@ def _to_script(name: str, script: str) -> str:
 _HEAD_ISSUER = re.compile(r"(?:预算单位|编制单位|单位名称|报告单位)[：:]\s*([\u4e00-\u9fff]{2,30}?(?:局|厅|委员会|人民政府|办公室))"
                           r"|^([\u4e00-\u9fff]{2,24}?(?:人民政府|财政局|财政厅|发展和改革委员会|行政院))")
 # a first line that names the kind of document (never a numbered heading such as 一、2019年工作回顾)
-_HEAD_TITLE = re.compile(r"^(?![一二三四五六七八九十]+[、.．]|[（(]|\d+[.．、]).*(?:预算|决算|施政报告|工作报告|年度报告)")
+_HEAD_TITLE = lazy(r"^(?![一二三四五六七八九十]+[、.．]|[（(]|\d+[.．、]).*(?:预算|决算|施政报告|工作报告|年度报告)")
 
 
 def _from_head(r: Readings) -> Readings:
@@ -456,7 +457,7 @@ def _from_head(r: Readings) -> Readings:
                 changes["issuer_line"] = m.group(1) or m.group(2)
                 break
     if r.title is None:
-        title = next((ln for ln in lines if len(ln) <= 60 and _HEAD_TITLE.search(ln)), None)
+        title = next((ln for ln in lines if len(ln) <= 60 and _HEAD_TITLE().search(ln)), None)
         if title:
             changes["title"] = title
     return replace(r, **changes) if changes else r

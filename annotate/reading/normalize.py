@@ -70,6 +70,7 @@ from typing import NamedTuple, Optional
 from .ingest import Decoded
 from ..model import Repair
 from ..lexicon import DIR as LEXICON_DIR
+from ..lazyre import lazy
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ _HEADING = re.compile(
     r"|[（(]\d{1,2}[)）]|\d{1,3}[、．.](?!\d)|[①-⑳]|[註注]\d+[:：])"
 )
 # Labels that open a new paragraph when they follow whitespace inside a flattened line.
-_INLINE_HEADING = re.compile(rf"(?:[（(][{_CN_NUM}]+[)）]|[{_CN_NUM}]+、|第[{_CN_NUM}]+[章部分])")
+_INLINE_HEADING = lazy(rf"(?:[（(][{_CN_NUM}]+[)）]|[{_CN_NUM}]+、|第[{_CN_NUM}]+[章部分])")
 _SALUTATION = re.compile(r"(?:各位代表|各位委员|各位委員|各位议员|各位議員|立法会主席|立法會主席)")
 _PARA_NUMBER = re.compile(r"(\d{1,3})\.[ \u3000\u00a0]")
 _LABEL_ONLY = re.compile(r"\d{1,3}\.")
@@ -337,7 +338,7 @@ def _starts_paragraph(t: str, ln: _Line) -> bool:
 
 
 _SUBTITLE_HEAD = re.compile(r"——?\s*\d{4}\s*年")
-_SUBTITLE_TAIL = re.compile(r"[^，。；：！？\n]{0,40}(?:会议上|會議上)(?:的讲话|的講話|的报告|的報告)?")
+_SUBTITLE_TAIL = lazy(r"[^，。；：！？\n]{0,40}(?:会议上|會議上)(?:的讲话|的講話|的报告|的報告)?")
 
 
 def _split_subtitle(t: str, para_first: _Line, ln: _Line, nxt: _Line) -> bool:
@@ -345,9 +346,9 @@ def _split_subtitle(t: str, para_first: _Line, ln: _Line, nxt: _Line) -> bool:
     return (
         para_first is ln
         and bool(_SUBTITLE_HEAD.match(t, ln.cs, ln.ce))
-        and not _SUBTITLE_TAIL.search(t, ln.cs, ln.ce)
+        and not _SUBTITLE_TAIL().search(t, ln.cs, ln.ce)
         and not _CLAUSE_PUNCT.search(t, ln.cs, ln.ce)
-        and _SUBTITLE_TAIL.fullmatch(t, nxt.cs, nxt.ce) is not None
+        and _SUBTITLE_TAIL().fullmatch(t, nxt.cs, nxt.ce) is not None
     )
 
 
@@ -583,7 +584,7 @@ def _line_edits(t: str, ln: _Line, edits: list[_Edit], expected: list[int],
             or (left in _CLOSERS and a >= 2 and t[a - 2] in _FINAL)
             # ``……。（房屋局） 香港房屋委员会……``: a note closing an item
             or (left in "）)" and _after_sentence_note(t, a - 1, seg_start))
-            or bool(_INLINE_HEADING.match(t, b, ce) or _SALUTATION.match(t, b, ce))
+            or bool(_INLINE_HEADING().match(t, b, ce) or _SALUTATION.match(t, b, ce))
             or _para_number(t, b, ce, expected, commit=False)
             or (
                 not numbered

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Optional, Union
 
 from ..lexicon import DIR as LEXICON_DIR
+from ..lazyre import lazy
 
 Number = Union[int, float]
 
@@ -54,10 +55,10 @@ MULTIPLIERS: dict[str, int] = {
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
-_SEPARATOR = re.compile(r"(?<=[0-9])(?:, ?|[ \u00a0\u2009\u202f])(?=[0-9]{3})")
+_SEPARATOR = lazy(r"(?<=[0-9])(?:, ?|[ \u00a0\u2009\u202f])(?=[0-9]{3})")
 #: a level followed by digits: 2万3000, 4万2千8百 (Arabic digits in the places of a Chinese numeral)
 _LEVEL_THEN_DIGIT = re.compile(r"[十百千万亿][0-9]")
-_MIXED = re.compile(r"([0-9]+(?:\.[0-9]+)?)|([十百千万亿])")
+_MIXED = lazy(r"([0-9]+(?:\.[0-9]+)?)|([十百千万亿])")
 
 
 def tidy(n: float) -> Number:
@@ -120,7 +121,7 @@ def _parse_cn_int(s: str) -> Optional[int]:
 def _parse_mixed(s: str) -> Optional[Number]:
     """``2万3000`` → 23000, ``4万2千8百`` → 42800, ``1亿2000万`` → 120000000: Arabic digits in the
     places of Chinese ones, read level by level like :func:`_parse_cn_int`.  None for other strings."""
-    tokens = _MIXED.findall(s)
+    tokens = _MIXED().findall(s)
     if "".join(a or b for a, b in tokens) != s:
         return None
     total = section = cur = 0.0
@@ -143,6 +144,8 @@ def _parse_mixed(s: str) -> Optional[Number]:
     return tidy(total + section + cur + (digit or 0))
 
 
+# Cached: a pure function of a short string, and a report writes the same numerals many times.
+@lru_cache(maxsize=8192)
 def parse_number(s: str) -> Optional[Number]:
     """Parse an Arabic, Chinese or mixed numeral; None when ``s`` is not one.
 
@@ -154,7 +157,7 @@ def parse_number(s: str) -> Optional[Number]:
         v = parse_number(s[2:] if s.startswith("零下") else s[1:])
         return None if v is None else tidy(-v)
     if "," in s or " " in s or "\u00a0" in s or "\u2009" in s or "\u202f" in s:
-        s = _SEPARATOR.sub("", s)
+        s = _SEPARATOR().sub("", s)
     if not s:
         return None
     if s[0].isdigit() and _LEVEL_THEN_DIGIT.search(s):
@@ -217,6 +220,7 @@ def approximate_bounds(numeral: str) -> Optional[tuple[Number, Number]]:
     return None if low is None or high is None else (low, high)
 
 
+@lru_cache(maxsize=8192)  # pure, and called for every numeral of every report
 def split_multiplier(numeral: str) -> tuple[str, str]:
     """Split a trailing 万/亿 (万亿, 亿, 万) off a numeral: ``一千二百万`` → (``一千二百``, ``万``).
 

@@ -19,7 +19,6 @@ Contract
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,7 +55,8 @@ class Gazetteer:
         self._province_of: dict[str, Region] = {}
         for r in provincial:
             for n in (r.name, *r.aliases):
-                if len(n) >= 2 and re.match(r"[\u4e00-\u9fff]", n):
+                # (a comparison, not re.match: a class of 20,992 ideographs takes a millisecond to compile)
+                if len(n) >= 2 and "\u4e00" <= n[0] <= "\u9fff":
                     self._province_of[n] = r
         self._provinces = _NameTable(self._province_of)
         self._ascii: dict[str, Region] = {}

@@ -38,7 +38,9 @@ from functools import lru_cache
 from operator import ne
 from typing import Iterator, Union, overload
 
-_CHUNK = re.compile(r"[^。！？；\n]*[。！？；\n]?")
+from ..lazyre import lazy
+
+_CHUNK = lazy(r"[^。！？；\n]*[。！？；\n]?")
 
 
 class IdentityMap(Sequence):
@@ -157,7 +159,7 @@ def _mapped_view(text: str, convert) -> ScriptView:
     parts: list[str] = []
     to_text: list[int] = []
     from_text: list[int] = []
-    for m in _CHUNK.finditer(text):
+    for m in _CHUNK().finditer(text):
         s, e = m.span()
         if s == e:
             continue

@@ -45,6 +45,7 @@ from . import numbering as nb
 from .ingest import Decoded
 from ..model import Block, Meta, Repair, Report, source_offset
 from .normalize import Normalized
+from ..lazyre import lazy
 
 # --------------------------------------------------------------------------- patterns (compiled once)
 
@@ -62,7 +63,7 @@ _MEETING = re.compile(r"在(.{4,60}?[会會][议議])上?")
 _OFFICE = r"(?:国务院总理|國務院總理|行政长官|行政長官|[\u4e00-\u9fff]{0,12}?(?:人民政府)?(?:省长|市长|区长|县长|主席|州长|盟长|省長|市長|區長|縣長))"
 _SPEAKER = re.compile(rf"({_OFFICE})[\s　]*([\u4e00-\u9fff·][\s　]?[\u4e00-\u9fff·]{{1,3}})(?![\u4e00-\u9fff]{{0,1}}代表)")
 _SPEAKER_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})(省长|市长|区长|县长)在([\u4e00-\u9fff]{2,8}?[省市区县])")
-_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(?:委员会|委員會|人民政府|办公室|辦公室|局|厅|廳)$")
+_ISSUER_LINE = lazy(r"^[\u4e00-\u9fff（）()]{2,40}(?:委员会|委員會|人民政府|办公室|辦公室|局|厅|廳)$")
 _SOURCE_LINE = re.compile(r"^(来源|來源|时间|時間|发布时间|作者|编辑)\s*[：:]")
 
 _ANNEX = re.compile(r"^(?:附件|附录|附錄)\s*[0-9０-９一二三四五六七八九十]*(?:[：:︰\s　]|$)")
@@ -458,7 +459,7 @@ def _split_front(lines: list[_Line]) -> tuple[int, int]:
 
 def _is_front_line(t: str) -> bool:
     return bool(len(t) <= 80 and ("报告" in t or "報告" in t or _SUBTITLE.match(t) or _SPEAKER.match(t)
-                                  or _SOURCE_LINE.match(t) or _ISSUER_LINE.match(t)))
+                                  or _SOURCE_LINE.match(t) or _ISSUER_LINE().match(t)))
 
 
 # --------------------------------------------------------------------------- sentences
@@ -580,7 +581,7 @@ def _meta(decoded: Decoded, text: str, front: list[_Line], after: list[_Line], h
         if sm and speaker is None:
             speaker = f"{sm.group(1)} {_name(sm.group(2))}"
             continue
-        if _ISSUER_LINE.match(_clean(t)) and issuer is None:
+        if _ISSUER_LINE().match(_clean(t)) and issuer is None:
             issuer = _clean(t)
     if subtitle:
         d = _DATE.search(subtitle)

@@ -212,8 +212,9 @@ def tokenize(
         # The view is the text: spans are tokens as they stand (the common, simplified case).
         # Words are interned: a report repeats its words, and one string per distinct word
         # (its key is then the same string) keeps the token list a third smaller.
-        key, make = _cached_key, Token._make
-        return [make((s, e, w, key(w, kind, ignore_width), kind)) for s, e, kind in spans
+        # (``tuple.__new__`` builds the named tuple in C: ``Token._make`` is a Python call per token)
+        key, new, cls = _cached_key, tuple.__new__, Token
+        return [new(cls, (s, e, w, key(w, kind, ignore_width), kind)) for s, e, kind in spans
                 for w in (intern(view[s:e]),)]
 
     tokens: list[Token] = []

@@ -27,6 +27,7 @@ import re
 from typing import NamedTuple
 
 from .records import Aside
+from ...lazyre import lazy
 
 HEAD_CHARS = 4000  # the salutation or first part heading is always within this
 HEAD_LINES = 80
@@ -44,7 +45,7 @@ _ANCHOR_RE = re.compile(
     r"|一、|第一章|第一部分|（一）|\(一\))",
     re.M,
 )
-_SALUTATION_RE = re.compile(r"(?:各位(?:人大)?代表|各位委[员員]|立法[会會]主席|主席先生|同志[们們])")
+_SALUTATION_RE = lazy(r"(?:各位(?:人大)?代表|各位委[员員]|立法[会會]主席|主席先生|同志[们們])")
 
 # --- widget words: every token of the unit must be one of these
 _STRONG_WIDGETS = {
@@ -72,16 +73,16 @@ _DATE_RE = re.compile(
 )
 _TIME_RE = re.compile(r"^\d{1,2}\s*[:：时時]\s*\d{1,2}\s*(?:[:：分]\s*(?:\d{1,2}\s*秒?)?)?$")
 _TOC_RE = re.compile(rf"{_W}*目{_W}*[录錄]{_W}*$")
-_TOC_ENTRY_RE = re.compile(
+_TOC_ENTRY_RE = lazy(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十百]+[章节部篇]"
     r"|\d{1,3}[.．、]|附[件录錄]|前言|结语|結語|名词解释|名詞解釋)"
 )
-_TOC_TRAILER_RE = re.compile(r"[\s.．…·•_\-—]*(?:第?\s*\d{1,4}\s*[页頁段]?(?:\s*[-–—至]\s*\d{1,4}\s*[页頁段]?)?)?\s*$")
+_TOC_TRAILER_RE = lazy(r"[\s.．…·•_\-—]*(?:第?\s*\d{1,4}\s*[页頁段]?(?:\s*[-–—至]\s*\d{1,4}\s*[页頁段]?)?)?\s*$")
 # What else a printed contents page holds between its entries: column headings (段落, 頁次), a
 # page or paragraph range broken off its entry by the PDF's text order (``-3``, ``5``), and
 # the pieces of an entry set in spaced-out or vertical type (one or two characters a line).
 _TOC_COLUMN = r"段落|段次|页次|頁次|页码|頁碼"
-_TOC_FILLER_RE = re.compile(rf"[\s\d.．…·\-–—至]*|{_TOC_COLUMN}|段|页|頁|\S{{1,2}}")
+_TOC_FILLER_RE = lazy(rf"[\s\d.．…·\-–—至]*|{_TOC_COLUMN}|段|页|頁|\S{{1,2}}")
 _TOC_COLUMN_TAIL_RE = re.compile(rf"\s*(?:{_TOC_COLUMN})$")  # a next page's column heading run on
 _TOC_FOLLOW = 2  # an entry broken across lines has its reference within this many lines
 TOC_MAX_LINES = 600  # a contents page broken into fragments runs to hundreds of lines
@@ -103,7 +104,7 @@ _TAIL_CHROME_RE = re.compile(
 _TAIL_PART_RE = re.compile(r"[【\[（(]?([^【】\[\]（）()]+)[】\]）)]?")
 _LICENCE_START_RE = re.compile(r"^(?:本作品|此作品|该作品|這部作品)")
 _LICENCE_WORDS_RE = re.compile(r"公有领域|公有領域|公共领域|Public domain|著作权法|著作權法|版权|版權|许可协议|CC[- ]BY", re.I)
-_TRAILING_SOURCE_RE = re.compile(
+_TRAILING_SOURCE_RE = lazy(
     rf"{_W}*[（(]{_W}*(?:来源|來源|稿件来源|文章来源){_W}*[：:][^（）()\r\n]{{1,30}}[）)]{_W}*\r?\n?$"
 )
 
@@ -209,14 +210,14 @@ def _find_toc(text: str, lines: list[_Line]) -> Aside | None:
             if not entry:
                 stop = j + 1
                 continue
-            key = _TOC_TRAILER_RE.sub("", _TOC_COLUMN_TAIL_RE.sub("", entry))
-            if _TOC_FILLER_RE.fullmatch(entry) and not _SALUTATION_RE.match(entry):
+            key = _TOC_TRAILER_RE().sub("", _TOC_COLUMN_TAIL_RE.sub("", entry))
+            if _TOC_FILLER_RE().fullmatch(entry) and not _SALUTATION_RE().match(entry):
                 stop = j + 1  # (filler is not an entry: it neither counts nor ends the contents)
                 continue
             # an entry's page or paragraph reference may stand on a next line (``强政理念`` / ``5``)
             referenced = key != entry or _reference_follows(text, lines, j + 1, index + 1 + TOC_MAX_LINES)
-            if (len(entry) > 60 or "。" in entry or _SALUTATION_RE.match(entry)
-                    or not (_TOC_ENTRY_RE.match(entry) or referenced) or (key in seen and not referenced)):
+            if (len(entry) > 60 or "。" in entry or _SALUTATION_RE().match(entry)
+                    or not (_TOC_ENTRY_RE().match(entry) or referenced) or (key in seen and not referenced)):
                 break  # the body starts (a heading repeats an entry without a reference, or a paragraph)
             seen.add(key)
             stop = j + 1
@@ -226,7 +227,7 @@ def _find_toc(text: str, lines: list[_Line]) -> Aside | None:
     return None
 
 
-_TOC_REFERENCE_RE = re.compile(r"[\s\-–—至]*\d{1,4}(?:\s*[-–—至]\s*\d{1,4})?\s*")
+_TOC_REFERENCE_RE = lazy(r"[\s\-–—至]*\d{1,4}(?:\s*[-–—至]\s*\d{1,4})?\s*")
 
 
 def _reference_follows(text: str, lines: list[_Line], j: int, end: int) -> bool:
@@ -238,7 +239,7 @@ def _reference_follows(text: str, lines: list[_Line], j: int, end: int) -> bool:
         if s >= e:
             continue
         line = _TOC_COLUMN_TAIL_RE.sub("", text[s:e])
-        if _TOC_REFERENCE_RE.fullmatch(line) or (_TOC_TRAILER_RE.sub("", line) != line and len(line) <= 60):
+        if _TOC_REFERENCE_RE().fullmatch(line) or (_TOC_TRAILER_RE().sub("", line) != line and len(line) <= 60):
             return True
         seen += 1
         if seen == _TOC_FOLLOW:
@@ -417,7 +418,7 @@ def _tail(text: str, lines: list[_Line], front_end: int) -> list[Aside]:
                 kind = CHROME  # the page repeats the title or opening line after its chrome
             asides.append(Aside(kind, s, e))
         return asides
-    m = _TRAILING_SOURCE_RE.search(text, max(0, len(text) - 200))
+    m = _TRAILING_SOURCE_RE().search(text, max(0, len(text) - 200))
     if m and m.start() >= front_end:
         return [Aside(SOURCE, m.start(), m.end())]
     return []
@@ -521,7 +522,7 @@ RUNNING = "aside:running"
 FURNITURE_ZONE = 0.15  # running heads and page numbers sit in the top or bottom 15% of a page ...
 FURNITURE_EDGE_LINES = 3  # ... among the three lines nearest that edge
 _DIGITS_RE = re.compile(r"\d+")
-_PAGE_KEY_RE = re.compile(
+_PAGE_KEY_RE = lazy(
     r"[-—–－]*#[-—–－]*"  # 12, - 12 -, —12—
     r"|第#[页頁](?:[,，/／]?共#[页頁])?|#[/／]#|[Pp](?:age|\.)?#(?:of#)?|[（(]#[)）]"
 )
@@ -548,12 +549,12 @@ def page_furniture(pages: list[list[tuple[str, float, float]]], heights: list[fl
     for pi, found in enumerate(edge):
         for li, key in found:
             counts.setdefault((key, _height_band(pages[pi][li])), set()).add(pi)
-    numbered = {pi for pi, found in enumerate(edge) for _, key in found if _PAGE_KEY_RE.fullmatch(key)}
+    numbered = {pi for pi, found in enumerate(edge) for _, key in found if _PAGE_KEY_RE().fullmatch(key)}
     need = min(3, max(2, len([p for p in pages if p])))
     out: dict[tuple[int, int], str] = {}
     for pi, found in enumerate(edge):
         for li, key in found:
-            if _PAGE_KEY_RE.fullmatch(key) and (len(numbered) >= 2 or len(pages) == 1):
+            if _PAGE_KEY_RE().fullmatch(key) and (len(numbered) >= 2 or len(pages) == 1):
                 out[(pi, li)] = PAGE
             elif _running(counts[(key, _height_band(pages[pi][li]))], need) and len(key) <= ANYWHERE_MAX_LINE \
                     and not _data_row(pages[pi][li][0]):

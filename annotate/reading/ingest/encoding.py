@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from ...errors import AnnotateError
+from ...lazyre import lazy
 
 # (BOM, codec that consumes it).  UTF-32 LE must be tested before UTF-16 LE (same prefix).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -41,16 +42,18 @@ _CANDIDATES: tuple[str, ...] = ("utf-8", "gb18030", "utf-16-le", "utf-16-be", "b
 # Control characters no text file holds in bulk (tab, newlines, form feed excepted),
 # C1 controls, the replacement character and noncharacters.
 _BAD_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
+# The patterns of _score are compiled on its first call: a UTF-8 file (nearly every report) never
+# needs them, and their large Unicode ranges cost milliseconds to compile.
 # What wrong decodings produce in bulk but Chinese reports hardly ever contain:
 # private use, Hangul syllables and jamo, CJK compatibility/rare blocks, stray surrogates.
-_ODD_RE = re.compile("[\ue000-\uf8ff\uac00-\ud7ff\u1100-\u11ff\u3130-\u318f\ud800-\udfff\u0100-\u024f]")
-_CJK_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_ASCII_RE = re.compile("[\t\n\r\x20-\x7e]+")
+_ODD_RE = lazy("[\ue000-\uf8ff\uac00-\ud7ff\u1100-\u11ff\u3130-\u318f\ud800-\udfff\u0100-\u024f]")
+_CJK_RE = lazy("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_ASCII_RE = lazy("[\t\n\r\x20-\x7e]+")
 # Non-ASCII characters a Chinese report is not made of: Latin letters with accents, Cyrillic,
 # Greek, Arabic ... (a few signs such as · × ° ± § are common in reports and excepted).
 # A wrong single-byte decoding (KOI8-R, Latin-1) of Chinese bytes is nothing but these.
-_FOREIGN_RE = re.compile("[\u00a1-\u00a6\u00a8-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff]")
-_NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+_FOREIGN_RE = lazy("[\u00a1-\u00a6\u00a8-\u00af\u00b2-\u00b6\u00b8-\u00d6\u00d8-\u00f6\u00f8-\u1fff]")
+_NON_ASCII_RE = lazy("[^\x00-\x7f]")
 MAX_FOREIGN_RATIO = 0.3
 
 _SAMPLE = 30_000  # characters scored; enough to judge, bounded cost on a 10 MB file
@@ -91,15 +94,15 @@ def _score(text: str) -> float | None:
     bad = len(_BAD_RE.findall(sample))
     if bad > MAX_BAD_RATIO * n:
         return None
-    non_ascii = len(_NON_ASCII_RE.findall(sample))
-    if non_ascii and len(_FOREIGN_RE.findall(sample)) > MAX_FOREIGN_RATIO * non_ascii:
+    non_ascii = len(_NON_ASCII_RE().findall(sample))
+    if non_ascii and len(_FOREIGN_RE().findall(sample)) > MAX_FOREIGN_RATIO * non_ascii:
         return None
-    odd = len(_ODD_RE.findall(sample))
-    cjk = sum(map(len, _CJK_RE.findall(sample)))
+    odd = len(_ODD_RE().findall(sample))
+    cjk = sum(map(len, _CJK_RE().findall(sample)))
     common = sum(map(len, _common_run_re().findall(sample)))
     if cjk and common < MIN_COMMON_RATIO * cjk:
         return None
-    ascii_chars = sum(len(r) for r in _ASCII_RE.findall(sample))
+    ascii_chars = sum(len(r) for r in _ASCII_RE().findall(sample))
     return (common + 0.3 * ascii_chars - odd - 5 * bad) / n
 
 

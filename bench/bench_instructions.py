@@ -1,0 +1,88 @@
+"""Issue 17's start-up and tagging figures in instructions, not seconds: a figure that does not move
+with the load of a shared machine, for telling whether a change helps (``bench_speed.py`` gives the
+CPU-time figures themselves; on two busy cores they move by ±15% from run to run).
+
+Each figure runs under valgrind's callgrind and reads the instruction count it reports:
+1. ``annotate diff`` national 2023 → 2024 (JSON to a file) in a fresh process, against a bare
+   ``python -c "import rjieba"`` process (the start-up figure of ``bench_speed.py``);
+2. tagging a report once more in a process that has tagged it already (a process that tags it twice
+   less one that tags it once), against one ``rjieba.tag`` pass over its text measured the same way.
+
+Instructions weigh Python's interpreter loop and rjieba's compiled code alike, so the ratios are not
+``bench_speed.py``'s; compare a figure with the same figure before a change.  Each valgrind run
+takes 10-60 s.
+
+Run: ``python bench/bench_instructions.py [startup|tag]`` (needs ``valgrind``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+N23 = CORPUS / "national-2023-gov-work-report.txt"
+N24 = CORPUS / "national-2024-gov-work-report.txt"
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+_ENV["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "annotate-bench-pycache")
+_OUT = str(Path(tempfile.gettempdir()) / "annotate-bench-diff.json")
+
+
+def instructions(args: list[str]) -> int:
+    """Instructions callgrind counts for one run of ``args`` (after a warm-up run that writes bytecode)."""
+    subprocess.run(args, cwd=str(ROOT), env=_ENV, stdout=subprocess.DEVNULL, check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/out", *args],
+                              cwd=str(ROOT), env=_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True, check=True)
+    m = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
+    if m is None:
+        raise SystemExit(f"bench_instructions: no instruction count from valgrind for {' '.join(args)}")
+    return int(m.group(1))
+
+
+def _tag_script(times: int) -> str:
+    return (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from annotate import pipeline\n"
+            f"for _ in range({times}): pipeline.tag({str(N23)!r})")
+
+
+def _rjieba_script(times: int) -> str:
+    return (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import rjieba; from annotate import pipeline\n"
+            f"text = pipeline.read_report({str(N23)!r}).text\n"
+            f"for _ in range({times}): rjieba.tag(text)")
+
+
+def startup() -> None:
+    py = sys.executable
+    bare = instructions([py, "-c", "import rjieba"])
+    diff = instructions([py, "-m", "annotate", "diff", str(N23), str(N24), "--format", "json", "-o", _OUT])
+    print(f"1. annotate diff national 2023→2024 / bare python+rjieba   {diff / bare:6.2f}x  "
+          f"({diff / 1e6:,.0f} M vs {bare / 1e6:,.0f} M instructions)")
+
+
+def tag() -> None:
+    py = sys.executable
+    one_tag = instructions([py, "-c", _tag_script(2)]) - instructions([py, "-c", _tag_script(1)])
+    one_pass = instructions([py, "-c", _rjieba_script(3)]) - instructions([py, "-c", _rjieba_script(2)])
+    print(f"2. tag national 2023 (in-process) / one rjieba.tag pass     {one_tag / one_pass:6.2f}x  "
+          f"({one_tag / 1e6:,.0f} M vs {one_pass / 1e6:,.0f} M instructions)")
+
+
+def main() -> None:
+    if shutil.which("valgrind") is None:
+        sys.exit("bench_instructions: valgrind is not installed (Debian: apt-get install valgrind)")
+    if not CORPUS.is_dir():
+        sys.exit("bench_instructions: ../shared/corpus is absent")
+    parts = {"startup": startup, "tag": tag}
+    for name in sys.argv[1:] or list(parts):
+        parts[name]()
+
+
+if __name__ == "__main__":
+    main()
