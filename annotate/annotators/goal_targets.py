@@ -62,6 +62,8 @@ TIME_UNITS = frozenset({"年", "个月", "月", "天", "日", "周", "星期", "
 TIME_VALUE_BEFORE_RE = re.compile(r"(?:至|到|为)\s*$")
 # A starting level (由目前约30条, 从现时的9.5%): where the goal starts from, not the goal.
 BASELINE_BEFORE_RE = re.compile(r"(?:由|从)\s*(?:目前|现时|现在|现有|现行|高峰|原来|过去)?(?:的|约)?\s*$")
+TIME_COUNT_AFTER_RE = re.compile(r"\s*(?:学年|年度|季度|星期|周|年|月)")
+LABEL_COUNT_UNITS = frozenset({"种", "类", "大", "项"})
 # A multiple followed by its result (增加四倍至超过130条): the result is the target.
 MULTIPLE_THEN_RESULT_RE = re.compile(r"\s*(?:至|到|达)")
 
@@ -75,7 +77,8 @@ PERIOD_RE = re.compile(
     r"(?P<span>20\d\d\s*[-–—/／]\s*(?:20)?\d\d\s*(?:年度|学年|年)?(?:或之前|之前|前)?)"
     r"|(?P<year>(?:到|至)?\s*20\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|年底|底|年中|中|上半年|下半年|内)?"
     r"\s*(?:或之前|之前|以前|前)?)"
-    r"|(?P<long>(?:未来|在)?\s*[一二两三四五六七八九十\d]{1,3}\s*(?:个)?(?:学)?年(?:内|间|之内|后|之后))"
+    r"|(?P<long>(?:在)?\s*[一二两三四五六七八九十\d]{1,3}\s*(?:个)?(?:学)?年(?:内|间|之内|后|之后)"
+    r"|未来\s*[一二两三四五六七八九十\d]{1,3}\s*(?:个)?(?:学)?年(?:内|间|之内)?)"
     r"|(?P<term>本届政府任期内|明年(?:内|底|年底|上半年|下半年)?)"
     r"|(?<=[以用花])(?P<within>\s*[一二两三四五六七八九十\d]{1,3}\s*(?:个)?年(?:时间)?)"
 )
@@ -85,15 +88,16 @@ YEAR_IN_RE = re.compile(r"20\d\d")
 
 COUNT_UNITS = frozenset("个间辆名条所家项套座张台宗部架艘只位")
 # words that end a noun phrase after a count (约五间医疗机构作为…, 200间家族办公室在港…)
-NOUN_STOP_RE = re.compile(r"[，,；;。：:、（()）\s「」“”]|和|及|与|在|于|作为|提供|可|将|并|以|等|供|的(?=[^\u4e00-\u9fff])")
+NOUN_STOP_RE = re.compile(r"[，,；;。：:、（()）\s「」“”]|和|及|与|在|于|作为|提供|可(?=于|以|能|在)|将|并|以|等|供|的(?=[^\u4e00-\u9fff])")
 # 将/把 X 提升至…: X is the metric
 TAKE_RE = re.compile(r"(?:将|把)")
 PREDICATE_RE = re.compile(
     r"(?:逐步|进一步|大幅|再|分别)?(?:由|从|在|于|提升|提高|增加|增至|减少|降低|降至|下降|缩短|缩减|延长|扩大|扩展|调整|"
-    r"达到|达至|达|超越|超过|突破|维持|保持|稳定|控制|翻)")
+    r"达到|达至|达|超越|超过|突破|维持在|保持在|稳定在|控制在|翻)")
 # words that open a goal clause without being its metric
 METRIC_LEAD_RE = re.compile(
-    r"^(?:[，,；;：:\s]|目标|是|为|在|于|能|有|先|再|将|把|让|使|推动|实现|确保|力争|争取|正|逐步|进一步|迈向|向|朝着|朝|"
+    r"^(?:[，,；;：:\s]|目标|是|为|在|于|能|有|先|再|将|把|让|使|推动|实现|完成|确保|力争|争取|正|逐步|进一步|迈向|向|朝着|朝|"
+    r"以及|及|并|和|"
     r"约|合共|额外|至少|最少|不少于|"
     r"(?:到|至)?20\d\d\s*[-–—/／]\s*(?:20)?\d\d\s*(?:年度|学年|年)?(?:或之前|之前|前)?|"
     r"(?:到|至)?20\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:年底|底|年中|中|内|上半年|下半年)?\s*(?:或之前|之前|前)?|"
@@ -125,6 +129,17 @@ def _clause_group_end(scan: str, pos: int, stops: str = "；;。！？!?\n") -> 
     return min(ends) if ends else len(scan)
 
 
+# What ends a list announced by 目标如下：: the next numbered paragraph or a heading line.
+LIST_END_RE = re.compile(r"\n\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十]+[)）]|[^\n，,；;。：:]{1,16}\n)")
+MAX_LIST = 800
+
+
+def _list_end(scan: str, pos: int) -> int:
+    """End of the list a ``目标如下：`` at ``pos`` announces (its items may run over several lines)."""
+    m = LIST_END_RE.search(scan, pos, pos + MAX_LIST)
+    return m.start() if m else min(len(scan), pos + MAX_LIST)
+
+
 def goals(scan: str) -> list[Goal]:
     """Every goal phrase of ``scan`` with the stretch its values are read from (module docstring)."""
     out: list[Goal] = []
@@ -132,7 +147,7 @@ def goals(scan: str) -> list[Goal]:
         if NOT_GOAL_BEFORE_RE.search(scan, max(0, m.start() - 2), m.start()):
             continue
         how = m.group("how") or ""
-        end = _clause_group_end(scan, m.end(), "。！？!?\n" if "如下" in how else "；;。！？!?\n")
+        end = _list_end(scan, m.end()) if "如下" in how else _clause_group_end(scan, m.end())
         out.append(Goal("目标" + ("如下" if "如下" in how else how.strip(":：︰")), m.end(), end,
                         _clause_start(scan, m.start())))
     for m in GOAL_FOR_RE.finditer(scan):
@@ -158,6 +173,10 @@ def _is_value(scan: str, q: Quantity, qs: Sequence[Quantity], goal: Goal) -> boo
             return False  # 15年内, 在五年间, 于60分钟内, 以三年: when, not how much
     if BASELINE_BEFORE_RE.search(before):
         return False
+    if TIME_COUNT_AFTER_RE.match(scan, q.end):
+        return False  # 两个学年后, 三个月内: a count of periods is when, not how much
+    if (q.unit or "") in LABEL_COUNT_UNITS and "、" in scan[_clause_start(scan, q.start) : q.start]:
+        return False  # 塑胶饮料容器、…、铅酸电池五种产品: the count of the items just listed
     if (q.unit or "").endswith("倍") and MULTIPLE_THEN_RESULT_RE.match(scan, q.end):
         if any(o.start > q.end and o.start - q.end <= 4 for o in qs):
             return False
@@ -179,7 +198,8 @@ def _period(scan: str, goal: Goal, q: Quantity, year: Optional[int]) -> tuple[st
     pool = mine or [m for m in found if m.start() < q.start]
     if not pool:
         return "year", str(year) if year else None
-    best = next((m for m in pool if m.group("span") or m.group("year")), pool[0])
+    # a named year or span wins over a length; of several, the one nearest before the value
+    best = ([m for m in pool if m.group("span") or m.group("year")] or pool)[-1]
     named = [int(y) for y in YEAR_IN_RE.findall(best.group(0))]
     if named and year and max(named) <= year and not best.group("span"):
         return "year", str(year)  # 2023年底前 in the 2023 address is this year
@@ -187,8 +207,10 @@ def _period(scan: str, goal: Goal, q: Quantity, year: Optional[int]) -> tuple[st
 
 
 def _strip(metric: str) -> str:
-    """A metric without the brackets and particles around it."""
-    return metric.strip(" 「」“”\"'《》的之").strip()
+    """A metric without the brackets, particles and punctuation around it, nor a starting level
+    before it (``现时约六年的轮候时间`` → ``轮候时间``) or a distributive 各 after it."""
+    metric = re.sub(r"^(?:现时|目前|现在)[^的，,]{0,8}的", "", metric.strip(" ，,；;"))
+    return re.sub(r"各$", "", metric).strip(" 「」“”\"'《》的之，,").strip()
 
 
 def _metric_before(scan: str, lo: int, q: Quantity) -> Optional[str]:
@@ -211,6 +233,17 @@ def _metric_before(scan: str, lo: int, q: Quantity) -> Optional[str]:
     p = PREDICATE_RE.search(rest)
     name = _strip(rest[: p.start()] if p else rest)
     name = re.sub(r"(?:当中|之中|中)?(?:有|能有|可有)?$", "", name)
+    return name if 2 <= len(name) <= MAX_METRIC else None
+
+
+def _metric_taken(scan: str, lo: int, q: Quantity) -> Optional[str]:
+    """The metric a ``将``/``把`` names in an earlier clause of the goal, up to its predicate or clause end."""
+    take = list(TAKE_RE.finditer(scan, lo, q.start))
+    if not take:
+        return None
+    rest = scan[take[-1].end() : _clause_group_end(scan, take[-1].end(), "，,；;。！？!?\n")]
+    p = PREDICATE_RE.search(rest, 1)
+    name = _strip(rest[: p.start()] if p else rest)
     return name if 2 <= len(name) <= MAX_METRIC else None
 
 
@@ -250,6 +283,8 @@ def _metric(scan: str, q: Quantity, goal: Goal) -> str:
         name = _metric_after(scan, q, goal.end) or _metric_before(scan, lo, q)
     else:
         name = _metric_before(scan, lo, q) or _metric_after(scan, q, goal.end)
+    if name is None and lo > goal.clause_start:
+        name = _metric_taken(scan, goal.clause_start, q)  # 将…数目，由现时60多个翻两倍至不少于180个
     if name is None and goal.phrase in ("的目标", "以…为目标"):
         name = _previous_subject(scan, goal.clause_start)
     return name or _strip(scan[q.start : q.end])
