@@ -46,6 +46,7 @@ from typing import Any, Optional, Sequence
 
 from . import align as _align
 from .diff import Encoder, PlaceholderOverflow, TokenOp, classify, is_level, leaf_diff, number_span
+from .goal_pairing import goal_key, pair_goals
 from .horizon import horizon_at, passage_horizons
 from ..model import Report, Target
 from ..lexicon import DIR as LEXICON_DIR
@@ -697,9 +698,12 @@ def _pick(targets: Sequence[Target]) -> dict[Key, Target]:
     Only the year's targets count: a multi-year goal (到2030年) is not compared with a year's."""
     out: dict[Key, Target] = {}
     for t in targets:
-        if not t.indicator or t.horizon == "multi_year":
+        if t.goal:
+            key = goal_key(t)  # a target stated as a goal pairs with a goal, by metric (goal_pairing.py)
+        elif not t.indicator or t.horizon == "multi_year":
             continue
-        key = _key(t)
+        else:
+            key = _key(t)
         cur = out.get(key)
         if cur is None or (_magnitude(cur) is None and _magnitude(t) is not None):
             out[key] = t
@@ -750,7 +754,7 @@ def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
     """Targets compared like with like, by (scope, indicator, component), in the order of the new
     report (removed last).  A headline target that the other year sets only in a measure is
     ``removed`` (or ``added``) from the headline list, with ``moved_to`` pointing at the measure."""
-    po, pn = _pick(_year_targets(old)), _pick(_year_targets(new))
+    po, pn = pair_goals(_pick(_year_targets(old)), _pick(_year_targets(new)))
     out: list[TargetChange] = []
     for key in list(pn) + [k for k in po if k not in pn]:
         o, n = po.get(key), pn.get(key)
