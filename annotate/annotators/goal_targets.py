@@ -194,11 +194,12 @@ def _is_value(scan: str, q: Quantity, qs: Sequence[Quantity], goal: Goal) -> boo
     return True
 
 
-def _period(scan: str, goal: Goal, q: Quantity, year: Optional[int]) -> tuple[str, Optional[str]]:
+def _period(text: str, scan: str, goal: Goal, q: Quantity, year: Optional[int]) -> tuple[str, Optional[str]]:
     """``(horizon, period)`` of the value ``q`` of ``goal``: a later year or a span named in the
     clause of the value, else before it in the goal's clause (a year form before a length: ``在四年内
     （即2026-27年度）`` is ``2026-27年度``), makes it ``multi_year`` with the period as written; else it
-    is the report's year."""
+    is the report's year.  ``text`` is the report's text (the period is given as written), ``scan`` its
+    simplified view (matched)."""
     own = _clause_start(scan, q.start, "，,；;。：:")
     own_end = _clause_group_end(scan, q.end, "，,；;。！？!?\n")
     found = [m for m in PERIOD_RE.finditer(scan, goal.clause_start, own_end)
@@ -214,7 +215,8 @@ def _period(scan: str, goal: Goal, q: Quantity, year: Optional[int]) -> tuple[st
     named = [int(y) for y in YEAR_IN_RE.findall(best.group(0))]
     if named and year and max(named) <= year and not best.group("span"):
         return "year", str(year)  # 2023年底前 in the 2023 address is this year
-    return "multi_year", re.sub(r"^(?:在|至)\s*", "", best.group(0).strip())
+    written = text[best.start() : best.end()].strip()
+    return "multi_year", re.sub(r"^(?:在|至)\s*", "", written)
 
 
 def _strip(metric: str) -> str:
@@ -350,7 +352,7 @@ def _target(report: Report, scan: str, q: Quantity, goal: Goal, year: Optional[i
     end = max(q.end, min(goal.end, _clause_group_end(scan, q.end, "，,；;。！？!?\n")))
     metric = _metric(scan, q, goal)
     ms = scan.rfind(metric, 0, goal.end + len(metric))  # the metric may be the clause before's subject
-    horizon, period = _period(scan, goal, q, year)
+    horizon, period = _period(report.text, scan, goal, q, year)
     lo = max(goal.clause_start, _clause_start(scan, q.start, "，,；;。：:"))
     return Target(
         id="", block=report.block_id_at(start), start=start, end=end, text=report.text[start:end],
