@@ -34,9 +34,11 @@ targets added (never one whose quantity a target already holds), in report order
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
+from ..lexicon import DIR as LEXICON_DIR
 from ..model import Quantity, Report, Target
 from .indicators import as_written, scan_text
 
@@ -55,7 +57,8 @@ GOAL_OF_RE = re.compile(r"的(?P<named>[^，,；;。的]{0,4})目标")
 GOAL_STRIVE_RE = re.compile(r"(?:力争|争取)\s*(?:到|在|于)\s*20\d\d\s*年")
 # Words of the main targets block and of targets met in the past: no goal to read here.
 NOT_GOAL_BEFORE_RE = re.compile(r"(?:预期|主要|发展|奋斗|目标)$")
-NOT_GOAL_NAMED_RE = re.compile(r"预期|主要|发展|奋斗|总体")
+# …的预期目标 restates the targets block; 要素及目标 lists 目标 as one noun among others
+NOT_GOAL_NAMED_RE = re.compile(r"预期|主要|发展|奋斗|总体|及|和|与|、")
 REVIEW_RE = re.compile(r"了|已经|已|去年|过去|累计|提前实现|超额|圆满")
 
 # --------------------------------------------------------------------------- values inside a goal
@@ -65,6 +68,7 @@ TIME_UNITS = frozenset({"年", "个月", "月", "天", "日", "周", "星期", "
 TIME_VALUE_BEFORE_RE = re.compile(r"(?:至|到|为)\s*$")
 # A starting level (由目前约30条, 从现时的9.5%): where the goal starts from, not the goal.
 BASELINE_BEFORE_RE = re.compile(r"(?:由|从)\s*(?:目前|现时|现在|现有|现行|高峰|原来|过去)?(?:的|约)?\s*$")
+WHOLE_SET_BEFORE_RE = re.compile(r"全(?:港|国|市|省|区|县|部)\s*$")
 DEICTIC_BEFORE_RE = re.compile(r"(?:这|该|上述|以上|前述)\s*$")
 TIME_COUNT_AFTER_RE = re.compile(r"\s*(?:学年|年度|季度|星期|周|年|月)")
 LABEL_COUNT_UNITS = frozenset({"种", "类", "大", "项"})
@@ -110,8 +114,9 @@ METRIC_LEAD_RE = re.compile(
     r"(?:未来|在|以|用)?[一二两三四五六七八九十\d]{1,3}(?:个)?(?:学)?年(?:内|间|之内|后|之后|时间)?|本届政府任期内|明年内?|"
     r"[（(][^）)]*[）)])+")
 # the subject of the clause before a goal that names no metric (轮候公屋时间成功「封顶」…)
-SUBJECT_END_RE = re.compile(r"亦|也|均|都|成功|由|从|已|已经|回落|下降|降至|上升|增至|维持|保持|为|是|达|将|会|正|持续")
+SUBJECT_END_RE = re.compile(r"亦|也|成功|由|从|已|已经|回落|下降|降至|上升|增至|维持|保持|为|是|达|将|会|正|持续")
 MAX_METRIC = 24
+COMMITMENT_VERBS = LEXICON_DIR / "commitment_verbs.tsv"
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,8 @@ def _is_value(scan: str, q: Quantity, qs: Sequence[Quantity], goal: Goal) -> boo
             return False  # 15年内, 在五年间, 于60分钟内, 以三年: when, not how much
     if BASELINE_BEFORE_RE.search(before):
         return False
+    if WHOLE_SET_BEFORE_RE.search(before):
+        return False  # 在全港18区均设立…: every one of a known set, not a number to reach
     if DEICTIC_BEFORE_RE.search(before):
         return False  # 完成这两个项目: which ones, not how many
     if TIME_COUNT_AFTER_RE.match(scan, q.end):
@@ -273,17 +280,45 @@ def _metric_after(scan: str, q: Quantity, end: int) -> Optional[str]:
 
 
 def _previous_subject(scan: str, clause_start: int) -> Optional[str]:
-    """The subject of the clause group before ``clause_start`` (``轮候公屋时间成功「封顶」，…；``)."""
+    """What the clauses before ``clause_start`` in its clause group talk about, nearest first: a
+    clause's subject before its predicate (``公屋综合轮候时间已缩短…`` → 公屋综合轮候时间), or the
+    object of a clause led by a verb of action (``推动…在港拓展黄金仓储`` → 黄金仓储).  A clause that
+    opens with its predicate (``回落至5.3年``, ``由高峰约6年``) is passed over."""
     if clause_start < 2 or scan[clause_start - 1] in "。！？!?\n":
         return None  # the goal opens its sentence: nothing before it to go on with
-    sent = _clause_start(scan, clause_start - 1, "。；;：:！？!?\n")
-    if sent >= clause_start - 1:
+    group = _clause_start(scan, clause_start - 1, "。；;：:！？!?\n")
+    end = clause_start - 1
+    while end > group:
+        start = max(group, _clause_start(scan, end, "，,"))
+        clause = re.sub(r"^[\s\d.．、]+", "", scan[start:end])  # a paragraph number
+        name = _subject(clause)
+        if name:
+            return name
+        end = start - 1
+    return None
+
+
+def _subject(clause: str) -> Optional[str]:
+    """The subject of one clause (see :func:`_previous_subject`), or None."""
+    verbs = list(_action_verbs().finditer(clause))
+    if verbs and verbs[0].start() == 0:
+        name = _strip(clause[verbs[-1].end() :])
+        return name if 2 <= len(name) <= MAX_METRIC else None
+    stop = SUBJECT_END_RE.search(clause)
+    if stop is None and not re.search(r"[\d一二两三四五六七八九十]", clause):
+        stop = re.search(r"$", clause)  # a clause that only names its topic (本地渔业产量，以三年…)
+    if stop is None or stop.start() < 2:
         return None
-    first = scan[sent:clause_start]
-    first = re.sub(r"^[\s\d.．、]+", "", first)  # a paragraph number
-    end = SUBJECT_END_RE.search(first, 2)
-    name = _strip(first[: end.start()] if end else first[: _clause_group_end(first, 0, "，,、")])
+    name = _strip(clause[: stop.start()])
     return name if 2 <= len(name) <= MAX_METRIC else None
+
+
+@lru_cache(maxsize=1)
+def _action_verbs() -> re.Pattern[str]:
+    """The verbs of promised action of ``lexicon/commitment_verbs.tsv`` (DOMAIN.md 5), longest first."""
+    words = {line.split("\t", 1)[0].strip() for line in COMMITMENT_VERBS.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")}
+    return re.compile("|".join(map(re.escape, sorted(words - {""}, key=len, reverse=True))))
 
 
 def _metric(scan: str, q: Quantity, goal: Goal) -> str:
