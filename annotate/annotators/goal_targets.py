@@ -382,7 +382,8 @@ LEADING_NUMBER_RE = re.compile(r"\s*(?:\d{1,3}\s*[.．、](?!\d)\s*)?")
 
 def _target(report: Report, scan: str, q: Quantity, goal: Goal, year: Optional[int]) -> Target:
     """The target ``goal`` sets with value ``q``."""
-    start = min(goal.clause_start, q.start)
+    # an item of a 目标如下： list is its own line: the target is that line's, not the whole list's
+    start = min(max(goal.clause_start, scan.rfind("\n", 0, q.start) + 1), q.start)
     start = LEADING_NUMBER_RE.match(scan, start).end()  # not the paragraph number (1. 我们的目标是…)
     end = max(q.end, min(goal.end, _clause_group_end(scan, q.end, "，,；;。！？!?\n")))
     metric = _metric(scan, q, goal)
