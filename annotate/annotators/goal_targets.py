@@ -55,11 +55,12 @@ GOAL_IS_RE = re.compile(
 GOAL_FOR_RE = re.compile(r"以(?P<goal>[^，,；;。：:！？]{1,40}?)为(?:[^，,；;。为]{0,4})?目标")
 GOAL_OF_RE = re.compile(r"的(?P<named>[^，,；;。的]{0,4})目标")
 GOAL_STRIVE_RE = re.compile(r"(?:力争|争取)\s*(?:到|在|于)\s*20\d\d\s*年")
-# Words of the main targets block and of targets met in the past: no goal to read here.
+# Words of the main targets block (预期目标, 主要目标) and of five-year plans (发展目标, 奋斗目标).
 NOT_GOAL_BEFORE_RE = re.compile(r"(?:预期|主要|发展|奋斗|目标)$")
 # …的预期目标 restates the targets block; 要素及目标 lists 目标 as one noun among others
 NOT_GOAL_NAMED_RE = re.compile(r"预期|主要|发展|奋斗|总体|及|和|与|、")
-REVIEW_RE = re.compile(r"了|已经|已|去年|过去|累计|提前实现|超额|圆满")
+# A goal the review reports as met (已实现…的目标, 提前完成了): not for the years ahead (为了, 了解 are no past).
+REVIEW_RE = re.compile(r"(?<!为)了(?!解)|已经|已|去年|过去|累计|提前实现|超额|圆满")
 
 # --------------------------------------------------------------------------- values inside a goal
 
