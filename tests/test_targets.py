@@ -181,8 +181,12 @@ def test_national_2020_list_after_adjusted_targets(corpus):
 
 def test_hong_kong_addresses_set_no_macro_targets(corpus):
     """No targets block, no macro indicator: every target of an address is a goal it states (issue 11)."""
+    goals = {}
     for p in sorted(corpus.glob("hongkong-*")):
-        assert all(t.goal and t.indicator is None for t in pipeline.tag(str(p)).targets), p.name
+        targets = pipeline.tag(str(p)).targets
+        assert all(t.goal and t.indicator is None and t.scope == "measure" for t in targets), p.name
+        goals[p.name[:14]] = len(targets)
+    assert goals["hongkong-2023"] == 6 and goals["hongkong-2025"] == 3  # tests/gold/targets_hk
 
 
 def test_gold_recall_and_precision(corpus):

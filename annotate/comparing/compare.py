@@ -695,7 +695,8 @@ def _key(t: Target) -> Key:
 
 def _pick(targets: Sequence[Target]) -> dict[Key, Target]:
     """One target per (scope, indicator, component): the first that states a number, else the first.
-    Only the year's targets count: a multi-year goal (到2030年) is not compared with a year's."""
+    Only the year's targets count: a multi-year goal (到2030年) is not compared with a year's.  A target
+    stated as a goal (``Target.goal``) is keyed by its metric instead (:mod:`.goal_pairing`)."""
     out: dict[Key, Target] = {}
     for t in targets:
         if t.goal:
