@@ -185,7 +185,7 @@ def test_hong_kong_addresses_set_no_macro_targets(corpus):
     for p in sorted(corpus.glob("hongkong-*")):
         targets = pipeline.tag(str(p)).targets
         assert all(t.goal and t.indicator is None and t.scope == "measure" for t in targets), p.name
-        goals[p.name[:14]] = len(targets)
+        goals[p.name[:13]] = len(targets)
     assert goals["hongkong-2023"] == 6 and goals["hongkong-2025"] == 3  # tests/gold/targets_hk
 
 
