@@ -243,6 +243,10 @@ class Target(Span):
     scope: str = "headline"  # headline (the main targets passage) | measure (set inside a task)
     horizon: str = "year"  # year | multi_year (到2030年, 年均, “十五五”)
     period: Optional[str] = None  # the year (``2025``) or the span (``到2030年``, ``十五五``, ``年均``)
+    # A target stated as a goal (goal_targets.py): the goal phrase as it reads in simplified script
+    # (``目标是``, ``以…为目标``, ``的目标``, ``力争到``), and which way the value moves the metric.
+    goal: Optional[str] = None
+    direction: Optional[str] = None  # up | down | None (not said)
 
 
 #: the labels of a target change (DESIGN.md "target_changes"), in the order tables list them

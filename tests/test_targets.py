@@ -67,8 +67,11 @@ def test_five_year_goals_are_not_the_years_targets():
 
 
 def test_report_without_targets_block_has_no_targets():
+    """Scattered numbers set no target; a goal (issue 11, goal_targets.py) sets one multi-year measure."""
     r = tag_text("施政报告\n1. 我们的目标是在2027年或之前把公共充电车位提升至约20万个。地区生产总值增长3.2%。\n")
-    assert r.targets == ()
+    assert [(t.indicator, t.metric, t.value, t.unit, t.qualifier, t.scope, t.horizon, t.period, t.goal)
+            for t in r.targets] == [
+        (None, "公共充电车位", 20, "万个", "about", "measure", "multi_year", "2027年或之前", "目标是")]
 
 
 def test_range_and_distributed_targets():
@@ -180,8 +183,13 @@ def test_national_2020_list_after_adjusted_targets(corpus):
 
 
 def test_hong_kong_addresses_set_no_macro_targets(corpus):
+    """No targets block, no macro indicator: every target of an address is a goal it states (issue 11)."""
+    goals = {}
     for p in sorted(corpus.glob("hongkong-*")):
-        assert pipeline.tag(str(p)).targets == (), p.name
+        targets = pipeline.tag(str(p)).targets
+        assert all(t.goal and t.indicator is None and t.scope == "measure" for t in targets), p.name
+        goals[p.name[:13]] = len(targets)
+    assert goals["hongkong-2023"] == 6 and goals["hongkong-2025"] == 3  # tests/gold/targets_hk
 
 
 def test_gold_recall_and_precision(corpus):

@@ -58,6 +58,7 @@ from ..model import Quantity, Report, Target
 from ..reading.numerals import parse_number
 from . import register
 from .plan_passage import plan_passage
+from .goal_targets import with_goals
 from .indicators import (
     PREDICATE_RE,
     Clause,
@@ -857,7 +858,7 @@ def _horizon(scan: str, f: _Found, year: Optional[int]) -> tuple[str, Optional[s
 @register(adds="targets", requires=("indicators", "quantities"))
 def annotate_targets(report: Report) -> Report:
     """Add the targets layer (see module docstring)."""
-    return replace(report, targets=tuple(find_targets(report)))
+    return replace(report, targets=tuple(with_goals(report, find_targets(report))))
 
 
 def main_targets(report: Report) -> list[Target]:

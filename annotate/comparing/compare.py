@@ -51,6 +51,7 @@ from typing import Any, Optional, Sequence
 from . import align as _align
 from .diff import (Encoder, PlaceholderOverflow, TokenOp, YearRoll, classify, is_level, is_year_roll, leaf_diff,
                    number_span, year_roll)
+from .goal_pairing import pair_goals
 from .horizon import horizon_at, passage_horizons
 from .target_pairs import Key, metric_key, pair_keys, pick, reported_key
 from ..model import Report, Target
@@ -760,11 +761,15 @@ def _wording(t: Target) -> str:
 
 
 def _year_targets(r: Report) -> list[Target]:
-    """Targets for the report's own year (a report also restates last year's targets in review)."""
+    """Targets for the report's own year (a report also restates last year's targets in review),
+    in report order; when none is dated the report's year (national 1981 sets the plan of 1982),
+    every target.  Goals (``Target.goal``) stand apart: they are dated by their own period, so they
+    neither decide which year the plan is for nor are left out by it."""
     year = r.meta.year
-    ts = list(r.targets)
-    own = [t for t in ts if t.year is None or year is None or t.year == year]
-    return own or ts
+    plain = [t for t in r.targets if not t.goal]
+    own = [t for t in plain if t.year is None or year is None or t.year == year]
+    keep = {id(t) for t in (own or plain)}
+    return [t for t in r.targets if t.goal or id(t) in keep]
 
 
 def target_change(o: Optional[Target], n: Optional[Target]) -> str:
@@ -804,11 +809,11 @@ def target_change(o: Optional[Target], n: Optional[Target]) -> str:
 def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
     """Targets compared like with like (:mod:`.target_pairs`: by scope, indicator and component; a
     headline goal outside the lexicon by its metric; a component against a parent only the other
-    year sets), in the order of the new report (removed last).  A headline target that the other
-    year sets only in a measure is ``removed`` (or ``added``) from the headline list, with
-    ``moved_to`` pointing at the measure; the measure's own ``added`` (or ``removed``) row points
-    back at the headline target."""
-    po, pn = pick(_year_targets(old), _magnitude), pick(_year_targets(new), _magnitude)
+    year sets; a target stated as a goal with the other year's alike goal, :mod:`.goal_pairing`),
+    in the order of the new report (removed last).  A headline target that the other year sets only
+    in a measure is ``removed`` (or ``added``) from the headline list, with ``moved_to`` pointing at
+    the measure; the measure's own ``added`` (or ``removed``) row points back at the headline target."""
+    po, pn = pair_goals(pick(_year_targets(old), _magnitude), pick(_year_targets(new), _magnitude))
     out: list[TargetChange] = []
     for ko, kn in pair_keys(po, pn):
         o, n = po.get(ko), pn.get(kn)

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..lexicon import two_columns
+from .goal_pairing import GOAL, goal_key
 from ..model import Target
 
 # (scope, indicator, component, metric key): the metric key is None for a lexicon indicator
@@ -61,9 +62,12 @@ RESIDUAL_RE = re.compile(r"\s*(?:其他|其它|其余)")
 
 
 def target_key(t: Target) -> Optional[Key]:
-    """The key ``t`` is compared by, or None when it is not compared (a multi-year goal; a residual
+    """The key ``t`` is compared by (a goal's, :func:`.goal_pairing.goal_key`, for a target stated as
+    a goal, whatever its horizon), or None when it is not compared (a multi-year goal; a residual
     clause; a measure with no lexicon indicator; a figure with no lexicon indicator; a headline
     target whose metric is empty)."""
+    if t.goal:
+        return goal_key(t)  # a target stated as a goal pairs with the other year's alike goal (goal_pairing.py)
     if t.horizon == "multi_year" or RESIDUAL_RE.match(t.text):
         return None
     if t.indicator:
@@ -92,7 +96,13 @@ def _parent_key(key: Key) -> Optional[Key]:
     return (key[0], parent, None, None) if parent else None
 
 
+def _is_goal(key: Key) -> bool:
+    return len(key) == 5 and key[3] == GOAL
+
+
 def _head(key: Key) -> Optional[str]:
+    if _is_goal(key):
+        return None  # goals pair by their own rule (goal_pairing.py)
     return key[3][-HEAD_CHARS:] if key[3] and len(key[3]) > HEAD_CHARS else None
 
 
@@ -151,7 +161,9 @@ def _growth_of_level() -> dict[str, str]:
 
 
 def _family(key: Key) -> Key:
-    """The indicator a key's target speaks of, its level and its growth alike."""
+    """The indicator a key's target speaks of, its level and its growth alike (a goal is its own)."""
+    if _is_goal(key):
+        return key
     return (key[0], _growth_of_level().get(key[1], key[1]), key[2], key[3])
 
 
