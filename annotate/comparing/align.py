@@ -24,7 +24,7 @@ Contract:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from heapq import nlargest
@@ -50,6 +50,10 @@ CROSS_GAIN = 0.15  # two adjacent pairs become one when that makes them this muc
 # candidate lists stay bounded, so candidate search is linear in the input (a report has at most
 # ~1,200 sentences, √-rule 68; 16 reports end to end have ~7,000, which √ would let reach 166).
 CAP_MAX = 80
+# A bigram held by at most this many old segments proposes candidates anywhere in the report
+# (moves); commoner ones only within WINDOW segments of the anchors around a new segment.
+CAP_GLOBAL = 12
+WINDOW = 1024
 RUN_ON = 600  # characters without a sentence end before a segment is cut at any punctuation
 
 
@@ -256,6 +260,93 @@ def _top(hits: Counter[int], k: int) -> list[int]:
     return [i for _, i in pool[:k]]
 
 
+def _candidates(old: Sequence[Segment], new: Sequence[Segment], og: Sequence[tuple[str, ...]],
+                ng: Sequence[tuple[str, ...]]) -> dict[tuple[int, int], float]:
+    """Step 1: Dice scores of candidate pairs ``(i, j)``, each at least :data:`GAP_MIN`.
+
+    Every old segment whose content equals new segment ``j``'s scores 1.0; then the 8 old segments
+    sharing most rare bigrams with ``j`` (ties by index) are scored.  A bigram held by at most
+    :data:`CAP_GLOBAL` old segments counts wherever they stand (a moved sentence is found by
+    its rare words); a commoner one (up to the √-rule cap) counts only inside ``j``'s window
+    (:func:`_windows`), so the postings read per segment stay bounded however long the reports.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(og):
+        for x in g:
+            postings[x].append(i)  # each list ascending: segments are walked in order
+    cap = min(max(CAP_GLOBAL, int(len(old) ** 0.5) * 2), CAP_MAX)
+    rare = {x: p for x, p in postings.items() if len(p) <= cap}
+    del postings  # the common bigrams' long lists are never read again
+    exact: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(old):
+        if s.content:
+            exact[s.content].append(i)
+    windows = _windows(rare, ng, len(old))
+    score: dict[tuple[int, int], float] = {}
+    for j in range(len(new)):
+        g = ng[j]
+        if not g:
+            continue
+        for i in exact.get(new[j].content, ()):
+            score[(i, j)] = 1.0
+        lo, hi = windows[j]
+        if lo <= 0 and hi >= len(old):
+            # posting lists are never empty, so filter(None) drops exactly the bigrams that are
+            # not rare; map/filter/chain keep the gathering in C
+            hits: Counter[int] = Counter(chain.from_iterable(filter(None, map(rare.get, g))))
+        else:
+            hits = Counter(chain.from_iterable(
+                p if len(p) <= CAP_GLOBAL else p[bisect_left(p, lo) : bisect_left(p, hi)]
+                for p in filter(None, map(rare.get, g))))
+        # Ties broken by segment index, never by the (hash-seeded) order the bigram set was
+        # walked in: the same two reports must always give the same alignment.
+        gs = frozenset(g)  # the one set the Dice scores of this segment's candidates need
+        for i in _top(hits, 8):
+            if (i, j) not in score:
+                d = _dice(gs, og[i])
+                if d >= GAP_MIN:
+                    score[(i, j)] = d
+    return score
+
+
+def _anchors(rare: dict[str, list[int]], ng: Sequence[tuple[str, ...]]) -> list[tuple[int, int, float]]:
+    """Patience-style anchors: pairs ``(i, j)`` joined by bigrams that occur in one old and one new
+    segment only, the heaviest chain of them increasing on both sides (weight: bigrams shared).
+
+    A bigram unique to one segment on each side is as good a sign as a unique line is to patience
+    diff; chaining keeps the ones in reading order, so a stray coincidence does not pull a window
+    across the report."""
+    seen: dict[str, int] = {}
+    twice: set[str] = set()
+    for j, g in enumerate(ng):
+        for x in g:
+            if x in seen:
+                twice.add(x)
+            else:
+                seen[x] = j
+    votes: Counter[tuple[int, int]] = Counter(
+        (p[0], seen[x]) for x, p in rare.items() if len(p) == 1 and x in seen and x not in twice)
+    return _chain([(i, j, float(v)) for (i, j), v in votes.items()], max((i for i, _ in votes), default=0) + 1)
+
+
+def _windows(rare: dict[str, list[int]], ng: Sequence[tuple[str, ...]], n_old: int) -> list[tuple[int, int]]:
+    """For each new segment, the old range ``[lo, hi)`` where its candidates are looked for: from
+    :data:`WINDOW` segments before the anchor (:func:`_anchors`) preceding it to :data:`WINDOW`
+    after the anchor following it (the whole report where no anchor bounds a side).  A report has a
+    few hundred to ~1,200 segments, so a window covers most of one report; on reports end to end
+    it stays the size of one, which keeps the candidate search linear."""
+    anchors = _anchors(rare, ng)
+    out: list[tuple[int, int]] = []
+    k = 0  # anchors[k] is the first anchor at or after j
+    for j in range(len(ng)):
+        while k < len(anchors) and anchors[k][1] < j:
+            k += 1
+        lo = anchors[k - 1][0] - WINDOW if k > 0 else 0
+        hi = anchors[k][0] + 1 + WINDOW if k < len(anchors) else n_old
+        out.append((max(lo, 0), min(hi, n_old)))
+    return out
+
+
 def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     """Pair ``old`` and ``new`` segments (see module docstring); pairs in reading order of new.
 
@@ -278,36 +369,8 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     og = [_grams(s.content) for s in old]
     ng = [_grams(s.content) for s in new]
 
-    # 1. candidates through an inverted index of rare bigrams
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(og):
-        for x in g:
-            postings[x].append(i)
-    cap = min(max(12, int(len(old) ** 0.5) * 2), CAP_MAX)
-    rare = {x: p for x, p in postings.items() if len(p) <= cap}
-    del postings  # the common bigrams' long lists are never read again
-    exact: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(old):
-        if s.content:
-            exact[s.content].append(i)
-    score: dict[tuple[int, int], float] = {}
-    for j in range(len(new)):
-        g = ng[j]
-        if not g:
-            continue
-        for i in exact.get(new[j].content, ()):
-            score[(i, j)] = 1.0
-        # posting lists are never empty, so filter(None) drops exactly the bigrams that are not rare;
-        # map/filter/chain keep the gathering in C (the same hits, in the same order)
-        hits: Counter[int] = Counter(chain.from_iterable(filter(None, map(rare.get, g))))
-        # Ties broken by segment index, never by the (hash-seeded) order the bigram set was
-        # walked in: the same two reports must always give the same alignment.
-        gs = frozenset(g)  # the one set the Dice scores of this segment's candidates need
-        for i in _top(hits, 8):
-            if (i, j) not in score:
-                d = _dice(gs, og[i])
-                if d >= GAP_MIN:
-                    score[(i, j)] = d
+    # 1. candidates through an inverted index of rare bigrams, near the anchored stretch
+    score = _candidates(old, new, og, ng)
 
     def weight(i: int, j: int, d: float) -> float:
         # Similar *and* long pairs anchor the backbone; squaring the score keeps a strong
