@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from heapq import nlargest
 from itertools import chain
 from operator import add
-from sys import intern
 from typing import Optional, Sequence
 
 from ..model import Block, Report
@@ -163,25 +162,35 @@ def segments(report: Report, tokens: Sequence[Token], *, sentences: bool = True,
     return out
 
 
-def _grams(s: str) -> tuple[str, ...]:
-    """The distinct character bigrams of ``s`` (``s`` itself when shorter), in order of first use.
+def _gram_tables(old: Sequence[Segment], new: Sequence[Segment]) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """Each segment's distinct character bigrams (its content itself when shorter than two), as
+    small integers: one number per distinct bigram of the two reports, shared by every segment
+    that holds it.
 
-    A tuple, not a set: a segment's bigrams are kept for the whole alignment on both sides, and
-    a tuple of forty strings takes a sixth of a frozenset's memory (16 reports end to end: ~20 MB
-    less at the comparison's peak).  :func:`_dice` makes the one set an intersection needs.
+    Numbers, not the bigram strings: the table that names them is dropped once the segments are
+    read, and a number takes a third of a two-character string's memory (16 reports end to end:
+    ~70,000 distinct bigrams; the alignment's peak memory is mostly its bigrams).  Tuples, not
+    sets: a tuple of forty takes a sixth of a frozenset's memory; :func:`_dice` makes the one set
+    an intersection needs.  The numbering follows set order, but nothing depends on it: bigrams
+    are only counted and compared for equality.
     """
-    if len(s) < 2:
-        return (s,) if s else ()
-    # Interned: one string per distinct bigram, shared by every segment that holds it (16
-    # reports end to end otherwise keep ~30 MB of duplicate two-character strings).
-    return tuple(dict.fromkeys(map(intern, map(add, s, s[1:]))))
+    ids: dict[str, int] = {}
+
+    def grams(text: str) -> tuple[int, ...]:
+        keys = dict.fromkeys(map(add, text, text[1:])) if len(text) >= 2 else dict.fromkeys((text,) if text else ())
+        missing = set(keys).difference(ids)  # walks ``keys`` (keys() - keys() walks the whole table)
+        if missing:
+            ids.update(zip(missing, range(len(ids), len(ids) + len(missing))))
+        return tuple(map(ids.__getitem__, keys))
+
+    return [grams(s.content) for s in old], [grams(s.content) for s in new]
 
 
-Grams = "tuple[str, ...] | frozenset[str]"
+Grams = "tuple[int, ...] | frozenset[int]"
 
 
 def _dice(a: Grams, b: Grams) -> float:
-    """Dice similarity of two bigram collections (each without repeats: :func:`_grams`, :func:`_union`)."""
+    """Dice similarity of two bigram collections (each without repeats: :func:`_gram_tables`, :func:`_union`)."""
     if not a and not b:
         return 1.0
     if not a or not b:
@@ -190,7 +199,7 @@ def _dice(a: Grams, b: Grams) -> float:
     return 2 * len(common) / (len(a) + len(b))
 
 
-def _union(grams: Sequence[tuple[str, ...]], a: int, b: int) -> frozenset[str]:
+def _union(grams: Sequence[tuple[int, ...]], a: int, b: int) -> frozenset[int]:
     """The bigrams of segments ``a`` to ``b`` (exclusive) together."""
     return frozenset().union(*grams[a:b])
 
@@ -260,8 +269,8 @@ def _top(hits: Counter[int], k: int) -> list[int]:
     return [i for _, i in pool[:k]]
 
 
-def _candidates(old: Sequence[Segment], new: Sequence[Segment], og: Sequence[tuple[str, ...]],
-                ng: Sequence[tuple[str, ...]]) -> dict[tuple[int, int], float]:
+def _candidates(old: Sequence[Segment], new: Sequence[Segment], og: Sequence[tuple[int, ...]],
+                ng: Sequence[tuple[int, ...]]) -> dict[tuple[int, int], float]:
     """Step 1: Dice scores of candidate pairs ``(i, j)``, each at least :data:`GAP_MIN`.
 
     Every old segment whose content equals new segment ``j``'s scores 1.0; then the 8 old segments
@@ -270,13 +279,14 @@ def _candidates(old: Sequence[Segment], new: Sequence[Segment], og: Sequence[tup
     its rare words); a commoner one (up to the √-rule cap) counts only inside ``j``'s window
     (:func:`_windows`), so the postings read per segment stay bounded however long the reports.
     """
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(og):
         for x in g:
             postings[x].append(i)  # each list ascending: segments are walked in order
     cap = min(max(CAP_GLOBAL, int(len(old) ** 0.5) * 2), CAP_MAX)
-    rare = {x: p for x, p in postings.items() if len(p) <= cap}
-    del postings  # the common bigrams' long lists are never read again
+    for x in [x for x, p in postings.items() if len(p) > cap]:
+        del postings[x]  # the common bigrams' long lists are never read (in place: no second table)
+    rare = postings  # read with .get only, so no key is ever added
     exact: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(old):
         if s.content:
@@ -309,15 +319,15 @@ def _candidates(old: Sequence[Segment], new: Sequence[Segment], og: Sequence[tup
     return score
 
 
-def _anchors(rare: dict[str, list[int]], ng: Sequence[tuple[str, ...]]) -> list[tuple[int, int, float]]:
+def _anchors(rare: dict[int, list[int]], ng: Sequence[tuple[int, ...]]) -> list[tuple[int, int, float]]:
     """Patience-style anchors: pairs ``(i, j)`` joined by bigrams that occur in one old and one new
     segment only, the heaviest chain of them increasing on both sides (weight: bigrams shared).
 
     A bigram unique to one segment on each side is as good a sign as a unique line is to patience
     diff; chaining keeps the ones in reading order, so a stray coincidence does not pull a window
     across the report."""
-    seen: dict[str, int] = {}
-    twice: set[str] = set()
+    seen: dict[int, int] = {}
+    twice: set[int] = set()
     for j, g in enumerate(ng):
         for x in g:
             if x in seen:
@@ -329,7 +339,7 @@ def _anchors(rare: dict[str, list[int]], ng: Sequence[tuple[str, ...]]) -> list[
     return _chain([(i, j, float(v)) for (i, j), v in votes.items()], max((i for i, _ in votes), default=0) + 1)
 
 
-def _windows(rare: dict[str, list[int]], ng: Sequence[tuple[str, ...]], n_old: int) -> list[tuple[int, int]]:
+def _windows(rare: dict[int, list[int]], ng: Sequence[tuple[int, ...]], n_old: int) -> list[tuple[int, int]]:
     """For each new segment, the old range ``[lo, hi)`` where its candidates are looked for: from
     :data:`WINDOW` segments before the anchor (:func:`_anchors`) preceding it to :data:`WINDOW`
     after the anchor following it (the whole report where no anchor bounds a side).  A report has a
@@ -366,8 +376,7 @@ def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
 
 
 def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
-    og = [_grams(s.content) for s in old]
-    ng = [_grams(s.content) for s in new]
+    og, ng = _gram_tables(old, new)
 
     # 1. candidates through an inverted index of rare bigrams, near the anchored stretch
     score = _candidates(old, new, og, ng)
