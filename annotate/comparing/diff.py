@@ -131,74 +131,9 @@ def _merge(ops: list[TokenOp]) -> list[TokenOp]:
     return out
 
 
-class _Dmp(diff_match_patch):
-    """diff-match-patch with :meth:`diff_bisect` written for speed: the same algorithm, step for
-    step (Myers' middle snake, both paths, the same tie-breaks and deadline checks), so the same
-    diffs; attribute lookups hoisted and the reverse path read from reversed strings.  Bisection
-    is most of a leaf diff's time (a rewritten sentence shares few tokens, so D is near N)."""
-
-    def diff_bisect(self, text1: str, text2: str, deadline: float) -> list:
-        n1, n2 = len(text1), len(text2)
-        max_d = (n1 + n2 + 1) // 2
-        off = max_d
-        v_length = 2 * max_d
-        v1 = [-1] * v_length
-        v1[off + 1] = 0
-        v2 = v1[:]
-        delta = n1 - n2
-        front = delta % 2 != 0  # an odd total: the front path meets the reverse one
-        r1, r2 = text1[::-1], text2[::-1]  # text1[-x - 1] is r1[x]
-        k1start = k1end = k2start = k2end = 0
-        now = time.time
-        for d in range(max_d):
-            if now() > deadline:
-                break
-            for k1 in range(-d + k1start, d + 1 - k1end, 2):
-                k = off + k1
-                if k1 == -d or (k1 != d and v1[k - 1] < v1[k + 1]):
-                    x1 = v1[k + 1]
-                else:
-                    x1 = v1[k - 1] + 1
-                y1 = x1 - k1
-                while x1 < n1 and y1 < n2 and text1[x1] == text2[y1]:
-                    x1 += 1
-                    y1 += 1
-                v1[k] = x1
-                if x1 > n1:
-                    k1end += 2
-                elif y1 > n2:
-                    k1start += 2
-                elif front:
-                    k2 = off + delta - k1
-                    if 0 <= k2 < v_length and v2[k2] != -1 and x1 >= n1 - v2[k2]:
-                        return self.diff_bisectSplit(text1, text2, x1, y1, deadline)
-            for k2 in range(-d + k2start, d + 1 - k2end, 2):
-                k = off + k2
-                if k2 == -d or (k2 != d and v2[k - 1] < v2[k + 1]):
-                    x2 = v2[k + 1]
-                else:
-                    x2 = v2[k - 1] + 1
-                y2 = x2 - k2
-                while x2 < n1 and y2 < n2 and r1[x2] == r2[y2]:
-                    x2 += 1
-                    y2 += 1
-                v2[k] = x2
-                if x2 > n1:
-                    k2end += 2
-                elif y2 > n2:
-                    k2start += 2
-                elif not front:
-                    k1 = off + delta - k2
-                    if 0 <= k1 < v_length and v1[k1] != -1:
-                        x1 = v1[k1]
-                        if x1 >= n1 - x2:
-                            return self.diff_bisectSplit(text1, text2, x1, off + x1 - k1, deadline)
-        return [(self.DIFF_DELETE, text1), (self.DIFF_INSERT, text2)]
-
-
 def _dmp_runs(a: str, b: str, timeout: float, cleanup: bool) -> Optional[list[tuple[int, int, int]]]:
     """diff-match-patch on placeholder strings; None when it ran out of time."""
-    dmp = _Dmp()
+    dmp = diff_match_patch()
     dmp.Diff_Timeout = timeout
     t0 = time.perf_counter()
     diffs = dmp.diff_main(a, b, False)
