@@ -6,9 +6,13 @@ Contract:
   title …; sentence blocks ``s`` are not needed).  Segments cover the text exactly, each taking
   the whitespace after it, so pairs of segments rebuild the whole report.
 - :func:`align` pairs old and new segments by content, coarse to fine:
-  1. candidates: for each new segment, old segments sharing *rare* character bigrams (an
-     inverted index; bigrams common to many segments say nothing, and a bounded posting list
-     keeps the search linear), the 8 with most shared bigrams scored by Dice similarity;
+  1. candidates, anchors first: bigrams held by one old and one new segment only are anchors
+     (patience diff's unique lines), chained in reading order; for each new segment, old
+     segments sharing *rare* character bigrams (an inverted index; bigrams common to many
+     segments say nothing) are counted — the rarest anywhere (a moved sentence), the others only
+     in a window around the anchors bracketing the segment — and the 8 with most shared bigrams
+     are scored by Dice similarity.  Bounded posting lists and bounded windows keep the search
+     linear in the input (:func:`_candidates`);
   2. the in-order backbone: the heaviest chain of candidates increasing on both sides (a
      weighted LCS, O(P log P) with a Fenwick tree);
   3. moves: leftover pairs that are near-identical but out of order;
