@@ -173,9 +173,9 @@ def _gram_tables(old: Sequence[Segment], new: Sequence[Segment]) -> tuple[list[t
 
     Numbers, not the bigram strings: the table that names them is dropped once the segments are
     read, and a number takes a third of a two-character string's memory (16 reports end to end:
-    ~70,000 distinct bigrams; the alignment's peak memory is mostly its bigrams).  Tuples, not
+    ~70,000 distinct bigrams, the alignment's largest allocation after the tokens).  Tuples, not
     sets: a tuple of forty takes a sixth of a frozenset's memory; :func:`_dice` makes the one set
-    an intersection needs.  The numbering follows set order, but nothing depends on it: bigrams
+    an intersection needs (16 reports end to end: 22 MB of bigram sets became 4 MB).  The numbering follows set order, but nothing depends on it: bigrams
     are only counted and compared for equality.
     """
     ids: dict[str, int] = {}
