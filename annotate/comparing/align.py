@@ -6,9 +6,13 @@ Contract:
   title …; sentence blocks ``s`` are not needed).  Segments cover the text exactly, each taking
   the whitespace after it, so pairs of segments rebuild the whole report.
 - :func:`align` pairs old and new segments by content, coarse to fine:
-  1. candidates: for each new segment, old segments sharing *rare* character bigrams (an
-     inverted index; bigrams common to many segments say nothing, and a bounded posting list
-     keeps the search linear), the 8 with most shared bigrams scored by Dice similarity;
+  1. candidates, anchors first: bigrams held by one old and one new segment only are anchors
+     (patience diff's unique lines), chained in reading order; for each new segment, old
+     segments sharing *rare* character bigrams (an inverted index; bigrams common to many
+     segments say nothing) are counted — the rarest anywhere (a moved sentence), the others only
+     in a window around the anchors bracketing the segment — and the 8 with most shared bigrams
+     are scored by Dice similarity.  Bounded posting lists and bounded windows keep the search
+     linear in the input (:func:`_candidates`);
   2. the in-order backbone: the heaviest chain of candidates increasing on both sides (a
      weighted LCS, O(P log P) with a Fenwick tree);
   3. moves: leftover pairs that are near-identical but out of order;
@@ -24,12 +28,11 @@ Contract:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress
 from operator import add
-from sys import intern
 from typing import Optional, Sequence
 
 from ..model import Block, Report
@@ -49,6 +52,10 @@ CROSS_GAIN = 0.15  # two adjacent pairs become one when that makes them this muc
 # candidate lists stay bounded, so candidate search is linear in the input (a report has at most
 # ~1,200 sentences, √-rule 68; 16 reports end to end have ~7,000, which √ would let reach 166).
 CAP_MAX = 80
+# A bigram held by at most this many old segments proposes candidates anywhere in the report
+# (moves); commoner ones only within WINDOW segments of the anchors around a new segment.
+CAP_GLOBAL = 12
+WINDOW = 1024
 RUN_ON = 600  # characters without a sentence end before a segment is cut at any punctuation
 
 
@@ -158,48 +165,46 @@ def segments(report: Report, tokens: Sequence[Token], *, sentences: bool = True,
     return out
 
 
-def _grams(s: str) -> frozenset[str]:
-    """The character bigrams of ``s`` (``s`` itself when shorter)."""
-    if len(s) < 2:
-        return frozenset((s,)) if s else frozenset()
-    # Interned: one string per distinct bigram, shared by every segment that holds it (16
-    # reports end to end otherwise keep ~30 MB of duplicate two-character strings).
-    return frozenset(map(intern, map(add, s, s[1:])))
+def _gram_tables(old: Sequence[Segment], new: Sequence[Segment]) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """Each segment's distinct character bigrams (its content itself when shorter than two), as
+    small integers: one number per distinct bigram of the two reports, shared by every segment
+    that holds it.
+
+    Numbers, not the bigram strings: the table that names them is dropped once the segments are
+    read, and a number takes a third of a two-character string's memory (16 reports end to end:
+    ~70,000 distinct bigrams, the alignment's largest allocation after the tokens).  Tuples, not
+    sets: a tuple of forty takes a sixth of a frozenset's memory; :func:`_dice` makes the one set
+    an intersection needs (16 reports end to end: 22 MB of bigram sets became 4 MB).  The numbering follows set order, but nothing depends on it: bigrams
+    are only counted and compared for equality.
+    """
+    ids: dict[str, int] = {}
+
+    def grams(text: str) -> tuple[int, ...]:
+        keys = dict.fromkeys(map(add, text, text[1:])) if len(text) >= 2 else dict.fromkeys((text,) if text else ())
+        missing = set(keys).difference(ids)  # walks ``keys`` (keys() - keys() walks the whole table)
+        if missing:
+            ids.update(zip(missing, range(len(ids), len(ids) + len(missing))))
+        return tuple(map(ids.__getitem__, keys))
+
+    return [grams(s.content) for s in old], [grams(s.content) for s in new]
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+Grams = "tuple[int, ...] | frozenset[int]"
+
+
+def _dice(a: Grams, b: Grams) -> float:
+    """Dice similarity of two bigram collections (each without repeats: :func:`_gram_tables`, :func:`_union`)."""
     if not a and not b:
         return 1.0
     if not a or not b:
         return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
+    common = (a if isinstance(a, frozenset) else frozenset(a)).intersection(b)
+    return 2 * len(common) / (len(a) + len(b))
 
 
-class _LazyGrams:
-    """The bigram sets of ``segs``, made when asked for; the last ``keep`` or so are kept.
-
-    The new side's sets are read in full once, by the candidate search (which makes its own);
-    later steps look at segments near the gap or pair at hand, in reading order.  Not keeping
-    every set lowers the alignment's peak memory (~20 MB for sixteen reports end to end).
-    (The old side's sets stay: the candidate search reads them all over the report, and
-    making them lazily doubled the alignment's time on sixteen reports end to end.)
-    """
-
-    def __init__(self, segs: Sequence[Segment], keep: int = 1024) -> None:
-        self._segs = segs
-        self._keep = keep
-        self._made: dict[int, frozenset[str]] = {}
-
-    def __len__(self) -> int:
-        return len(self._segs)
-
-    def __getitem__(self, k: int) -> frozenset[str]:
-        g = self._made.get(k)
-        if g is None:
-            if len(self._made) >= self._keep:
-                self._made.clear()
-            g = self._made[k] = _grams(self._segs[k].content)
-        return g
+def _union(grams: Sequence[tuple[int, ...]], a: int, b: int) -> frozenset[int]:
+    """The bigrams of segments ``a`` to ``b`` (exclusive) together."""
+    return frozenset().union(*grams[a:b])
 
 
 class _Fenwick:
@@ -257,14 +262,103 @@ def _chain(cands: list[tuple[int, int, float]], n_old: int) -> list[tuple[int, i
 
 def _top(hits: Counter[int], k: int) -> list[int]:
     """The ``k`` segments with most hits, ties by segment index (never by hash order): what
-    sorting every candidate gives, after cutting the candidates at the k-th largest count."""
+    sorting every candidate gives, after cutting the candidates at the k-th largest count.
+    (Sorting and filtering run in C: a window on reports end to end hits a thousand segments.)"""
     if len(hits) > k:
         floor = sorted(hits.values(), reverse=True)[k - 1]
-        pool = [(-n, i) for i, n in hits.items() if n >= floor]
+        pool = list(compress(hits.keys(), map(floor.__le__, hits.values())))
     else:
-        pool = [(-n, i) for i, n in hits.items()]
-    pool.sort()
-    return [i for _, i in pool[:k]]
+        pool = list(hits)
+    pool.sort(key=lambda i: (-hits[i], i))
+    return pool[:k]
+
+
+def _candidates(old: Sequence[Segment], new: Sequence[Segment], og: Sequence[tuple[int, ...]],
+                ng: Sequence[tuple[int, ...]]) -> dict[tuple[int, int], float]:
+    """Step 1: Dice scores of candidate pairs ``(i, j)``, each at least :data:`GAP_MIN`.
+
+    Every old segment whose content equals new segment ``j``'s scores 1.0; then the 8 old segments
+    sharing most rare bigrams with ``j`` (ties by index) are scored.  A bigram held by at most
+    :data:`CAP_GLOBAL` old segments counts wherever they stand (a moved sentence is found by
+    its rare words); a commoner one (up to the √-rule cap) counts only inside ``j``'s window
+    (:func:`_windows`), so the postings read per segment stay bounded however long the reports.
+    """
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(og):
+        for x in g:
+            postings[x].append(i)  # each list ascending: segments are walked in order
+    cap = min(max(CAP_GLOBAL, int(len(old) ** 0.5) * 2), CAP_MAX)
+    for x in [x for x, p in postings.items() if len(p) > cap]:
+        del postings[x]  # the common bigrams' long lists are never read (in place: no second table)
+    rare = postings  # read with .get only, so no key is ever added
+    exact: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(old):
+        if s.content:
+            exact[s.content].append(i)
+    windows = _windows(rare, ng, len(old))
+    score: dict[tuple[int, int], float] = {}
+    for j in range(len(new)):
+        g = ng[j]
+        if not g:
+            continue
+        for i in exact.get(new[j].content, ()):
+            score[(i, j)] = 1.0
+        lo, hi = windows[j]
+        if lo <= 0 and hi >= len(old):
+            # posting lists are never empty, so filter(None) drops exactly the bigrams that are
+            # not rare; map/filter/chain keep the gathering in C
+            hits: Counter[int] = Counter(chain.from_iterable(filter(None, map(rare.get, g))))
+        else:
+            hits = Counter(chain.from_iterable(
+                p if len(p) <= CAP_GLOBAL else p[bisect_left(p, lo) : bisect_left(p, hi)]
+                for p in filter(None, map(rare.get, g))))
+        # Ties broken by segment index, never by the (hash-seeded) order the bigram set was
+        # walked in: the same two reports must always give the same alignment.
+        gs = frozenset(g)  # the one set the Dice scores of this segment's candidates need
+        for i in _top(hits, 8):
+            if (i, j) not in score:
+                d = _dice(gs, og[i])
+                if d >= GAP_MIN:
+                    score[(i, j)] = d
+    return score
+
+
+def _anchors(rare: dict[int, list[int]], ng: Sequence[tuple[int, ...]]) -> list[tuple[int, int, float]]:
+    """Patience-style anchors: pairs ``(i, j)`` joined by bigrams that occur in one old and one new
+    segment only, the heaviest chain of them increasing on both sides (weight: bigrams shared).
+
+    A bigram unique to one segment on each side is as good a sign as a unique line is to patience
+    diff; chaining keeps the ones in reading order, so a stray coincidence does not pull a window
+    across the report."""
+    seen: dict[int, int] = {}
+    twice: set[int] = set()
+    for j, g in enumerate(ng):
+        for x in g:
+            if x in seen:
+                twice.add(x)
+            else:
+                seen[x] = j
+    votes: Counter[tuple[int, int]] = Counter(
+        (p[0], seen[x]) for x, p in rare.items() if len(p) == 1 and x in seen and x not in twice)
+    return _chain([(i, j, float(v)) for (i, j), v in votes.items()], max((i for i, _ in votes), default=0) + 1)
+
+
+def _windows(rare: dict[int, list[int]], ng: Sequence[tuple[int, ...]], n_old: int) -> list[tuple[int, int]]:
+    """For each new segment, the old range ``[lo, hi)`` where its candidates are looked for: from
+    :data:`WINDOW` segments before the anchor (:func:`_anchors`) preceding it to :data:`WINDOW`
+    after the anchor following it (the whole report where no anchor bounds a side).  A report has a
+    few hundred to ~1,200 segments, so a window covers most of one report; on reports end to end
+    it stays the size of one, which keeps the candidate search linear."""
+    anchors = _anchors(rare, ng)
+    out: list[tuple[int, int]] = []
+    k = 0  # anchors[k] is the first anchor at or after j
+    for j in range(len(ng)):
+        while k < len(anchors) and anchors[k][1] < j:
+            k += 1
+        lo = anchors[k - 1][0] - WINDOW if k > 0 else 0
+        hi = anchors[k][0] + 1 + WINDOW if k < len(anchors) else n_old
+        out.append((max(lo, 0), min(hi, n_old)))
+    return out
 
 
 def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
@@ -286,38 +380,10 @@ def align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
 
 
 def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
-    og = [_grams(s.content) for s in old]
-    ng = _LazyGrams(new)  # read once by the candidate search, kept only where later steps look
+    og, ng = _gram_tables(old, new)
 
-    # 1. candidates through an inverted index of rare bigrams
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(og):
-        for x in g:
-            postings[x].append(i)
-    cap = min(max(12, int(len(old) ** 0.5) * 2), CAP_MAX)
-    rare = {x: p for x, p in postings.items() if len(p) <= cap}
-    del postings  # the common bigrams' long lists are never read again
-    exact: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(old):
-        if s.content:
-            exact[s.content].append(i)
-    score: dict[tuple[int, int], float] = {}
-    for j in range(len(new)):
-        g = _grams(new[j].content)
-        if not g:
-            continue
-        for i in exact.get(new[j].content, ()):
-            score[(i, j)] = 1.0
-        # posting lists are never empty, so filter(None) drops exactly the bigrams that are not rare;
-        # map/filter/chain keep the gathering in C (the same hits, in the same order)
-        hits: Counter[int] = Counter(chain.from_iterable(filter(None, map(rare.get, g))))
-        # Ties broken by segment index, never by the (hash-seeded) order the bigram set was
-        # walked in: the same two reports must always give the same alignment.
-        for i in _top(hits, 8):
-            if (i, j) not in score:
-                d = _dice(og[i], g)
-                if d >= GAP_MIN:
-                    score[(i, j)] = d
+    # 1. candidates through an inverted index of rare bigrams, near the anchored stretch
+    score = _candidates(old, new, og, ng)
 
     def weight(i: int, j: int, d: float) -> float:
         # Similar *and* long pairs anchor the backbone; squaring the score keeps a strong
@@ -390,12 +456,6 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
     taken_old = set(pair_of_old)
     taken_new = set(pair_of_new)
 
-    def union(grams: "Sequence[frozenset[str]] | _LazyGrams", a: int, b: int) -> frozenset[str]:
-        out: frozenset[str] = frozenset()
-        for k in range(a, b):
-            out = out | grams[k]
-        return out
-
     for r in ranges:
         for _ in range(4):
             oa, ob, na, nb = r[0], r[1], r[2], r[3]
@@ -408,10 +468,10 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
                         continue
                     if side == "new":
                         a2, b2 = min(na, k), max(nb, k + 1)
-                        d = _dice(union(og, oa, ob), union(ng, a2, b2))
+                        d = _dice(_union(og, oa, ob), _union(ng, a2, b2))
                     else:
                         a2, b2 = min(oa, k), max(ob, k + 1)
-                        d = _dice(union(og, a2, b2), union(ng, na, nb))
+                        d = _dice(_union(og, a2, b2), _union(ng, na, nb))
                     if d > cur + 0.02 and (best is None or d > best[0]):
                         best = (d, side, k, a2, b2)
             if best is None:
@@ -434,7 +494,7 @@ def _align(old: Sequence[Segment], new: Sequence[Segment]) -> list[SegPair]:
         p = merged[-1] if merged else None
         if (p is not None and p[4] == r[4] == "match" and p[1] == r[0] and p[3] == r[2]
                 and old[p[0]].block == old[r[1] - 1].block and new[p[2]].block == new[r[3] - 1].block):
-            d = _dice(union(og, p[0], r[1]), union(ng, p[2], r[3]))
+            d = _dice(_union(og, p[0], r[1]), _union(ng, p[2], r[3]))
             if d >= max(p[5], r[5]) + CROSS_GAIN:
                 p[1], p[3], p[5] = r[1], r[3], d
                 continue
