@@ -259,6 +259,29 @@ def entity_class(text: str, typ: str) -> str:
     return "other"
 
 
+def _anchor_ranges(by_para: dict, cache: dict) -> dict:
+    """``(file, anchor) -> (start, end)``: each anchor's paragraph (:func:`paragraph_range`), cut where a later
+    anchor of the same file begins inside it.  A labeller may take two runs of one block as two paragraphs (Hong
+    Kong's ——-bullets: 占地最广，享有罗湖… and 包括红花岭… are one block); without the cut the block's entities were
+    scored against both anchors' rows, every one of them counted twice."""
+    out = {}
+    for file in dict.fromkeys(f for f, _ in by_para):
+        report = _annotated(file, cache)
+        found = {anchor: paragraph_range(report, anchor) for f, anchor in by_para if f == file}
+        starts = {anchor: _anchor_start(report.text, anchor, a) for anchor, (a, _) in found.items()}
+        for anchor, (a, b) in found.items():
+            later = [x for x in starts.values() if starts[anchor] < x < b]
+            out[file, anchor] = (a, min(later, default=b))
+    return out
+
+
+def _anchor_start(text: str, anchor: str, block_start: int) -> int:
+    """Where ``anchor`` begins at or after ``block_start`` (the block start when it is written with other
+    whitespace)."""
+    i = text.find(anchor, block_start)
+    return i if i >= 0 else block_start
+
+
 def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_file: str = "entities.tsv") -> dict:
     """Entity precision/recall (typed and span-only) over the gold paragraphs, overall and by class
     (``by_class``: class -> [true positives, predicted, gold], see :func:`entity_class`)."""
@@ -269,9 +292,10 @@ def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_fil
         by_para.setdefault((r["file"], r["anchor"]), []).append(r)
     tp = tp_span = n_pred = n_gold = 0
     by_class: dict[str, list[int]] = {}
+    ranges = _anchor_ranges(by_para, cache)
     for (file, anchor), rows in by_para.items():
         report = _annotated(file, cache)
-        a, b = paragraph_range(report, anchor)
+        a, b = ranges[file, anchor]
         pred = [(_squash(e.text), e.type) for e in report.entities if a <= e.start < b]
         want = [(_squash(r["text"]), r["type"]) for r in rows if r["text"]]
         pc, wc = Counter(pred), Counter(want)

@@ -217,9 +217,9 @@ def read_gazetteer(path: PathLike) -> list[tuple[str, str, Optional[str]]]:
 
 
 _LEXICON_CACHE: dict[tuple, Lexicon] = {}
-# gazetteers shipped beside entities.tsv: major enterprises named without a suffix (宁德时代, 比亚迪), and countries,
-# blocs and regions (东盟, 中东欧, 日韩, 黔中)
-_BUILTIN_GAZETTEERS = ("enterprises.tsv", "world.tsv")
+# gazetteers shipped beside entities.tsv: major enterprises named without a suffix (宁德时代, 比亚迪), countries,
+# blocs and regions (东盟, 中东欧, 日韩, 黔中), and Hong Kong's areas, lines and bodies (洪水桥, 东铁线, 机管局)
+_BUILTIN_GAZETTEERS = ("enterprises.tsv", "world.tsv", "hongkong.tsv")
 
 
 def _longer_suffixes(suffixes: dict) -> dict:
