@@ -675,6 +675,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 if q is not None:
                     start, proper = offsets[q], True  # “三江”流域…清洁能源基地: the quoted name opens it
                 break
+            if w in _AREA_JOIN and j > 0 and known[offsets[j - 1]] and known[offsets[j] + 1]:
+                start = offsets[j]  # 新田╱落马洲|发展枢纽: Hong Kong names one area by two places joined with ╱
+                j -= 1
+                continue
             if region and w in ("—", "－", "-") and j > 0 and tokens[j - 1][1] == "ns" and _proper(*tokens[j + 1]):
                 start = offsets[j]  # 岷江—长江上游经济带: a region spanned between two places
                 j -= 1
@@ -1712,6 +1716,15 @@ def _plans_of_names(text: str, gaz: list[_Cand], quoted: list[_Cand]) -> list[_C
     return out
 
 
+_AREA_JOIN = frozenset("╱／")
+
+
+def _joined_areas(text: str, gaz: list[_Cand]) -> list[_Cand]:
+    """Two places joined by ╱ are one area's name (洪水桥╱厦村, 罗湖╱文锦渡: README, Spans), a place."""
+    return [_Cand(a.start, b.end, "place", None, 2) for a, b in zip(gaz, gaz[1:])
+            if a.type == b.type == "place" and b.start == a.end + 1 and text[a.end] in _AREA_JOIN]
+
+
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping spans: longer first, then the more trusted source, then the earlier."""
     chosen: list[_Cand] = []
@@ -1765,7 +1778,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
                            + _city_groups(text, boundaries))
     quoted = _quoted(text, lex)
-    cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + quoted + _plans_of_names(text, gaz, quoted)
+    cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _joined_areas(text, gaz) + quoted + _plans_of_names(text, gaz, quoted)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
     # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places)
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org") else c for c in cands]
