@@ -526,6 +526,8 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
         w, p = tokens[k]
         if len(w) >= 3 and w[-1] == "等" and p in ("ns", "nr", "nz", "j"):
             cuts.append((k, len(w) - 1))  # 通苏嘉甬等|高铁: the list's 等 glued to the last item
+        elif len(w) == 2 and w[0] == "线" and w[1] in "东西南北" and k > 0 and tokens[k - 1][0].endswith("号"):
+            cuts.append((k, 1))  # 13|号|线西|延伸: the line's 线 glued to the direction of its extension
         elif len(w) >= 4 and w[-2:] in _AFTER_SUFFIX and lex.suffixes.get(w[:-2], "-") != "-":
             cuts.append((k, len(w) - 2))
         elif (len(w) == 2 and w[1] in _AFTER_SUFFIX_CHARS and k > 0 and p[:1] in ("v", "d", "p", "c")
@@ -1619,7 +1621,7 @@ _SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4
 
 _NOT_SECTION = frozenset("全线 路段 区段 标段 首段 该段 此段 一段 分段 地段 线段 阶段 时段 全段 主段 支段".split())
 _LINES = ("铁路", "高铁", "高速", "高速公路", "城际", "公路", "线")
-_WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|改扩建|扩容|扩能|改造|扩建)"
+_WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|增能改造|改扩建|扩容|扩能|改造|扩建)"
                            r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|尽早|开工|$)")
 
 
@@ -1630,6 +1632,7 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
     """Take in a phase (``一期``), a section (``阜阳至黄冈段``, ``河南段``) and a bracketed alias
     (``（平谷线）``, ``（北京段）``) that follow."""
     end = c.end
+    line_end = end  # where the line's own name ends (20号线|一期东段: the section follows the phase)
     if c.type in ("project", "facility", "org"):
         m = _PHASE.match(text, end)
         if m:
@@ -1648,7 +1651,7 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
             end = m.end()
         m = _LINE_EXTENSION.match(text, end)
         if m and (m.group().endswith(("延伸", "延长线", "延线")) or not text.endswith("号线", c.start, end)) and text.endswith(
-                _LINES + ("通道", "号线"), c.start, end):
+                _LINES + ("通道", "号线"), c.start, line_end):
             end = m.end()  # 13号线东延伸, 北横通道东段: a line's extension or section by its direction
         m = _WORKS_ACTION.match(text, end)
         if m:
