@@ -1668,6 +1668,23 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
     return dataclasses.replace(c, end=end) if end != c.end else c
 
 
+_RIVER_WORKS: Optional[re.Pattern] = None
+_WATERS = frozenset("江河湖")
+
+
+def _river_works(text: str, c: _Cand) -> _Cand:
+    """A river or lake (a place ending in 江/河/湖) followed by an action word of ``river_works.txt`` that ends the
+    item (长江等级提升、岷江畅通，…) names works: one project over both.  ``c`` unchanged otherwise."""
+    global _RIVER_WORKS
+    if text[c.end - 1] not in _WATERS:
+        return c
+    if _RIVER_WORKS is None:
+        words = [row[0] for row in read_tsv(LEXICON_DIR / "river_works.txt")]
+        _RIVER_WORKS = re.compile("(?:" + _trie_regex(words) + r")(?=[、，。；等和及与）]|$)")
+    m = _RIVER_WORKS.match(text, c.end)
+    return dataclasses.replace(c, end=m.end(), type="project", canonical=None) if m and m.end() > c.end else c
+
+
 # Instruments named by what they cover, with no proper noun: 外资准入负面清单, 跨境服务贸易负面清单 (policies).
 _INSTRUMENT_WORDS = ("负面清单",)
 _INSTRUMENT_PART_POS = frozenset("n vn nz l j".split())
@@ -1783,8 +1800,10 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     quoted = _quoted(text, lex)
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _joined_areas(text, gaz) + quoted + _plans_of_names(text, gaz, quoted)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
-    # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places)
-    cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org") else c for c in cands]
+    # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places);
+    # a river takes in the works done on it
+    cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
+             else _river_works(text, c) if c.type == "place" else c for c in cands]
     block_of = BlockLocator(report)
     out = []
     for c in _quotes_kept(text, _resolve(cands)):
