@@ -169,6 +169,7 @@ class Lexicon:
     reversed_suffix: Optional[re.Pattern]
     longer: dict  # suffix -> the suffix words that begin with it and run 1-4 characters longer (中心 -> 中心城市)
     glue_tails: frozenset  # the last two characters of the suffixes a following word may swallow (see _glued)
+    companies: frozenset  # the names of enterprises.tsv: a company's name opens the names of its own sites
     # The gazetteer scan (see _gazetteer): ``openings`` finds, in C, every position whose two characters could
     # open a name (a superset); ``bigrams`` are the names' real first two characters and ``by_first`` the trie
     # regex of the names opening with one character, so no match tries the hundreds of other first characters.
@@ -246,9 +247,12 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     if lex is not None:
         return lex
     names: dict = {}
+    companies = set()
     for f in gaz_files:
         for name, typ, canonical in read_gazetteer(f):
             names[name] = (typ, canonical)
+            if f == LEXICON_DIR / "enterprises.tsv" and typ == "org":
+                companies.add(name)
     suffixes: dict = {}
     for f in suf_files:
         for row in read_tsv(f):
@@ -263,7 +267,7 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
                   _longer_suffixes(suffixes),
                   frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")),
-                  *_gazetteer_index(names))
+                  frozenset(companies), *_gazetteer_index(names))
     lex = dataclasses.replace(lex, **_lexicon_tests(lex))
     _LEXICON_CACHE[key] = lex
     return lex
@@ -607,6 +611,12 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
     """Names closed by a suffix of ``entity_suffixes.tsv`` and grown leftwards over repaired tokens."""
     out = []
     gaz_ends = {c.end for c in gaz}
+    gaz_names = {c.start: text[c.start : c.end] for c in gaz}
+
+    def gaz_text(i: int) -> str:
+        """The gazetteer name that covers position ``i`` (which ``known`` marks)."""
+        return gaz_names.get(gaz_start.get(i, i), "")
+
     by_last = lex.by_last
     rsuffix, rtext, n_text = lex.reversed_suffix, text[::-1], len(text)
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
@@ -703,8 +713,9 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             elif typ == "facility" and (w in _GOVERNING or (p[:1] == "v" and p != "vn" and w not in _FACILITY_VERBS)
                                       or (len(w) >= 3 and lex.suffixes.get(w) in ("facility", "org"))):
                 break  # 香港成为|…枢纽, 安阳创建|…示范区; 虹桥商务区|国家进口贸易…示范区 are two names
-            elif typ == "facility" and known[offsets[j]] == 2:
+            elif typ == "facility" and known[offsets[j]] == 2 and gaz_text(offsets[j]) not in lex.companies:
                 break  # 信通院|国家ICT技术产业创新基地: the organization that runs it is a name of its own
+            # (a company names its own sites: 华为青浦研发中心, 万华化学产业园 are one facility)
             if document:
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
@@ -1541,11 +1552,16 @@ def _city_groups(text: str, boundaries) -> list[_Cand]:
         g = m.group()
         if (m.start() in boundaries and m.end() in boundaries and len(set(g)) == len(g) and all(ch in chars for ch in g)
                 and sum(ch in _ABBREV for ch in g) < len(g) and _CITY_CONTEXT.match(text, m.end())):
-            out.append(_Cand(m.start(), m.end(), "place", None, 0))
+            line = _GROUP_LINE.match(text, m.end())
+            if line:  # 成达万高铁, 绵遂内铁路: a line named by the cities it joins is one project
+                out.append(_Cand(m.start(), line.end(), "project", None, 0))
+            else:
+                out.append(_Cand(m.start(), m.end(), "place", None, 0))
     return out
 
 
 _CITY_RUN: Optional[re.Pattern] = None
+_GROUP_LINE = re.compile(r"(?:高速铁路|城际铁路|高速公路|铁路|高铁|城际|高速)(?![\u4e00-\u9fff]{0,1}[路网])")
 _CITY_CONTEXT = re.compile(r"[、等，。；）\d]|一体化|同城|融合|地区|都市圈|城市群|高铁|铁路|城际|$")
 
 
