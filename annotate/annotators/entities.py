@@ -1106,7 +1106,9 @@ _POLICY_TITLE = re.compile(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|�
 # the count may be a measure (等172公里轨道交通线) or approximate (等20余个, 等3500多个)
 _LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|公里|千米)?"
               r"(?:国家|省|市)?(?:级)?"
-              r"(?:重点|重大|骨干|产业|民生|交通|水利|基础设施|现代化)*(")
+              r"(?:重点|重大|重要|骨干|产业|民生|交通|水利|基础设施|现代化|转型)*(")
+# nouns after a list's category that say what is done to the items (等重点区域|转型|发展), not what the category qualifies
+_DONE_TO_ITEMS = frozenset("转型 功能 开发 更新 改造 建设 发展 提升 升级 整治 协同".split())
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
 # an item of a strong list is still no name when it says what is done or joins two things
 _NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
@@ -1244,7 +1246,8 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
         if m.end() not in boundaries and not text.startswith(("建设", "项目"), m.end()):
             continue  # 等战略|科技力量 is no list of strategies (等重大工程建设 is: 工程建设 is one token)
         k = bisect_left(offsets, m.end())
-        if k < len(tokens) and offsets[k] == m.end() and tokens[k][1] in ("n", "nz", "nt", "ng", "l"):
+        if (k < len(tokens) and offsets[k] == m.end() and tokens[k][1] in ("n", "nz", "nt", "ng", "l")
+                and tokens[k][0] not in _DONE_TO_ITEMS):
             continue  # the category word only qualifies the noun after it (等战略|科技|力量)
         typ, strong = cats.types[m.group(1)]
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
@@ -1254,6 +1257,7 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             items.append((pos, pos + len(part)))
             pos += len(part) + 1
         items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
+        found, short = [], []
         for a, b in items:
             name = text[a:b]
             if not (2 <= len(name) <= 14 and ("\u4e00" <= name[0] <= "\u9fff" or name[0].isalnum())):
@@ -1261,13 +1265,27 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             if _SECTION_ONLY.match(name):
                 continue  # …20号线一期|东段、…: a section cut off its line is no item
             if strong and not _NOT_LISTED.search(name):
-                out.append(_Cand(a, b, typ, None, 1))
+                found.append(_Cand(a, b, typ, None, 1))
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
                   and (_holds_proper(tokens, offsets, a, b, known)
                        or (len(name) <= 10 and _site_item(text, tokens, offsets, a, _before_phase(text, a, b), lex)
                                                                        and _no_verb(tokens, offsets, a, b)))):
-                out.append(_Cand(a, b, typ, None, 1))
+                found.append(_Cand(a, b, typ, None, 1))
+            elif not strong and _bare_item(text, tokens, offsets, a, b):
+                short.append(_Cand(a, b, typ, None, 1))
+        # a list is of one kind: when most of its items are names, its other short bare items are names too (桃浦、
+        # 南大、吴淞、高桥等重点区域: 南大 and 高桥 read as common words)
+        out += found + (short if len(found) >= 2 and len(found) >= 2 * len(short) else [])
     return out
+
+
+def _bare_item(text: str, tokens, offsets, a: int, b: int) -> bool:
+    """Could ``text[a:b]`` be a name the segmenter does not know: two to four characters, whole words, no verb,
+    count or particle?"""
+    k = bisect_left(offsets, a)
+    return (2 <= b - a <= 4 and k < len(offsets) and offsets[k] == a and b in offsets[k : k + 5]
+            and all("\u4e00" <= ch <= "\u9fff" for ch in text[a:b]) and _no_verb(tokens, offsets, a, b)
+            and not _holds_count(tokens, offsets, a, b) and not _NOT_LISTED.search(text, a, b))
 
 
 # quoted 方案 are slogans (“上海方案”, “一中心一方案”), not plan titles
