@@ -1557,6 +1557,32 @@ def _city_chars() -> frozenset:
     return _CITY_CHARS
 
 
+def _abbreviation_pairs(tokens, offsets) -> list[_Cand]:
+    """Two provinces or big cities named by their one-character abbreviations, standing as one word (川渝, 杭甬, 深港,
+    闽港: README, place): a place.  A longer name that opens with the pair (川渝高竹新区, 成渝地区双城经济圈) wins
+    in the overlap resolution."""
+    out = []
+    for k in _PAIR_TOKEN.hits(tokens):
+        before = tokens[k - 1][0] if k > 0 else ""
+        after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        w = tokens[k][0]
+        if (_chained(before, w) or _chained(w, after)) or after[:1].isdigit():
+            continue  # 豫皖|苏浙…走廊: a chain of abbreviations names more than the pair; 济青|1.5小时: a trip's ends
+        out.append(_Cand(offsets[k], offsets[k] + 2, "place", None, 0))
+    return out
+
+
+def _chained(left: str, right: str) -> bool:
+    """Do two short words of abbreviations make one longer group (豫皖|苏浙: four provinces)?  A repeated one
+    (闽港|闽澳) makes two pairs."""
+    joined = left + right
+    return (0 < len(left) <= 2 and 0 < len(right) <= 2 and all(ch in _ABBREV for ch in joined)
+            and len(set(joined)) == len(joined))
+
+
+_PAIR_TOKEN = _TokenTest(lambda t: len(t[0]) == 2 and _abbrev(t[0]) and t[1] in _PROPER_POS)
+
+
 def _city_groups(text: str, boundaries) -> list[_Cand]:
     """Groups of three to five city abbreviations standing as words (苏锡常, 宁镇扬, 锡常泰), one of them at least a
     city's (a group of provinces, 京津冀, is in the gazetteer): places.  Pairs (港深, 济青) are left alone: they
@@ -1830,7 +1856,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
-                           + _city_groups(text, boundaries))
+                           + _city_groups(text, boundaries) + _abbreviation_pairs(rtokens, roffsets))
     quoted = _quoted(text, lex)
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _joined_areas(text, gaz) + quoted + _plans_of_names(text, gaz, quoted)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
