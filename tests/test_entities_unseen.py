@@ -1,0 +1,92 @@
+"""Entities by class, third round of issue 18 (the misses of the blind held-out set 3, as invented sentences of the
+same shape): quoted names, Hong Kong's areas, line extensions, river works, city groups before a line head,
+company sites, list categories and list cohesion, abbreviation pairs, designations that are no names."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from test_entities_classes import found, types
+
+# --------------------------------------------------------------------------- quotes
+
+
+def test_a_name_wholly_quoted_keeps_its_quotes_a_body_does_not():
+    f = found("加快“临江科技城”建设，推动「北部都会区」发展，成立「北都发展委员会」。")
+    assert f["“临江科技城”"] == ("facility", "临江科技城")
+    assert f["「北部都会区」"] == ("place", "北部都会区")  # corner quotes as written, canonical without
+    assert f["北都发展委员会"][0] == "org"
+
+
+# --------------------------------------------------------------------------- Hong Kong
+
+
+def test_hong_kong_areas_lines_and_bodies_come_from_the_gazetteer():
+    f = found("推进古洞北、粉岭北和流浮山发展，延伸东铁线，机管局加快建设三跑道系统。")
+    assert {k: v[0] for k, v in f.items()} == {"古洞北": "place", "粉岭北": "place", "流浮山": "place",
+                                               "东铁线": "project", "机管局": "org", "三跑道系统": "project"}
+    assert f["机管局"][1] == "香港机场管理局"
+
+
+def test_two_areas_joined_by_a_slash_are_one_name_also_inside_a_facility():
+    assert types("规划洪水桥╱厦村。") == {"洪水桥╱厦村": "place"}
+    assert types("建设新田╱落马洲枢纽。") == {"新田╱落马洲枢纽": "facility"}
+
+
+# --------------------------------------------------------------------------- lines and works
+
+
+def test_metro_line_extensions_sections_after_a_phase_and_capacity_works():
+    assert types("启动建设15号线南延伸、27号线一期北段，实施6号线增能改造。") == {
+        "15号线南延伸": "project", "27号线一期北段": "project", "6号线增能改造": "project"}
+
+
+def test_a_river_with_the_works_done_on_it_is_one_project():
+    f = types("推进湘江等级提升、赣江畅通，保护湘江生态。")
+    assert f == {"湘江等级提升": "project", "赣江畅通": "project", "湘江": "place"}
+    # the action must end the item: 湘江治理体系 is no works
+    assert types("完善湘江治理体系。") == {"湘江": "place"}
+
+
+def test_a_city_group_before_a_line_head_is_the_line():
+    assert types("加快建设达万宜铁路、宿淮盐高铁。") == {"达万宜铁路": "project", "宿淮盐高铁": "project"}
+    assert types("推动苏锡常一体化。") == {"苏锡常": "place"}
+
+
+def test_works_with_their_phase_before_opening_verbs():
+    assert types("推动罗店港区改造二期投运，推进大洋山南作业区建设。") == {
+        "罗店港区改造二期": "project", "大洋山南作业区": "facility"}
+
+
+# --------------------------------------------------------------------------- companies and lists
+
+
+def test_a_company_names_its_own_site():
+    assert types("建设比亚迪长沙研发中心。") == {"比亚迪长沙研发中心": "facility"}
+
+
+def test_place_categories_of_lists_and_what_is_done_to_the_items():
+    f = types("促进滨江、南翔、吴泾、大场等重点区域转型发展。")
+    assert f == {"滨江": "place", "南翔": "place", "吴泾": "place", "大场": "place"}
+    # the category qualifies the noun after it: no list of areas
+    assert types("加强资源枯竭、生态退化等地区治理能力。") == {}
+
+
+def test_a_list_mostly_of_names_makes_its_short_bare_items_names():
+    # 高桥 alone reads as a common noun; in a list of areas it is one
+    assert "高桥" in types("促进桃浦、南翔、吴泾、高桥等重点区域转型发展。")
+    # a list mostly of common words takes none of them in
+    assert "高桥" not in types("优化道路、高桥、隧道等设施。")
+
+
+# --------------------------------------------------------------------------- not names
+
+
+def test_an_international_air_designation_is_no_name():
+    assert types("打造国际航空货运基地和门户复合型国际航空枢纽，落实区域重大战略。") == {}
+
+
+@given(st.sampled_from(["川渝", "杭甬", "闽港", "沪苏"]), st.sampled_from(["两地协作", "产业协作", "合作"]))
+def test_a_pair_of_abbreviations_is_a_place_whatever_follows(pair, rest):
+    assert types(f"推动{pair}{rest}。").get(pair) == "place"
