@@ -274,12 +274,27 @@ def _anchor_ranges(by_para: dict, cache: dict) -> dict:
     out = {}
     for file in dict.fromkeys(f for f, _ in by_para):
         report = _annotated(file, cache)
-        found = {anchor: paragraph_range(report, anchor) for f, anchor in by_para if f == file}
+        found = {anchor: _with_list(report, *paragraph_range(report, anchor), by_para[file, anchor])
+                 for f, anchor in by_para if f == file}
         starts = {anchor: _anchor_start(report.text, anchor, a) for anchor, (a, _) in found.items()}
         for anchor, (a, b) in found.items():
             later = [x for x in starts.values() if starts[anchor] < x < b]
             out[file, anchor] = (a, min(later, default=b))
     return out
+
+
+def _with_list(report, a: int, b: int, rows: list[dict]) -> tuple[int, int]:
+    """``(a, b)`` run on over the list items that a paragraph ending in a colon introduces (Hong Kong: 49.…多项建议：
+    then three items) when the labeller read the numbered paragraph with its items as one: some of the anchor's rows
+    stand in the items only (labellers differ: set 3's took each item as a paragraph of its own)."""
+    inside = _squash(report.text[a:b])
+    if not report.text[a:b].rstrip().endswith(("：", ":")) or all(_squash(r["text"]) in inside for r in rows):
+        return a, b
+    end = b
+    for blk in report.blocks:
+        if blk.kind == "item" and blk.start > end and not report.text[end : blk.start].strip():
+            end = blk.end
+    return a, end
 
 
 def _anchor_start(text: str, anchor: str, block_start: int) -> int:
