@@ -1803,6 +1803,37 @@ def _plans_of_names(text: str, gaz: list[_Cand], quoted: list[_Cand]) -> list[_C
     return out
 
 
+_SITE_ITEM_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、)+$")
+
+
+def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) -> list[_Cand]:
+    """Places listed before a site or works that share its head (杭州、宁波、温州机场; 湘琼、粤琼、深儋合作产业园): each
+    listed item is one of that kind, typed as the last item (README, Spans: lines listed before a shared head, and
+    the same for sites).  Every item must be a bare place name (a gazetteer place, an abbreviation pair, proper
+    words) with no verb, count or suffix of its own, or the list is no such list.  Priority 3: the item replaces the
+    bare place the gazetteer found there."""
+    out = []
+    for c in cands:
+        if c.type not in ("facility", "project") or c.start < 2 or text[c.start - 1] != "、":
+            continue
+        before = _SITE_ITEM_BEFORE.search(text, max(0, c.start - 40), c.start)
+        if before is None:
+            continue
+        items, pos = [], before.start()
+        for part in before.group()[:-1].split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
+        good = [(a, b) for a, b in items
+                if 2 <= b - a <= 4 and _no_verb(tokens, offsets, a, b) and not _holds_count(tokens, offsets, a, b)
+                and not _NOT_LINE_ITEM.search(text, a, b) and a in offsets and b in offsets
+                and 2 not in known[a:b]  # a company listed before works (京东方、…项目) stays a company
+                and (known[a] == 1 and known[b - 1] == 1 or _abbrev(text[a:b]) or _all_proper(tokens, offsets, a, b, known))]
+        if good and len(good) == len(items):
+            out += [_Cand(a, b, c.type, None, 3) for a, b in good]
+    return out
+
+
 _AREA_JOIN = frozenset("╱／")
 
 
@@ -1871,6 +1902,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     # a river takes in the works done on it
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
              else _river_works(text, c) if c.type == "place" else c for c in cands]
+    cands += _shared_site_heads(text, rtokens, roffsets, known, cands)
     block_of = BlockLocator(report)
     out = []
     for c in _quotes_kept(text, _resolve(cands)):
