@@ -96,7 +96,7 @@ _PROPER_POS = frozenset("ns nt nz nr nrt nrfg j eng".split())
 # (美丽乡村建设工程 is a programme of no place; 城市更新行动 names no city).
 # Verbs that stand inside facility names (科技创新中心, 成果转化基地, 多式联运中心); any other verb
 # (成为, 创建, 设立, 当选) governs the name instead of belonging to it.
-_FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 研发 孵化 检测 制造 培训 交易 展示 运营 保护 利用 开放 "
+_FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 研发 孵化 检测 制造 培训 交易 展示 运营 保护 利用 开放 抽水 蓄能 接续 "
                             "促进 应用 集结 加注 分拨 联运 试验 中试 研究 监测 管理 育种 创业 共享 融合 物流 认证 "
                             "评价 计算 展览 会展 转移 储备 调度 指挥 救援 实践 创意 设计 体验 加工 集散 配送".split())
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
@@ -1688,7 +1688,8 @@ _SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4
 
 _NOT_SECTION = frozenset("全线 路段 区段 标段 首段 该段 此段 一段 分段 地段 线段 阶段 时段 全段 主段 支段".split())
 _LINES = ("铁路", "高铁", "高速", "高速公路", "城际", "公路", "线")
-_WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|增能改造|改扩建|扩容|扩能|改造|扩建)"
+_WORKS_ACTION = re.compile(r"(?:航站楼|航站区|主体)?(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|增能改造|现代化改造|除险加固|改扩建|"
+                           r"扩容|扩能|改造|扩建|迁建|新建|续建|复航|工程)"
                            r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|尽早|开工|投运|投用|建成|竣工|完工|$)")
 
 
