@@ -1410,11 +1410,19 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         if j not in boundaries and j + 1 not in boundaries:
             continue  # 广州|东至|新塘: the segmenter may glue 至 to the end of the first name
         a = _name_left(text, tokens, offsets, j)
+        if text[j - 1] == "）" and m.group() == "至":
+            q = text.rfind("（", max(0, j - 8), j)
+            if q > 0:
+                a = _name_left(text, tokens, offsets, q)  # 滨州（东营）至淄博: the first end with its alias
         if j - a < 2 or not _holds_proper(tokens, offsets, a, j, known) or not ("\u4e00" <= text[a] <= "\u9fff"):
             continue
+        chain = _ROUTE_CHAIN.match(text, j) if m.group() == "至" else None
         r = _ROUTE_RIGHT.match(text, j + 1)
         end = None
-        if r and r.end() in boundaries and _no_verb(tokens, offsets, r.start(1), r.end(1)) and not _COUNTED.search(r.group(1)):
+        if (chain and chain.end() in boundaries and text.count("至", j, chain.end()) >= 2
+                and all(_holds_proper(tokens, offsets, x, y, known) for x, y in _stops(text, j, chain.end()))):
+            end = chain.end()  # 青岛至连云港至盐城, 聊城至泰安至莱芜至京沪二通道: a route through three places or more
+        elif r and r.end() in boundaries and _no_verb(tokens, offsets, r.start(1), r.end(1)) and not _COUNTED.search(r.group(1)):
             end = r.end()
         elif text[j - 1] == "港" or text.endswith(("机场", "站"), a, j):
             p = _ROUTE_PORTS.match(text, j + 1)
@@ -1426,6 +1434,19 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
                 end = p.end(1)  # 晏城至表白寺等2个项目: a road between two places listed as a project
         if end is not None and end - a <= 24:
             out.append(_Cand(a, end, "project", None, 1))
+    return out
+
+
+# the stops after a route's first end: 至 + a name, two or more times, the last ending the item
+_ROUTE_CHAIN = re.compile(r"(?:至([\u4e00-\u9fff]{2,6}?)){2,4}(?=[、，。；等和及]|$)")
+
+
+def _stops(text: str, j: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the stops of ``text[j:end]`` (each after a 至)."""
+    out, pos = [], j
+    for part in text[j + 1 : end].split("至"):
+        out.append((pos + 1, pos + 1 + len(part)))
+        pos += len(part) + 1
     return out
 
 
