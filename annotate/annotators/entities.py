@@ -624,6 +624,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         """The gazetteer name that covers position ``i`` (which ``known`` marks)."""
         return gaz_names.get(gaz_start.get(i, i), "")
 
+    def gaz_type(i: int) -> str:
+        """The type of the gazetteer name that covers position ``i``, "" when none does."""
+        return lex.names.get(gaz_text(i), ("",))[0]
+
     by_last = lex.by_last
     rsuffix, rtext, n_text = lex.reversed_suffix, text[::-1], len(text)
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
@@ -705,7 +709,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             if ((w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代"))
                     or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility"))
                     or (typ == "project" and w in ("重大", "重点") and j > 0
-                        and (tokens[j - 1][1] in ("ns", "nr", "j") or known[offsets[j - 1]]))):  # 宁波舟山港|重大|集疏运工程
+                        and (tokens[j - 1][1] in ("ns", "nr", "j") or (known[offsets[j - 1]] and gaz_type(offsets[j - 1]) != "policy")))):
+                # 宁波舟山港|重大|集疏运工程; a plan's major projects (“十四五”规划|重大|工程项目) are a kind
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
             if (w == "发展" and j > 0 and tokens[j - 1][1] in _MODIFIER_POS
                     and (tokens[j - 1][0] not in _EXTRA_STOP or tokens[j - 1][0] in _QUALITY)
@@ -1527,7 +1532,7 @@ _CAMPAIGN_NAME = re.compile(r"(?:(?:实施|开展|启动|推进|部署|组织|�
 # counts and degrees before a campaign's name are not part of it (实施新一批|小微项目惠民生工程)
 _CAMPAIGN_OPENERS = re.compile(r"^(?:新一批|一批|新一轮|一系列|新一期)")
 _CAMPAIGN_NOT_OPEN = ("一批", "若干", "一系列", "系列", "各类", "多项", "各项", "一项", "新一轮", "重点", "重大", "相关", "有关",
-                      "为期", "全新", "崭新", "更多", "一个", "多个", "新的", "这项", "该项", "列入")
+                      "为期", "全新", "崭新", "更多", "一个", "多个", "新的", "这项", "该项", "列入", "打好", "打赢", "打响")
 _GENERIC_PLAN = re.compile(r"(?:工作|投资|年度|发展|建设|生产|采购|财政|预算|培训|招生|行动|实施|专项|监督|检查|审计|考核)(?:计划|工程)$")
 _NOT_IN_CAMPAIGN = re.compile(r"[的等及+＋]")
 
