@@ -1759,6 +1759,8 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
         m = _ALIAS.match(text, end)
         if m:
             end = m.end()
+    if c.type == "project" and text.startswith("项目", end) and c.priority < 2:
+        end += 2  # 南港岛线（西段）项目, 三门核电三期项目: the works' own word closes the name
     return dataclasses.replace(c, end=end) if end != c.end else c
 
 
@@ -1767,9 +1769,12 @@ _WATERS = frozenset("江河湖")
 
 
 def _river_works(text: str, c: _Cand) -> _Cand:
-    """A river or lake (a place ending in 江/河/湖) followed by an action word of ``river_works.txt`` that ends the
+    """A place that ends in a direction and is followed by 部 takes it in (屯门西部: a gazetteer name 屯门西 must not cut
+    the part 西部).  A river or lake (a place ending in 江/河/湖) followed by an action word of ``river_works.txt`` that ends the
     item (长江等级提升、岷江畅通，…) names works: one project over both.  ``c`` unchanged otherwise."""
     global _RIVER_WORKS
+    if text[c.end - 1] in "东西南北" and text.startswith("部", c.end):
+        return dataclasses.replace(c, end=c.end + 1, canonical=None)  # 屯门西|部: the name's direction is the part's
     if text[c.end - 1] not in _WATERS:
         return c
     if _RIVER_WORKS is None:
