@@ -1009,6 +1009,9 @@ def _always_named(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if (j >= 1 and len(tokens[j][0]) == 1 and len(tokens[j - 1][0]) == 1
                 and tokens[j - 1][1] not in ("x", "c", "p", "uj", "u", "m", "v", "d")):
             j -= 1  # 双|堠|水库: a name the segmenter cut into single characters
+        elif (j >= 2 and len(tokens[j][0]) == 2 and tokens[j][1] in ("ns", "nr") and len(tokens[j - 1][0]) == 1
+              and tokens[j - 1][1] in ("a", "n", "ng", "nr", "ns", "j") and tokens[j - 2][1][:1] in ("x", "v", "c", "p")):
+            j -= 1  # 白|龟山|水库: the name's first character read as a word of its own
         if j < 0:
             continue
         head = text[offsets[j] : offsets[k]]
@@ -1118,7 +1121,7 @@ _POLICY_TITLE = re.compile(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|�
 # the count may be a measure (等172公里轨道交通线) or approximate (等20余个, 等3500多个)
 _LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|公里|千米)?"
               r"(?:国家|省|市)?(?:级)?"
-              r"(?:重点|重大|重要|骨干|产业|民生|交通|水利|基础设施|现代化|转型)*(")
+              r"(?:重点|重大|重要|骨干|产业|民生|综合交通|交通|水利|港航|能源|基础设施|现代化|转型)*(")
 # nouns after a list's category that say what is done to the items (等重点区域|转型|发展), not what the category qualifies
 _DONE_TO_ITEMS = frozenset("转型 功能 开发 更新 改造 建设 发展 提升 升级 整治 协同".split())
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
@@ -1715,7 +1718,7 @@ _SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4
 _NOT_SECTION = frozenset("全线 路段 区段 标段 首段 该段 此段 一段 分段 地段 线段 阶段 时段 全段 主段 支段".split())
 _LINES = ("铁路", "高铁", "高速", "高速公路", "城际", "公路", "线")
 _WORKS_ACTION = re.compile(r"(?:航站楼|航站区|主体)?(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|增能改造|现代化改造|除险加固|改扩建|"
-                           r"扩容|扩能|改造|扩建|迁建|新建|续建|复航|工程)(?:项目)?"
+                           r"整体提升工程|提升改造|扩容|扩能|改造|扩建|迁建|新建|续建|复航|工程)(?:项目)?"
                            r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|尽早|开工|投运|投用|建成|竣工|完工|$)")
 
 
