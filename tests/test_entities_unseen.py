@@ -90,3 +90,37 @@ def test_an_international_air_designation_is_no_name():
 @given(st.sampled_from(["川渝", "杭甬", "闽港", "沪苏"]), st.sampled_from(["两地协作", "产业协作", "合作"]))
 def test_a_pair_of_abbreviations_is_a_place_whatever_follows(pair, rest):
     assert types(f"推动{pair}{rest}。").get(pair) == "place"
+
+
+# --------------------------------------------------------------------------- held-out set 5's classes
+
+
+def test_places_listed_before_a_site_share_its_head():
+    assert types("推进南昌、九江、赣州机场建设。") == {"南昌": "facility", "九江": "facility", "赣州机场": "facility"}
+    # a company listed before works stays a company
+    assert types("推动比亚迪、赣州机场建设。").get("比亚迪") == "org"
+
+
+def test_routes_through_three_places_or_more():
+    assert types("谋划赣州至吉安至南昌、抚州（南城）至鹰潭至上饶等项目。") == {
+        "赣州至吉安至南昌": "project", "抚州（南城）至鹰潭至上饶": "project"}
+
+
+def test_works_named_with_their_action_and_their_own_project_word():
+    f = types("加快南昌机场迁建、赣州机场新建，开工建设徐大堡核电二期、漳州核电三期项目，推动昌景高铁北延。")
+    assert f == {"南昌机场迁建": "project", "赣州机场新建": "project", "徐大堡核电二期": "project",
+                 "漳州核电三期项目": "project", "昌景高铁北延": "project"}
+    assert types("推进黄龙山水库除险加固。") == {"黄龙山水库除险加固": "project"}  # 黄|龙山|水库
+
+
+def test_hong_kong_sites_and_parts_of_places():
+    assert types("推进屯门西部发展，建设香港口岸人工岛。") == {"屯门西部": "place", "香港口岸人工岛": "facility"}
+
+
+def test_a_plans_major_projects_are_a_kind_and_打好_opens_no_name():
+    assert types("加快实施“十五五”规划重大工程项目，组织打好“两山”工程攻坚战。") == {
+        "“十五五”规划": "policy", "“两山”工程": "programme"}
+
+
+def test_counted_things_before_their_kind_are_no_name():
+    assert "港航项目" not in types("推动樟树、新干、峡江等13个港航项目建设。")

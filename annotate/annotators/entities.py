@@ -144,6 +144,7 @@ _QUALITY = frozenset("高质量 高水平 高标准".split())
 _LABEL_END = re.compile(r"[\d一二两三四五六七八九十百]+[大个]$")  # a count right before the suffix: a counted label
 _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+$")
+_COUNTED_KIND = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个项条座批处所家]$")
 _ALIAS = re.compile(r"（(?!含|包括|包含)([^（）()，。；、：！？“”\n]{1,10})）")  # （含龙颈水库扩建） lists what the works include
 _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
                   "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
@@ -830,7 +831,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             continue  # 深珠通道, 黄茅海通道; not 生命安全通道, 两个以上独立逃生通道
         if (start >= suffix_start or not proper or _LABEL.match(text, start, suffix_start)
                 or _LABEL_END.search(text, start, suffix_start)  # 京津冀协同发展、长江经济带发展|三大|战略
-                or (text[start] in "大个" and _COUNT_BEFORE.search(text, max(0, start - 3), start))):  # 三|大都市圈
+                or (text[start] in "大个" and _COUNT_BEFORE.search(text, max(0, start - 3), start))  # 三|大都市圈
+                or _COUNTED_KIND.search(text, max(0, start - 8), start)):  # 等13个|港航项目: counted things are a kind
             continue  # the suffix alone (工程, 项目), a generic phrase (老旧小区改造工程), a counted label (六大产业基地)
         if (typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start)
                 and not re.search("[A-Za-z]", text[start:suffix_start])):
