@@ -357,7 +357,7 @@ def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
 _PLACE_END = "省市区县镇乡村"
 _GOVERNING = frozenset("制定 实施 出台 发布 编制 修订 落实 执行 贯彻 开展 印发 组织 用好 抓好 做好 完善 优化 加强 健全 支持 围绕 "
                         "依托 按照 根据 通过 对 把 以 和 及 与 等 是 为 将 在 提出 形成 制订 启动 推出 配合 参与 服务 融入 入选 获评 "
-                        "推行 举办 执行 争取 高水平 高质量 高标准 新一轮".split())
+                        "推行 举办 执行 争取 高水平 高质量 高标准 新一轮 重启 会".split())
 _GOVERNING_WORDS = tuple(w for w in _GOVERNING if len(w) >= 2) + (
     "入选", "获评", "落户", "位于", "包括", "以及", "层面", "签约", "推行", "举办", "执行", "争取", "完成", "实现", "确保")
 
