@@ -124,3 +124,10 @@ def test_a_plans_major_projects_are_a_kind_and_打好_opens_no_name():
 
 def test_counted_things_before_their_kind_are_no_name():
     assert "港航项目" not in types("推动樟树、新干、峡江等13个港航项目建设。")
+
+
+def test_a_count_before_the_category_vouches_for_a_list_without_等():
+    assert types("享有罗湖、文锦渡及香园围三个口岸的地利。") == {"罗湖": "facility", "文锦渡": "facility",
+                                                        "香园围": "facility"}
+    # the count must be the number of items
+    assert types("享有罗湖、文锦渡及香园围两个口岸的地利。") == {"罗湖": "place", "文锦渡": "place", "香园围": "place"}

@@ -1305,6 +1305,38 @@ def _bare_item(text: str, tokens, offsets, a: int, b: int) -> bool:
             and not _holds_count(tokens, offsets, a, b) and not _NOT_LISTED.search(text, a, b))
 
 
+_COUNTED_LIST: Optional[re.Pattern] = None
+_NUMERALS = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")} | {"两": 2}
+
+
+def _counted_lists(text: str, tokens, offsets, boundaries) -> list[_Cand]:
+    """Items listed with a count before their category and no 等 (罗湖、文锦渡及香园围三个口岸): when the count is the
+    number of items, each item is one of the category, typed by it (priority 3: the count vouches for the list, over
+    the gazetteer's reading of an item as a bare place)."""
+    global _COUNTED_LIST
+    cats = load_list_categories()
+    if _COUNTED_LIST is None:
+        _COUNTED_LIST = re.compile(r"[及和与]([\u4e00-\u9fff]{2,6}?)([两二三四五六七八九十]|[2-9])[个座条处]("
+                                   + "|".join(map(re.escape, sorted(cats.types, key=len, reverse=True))) + ")")
+    out = []
+    for m in _COUNTED_LIST.finditer(text):
+        n = _NUMERALS.get(m.group(2)) or int(m.group(2))
+        lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 60), m.start())),
+                 default=max(0, m.start() - 60))
+        items, pos = [], lo
+        for part in text[lo : m.start()].split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
+        items.append((m.start(1), m.end(1)))
+        if len(items) != n or not all(2 <= b - a <= 6 and a in boundaries and b in boundaries
+                                      and _no_verb(tokens, offsets, a, b) for a, b in items):
+            continue
+        typ = cats.types[m.group(3)][0]
+        out += [_Cand(a, b, typ, None, 3) for a, b in items]
+    return out
+
+
 # quoted 方案 are slogans (“上海方案”, “一中心一方案”), not plan titles
 _SLOGAN_SUFFIXES = frozenset(["方案"])
 
@@ -1931,7 +1963,8 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
-                           + _city_groups(text, boundaries) + _abbreviation_pairs(rtokens, roffsets))
+                           + _city_groups(text, boundaries) + _abbreviation_pairs(rtokens, roffsets)
+                           + _counted_lists(text, rtokens, roffsets, boundaries))
     quoted = _quoted(text, lex)
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _joined_areas(text, gaz) + quoted + _plans_of_names(text, gaz, quoted)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
