@@ -131,3 +131,8 @@ def test_a_count_before_the_category_vouches_for_a_list_without_等():
                                                         "香园围": "facility"}
     # the count must be the number of items
     assert types("享有罗湖、文锦渡及香园围两个口岸的地利。") == {"罗湖": "place", "文锦渡": "place", "香园围": "place"}
+
+
+def test_facility_names_hold_开发_and_a_direction_after_their_place():
+    assert types("加快建设攀西战略资源创新开发试验区，建设济宁北方内河航运中心。") == {
+        "攀西战略资源创新开发试验区": "facility", "济宁北方内河航运中心": "facility"}

@@ -96,7 +96,7 @@ _PROPER_POS = frozenset("ns nt nz nr nrt nrfg j eng".split())
 # (美丽乡村建设工程 is a programme of no place; 城市更新行动 names no city).
 # Verbs that stand inside facility names (科技创新中心, 成果转化基地, 多式联运中心); any other verb
 # (成为, 创建, 设立, 当选) governs the name instead of belonging to it.
-_FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 研发 孵化 检测 制造 培训 交易 展示 运营 保护 利用 开放 抽水 蓄能 接续 "
+_FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 研发 孵化 检测 制造 培训 交易 展示 运营 保护 利用 开放 抽水 蓄能 接续 开发 "
                             "促进 应用 集结 加注 分拨 联运 试验 中试 研究 监测 管理 育种 创业 共享 融合 物流 认证 "
                             "评价 计算 展览 会展 转移 储备 调度 指挥 救援 实践 创意 设计 体验 加工 集散 配送".split())
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
@@ -713,6 +713,9 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                         and (tokens[j - 1][1] in ("ns", "nr", "j") or (known[offsets[j - 1]] and gaz_type(offsets[j - 1]) != "policy")))):
                 # 宁波舟山港|重大|集疏运工程; a plan's major projects (“十四五”规划|重大|工程项目) are a kind
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
+            if (typ == "facility" and p == "f" and len(w) == 2 and j > 0 and tokens[j - 1][1] in ("ns", "j")
+                    and w[0] in "东西南北中"):
+                p = "n"  # 济宁|北方|内河航运中心: a direction after the place belongs to the site's name
             if (w == "发展" and j > 0 and tokens[j - 1][1] in _MODIFIER_POS
                     and (tokens[j - 1][0] not in _EXTRA_STOP or tokens[j - 1][0] in _QUALITY)
                     and tokens[j - 1][0] != "国家" and tokens[j - 1][0] not in _ACTION_VERBS):
