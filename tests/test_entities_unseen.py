@@ -136,3 +136,9 @@ def test_a_count_before_the_category_vouches_for_a_list_without_等():
 def test_facility_names_hold_开发_and_a_direction_after_their_place():
     assert types("加快建设攀西战略资源创新开发试验区，建设济宁北方内河航运中心。") == {
         "攀西战略资源创新开发试验区": "facility", "济宁北方内河航运中心": "facility"}
+
+
+def test_plans_issued_with_their_horizon_are_policies():
+    f = types("实施量子科技十年规划，出台对外开放2.0方案，编制洛阳新区新十年发展规划，制定并有序实施三大行动三年方案，"
+              "制定实施方案。")
+    assert f == {"量子科技十年规划": "policy", "对外开放2.0方案": "policy", "洛阳新区新十年发展规划": "policy"}

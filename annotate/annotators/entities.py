@@ -1860,6 +1860,27 @@ def _instruments(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
     return out
 
 
+# Plans named by their horizon, with no proper noun (实施基础研究十年规划, 出台服务业扩大开放3.0方案, 编制…新十年发展规划):
+# from the first word after the verb that issues them to 规划/方案/纲要, the horizon inside
+_HORIZON_PLAN = re.compile(r"(?:制定|出台|实施|编制|发布|印发)([\u4e00-\u9fff]{2,14}?新?(?:[一二三四五六七八九十]+年|\d\.\d版?)"
+                           r"[\u4e00-\u9fff]{0,4}?(?:规划|方案|纲要))(?![\u4e00-\u9fff]{0,1}[体设])")
+
+
+def _horizon_plans(text: str, tokens, offsets, boundaries) -> list[_Cand]:
+    """Plans issued by name with their horizon in it (see ``_HORIZON_PLAN``): policies.  A counted label inside
+    (三大攻坚战三年行动方案) or a verb opening the name (有序实施…) makes no title."""
+    out = []
+    for m in _HORIZON_PLAN.finditer(text):
+        a, b = m.start(1), m.end(1)
+        if a not in boundaries or b not in boundaries or _LABEL.search(m.group(1)):
+            continue
+        first = tokens[bisect_left(offsets, a)]
+        if _stop_word(first[0]) or first[1][:1] in ("v", "d", "c", "p") or first[0] in _GOVERNING:
+            continue
+        out.append(_Cand(a, b, "policy", None, 0))
+    return out
+
+
 _PERIOD_PLAN = re.compile(r"“[^“”]{2,6}”(?:规划|规划纲要|实施方案)$")  # “十三五”规划
 
 
@@ -1967,7 +1988,8 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
                            + _city_groups(text, boundaries) + _abbreviation_pairs(rtokens, roffsets)
-                           + _counted_lists(text, rtokens, roffsets, boundaries))
+                           + _counted_lists(text, rtokens, roffsets, boundaries)
+                           + _horizon_plans(text, rtokens, roffsets, boundaries))
     quoted = _quoted(text, lex)
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _joined_areas(text, gaz) + quoted + _plans_of_names(text, gaz, quoted)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
