@@ -1799,6 +1799,8 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
         m = _ALIAS.match(text, end)
         if m:
             end = m.end()
+    if c.type == "project" and text.startswith("班列", end):
+        end += 2  # 西部陆海新通道班列: the trains run on the named corridor
     if c.type == "project" and text.startswith("项目", end) and c.priority < 2:
         end += 2  # 南港岛线（西段）项目, 三门核电三期项目: the works' own word closes the name
     return dataclasses.replace(c, end=end) if end != c.end else c
