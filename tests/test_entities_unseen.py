@@ -120,6 +120,7 @@ def test_hong_kong_sites_and_parts_of_places():
 def test_a_plans_major_projects_are_a_kind_and_打好_opens_no_name():
     assert types("加快实施“十五五”规划重大工程项目，组织打好“两山”工程攻坚战。") == {
         "“十五五”规划": "policy", "“两山”工程": "programme"}
+    assert types("加快实施“十三五”规划重大项目。") == {"“十三五”规划": "policy"}
 
 
 def test_counted_things_before_their_kind_are_no_name():

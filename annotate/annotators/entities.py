@@ -806,8 +806,12 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 and tokens[i - 1][1] in ("s", "ns", "nr", "j") and text[start:suffix_start] not in _GENERIC_AIRPORT
                 and text[start:suffix_start] not in _NOT_PROPER):
             proper = True  # 东方机场: an airport is named by the place it serves, whatever tag the place got
-        if not proper and any(known[start:suffix_start]):
+        if not proper and any(known[x] and gaz_type(x) != "policy" for x in range(start, suffix_start)):
             proper = True  # the name holds a gazetteer name (副中心站综合交通枢纽, 环球影城北…枢纽)
+        elif (proper and typ in ("project", "facility") and any(known[start:suffix_start])
+              and all(gaz_type(x) == "policy" for x in range(start, suffix_start) if known[x])
+              and text[start] == "“"):
+            continue  # “十三五”规划|重大项目: a plan's projects are a kind; the plan alone is the name
         if (not proper and _campaign(suffix, typ) and j >= 0
                 and (tokens[j][0] in _CAMPAIGN_LEADS or (tokens[j][0] in _AND and offsets[j] == campaign_end))
                 and 2 <= suffix_start - start <= 12 and _holds_noun(tokens, offsets, start, suffix_start)):
