@@ -143,3 +143,8 @@ def test_plans_issued_with_their_horizon_are_policies():
     f = types("实施量子科技十年规划，出台对外开放2.0方案，编制洛阳新区新十年发展规划，制定并有序实施三大行动三年方案，"
               "制定实施方案。")
     assert f == {"量子科技十年规划": "policy", "对外开放2.0方案": "policy", "洛阳新区新十年发展规划": "policy"}
+
+
+def test_a_preposition_glued_to_a_known_name_is_cut_off():
+    # the segmenter reads 由古洞 as one word
+    assert types("北环线由古洞站伸延至落马洲。") == {"北环线": "project", "古洞站": "facility", "落马洲": "place"}

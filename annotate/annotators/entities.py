@@ -180,6 +180,7 @@ class Lexicon:
     # per-token tests that depend on the suffix table (see _TokenTest), filled by _lexicon_tests
     ends_suffix: Optional["_TokenTest"] = None  # the word's last character ends some suffix
     may_split: Optional["_TokenTest"] = None  # _split_suffix_tokens may cut the word
+    glued_preposition: Optional["_TokenTest"] = None  # a preposition glued to a gazetteer name (由|古洞)
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -518,8 +519,9 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
 
 def _lexicon_tests(lex: "Lexicon") -> dict:
     """The per-token tests of ``lex`` (fields of :class:`Lexicon`) that read its suffix table."""
-    by_last = lex.by_last
+    by_last, names = lex.by_last, lex.names
     return {
+        "glued_preposition": _TokenTest(lambda t: 3 <= len(t[0]) <= 6 and t[0][0] in _PREPOSITIONS and t[0][1:] in names),
         "ends_suffix": _TokenTest(lambda t: t[0][-1] in by_last),
         # two-character tokens and tokens ending in a works word or 等 (the candidates of _split_suffix_tokens)
         "may_split": _TokenTest(lambda t: (len(t[0]) == 2 and (t[0][1] in _AFTER_SUFFIX_CHARS
@@ -606,6 +608,23 @@ def _known(text: str, gaz: list) -> tuple[bytearray, dict]:
         for x in range(c.start + 1, c.end):
             gaz_start[x] = c.start
     return known, gaz_start
+
+
+_PREPOSITIONS = frozenset("由从在向经往到于自")
+
+
+def _split_prepositions(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
+    """Cut a preposition the segmenter glued to a gazetteer name (北环线|由古洞|站 → 由|古洞): the name must stand as
+    words of its own for the gazetteer and the suffix rules."""
+    hits = lex.glued_preposition.hits(tokens)
+    if not hits:
+        return tokens, offsets
+    out, offs = list(tokens), list(offsets)
+    for k in reversed(hits):
+        w = tokens[k][0]
+        out[k:k + 1] = [(w[0], "p"), (w[1:], lex.names[w[1:]][0] == "place" and "ns" or "nz")]
+        offs[k:k + 1] = [offsets[k], offsets[k] + 1]
+    return out, offs
 
 
 def repaired_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
@@ -1979,7 +1998,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     lex = load_lexicon(lexicon)
     mv = match_view(report)
     text = mv.text
-    tokens, offsets = match_tokens(report)
+    tokens, offsets = _split_prepositions(*match_tokens(report), lex)
     boundaries = set(offsets)
     boundaries.add(len(text))
     gaz = _gazetteer(text, lex, boundaries)
