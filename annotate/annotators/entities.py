@@ -180,7 +180,6 @@ class Lexicon:
     # per-token tests that depend on the suffix table (see _TokenTest), filled by _lexicon_tests
     ends_suffix: Optional["_TokenTest"] = None  # the word's last character ends some suffix
     may_split: Optional["_TokenTest"] = None  # _split_suffix_tokens may cut the word
-    glued_preposition: Optional["_TokenTest"] = None  # a preposition glued to a gazetteer name (由|古洞)
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -330,9 +329,11 @@ def _gazetteer_index(names: dict) -> tuple[Optional[re.Pattern], frozenset, dict
     return openings, frozenset(n[:2] for n in names), by_first
 
 
-def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
+def _gazetteer(text: str, lex: Lexicon, boundaries: set[int], splits: Optional[list] = None) -> list[_Cand]:
     """Gazetteer names in ``text``, left to right, the longest at each position, never overlapping (the
-    leftmost-longest scan of the one trie regex, done position by position on the few candidate positions)."""
+    leftmost-longest scan of the one trie regex, done position by position on the few candidate positions).
+    Where a name begins one character into a token that opens with a preposition (北环线|由古洞|站), the name is
+    taken and its start is added to ``splits``, where the token must be cut."""
     out = []
     if lex.pattern is None:
         return out
@@ -348,10 +349,13 @@ def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
         name = m.group()
         # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北; a rejected
         # one lets a name start at the next character.
-        if len(name) > 2 or (i in boundaries and m.end() in boundaries):
+        glued = i not in boundaries and i - 1 in boundaries and text[i - 1] in _PREPOSITIONS
+        if len(name) > 2 or ((i in boundaries or glued) and m.end() in boundaries):
             typ, canonical = names[name]
             out.append(_Cand(i, m.end(), typ, canonical, 2))
             pos = m.end()
+            if glued and splits is not None:
+                splits.append(i)  # 由古洞: a preposition the segmenter glued to the name
     return out
 
 
@@ -519,9 +523,8 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
 
 def _lexicon_tests(lex: "Lexicon") -> dict:
     """The per-token tests of ``lex`` (fields of :class:`Lexicon`) that read its suffix table."""
-    by_last, names = lex.by_last, lex.names
+    by_last = lex.by_last
     return {
-        "glued_preposition": _TokenTest(lambda t: 3 <= len(t[0]) <= 6 and t[0][0] in _PREPOSITIONS and t[0][1:] in names),
         "ends_suffix": _TokenTest(lambda t: t[0][-1] in by_last),
         # two-character tokens and tokens ending in a works word or 等 (the candidates of _split_suffix_tokens)
         "may_split": _TokenTest(lambda t: (len(t[0]) == 2 and (t[0][1] in _AFTER_SUFFIX_CHARS
@@ -613,17 +616,17 @@ def _known(text: str, gaz: list) -> tuple[bytearray, dict]:
 _PREPOSITIONS = frozenset("由从在向经往到于自")
 
 
-def _split_prepositions(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
-    """Cut a preposition the segmenter glued to a gazetteer name (北环线|由古洞|站 → 由|古洞): the name must stand as
-    words of its own for the gazetteer and the suffix rules."""
-    hits = lex.glued_preposition.hits(tokens)
-    if not hits:
+def _split_at(tokens: list[tuple[str, str]], offsets: list[int], splits: list[int]) -> tuple[list, list]:
+    """The tokens cut at the ``splits`` (text positions inside a token, a one-character preposition before each):
+    由古洞 → 由 + 古洞, so the name stands as a word of its own for the suffix rules."""
+    if not splits:
         return tokens, offsets
     out, offs = list(tokens), list(offsets)
-    for k in reversed(hits):
-        w = tokens[k][0]
-        out[k:k + 1] = [(w[0], "p"), (w[1:], lex.names[w[1:]][0] == "place" and "ns" or "nz")]
-        offs[k:k + 1] = [offsets[k], offsets[k] + 1]
+    for x in sorted(splits, reverse=True):
+        k = bisect_left(offs, x) - 1
+        w = out[k][0]
+        out[k:k + 1] = [(w[0], "p"), (w[1:], "ns")]
+        offs[k:k + 1] = [offs[k], x]
     return out, offs
 
 
@@ -1653,12 +1656,18 @@ def _city_chars() -> frozenset:
     return _CITY_CHARS
 
 
-def _abbreviation_pairs(tokens, offsets) -> list[_Cand]:
+def _abbreviation_pairs(text: str, tokens, offsets) -> list[_Cand]:
     """Two provinces or big cities named by their one-character abbreviations, standing as one word (川渝, 杭甬, 深港,
     闽港: README, place): a place.  A longer name that opens with the pair (川渝高竹新区, 成渝地区双城经济圈) wins
-    in the overlap resolution."""
+    in the overlap resolution.  Found on the text (two abbreviation characters, C-level), then checked as a token."""
+    global _PAIR_TEXT
+    if _PAIR_TEXT is None:
+        _PAIR_TEXT = re.compile("[" + "".join(sorted(_ABBREV)) + "]{2}")
     out = []
-    for k in _PAIR_TOKEN.hits(tokens):
+    for m in _PAIR_TEXT.finditer(text):
+        k = bisect_left(offsets, m.start())
+        if k >= len(tokens) or offsets[k] != m.start() or not _PAIR_TOKEN[tokens[k]]:
+            continue
         before = tokens[k - 1][0] if k > 0 else ""
         after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
         w = tokens[k][0]
@@ -1676,6 +1685,7 @@ def _chained(left: str, right: str) -> bool:
             and len(set(joined)) == len(joined))
 
 
+_PAIR_TEXT: Optional[re.Pattern] = None
 _PAIR_TOKEN = _TokenTest(lambda t: len(t[0]) == 2 and _abbrev(t[0]) and t[1] in _PROPER_POS)
 
 
@@ -1998,10 +2008,14 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     lex = load_lexicon(lexicon)
     mv = match_view(report)
     text = mv.text
-    tokens, offsets = _split_prepositions(*match_tokens(report), lex)
+    tokens, offsets = match_tokens(report)
     boundaries = set(offsets)
     boundaries.add(len(text))
-    gaz = _gazetteer(text, lex, boundaries)
+    splits: list[int] = []
+    gaz = _gazetteer(text, lex, boundaries, splits)
+    if splits:
+        tokens, offsets = _split_at(tokens, offsets, splits)
+        boundaries.update(splits)
     known, gaz_start = _known(text, gaz)
     rtokens, roffsets = repaired_tokens(tokens, offsets, lex)
     named = _suffix_rules(text, rtokens, roffsets, lex, gaz, known, gaz_start)
@@ -2012,7 +2026,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
-                           + _city_groups(text, boundaries) + _abbreviation_pairs(rtokens, roffsets)
+                           + _city_groups(text, boundaries) + _abbreviation_pairs(text, rtokens, roffsets)
                            + _counted_lists(text, rtokens, roffsets, boundaries)
                            + _horizon_plans(text, rtokens, roffsets, boundaries))
     quoted = _quoted(text, lex)
