@@ -148,3 +148,8 @@ def test_plans_issued_with_their_horizon_are_policies():
 def test_a_preposition_glued_to_a_known_name_is_cut_off():
     # the segmenter reads 由古洞 as one word
     assert types("北环线由古洞站伸延至落马洲。") == {"北环线": "project", "古洞站": "facility", "落马洲": "place"}
+
+
+def test_促进_inside_a_sites_name_but_not_after_an_adverb():
+    assert types("推进外高桥进口贸易促进创新示范区建设。") == {"外高桥进口贸易促进创新示范区": "facility"}
+    assert types("大力促进长江示范区建设。") == {"长江示范区": "facility"}

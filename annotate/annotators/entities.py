@@ -99,6 +99,10 @@ _PROPER_POS = frozenset("ns nt nz nr nrt nrfg j eng".split())
 _FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 研发 孵化 检测 制造 培训 交易 展示 运营 保护 利用 开放 抽水 蓄能 接续 开发 "
                             "促进 应用 集结 加注 分拨 联运 试验 中试 研究 监测 管理 育种 创业 共享 融合 物流 认证 "
                             "评价 计算 展览 会展 转移 储备 调度 指挥 救援 实践 创意 设计 体验 加工 集散 配送".split())
+# action verbs that also name what a site does (进口贸易促进创新示范区): inside a facility's name they govern nothing;
+# a leading one is trimmed off like any verb
+_INNER_ACTIONS = frozenset(["促进"])
+_ADVERBIAL = frozenset("大力 全力 着力 努力 加力 积极 持续 不断".split())  # nouns by tag that modify the verb after them
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
                         "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
                         "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
@@ -744,7 +748,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 start = offsets[j]  # 一体化|发展|示范区, 绿色|发展|协同区: 发展 qualified by what comes before it
                 j -= 1
                 continue
-            if (len(w) >= 4 and w[-2:] in _ACTION_VERBS) or (w in _ACTION_VERBS and typ in ("place", "facility")):
+            if (len(w) >= 4 and w[-2:] in _ACTION_VERBS) or (w in _ACTION_VERBS and typ in ("place", "facility")
+                                                              and not (typ == "facility" and w in _INNER_ACTIONS and j > 0
+                                                                       and tokens[j - 1][1] in ("n", "vn", "nz", "l")
+                                                                       and tokens[j - 1][0] not in _ADVERBIAL)):
                 break  # 大力发展|临港, 大力|提升|G60科创走廊: a verb of action governs a place or a site
             if org_part and (known[offsets[j]] == 2 or lex.suffixes.get(w) == "org"):
                 pass  # 海南师范大学桂林洋|校区: a campus or branch is named by its organization
@@ -761,7 +768,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 compound = (w in _COMPOUND_VERBS and j > 0 and tokens[j - 1][1] in ("n", "nz", "l")
                             and tokens[j + 1][1][:1] == "v")
                 if ((w in _GOVERNING and not compound and not (typ in ("programme", "policy") and w in _QUALITY))
-                        or (_stop_word(w) and not (w in ("建设", "发展") and (
+                        or (_stop_word(w) and not (typ == "facility" and w in _FACILITY_VERBS and w != "发展")
+                            and not (w in ("建设", "发展") and (
                             _campaign(suffix, typ) or (suffix in _PLAN_TITLES and text[offsets[j] + len(w) : suffix_start] in _PLAN_QUALIFIERS))))
                         or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a")
                                 or (typ == "facility" and p == "a" and len(w) == 2 and tokens[j + 1][1] == "n"
