@@ -153,3 +153,8 @@ def test_a_preposition_glued_to_a_known_name_is_cut_off():
 def test_促进_inside_a_sites_name_but_not_after_an_adverb():
     assert types("推进外高桥进口贸易促进创新示范区建设。") == {"外高桥进口贸易促进创新示范区": "facility"}
     assert types("大力促进长江示范区建设。") == {"长江示范区": "facility"}
+
+
+def test_a_free_trade_zones_new_district_holds_the_zone():
+    assert types("加快推进自贸试验区临港新片区建设，设立上海自贸试验区新片区。") == {
+        "自贸试验区临港新片区": "place", "上海自贸试验区新片区": "place"}

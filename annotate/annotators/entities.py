@@ -1970,6 +1970,27 @@ def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) ->
     return out
 
 
+_FREE_TRADE_ZONES = ("自由贸易试验区", "自贸试验区")
+
+
+def _zone_districts(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A new district of a free trade zone named with the zone is one place (自贸试验区临港新片区, 上海自贸试验区新片区:
+    README, the district's span holds its 自贸试验区 qualifier)."""
+    zone_ends = {c.end: c.start for c in cands if c.type == "facility" and text.endswith(_FREE_TRADE_ZONES, c.start, c.end)}
+    out = []
+    for c in cands:
+        if c.type == "place" and text.endswith("片区", c.start, c.end):
+            if c.start in zone_ends:
+                out.append(_Cand(zone_ends[c.start], c.end, "place", None, 2))
+            else:
+                zone = next((z for z in _FREE_TRADE_ZONES if text.endswith(z, 0, c.start)), None)
+                if zone:
+                    out.append(_Cand(c.start - len(zone), c.end, "place", None, 2))
+        elif c.type == "facility" and c.end in zone_ends and text.startswith("新片区", c.end):
+            out.append(_Cand(c.start, c.end + 3, "place", None, 2))
+    return out
+
+
 _AREA_JOIN = frozenset("╱／")
 
 
@@ -2044,7 +2065,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     # a river takes in the works done on it
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
              else _river_works(text, c) if c.type == "place" else c for c in cands]
-    cands += _shared_site_heads(text, rtokens, roffsets, known, cands)
+    cands += _shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
     block_of = BlockLocator(report)
     out = []
     for c in _quotes_kept(text, _resolve(cands)):
