@@ -158,3 +158,8 @@ def test_促进_inside_a_sites_name_but_not_after_an_adverb():
 def test_a_free_trade_zones_new_district_holds_the_zone():
     assert types("加快推进自贸试验区临港新片区建设，设立上海自贸试验区新片区。") == {
         "自贸试验区临港新片区": "place", "上海自贸试验区新片区": "place"}
+
+
+def test_agreements_between_states_are_policies_zones_are_facilities():
+    assert types("加快中日韩自贸区、中欧投资协定谈判，推动中国－东盟自贸区升级，建设海南自贸区。") == {
+        "中日韩自贸区": "policy", "中欧投资协定": "policy", "中国－东盟自贸区": "policy", "海南自贸区": "facility"}

@@ -674,8 +674,9 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             continue
         if any(text.startswith(x, end - len(suffix)) for x in lex.longer.get(suffix, ())):
             continue  # 郑州国家中心|城市: the suffix begins a longer suffix word (中心城市), which decides
-        if typ in ("policy", "programme") and k + 1 < len(tokens) and tokens[k + 1][1] in ("n", "vn"):
-            continue  # 战略协同, 规划建设, 政策体系: the word modifies what follows
+        if (typ in ("policy", "programme") and k + 1 < len(tokens) and tokens[k + 1][1] in ("n", "vn")
+                and tokens[k + 1][0] not in _DONE_TO_AGREEMENTS):
+            continue  # 战略协同, 规划建设, 政策体系: the word modifies what follows (not 投资协定|谈判)
         suffix_start = end - len(suffix)
         # The token that holds the suffix's first character.
         i = k
@@ -729,7 +730,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 start = offsets[j]  # 新田╱落马洲|发展枢纽: Hong Kong names one area by two places joined with ╱
                 j -= 1
                 continue
-            if region and w in ("—", "－", "-") and j > 0 and tokens[j - 1][1] == "ns" and _proper(*tokens[j + 1]):
+            if ((region or suffix in ("自贸区", "自由贸易区")) and w in ("—", "－", "-") and j > 0
+                    and tokens[j - 1][1] == "ns" and _proper(*tokens[j + 1])):
                 start = offsets[j]  # 岷江—长江上游经济带: a region spanned between two places
                 j -= 1
                 continue
@@ -1801,12 +1803,16 @@ _WORKS_ACTION = re.compile(r"(?:航站楼|航站区|主体)?(?:扩能改造|扩�
 
 
 _PHASE_WORKS = ("工程", "项目")
+# free trade areas agreed between states, named by their parties (中日韩自贸区, 中国－东盟自贸区, 亚太自贸区)
+_FREE_TRADE_AREA = re.compile(r"(?:中国?[－—-]?)?(?:东盟|亚太|海合会|[日韩美欧俄澳英法德瑞冰秘智])+(?:自贸区|自由贸易区)")
 
 
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
     """Take in a phase (``一期``), a section (``阜阳至黄冈段``, ``河南段``) and a bracketed alias
     (``（平谷线）``, ``（北京段）``) that follow."""
     end = c.end
+    if c.type == "facility" and _FREE_TRADE_AREA.fullmatch(text, c.start, c.end):
+        c = dataclasses.replace(c, type="policy")  # 中日韩自贸区, 中国－东盟自贸区: an agreement between states, no zone
     line_end = end  # where the line's own name ends (20号线|一期东段: the section follows the phase)
     if c.type in ("project", "facility", "org"):
         m = _PHASE.match(text, end)
@@ -1970,6 +1976,7 @@ def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) ->
     return out
 
 
+_DONE_TO_AGREEMENTS = frozenset("谈判 签署 签订 升级 生效 磋商".split())
 _FREE_TRADE_ZONES = ("自由贸易试验区", "自贸试验区")
 
 
