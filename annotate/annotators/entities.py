@@ -1165,6 +1165,7 @@ _LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]
               r"(?:重点|重大|重要|骨干|产业|民生|综合交通|交通|水利|港航|能源|基础设施|现代化|转型)*(")
 # nouns after a list's category that say what is done to the items (等重点区域|转型|发展), not what the category qualifies
 _DONE_TO_ITEMS = frozenset("转型 功能 开发 更新 改造 建设 发展 提升 升级 整治 协同".split())
+_QUOTED_ITEMS = re.compile(r"(?:“[^“”\n]{2,12}”、?){2,}$")  # two or more quoted items right before 等
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
 # an item of a strong list is still no name when it says what is done or joins two things
 _NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
@@ -1306,6 +1307,10 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
                 and tokens[k][0] not in _DONE_TO_ITEMS):
             continue  # the category word only qualifies the noun after it (等战略|科技|力量)
         typ, strong = cats.types[m.group(1)]
+        quoted = _QUOTED_ITEMS.search(text, max(0, m.start() - 60), m.start())
+        if quoted:  # “中华文明探源”“海岱考古”等项目: quoted items, each a name of the category, quotes kept
+            out += [_Cand(q.start(), q.end(), typ, q.group()[1:-1], 1) for q in _QUOTE_SPAN.finditer(text, quoted.start(), m.start())]
+            continue
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
         items = []
         pos = lo
