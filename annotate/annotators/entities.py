@@ -1232,8 +1232,8 @@ def _after_verbs(tokens, offsets, a: int, b: int) -> int:
         w, p = tokens[k]
         if w in ("环", "沿") and k + 1 < len(tokens) and _proper(*tokens[k + 1]):
             break
-        if w == "至" and k > 0 and _proper(*tokens[k - 1]):
-            k += 1  # 建成通车|济南至宁津: a route, not a verb before the item
+        if w == "至" and k > 0 and (_proper(*tokens[k - 1]) or tokens[k - 1][1][:1] not in ("v", "p", "d", "c")):
+            k += 1  # 建成通车|济南至宁津, 推进|久治至马尔康: a route, not a verb before the item
             continue
         if (p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w)
                 or w in _OPENING_ACTIONS):
@@ -1325,6 +1325,8 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
                 continue
             if _SECTION_ONLY.match(name):
                 continue  # …20号线一期|东段、…: a section cut off its line is no item
+            if a > 0 and text[a - 1] == "至":
+                continue  # 推进久治至|马尔康: the far end of a route whose first end reads as a verb is no item
             if strong and not _NOT_LISTED.search(name):
                 found.append(_Cand(a, b, typ, None, 1))
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
@@ -1407,6 +1409,8 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
                     out.append(_Cand(m.start(), m.end(), typ if typ in ("programme", "policy") else "programme", inner, 1))
                 elif typ == "org":
                     out.append(_Cand(m.start(1), m.end(1), typ, None, 1))
+                elif _COUNT_OPENING.match(inner):
+                    pass  # “二线口岸”, “两专科一中心”: a count opens a kind or a slogan, no name
                 elif typ != "-":
                     # “东方芯港”, 「北部都会区」: a name wholly quoted keeps its quotes (README), canonical without
                     out.append(_Cand(m.start(), m.end(), typ, inner, 1))
@@ -1418,6 +1422,7 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
     return out
 
 
+_COUNT_OPENING = re.compile(r"[一二两三四五六七八九十百千万\d]")
 _QUOTED_MIDDLE = re.compile(r"“[^“”\n]{1,12}”(示范项目|项目|工程|行动|计划|基地|园区|中心)")
 
 
@@ -1961,8 +1966,9 @@ def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) ->
     bare place the gazetteer found there."""
     out = []
     for c in cands:
-        if c.type not in ("facility", "project") or c.start < 2 or text[c.start - 1] != "、":
-            continue
+        if (c.type not in ("facility", "project") or c.start < 2 or text[c.start - 1] != "、"
+                or "至" in text[c.start : c.end]):
+            continue  # a route (郎木寺至汶川) shares no head with the items before it
         before = _SITE_ITEM_BEFORE.search(text, max(0, c.start - 40), c.start)
         if before is None:
             continue
@@ -1972,7 +1978,8 @@ def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) ->
             pos += len(part) + 1
         items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
         good = [(a, b) for a, b in items
-                if 2 <= b - a <= 4 and _no_verb(tokens, offsets, a, b) and not _holds_count(tokens, offsets, a, b)
+                if 2 <= b - a <= 4 and text[a - 1] != "至" and _no_verb(tokens, offsets, a, b)
+                and not _holds_count(tokens, offsets, a, b)
                 and not _NOT_LINE_ITEM.search(text, a, b) and a in offsets and b in offsets
                 and 2 not in known[a:b]  # a company listed before works (京东方、…项目) stays a company
                 and (known[a] == 1 and known[b - 1] == 1 or _abbrev(text[a:b]) or _all_proper(tokens, offsets, a, b, known))]
