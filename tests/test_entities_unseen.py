@@ -160,9 +160,9 @@ def test_a_free_trade_zones_new_district_holds_the_zone():
         "自贸试验区临港新片区": "place", "上海自贸试验区新片区": "place"}
 
 
-def test_agreements_between_states_are_policies_zones_are_facilities():
-    assert types("加快中日韩自贸区、中欧投资协定谈判，推动中国－东盟自贸区升级，建设海南自贸区。") == {
-        "中日韩自贸区": "policy", "中欧投资协定": "policy", "中国－东盟自贸区": "policy", "海南自贸区": "facility"}
+def test_free_trade_areas_between_states_are_policies_zones_are_facilities():
+    assert types("加快中日韩自贸区谈判，推动中国－东盟自贸区升级，建设海南自贸区。") == {
+        "中日韩自贸区": "policy", "中国－东盟自贸区": "policy", "海南自贸区": "facility"}
 
 
 def test_quoted_items_before_a_lists_category_keep_their_quotes():
