@@ -175,3 +175,7 @@ def test_no_name_from_a_route_cut_by_a_verb_a_quoted_count_or_a_common_island_wo
     assert "马尔康" not in types("推进久治至马尔康、郎木寺至汶川等高速公路项目建设。")
     assert types("设立“二线口岸”，建设“两专科一中心”。") == {}
     assert types("深入推进山区海岛县中崛起。") == {}
+
+
+def test_a_laboratory_named_by_a_place_is_a_body_a_kind_is_not():
+    assert types("支持之江实验室建设，布局国家实验室和全国重点实验室，健全在沪实验室体系。") == {"之江实验室": "org"}

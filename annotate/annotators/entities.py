@@ -864,6 +864,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if (not proper and typ == "facility" and suffix in _DESIGNATED and text.startswith("国家", start)
                 and suffix_start - start >= 6 and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
             proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
+        if suffix_start - start == 1 and start > 0 and text[start - 1] == "在":
+            continue  # 在沪|实验室, 在京高校: the ones sited in a place, a kind
         if suffix in _ALWAYS_NAMED and text[start:suffix_start] in _KIND_WORDS:
             continue  # 中小|水库 (tagged an abbreviation): a kind of reservoir
         if suffix in _TIGHT_SUFFIXES and not _all_proper(tokens, offsets, start, suffix_start, known):
