@@ -179,3 +179,9 @@ def test_no_name_from_a_route_cut_by_a_verb_a_quoted_count_or_a_common_island_wo
 
 def test_a_laboratory_named_by_a_place_is_a_body_a_kind_is_not():
     assert types("支持之江实验室建设，布局国家实验室和全国重点实验室，健全在沪实验室体系。") == {"之江实验室": "org"}
+
+
+def test_campaigns_after_抓好_an_adverb_a_count_and_as_a_works_word():
+    f = types("启动一批产业基础再造工程项目，持续抓好便捷出行行动，深入推进乡村建设行动和城市更新提质工程。")
+    assert f == {"产业基础再造工程": "programme", "便捷出行行动": "programme", "乡村建设行动": "programme",
+                 "城市更新提质工程": "programme"}

@@ -1615,7 +1615,7 @@ def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
 
 # Campaigns named by their action (issue 18): 实施制造业数字化赋能行动, 开展城市更新提质工程 — the name runs from the
 # first word after the launching verb to 行动/专项行动/行动计划/计划/工程.
-_CAMPAIGN_NAME = re.compile(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化)好?)+([\u4e00-\u9fff“”]{2,22}?"
+_CAMPAIGN_NAME = re.compile(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化|抓好|落实)好?)+([\u4e00-\u9fff“”]{2,22}?"
                             r"(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
 # counts and degrees before a campaign's name are not part of it (实施新一批|小微项目惠民生工程)
 _CAMPAIGN_OPENERS = re.compile(r"^(?:新一批|一批|新一轮|一系列|新一期)")
@@ -1641,30 +1641,50 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
     out = []
     for m in _CAMPAIGN_NAME.finditer(text):
         a, b = m.start(1), m.end(1)
-        if m.start() not in boundaries or a not in boundaries or b not in boundaries:
-            continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动)
-        name = m.group(1)
-        opener = _CAMPAIGN_OPENERS.match(name)
-        if opener:
-            a, name = a + opener.end(), name[opener.end():]
-            if a not in boundaries:
-                continue
-        suffix = next(x for x in ("专项行动", "攻坚行动", "行动计划", "三年行动", "行动", "计划", "工程") if name.endswith(x))
-        prefix = name[: -len(suffix)]
-        least = 2 if "行动" in suffix or "“" in prefix else 4  # 工程 and 计划 close common phrases too (水利工程)
-        first = tokens[bisect_left(offsets, a)][0]
-        if (len(prefix) < least or prefix.startswith(_CAMPAIGN_NOT_OPEN) or _LABEL.match(prefix)
-                or (_GENERIC_PLAN.search(name) and len(name) <= 6) or name.endswith("社会发展计划")
-                or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
-                or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
-                or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
-            continue  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
-        # works words of two characters or more: 强港 is no 港 works
-        if suffix == "工程" and (any(len(x) > 1 and x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
-            continue  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
-        typ = "programme"
-        out.append(_Cand(a, b, typ, None, 0))
+        if b not in boundaries and text.startswith("项目", b) and b + 2 in boundaries:
+            pass  # 启动一批产业基础再造工程|项目: 工程项目 is one word, 项目 the count noun after the name
+        elif (m.start() not in boundaries and not (m.start() - 2 in boundaries and text[m.start() - 2 : m.start()] in _VERB_ADVERBS)) \
+                or a not in boundaries or b not in boundaries:
+            continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动); 深入推进 is one word
+        c = _campaign_name(text, tokens, offsets, boundaries, a, m.group(1))
+        if c is None:
+            continue
+        out.append(c)
+        coord = _CAMPAIGN_AND.match(text, c.end)
+        if coord and coord.end(1) in boundaries:
+            c2 = _campaign_name(text, tokens, offsets, boundaries, coord.start(1), coord.group(1))
+            if c2 is not None:
+                out.append(c2)  # 推进特殊引才计划和关键核心技术人才工程: one verb launches both
     return out
+
+
+_VERB_ADVERBS = frozenset("深入 持续 全面 加快 大力 积极 扎实 着力".split())
+_CAMPAIGN_AND = re.compile(r"[和及、]([\u4e00-\u9fff“”]{4,16}?(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
+
+
+def _campaign_name(text: str, tokens, offsets, boundaries, a: int, name: str) -> Optional[_Cand]:
+    """The campaign named ``name`` at ``a`` (right after its launching verb), or None when it is no name: a count
+    opening it is cut off (新一批), and a kind of works, a generic plan or a phrase with a verb of its own is none."""
+    b = a + len(name)
+    opener = _CAMPAIGN_OPENERS.match(name)
+    if opener:
+        a, name = a + opener.end(), name[opener.end():]
+        if a not in boundaries:
+            return None
+    suffix = next(x for x in ("专项行动", "攻坚行动", "行动计划", "三年行动", "行动", "计划", "工程") if name.endswith(x))
+    prefix = name[: -len(suffix)]
+    least = 2 if "行动" in suffix or "“" in prefix else 4  # 工程 and 计划 close common phrases too (水利工程)
+    first = tokens[bisect_left(offsets, a)][0]
+    if (len(prefix) < least or prefix.startswith(_CAMPAIGN_NOT_OPEN) or _LABEL.match(prefix)
+            or (_GENERIC_PLAN.search(name) and len(name) <= 6) or name.endswith("社会发展计划")
+            or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
+            or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
+            or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
+        return None  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
+    # works words of two characters or more: 强港 is no 港 works
+    if suffix == "工程" and (any(len(x) > 1 and x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
+        return None  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
+    return _Cand(a, b, "programme", None, 0)
 
 
 # City groups named by one character each (苏锡常, 宁镇扬, 锡常泰; 成渝, 杭甬 for the big cities): places.
