@@ -87,7 +87,7 @@ def test_an_international_air_designation_is_no_name():
     assert types("打造国际航空货运基地和门户复合型国际航空枢纽，落实区域重大战略。") == {}
 
 
-@given(st.sampled_from(["川渝", "杭甬", "闽港", "沪苏"]), st.sampled_from(["两地协作", "产业协作", "合作"]))
+@given(st.sampled_from(["川渝", "杭甬", "闽港", "沪苏", "沪嘉"]), st.sampled_from(["两地协作", "产业协作", "合作"]))
 def test_a_pair_of_abbreviations_is_a_place_whatever_follows(pair, rest):
     assert types(f"推动{pair}{rest}。").get(pair) == "place"
 

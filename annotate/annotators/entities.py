@@ -513,8 +513,8 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
             del offs[k + 1]
             removed += 1
             consumed = k0 + 1
-        elif (len(w) == 1 and p in ("j", "ns") and k + 1 < len(out) and len(out[k + 1][0]) == 1
-              and out[k + 1][1] in ("j", "ns") and _abbrev(w + out[k + 1][0])
+        elif (len(w) == 1 and p in ("j", "ns", "nr") and k + 1 < len(out) and len(out[k + 1][0]) == 1
+              and out[k + 1][1] in ("j", "ns", "nr") and _abbrev(w + out[k + 1][0])
               and not (k + 2 < len(out) and out[k + 2][0] in _ABBREV) and not (k > 0 and out[k - 1][0] in _ABBREV)):
             out[k:k + 2] = [(w + out[k + 1][0], "j")]  # 川|渝 → 川渝 (not the first two of 苏|锡|常)
             del offs[k + 1]
