@@ -185,3 +185,8 @@ def test_campaigns_after_抓好_an_adverb_a_count_and_as_a_works_word():
     f = types("启动一批产业基础再造工程项目，持续抓好便捷出行行动，深入推进乡村建设行动和城市更新提质工程。")
     assert f == {"产业基础再造工程": "programme", "便捷出行行动": "programme", "乡村建设行动": "programme",
                  "城市更新提质工程": "programme"}
+
+
+def test_an_airport_hub_is_named_by_its_airport():
+    assert types("建设济南机场枢纽快速通道，建设中国邮政国际航空枢纽。") == {
+        "济南机场": "facility", "中国邮政国际航空枢纽": "facility"}

@@ -864,6 +864,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if (not proper and typ == "facility" and suffix in _DESIGNATED and text.startswith("国家", start)
                 and suffix_start - start >= 6 and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
             proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
+        if suffix == "枢纽" and text.endswith("机场", start, suffix_start):
+            continue  # 温州机场|枢纽, 济南机场|枢纽快速通道: the airport is the name, 枢纽 says what it is
         if suffix_start - start == 1 and start > 0 and text[start - 1] == "在":
             continue  # 在沪|实验室, 在京高校: the ones sited in a place, a kind
         if suffix in _ALWAYS_NAMED and text[start:suffix_start] in _KIND_WORDS:
