@@ -1227,6 +1227,17 @@ def _holds_proper(tokens, offsets, a: int, b: int, known) -> bool:
     return False
 
 
+def _enumerated(text: str, tokens, offsets, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of the items of ``text[lo:hi]`` split at the enumeration comma 、, the first one starting after the
+    verbs that govern the list (see :func:`_after_verbs`)."""
+    items, pos = [], lo
+    for part in text[lo:hi].split("、"):
+        items.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
+    return items
+
+
 def _after_verbs(tokens, offsets, a: int, b: int) -> int:
     """Where the first item of a list begins: after the verbs that govern the list (加快推进|平漯周), but 环/沿
     before a proper noun open the name (推进|环北部湾广东水资源配置一期)."""
@@ -1316,12 +1327,7 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             out += [_Cand(q.start(), q.end(), typ, q.group()[1:-1], 1) for q in _QUOTE_SPAN.finditer(text, quoted.start(), m.start())]
             continue
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
-        items = []
-        pos = lo
-        for part in text[lo : m.start()].split("、"):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + 1
-        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
+        items = _enumerated(text, tokens, offsets, lo, m.start())
         found, short = [], []
         for a, b in items:
             name = text[a:b]
@@ -1373,12 +1379,7 @@ def _counted_lists(text: str, tokens, offsets, boundaries) -> list[_Cand]:
         n = _NUMERALS.get(m.group(2)) or int(m.group(2))
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 60), m.start())),
                  default=max(0, m.start() - 60))
-        items, pos = [], lo
-        for part in text[lo : m.start()].split("、"):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + 1
-        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
-        items.append((m.start(1), m.end(1)))
+        items = _enumerated(text, tokens, offsets, lo, m.start()) + [(m.start(1), m.end(1))]
         if len(items) != n or not all(2 <= b - a <= 6 and a in boundaries and b in boundaries
                                       and _no_verb(tokens, offsets, a, b) for a, b in items):
             continue
@@ -1599,11 +1600,7 @@ def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
         before = _ITEMS_BEFORE.search(text, max(0, last_a - 45), last_a)
         if before is None:
             continue
-        items, pos = [], before.start()
-        for part in before.group()[:-1].split("、"):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + 1
-        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])  # 推进|北沿江
+        items = _enumerated(text, tokens, offsets, before.start(), before.end() - 1)  # 推进|北沿江
         # a line's name is short and names places (北沿江, 盐泰锡常宜): no numbers, no words of degree
         names = [(a, b) for a, b in items if 2 <= b - a <= 6 and text[a:b] not in _GENERIC_LINE
                  and not _named_by_suffix(text, a, b, lex) and _no_verb(tokens, offsets, a, b)
@@ -1996,11 +1993,7 @@ def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) ->
         before = _SITE_ITEM_BEFORE.search(text, max(0, c.start - 40), c.start)
         if before is None:
             continue
-        items, pos = [], before.start()
-        for part in before.group()[:-1].split("、"):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + 1
-        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
+        items = _enumerated(text, tokens, offsets, before.start(), before.end() - 1)
         good = [(a, b) for a, b in items
                 if 2 <= b - a <= 4 and text[a - 1] != "至" and _no_verb(tokens, offsets, a, b)
                 and not _holds_count(tokens, offsets, a, b)
