@@ -55,6 +55,16 @@ suffix makes a counted label (…三大战略); a place opening a product brand 
 campaign's results (脱贫攻坚成果) are no entities; a facility word tagged proper whose head is one common noun (交易|中心,
 枢纽|港) is a kind of site.
 
+Issue 18, third round (held-out sets 3 and 5): a name wholly in quotes keeps them (「北部都会区」, bodies excepted);
+Hong Kong's areas, lines and body abbreviations and Shanghai's functional areas are gazetteers, places joined by ╱ are
+one area; metro extensions and sections after a phase, works named with their action (除险加固, 迁建, 增能改造), a river
+with its works (长江等级提升, lexicon/river_works.txt), a city group before a line head (成达万高铁), routes through
+three places or more; a company's name opens its own sites; list categories of areas and sites (等重点区域, 等口岸), a
+list mostly of names making its short bare items names, a count vouching for a list without 等, quoted items before 等;
+places listed before a shared site head are sites (杭州、宁波、温州机场); abbreviation pairs are places (川渝, 沪嘉);
+plans issued with their horizon (基础研究十年规划), free trade areas between states (中日韩自贸区) are policies; a
+plan's major projects and counted things (等13个港航项目) are kinds.
+
 Speed: the gazetteer scan finds candidate openings with one character-class pair (C-level) and matches only the
 trie of that first character (one trie regex over all names tries every first character's branch at every
 position); per-token tests are memoised per distinct ``(word, tag)`` and picked with ``map``/``compress``
