@@ -190,3 +190,8 @@ def test_campaigns_after_抓好_an_adverb_a_count_and_as_a_works_word():
 def test_an_airport_hub_is_named_by_its_airport():
     assert types("建设济南机场枢纽快速通道，建设中国邮政国际航空枢纽。") == {
         "济南机场": "facility", "中国邮政国际航空枢纽": "facility"}
+
+
+def test_a_known_place_tagged_as_a_verb_still_opens_a_sites_name():
+    # the segmenter tags 开封 as a verb (to unseal)
+    assert types("建设开封悬河文化展示馆。") == {"开封悬河文化展示馆": "facility"}

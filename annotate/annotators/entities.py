@@ -665,6 +665,10 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         """The type of the gazetteer name that covers position ``i``, "" when none does."""
         return lex.names.get(gaz_text(i), ("",))[0]
 
+    def known_place(t: int) -> bool:
+        """Is token ``t`` exactly a place the gazetteer knows (开封, tagged a verb)?"""
+        return known[offsets[t]] == 1 and gaz_type(offsets[t]) == "place" and gaz_text(offsets[t]) == tokens[t][0]
+
     by_last = lex.by_last
     rsuffix, rtext, n_text = lex.reversed_suffix, text[::-1], len(text)
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
@@ -725,6 +729,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         region = typ == "place" and suffix in _REGIONS
         while j >= 0 and end - offsets[j] <= longest:
             w, p = tokens[j]
+            if p[:1] == "v" and known_place(j):
+                p = "ns"  # 开封/v|悬河文化展示馆: a word the gazetteer knows as a place is one, whatever its tag
             if w == "）" and typ in ("facility", "project", "policy"):
                 q = _bracket_opening(tokens, offsets, j, known)
                 if q is None:
@@ -828,7 +834,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # A facility's name may hold verbs (科技创新中心) but does not open with one: 创建|…示范区,
             # 联合创建|鲁豫…中心, 辐射带动|中关村通州园.
             t = bisect_left(offsets, start)
-            while t < i and (tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p") or tokens[t][0] in _OPENING_ACTIONS
+            while t < i and ((tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p") and not known_place(t))
+                             or tokens[t][0] in _OPENING_ACTIONS
                              or (typ != "facility" and tokens[t][1] == "vn" and _proper(*tokens[t + 1]))):
                 t += 1  # 优化|杭州都市圈, 宣传|大湾区港口群: a verbal noun before the place governs the name
             if start < offsets[t] and typ == "project" and suffix_start - offsets[t] < 2:
