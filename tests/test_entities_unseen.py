@@ -195,3 +195,8 @@ def test_an_airport_hub_is_named_by_its_airport():
 def test_a_known_place_tagged_as_a_verb_still_opens_a_sites_name():
     # the segmenter tags 开封 as a verb (to unseal)
     assert types("建设开封悬河文化展示馆。") == {"开封悬河文化展示馆": "facility"}
+
+
+def test_china_freight_trains_and_trains_sharing_one_head():
+    assert types("提升中欧、中老班列等运行质效，加密中欧中亚班列。") == {
+        "中欧": "project", "中老班列": "project", "中欧中亚班列": "project"}

@@ -1147,9 +1147,15 @@ def _linked_works(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
 _CODED_ROAD = re.compile(r"[GS](?<![A-Za-z0-9][GS])\d{1,4}(?:高速公路|公路|国道|省道)")  # the class first: a fast scan
 
 
+# Freight trains between China and a country or region, named by their first characters (中欧班列, 中老班列, 中欧中亚
+# 班列): the segmenter reads 老 or 亚 as common words, so the name is read off the characters
+_CHINA_TRAINS = re.compile(r"中(?:欧|亚|老|越|吉|哈|蒙|俄|泰|缅|欧中亚){1,2}班列")
+
+
 def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
     """Roads in works lists (宋梁路北延、日新路、云景西路等工程) and roads named by their code (S3公路)."""
     out = [_Cand(m.start(), m.end(), "project", None, 0) for m in _CODED_ROAD.finditer(text)]
+    out += [_Cand(m.start(), m.end(), "project", None, 0) for m in _CHINA_TRAINS.finditer(text)]
     first = _ROAD_AT_START.match(text)
     for m in ([first] if first else []) + list(_ROAD.finditer(text, first.end() if first else 0)):
         name = m.group(1)
@@ -1579,7 +1585,7 @@ def _no_verb(tokens, offsets, a: int, b: int) -> bool:
 # Lines listed before one shared head: 宁杭、沪渝蓉高铁; 北沿江、盐泰锡常宜、通苏嘉甬高铁 — each item is a line.
 # matched at an enumeration comma only (a pattern that opens with a character class would be tried at every
 # position of the text): the comma, the last item and its head; the earlier items are read backwards from it
-_SHARED_HEAD = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速|开放大通道|大通道)")
+_SHARED_HEAD = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速|开放大通道|大通道|班列)")
 _ITEMS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+$")
 # words that make a line a kind, not a name: 普通、农村公路; 城际、市域铁路
 _GENERIC_LINE = frozenset("普通 农村 国家 干线 支线 市域 城市 智慧 沿海 沿江 跨海 跨江 城际 高速 国省 省际 县乡 乡村 旅游 货运 客运 "
