@@ -200,3 +200,8 @@ def test_a_known_place_tagged_as_a_verb_still_opens_a_sites_name():
 def test_china_freight_trains_and_trains_sharing_one_head():
     assert types("提升中欧、中老班列等运行质效，加密中欧中亚班列。") == {
         "中欧": "project", "中老班列": "project", "中欧中亚班列": "project"}
+
+
+def test_a_route_opens_at_a_known_place_whatever_its_tag():
+    # the segmenter tags 攀枝花 as an idiom
+    assert types("加快攀枝花至盐源高速公路等项目前期工作。") == {"攀枝花至盐源高速公路": "project"}

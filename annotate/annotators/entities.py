@@ -1506,15 +1506,17 @@ _ROUTE_JOIN = re.compile(r"[至—－–-]")
 _ROUTE_LISTED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=等[\d一二两三四五六七八九十]*(?:个|条)?[\u4e00-\u9fff]{0,4}项目)")
 
 
-def _name_left(text: str, tokens, offsets, end: int, longest: int = 8) -> int:
+def _name_left(text: str, tokens, offsets, end: int, longest: int = 8, known=None) -> int:
     """Where the name that ends at ``end`` begins: tokens that can stand in a name, walked leftwards (at most
-    ``longest`` characters; verbs, particles and punctuation end it).  ``end`` when there is none."""
+    ``longest`` characters; verbs, particles and punctuation end it; a word ``known`` marks as a gazetteer name — not an
+    organization's — stands whatever its tag: 攀枝花/i).  ``end`` when there is none."""
     k = bisect_left(offsets, end) - 1
     start = end
     while k >= 0 and end - offsets[k] <= longest:
         w, p = tokens[k]
-        if ((p not in _NAME_POS and not (p.startswith("n") or w in _MISTAGGED)) or w in _GOVERNING or _stop_word(w)
-                or w in _EXTRA_STOP or w in _OPENING_ACTIONS):
+        gazetteer = known is not None and known[offsets[k]] == 1 and known[offsets[k] + len(w) - 1] == 1
+        if (((p not in _NAME_POS and not (p.startswith("n") or w in _MISTAGGED)) and not gazetteer) or w in _GOVERNING
+                or _stop_word(w) or w in _EXTRA_STOP or w in _OPENING_ACTIONS):
             break
         start = offsets[k]
         k -= 1
@@ -1528,11 +1530,11 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         j = m.start()
         if j not in boundaries and j + 1 not in boundaries:
             continue  # 广州|东至|新塘: the segmenter may glue 至 to the end of the first name
-        a = _name_left(text, tokens, offsets, j)
+        a = _name_left(text, tokens, offsets, j, known=known)
         if text[j - 1] == "）" and m.group() == "至":
             q = text.rfind("（", max(0, j - 8), j)
             if q > 0:
-                a = _name_left(text, tokens, offsets, q)  # 滨州（东营）至淄博: the first end with its alias
+                a = _name_left(text, tokens, offsets, q, known=known)  # 滨州（东营）至淄博: the first end with its alias
         if j - a < 2 or not _holds_proper(tokens, offsets, a, j, known) or not ("\u4e00" <= text[a] <= "\u9fff"):
             continue
         chain = _ROUTE_CHAIN.match(text, j) if m.group() == "至" else None
