@@ -153,6 +153,43 @@ Measured history (so later numbers are read for what they are):
   load.  Counting the rjieba pass the entity step pays as the first token user (12-13% of all layers), the step is
   still ~38-41% of tag: the rest of the 25% goal is the tokenizer's.
 
+- 2026-12-07, issue 18 third round.  Held-out set 5 (heldout5.tsv: zhejiang-2025/2026, henan-2025, hainan-2025,
+  beijing-2026, shandong-2025, national-2024, hongkong-2020; 285 entities by the separate labeller), scored once, blind,
+  before it was read, with the round's code up to then (quotes kept, Hong Kong gazetteer, ╱-joined areas, line
+  extensions, river works, city-group lines, company sites, place lists, abbreviation pairs): P 0.618 R 0.477 (span only
+  P 0.723 R 0.558); the round's session-start code on it: P 0.617 R 0.435.  By class (blind): facility P 0.766 R 0.404,
+  short_place P 0.364 R 0.545, other P 0.700 R 0.438, line P 0.731 R 0.633, quoted P 0.500 R 0.357.
+  Two bench fixes of the same round change how paragraphs are cut, not the annotator: anchors that fall in one block are
+  cut at the next anchor (Hong Kong's ——-bullets were scored twice), and a paragraph ending in a colon runs on over its
+  list items when its rows stand there (hongkong-2020's numbered paragraphs).  With them the blind run reads P 0.619
+  R 0.512 (146/236), the session-start code P 0.606 R 0.463 (132/218).
+  Session start -> end of the round (same gold, fixed bench; tp/predicted/gold):
+    tuning (entities.tsv)  102/106/119 P 0.962 R 0.857 -> 103/107/119 P 0.963 R 0.866
+    rounds 1-6             P 0.893/0.862, 1.000/0.962, 0.929/1.000, 0.882/0.857, 0.850/0.708, 0.893/0.714 ->
+                           0.867/0.897, 1.000/0.962, 0.929/1.000, 0.853/0.829, 0.884/0.792, 0.871/0.771
+    tuning.tsv             167/172/181 P 0.971 R 0.923 -> 165/173/181 P 0.954 R 0.912
+    tuning2.tsv            62/72/104   P 0.861 R 0.596 -> 83/96/104   P 0.865 R 0.798
+    tuning3.tsv            26/31/31    P 0.839 R 0.839 -> 27/31/31    P 0.871 R 0.871
+    heldout.tsv            51/56/64    P 0.911 R 0.797 -> 51/58/64    P 0.879 R 0.797
+    heldout2.tsv           43/47/52    P 0.915 R 0.827 -> 45/50/52    P 0.900 R 0.865
+    heldout3.tsv           124/191/250 P 0.649 R 0.496 -> 193/235/250 P 0.821 R 0.772
+    heldout5.tsv           132/218/285 P 0.606 R 0.463 -> 190/241/285 P 0.788 R 0.667
+    pooled (1285 rows)     872/1076    P 0.810 R 0.679 -> 1028/1182   P 0.870 R 0.800
+  By class, pooled, start -> end (P/R): facility 0.819/0.635 -> 0.870/0.743, short_place 0.697/0.697 -> 0.801/0.861,
+  other 0.881/0.631 -> 0.903/0.757, line 0.872/0.734 -> 0.944/0.854, place 0.780/0.640 -> 0.874/0.748, policy
+  0.818/0.787 -> 0.854/0.875, quoted 0.803/0.690 -> 0.814/0.803, campaign 0.953/0.804 -> 0.956/0.843, org
+  0.867/0.684 -> 0.850/0.895, company 0.769/0.526 -> 0.933/0.737.
+  Speed (bench/bench_speed.py --only tag, load 8.7 on 2 cores): entities 20% of tag now, 17-25% with the session-start
+  code in the same minutes; find_entities process time over five reports within 0-8% of the session start.
+  The losses are labelling disagreements between the sets, each followed to the README and the newest labeller:
+  places listed before a shared site head typed as the site (杭州、宁波、温州机场: heldout6 and heldout.tsv say place),
+  rivers with their works (南渡江防洪治理: round 4 says 南渡江), items of 等 + category lists over the gazetteer's place
+  (tuning.tsv and heldout5 label the same shandong-2025 paragraph differently), bare “两重”/“两新” (labelled by sets 3
+  and 5 only), abbreviation pairs where they qualify a noun (港深两地: round 1 leaves them out, the README names 闽港).
+  Still left, by kind: strategies named by a region and its aim (京津冀协同发展 — set 3 labels the place only, every
+  other set the policy), names whose words the segmenter tags as verbs or times (久治, 汉魏, 开封, 港高排), labeller-
+  specific list items (临沂费县, 招远一期), descriptive sites with no proper noun (乐高乐园度假区, 碳谷绿湾产业园).
+
 Run: ``python bench/evaluate_entities.py [-v] [--issue18] [--heldout]`` (needs ../shared/corpus); ``--issue18``
 scores only the issue-18 sets (by class), ``--heldout`` adds their held-out set.  Other layers are scored
 by bench/evaluate.py.
@@ -234,6 +271,7 @@ ISSUE18_HELDOUT2 = "entities/heldout2.tsv"
 ISSUE18_TUNING2 = "entities/tuning2.tsv"
 ISSUE18_TUNING3 = "entities/tuning3.tsv"
 ISSUE18_HELDOUT3 = "entities/heldout3.tsv"
+ISSUE18_HELDOUT5 = "entities/heldout5.tsv"
 
 _LINE_HEADS = ("高铁", "铁路", "高速", "高速公路", "城际", "线", "段", "通道", "班列", "航道", "航线", "直流", "大桥")
 
@@ -259,6 +297,44 @@ def entity_class(text: str, typ: str) -> str:
     return "other"
 
 
+def _anchor_ranges(by_para: dict, cache: dict) -> dict:
+    """``(file, anchor) -> (start, end)``: each anchor's paragraph (:func:`paragraph_range`), cut where a later
+    anchor of the same file begins inside it.  A labeller may take two runs of one block as two paragraphs (Hong
+    Kong's ——-bullets: 占地最广，享有罗湖… and 包括红花岭… are one block); without the cut the block's entities were
+    scored against both anchors' rows, every one of them counted twice."""
+    out = {}
+    for file in dict.fromkeys(f for f, _ in by_para):
+        report = _annotated(file, cache)
+        found = {anchor: _with_list(report, *paragraph_range(report, anchor), by_para[file, anchor])
+                 for f, anchor in by_para if f == file}
+        starts = {anchor: _anchor_start(report.text, anchor, a) for anchor, (a, _) in found.items()}
+        for anchor, (a, b) in found.items():
+            later = [x for x in starts.values() if starts[anchor] < x < b]
+            out[file, anchor] = (a, min(later, default=b))
+    return out
+
+
+def _with_list(report, a: int, b: int, rows: list[dict]) -> tuple[int, int]:
+    """``(a, b)`` run on over the list items that a paragraph ending in a colon introduces (Hong Kong: 49.…多项建议：
+    then three items) when the labeller read the numbered paragraph with its items as one: some of the anchor's rows
+    stand in the items only (labellers differ: set 3's took each item as a paragraph of its own)."""
+    inside = _squash(report.text[a:b])
+    if not report.text[a:b].rstrip().endswith(("：", ":")) or all(_squash(r["text"]) in inside for r in rows):
+        return a, b
+    end = b
+    for blk in report.blocks:
+        if blk.kind == "item" and blk.start > end and not report.text[end : blk.start].strip():
+            end = blk.end
+    return a, end
+
+
+def _anchor_start(text: str, anchor: str, block_start: int) -> int:
+    """Where ``anchor`` begins at or after ``block_start`` (the block start when it is written with other
+    whitespace)."""
+    i = text.find(anchor, block_start)
+    return i if i >= 0 else block_start
+
+
 def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_file: str = "entities.tsv") -> dict:
     """Entity precision/recall (typed and span-only) over the gold paragraphs, overall and by class
     (``by_class``: class -> [true positives, predicted, gold], see :func:`entity_class`)."""
@@ -269,9 +345,10 @@ def evaluate_entities(cache: dict | None = None, verbose: bool = False, gold_fil
         by_para.setdefault((r["file"], r["anchor"]), []).append(r)
     tp = tp_span = n_pred = n_gold = 0
     by_class: dict[str, list[int]] = {}
+    ranges = _anchor_ranges(by_para, cache)
     for (file, anchor), rows in by_para.items():
         report = _annotated(file, cache)
-        a, b = paragraph_range(report, anchor)
+        a, b = ranges[file, anchor]
         pred = [(_squash(e.text), e.type) for e in report.entities if a <= e.start < b]
         want = [(_squash(r["text"]), r["type"]) for r in rows if r["text"]]
         pc, wc = Counter(pred), Counter(want)
@@ -326,6 +403,8 @@ def main(argv: list[str]) -> int:
         sets.append((ISSUE18_HELDOUT2, "issue-18 held-out gold, set 2 (tests/gold/entities/heldout2.tsv; read)"))
         sets.append((ISSUE18_HELDOUT3, "issue-18 held-out gold, set 3 (tests/gold/entities/heldout3.tsv; blind score "
                                        "P 0.649 R 0.496 on 2026-12-07, its errors read since)"))
+        sets.append((ISSUE18_HELDOUT5, "issue-18 held-out gold, set 5 (tests/gold/entities/heldout5.tsv; blind score "
+                                       "P 0.618 R 0.477 on 2026-12-07, its errors read since)"))
     for name, label in sets:
         print(label)
         e = evaluate_entities(cache, verbose, name)

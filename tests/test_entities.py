@@ -105,7 +105,8 @@ def test_titles_quoted_names_and_road_lists():
             "坚持“港人治港”。宋梁路北延、日新街、云景西路等工程实现竣工，开工建设东关北街、东关中路等道路。")
     found = by_text(annotate_entities(make_report(text)))
     assert found["《河套深港科技创新合作区香港园区发展纲要》"] == ("policy", "河套深港科技创新合作区香港园区发展纲要")
-    assert found["香港国际机场东莞空港中心"][0] == "facility"
+    # a name wholly quoted keeps its quotes (README, Spans); canonical is the name without them
+    assert found["“香港国际机场东莞空港中心”"] == ("facility", "香港国际机场东莞空港中心")
     assert "港人治港" not in found  # a slogan, not a port
     for road in ("宋梁路北延", "日新街", "云景西路", "东关北街", "东关中路"):
         assert found[road][0] == "project", road
@@ -169,7 +170,7 @@ def test_campaigns_launched_by_name_are_programmes():
 def test_place_inside_a_quoted_brand_is_not_annotated_alone():
     found = by_text(annotate_entities(make_report("擦亮“大戏看北京”“北京大视听”等文化名片，上线“开放通州”网站，推进“京津冀”协同。")))
     assert "北京" not in found and "通州" not in found
-    assert found["京津冀"][0] == "place"  # the whole quote is the place
+    assert found["“京津冀”"] == ("place", "京津冀")  # the whole quote is the place, quotes kept (README, Spans)
 
 
 def test_generic_words_ending_like_names_are_not_entities():

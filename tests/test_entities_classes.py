@@ -154,10 +154,17 @@ def test_short_regional_and_foreign_place_names():
         assert f[name] == "place", name
 
 
-def test_groups_of_city_abbreviations_are_places_but_pairs_are_left_alone():
+def test_groups_of_city_abbreviations_are_places():
     f = types("推动苏锡常、宁镇扬、锡常泰等融合发展。")
     assert f == {"苏锡常": "place", "宁镇扬": "place", "锡常泰": "place"}
-    assert found("推动港深合作。") == {}
+
+
+def test_pairs_of_abbreviations_are_places_but_not_chains_or_trips():
+    # README (place): 闽港 as in 深化闽港闽澳合作 — a pair names the two places even where it qualifies a noun
+    assert types("深化闽港闽澳合作，提升川渝产业协作，唱好杭甬“双城记”。") == {"闽港": "place", "闽澳": "place",
+                                                                     "川渝": "place", "杭甬": "place"}
+    assert "豫皖" not in found("推动豫皖苏浙商品流通。")  # four provinces: the pair is part of a longer group
+    assert "济青" not in found("构建济青1.5小时通勤圈。")  # the two ends of a trip
 
 
 # --------------------------------------------------------------------------- titles and quotes

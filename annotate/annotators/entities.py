@@ -55,6 +55,16 @@ suffix makes a counted label (…三大战略); a place opening a product brand 
 campaign's results (脱贫攻坚成果) are no entities; a facility word tagged proper whose head is one common noun (交易|中心,
 枢纽|港) is a kind of site.
 
+Issue 18, third round (held-out sets 3 and 5): a name wholly in quotes keeps them (「北部都会区」, bodies excepted);
+Hong Kong's areas, lines and body abbreviations and Shanghai's functional areas are gazetteers, places joined by ╱ are
+one area; metro extensions and sections after a phase, works named with their action (除险加固, 迁建, 增能改造), a river
+with its works (长江等级提升, lexicon/river_works.txt), a city group before a line head (成达万高铁), routes through
+three places or more; a company's name opens its own sites; list categories of areas and sites (等重点区域, 等口岸), a
+list mostly of names making its short bare items names, a count vouching for a list without 等, quoted items before 等;
+places listed before a shared site head are sites (杭州、宁波、温州机场); abbreviation pairs are places (川渝, 沪嘉);
+plans issued with their horizon (基础研究十年规划), free trade areas between states (中日韩自贸区) are policies; a
+plan's major projects and counted things (等13个港航项目) are kinds.
+
 Speed: the gazetteer scan finds candidate openings with one character-class pair (C-level) and matches only the
 trie of that first character (one trie regex over all names tries every first character's branch at every
 position); per-token tests are memoised per distinct ``(word, tag)`` and picked with ``map``/``compress``
@@ -96,14 +106,18 @@ _PROPER_POS = frozenset("ns nt nz nr nrt nrfg j eng".split())
 # (美丽乡村建设工程 is a programme of no place; 城市更新行动 names no city).
 # Verbs that stand inside facility names (科技创新中心, 成果转化基地, 多式联运中心); any other verb
 # (成为, 创建, 设立, 当选) governs the name instead of belonging to it.
-_FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 研发 孵化 检测 制造 培训 交易 展示 运营 保护 利用 开放 "
+_FACILITY_VERBS = frozenset("创新 转化 合作 发展 示范 交流 服务 研发 孵化 检测 制造 培训 交易 展示 运营 保护 利用 开放 抽水 蓄能 接续 开发 "
                             "促进 应用 集结 加注 分拨 联运 试验 中试 研究 监测 管理 育种 创业 共享 融合 物流 认证 "
                             "评价 计算 展览 会展 转移 储备 调度 指挥 救援 实践 创意 设计 体验 加工 集散 配送".split())
+# action verbs that also name what a site does (进口贸易促进创新示范区): inside a facility's name they govern nothing;
+# a leading one is trimmed off like any verb
+_INNER_ACTIONS = frozenset(["促进"])
+_ADVERBIAL = frozenset("大力 全力 着力 努力 加力 积极 持续 不断".split())  # nouns by tag that modify the verb after them
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
                         "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
                         "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
                         "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能 过江 普通 "
-                        "新兴产业 国际贸易中心 国际航运 国际金融中心 国际经济中心 国际消费中心".split())
+                        "新兴产业 国际贸易中心 国际航运 国际航空 国际金融中心 国际经济中心 国际消费中心".split())
 
 
 def _proper(w: str, p: str) -> bool:
@@ -144,6 +158,7 @@ _QUALITY = frozenset("高质量 高水平 高标准".split())
 _LABEL_END = re.compile(r"[\d一二两三四五六七八九十百]+[大个]$")  # a count right before the suffix: a counted label
 _PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+$")
+_COUNTED_KIND = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个项条座批处所家]$")
 _ALIAS = re.compile(r"（(?!含|包括|包含)([^（）()，。；、：！？“”\n]{1,10})）")  # （含龙颈水库扩建） lists what the works include
 _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
                   "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
@@ -169,6 +184,7 @@ class Lexicon:
     reversed_suffix: Optional[re.Pattern]
     longer: dict  # suffix -> the suffix words that begin with it and run 1-4 characters longer (中心 -> 中心城市)
     glue_tails: frozenset  # the last two characters of the suffixes a following word may swallow (see _glued)
+    companies: frozenset  # the names of enterprises.tsv: a company's name opens the names of its own sites
     # The gazetteer scan (see _gazetteer): ``openings`` finds, in C, every position whose two characters could
     # open a name (a superset); ``bigrams`` are the names' real first two characters and ``by_first`` the trie
     # regex of the names opening with one character, so no match tries the hundreds of other first characters.
@@ -217,9 +233,9 @@ def read_gazetteer(path: PathLike) -> list[tuple[str, str, Optional[str]]]:
 
 
 _LEXICON_CACHE: dict[tuple, Lexicon] = {}
-# gazetteers shipped beside entities.tsv: major enterprises named without a suffix (宁德时代, 比亚迪), and countries,
-# blocs and regions (东盟, 中东欧, 日韩, 黔中)
-_BUILTIN_GAZETTEERS = ("enterprises.tsv", "world.tsv")
+# gazetteers shipped beside entities.tsv: major enterprises named without a suffix (宁德时代, 比亚迪), countries,
+# blocs and regions (东盟, 中东欧, 日韩, 黔中), and Hong Kong's areas, lines and bodies (洪水桥, 东铁线, 机管局)
+_BUILTIN_GAZETTEERS = ("enterprises.tsv", "world.tsv", "hongkong.tsv")
 
 
 def _longer_suffixes(suffixes: dict) -> dict:
@@ -246,9 +262,12 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     if lex is not None:
         return lex
     names: dict = {}
+    companies = set()
     for f in gaz_files:
         for name, typ, canonical in read_gazetteer(f):
             names[name] = (typ, canonical)
+            if f == LEXICON_DIR / "enterprises.tsv" and typ == "org":
+                companies.add(name)
     suffixes: dict = {}
     for f in suf_files:
         for row in read_tsv(f):
@@ -263,7 +282,7 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
                   _longer_suffixes(suffixes),
                   frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")),
-                  *_gazetteer_index(names))
+                  frozenset(companies), *_gazetteer_index(names))
     lex = dataclasses.replace(lex, **_lexicon_tests(lex))
     _LEXICON_CACHE[key] = lex
     return lex
@@ -324,9 +343,11 @@ def _gazetteer_index(names: dict) -> tuple[Optional[re.Pattern], frozenset, dict
     return openings, frozenset(n[:2] for n in names), by_first
 
 
-def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
+def _gazetteer(text: str, lex: Lexicon, boundaries: set[int], splits: Optional[list] = None) -> list[_Cand]:
     """Gazetteer names in ``text``, left to right, the longest at each position, never overlapping (the
-    leftmost-longest scan of the one trie regex, done position by position on the few candidate positions)."""
+    leftmost-longest scan of the one trie regex, done position by position on the few candidate positions).
+    Where a name begins one character into a token that opens with a preposition (北环线|由古洞|站), the name is
+    taken and its start is added to ``splits``, where the token must be cut."""
     out = []
     if lex.pattern is None:
         return out
@@ -342,17 +363,20 @@ def _gazetteer(text: str, lex: Lexicon, boundaries: set[int]) -> list[_Cand]:
         name = m.group()
         # Two-character names (通州, 河北) must be whole words, or 北运河北京段与河北段 yields 河北; a rejected
         # one lets a name start at the next character.
-        if len(name) > 2 or (i in boundaries and m.end() in boundaries):
+        glued = i not in boundaries and i - 1 in boundaries and text[i - 1] in _PREPOSITIONS
+        if len(name) > 2 or ((i in boundaries or glued) and m.end() in boundaries):
             typ, canonical = names[name]
             out.append(_Cand(i, m.end(), typ, canonical, 2))
             pos = m.end()
+            if glued and splits is not None:
+                splits.append(i)  # 由古洞: a preposition the segmenter glued to the name
     return out
 
 
 _PLACE_END = "省市区县镇乡村"
 _GOVERNING = frozenset("制定 实施 出台 发布 编制 修订 落实 执行 贯彻 开展 印发 组织 用好 抓好 做好 完善 优化 加强 健全 支持 围绕 "
                         "依托 按照 根据 通过 对 把 以 和 及 与 等 是 为 将 在 提出 形成 制订 启动 推出 配合 参与 服务 融入 入选 获评 "
-                        "推行 举办 执行 争取 高水平 高质量 高标准 新一轮".split())
+                        "推行 举办 执行 争取 高水平 高质量 高标准 新一轮 重启 会".split())
 _GOVERNING_WORDS = tuple(w for w in _GOVERNING if len(w) >= 2) + (
     "入选", "获评", "落户", "位于", "包括", "以及", "层面", "签约", "推行", "举办", "执行", "争取", "完成", "实现", "确保")
 
@@ -499,6 +523,13 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
             del offs[k + 1]
             removed += 1
             consumed = k0 + 1
+        elif (len(w) == 1 and p in ("j", "ns", "nr") and k + 1 < len(out) and len(out[k + 1][0]) == 1
+              and out[k + 1][1] in ("j", "ns", "nr") and _abbrev(w + out[k + 1][0])
+              and not (k + 2 < len(out) and out[k + 2][0] in _ABBREV) and not (k > 0 and out[k - 1][0] in _ABBREV)):
+            out[k:k + 2] = [(w + out[k + 1][0], "j")]  # 川|渝 → 川渝 (not the first two of 苏|锡|常)
+            del offs[k + 1]
+            removed += 1
+            consumed = k0 + 1
         elif _abbrev(w) and p not in _PROPER_POS and p[:1] != "v":
             out[k] = (w, "j")
     return out, offs
@@ -526,6 +557,8 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
         w, p = tokens[k]
         if len(w) >= 3 and w[-1] == "等" and p in ("ns", "nr", "nz", "j"):
             cuts.append((k, len(w) - 1))  # 通苏嘉甬等|高铁: the list's 等 glued to the last item
+        elif len(w) == 2 and w[0] == "线" and w[1] in "东西南北" and k > 0 and tokens[k - 1][0].endswith("号"):
+            cuts.append((k, 1))  # 13|号|线西|延伸: the line's 线 glued to the direction of its extension
         elif len(w) >= 4 and w[-2:] in _AFTER_SUFFIX and lex.suffixes.get(w[:-2], "-") != "-":
             cuts.append((k, len(w) - 2))
         elif (len(w) == 2 and w[1] in _AFTER_SUFFIX_CHARS and k > 0 and p[:1] in ("v", "d", "p", "c")
@@ -594,6 +627,23 @@ def _known(text: str, gaz: list) -> tuple[bytearray, dict]:
     return known, gaz_start
 
 
+_PREPOSITIONS = frozenset("由从在向经往到于自")
+
+
+def _split_at(tokens: list[tuple[str, str]], offsets: list[int], splits: list[int]) -> tuple[list, list]:
+    """The tokens cut at the ``splits`` (text positions inside a token, a one-character preposition before each):
+    由古洞 → 由 + 古洞, so the name stands as a word of its own for the suffix rules."""
+    if not splits:
+        return tokens, offsets
+    out, offs = list(tokens), list(offsets)
+    for x in sorted(splits, reverse=True):
+        k = bisect_left(offs, x) - 1
+        w = out[k][0]
+        out[k:k + 1] = [(w[0], "p"), (w[1:], "ns")]
+        offs[k:k + 1] = [offs[k], x]
+    return out, offs
+
+
 def repaired_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> tuple[list, list]:
     """The segmenter's tokens with place abbreviations, glued suffixes and split place pieces repaired (the
     token view every rule reads)."""
@@ -605,6 +655,20 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
     """Names closed by a suffix of ``entity_suffixes.tsv`` and grown leftwards over repaired tokens."""
     out = []
     gaz_ends = {c.end for c in gaz}
+    gaz_names = {c.start: text[c.start : c.end] for c in gaz}
+
+    def gaz_text(i: int) -> str:
+        """The gazetteer name that covers position ``i`` (which ``known`` marks)."""
+        return gaz_names.get(gaz_start.get(i, i), "")
+
+    def gaz_type(i: int) -> str:
+        """The type of the gazetteer name that covers position ``i``, "" when none does."""
+        return lex.names.get(gaz_text(i), ("",))[0]
+
+    def known_place(t: int) -> bool:
+        """Is token ``t`` exactly a place the gazetteer knows (开封, tagged a verb)?"""
+        return known[offsets[t]] == 1 and gaz_type(offsets[t]) == "place" and gaz_text(offsets[t]) == tokens[t][0]
+
     by_last = lex.by_last
     rsuffix, rtext, n_text = lex.reversed_suffix, text[::-1], len(text)
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
@@ -624,8 +688,9 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             continue
         if any(text.startswith(x, end - len(suffix)) for x in lex.longer.get(suffix, ())):
             continue  # 郑州国家中心|城市: the suffix begins a longer suffix word (中心城市), which decides
-        if typ in ("policy", "programme") and k + 1 < len(tokens) and tokens[k + 1][1] in ("n", "vn"):
-            continue  # 战略协同, 规划建设, 政策体系: the word modifies what follows
+        if (typ in ("policy", "programme") and k + 1 < len(tokens) and tokens[k + 1][1] in ("n", "vn")
+                and tokens[k + 1][0] not in _DONE_TO_AGREEMENTS):
+            continue  # 战略协同, 规划建设, 政策体系: the word modifies what follows (not 投资协定|谈判)
         suffix_start = end - len(suffix)
         # The token that holds the suffix's first character.
         i = k
@@ -664,6 +729,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         region = typ == "place" and suffix in _REGIONS
         while j >= 0 and end - offsets[j] <= longest:
             w, p = tokens[j]
+            if p[:1] == "v" and known_place(j):
+                p = "ns"  # 开封/v|悬河文化展示馆: a word the gazetteer knows as a place is one, whatever its tag
             if w == "）" and typ in ("facility", "project", "policy"):
                 q = _bracket_opening(tokens, offsets, j, known)
                 if q is None:
@@ -675,30 +742,43 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 if q is not None:
                     start, proper = offsets[q], True  # “三江”流域…清洁能源基地: the quoted name opens it
                 break
-            if region and w in ("—", "－", "-") and j > 0 and tokens[j - 1][1] == "ns" and _proper(*tokens[j + 1]):
+            if w in _AREA_JOIN and j > 0 and known[offsets[j - 1]] and known[offsets[j] + 1]:
+                start = offsets[j]  # 新田╱落马洲|发展枢纽: Hong Kong names one area by two places joined with ╱
+                j -= 1
+                continue
+            if ((region or suffix in ("自贸区", "自由贸易区")) and w in ("—", "－", "-") and j > 0
+                    and tokens[j - 1][1] == "ns" and _proper(*tokens[j + 1])):
                 start = offsets[j]  # 岷江—长江上游经济带: a region spanned between two places
                 j -= 1
                 continue
             if ((w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代"))
                     or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility"))
                     or (typ == "project" and w in ("重大", "重点") and j > 0
-                        and (tokens[j - 1][1] in ("ns", "nr", "j") or known[offsets[j - 1]]))):  # 宁波舟山港|重大|集疏运工程
+                        and (tokens[j - 1][1] in ("ns", "nr", "j") or (known[offsets[j - 1]] and gaz_type(offsets[j - 1]) != "policy")))):
+                # 宁波舟山港|重大|集疏运工程; a plan's major projects (“十四五”规划|重大|工程项目) are a kind
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
+            if (typ == "facility" and p == "f" and len(w) == 2 and j > 0 and tokens[j - 1][1] in ("ns", "j")
+                    and w[0] in "东西南北中"):
+                p = "n"  # 济宁|北方|内河航运中心: a direction after the place belongs to the site's name
             if (w == "发展" and j > 0 and tokens[j - 1][1] in _MODIFIER_POS
                     and (tokens[j - 1][0] not in _EXTRA_STOP or tokens[j - 1][0] in _QUALITY)
                     and tokens[j - 1][0] != "国家" and tokens[j - 1][0] not in _ACTION_VERBS):
                 start = offsets[j]  # 一体化|发展|示范区, 绿色|发展|协同区: 发展 qualified by what comes before it
                 j -= 1
                 continue
-            if (len(w) >= 4 and w[-2:] in _ACTION_VERBS) or (w in _ACTION_VERBS and typ in ("place", "facility")):
+            if (len(w) >= 4 and w[-2:] in _ACTION_VERBS) or (w in _ACTION_VERBS and typ in ("place", "facility")
+                                                              and not (typ == "facility" and w in _INNER_ACTIONS and j > 0
+                                                                       and tokens[j - 1][1] in ("n", "vn", "nz", "l")
+                                                                       and tokens[j - 1][0] not in _ADVERBIAL)):
                 break  # 大力发展|临港, 大力|提升|G60科创走廊: a verb of action governs a place or a site
             if org_part and (known[offsets[j]] == 2 or lex.suffixes.get(w) == "org"):
                 pass  # 海南师范大学桂林洋|校区: a campus or branch is named by its organization
             elif typ == "facility" and (w in _GOVERNING or (p[:1] == "v" and p != "vn" and w not in _FACILITY_VERBS)
                                       or (len(w) >= 3 and lex.suffixes.get(w) in ("facility", "org"))):
                 break  # 香港成为|…枢纽, 安阳创建|…示范区; 虹桥商务区|国家进口贸易…示范区 are two names
-            elif typ == "facility" and known[offsets[j]] == 2:
+            elif typ == "facility" and known[offsets[j]] == 2 and gaz_text(offsets[j]) not in lex.companies:
                 break  # 信通院|国家ICT技术产业创新基地: the organization that runs it is a name of its own
+            # (a company names its own sites: 华为青浦研发中心, 万华化学产业园 are one facility)
             if document:
                 # Titles of plans and rules hold verbs (北京长城保护条例, …保护传承三年行动计划); the
                 # verb that governs the title (制定, 实施) ends it.
@@ -706,7 +786,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 compound = (w in _COMPOUND_VERBS and j > 0 and tokens[j - 1][1] in ("n", "nz", "l")
                             and tokens[j + 1][1][:1] == "v")
                 if ((w in _GOVERNING and not compound and not (typ in ("programme", "policy") and w in _QUALITY))
-                        or (_stop_word(w) and not (w in ("建设", "发展") and (
+                        or (_stop_word(w) and not (typ == "facility" and w in _FACILITY_VERBS and w != "发展")
+                            and not (w in ("建设", "发展") and (
                             _campaign(suffix, typ) or (suffix in _PLAN_TITLES and text[offsets[j] + len(w) : suffix_start] in _PLAN_QUALIFIERS))))
                         or not (p in _NAME_POS or p.startswith("v") or p == "uv" or (typ == "programme" and p == "a")
                                 or (typ == "facility" and p == "a" and len(w) == 2 and tokens[j + 1][1] == "n"
@@ -753,7 +834,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # A facility's name may hold verbs (科技创新中心) but does not open with one: 创建|…示范区,
             # 联合创建|鲁豫…中心, 辐射带动|中关村通州园.
             t = bisect_left(offsets, start)
-            while t < i and (tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p") or tokens[t][0] in _OPENING_ACTIONS
+            while t < i and ((tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p") and not known_place(t))
+                             or tokens[t][0] in _OPENING_ACTIONS
                              or (typ != "facility" and tokens[t][1] == "vn" and _proper(*tokens[t + 1]))):
                 t += 1  # 优化|杭州都市圈, 宣传|大湾区港口群: a verbal noun before the place governs the name
             if start < offsets[t] and typ == "project" and suffix_start - offsets[t] < 2:
@@ -773,8 +855,12 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 and tokens[i - 1][1] in ("s", "ns", "nr", "j") and text[start:suffix_start] not in _GENERIC_AIRPORT
                 and text[start:suffix_start] not in _NOT_PROPER):
             proper = True  # 东方机场: an airport is named by the place it serves, whatever tag the place got
-        if not proper and any(known[start:suffix_start]):
+        if not proper and any(known[x] and gaz_type(x) != "policy" for x in range(start, suffix_start)):
             proper = True  # the name holds a gazetteer name (副中心站综合交通枢纽, 环球影城北…枢纽)
+        elif (proper and typ in ("project", "facility") and any(known[start:suffix_start])
+              and all(gaz_type(x) == "policy" for x in range(start, suffix_start) if known[x])
+              and text[start] == "“"):
+            continue  # “十三五”规划|重大项目: a plan's projects are a kind; the plan alone is the name
         if (not proper and _campaign(suffix, typ) and j >= 0
                 and (tokens[j][0] in _CAMPAIGN_LEADS or (tokens[j][0] in _AND and offsets[j] == campaign_end))
                 and 2 <= suffix_start - start <= 12 and _holds_noun(tokens, offsets, start, suffix_start)):
@@ -795,13 +881,18 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if (not proper and typ == "facility" and suffix in _DESIGNATED and text.startswith("国家", start)
                 and suffix_start - start >= 6 and (j < 0 or tokens[j][1][:1] in ("v", "p", "x", "c") or _stop_word(tokens[j][0]))):
             proper = True  # 建设国家数据要素综合试验区: a national designation is named, not a kind
+        if suffix == "枢纽" and text.endswith("机场", start, suffix_start):
+            continue  # 温州机场|枢纽, 济南机场|枢纽快速通道: the airport is the name, 枢纽 says what it is
+        if suffix_start - start == 1 and start > 0 and text[start - 1] == "在":
+            continue  # 在沪|实验室, 在京高校: the ones sited in a place, a kind
         if suffix in _ALWAYS_NAMED and text[start:suffix_start] in _KIND_WORDS:
             continue  # 中小|水库 (tagged an abbreviation): a kind of reservoir
         if suffix in _TIGHT_SUFFIXES and not _all_proper(tokens, offsets, start, suffix_start, known):
             continue  # 深珠通道, 黄茅海通道; not 生命安全通道, 两个以上独立逃生通道
         if (start >= suffix_start or not proper or _LABEL.match(text, start, suffix_start)
                 or _LABEL_END.search(text, start, suffix_start)  # 京津冀协同发展、长江经济带发展|三大|战略
-                or (text[start] in "大个" and _COUNT_BEFORE.search(text, max(0, start - 3), start))):  # 三|大都市圈
+                or (text[start] in "大个" and _COUNT_BEFORE.search(text, max(0, start - 3), start))  # 三|大都市圈
+                or _COUNTED_KIND.search(text, max(0, start - 8), start)):  # 等13个|港航项目: counted things are a kind
             continue  # the suffix alone (工程, 项目), a generic phrase (老旧小区改造工程), a counted label (六大产业基地)
         if (typ != "project" and not _has_cjk(tokens, offsets, i, k, start, suffix_start)
                 and not re.search("[A-Za-z]", text[start:suffix_start])):
@@ -980,6 +1071,9 @@ def _always_named(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         if (j >= 1 and len(tokens[j][0]) == 1 and len(tokens[j - 1][0]) == 1
                 and tokens[j - 1][1] not in ("x", "c", "p", "uj", "u", "m", "v", "d")):
             j -= 1  # 双|堠|水库: a name the segmenter cut into single characters
+        elif (j >= 2 and len(tokens[j][0]) == 2 and tokens[j][1] in ("ns", "nr") and len(tokens[j - 1][0]) == 1
+              and tokens[j - 1][1] in ("a", "n", "ng", "nr", "ns", "j") and tokens[j - 2][1][:1] in ("x", "v", "c", "p")):
+            j -= 1  # 白|龟山|水库: the name's first character read as a word of its own
         if j < 0:
             continue
         head = text[offsets[j] : offsets[k]]
@@ -1053,9 +1147,15 @@ def _linked_works(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
 _CODED_ROAD = re.compile(r"[GS](?<![A-Za-z0-9][GS])\d{1,4}(?:高速公路|公路|国道|省道)")  # the class first: a fast scan
 
 
+# Freight trains between China and a country or region, named by their first characters (中欧班列, 中老班列, 中欧中亚
+# 班列): the segmenter reads 老 or 亚 as common words, so the name is read off the characters
+_CHINA_TRAINS = re.compile(r"中(?:欧|亚|老|越|吉|哈|蒙|俄|泰|缅|欧中亚){1,2}班列")
+
+
 def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
     """Roads in works lists (宋梁路北延、日新路、云景西路等工程) and roads named by their code (S3公路)."""
     out = [_Cand(m.start(), m.end(), "project", None, 0) for m in _CODED_ROAD.finditer(text)]
+    out += [_Cand(m.start(), m.end(), "project", None, 0) for m in _CHINA_TRAINS.finditer(text)]
     first = _ROAD_AT_START.match(text)
     for m in ([first] if first else []) + list(_ROAD.finditer(text, first.end() if first else 0)):
         name = m.group(1)
@@ -1089,7 +1189,10 @@ _POLICY_TITLE = re.compile(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|�
 # the count may be a measure (等172公里轨道交通线) or approximate (等20余个, 等3500多个)
 _LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|公里|千米)?"
               r"(?:国家|省|市)?(?:级)?"
-              r"(?:重点|重大|骨干|产业|民生|交通|水利|基础设施|现代化)*(")
+              r"(?:重点|重大|重要|骨干|产业|民生|综合交通|交通|水利|港航|能源|基础设施|现代化|转型)*(")
+# nouns after a list's category that say what is done to the items (等重点区域|转型|发展), not what the category qualifies
+_DONE_TO_ITEMS = frozenset("转型 功能 开发 更新 改造 建设 发展 提升 升级 整治 协同".split())
+_QUOTED_ITEMS = re.compile(r"(?:“[^“”\n]{2,12}”、?){2,}$")  # two or more quoted items right before 等
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
 # an item of a strong list is still no name when it says what is done or joins two things
 _NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
@@ -1147,6 +1250,17 @@ def _holds_proper(tokens, offsets, a: int, b: int, known) -> bool:
     return False
 
 
+def _enumerated(text: str, tokens, offsets, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of the items of ``text[lo:hi]`` split at the enumeration comma 、, the first one starting after the
+    verbs that govern the list (see :func:`_after_verbs`)."""
+    items, pos = [], lo
+    for part in text[lo:hi].split("、"):
+        items.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
+    return items
+
+
 def _after_verbs(tokens, offsets, a: int, b: int) -> int:
     """Where the first item of a list begins: after the verbs that govern the list (加快推进|平漯周), but 环/沿
     before a proper noun open the name (推进|环北部湾广东水资源配置一期)."""
@@ -1156,8 +1270,8 @@ def _after_verbs(tokens, offsets, a: int, b: int) -> int:
         w, p = tokens[k]
         if w in ("环", "沿") and k + 1 < len(tokens) and _proper(*tokens[k + 1]):
             break
-        if w == "至" and k > 0 and _proper(*tokens[k - 1]):
-            k += 1  # 建成通车|济南至宁津: a route, not a verb before the item
+        if w == "至" and k > 0 and (_proper(*tokens[k - 1]) or tokens[k - 1][1][:1] not in ("v", "p", "d", "c")):
+            k += 1  # 建成通车|济南至宁津, 推进|久治至马尔康: a route, not a verb before the item
             continue
         if (p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w)
                 or w in _OPENING_ACTIONS):
@@ -1227,29 +1341,73 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
         if m.end() not in boundaries and not text.startswith(("建设", "项目"), m.end()):
             continue  # 等战略|科技力量 is no list of strategies (等重大工程建设 is: 工程建设 is one token)
         k = bisect_left(offsets, m.end())
-        if k < len(tokens) and offsets[k] == m.end() and tokens[k][1] in ("n", "nz", "nt", "ng", "l"):
+        if (k < len(tokens) and offsets[k] == m.end() and tokens[k][1] in ("n", "nz", "nt", "ng", "l")
+                and tokens[k][0] not in _DONE_TO_ITEMS):
             continue  # the category word only qualifies the noun after it (等战略|科技|力量)
         typ, strong = cats.types[m.group(1)]
+        quoted = _QUOTED_ITEMS.search(text, max(0, m.start() - 60), m.start())
+        if quoted:  # “中华文明探源”“海岱考古”等项目: quoted items, each a name of the category, quotes kept
+            out += [_Cand(q.start(), q.end(), typ, q.group()[1:-1], 1) for q in _QUOTE_SPAN.finditer(text, quoted.start(), m.start())]
+            continue
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
-        items = []
-        pos = lo
-        for part in text[lo : m.start()].split("、"):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + 1
-        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])
+        items = _enumerated(text, tokens, offsets, lo, m.start())
+        found, short = [], []
         for a, b in items:
             name = text[a:b]
             if not (2 <= len(name) <= 14 and ("\u4e00" <= name[0] <= "\u9fff" or name[0].isalnum())):
                 continue
             if _SECTION_ONLY.match(name):
                 continue  # …20号线一期|东段、…: a section cut off its line is no item
+            if a > 0 and text[a - 1] == "至":
+                continue  # 推进久治至|马尔康: the far end of a route whose first end reads as a verb is no item
             if strong and not _NOT_LISTED.search(name):
-                out.append(_Cand(a, b, typ, None, 1))
+                found.append(_Cand(a, b, typ, None, 1))
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
                   and (_holds_proper(tokens, offsets, a, b, known)
                        or (len(name) <= 10 and _site_item(text, tokens, offsets, a, _before_phase(text, a, b), lex)
                                                                        and _no_verb(tokens, offsets, a, b)))):
-                out.append(_Cand(a, b, typ, None, 1))
+                found.append(_Cand(a, b, typ, None, 1))
+            elif not strong and _bare_item(text, tokens, offsets, a, b):
+                short.append(_Cand(a, b, typ, None, 1))
+        # a list is of one kind: when most of its items are names, its other short bare items are names too (桃浦、
+        # 南大、吴淞、高桥等重点区域: 南大 and 高桥 read as common words)
+        out += found + (short if len(found) >= 2 and len(found) >= 2 * len(short) else [])
+    return out
+
+
+def _bare_item(text: str, tokens, offsets, a: int, b: int) -> bool:
+    """Could ``text[a:b]`` be a name the segmenter does not know: two to four characters, whole words, no verb,
+    count or particle?"""
+    k = bisect_left(offsets, a)
+    return (2 <= b - a <= 4 and k < len(offsets) and offsets[k] == a and b in offsets[k : k + 5]
+            and all("\u4e00" <= ch <= "\u9fff" for ch in text[a:b]) and _no_verb(tokens, offsets, a, b)
+            and not _holds_count(tokens, offsets, a, b) and not _NOT_LISTED.search(text, a, b))
+
+
+_COUNTED_LIST: Optional[re.Pattern] = None
+_NUMERALS = {ch: i + 1 for i, ch in enumerate("一二三四五六七八九十")} | {"两": 2}
+
+
+def _counted_lists(text: str, tokens, offsets, boundaries) -> list[_Cand]:
+    """Items listed with a count before their category and no 等 (罗湖、文锦渡及香园围三个口岸): when the count is the
+    number of items, each item is one of the category, typed by it (priority 3: the count vouches for the list, over
+    the gazetteer's reading of an item as a bare place)."""
+    global _COUNTED_LIST
+    cats = load_list_categories()
+    if _COUNTED_LIST is None:
+        _COUNTED_LIST = re.compile(r"[及和与]([\u4e00-\u9fff]{2,6}?)([两二三四五六七八九十]|[2-9])[个座条处]("
+                                   + "|".join(map(re.escape, sorted(cats.types, key=len, reverse=True))) + ")")
+    out = []
+    for m in _COUNTED_LIST.finditer(text):
+        n = _NUMERALS.get(m.group(2)) or int(m.group(2))
+        lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 60), m.start())),
+                 default=max(0, m.start() - 60))
+        items = _enumerated(text, tokens, offsets, lo, m.start()) + [(m.start(1), m.end(1))]
+        if len(items) != n or not all(2 <= b - a <= 6 and a in boundaries and b in boundaries
+                                      and _no_verb(tokens, offsets, a, b) for a, b in items):
+            continue
+        typ = cats.types[m.group(3)][0]
+        out += [_Cand(a, b, typ, None, 3) for a, b in items]
     return out
 
 
@@ -1277,8 +1435,13 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
                 if typ in ("programme", "policy") or _LABEL.fullmatch(inner, 0, len(inner) - len(suf)):
                     # a quoted programme keeps its quotes; a counted label (“十大工程”) is a programme of works (“九大行动”), as 两区建设 does; canonical without
                     out.append(_Cand(m.start(), m.end(), typ if typ in ("programme", "policy") else "programme", inner, 1))
-                elif typ != "-":
+                elif typ == "org":
                     out.append(_Cand(m.start(1), m.end(1), typ, None, 1))
+                elif _COUNT_OPENING.match(inner):
+                    pass  # “二线口岸”, “两专科一中心”: a count opens a kind or a slogan, no name
+                elif typ != "-":
+                    # “东方芯港”, 「北部都会区」: a name wholly quoted keeps its quotes (README), canonical without
+                    out.append(_Cand(m.start(), m.end(), typ, inner, 1))
                 break
     for m in _TITLE.finditer(text):
         # Laws, plans and agreements, not books or films (《咏春》) or the report itself.
@@ -1287,6 +1450,7 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
     return out
 
 
+_COUNT_OPENING = re.compile(r"[一二两三四五六七八九十百千万\d]")
 _QUOTED_MIDDLE = re.compile(r"“[^“”\n]{1,12}”(示范项目|项目|工程|行动|计划|基地|园区|中心)")
 
 
@@ -1342,15 +1506,17 @@ _ROUTE_JOIN = re.compile(r"[至—－–-]")
 _ROUTE_LISTED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=等[\d一二两三四五六七八九十]*(?:个|条)?[\u4e00-\u9fff]{0,4}项目)")
 
 
-def _name_left(text: str, tokens, offsets, end: int, longest: int = 8) -> int:
+def _name_left(text: str, tokens, offsets, end: int, longest: int = 8, known=None) -> int:
     """Where the name that ends at ``end`` begins: tokens that can stand in a name, walked leftwards (at most
-    ``longest`` characters; verbs, particles and punctuation end it).  ``end`` when there is none."""
+    ``longest`` characters; verbs, particles and punctuation end it; a word ``known`` marks as a gazetteer name — not an
+    organization's — stands whatever its tag: 攀枝花/i).  ``end`` when there is none."""
     k = bisect_left(offsets, end) - 1
     start = end
     while k >= 0 and end - offsets[k] <= longest:
         w, p = tokens[k]
-        if ((p not in _NAME_POS and not (p.startswith("n") or w in _MISTAGGED)) or w in _GOVERNING or _stop_word(w)
-                or w in _EXTRA_STOP or w in _OPENING_ACTIONS):
+        gazetteer = known is not None and known[offsets[k]] == 1 and known[offsets[k] + len(w) - 1] == 1
+        if (((p not in _NAME_POS and not (p.startswith("n") or w in _MISTAGGED)) and not gazetteer) or w in _GOVERNING
+                or _stop_word(w) or w in _EXTRA_STOP or w in _OPENING_ACTIONS):
             break
         start = offsets[k]
         k -= 1
@@ -1364,12 +1530,20 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         j = m.start()
         if j not in boundaries and j + 1 not in boundaries:
             continue  # 广州|东至|新塘: the segmenter may glue 至 to the end of the first name
-        a = _name_left(text, tokens, offsets, j)
+        a = _name_left(text, tokens, offsets, j, known=known)
+        if text[j - 1] == "）" and m.group() == "至":
+            q = text.rfind("（", max(0, j - 8), j)
+            if q > 0:
+                a = _name_left(text, tokens, offsets, q, known=known)  # 滨州（东营）至淄博: the first end with its alias
         if j - a < 2 or not _holds_proper(tokens, offsets, a, j, known) or not ("\u4e00" <= text[a] <= "\u9fff"):
             continue
+        chain = _ROUTE_CHAIN.match(text, j) if m.group() == "至" else None
         r = _ROUTE_RIGHT.match(text, j + 1)
         end = None
-        if r and r.end() in boundaries and _no_verb(tokens, offsets, r.start(1), r.end(1)) and not _COUNTED.search(r.group(1)):
+        if (chain and chain.end() in boundaries and text.count("至", j, chain.end()) >= 2
+                and all(_holds_proper(tokens, offsets, x, y, known) for x, y in _stops(text, j, chain.end()))):
+            end = chain.end()  # 青岛至连云港至盐城, 聊城至泰安至莱芜至京沪二通道: a route through three places or more
+        elif r and r.end() in boundaries and _no_verb(tokens, offsets, r.start(1), r.end(1)) and not _COUNTED.search(r.group(1)):
             end = r.end()
         elif text[j - 1] == "港" or text.endswith(("机场", "站"), a, j):
             p = _ROUTE_PORTS.match(text, j + 1)
@@ -1381,6 +1555,19 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
                 end = p.end(1)  # 晏城至表白寺等2个项目: a road between two places listed as a project
         if end is not None and end - a <= 24:
             out.append(_Cand(a, end, "project", None, 1))
+    return out
+
+
+# the stops after a route's first end: 至 + a name, two or more times, the last ending the item
+_ROUTE_CHAIN = re.compile(r"(?:至([\u4e00-\u9fff]{2,6}?)){2,4}(?=[、，。；等和及]|$)")
+
+
+def _stops(text: str, j: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the stops of ``text[j:end]`` (each after a 至)."""
+    out, pos = [], j
+    for part in text[j + 1 : end].split("至"):
+        out.append((pos + 1, pos + 1 + len(part)))
+        pos += len(part) + 1
     return out
 
 
@@ -1400,7 +1587,7 @@ def _no_verb(tokens, offsets, a: int, b: int) -> bool:
 # Lines listed before one shared head: 宁杭、沪渝蓉高铁; 北沿江、盐泰锡常宜、通苏嘉甬高铁 — each item is a line.
 # matched at an enumeration comma only (a pattern that opens with a character class would be tried at every
 # position of the text): the comma, the last item and its head; the earlier items are read backwards from it
-_SHARED_HEAD = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速|开放大通道|大通道)")
+_SHARED_HEAD = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速|开放大通道|大通道|班列)")
 _ITEMS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+$")
 # words that make a line a kind, not a name: 普通、农村公路; 城际、市域铁路
 _GENERIC_LINE = frozenset("普通 农村 国家 干线 支线 市域 城市 智慧 沿海 沿江 跨海 跨江 城际 高速 国省 省际 县乡 乡村 旅游 货运 客运 "
@@ -1438,11 +1625,7 @@ def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
         before = _ITEMS_BEFORE.search(text, max(0, last_a - 45), last_a)
         if before is None:
             continue
-        items, pos = [], before.start()
-        for part in before.group()[:-1].split("、"):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + 1
-        items[0] = (_after_verbs(tokens, offsets, *items[0]), items[0][1])  # 推进|北沿江
+        items = _enumerated(text, tokens, offsets, before.start(), before.end() - 1)  # 推进|北沿江
         # a line's name is short and names places (北沿江, 盐泰锡常宜): no numbers, no words of degree
         names = [(a, b) for a, b in items if 2 <= b - a <= 6 and text[a:b] not in _GENERIC_LINE
                  and not _named_by_suffix(text, a, b, lex) and _no_verb(tokens, offsets, a, b)
@@ -1456,12 +1639,12 @@ def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
 
 # Campaigns named by their action (issue 18): 实施制造业数字化赋能行动, 开展城市更新提质工程 — the name runs from the
 # first word after the launching verb to 行动/专项行动/行动计划/计划/工程.
-_CAMPAIGN_NAME = re.compile(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化)好?)+([\u4e00-\u9fff“”]{2,22}?"
+_CAMPAIGN_NAME = re.compile(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化|抓好|落实)好?)+([\u4e00-\u9fff“”]{2,22}?"
                             r"(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
 # counts and degrees before a campaign's name are not part of it (实施新一批|小微项目惠民生工程)
 _CAMPAIGN_OPENERS = re.compile(r"^(?:新一批|一批|新一轮|一系列|新一期)")
 _CAMPAIGN_NOT_OPEN = ("一批", "若干", "一系列", "系列", "各类", "多项", "各项", "一项", "新一轮", "重点", "重大", "相关", "有关",
-                      "为期", "全新", "崭新", "更多", "一个", "多个", "新的", "这项", "该项", "列入")
+                      "为期", "全新", "崭新", "更多", "一个", "多个", "新的", "这项", "该项", "列入", "打好", "打赢", "打响")
 _GENERIC_PLAN = re.compile(r"(?:工作|投资|年度|发展|建设|生产|采购|财政|预算|培训|招生|行动|实施|专项|监督|检查|审计|考核)(?:计划|工程)$")
 _NOT_IN_CAMPAIGN = re.compile(r"[的等及+＋]")
 
@@ -1482,30 +1665,50 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
     out = []
     for m in _CAMPAIGN_NAME.finditer(text):
         a, b = m.start(1), m.end(1)
-        if m.start() not in boundaries or a not in boundaries or b not in boundaries:
-            continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动)
-        name = m.group(1)
-        opener = _CAMPAIGN_OPENERS.match(name)
-        if opener:
-            a, name = a + opener.end(), name[opener.end():]
-            if a not in boundaries:
-                continue
-        suffix = next(x for x in ("专项行动", "攻坚行动", "行动计划", "三年行动", "行动", "计划", "工程") if name.endswith(x))
-        prefix = name[: -len(suffix)]
-        least = 2 if "行动" in suffix or "“" in prefix else 4  # 工程 and 计划 close common phrases too (水利工程)
-        first = tokens[bisect_left(offsets, a)][0]
-        if (len(prefix) < least or prefix.startswith(_CAMPAIGN_NOT_OPEN) or _LABEL.match(prefix)
-                or (_GENERIC_PLAN.search(name) and len(name) <= 6) or name.endswith("社会发展计划")
-                or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
-                or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
-                or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
-            continue  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
-        # works words of two characters or more: 强港 is no 港 works
-        if suffix == "工程" and (any(len(x) > 1 and x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
-            continue  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
-        typ = "programme"
-        out.append(_Cand(a, b, typ, None, 0))
+        if b not in boundaries and text.startswith("项目", b) and b + 2 in boundaries:
+            pass  # 启动一批产业基础再造工程|项目: 工程项目 is one word, 项目 the count noun after the name
+        elif (m.start() not in boundaries and not (m.start() - 2 in boundaries and text[m.start() - 2 : m.start()] in _VERB_ADVERBS)) \
+                or a not in boundaries or b not in boundaries:
+            continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动); 深入推进 is one word
+        c = _campaign_name(text, tokens, offsets, boundaries, a, m.group(1))
+        if c is None:
+            continue
+        out.append(c)
+        coord = _CAMPAIGN_AND.match(text, c.end)
+        if coord and coord.end(1) in boundaries:
+            c2 = _campaign_name(text, tokens, offsets, boundaries, coord.start(1), coord.group(1))
+            if c2 is not None:
+                out.append(c2)  # 推进特殊引才计划和关键核心技术人才工程: one verb launches both
     return out
+
+
+_VERB_ADVERBS = frozenset("深入 持续 全面 加快 大力 积极 扎实 着力".split())
+_CAMPAIGN_AND = re.compile(r"[和及、]([\u4e00-\u9fff“”]{4,16}?(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
+
+
+def _campaign_name(text: str, tokens, offsets, boundaries, a: int, name: str) -> Optional[_Cand]:
+    """The campaign named ``name`` at ``a`` (right after its launching verb), or None when it is no name: a count
+    opening it is cut off (新一批), and a kind of works, a generic plan or a phrase with a verb of its own is none."""
+    b = a + len(name)
+    opener = _CAMPAIGN_OPENERS.match(name)
+    if opener:
+        a, name = a + opener.end(), name[opener.end():]
+        if a not in boundaries:
+            return None
+    suffix = next(x for x in ("专项行动", "攻坚行动", "行动计划", "三年行动", "行动", "计划", "工程") if name.endswith(x))
+    prefix = name[: -len(suffix)]
+    least = 2 if "行动" in suffix or "“" in prefix else 4  # 工程 and 计划 close common phrases too (水利工程)
+    first = tokens[bisect_left(offsets, a)][0]
+    if (len(prefix) < least or prefix.startswith(_CAMPAIGN_NOT_OPEN) or _LABEL.match(prefix)
+            or (_GENERIC_PLAN.search(name) and len(name) <= 6) or name.endswith("社会发展计划")
+            or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
+            or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
+            or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
+        return None  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
+    # works words of two characters or more: 强港 is no 港 works
+    if suffix == "工程" and (any(len(x) > 1 and x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
+        return None  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
+    return _Cand(a, b, "programme", None, 0)
 
 
 # City groups named by one character each (苏锡常, 宁镇扬, 锡常泰; 成渝, 杭甬 for the big cities): places.
@@ -1517,6 +1720,39 @@ def _city_chars() -> frozenset:
     if _CITY_CHARS is None:
         _CITY_CHARS = frozenset(row[0] for row in read_tsv(LEXICON_DIR / "city_abbreviations.tsv") if len(row[0]) == 1)
     return _CITY_CHARS
+
+
+def _abbreviation_pairs(text: str, tokens, offsets) -> list[_Cand]:
+    """Two provinces or big cities named by their one-character abbreviations, standing as one word (川渝, 杭甬, 深港,
+    闽港: README, place): a place.  A longer name that opens with the pair (川渝高竹新区, 成渝地区双城经济圈) wins
+    in the overlap resolution.  Found on the text (two abbreviation characters, C-level), then checked as a token."""
+    global _PAIR_TEXT
+    if _PAIR_TEXT is None:
+        _PAIR_TEXT = re.compile("[" + "".join(sorted(_ABBREV)) + "]{2}")
+    out = []
+    for m in _PAIR_TEXT.finditer(text):
+        k = bisect_left(offsets, m.start())
+        if k >= len(tokens) or offsets[k] != m.start() or not _PAIR_TOKEN[tokens[k]]:
+            continue
+        before = tokens[k - 1][0] if k > 0 else ""
+        after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        w = tokens[k][0]
+        if (_chained(before, w) or _chained(w, after)) or after[:1].isdigit():
+            continue  # 豫皖|苏浙…走廊: a chain of abbreviations names more than the pair; 济青|1.5小时: a trip's ends
+        out.append(_Cand(offsets[k], offsets[k] + 2, "place", None, 0))
+    return out
+
+
+def _chained(left: str, right: str) -> bool:
+    """Do two short words of abbreviations make one longer group (豫皖|苏浙: four provinces)?  A repeated one
+    (闽港|闽澳) makes two pairs."""
+    joined = left + right
+    return (0 < len(left) <= 2 and 0 < len(right) <= 2 and all(ch in _ABBREV for ch in joined)
+            and len(set(joined)) == len(joined))
+
+
+_PAIR_TEXT: Optional[re.Pattern] = None
+_PAIR_TOKEN = _TokenTest(lambda t: len(t[0]) == 2 and _abbrev(t[0]) and t[1] in _PROPER_POS)
 
 
 def _city_groups(text: str, boundaries) -> list[_Cand]:
@@ -1532,11 +1768,16 @@ def _city_groups(text: str, boundaries) -> list[_Cand]:
         g = m.group()
         if (m.start() in boundaries and m.end() in boundaries and len(set(g)) == len(g) and all(ch in chars for ch in g)
                 and sum(ch in _ABBREV for ch in g) < len(g) and _CITY_CONTEXT.match(text, m.end())):
-            out.append(_Cand(m.start(), m.end(), "place", None, 0))
+            line = _GROUP_LINE.match(text, m.end())
+            if line:  # 成达万高铁, 绵遂内铁路: a line named by the cities it joins is one project
+                out.append(_Cand(m.start(), line.end(), "project", None, 0))
+            else:
+                out.append(_Cand(m.start(), m.end(), "place", None, 0))
     return out
 
 
 _CITY_RUN: Optional[re.Pattern] = None
+_GROUP_LINE = re.compile(r"(?:高速铁路|城际铁路|高速公路|铁路|高铁|城际|高速)(?![\u4e00-\u9fff]{0,1}[路网])")
 _CITY_CONTEXT = re.compile(r"[、等，。；）\d]|一体化|同城|融合|地区|都市圈|城市群|高铁|铁路|城际|$")
 
 
@@ -1606,23 +1847,29 @@ def _inside_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_LINE_EXTENSION = re.compile(r"[东西南北]{1,2}(?:延伸段|延伸|延长线|延线|段)(?![\u4e00-\u9fff]{0,1}[路区])")
+_LINE_EXTENSION = re.compile(r"[东西南北]{1,2}(?:延伸段|延伸|延长线|延线|段|延(?=[、，。；和及与等]))(?![\u4e00-\u9fff]{0,1}[路区])")
 _SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4e00-\u9fff]{2,3})段")
 
 
 _NOT_SECTION = frozenset("全线 路段 区段 标段 首段 该段 此段 一段 分段 地段 线段 阶段 时段 全段 主段 支段".split())
 _LINES = ("铁路", "高铁", "高速", "高速公路", "城际", "公路", "线")
-_WORKS_ACTION = re.compile(r"(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|改扩建|扩容|扩能|改造|扩建)"
-                           r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|尽早|开工|$)")
+_WORKS_ACTION = re.compile(r"(?:航站楼|航站区|主体)?(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|增能改造|现代化改造|除险加固|改扩建|"
+                           r"整体提升工程|提升改造|扩容|扩能|改造|扩建|迁建|新建|续建|复航|工程)(?:项目)?"
+                           r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|尽早|开工|投运|投用|建成|竣工|完工|$)")
 
 
 _PHASE_WORKS = ("工程", "项目")
+# free trade areas agreed between states, named by their parties (中日韩自贸区, 中国－东盟自贸区, 亚太自贸区)
+_FREE_TRADE_AREA = re.compile(r"(?:中国?[－—-]?)?(?:东盟|亚太|海合会|[日韩美欧俄澳英法德瑞冰秘智])+(?:自贸区|自由贸易区)")
 
 
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
     """Take in a phase (``一期``), a section (``阜阳至黄冈段``, ``河南段``) and a bracketed alias
     (``（平谷线）``, ``（北京段）``) that follow."""
     end = c.end
+    if c.type == "facility" and _FREE_TRADE_AREA.fullmatch(text, c.start, c.end):
+        c = dataclasses.replace(c, type="policy")  # 中日韩自贸区, 中国－东盟自贸区: an agreement between states, no zone
+    line_end = end  # where the line's own name ends (20号线|一期东段: the section follows the phase)
     if c.type in ("project", "facility", "org"):
         m = _PHASE.match(text, end)
         if m:
@@ -1641,7 +1888,7 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
             end = m.end()
         m = _LINE_EXTENSION.match(text, end)
         if m and (m.group().endswith(("延伸", "延长线", "延线")) or not text.endswith("号线", c.start, end)) and text.endswith(
-                _LINES + ("通道", "号线"), c.start, end):
+                _LINES + ("通道", "号线"), c.start, line_end):
             end = m.end()  # 13号线东延伸, 北横通道东段: a line's extension or section by its direction
         m = _WORKS_ACTION.match(text, end)
         if m:
@@ -1655,7 +1902,31 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
         m = _ALIAS.match(text, end)
         if m:
             end = m.end()
+    if c.type == "project" and text.startswith("班列", end):
+        end += 2  # 西部陆海新通道班列: the trains run on the named corridor
+    if c.type == "project" and text.startswith("项目", end) and c.priority < 2:
+        end += 2  # 南港岛线（西段）项目, 三门核电三期项目: the works' own word closes the name
     return dataclasses.replace(c, end=end) if end != c.end else c
+
+
+_RIVER_WORKS: Optional[re.Pattern] = None
+_WATERS = frozenset("江河湖")
+
+
+def _river_works(text: str, c: _Cand) -> _Cand:
+    """A place that ends in a direction and is followed by 部 takes it in (屯门西部: a gazetteer name 屯门西 must not cut
+    the part 西部).  A river or lake (a place ending in 江/河/湖) followed by an action word of ``river_works.txt`` that ends the
+    item (长江等级提升、岷江畅通，…) names works: one project over both.  ``c`` unchanged otherwise."""
+    global _RIVER_WORKS
+    if text[c.end - 1] in "东西南北" and text.startswith("部", c.end):
+        return dataclasses.replace(c, end=c.end + 1, canonical=None)  # 屯门西|部: the name's direction is the part's
+    if text[c.end - 1] not in _WATERS:
+        return c
+    if _RIVER_WORKS is None:
+        words = [row[0] for row in read_tsv(LEXICON_DIR / "river_works.txt")]
+        _RIVER_WORKS = re.compile("(?:" + _trie_regex(words) + r")(?=[、，。；等和及与）]|$)")
+    m = _RIVER_WORKS.match(text, c.end)
+    return dataclasses.replace(c, end=m.end(), type="project", canonical=None) if m and m.end() > c.end else c
 
 
 # Instruments named by what they cover, with no proper noun: 外资准入负面清单, 跨境服务贸易负面清单 (policies).
@@ -1694,6 +1965,27 @@ def _instruments(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
     return out
 
 
+# Plans named by their horizon, with no proper noun (实施基础研究十年规划, 出台服务业扩大开放3.0方案, 编制…新十年发展规划):
+# from the first word after the verb that issues them to 规划/方案/纲要, the horizon inside
+_HORIZON_PLAN = re.compile(r"(?:制定|出台|实施|编制|发布|印发)([\u4e00-\u9fff]{2,14}?新?(?:[一二三四五六七八九十]+年|\d\.\d版?)"
+                           r"[\u4e00-\u9fff]{0,4}?(?:规划|方案|纲要))(?![\u4e00-\u9fff]{0,1}[体设])")
+
+
+def _horizon_plans(text: str, tokens, offsets, boundaries) -> list[_Cand]:
+    """Plans issued by name with their horizon in it (see ``_HORIZON_PLAN``): policies.  A counted label inside
+    (三大攻坚战三年行动方案) or a verb opening the name (有序实施…) makes no title."""
+    out = []
+    for m in _HORIZON_PLAN.finditer(text):
+        a, b = m.start(1), m.end(1)
+        if a not in boundaries or b not in boundaries or _LABEL.search(m.group(1)):
+            continue
+        first = tokens[bisect_left(offsets, a)]
+        if _stop_word(first[0]) or first[1][:1] in ("v", "d", "c", "p") or first[0] in _GOVERNING:
+            continue
+        out.append(_Cand(a, b, "policy", None, 0))
+    return out
+
+
 _PERIOD_PLAN = re.compile(r"“[^“”]{2,6}”(?:规划|规划纲要|实施方案)$")  # “十三五”规划
 
 
@@ -1707,6 +1999,66 @@ def _plans_of_names(text: str, gaz: list[_Cand], quoted: list[_Cand]) -> list[_C
         if head is not None and q.type == "policy" and _PERIOD_PLAN.match(text[q.start : q.end]):
             out.append(_Cand(head.start, q.end, "policy", None, 1))
     return out
+
+
+_SITE_ITEM_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、)+$")
+
+
+def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) -> list[_Cand]:
+    """Places listed before a site or works that share its head (杭州、宁波、温州机场; 湘琼、粤琼、深儋合作产业园): each
+    listed item is one of that kind, typed as the last item (README, Spans: lines listed before a shared head, and
+    the same for sites).  Every item must be a bare place name (a gazetteer place, an abbreviation pair, proper
+    words) with no verb, count or suffix of its own, or the list is no such list.  Priority 3: the item replaces the
+    bare place the gazetteer found there."""
+    out = []
+    for c in cands:
+        if (c.type not in ("facility", "project") or c.start < 2 or text[c.start - 1] != "、"
+                or "至" in text[c.start : c.end]):
+            continue  # a route (郎木寺至汶川) shares no head with the items before it
+        before = _SITE_ITEM_BEFORE.search(text, max(0, c.start - 40), c.start)
+        if before is None:
+            continue
+        items = _enumerated(text, tokens, offsets, before.start(), before.end() - 1)
+        good = [(a, b) for a, b in items
+                if 2 <= b - a <= 4 and text[a - 1] != "至" and _no_verb(tokens, offsets, a, b)
+                and not _holds_count(tokens, offsets, a, b)
+                and not _NOT_LINE_ITEM.search(text, a, b) and a in offsets and b in offsets
+                and 2 not in known[a:b]  # a company listed before works (京东方、…项目) stays a company
+                and (known[a] == 1 and known[b - 1] == 1 or _abbrev(text[a:b]) or _all_proper(tokens, offsets, a, b, known))]
+        if good and len(good) == len(items):
+            out += [_Cand(a, b, c.type, None, 3) for a, b in good]
+    return out
+
+
+_DONE_TO_AGREEMENTS = frozenset("谈判 签署 签订 升级 生效 磋商".split())
+_FREE_TRADE_ZONES = ("自由贸易试验区", "自贸试验区")
+
+
+def _zone_districts(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """A new district of a free trade zone named with the zone is one place (自贸试验区临港新片区, 上海自贸试验区新片区:
+    README, the district's span holds its 自贸试验区 qualifier)."""
+    zone_ends = {c.end: c.start for c in cands if c.type == "facility" and text.endswith(_FREE_TRADE_ZONES, c.start, c.end)}
+    out = []
+    for c in cands:
+        if c.type == "place" and text.endswith("片区", c.start, c.end):
+            if c.start in zone_ends:
+                out.append(_Cand(zone_ends[c.start], c.end, "place", None, 2))
+            else:
+                zone = next((z for z in _FREE_TRADE_ZONES if text.endswith(z, 0, c.start)), None)
+                if zone:
+                    out.append(_Cand(c.start - len(zone), c.end, "place", None, 2))
+        elif c.type == "facility" and c.end in zone_ends and text.startswith("新片区", c.end):
+            out.append(_Cand(c.start, c.end + 3, "place", None, 2))
+    return out
+
+
+_AREA_JOIN = frozenset("╱／")
+
+
+def _joined_areas(text: str, gaz: list[_Cand]) -> list[_Cand]:
+    """Two places joined by ╱ are one area's name (洪水桥╱厦村, 罗湖╱文锦渡: README, Spans), a place."""
+    return [_Cand(a.start, b.end, "place", None, 2) for a, b in zip(gaz, gaz[1:])
+            if a.type == b.type == "place" and b.start == a.end + 1 and text[a.end] in _AREA_JOIN]
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -1723,6 +2075,21 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _quotes_kept(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """Names standing wholly inside one pair of quotes take the quotes in (“东方芯港”, 「北部都会区」 — the view reads
+    「」 as “”): the quotes are how the report writes the name (README, Spans); canonical is the name without them.
+    A body keeps no quotes (「北都發展委員會」 → 北都發展委員會, as the gold of rounds 1-2 writes it).
+    Spans never overlap afterwards: a quote character belongs to no other name when the name fills the quote."""
+    out = []
+    for c in chosen:
+        if (c.type != "org" and 0 < c.start and c.end < len(text) and text[c.start - 1] == "“"
+                and text[c.end] == "”"):
+            c = dataclasses.replace(c, start=c.start - 1, end=c.end + 1,
+                                    canonical=c.canonical if c.canonical is not None else text[c.start : c.end])
+        out.append(c)
+    return out
+
+
 # --------------------------------------------------------------------------- the annotator
 
 
@@ -1734,7 +2101,11 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     tokens, offsets = match_tokens(report)
     boundaries = set(offsets)
     boundaries.add(len(text))
-    gaz = _gazetteer(text, lex, boundaries)
+    splits: list[int] = []
+    gaz = _gazetteer(text, lex, boundaries, splits)
+    if splits:
+        tokens, offsets = _split_at(tokens, offsets, splits)
+        boundaries.update(splits)
     known, gaz_start = _known(text, gaz)
     rtokens, roffsets = repaired_tokens(tokens, offsets, lex)
     named = _suffix_rules(text, rtokens, roffsets, lex, gaz, known, gaz_start)
@@ -1745,15 +2116,20 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
-                           + _city_groups(text, boundaries))
+                           + _city_groups(text, boundaries) + _abbreviation_pairs(text, rtokens, roffsets)
+                           + _counted_lists(text, rtokens, roffsets, boundaries)
+                           + _horizon_plans(text, rtokens, roffsets, boundaries))
     quoted = _quoted(text, lex)
-    cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + quoted + _plans_of_names(text, gaz, quoted)
+    cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _joined_areas(text, gaz) + quoted + _plans_of_names(text, gaz, quoted)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
-    # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places)
-    cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org") else c for c in cands]
+    # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places);
+    # a river takes in the works done on it
+    cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
+             else _river_works(text, c) if c.type == "place" else c for c in cands]
+    cands += _shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
     block_of = BlockLocator(report)
     out = []
-    for c in _resolve(cands):
+    for c in _quotes_kept(text, _resolve(cands)):
         start, end = mv.span(c.start, c.end)
         written = report.text[start:end]
         canonical = c.canonical
