@@ -134,7 +134,9 @@ def test_range_by_direction():
 def test_exact_within_rounding():
     t = _t("exact", 35, indicator=None)
     assert _v(t, 35.4, direction=None) == "met" and _v(t, 35.6, direction=None) == "missed"
-    assert _v(_t("exact", 3.5), 3.46) == "met" and _v(_t("exact", 3.5), 3.4) == "missed"
+    # to be reached (a direction): judged at the more precise number, 3.46 and 1.5 fall short
+    assert _v(_t("exact", 3.5), 3.5) == "met" and _v(_t("exact", 3.5), 3.46) == "missed"
+    assert _v(_t("exact", 2), 1.5) == "missed" and _v(_t("exact", 2), 2.0) == "met"
     assert _v(_t("exact", 50, unit="万人"), 54.58, "万人", base="人") == "met"  # reaching it is enough
 
 

@@ -30,7 +30,9 @@ better), ``reduction`` (the target is a decrease to reach; a target whose wordin
 下降/降低/减少 before its value is read this way whatever the indicator); an indicator the lexicon
 gives none is ``higher`` when PLAN promises to complete or reach the amount (全年完成投资2400亿元).  Tolerance ``tol``: 0.5
 for percentages and percentage points (absolute), 2 % of ``v`` for levels.  Rounding ``r``: half a
-unit in the last written digit of the less precise of ``a`` and ``v`` (5 → 0.5, 5.2 → 0.05).
+unit in the last written digit (5 → 0.5, 5.2 → 0.05) of the more precise of ``a`` and ``v`` where
+the target is to be reached (a direction is known: a target of 2% is not met by 1.5%), of the less
+precise where only equality can be asked (no direction: 35.4 is 35).
 
 - ``about`` (左右, 约): higher/reduction: met when a ≥ v − tol; ceiling: met when a ≤ v + tol;
   no direction: met when |a − v| ≤ tol.
@@ -785,7 +787,10 @@ def verdict(t: Target, actual: Optional[Actual], direction: Optional[str]) -> tu
                  "at_most": lambda: a <= v + EPS, "below": lambda: a < v - EPS}
     if q in one_sided:
         return _says(one_sided[q]()), _rule(f"rule.{q}")
-    r = max(_half_digit(t.value), _half_digit(round(a, 6)))  # type: ignore[arg-type]
+    digits = (_half_digit(t.value), _half_digit(round(a, 6)))  # type: ignore[arg-type]
+    # Reaching a target (a direction is known) is judged at the more precise of the two numbers: 1.5
+    # against 2 falls short by 0.5, it does not "round to 2".  Equality (no direction) at the less precise.
+    r = min(digits) if floor or d == "ceiling" else max(digits)
     if floor:
         return _says(a >= v - r - EPS), _rule("rule.exact.floor", d=named, r=_fmt(r))
     if d == "ceiling":
