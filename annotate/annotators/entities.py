@@ -187,7 +187,8 @@ class Lexicon:
     companies: frozenset  # the names of enterprises.tsv: a company's name opens the names of its own sites
     # The gazetteer scan (see _gazetteer): ``openings`` finds, in C, every position whose two characters could
     # open a name (a superset); ``bigrams`` are the names' real first two characters and ``by_first`` the trie
-    # regex of the names opening with one character, so no match tries the hundreds of other first characters.
+    # regex of the names opening with one character, so no match tries the hundreds of other first characters
+    # (each trie compiled at its first lookup: :class:`_TriesByFirst`).
     openings: Optional[re.Pattern] = None
     bigrams: frozenset = frozenset()
     by_first: dict = dataclasses.field(default_factory=dict)
@@ -339,8 +340,25 @@ def _gazetteer_index(names: dict) -> tuple[Optional[re.Pattern], frozenset, dict
     grouped: dict = {}
     for n in names:
         grouped.setdefault(n[0], []).append(n)
-    by_first = {ch: re.compile(_trie_regex(ns)) for ch, ns in grouped.items()}
-    return openings, frozenset(n[:2] for n in names), by_first
+    return openings, frozenset(n[:2] for n in names), _TriesByFirst(grouped)
+
+
+class _TriesByFirst(dict):
+    """First character → the trie regex of the gazetteer names that open with it, compiled at its first lookup.
+
+    Contract: ``tries[ch]`` is ``re.compile(_trie_regex(groups[ch]))``, the same object at every later lookup
+    (a race compiles twice but keeps the first); ``KeyError`` for a character no name opens with.  Only the
+    ``[]`` lookup is the contract: ``in``, ``len`` and iteration see the tries compiled so far.
+
+    Why: a lexicon has some 470 first characters and a report opens names with a few dozen of them; compiling
+    every trie up front cost each process ~15 ms (building and compiling) before its first entity."""
+
+    def __init__(self, groups: dict):
+        super().__init__()
+        self.groups = groups  # first character -> the names opening with it
+
+    def __missing__(self, ch: str) -> re.Pattern:
+        return self.setdefault(ch, re.compile(_trie_regex(self.groups[ch])))
 
 
 def _gazetteer(text: str, lex: Lexicon, boundaries: set[int], splits: Optional[list] = None) -> list[_Cand]:
