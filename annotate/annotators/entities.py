@@ -85,7 +85,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress
 from dataclasses import dataclass
 from typing import Iterable, Optional, Union
@@ -176,7 +176,6 @@ class Lexicon:
     """The compiled entity lexicon: gazetteer names and suffix rules."""
 
     names: dict  # name -> (type, canonical or None)
-    pattern: Optional[re.Pattern]  # trie-shaped alternation of every gazetteer name
     suffixes: dict  # suffix -> type
     by_last: dict  # last character -> suffixes ending in it, longest first
     # every suffix, reversed, as one trie regex: matched on the reversed text at ``len - end`` it gives the
@@ -195,6 +194,15 @@ class Lexicon:
     # per-token tests that depend on the suffix table (see _TokenTest), filled by _lexicon_tests
     ends_suffix: Optional["_TokenTest"] = None  # the word's last character ends some suffix
     may_split: Optional["_TokenTest"] = None  # _split_suffix_tokens may cut the word
+
+    @cached_property
+    def pattern(self) -> Optional[re.Pattern]:
+        """The trie-shaped alternation of every gazetteer name (None without names), compiled at first use.
+
+        The scan does not use it (see ``openings``/``by_first``): it is the plain reference form, kept for
+        tests and callers that search with it.  Compiling it cost every process ~18 ms (building and
+        compiling) that the tagging never used."""
+        return re.compile(_trie_regex(self.names)) if self.names else None
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -275,12 +283,11 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
             if len(row) < 2 or (row[1] not in ENTITY_TYPES and row[1] != "-"):
                 raise ValueError(f"{f}: bad suffix row {row!r}: want suffix<TAB>type")
             suffixes[row[0]] = row[1]
-    pattern = re.compile(_trie_regex(names)) if names else None
     by_last: dict = {}
     for suf in sorted(suffixes, key=len, reverse=True):
         by_last.setdefault(suf[-1], []).append(suf)
     reversed_suffix = re.compile(_trie_regex(x[::-1] for x in suffixes)) if suffixes else None
-    lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
+    lex = Lexicon(names, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
                   _longer_suffixes(suffixes),
                   frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")),
                   frozenset(companies), *_gazetteer_index(names))
@@ -367,8 +374,8 @@ def _gazetteer(text: str, lex: Lexicon, boundaries: set[int], splits: Optional[l
     Where a name begins one character into a token that opens with a preposition (北环线|由古洞|站), the name is
     taken and its start is added to ``splits``, where the token must be cut."""
     out = []
-    if lex.pattern is None:
-        return out
+    if lex.openings is None:
+        return out  # no gazetteer names
     names, bigrams, by_first = lex.names, lex.bigrams, lex.by_first
     pos = 0  # the next position a name may start at
     for o in lex.openings.finditer(text):
