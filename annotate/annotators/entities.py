@@ -85,7 +85,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress
 from dataclasses import dataclass
 from typing import Iterable, Optional, Union
@@ -176,7 +176,6 @@ class Lexicon:
     """The compiled entity lexicon: gazetteer names and suffix rules."""
 
     names: dict  # name -> (type, canonical or None)
-    pattern: Optional[re.Pattern]  # trie-shaped alternation of every gazetteer name
     suffixes: dict  # suffix -> type
     by_last: dict  # last character -> suffixes ending in it, longest first
     # every suffix, reversed, as one trie regex: matched on the reversed text at ``len - end`` it gives the
@@ -187,13 +186,23 @@ class Lexicon:
     companies: frozenset  # the names of enterprises.tsv: a company's name opens the names of its own sites
     # The gazetteer scan (see _gazetteer): ``openings`` finds, in C, every position whose two characters could
     # open a name (a superset); ``bigrams`` are the names' real first two characters and ``by_first`` the trie
-    # regex of the names opening with one character, so no match tries the hundreds of other first characters.
+    # regex of the names opening with one character, so no match tries the hundreds of other first characters
+    # (each trie compiled at its first lookup: :class:`_TriesByFirst`).
     openings: Optional[re.Pattern] = None
     bigrams: frozenset = frozenset()
     by_first: dict = dataclasses.field(default_factory=dict)
     # per-token tests that depend on the suffix table (see _TokenTest), filled by _lexicon_tests
     ends_suffix: Optional["_TokenTest"] = None  # the word's last character ends some suffix
     may_split: Optional["_TokenTest"] = None  # _split_suffix_tokens may cut the word
+
+    @cached_property
+    def pattern(self) -> Optional[re.Pattern]:
+        """The trie-shaped alternation of every gazetteer name (None without names), compiled at first use.
+
+        The scan does not use it (see ``openings``/``by_first``): it is the plain reference form, kept for
+        tests and callers that search with it.  Compiling it cost every process ~18 ms (building and
+        compiling) that the tagging never used."""
+        return re.compile(_trie_regex(self.names)) if self.names else None
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -274,12 +283,11 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
             if len(row) < 2 or (row[1] not in ENTITY_TYPES and row[1] != "-"):
                 raise ValueError(f"{f}: bad suffix row {row!r}: want suffix<TAB>type")
             suffixes[row[0]] = row[1]
-    pattern = re.compile(_trie_regex(names)) if names else None
     by_last: dict = {}
     for suf in sorted(suffixes, key=len, reverse=True):
         by_last.setdefault(suf[-1], []).append(suf)
     reversed_suffix = re.compile(_trie_regex(x[::-1] for x in suffixes)) if suffixes else None
-    lex = Lexicon(names, pattern, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
+    lex = Lexicon(names, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
                   _longer_suffixes(suffixes),
                   frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")),
                   frozenset(companies), *_gazetteer_index(names))
@@ -339,8 +347,25 @@ def _gazetteer_index(names: dict) -> tuple[Optional[re.Pattern], frozenset, dict
     grouped: dict = {}
     for n in names:
         grouped.setdefault(n[0], []).append(n)
-    by_first = {ch: re.compile(_trie_regex(ns)) for ch, ns in grouped.items()}
-    return openings, frozenset(n[:2] for n in names), by_first
+    return openings, frozenset(n[:2] for n in names), _TriesByFirst(grouped)
+
+
+class _TriesByFirst(dict):
+    """First character → the trie regex of the gazetteer names that open with it, compiled at its first lookup.
+
+    Contract: ``tries[ch]`` is ``re.compile(_trie_regex(groups[ch]))``, the same object at every later lookup
+    (a race compiles twice but keeps the first); ``KeyError`` for a character no name opens with.  Only the
+    ``[]`` lookup is the contract: ``in``, ``len`` and iteration see the tries compiled so far.
+
+    Why: a lexicon has some 470 first characters and a report opens names with a few dozen of them; compiling
+    every trie up front cost each process ~15 ms (building and compiling) before its first entity."""
+
+    def __init__(self, groups: dict):
+        super().__init__()
+        self.groups = groups  # first character -> the names opening with it
+
+    def __missing__(self, ch: str) -> re.Pattern:
+        return self.setdefault(ch, re.compile(_trie_regex(self.groups[ch])))
 
 
 def _gazetteer(text: str, lex: Lexicon, boundaries: set[int], splits: Optional[list] = None) -> list[_Cand]:
@@ -349,8 +374,8 @@ def _gazetteer(text: str, lex: Lexicon, boundaries: set[int], splits: Optional[l
     Where a name begins one character into a token that opens with a preposition (北环线|由古洞|站), the name is
     taken and its start is added to ``splits``, where the token must be cut."""
     out = []
-    if lex.pattern is None:
-        return out
+    if lex.openings is None:
+        return out  # no gazetteer names
     names, bigrams, by_first = lex.names, lex.bigrams, lex.by_first
     pos = 0  # the next position a name may start at
     for o in lex.openings.finditer(text):

@@ -280,12 +280,13 @@ def ordinal_parts(metric: str, n: int) -> Optional[list[tuple[str, str]]]:
 
 
 # A one-character product named right before its value in a list (纸520万吨, 糖260万吨, 表2,360万只).
-ONE_CHAR_METRIC_RE = re.compile(r"[\u4e00-\u9fff]")
 NOT_ONE_CHAR_METRIC = set("约近超达为共和及或等年月日是有增减降升至到从比较逾余")
 
 
 def _one_char_metric(text: str, start: int, stop: int) -> Optional[tuple[int, int]]:
-    if stop - start == 1 and ONE_CHAR_METRIC_RE.match(text, start) and text[start] not in NOT_ONE_CHAR_METRIC:
+    """``(start, stop)`` when that stretch is one CJK ideograph (U+4E00-U+9FFF) that may name a product, else None."""
+    # a comparison, not the class regex ``[\u4e00-\u9fff]``: compiling that class cost ~1.5 ms a process
+    if stop - start == 1 and "\u4e00" <= text[start : start + 1] <= "\u9fff" and text[start] not in NOT_ONE_CHAR_METRIC:
         return start, stop
     return None
 
@@ -516,7 +517,30 @@ def target_blocks(report: Report) -> list[TargetBlock]:
     return [b for b, _ in _find_blocks(report)]
 
 
+# The last report's blocks: ``(text, quantities, meta, blocks)``.  Commitments ask for the blocks (through
+# :func:`target_blocks`) and the targets layer asks again on the next annotator's copy of the same report; every
+# annotator's ``replace`` passes ``text``, ``quantities`` and ``meta`` on as the same objects, so their identity
+# says the answer is the same (held here, they cannot be freed and their ids reused).
+_LAST_BLOCKS: Optional[tuple] = None
+
+
 def _find_blocks(report: Report) -> list[tuple[TargetBlock, list[_Found]]]:
+    """The main targets block(s) of ``report`` with the targets read in each (see :func:`_search_blocks`).
+
+    Contract: the same as ``_search_blocks(report)``; the answer for the last report asked about is reused
+    while its text, quantities and meta are the same objects (the block search reads nothing else), so a
+    tagging pass searches once where it searched twice (~1.5-3 ms a report).  Callers must not mutate it."""
+    global _LAST_BLOCKS
+    last = _LAST_BLOCKS
+    if last is not None and last[0] is report.text and last[1] is report.quantities and last[2] is report.meta:
+        return last[3]
+    blocks = _search_blocks(report)
+    _LAST_BLOCKS = (report.text, report.quantities, report.meta, blocks)
+    return blocks
+
+
+def _search_blocks(report: Report) -> list[tuple[TargetBlock, list[_Found]]]:
+    """The first trigger's block that sets targets, with its targets; else the plan passage in prose; else []."""
     scan = _scan_text(report)
     qs = sorted(report.quantities, key=lambda q: q.start)
     for m in TRIGGER_RE.finditer(scan):

@@ -62,8 +62,23 @@ _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MEETING = re.compile(r"在(.{4,60}?[会會][议議])上?")
 _OFFICE = r"(?:国务院总理|國務院總理|行政长官|行政長官|[\u4e00-\u9fff]{0,12}?(?:人民政府)?(?:省长|市长|区长|县长|主席|州长|盟长|省長|市長|區長|縣長))"
 _SPEAKER = re.compile(rf"({_OFFICE})[\s　]*([\u4e00-\u9fff·][\s　]?[\u4e00-\u9fff·]{{1,3}})(?![\u4e00-\u9fff]{{0,1}}代表)")
-_SPEAKER_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,3})(省长|市长|区长|县长)在([\u4e00-\u9fff]{2,8}?[省市区县])")
+_SPEAKER_BEFORE = lazy(r"([\u4e00-\u9fff]{2,3})(省长|市长|区长|县长)在([\u4e00-\u9fff]{2,8}?[省市区县])")
+# what _SPEAKER_BEFORE must find: its ``(省长|市长|区长|县长)在`` is one of these
+_SPEAKER_BEFORE_CUES = ("省长在", "市长在", "区长在", "县长在")
 _ISSUER_LINE = lazy(r"^[\u4e00-\u9fff（）()]{2,40}(?:委员会|委員會|人民政府|办公室|辦公室|局|厅|廳)$")
+
+
+def _speaker_before(s: str) -> Optional[re.Match]:
+    """``_SPEAKER_BEFORE().search(s)``: the speaker named before the office (龚正市长在上海市…), or None.
+
+    The pattern (three classes of 20,992 ideographs, ~4.5 ms to compile) is compiled only when ``s`` holds one of
+    :data:`_SPEAKER_BEFORE_CUES`, without which it cannot match: a national subtitle (…会议上 国务院总理 李强)
+    never pays for it."""
+    if not any(cue in s for cue in _SPEAKER_BEFORE_CUES):
+        return None
+    return _SPEAKER_BEFORE().search(s)
+
+
 _SOURCE_LINE = re.compile(r"^(来源|來源|时间|時間|发布时间|作者|编辑)\s*[：:]")
 
 _ANNEX = re.compile(r"^(?:附件|附录|附錄)\s*[0-9０-９一二三四五六七八九十]*(?:[：:︰\s　]|$)")
@@ -560,7 +575,7 @@ def _meta(decoded: Decoded, text: str, front: list[_Line], after: list[_Line], h
                 subtitle = subtitle.lstrip("-—－")
             rest = t[m.end() :]
             undated = _DATE.sub("，", subtitle)
-            sb = _SPEAKER_BEFORE.search(undated)  # "——2025年1月15日龚正市长在上海市…会议上"
+            sb = _speaker_before(undated)  # "——2025年1月15日龚正市长在上海市…会议上"
             sm = _SPEAKER.search(rest) if rest else None
             if sm is None:  # "——2025年1月14日海南省省长 刘小明在…会议上"
                 sm = _SPEAKER.search(undated)
@@ -591,7 +606,7 @@ def _meta(decoded: Decoded, text: str, front: list[_Line], after: list[_Line], h
         if mm:
             meeting = _clean(mm.group(1))
         if speaker is None:
-            sb = _SPEAKER_BEFORE.search(_DATE.sub("，", subtitle))
+            sb = _speaker_before(_DATE.sub("，", subtitle))
             if sb:
                 speaker = f"{sb.group(3)}{sb.group(2)} {sb.group(1)}"
     from .identity import Readings, identify
