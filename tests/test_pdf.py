@@ -4,7 +4,6 @@ pages per block, bad files, scanned pages).  Real published PDFs: tests/test_pdf
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 from click.testing import CliRunner

@@ -694,7 +694,6 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         """Is token ``t`` exactly a place the gazetteer knows (开封, tagged a verb)?"""
         return known[offsets[t]] == 1 and gaz_type(offsets[t]) == "place" and gaz_text(offsets[t]) == tokens[t][0]
 
-    by_last = lex.by_last
     rsuffix, rtext, n_text = lex.reversed_suffix, text[::-1], len(text)
     campaign_end = -1  # where the last programme ended: 实施A工程和B工程 launches both
     for k in lex.ends_suffix.hits(tokens):  # the tokens whose last character may end a suffix

@@ -31,7 +31,6 @@ Contract
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
