@@ -204,6 +204,30 @@ def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: i
     return reports
 
 
+def expand_folders(inputs: tuple[str, ...]) -> tuple[str, ...]:
+    """``inputs`` with each folder replaced by the report files in it (``corpus.files.discover``:
+    recursive, sorted, every format ``tag`` reads), so ``targets`` and ``timeline`` take folders as
+    ``changes`` and ``site`` do; what a folder holds that is no report is said on stderr.  A folder
+    with no report is one error; files and ``-`` pass as given."""
+    if not any(i != "-" and os.path.isdir(i) for i in inputs):
+        return inputs
+    from .corpus.files import discover
+
+    out: list[str] = []
+    for i in inputs:
+        if i == "-" or not os.path.isdir(i):
+            out.append(i)
+            continue
+        found, ignored = discover([i])
+        for f in ignored:
+            click.echo(f"annotate: note: {f}: not a report format, not read", err=True)
+        if not found:
+            raise AnnotateError(i, "holds no report files (.txt, .md, .html, .docx, .pdf or .xml)",
+                                "give report files or folders that hold them")
+        out.extend(str(f) for f in found)
+    return tuple(out)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="annotate")
 @click.option("--max-mb", type=click.IntRange(min=1), default=None,
@@ -364,7 +388,7 @@ def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuatio
               help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
 @identity_options
 def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | None, year: int | None) -> None:
-    """The targets each report sets for its year (INPUT: report files or annotated .xml)."""
+    """The targets each report sets for its year (INPUT: report files, annotated .xml, or folders)."""
 
     fmt = output_format(out, fmt)
 
@@ -372,10 +396,11 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | No
         from .reading.ingest import display_name
         from .render.targets import target_rows, to_csv, to_json
 
+        files = expand_folders(inputs)
         rows = []
-        for f, report in zip(inputs, read_reports(inputs, issuer, year)):
+        for f, report in zip(files, read_reports(files, issuer, year)):
             rows.extend(target_rows(report, display_name(f)))
-        write_output(out, to_json(rows) if fmt == "json" else to_csv(rows), inputs)
+        write_output(out, to_json(rows) if fmt == "json" else to_csv(rows), files)
 
     run_guarded(body)
 
@@ -389,7 +414,7 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | No
 @identity_options
 def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fmt: str, issuer: str | None,
              year: int | None) -> None:
-    """Each indicator's target year by year across reports (INPUT: report files or annotated .xml)."""
+    """Each indicator's target year by year across reports (INPUT: report files, annotated .xml, or folders)."""
 
     fmt = output_format(out, fmt)
 
@@ -398,7 +423,8 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
         from .reading.ingest import display_name
         from .corpus.series import timeline as build, unidentified
 
-        reports = list(zip(map(display_name, inputs), read_reports(inputs, issuer, year)))
+        files = expand_folders(inputs)
+        reports = list(zip(map(display_name, files), read_reports(files, issuer, year)))
         points = build(reports, indicator=indicator)
         for f, missing in unidentified(reports):
             click.echo(f"annotate: warning: {f}: {missing}; listed as unidentified in the timeline", err=True)
@@ -410,7 +436,7 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
             click.echo("annotate: warning: none of the reports sets a target with a known indicator; "
                        "the timeline is empty", err=True)
         payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](points)
-        write_output(out, payload, inputs)
+        write_output(out, payload, files)
 
     run_guarded(body)
 

@@ -240,3 +240,20 @@ def test_changes_refuses_an_unknown_change_label(tmp_path):
     (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
     res = CliRunner().invoke(main, ["changes", str(tmp_path / "a.txt"), "--change", "bogus"])
     assert res.exit_code != 0 and "'bogus' is not one of" in res.output + res.stderr
+
+
+def test_targets_and_timeline_read_folders_as_changes_does(tmp_path):
+    """A folder stands for the reports in it; what is no report is said; an empty folder is one error."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    plan = REPORT.replace("四、工作四", "四、2025年工作安排\n今年主要预期目标是：地区生产总值增长5%左右。")
+    (folder / "a.txt").write_text(plan, encoding="utf-8")
+    (folder / "notes.tsv").write_text("x\ty\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["targets", str(folder), "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert str(folder / "a.txt") in res.stdout and "notes.tsv: not a report format, not read" in res.stderr
+    res = CliRunner().invoke(main, ["timeline", str(folder), "--format", "csv"])
+    assert res.exit_code == 0 and res.stdout.startswith("indicator,year,file")
+    (tmp_path / "empty").mkdir()
+    res = CliRunner().invoke(main, ["targets", str(tmp_path / "empty")])
+    assert res.exit_code == 1 and "holds no report files" in res.stderr
