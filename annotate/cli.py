@@ -211,7 +211,7 @@ def expand_folders(inputs: tuple[str, ...]) -> tuple[str, ...]:
     with no report is one error; files and ``-`` pass as given."""
     if not any(i != "-" and os.path.isdir(i) for i in inputs):
         return inputs
-    from .corpus.files import discover
+    from .corpus.files import discover, no_reports
 
     out: list[str] = []
     for i in inputs:
@@ -222,8 +222,7 @@ def expand_folders(inputs: tuple[str, ...]) -> tuple[str, ...]:
         for f in ignored:
             click.echo(f"annotate: note: {f}: not a report format, not read", err=True)
         if not found:
-            raise AnnotateError(i, "holds no report files (.txt, .md, .html, .docx, .pdf or .xml)",
-                                "give report files or folders that hold them")
+            raise no_reports(i)
         out.extend(str(f) for f in found)
     return tuple(out)
 

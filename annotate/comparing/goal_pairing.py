@@ -28,6 +28,11 @@ def fold_metric(metric: str) -> str:
     return re.sub(r"[\W_]+", "", s)
 
 
+def is_goal_key(key: tuple) -> bool:
+    """Is ``key`` a goal's (:func:`goal_key`), not an indicator's or a wordless goal's?"""
+    return len(key) == 5 and key[3] == GOAL
+
+
 def goal_key(t: Target) -> tuple:
     """The key a goal target pairs by (module docstring)."""
     return (t.scope, None, t.component, GOAL, fold_metric(t.metric))
@@ -71,7 +76,7 @@ def pair_goals(old: dict[Any, Target], new: dict[Any, Target]) -> tuple[dict[Any
     taken = {k for k in new if k in old}
     out: dict[Any, Target] = {}
     for key, t in new.items():
-        if len(key) == 5 and key[3] == GOAL and key not in old:
+        if is_goal_key(key) and key not in old:
             match = _best_old(key, t, old, taken)
             if match is not None and match not in out:
                 taken.add(match)

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..lexicon import two_columns
-from .goal_pairing import GOAL, goal_key
+from .goal_pairing import goal_key, is_goal_key
 from ..model import Target
 
 # (scope, indicator, component, metric key): the metric key is None for a lexicon indicator
@@ -96,12 +96,8 @@ def _parent_key(key: Key) -> Optional[Key]:
     return (key[0], parent, None, None) if parent else None
 
 
-def _is_goal(key: Key) -> bool:
-    return len(key) == 5 and key[3] == GOAL
-
-
 def _head(key: Key) -> Optional[str]:
-    if _is_goal(key):
+    if is_goal_key(key):
         return None  # goals pair by their own rule (goal_pairing.py)
     return key[3][-HEAD_CHARS:] if key[3] and len(key[3]) > HEAD_CHARS else None
 
@@ -162,7 +158,7 @@ def _growth_of_level() -> dict[str, str]:
 
 def _family(key: Key) -> Key:
     """The indicator a key's target speaks of, its level and its growth alike (a goal is its own)."""
-    if _is_goal(key):
+    if is_goal_key(key):
         return key
     return (key[0], _growth_of_level().get(key[1], key[1]), key[2], key[3])
 

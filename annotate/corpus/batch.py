@@ -394,8 +394,9 @@ def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] =
     if not src.is_dir():
         raise AnnotateError(in_dir, "is not a folder", "give the folder that holds the reports")
     if not survey(in_dir)[0]:  # a mistyped folder must not look like a batch that found nothing to do
-        raise AnnotateError(in_dir, "holds no report files (.txt, .md, .html, .docx, .pdf or .xml)",
-                            "give the folder that holds the reports")
+        from .files import no_reports
+
+        raise no_reports(in_dir, "give the folder that holds the reports")
     try:
         dst.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -146,11 +146,9 @@ class Corpus:
         """Raise one AnnotateError when ``paths`` held no report file at all (a mistyped or empty
         folder), so a command says so instead of writing an empty table or site."""
         if not self.entries and not self.failed:
-            from ..errors import AnnotateError
+            from .files import no_reports
 
-            raise AnnotateError(" ".join(map(str, paths)) or ".",
-                                "holds no report files (.txt, .md, .html, .docx, .pdf or .xml)",
-                                "give report files or folders that hold them")
+            raise no_reports(" ".join(map(str, paths)) or ".")
 
     # ------------------------------------------------------------------ views
 

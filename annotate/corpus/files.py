@@ -24,6 +24,14 @@ READABLE: frozenset[str] = frozenset(HTML_EXTENSIONS | MARKDOWN_EXTENSIONS | TEX
 SIDECAR_SUFFIX = ".meta.json"
 
 
+def no_reports(where: str, what_to_do: str = "give report files or folders that hold them"):
+    """The one error every command gives for a folder (or paths) holding no report file at all: a
+    mistyped or empty folder must not look like a run that found nothing to do."""
+    from ..errors import AnnotateError
+
+    return AnnotateError(where, "holds no report files (.txt, .md, .html, .docx, .pdf or .xml)", what_to_do)
+
+
 def is_readable(path: Path) -> bool:
     """A report-looking file in a folder: a known suffix, not hidden, not a sidecar."""
     return (not path.name.startswith(".") and path.suffix.lower() in READABLE

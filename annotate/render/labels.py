@@ -66,12 +66,12 @@ def indicator_name(indicator: Optional[str], lang: str = "en") -> str:
 def _indicator_ranks() -> dict[str, int]:
     """Each canonical id's place in ``lexicon/indicators.tsv`` (first line naming it), which lists the
     indicators as reports do: growth first, then jobs, prices, incomes, trade, environment …"""
+    from ..annotators.indicators import load_lexicon  # the lexicon as the annotator reads it, in file order
+
     ranks: dict[str, int] = {}
-    for line in (LEXICON_DIR / "indicators.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            for ident in line.split("\t")[1:3]:
-                if ident.strip():
-                    ranks.setdefault(ident.strip(), len(ranks))
+    for ident, level in load_lexicon().wordings.values():
+        ranks.setdefault(ident, len(ranks))
+        ranks.setdefault(level, len(ranks))
     return ranks
 
 
