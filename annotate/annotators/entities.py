@@ -92,6 +92,7 @@ from typing import Iterable, Optional, Union
 
 from ..model import Entity, Report
 from . import register
+from .entities_hongkong import hong_kong_names
 from ._textview import LEXICON_DIR, BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
 
 ENTITY_TYPES = ("org", "place", "project", "facility", "policy", "programme")
@@ -2151,6 +2152,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
              else _river_works(text, c) if c.type == "place" else c for c in cands]
     cands += _shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
+    cands = hong_kong_names(report, text, cands, gaz)  # Hong Kong's own ways of naming (entities_hongkong.py)
     block_of = BlockLocator(report)
     out = []
     for c in _quotes_kept(text, _resolve(cands)):

@@ -1,0 +1,199 @@
+"""Names in Hong Kong policy addresses (issue 18, Hong Kong round): the rules the general entity annotator lacks for
+the way the Chief Executive's addresses write names.
+
+Contract: :func:`hong_kong_names` takes the candidate spans :func:`annotate.annotators.entities.find_entities` has
+collected (in its matching view: simplified, 「」 read as “”) and returns them revised, before overlaps are resolved.
+It changes nothing unless the report's region is Hong Kong (``meta.region`` read from the report's own text), because
+the addresses name things in their own way and the mainland reports' gold follows other habits.  What it adds:
+
+- names a Hong Kong place opens and a head closes, with a few words between or a route between two places:
+  屯门公路, 将军澳–蓝田隧道, 屯门至赤𫚭角连接路海底隧道, 新界北现代服务业中心, 新田科技城, 东涌市中心, 北环线支线
+  (heads are data: ``lexicon/hongkong_names.tsv``); a numbered area of a place (将军澳第137区);
+- a place right after another is a district of it, one place (深圳罗湖, 落马洲河套地区);
+- named funds, whatever the segmenter makes of their words (撒玛利亚基金, 关爱基金: programmes);
+- names written wholly in 「」 closed by a head (「北都公路」, 「中小企业市场推广基金」, 「明日大屿愿景」), quotes kept;
+- trunk roads named by their number (十一号干线) and the airport's runways (机场第三跑道).
+
+What it removes: a verb or preposition swallowed into a site's name in front of a place (发展|交椅洲人工岛,
+规划重建|沙头角口岸, 北环线支线经|落马洲…), a candidate that is only a verb and a generic noun (联通国际机场), and words that
+are no names in these addresses (特区政府).  Slogans in 「」 (「先规划、后收地」) stay unnamed: no head closes them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from . import entities as _ent  # the module object: entities imports this module, _Cand is read at call time
+from ._textview import LEXICON_DIR, read_tsv
+
+HONG_KONG = "香港特别行政区"
+
+_CJK = "\u3400-\u9fff\U00020000-\U0003134f"  # with the extension planes (赤𫚭角)
+# characters that never stand inside a name between its opening place and its head: particles, conjunctions,
+# prepositions, list and sentence punctuation
+_STOP = frozenset("的和及与或、，。；：！？“”（）()在将于为是向由从到等以对把被让并而其这那个各每所也亦已会可能要把及至")
+_ROUTE_JOIN = frozenset("至–—－-")
+_MAX_MIDDLE = 8  # characters between the opening place (or the route's far end) and the head
+_NUMBERED_AREA = re.compile(r"第\d{1,3}区")
+_NUMBERED_ROAD = re.compile(r"[一二三四五六七八九十]{1,3}号干线")
+_RUNWAY = re.compile(r"(?:机场)?第[一二三四]跑道")
+_QUOTED = re.compile(r"“([^“”\n]{2,24})”")
+# a character after a head that makes it part of a longer common word (中心区, 站点, 公路网)
+_NOT_AFTER_HEAD = frozenset("区点网段性化")
+
+
+class _Rules(NamedTuple):
+    heads: dict  # head word -> type
+    funds: frozenset
+    verbs: tuple  # longest first
+    not_names: frozenset
+    places: frozenset  # hongkong.tsv's places
+    lines: frozenset  # hongkong.tsv's projects (rail lines)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    """The data of ``hongkong_names.tsv`` and the places and lines of ``hongkong.tsv``, read once."""
+    heads, funds, verbs, nots = {}, set(), set(), set()
+    for row in read_tsv(LEXICON_DIR / "hongkong_names.tsv"):
+        word, typ, role = row[0], row[1], row[2]
+        if role == "head":
+            heads[word] = typ
+        elif role == "fund":
+            funds.add(word)
+        elif role == "verb":
+            verbs.add(word)
+        elif role == "not":
+            nots.add(word)
+        else:
+            raise ValueError(f"hongkong_names.tsv: bad role {role!r} in {row!r}")
+    gaz = _ent.read_gazetteer(LEXICON_DIR / "hongkong.tsv")
+    return _Rules(heads, frozenset(funds), tuple(sorted(verbs, key=len, reverse=True)), frozenset(nots),
+                  frozenset(n for n, t, _ in gaz if t == "place"), frozenset(n for n, t, _ in gaz if t == "project"))
+
+
+def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
+    """``cands`` revised for a Hong Kong address (see the module docstring); for any other report, ``cands``.
+
+    ``text`` is the matching view, ``gaz`` the gazetteer candidates (sorted by start, never overlapping)."""
+    if report.meta is None or report.meta.region != HONG_KONG:
+        return cands
+    rules = _rules()
+    out = [c for c in cands if text[c.start : c.end] not in rules.not_names]
+    out = [t for t in (_trimmed(text, c, gaz, rules) for c in out) if t is not None]
+    openers = _openers(text, gaz, rules)
+    return (out + openers + _place_led(text, openers, gaz, rules) + _funds(text, rules) + _quoted(text, rules)
+            + _numbered(text))
+
+
+def _cand(start: int, end: int, typ: str, priority: int = 1):
+    return _ent._Cand(start, end, typ, None, priority)
+
+
+def _openers(text: str, gaz: list, rules: _Rules) -> list:
+    """Hong Kong places and lines of the gazetteer, with a place right after another merged into one (深圳罗湖:
+    a district named with its city) and a numbered area taken in (将军澳第137区)."""
+    out = []
+    for c in gaz:
+        name = text[c.start : c.end]
+        if c.type == "place" and out and out[-1].end == c.start and out[-1].type == "place":
+            c = _cand(out.pop().start, c.end, "place", 2)
+        elif name not in rules.places and name not in rules.lines:
+            if c.type != "place":
+                continue
+            out.append(_cand(c.start, c.end, "place", 0))  # a mainland place: opens a district pair only
+            continue
+        m = _NUMBERED_AREA.match(text, c.end)
+        if c.type == "place" and m:
+            c = _cand(c.start, m.end(), "place", 2)
+        out.append(c)
+    return out
+
+
+def _place_led(text: str, openers: list, gaz: list, rules: _Rules) -> list:
+    """Names a Hong Kong place or line opens and a head closes (屯门公路, 新界北现代服务业中心, 将军澳–蓝田隧道,
+    北环线支线): the furthest head within reach whose middle holds no stop character, verb or second route."""
+    out = []
+    for o in openers:
+        if o.priority == 0:
+            continue
+        line = o.type == "project"
+        best = None
+        i = o.end
+        if not line and i < len(text) and text[i] in _ROUTE_JOIN:
+            i += 1  # a route: the far end is a name of its own, then the head (屯门至赤𫚭角连接路)
+        limit = min(len(text), i + _MAX_MIDDLE + 5)
+        for e in range(i + 1, limit + 1):
+            ch = text[e - 1]
+            if ch in _STOP or not re.match(f"[{_CJK}0-9]", ch):
+                break
+            for head, typ in rules.heads.items():
+                if not text.endswith(head, 0, e) or e - len(head) < o.end:
+                    continue
+                middle = text[o.end : e - len(head)]
+                if line and (middle or typ != "project"):
+                    continue
+                if any(v in middle for v in rules.verbs) or (e < len(text) and text[e] in _NOT_AFTER_HEAD):
+                    continue
+                if len(middle) <= _MAX_MIDDLE and (best is None or e > best[0]):
+                    best = (e, typ)
+        if best is not None:
+            out.append(_cand(o.start, best[0], best[1]))
+    return out
+
+
+def _trimmed(text: str, c, gaz: list, rules: _Rules):
+    """``c`` without a verb or preposition swallowed in front of a place inside it (发展|交椅洲人工岛 → 交椅洲人工岛);
+    a site candidate opening with a verb and holding no place is no name (联通国际机场 → None)."""
+    if c.type not in ("project", "facility"):
+        return c
+    for g in gaz:
+        if g.start >= c.end:
+            break
+        if c.start < g.start < c.end and g.type == "place" and text[c.start : g.start].endswith(rules.verbs):
+            return dataclasses.replace(c, start=g.start)
+    for v in rules.verbs:
+        if len(v) >= 2 and text.startswith(v, c.start) and c.end - c.start > len(v):
+            return None
+    return c
+
+
+def _funds(text: str, rules: _Rules) -> list:
+    """Named funds (撒玛利亚基金, 关爱基金, BUD专项基金): the name runs left from 基金 to a stop character or a
+    verb; a bare kind (专项基金, 投资基金: one word before 基金 of two characters or less that names no one) is
+    left out unless quoted (the quote rule takes it)."""
+    out = []
+    for fund in rules.funds:
+        for m in re.finditer(re.escape(fund), text):
+            s = m.start()
+            while s > 0 and s > m.start() - 10 and re.match(f"[{_CJK}A-Za-z]", text[s - 1]) \
+                    and text[s - 1] not in _STOP and not text[:s].endswith(rules.verbs):
+                s -= 1
+            name = text[s : m.end()]
+            if len(name) - len(fund) >= 2 and not (s > 0 and text[s - 1] == "“"):
+                out.append(_cand(s, m.end(), "programme", 0))
+    return out
+
+
+def _quoted(text: str, rules: _Rules) -> list:
+    """A name written wholly in quotes and closed by a head (「北都公路」, 「中小企业市场推广基金」), quotes kept; a
+    quote with a list comma or a clause inside is a slogan (「先规划、后收地」)."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if any(ch in _STOP for ch in inner if ch not in "及"):
+            continue
+        typ = next((rules.heads.get(h) or "programme" for h in sorted(set(rules.heads) | rules.funds, key=len,
+                                                                         reverse=True) if inner.endswith(h)
+                    and len(inner) > len(h)), None)
+        if typ is not None:
+            out.append(_cand(m.start(), m.end(), typ))
+    return out
+
+
+def _numbered(text: str) -> list:
+    """Trunk roads named by their number (十一号干线) and the airport's runways (机场第三跑道): projects."""
+    return [_cand(m.start(), m.end(), "project") for p in (_NUMBERED_ROAD, _RUNWAY) for m in p.finditer(text)]
