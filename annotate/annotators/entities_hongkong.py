@@ -36,6 +36,8 @@ _CJK = "\u3400-\u9fff\U00020000-\U0003134f"  # with the extension planes (赤�
 # prepositions, list and sentence punctuation
 _STOP = frozenset("的和及与或、，。；：！？“”（）()在将于为是向由从到等以对把被让并而其这那个各每所也亦已会可能要把及至")
 _ROUTE_JOIN = frozenset("至–—－-")
+_AREA_JOIN = frozenset("╱／")
+_NOT_MIDDLE = frozenset("第条")  # a count or an ordinal: 将军澳第三条公路隧道 is a tunnel to the place, no name
 _MAX_MIDDLE = 8  # characters between the opening place (or the route's far end) and the head
 _NUMBERED_AREA = re.compile(r"第\d{1,3}区")
 _NUMBERED_ROAD = re.compile(r"[一二三四五六七八九十]{1,3}号干线")
@@ -52,12 +54,17 @@ class _Rules(NamedTuple):
     not_names: frozenset
     places: frozenset  # hongkong.tsv's places
     lines: frozenset  # hongkong.tsv's projects (rail lines)
+    bodies: frozenset
+    title: str  # the type of a 《…》 title
+    after: tuple  # words after a quote that make it a programme's name, longest first
+    place_scan: re.Pattern  # every place of hongkong.tsv, longest first (names the segmenter glued into a token)
+    world: frozenset  # world.tsv's names: a country before a city is two places (泰国曼谷), a city before its district one
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """The data of ``hongkong_names.tsv`` and the places and lines of ``hongkong.tsv``, read once."""
-    heads, funds, verbs, nots = {}, set(), set(), set()
+    heads, funds, verbs, nots, bodies, after, title = {}, set(), set(), set(), set(), set(), "policy"
     for row in read_tsv(LEXICON_DIR / "hongkong_names.tsv"):
         word, typ, role = row[0], row[1], row[2]
         if role == "head":
@@ -68,11 +75,21 @@ def _rules() -> _Rules:
             verbs.add(word)
         elif role == "not":
             nots.add(word)
+        elif role == "body":
+            bodies.add(word)
+        elif role == "after":
+            after.add(word)
+        elif role == "title":
+            title = typ
         else:
             raise ValueError(f"hongkong_names.tsv: bad role {role!r} in {row!r}")
     gaz = _ent.read_gazetteer(LEXICON_DIR / "hongkong.tsv")
-    return _Rules(heads, frozenset(funds), tuple(sorted(verbs, key=len, reverse=True)), frozenset(nots),
-                  frozenset(n for n, t, _ in gaz if t == "place"), frozenset(n for n, t, _ in gaz if t == "project"))
+    places = frozenset(n for n, t, _ in gaz if t == "place")
+    return _Rules(heads, frozenset(funds), tuple(sorted(verbs, key=len, reverse=True)), frozenset(nots), places,
+                  frozenset(n for n, t, _ in gaz if t == "project"), frozenset(bodies), title,
+                  tuple(sorted(after, key=len, reverse=True)),
+                  re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True)))),
+                  frozenset(n for n, _, _ in _ent.read_gazetteer(LEXICON_DIR / "world.tsv")))
 
 
 def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
@@ -85,8 +102,9 @@ def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
     out = [c for c in cands if text[c.start : c.end] not in rules.not_names]
     out = [t for t in (_trimmed(text, c, gaz, rules) for c in out) if t is not None]
     openers = _openers(text, gaz, rules)
-    return (out + openers + _place_led(text, openers, gaz, rules) + _funds(text, rules) + _quoted(text, rules)
-            + _numbered(text))
+    added = (openers + _place_led(text, openers + _glued_places(text, gaz, rules), rules) + _funds(text, rules)
+             + _quoted(text, rules) + _numbered(text) + _bodies(text, rules) + _titles(text, rules))
+    return out + [_with_alias(text, c) for c in added]
 
 
 def _cand(start: int, end: int, typ: str, priority: int = 1):
@@ -99,12 +117,14 @@ def _openers(text: str, gaz: list, rules: _Rules) -> list:
     out = []
     for c in gaz:
         name = text[c.start : c.end]
-        if c.type == "place" and out and out[-1].end == c.start and out[-1].type == "place":
+        joined = out and out[-1].type == c.type == "place" and (
+            out[-1].end == c.start and out[-1].priority == 0  # 深圳罗湖: a mainland city's district
+            or out[-1].end == c.start - 1 and text[c.start - 1] in _AREA_JOIN)  # 古洞北╱粉岭北: one area
+        if joined:
             c = _cand(out.pop().start, c.end, "place", 2)
         elif name not in rules.places and name not in rules.lines:
-            if c.type != "place":
-                continue
-            out.append(_cand(c.start, c.end, "place", 0))  # a mainland place: opens a district pair only
+            if c.type == "place" and name not in rules.world:
+                out.append(_cand(c.start, c.end, "place", 0))  # a mainland city: opens a district pair only
             continue
         m = _NUMBERED_AREA.match(text, c.end)
         if c.type == "place" and m:
@@ -113,7 +133,14 @@ def _openers(text: str, gaz: list, rules: _Rules) -> list:
     return out
 
 
-def _place_led(text: str, openers: list, gaz: list, rules: _Rules) -> list:
+def _glued_places(text: str, gaz: list, rules: _Rules) -> list:
+    """Hong Kong places the gazetteer scan left out because the segmenter glued them into a longer token (上水站,
+    至东涌): openers that count only when a head closes them (see :func:`_place_led`)."""
+    taken = {c.start for c in gaz}
+    return [_cand(m.start(), m.end(), "place", 1) for m in rules.place_scan.finditer(text) if m.start() not in taken]
+
+
+def _place_led(text: str, openers: list, rules: _Rules) -> list:
     """Names a Hong Kong place or line opens and a head closes (屯门公路, 新界北现代服务业中心, 将军澳–蓝田隧道,
     北环线支线): the furthest head within reach whose middle holds no stop character, verb or second route."""
     out = []
@@ -136,7 +163,11 @@ def _place_led(text: str, openers: list, gaz: list, rules: _Rules) -> list:
                 middle = text[o.end : e - len(head)]
                 if line and (middle or typ != "project"):
                     continue
-                if any(v in middle for v in rules.verbs) or (e < len(text) and text[e] in _NOT_AFTER_HEAD):
+                bare = middle
+                for h in rules.heads:  # a head inside the middle is no verb (连接路 of 屯门至赤𫚭角连接路海底隧道)
+                    bare = bare.replace(h, "|")
+                if (any(v in bare for v in rules.verbs) or _NOT_MIDDLE & set(middle)
+                        or (e < len(text) and text[e] in _NOT_AFTER_HEAD)):
                     continue
                 if len(middle) <= _MAX_MIDDLE and (best is None or e > best[0]):
                     best = (e, typ)
@@ -173,7 +204,8 @@ def _funds(text: str, rules: _Rules) -> list:
                     and text[s - 1] not in _STOP and not text[:s].endswith(rules.verbs):
                 s -= 1
             name = text[s : m.end()]
-            if len(name) - len(fund) >= 2 and not (s > 0 and text[s - 1] == "“"):
+            longest = max((f for f in rules.funds if name.endswith(f)), key=len)
+            if len(name) - len(longest) >= 2 and not (s > 0 and text[s - 1] == "“"):
                 out.append(_cand(s, m.end(), "programme", 0))
     return out
 
@@ -189,6 +221,8 @@ def _quoted(text: str, rules: _Rules) -> list:
         typ = next((rules.heads.get(h) or "programme" for h in sorted(set(rules.heads) | rules.funds, key=len,
                                                                          reverse=True) if inner.endswith(h)
                     and len(inner) > len(h)), None)
+        if typ is None and text.startswith(rules.after, m.end()):
+            typ = "programme"  # 「首置」项目, 「跃动港岛南」计划: the quote names the programme
         if typ is not None:
             out.append(_cand(m.start(), m.end(), typ))
     return out
@@ -197,3 +231,32 @@ def _quoted(text: str, rules: _Rules) -> list:
 def _numbered(text: str) -> list:
     """Trunk roads named by their number (十一号干线) and the airport's runways (机场第三跑道): projects."""
     return [_cand(m.start(), m.end(), "project") for p in (_NUMBERED_ROAD, _RUNWAY) for m in p.finditer(text)]
+
+
+def _bodies(text: str, rules: _Rules) -> list:
+    """The government's bureaus, departments and statutory bodies of the data (发展局, 政府统计处): orgs."""
+    out = []
+    for b in rules.bodies:
+        out += [_cand(m.start(), m.end(), "org", 2) for m in re.finditer(re.escape(b), text)]
+    return out
+
+
+_TITLE = re.compile(r"《[^《》\n]{2,40}》")
+
+
+def _titles(text: str, rules: _Rules) -> list:
+    """Every 《…》 title, brackets included (《施政报告》, 《北部都会区行动纲领》): the addresses cite reports, strategies
+    and plans by their titles, and a title is one name whatever its last word."""
+    return [_cand(m.start(), m.end(), rules.title, 2) for m in _TITLE.finditer(text)]
+
+
+_ALIAS = re.compile(r"（([^（）\n]{2,10})）")
+
+
+def _with_alias(text: str, c):
+    """``c`` with the short name in brackets right after it when every character of it is the name's
+    (医院管理局（医管局）, 港深创新及科技园（港深创科园）, 落马洲河套地区（河套地区））: the report gives both names."""
+    m = _ALIAS.match(text, c.end)
+    if m and set(m.group(1)) <= set(text[c.start : c.end]):
+        return dataclasses.replace(c, end=m.end())
+    return c
