@@ -26,7 +26,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import entities as _ent  # the module object: entities imports this module, _Cand is read at call time
 from ._textview import LEXICON_DIR, read_tsv
 
 HONG_KONG = "香港特别行政区"
@@ -61,6 +60,14 @@ class _Rules(NamedTuple):
     world: frozenset  # world.tsv's names: a country before a city is two places (泰国曼谷), a city before its district one
 
 
+def _ent():
+    """The entities module, imported at call time: it imports this module (its hook), so this one may not import it
+    at load."""
+    from . import entities
+
+    return entities
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """The data of ``hongkong_names.tsv`` and the places and lines of ``hongkong.tsv``, read once."""
@@ -83,13 +90,13 @@ def _rules() -> _Rules:
             title = typ
         else:
             raise ValueError(f"hongkong_names.tsv: bad role {role!r} in {row!r}")
-    gaz = _ent.read_gazetteer(LEXICON_DIR / "hongkong.tsv")
+    gaz = _ent().read_gazetteer(LEXICON_DIR / "hongkong.tsv")
     places = frozenset(n for n, t, _ in gaz if t == "place")
     return _Rules(heads, frozenset(funds), tuple(sorted(verbs, key=len, reverse=True)), frozenset(nots), places,
                   frozenset(n for n, t, _ in gaz if t == "project"), frozenset(bodies), title,
                   tuple(sorted(after, key=len, reverse=True)),
                   re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True)))),
-                  frozenset(n for n, _, _ in _ent.read_gazetteer(LEXICON_DIR / "world.tsv")))
+                  frozenset(n for n, _, _ in _ent().read_gazetteer(LEXICON_DIR / "world.tsv")))
 
 
 def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
@@ -108,7 +115,7 @@ def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
 
 
 def _cand(start: int, end: int, typ: str, priority: int = 1):
-    return _ent._Cand(start, end, typ, None, priority)
+    return _ent()._Cand(start, end, typ, None, priority)
 
 
 def _openers(text: str, gaz: list, rules: _Rules) -> list:
@@ -257,6 +264,7 @@ def _with_alias(text: str, c):
     """``c`` with the short name in brackets right after it when every character of it is the name's
     (医院管理局（医管局）, 港深创新及科技园（港深创科园）, 落马洲河套地区（河套地区））: the report gives both names."""
     m = _ALIAS.match(text, c.end)
-    if m and set(m.group(1)) <= set(text[c.start : c.end]):
+    name = text[c.start : c.end]
+    if m and m.group(1) != name and set(m.group(1)) <= set(name):
         return dataclasses.replace(c, end=m.end())
     return c
