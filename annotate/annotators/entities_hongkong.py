@@ -36,6 +36,7 @@ _CJK = "\u3400-\u9fff\U00020000-\U0003134f"  # with the extension planes (赤�
 _STOP = frozenset("的和及与或、，。；：！？“”（）()在将于为是向由从到等以对把被让并而其这那个各每所也亦已会可能要把及至")
 _ROUTE_JOIN = frozenset("至–—－-")
 _AREA_JOIN = frozenset("╱／")
+_NUMERALS = frozenset("一二两三四五六七八九十百千万0123456789")
 _NOT_MIDDLE = frozenset("第条")  # a count or an ordinal: 将军澳第三条公路隧道 is a tunnel to the place, no name
 _MAX_MIDDLE = 8  # characters between the opening place (or the route's far end) and the head
 _NUMBERED_AREA = re.compile(r"第\d{1,3}区")
@@ -48,6 +49,8 @@ _NOT_AFTER_HEAD = frozenset("区点网段性化")
 
 class _Rules(NamedTuple):
     heads: dict  # head word -> type
+    heads_longest: tuple  # the head words, longest first
+    quoted_heads: tuple  # the head and fund words, longest first
     funds: frozenset
     verbs: tuple  # longest first
     not_names: frozenset
@@ -92,7 +95,8 @@ def _rules() -> _Rules:
             raise ValueError(f"hongkong_names.tsv: bad role {role!r} in {row!r}")
     gaz = _ent().read_gazetteer(LEXICON_DIR / "hongkong.tsv")
     places = frozenset(n for n, t, _ in gaz if t == "place")
-    return _Rules(heads, frozenset(funds), tuple(sorted(verbs, key=len, reverse=True)), frozenset(nots), places,
+    return _Rules(heads, tuple(sorted(heads, key=len, reverse=True)),
+                  tuple(sorted(set(heads) | funds, key=len, reverse=True)), frozenset(funds), tuple(sorted(verbs, key=len, reverse=True)), frozenset(nots), places,
                   frozenset(n for n, t, _ in gaz if t == "project"), frozenset(bodies), title,
                   tuple(sorted(after, key=len, reverse=True)),
                   re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True)))),
@@ -109,9 +113,10 @@ def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
     out = [c for c in cands if text[c.start : c.end] not in rules.not_names]
     out = [t for t in (_trimmed(text, c, gaz, rules) for c in out) if t is not None]
     openers = _openers(text, gaz, rules)
-    added = (openers + _place_led(text, openers + _glued_places(text, gaz, rules), rules) + _funds(text, rules)
-             + _quoted(text, rules) + _numbered(text) + _bodies(text, rules) + _titles(text, rules))
-    return out + [_with_alias(text, c) for c in added]
+    quoted = _quoted(text, rules)
+    added = ([o for o in openers if o.priority == 2] + _place_led(text, openers + _glued_places(text, gaz, rules), rules)
+             + quoted + _repeats(text, quoted) + _numbered(text) + _bodies(text, rules))
+    return out + [_with_alias(text, c) for c in added] + _titles(text, rules)
 
 
 def _cand(start: int, end: int, typ: str, priority: int = 1):
@@ -119,25 +124,34 @@ def _cand(start: int, end: int, typ: str, priority: int = 1):
 
 
 def _openers(text: str, gaz: list, rules: _Rules) -> list:
-    """Hong Kong places and lines of the gazetteer, with a place right after another merged into one (深圳罗湖:
-    a district named with its city) and a numbered area taken in (将军澳第137区)."""
+    """Hong Kong places and lines of the gazetteer, the names that open longer ones.  A mainland city right before
+    a district of it is one place (深圳罗湖, 深圳前海: the city's canonical name ends in 市, the district's does not;
+    泰国曼谷, 香港澳门 stay two); places joined by ╱ are one area (古洞北╱粉岭北); a numbered area is taken in
+    (将军澳第137区).  Returned with priority 2 when changed here, 1 when as the gazetteer gave them."""
     out = []
     for c in gaz:
         name = text[c.start : c.end]
-        joined = out and out[-1].type == c.type == "place" and (
-            out[-1].end == c.start and out[-1].priority == 0  # 深圳罗湖: a mainland city's district
-            or out[-1].end == c.start - 1 and text[c.start - 1] in _AREA_JOIN)  # 古洞北╱粉岭北: one area
-        if joined:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == c.type == "place" and (
+                prev.end == c.start and _city(prev.canonical) and not _city(c.canonical)
+                or prev.end == c.start - 1 and text[c.start - 1] in _AREA_JOIN):
             c = _cand(out.pop().start, c.end, "place", 2)
         elif name not in rules.places and name not in rules.lines:
-            if c.type == "place" and name not in rules.world:
-                out.append(_cand(c.start, c.end, "place", 0))  # a mainland city: opens a district pair only
+            if c.type == "place":
+                out.append(_ent()._Cand(c.start, c.end, "place", c.canonical, 0))  # may open a city's district
             continue
+        else:
+            c = _cand(c.start, c.end, c.type)
         m = _NUMBERED_AREA.match(text, c.end)
         if c.type == "place" and m:
             c = _cand(c.start, m.end(), "place", 2)
         out.append(c)
     return out
+
+
+def _city(canonical) -> bool:
+    """A canonical name of a city (深圳市): what a district's name may follow."""
+    return bool(canonical) and canonical.endswith("市")
 
 
 def _glued_places(text: str, gaz: list, rules: _Rules) -> list:
@@ -152,7 +166,7 @@ def _place_led(text: str, openers: list, rules: _Rules) -> list:
     北环线支线): the furthest head within reach whose middle holds no stop character, verb or second route."""
     out = []
     for o in openers:
-        if o.priority == 0:
+        if o.priority == 0:  # a mainland place opens no Hong Kong name
             continue
         line = o.type == "project"
         best = None
@@ -164,20 +178,21 @@ def _place_led(text: str, openers: list, rules: _Rules) -> list:
             ch = text[e - 1]
             if ch in _STOP or not re.match(f"[{_CJK}0-9]", ch):
                 break
-            for head, typ in rules.heads.items():
-                if not text.endswith(head, 0, e) or e - len(head) < o.end:
-                    continue
-                middle = text[o.end : e - len(head)]
-                if line and (middle or typ != "project"):
-                    continue
-                bare = middle
-                for h in rules.heads:  # a head inside the middle is no verb (连接路 of 屯门至赤𫚭角连接路海底隧道)
-                    bare = bare.replace(h, "|")
-                if (any(v in bare for v in rules.verbs) or _NOT_MIDDLE & set(middle)
-                        or (e < len(text) and text[e] in _NOT_AFTER_HEAD)):
-                    continue
-                if len(middle) <= _MAX_MIDDLE and (best is None or e > best[0]):
-                    best = (e, typ)
+            head = next((h for h in rules.heads_longest if text.endswith(h, 0, e) and e - len(h) >= o.end), None)
+            typ = rules.heads.get(head)
+            if head is None or typ == "-":  # 路线 ends in 线 and names no line
+                continue
+            middle = text[o.end : e - len(head)]
+            if line and (middle or typ != "project"):
+                continue
+            bare = middle
+            for h in rules.heads:  # a head inside the middle is no verb (连接路 of 屯门至赤𫚭角连接路海底隧道)
+                bare = bare.replace(h, "|")
+            if (any(v in bare for v in rules.verbs) or _NOT_MIDDLE & set(middle)
+                    or (e < len(text) and text[e] in _NOT_AFTER_HEAD)):
+                continue
+            if len(middle) <= _MAX_MIDDLE:
+                best = (e, typ)
         if best is not None:
             out.append(_cand(o.start, best[0], best[1]))
     return out
@@ -199,21 +214,15 @@ def _trimmed(text: str, c, gaz: list, rules: _Rules):
     return c
 
 
-def _funds(text: str, rules: _Rules) -> list:
-    """Named funds (撒玛利亚基金, 关爱基金, BUD专项基金): the name runs left from 基金 to a stop character or a
-    verb; a bare kind (专项基金, 投资基金: one word before 基金 of two characters or less that names no one) is
-    left out unless quoted (the quote rule takes it)."""
+def _repeats(text: str, quoted: list) -> list:
+    """Names first written in quotes and then without them (「关爱基金」 … 透过关爱基金, 「北都公路」 … 北都公路): the later,
+    unquoted mentions are the same name, of the same type.  Only names the report itself quoted are taken, so a
+    fund word after a verb (推动私募基金) or a kind (专项基金) is never one."""
     out = []
-    for fund in rules.funds:
-        for m in re.finditer(re.escape(fund), text):
-            s = m.start()
-            while s > 0 and s > m.start() - 10 and re.match(f"[{_CJK}A-Za-z]", text[s - 1]) \
-                    and text[s - 1] not in _STOP and not text[:s].endswith(rules.verbs):
-                s -= 1
-            name = text[s : m.end()]
-            longest = max((f for f in rules.funds if name.endswith(f)), key=len)
-            if len(name) - len(longest) >= 2 and not (s > 0 and text[s - 1] == "“"):
-                out.append(_cand(s, m.end(), "programme", 0))
+    for name, typ in {text[c.start + 1 : c.end - 1]: c.type for c in quoted}.items():
+        for m in re.finditer(re.escape(name), text):
+            if text[m.start() - 1 : m.start()] != "“":
+                out.append(_cand(m.start(), m.end(), typ))
     return out
 
 
@@ -223,11 +232,12 @@ def _quoted(text: str, rules: _Rules) -> list:
     out = []
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
-        if any(ch in _STOP for ch in inner if ch not in "及"):
+        if any(ch in _STOP for ch in inner if ch not in "及") or inner[0] in _NUMERALS:
+            continue  # a clause or a counted slogan (「一程多站」)
+        typ = next((rules.heads.get(h) or "programme" for h in rules.quoted_heads
+                    if inner.endswith(h) and len(inner) > len(h)), None)
+        if typ == "-":
             continue
-        typ = next((rules.heads.get(h) or "programme" for h in sorted(set(rules.heads) | rules.funds, key=len,
-                                                                         reverse=True) if inner.endswith(h)
-                    and len(inner) > len(h)), None)
         if typ is None and text.startswith(rules.after, m.end()):
             typ = "programme"  # 「首置」项目, 「跃动港岛南」计划: the quote names the programme
         if typ is not None:
