@@ -54,13 +54,13 @@ class _Rules(NamedTuple):
     funds: frozenset
     verbs: tuple  # longest first
     not_names: frozenset
-    places: frozenset  # hongkong.tsv's places
-    lines: frozenset  # hongkong.tsv's projects (rail lines)
+    not_ends: tuple
     bodies: frozenset
     title: str  # the type of a 《…》 title
     after: tuple  # words after a quote that make it a programme's name, longest first
+    places: frozenset  # hongkong.tsv's places
+    lines: frozenset  # hongkong.tsv's projects (rail lines)
     place_scan: re.Pattern  # every place of hongkong.tsv, longest first (names the segmenter glued into a token)
-    world: frozenset  # world.tsv's names: a country before a city is two places (泰国曼谷), a city before its district one
 
 
 def _ent():
@@ -71,36 +71,28 @@ def _ent():
     return entities
 
 
+_ROLES = ("head", "fund", "verb", "end", "not", "body", "after", "title")
+
+
+def _longest(words) -> tuple:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """The data of ``hongkong_names.tsv`` and the places and lines of ``hongkong.tsv``, read once."""
-    heads, funds, verbs, nots, bodies, after, title = {}, set(), set(), set(), set(), set(), "policy"
+    by_role: dict = {r: {} for r in _ROLES}
     for row in read_tsv(LEXICON_DIR / "hongkong_names.tsv"):
-        word, typ, role = row[0], row[1], row[2]
-        if role == "head":
-            heads[word] = typ
-        elif role == "fund":
-            funds.add(word)
-        elif role == "verb":
-            verbs.add(word)
-        elif role == "not":
-            nots.add(word)
-        elif role == "body":
-            bodies.add(word)
-        elif role == "after":
-            after.add(word)
-        elif role == "title":
-            title = typ
-        else:
-            raise ValueError(f"hongkong_names.tsv: bad role {role!r} in {row!r}")
+        if len(row) < 3 or row[2] not in by_role:
+            raise ValueError(f"hongkong_names.tsv: bad row {row!r}: want word<TAB>type<TAB>role, role one of {_ROLES}")
+        by_role[row[2]][row[0]] = row[1]
+    heads, funds = by_role["head"], frozenset(by_role["fund"])
     gaz = _ent().read_gazetteer(LEXICON_DIR / "hongkong.tsv")
     places = frozenset(n for n, t, _ in gaz if t == "place")
-    return _Rules(heads, tuple(sorted(heads, key=len, reverse=True)),
-                  tuple(sorted(set(heads) | funds, key=len, reverse=True)), frozenset(funds), tuple(sorted(verbs, key=len, reverse=True)), frozenset(nots), places,
-                  frozenset(n for n, t, _ in gaz if t == "project"), frozenset(bodies), title,
-                  tuple(sorted(after, key=len, reverse=True)),
-                  re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True)))),
-                  frozenset(n for n, _, _ in _ent().read_gazetteer(LEXICON_DIR / "world.tsv")))
+    return _Rules(heads, _longest(heads), _longest(set(heads) | funds), funds, _longest(by_role["verb"]),
+                  frozenset(by_role["not"]), tuple(by_role["end"]), frozenset(by_role["body"]),
+                  next(iter(by_role["title"].values()), "policy"), _longest(by_role["after"]), places,
+                  frozenset(n for n, t, _ in gaz if t == "project"), re.compile("|".join(map(re.escape, _longest(places)))))
 
 
 def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
@@ -110,7 +102,8 @@ def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
     if report.meta is None or report.meta.region != HONG_KONG:
         return cands
     rules = _rules()
-    out = [c for c in cands if text[c.start : c.end] not in rules.not_names]
+    out = [c for c in cands if text[c.start : c.end] not in rules.not_names
+           and not text.endswith(rules.not_ends, c.start, c.end) and not _counted(text[c.start : c.end])]
     out = [t for t in (_trimmed(text, c, gaz, rules) for c in out) if t is not None]
     openers = _openers(text, gaz, rules)
     quoted = _quoted(text, rules)
@@ -199,19 +192,31 @@ def _place_led(text: str, openers: list, rules: _Rules) -> list:
 
 
 def _trimmed(text: str, c, gaz: list, rules: _Rules):
-    """``c`` without a verb or preposition swallowed in front of a place inside it (发展|交椅洲人工岛 → 交椅洲人工岛);
-    a site candidate opening with a verb and holding no place is no name (联通国际机场 → None)."""
-    if c.type not in ("project", "facility"):
-        return c
+    """``c`` without a verb or preposition swallowed in front of a place inside it (发展|交椅洲人工岛 → 交椅洲人工岛,
+    委托|香港铁路有限公司); a site candidate opening with a verb and holding no place is no name (联通国际机场 → None)."""
     for g in gaz:
         if g.start >= c.end:
             break
-        if c.start < g.start < c.end and g.type == "place" and text[c.start : g.start].endswith(rules.verbs):
+        if c.start < g.start < c.end and text[c.start : g.start].endswith(rules.verbs) and (
+                g.type == "place" or _opens_with_verb(text, c.start, rules)):
             return dataclasses.replace(c, start=g.start)
-    for v in rules.verbs:
-        if len(v) >= 2 and text.startswith(v, c.start) and c.end - c.start > len(v):
-            return None
+    if c.type in ("project", "facility") and _opens_with_verb(text, c.start, rules, c.end):
+        return None
     return c
+
+
+def _opens_with_verb(text: str, start: int, rules: _Rules, end: int = 0) -> bool:
+    """Whether a word of two characters or more of the verb list opens ``text`` at ``start`` (and leaves something
+    before ``end``)."""
+    return any(len(v) >= 2 and text.startswith(v, start) and (not end or end - start > len(v)) for v in rules.verbs)
+
+
+_COUNTED = re.compile(r"[两三四五六七八九十]大(?![学厦楼桥道街屿湾埔围澳坑埗])")
+
+
+def _counted(name: str) -> bool:
+    """A counted label (全球三大艺术品交易中心: one of three, no name)."""
+    return _COUNTED.search(name) is not None
 
 
 def _repeats(text: str, quoted: list) -> list:
