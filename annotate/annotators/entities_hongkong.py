@@ -50,7 +50,8 @@ _NOT_AFTER_HEAD = frozenset("区点网段性化")
 class _Rules(NamedTuple):
     heads: dict  # head word -> type
     heads_longest: tuple  # the head words, longest first
-    quoted_heads: tuple  # the head and fund words, longest first
+    quoted_heads: tuple  # the head, quoted-head and fund words, longest first
+    quoted: dict  # heads only inside quotes -> type (「航天城」)
     funds: frozenset
     verbs: tuple  # longest first
     not_names: frozenset
@@ -71,7 +72,7 @@ def _ent():
     return entities
 
 
-_ROLES = ("head", "fund", "verb", "end", "not", "body", "after", "title")
+_ROLES = ("head", "quoted", "fund", "verb", "end", "not", "body", "after", "title")
 
 
 def _longest(words) -> tuple:
@@ -89,7 +90,7 @@ def _rules() -> _Rules:
     heads, funds = by_role["head"], frozenset(by_role["fund"])
     gaz = _ent().read_gazetteer(LEXICON_DIR / "hongkong.tsv")
     places = frozenset(n for n, t, _ in gaz if t == "place")
-    return _Rules(heads, _longest(heads), _longest(set(heads) | funds), funds, _longest(by_role["verb"]),
+    return _Rules(heads, _longest(heads), _longest(set(heads) | set(by_role["quoted"]) | funds), by_role["quoted"], funds, _longest(by_role["verb"]),
                   frozenset(by_role["not"]), tuple(by_role["end"]), frozenset(by_role["body"]),
                   next(iter(by_role["title"].values()), "policy"), _longest(by_role["after"]), places,
                   frozenset(n for n, t, _ in gaz if t == "project"), re.compile("|".join(map(re.escape, _longest(places)))))
@@ -233,13 +234,14 @@ def _repeats(text: str, quoted: list) -> list:
 
 def _quoted(text: str, rules: _Rules) -> list:
     """A name written wholly in quotes and closed by a head (「北都公路」, 「中小企业市场推广基金」), quotes kept; a
-    quote with a list comma or a clause inside is a slogan (「先规划、后收地」)."""
-    out = []
+    quote with a list comma or a clause inside is a slogan (「先规划、后收地」).  A quote named once (「跃动港岛南」计划) is
+    the same name wherever else it is quoted (重建华富邨和「跃动港岛南」发展)."""
+    out, bare = [], []
     for m in _QUOTED.finditer(text):
         inner = m.group(1)
         if any(ch in _STOP for ch in inner if ch not in "及") or inner[0] in _NUMERALS:
             continue  # a clause or a counted slogan (「一程多站」)
-        typ = next((rules.heads.get(h) or "programme" for h in rules.quoted_heads
+        typ = next((rules.heads.get(h) or rules.quoted.get(h) or "programme" for h in rules.quoted_heads
                     if inner.endswith(h) and len(inner) > len(h)), None)
         if typ == "-":
             continue
@@ -247,7 +249,10 @@ def _quoted(text: str, rules: _Rules) -> list:
             typ = "programme"  # 「首置」项目, 「跃动港岛南」计划: the quote names the programme
         if typ is not None:
             out.append(_cand(m.start(), m.end(), typ))
-    return out
+        else:
+            bare.append(m)
+    named = {text[c.start : c.end]: c.type for c in out}
+    return out + [_cand(m.start(), m.end(), named[m.group()]) for m in bare if m.group() in named]
 
 
 def _numbered(text: str) -> list:
