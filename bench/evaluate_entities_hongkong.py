@@ -8,7 +8,8 @@ same set, as in the full run.  Pooled lines sum the per-file counts.
 Measured history (exact span and type, tp/predicted/gold):
 - 2026-12-07, k5 session start: see the notes of issue 18 (Hong Kong round) for the before/after table.
 
-Run: ``python bench/evaluate_entities_hongkong.py [-v]`` (needs ../shared/corpus).
+Run: ``python bench/evaluate_entities_hongkong.py [-v] [--all]`` (needs ../shared/corpus); ``--all`` first scores every
+gold file of the repository and pools them (Hong Kong rules must not cost the mainland reports).
 """
 
 from __future__ import annotations
@@ -49,9 +50,25 @@ def score_rows(rows: list[dict], cache: dict, verbose: bool) -> dict:
         Path(path).unlink()
 
 
+def pooled_all(cache: dict) -> None:
+    """Every gold file of the repository (all issuers), pooled: the Hong Kong rules must not cost the others."""
+    total = [0, 0, 0]
+    for path in sorted(GOLD.glob("*entities.tsv")) + sorted((GOLD / "entities").glob("*.tsv")):
+        e = evaluate_entities(cache, False, str(path.relative_to(GOLD)))
+        tp = round(e["precision"] * e["predicted"])
+        print(f"{str(path.relative_to(GOLD)):<28} tp {tp:4d} predicted {e['predicted']:4d} gold {e['gold']:4d}  "
+              f"P {e['precision']:.3f}  R {e['recall']:.3f}")
+        for k, v in zip(range(3), (tp, e["predicted"], e["gold"])):
+            total[k] += v
+    p, r, _ = _prf(*total)
+    print(f"pooled all gold: tp {total[0]} predicted {total[1]} gold {total[2]}  P {p:.3f}  R {r:.3f}")
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     cache: dict = {}
+    if "--all" in argv:
+        pooled_all(cache)
     total = [0, 0, 0]
     classes: dict[str, list[int]] = {}
     for gold_file in GOLD_SETS:
