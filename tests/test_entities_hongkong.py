@@ -4,8 +4,6 @@ whose region is Hong Kong."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -154,5 +152,5 @@ def test_rules_are_data():
     from annotate.annotators.entities_hongkong import _rules
 
     rules = _rules()
-    assert rules.heads["公路"] == "project" and "发展局" in rules.bodies and "经" in rules.verbs
-    assert dataclasses.is_dataclass(rules) is False  # a NamedTuple: immutable
+    assert rules.heads["公路"] == "project" and rules.bodies.fullmatch("发展局") and "经" in rules.verbs
+    assert rules.quoted_heads["基金"] == "programme" and rules.quoted_heads["城"] == "facility"

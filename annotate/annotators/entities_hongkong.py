@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -49,14 +50,15 @@ _NOT_AFTER_HEAD = frozenset("区点网段性化")
 
 class _Rules(NamedTuple):
     heads: dict  # head word -> type
-    heads_longest: tuple  # the head words, longest first
-    quoted_heads: tuple  # the head, quoted-head and fund words, longest first
-    quoted: dict  # heads only inside quotes -> type (「航天城」)
-    funds: frozenset
+    head_lengths: tuple  # the heads' lengths, longest first
+    quoted_heads: dict  # the head, quoted-head and fund words -> type (a fund: programme)
+    quoted_lengths: tuple
     verbs: tuple  # longest first
+    verb_set: frozenset
+    verb_lengths: tuple
     not_names: frozenset
     not_ends: tuple
-    bodies: frozenset
+    bodies: re.Pattern  # the bodies' names, one trie regex
     title: str  # the type of a 《…》 title
     after: tuple  # words after a quote that make it a programme's name, longest first
     places: frozenset  # hongkong.tsv's places
@@ -64,6 +66,7 @@ class _Rules(NamedTuple):
     place_scan: re.Pattern  # every place of hongkong.tsv, longest first (names the segmenter glued into a token)
 
 
+@lru_cache(maxsize=1)
 def _ent():
     """The entities module, imported at call time: it imports this module (its hook), so this one may not import it
     at load."""
@@ -79,6 +82,19 @@ def _longest(words) -> tuple:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def _lengths(words) -> tuple:
+    return tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+def _head_at(text: str, end: int, start: int, heads: dict, lengths: tuple):
+    """The longest word of ``heads`` ending at ``end`` and beginning at ``start`` or later, or None (a dict lookup per
+    length: no scan of the table)."""
+    for n in lengths:
+        if end - n >= start and text[end - n : end] in heads:
+            return text[end - n : end]
+    return None
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     """The data of ``hongkong_names.tsv`` and the places and lines of ``hongkong.tsv``, read once."""
@@ -87,13 +103,14 @@ def _rules() -> _Rules:
         if len(row) < 3 or row[2] not in by_role:
             raise ValueError(f"hongkong_names.tsv: bad row {row!r}: want word<TAB>type<TAB>role, role one of {_ROLES}")
         by_role[row[2]][row[0]] = row[1]
-    heads, funds = by_role["head"], frozenset(by_role["fund"])
+    heads, funds = by_role["head"], by_role["fund"]
     gaz = _ent().read_gazetteer(LEXICON_DIR / "hongkong.tsv")
     places = frozenset(n for n, t, _ in gaz if t == "place")
-    return _Rules(heads, _longest(heads), _longest(set(heads) | set(by_role["quoted"]) | funds), by_role["quoted"], funds, _longest(by_role["verb"]),
-                  frozenset(by_role["not"]), tuple(by_role["end"]), frozenset(by_role["body"]),
+    quoted = {**{f: "programme" for f in funds}, **by_role["quoted"], **heads}
+    return _Rules(heads, _lengths(heads), quoted, _lengths(quoted), _longest(by_role["verb"]), frozenset(by_role["verb"]), _lengths(by_role["verb"]),
+                  frozenset(by_role["not"]), tuple(by_role["end"]), re.compile(_ent()._trie_regex(by_role["body"])),
                   next(iter(by_role["title"].values()), "policy"), _longest(by_role["after"]), places,
-                  frozenset(n for n, t, _ in gaz if t == "project"), re.compile("|".join(map(re.escape, _longest(places)))))
+                  frozenset(n for n, t, _ in gaz if t == "project"), re.compile(_ent()._trie_regex(places)))
 
 
 def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
@@ -105,7 +122,8 @@ def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
     rules = _rules()
     out = [c for c in cands if text[c.start : c.end] not in rules.not_names
            and not text.endswith(rules.not_ends, c.start, c.end) and not _counted(text[c.start : c.end])]
-    out = [t for t in (_trimmed(text, c, gaz, rules) for c in out) if t is not None]
+    starts = [g.start for g in gaz]
+    out = [t for t in (_trimmed(text, c, gaz, starts, rules) for c in out) if t is not None]
     openers = _openers(text, gaz, rules)
     quoted = _quoted(text, rules)
     added = ([o for o in openers if o.priority == 2] + _place_led(text, openers + _glued_places(text, gaz, rules), rules)
@@ -172,7 +190,7 @@ def _place_led(text: str, openers: list, rules: _Rules) -> list:
             ch = text[e - 1]
             if ch in _STOP or not re.match(f"[{_CJK}0-9]", ch):
                 break
-            head = next((h for h in rules.heads_longest if text.endswith(h, 0, e) and e - len(h) >= o.end), None)
+            head = _head_at(text, e, o.end, rules.heads, rules.head_lengths)
             typ = rules.heads.get(head)
             if head is None or typ == "-":  # 路线 ends in 线 and names no line
                 continue
@@ -192,13 +210,11 @@ def _place_led(text: str, openers: list, rules: _Rules) -> list:
     return out
 
 
-def _trimmed(text: str, c, gaz: list, rules: _Rules):
+def _trimmed(text: str, c, gaz: list, starts: list, rules: _Rules):
     """``c`` without a verb or preposition swallowed in front of a place inside it (发展|交椅洲人工岛 → 交椅洲人工岛,
     委托|香港铁路有限公司); a site candidate opening with a verb and holding no place is no name (联通国际机场 → None)."""
-    for g in gaz:
-        if g.start >= c.end:
-            break
-        if c.start < g.start < c.end and text[c.start : g.start].endswith(rules.verbs) and (
+    for g in gaz[bisect_right(starts, c.start) : bisect_left(starts, c.end)]:  # the names starting inside ``c``
+        if text[c.start : g.start].endswith(rules.verbs) and (
                 g.type == "place" or _opens_with_verb(text, c.start, rules)):
             return dataclasses.replace(c, start=g.start)
     if c.type in ("project", "facility") and _opens_with_verb(text, c.start, rules, c.end):
@@ -209,7 +225,8 @@ def _trimmed(text: str, c, gaz: list, rules: _Rules):
 def _opens_with_verb(text: str, start: int, rules: _Rules, end: int = 0) -> bool:
     """Whether a word of two characters or more of the verb list opens ``text`` at ``start`` (and leaves something
     before ``end``)."""
-    return any(len(v) >= 2 and text.startswith(v, start) and (not end or end - start > len(v)) for v in rules.verbs)
+    return any(n >= 2 and text[start : start + n] in rules.verb_set and (not end or end - start > n)
+               for n in rules.verb_lengths)
 
 
 _COUNTED = re.compile(r"[两三四五六七八九十]大(?![学厦楼桥道街屿湾埔围澳坑埗])")
@@ -221,14 +238,16 @@ def _counted(name: str) -> bool:
 
 
 def _repeats(text: str, quoted: list) -> list:
-    """Names first written in quotes and then without them (「关爱基金」 … 透过关爱基金, 「北都公路」 … 北都公路): the later,
-    unquoted mentions are the same name, of the same type.  Only names the report itself quoted are taken, so a
+    """Names the report writes in quotes and elsewhere without them (「关爱基金」 … 透过关爱基金, 「北都公路」 … 北都公路):
+    the unquoted mentions are the same name, of the same type.  Only names the report itself quoted are taken, so a
     fund word after a verb (推动私募基金) or a kind (专项基金) is never one."""
     out = []
     for name, typ in {text[c.start + 1 : c.end - 1]: c.type for c in quoted}.items():
-        for m in re.finditer(re.escape(name), text):
-            if text[m.start() - 1 : m.start()] != "“":
-                out.append(_cand(m.start(), m.end(), typ))
+        i = text.find(name)
+        while i >= 0:  # str.find: a C-level scan, no pattern per name
+            if text[i - 1 : i] != "“":
+                out.append(_cand(i, i + len(name), typ))
+            i = text.find(name, i + len(name))
     return out
 
 
@@ -241,8 +260,8 @@ def _quoted(text: str, rules: _Rules) -> list:
         inner = m.group(1)
         if any(ch in _STOP for ch in inner if ch not in "及") or inner[0] in _NUMERALS:
             continue  # a clause or a counted slogan (「一程多站」)
-        typ = next((rules.heads.get(h) or rules.quoted.get(h) or "programme" for h in rules.quoted_heads
-                    if inner.endswith(h) and len(inner) > len(h)), None)
+        h = _head_at(inner, len(inner), 1, rules.quoted_heads, rules.quoted_lengths)
+        typ = None if h is None else rules.quoted_heads[h]
         if typ == "-":
             continue
         if typ is None and text.startswith(rules.after, m.end()):
@@ -257,15 +276,13 @@ def _quoted(text: str, rules: _Rules) -> list:
 
 def _numbered(text: str) -> list:
     """Trunk roads named by their number (十一号干线) and the airport's runways (机场第三跑道): projects."""
-    return [_cand(m.start(), m.end(), "project") for p in (_NUMBERED_ROAD, _RUNWAY) for m in p.finditer(text)]
+    return [_cand(m.start(), m.end(), "project") for word, p in (("号干线", _NUMBERED_ROAD), ("跑道", _RUNWAY))
+            if word in text for m in p.finditer(text)]
 
 
 def _bodies(text: str, rules: _Rules) -> list:
     """The government's bureaus, departments and statutory bodies of the data (发展局, 政府统计处): orgs."""
-    out = []
-    for b in rules.bodies:
-        out += [_cand(m.start(), m.end(), "org", 2) for m in re.finditer(re.escape(b), text)]
-    return out
+    return [_cand(m.start(), m.end(), "org", 2) for m in rules.bodies.finditer(text)]
 
 
 _TITLE = re.compile(r"《[^《》\n]{2,40}》")
