@@ -97,6 +97,17 @@ def test_a_quoted_name_repeated_without_quotes(tmp_path):
     assert names.count(("关爱基金", "programme")) == 1 and ("「关爱基金」", "programme") in names
 
 
+@pytest.mark.parametrize("body, kept", [
+    ("1. 我们会资助五所世界百强大学来港办学。", set()),
+    ("2. 香港会打造全球三大艺术品交易中心。", set()),
+    ("3. 我们坚持爱国爱港，吸引优质学生来港。", set()),
+    ("4. 政府会委托香港铁路有限公司（港铁公司）兴建新线。", {("香港铁路有限公司（港铁公司）", "org")}),
+])
+def test_counts_verbs_and_coming_to_hong_kong_are_no_names(body, kept, tmp_path):
+    names = {(t, ty) for t, ty in _names(body, tmp_path) if ty != "place"}
+    assert names == kept, names
+
+
 @pytest.mark.parametrize("body", [
     "1. 我们坚持「先规划、后收地」的原则。",
     "2. 我们会推广「一程多站」旅游。",

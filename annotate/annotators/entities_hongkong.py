@@ -121,7 +121,7 @@ def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
         return cands
     rules = _rules()
     out = [c for c in cands if text[c.start : c.end] not in rules.not_names
-           and not text.endswith(rules.not_ends, c.start, c.end) and not _counted(text[c.start : c.end])]
+           and not text.endswith(rules.not_ends, c.start, c.end) and not _counted(text[c.start + _verb_length(text, c.start, rules) : c.end])]
     starts = [g.start for g in gaz]
     out = [t for t in (_trimmed(text, c, gaz, starts, rules) for c in out) if t is not None]
     openers = _openers(text, gaz, rules)
@@ -225,15 +225,21 @@ def _trimmed(text: str, c, gaz: list, starts: list, rules: _Rules):
 def _opens_with_verb(text: str, start: int, rules: _Rules, end: int = 0) -> bool:
     """Whether a word of two characters or more of the verb list opens ``text`` at ``start`` (and leaves something
     before ``end``)."""
-    return any(n >= 2 and text[start : start + n] in rules.verb_set and (not end or end - start > n)
-               for n in rules.verb_lengths)
+    n = _verb_length(text, start, rules)
+    return n > 0 and (not end or end - start > n)
 
 
-_COUNTED = re.compile(r"[两三四五六七八九十]大(?![学厦楼桥道街屿湾埔围澳坑埗])")
+def _verb_length(text: str, start: int, rules: _Rules) -> int:
+    """The length of the longest verb of two characters or more opening ``text`` at ``start`` (0 for none)."""
+    return next((n for n in rules.verb_lengths if n >= 2 and text[start : start + n] in rules.verb_set), 0)
+
+
+_COUNTED = re.compile(r"[两三四五六七八九十]大(?![学厦楼桥道街屿湾埔围澳坑埗])|^[一两二三四五六七八九十百\d]+[所个家间座项条]")
 
 
 def _counted(name: str) -> bool:
-    """A counted label (全球三大艺术品交易中心: one of three, no name)."""
+    """A counted label or a count of things (全球三大艺术品交易中心: one of three; 五所世界百强大学: five of a kind): no
+    name."""
     return _COUNTED.search(name) is not None
 
 
