@@ -9,14 +9,23 @@ the addresses name things in their own way and the mainland reports' gold follow
 - names a Hong Kong place opens and a head closes, with a few words between or a route between two places:
   屯门公路, 将军澳–蓝田隧道, 屯门至赤𫚭角连接路海底隧道, 新界北现代服务业中心, 新田科技城, 东涌市中心, 北环线支线
   (heads are data: ``lexicon/hongkong_names.tsv``); a numbered area of a place (将军澳第137区);
-- a place right after another is a district of it, one place (深圳罗湖, 落马洲河套地区);
-- named funds, whatever the segmenter makes of their words (撒玛利亚基金, 关爱基金: programmes);
-- names written wholly in 「」 closed by a head (「北都公路」, 「中小企业市场推广基金」, 「明日大屿愿景」), quotes kept;
+- a mainland city's district named with the city (深圳罗湖, 深圳前海) and areas joined by ╱ (古洞北╱粉岭北新发展区): one place;
+- the government's bureaus, departments and statutory bodies (发展局, 政府统计处, 医院管理局（医管局）: data, orgs), with
+  the short name in brackets that follows a name (港深创新及科技园（港深创科园）);
+- names written wholly in 「」 closed by a head (「北都公路」, 「中小企业市场推广基金」, 「明日大屿愿景」, 「航天城」), or
+  followed by 计划/项目 (「首置」项目: the quote alone), quotes kept; the same name quoted or written bare elsewhere in
+  the report (透过关爱基金 after 「关爱基金」): an unquoted fund is taken only so, since 推动私募基金 names none;
+- every 《…》 title as a policy (《施政报告》, 《跨越2030年的铁路及主要干道策略性研究》);
 - trunk roads named by their number (十一号干线) and the airport's runways (机场第三跑道).
 
-What it removes: a verb or preposition swallowed into a site's name in front of a place (发展|交椅洲人工岛,
-规划重建|沙头角口岸, 北环线支线经|落马洲…), a candidate that is only a verb and a generic noun (联通国际机场), and words that
-are no names in these addresses (特区政府).  Slogans in 「」 (「先规划、后收地」) stay unnamed: no head closes them.
+What it removes: a verb or preposition swallowed in front of a name (发展|交椅洲人工岛, 规划重建|沙头角口岸,
+北环线支线经|落马洲…, 委托|香港铁路有限公司), a site candidate that is only a verb and a generic noun (联通国际机场),
+counted labels and counts (全球三大艺术品交易中心, 五所世界百强大学), …来港 ("come to Hong Kong", no port), and words that
+are no names in these addresses (特区政府: the government speaking of itself).  Slogans in 「」 (「先规划、后收地」,
+「一程多站」) stay unnamed: no head closes them.
+
+Traditional addresses need nothing of their own: the rules read the simplified matching view, and the spans map back
+to the text as written.
 """
 
 from __future__ import annotations
@@ -34,7 +43,8 @@ HONG_KONG = "香港特别行政区"
 _CJK = "\u3400-\u9fff\U00020000-\U0003134f"  # with the extension planes (赤𫚭角)
 # characters that never stand inside a name between its opening place and its head: particles, conjunctions,
 # prepositions, list and sentence punctuation
-_STOP = frozenset("的和及与或、，。；：！？“”（）()在将于为是向由从到等以对把被让并而其这那个各每所也亦已会可能要把及至")
+_STOP = frozenset("的和及与或、，。；：！？“”（）()在将于为是向由从到等以对把被让并而其这那个各每所也亦已会可能要至")
+_NAME_CHAR = re.compile(f"[{_CJK}0-9]")
 _ROUTE_JOIN = frozenset("至–—－-")
 _AREA_JOIN = frozenset("╱／")
 _NUMERALS = frozenset("一二两双三四五六七八九十百千万0123456789")  # 「双城」, 「一程多站」: counted slogans
@@ -63,7 +73,7 @@ class _Rules(NamedTuple):
     after: tuple  # words after a quote that make it a programme's name, longest first
     places: frozenset  # hongkong.tsv's places
     lines: frozenset  # hongkong.tsv's projects (rail lines)
-    place_scan: re.Pattern  # every place of hongkong.tsv, longest first (names the segmenter glued into a token)
+    place_scan: re.Pattern  # every place of hongkong.tsv, one trie regex (names the segmenter glued into a token)
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +117,8 @@ def _rules() -> _Rules:
     gaz = _ent().read_gazetteer(LEXICON_DIR / "hongkong.tsv")
     places = frozenset(n for n, t, _ in gaz if t == "place")
     quoted = {**{f: "programme" for f in funds}, **by_role["quoted"], **heads}
-    return _Rules(heads, _lengths(heads), quoted, _lengths(quoted), _longest(by_role["verb"]), frozenset(by_role["verb"]), _lengths(by_role["verb"]),
+    verbs = by_role["verb"]
+    return _Rules(heads, _lengths(heads), quoted, _lengths(quoted), _longest(verbs), frozenset(verbs), _lengths(verbs),
                   frozenset(by_role["not"]), tuple(by_role["end"]), re.compile(_ent()._trie_regex(by_role["body"])),
                   next(iter(by_role["title"].values()), "policy"), _longest(by_role["after"]), places,
                   frozenset(n for n, t, _ in gaz if t == "project"), re.compile(_ent()._trie_regex(places)))
@@ -120,18 +131,27 @@ def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
     if report.meta is None or report.meta.region != HONG_KONG:
         return cands
     rules = _rules()
-    out = [c for c in cands if text[c.start : c.end] not in rules.not_names
-           and not text.endswith(rules.not_ends, c.start, c.end) and not _counted(text[c.start + _verb_length(text, c.start, rules) : c.end])]
+    out = [c for c in cands if not _no_name(text, c, rules)]
     starts = [g.start for g in gaz]
     out = [t for t in (_trimmed(text, c, gaz, starts, rules) for c in out) if t is not None]
     openers = _openers(text, gaz, rules)
     quoted = _quoted(text, rules)
-    added = ([o for o in openers if o.priority == 2] + _place_led(text, openers + _glued_places(text, gaz, rules), rules)
+    changed = [o for o in openers if o.priority == 2]  # merged or numbered: the others are the gazetteer's own
+    added = (changed + _place_led(text, openers + _glued_places(text, gaz, rules), rules)
              + quoted + _repeats(text, quoted) + _numbered(text) + _bodies(text, rules))
     return out + [_with_alias(text, c) for c in added] + _titles(text, rules)
 
 
+def _no_name(text: str, c, rules: _Rules) -> bool:
+    """Whether candidate ``c`` is a word of the not-names, ends in a word that ends none (…来港), or counts things
+    (a verb before the count aside: 资助|五所世界百强大学)."""
+    name = text[c.start : c.end]
+    return (name in rules.not_names or name.endswith(rules.not_ends)
+            or _counted(text[c.start + _verb_length(text, c.start, rules) : c.end]))
+
+
 def _cand(start: int, end: int, typ: str, priority: int = 1):
+    """A new candidate (rules: priority 1; changed gazetteer names: 2)."""
     return _ent()._Cand(start, end, typ, None, priority)
 
 
@@ -175,7 +195,8 @@ def _glued_places(text: str, gaz: list, rules: _Rules) -> list:
 
 def _place_led(text: str, openers: list, rules: _Rules) -> list:
     """Names a Hong Kong place or line opens and a head closes (屯门公路, 新界北现代服务业中心, 将军澳–蓝田隧道,
-    北环线支线): the furthest head within reach whose middle holds no stop character, verb or second route."""
+    北环线支线): the furthest head within reach whose middle holds no stop character, verb, count or ordinal; a line
+    takes a head with nothing between (北环线|主线)."""
     out = []
     for o in openers:
         if o.priority == 0:  # a mainland place opens no Hong Kong name
@@ -188,7 +209,7 @@ def _place_led(text: str, openers: list, rules: _Rules) -> list:
         limit = min(len(text), i + _MAX_MIDDLE + 5)
         for e in range(i + 1, limit + 1):
             ch = text[e - 1]
-            if ch in _STOP or not re.match(f"[{_CJK}0-9]", ch):
+            if ch in _STOP or not _NAME_CHAR.match(ch):
                 break
             head = _head_at(text, e, o.end, rules.heads, rules.head_lengths)
             typ = rules.heads.get(head)
