@@ -2152,7 +2152,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
              else _river_works(text, c) if c.type == "place" else c for c in cands]
     cands += _shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
-    cands = hong_kong_names(report, text, cands, gaz)  # Hong Kong's own ways of naming (entities_hongkong.py)
+    cands = hong_kong_names(report, text, cands, gaz, _Cand)  # Hong Kong's own ways of naming (entities_hongkong.py)
     block_of = BlockLocator(report)
     out = []
     for c in _quotes_kept(text, _resolve(cands)):

@@ -68,21 +68,13 @@ class _Rules(NamedTuple):
     verb_lengths: tuple
     not_names: frozenset
     not_ends: tuple
-    bodies: re.Pattern  # the bodies' names, one trie regex
+    bodies: re.Pattern  # the bodies' names, one pattern
     title: str  # the type of a 《…》 title
     after: tuple  # words after a quote that make it a programme's name, longest first
     places: frozenset  # hongkong.tsv's places
     lines: frozenset  # hongkong.tsv's projects (rail lines)
-    place_scan: re.Pattern  # every place of hongkong.tsv, one trie regex (names the segmenter glued into a token)
-
-
-@lru_cache(maxsize=1)
-def _ent():
-    """The entities module, imported at call time: it imports this module (its hook), so this one may not import it
-    at load."""
-    from . import entities
-
-    return entities
+    place_scan: re.Pattern  # every place of hongkong.tsv (names the segmenter glued into a token)
+    cand: type = tuple  # the caller's candidate class (set per call)
 
 
 _ROLES = ("head", "quoted", "fund", "verb", "end", "not", "body", "after", "title")
@@ -90,6 +82,11 @@ _ROLES = ("head", "quoted", "fund", "verb", "end", "not", "body", "after", "titl
 
 def _longest(words) -> tuple:
     return tuple(sorted(words, key=len, reverse=True))
+
+
+def _alternation(words) -> re.Pattern:
+    """One pattern matching any of ``words``, the longest first where two begin alike."""
+    return re.compile("|".join(map(re.escape, _longest(words))))
 
 
 def _lengths(words) -> tuple:
@@ -114,23 +111,25 @@ def _rules() -> _Rules:
             raise ValueError(f"hongkong_names.tsv: bad row {row!r}: want word<TAB>type<TAB>role, role one of {_ROLES}")
         by_role[row[2]][row[0]] = row[1]
     heads, funds = by_role["head"], by_role["fund"]
-    gaz = _ent().read_gazetteer(LEXICON_DIR / "hongkong.tsv")
-    places = frozenset(n for n, t, _ in gaz if t == "place")
+    gaz = [(row[0], row[1]) for row in read_tsv(LEXICON_DIR / "hongkong.tsv")]  # name, type (canonical unused)
+    places = frozenset(n for n, t in gaz if t == "place")
     quoted = {**{f: "programme" for f in funds}, **by_role["quoted"], **heads}
     verbs = by_role["verb"]
     return _Rules(heads, _lengths(heads), quoted, _lengths(quoted), _longest(verbs), frozenset(verbs), _lengths(verbs),
-                  frozenset(by_role["not"]), tuple(by_role["end"]), re.compile(_ent()._trie_regex(by_role["body"])),
+                  frozenset(by_role["not"]), tuple(by_role["end"]), _alternation(by_role["body"]),
                   next(iter(by_role["title"].values()), "policy"), _longest(by_role["after"]), places,
-                  frozenset(n for n, t, _ in gaz if t == "project"), re.compile(_ent()._trie_regex(places)))
+                  frozenset(n for n, t in gaz if t == "project"), _alternation(places))
 
 
-def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
+def hong_kong_names(report, text: str, cands: list, gaz: list, cand_type) -> list:
     """``cands`` revised for a Hong Kong address (see the module docstring); for any other report, ``cands``.
 
-    ``text`` is the matching view, ``gaz`` the gazetteer candidates (sorted by start, never overlapping)."""
+    ``text`` is the matching view, ``gaz`` the gazetteer candidates (sorted by start, never overlapping), ``cand_type``
+    the candidates' frozen dataclass ``(start, end, type, canonical, priority)``: the caller's, passed in so that this
+    module never imports the one that calls it."""
     if report.meta is None or report.meta.region != HONG_KONG:
         return cands
-    rules = _rules()
+    rules = _rules()._replace(cand=cand_type)
     out = [c for c in cands if not _no_name(text, c, rules)]
     starts = [g.start for g in gaz]
     out = [t for t in (_trimmed(text, c, gaz, starts, rules) for c in out) if t is not None]
@@ -138,7 +137,7 @@ def hong_kong_names(report, text: str, cands: list, gaz: list) -> list:
     quoted = _quoted(text, rules)
     changed = [o for o in openers if o.priority == 2]  # merged or numbered: the others are the gazetteer's own
     added = (changed + _place_led(text, openers + _glued_places(text, gaz, rules), rules)
-             + quoted + _repeats(text, quoted) + _numbered(text) + _bodies(text, rules))
+             + quoted + _repeats(text, quoted, rules) + _numbered(text, rules) + _bodies(text, rules))
     return out + [_with_alias(text, c) for c in added] + _titles(text, rules)
 
 
@@ -150,9 +149,9 @@ def _no_name(text: str, c, rules: _Rules) -> bool:
             or _counted(text[c.start + _verb_length(text, c.start, rules) : c.end]))
 
 
-def _cand(start: int, end: int, typ: str, priority: int = 1):
+def _cand(rules: _Rules, start: int, end: int, typ: str, priority: int = 1):
     """A new candidate (rules: priority 1; changed gazetteer names: 2)."""
-    return _ent()._Cand(start, end, typ, None, priority)
+    return rules.cand(start, end, typ, None, priority)
 
 
 def _openers(text: str, gaz: list, rules: _Rules) -> list:
@@ -167,16 +166,16 @@ def _openers(text: str, gaz: list, rules: _Rules) -> list:
         if prev is not None and prev.type == c.type == "place" and (
                 prev.end == c.start and _city(prev.canonical) and not _city(c.canonical)
                 or prev.end == c.start - 1 and text[c.start - 1] in _AREA_JOIN):
-            c = _cand(out.pop().start, c.end, "place", 2)
+            c = _cand(rules, out.pop().start, c.end, "place", 2)
         elif name not in rules.places and name not in rules.lines:
             if c.type == "place":
-                out.append(_ent()._Cand(c.start, c.end, "place", c.canonical, 0))  # may open a city's district
+                out.append(rules.cand(c.start, c.end, "place", c.canonical, 0))  # may open a city's district
             continue
         else:
-            c = _cand(c.start, c.end, c.type)
+            c = _cand(rules, c.start, c.end, c.type)
         m = _NUMBERED_AREA.match(text, c.end)
         if c.type == "place" and m:
-            c = _cand(c.start, m.end(), "place", 2)
+            c = _cand(rules, c.start, m.end(), "place", 2)
         out.append(c)
     return out
 
@@ -190,7 +189,8 @@ def _glued_places(text: str, gaz: list, rules: _Rules) -> list:
     """Hong Kong places the gazetteer scan left out because the segmenter glued them into a longer token (上水站,
     至东涌): openers that count only when a head closes them (see :func:`_place_led`)."""
     taken = {c.start for c in gaz}
-    return [_cand(m.start(), m.end(), "place", 1) for m in rules.place_scan.finditer(text) if m.start() not in taken]
+    return [_cand(rules, m.start(), m.end(), "place") for m in rules.place_scan.finditer(text)
+            if m.start() not in taken]
 
 
 def _place_led(text: str, openers: list, rules: _Rules) -> list:
@@ -227,7 +227,7 @@ def _place_led(text: str, openers: list, rules: _Rules) -> list:
             if len(middle) <= _MAX_MIDDLE:
                 best = (e, typ)
         if best is not None:
-            out.append(_cand(o.start, best[0], best[1]))
+            out.append(_cand(rules, o.start, best[0], best[1]))
     return out
 
 
@@ -264,7 +264,7 @@ def _counted(name: str) -> bool:
     return _COUNTED.search(name) is not None
 
 
-def _repeats(text: str, quoted: list) -> list:
+def _repeats(text: str, quoted: list, rules: _Rules) -> list:
     """Names the report writes in quotes and elsewhere without them (「关爱基金」 … 透过关爱基金, 「北都公路」 … 北都公路):
     the unquoted mentions are the same name, of the same type.  Only names the report itself quoted are taken, so a
     fund word after a verb (推动私募基金) or a kind (专项基金) is never one."""
@@ -273,7 +273,7 @@ def _repeats(text: str, quoted: list) -> list:
         i = text.find(name)
         while i >= 0:  # str.find: a C-level scan, no pattern per name
             if text[i - 1 : i] != "“":
-                out.append(_cand(i, i + len(name), typ))
+                out.append(_cand(rules, i, i + len(name), typ))
             i = text.find(name, i + len(name))
     return out
 
@@ -294,22 +294,22 @@ def _quoted(text: str, rules: _Rules) -> list:
         if typ is None and text.startswith(rules.after, m.end()):
             typ = "programme"  # 「首置」项目, 「跃动港岛南」计划: the quote names the programme
         if typ is not None:
-            out.append(_cand(m.start(), m.end(), typ))
+            out.append(_cand(rules, m.start(), m.end(), typ))
         else:
             bare.append(m)
     named = {text[c.start : c.end]: c.type for c in out}
-    return out + [_cand(m.start(), m.end(), named[m.group()]) for m in bare if m.group() in named]
+    return out + [_cand(rules, m.start(), m.end(), named[m.group()]) for m in bare if m.group() in named]
 
 
-def _numbered(text: str) -> list:
+def _numbered(text: str, rules: _Rules) -> list:
     """Trunk roads named by their number (十一号干线) and the airport's runways (机场第三跑道): projects."""
-    return [_cand(m.start(), m.end(), "project") for word, p in (("号干线", _NUMBERED_ROAD), ("跑道", _RUNWAY))
+    return [_cand(rules, m.start(), m.end(), "project") for word, p in (("号干线", _NUMBERED_ROAD), ("跑道", _RUNWAY))
             if word in text for m in p.finditer(text)]
 
 
 def _bodies(text: str, rules: _Rules) -> list:
     """The government's bureaus, departments and statutory bodies of the data (发展局, 政府统计处): orgs."""
-    return [_cand(m.start(), m.end(), "org", 2) for m in rules.bodies.finditer(text)]
+    return [_cand(rules, m.start(), m.end(), "org", 2) for m in rules.bodies.finditer(text)]
 
 
 _TITLE = re.compile(r"《[^《》\n]{2,40}》")
@@ -318,7 +318,7 @@ _TITLE = re.compile(r"《[^《》\n]{2,40}》")
 def _titles(text: str, rules: _Rules) -> list:
     """Every 《…》 title, brackets included (《施政报告》, 《北部都会区行动纲领》): the addresses cite reports, strategies
     and plans by their titles, and a title is one name whatever its last word."""
-    return [_cand(m.start(), m.end(), rules.title, 2) for m in _TITLE.finditer(text)]
+    return [_cand(rules, m.start(), m.end(), rules.title, 2) for m in _TITLE.finditer(text)]
 
 
 _ALIAS = re.compile(r"（([^（）\n]{2,10})）")
