@@ -813,7 +813,7 @@ def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
     in the order of the new report (removed last).  A headline target that the other year sets only
     in a measure is ``removed`` (or ``added``) from the headline list, with ``moved_to`` pointing at
     the measure; the measure's own ``added`` (or ``removed``) row points back at the headline target."""
-    po, pn = pair_goals(pick(_year_targets(old), _magnitude), pick(_year_targets(new), _magnitude))
+    po, pn = pair_goals(pick(_year_targets(old), _magnitude), pick(_year_targets(new), _magnitude), old.text, new.text)
     out: list[TargetChange] = []
     for ko, kn in pair_keys(po, pn):
         o, n = po.get(ko), pn.get(kn)
