@@ -58,8 +58,8 @@ def test_likeness_needs_scope_unit_and_metric_and_reads_sentences_only_for_head_
 
 
 def test_traditional_goal_pairs_with_its_simplified_predecessor():
-    old = _report(2024, "目标是在2027年或之前将家族办公室增至200间。\n")
-    new = _report(2025, "目標是在2028年或之前將家族辦公室增至220間。\n", "traditional")
+    old = _report(2024, "我们会资助中小企，目标是在2027年或之前将智能生产线增至200条。\n")
+    new = _report(2025, "我們會資助中小企，目標是在2028年或之前將智能生產線增至220條。\n", "traditional")
     assert [(c, d) for _, _, c, d in _changes(old, new)] == [("raised", 20.0)]
 
 
@@ -85,3 +85,14 @@ def test_hong_kong_goal_changes_agree_with_the_dev_gold_at_least_as_measured(cor
     agree = sum(s.label_agree for s in scores)
     total = sum(s.label_total for s in scores)
     assert agree >= 37 and total <= 46, [m for s in scores for m in s.misses]
+
+
+def test_goals_take_the_indicator_the_lexicon_gives_their_metric_in_either_script():
+    simp = _report(2022, "目标是在四年内（即2026-27年度）把「公屋综合轮候时间」由六年降至约四年半。\n"
+                         "目标是未来五年吸引不少于100间创科企业，包括至少20间龙头创科企业。\n"
+                         "目标是五年内提供额外约3 000个宿位。\n")
+    assert [(t.metric, t.indicator) for t in simp.targets] == [
+        ("公屋综合轮候时间", "prh_waiting_time"), ("创科企业", "innotech_firms"),
+        ("龙头创科企业", "leading_innotech_firms"), ("宿位", None)]
+    trad = _report(2025, "目標是在2027年或之前把公屋輪候時間降至4.5年。\n", "traditional")
+    assert [(t.metric, t.indicator) for t in trad.targets] == [("公屋輪候時間", "prh_waiting_time")]

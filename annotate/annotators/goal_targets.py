@@ -19,7 +19,8 @@ period as written when the goal names a later year or a span (``2026-27年度``,
 ``到2027年``, ``本届政府任期内``), else the report's year.  The metric is written before the value
 (``将…充电停车位的总数提升至``) or after a count (``约700辆电动巴士``), or, when the goal clause
 names none (``向…降至4.5年的目标迈进``), it is the subject of the clause before (``轮候公屋时间``).
-``direction`` is ``down`` after 降/减/缩, ``up`` after 增/提/升/扩/超.
+``direction`` is ``down`` after 降/减/缩, ``up`` after 增/提/升/扩/超.  ``indicator`` is the canonical
+id ``lexicon/indicators.tsv`` gives the metric (``公屋综合轮候时间`` → ``prh_waiting_time``), else None.
 
 Not goal targets: a goal with no value (a deadline, ``目标是2034年或之前开通``, is left to the
 commitment layer; an aspiration, ``目标是成为国际创新科技中心``), a target group (``目标群组``,
@@ -40,7 +41,7 @@ from typing import Optional, Sequence
 
 from ..lexicon import DIR as LEXICON_DIR
 from ..model import Quantity, Report, Target
-from .indicators import as_written, scan_text
+from .indicators import as_written, canonical_id, scan_text
 
 # --------------------------------------------------------------------------- goal phrases
 
@@ -393,7 +394,7 @@ def _target(report: Report, scan: str, q: Quantity, goal: Goal, year: Optional[i
     lo = max(goal.clause_start, _clause_start(scan, q.start, "，,；;。：:"))
     return Target(
         id="", block=report.block_id_at(start), start=start, end=end, text=report.text[start:end],
-        year=year, indicator=None,
+        year=year, indicator=canonical_id(metric, q.unit),  # on the simplified view: 公屋輪候時間 too
         metric=as_written(report, scan, metric, ms, ms + len(metric)) if ms >= 0 else metric,
         value=q.value, low=q.low, high=q.high, unit=q.unit, qualifier=q.qualifier, quantity=q.id,
         normalized=q.normalized, base_unit=q.base_unit,
