@@ -96,3 +96,9 @@ def test_goals_take_the_indicator_the_lexicon_gives_their_metric_in_either_scrip
         ("龙头创科企业", "leading_innotech_firms"), ("宿位", None)]
     trad = _report(2025, "目標是在2027年或之前把公屋輪候時間降至4.5年。\n", "traditional")
     assert [(t.metric, t.indicator) for t in trad.targets] == [("公屋輪候時間", "prh_waiting_time")]
+
+
+def test_a_goal_that_names_its_year_before_the_word_goal():
+    r = _report(2020, "我们正按着蓝图，迈向相比2005年基准年减少65%至70%碳强度的2030年目标。\n")
+    assert [(t.metric, t.low, t.high, t.qualifier, t.horizon, t.period) for t in r.targets] == [
+        ("碳强度", 65, 70, "range", "multi_year", "2030年")]

@@ -54,7 +54,8 @@ GOAL_IS_RE = re.compile(
     r"(?P<how>如下\s*[:：︰]|是|为|在|于|[:：︰])?"
 )
 GOAL_FOR_RE = re.compile(r"以(?P<goal>[^，,；;。：:！？]{1,40}?)为(?:[^，,；;。为]{0,4})?目标")
-GOAL_OF_RE = re.compile(r"的(?P<named>[^，,；;。的]{0,4})目标")
+# …的2030年目标 names the year it is for before what it names (its period is read with the values')
+GOAL_OF_RE = re.compile(r"的(?:20\d\d\s*年(?:度)?)?(?P<named>[^，,；;。的]{0,4})目标")
 GOAL_STRIVE_RE = re.compile(r"(?:力争|争取)\s*(?:到|在|于)\s*20\d\d\s*年")
 # Words of the main targets block (预期目标, 主要目标) and of five-year plans (发展目标, 奋斗目标).
 NOT_GOAL_BEFORE_RE = re.compile(r"(?:预期|主要|发展|奋斗|目标)$")
