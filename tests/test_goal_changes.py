@@ -102,3 +102,10 @@ def test_a_goal_that_names_its_year_before_the_word_goal():
     r = _report(2020, "我们正按着蓝图，迈向相比2005年基准年减少65%至70%碳强度的2030年目标。\n")
     assert [(t.metric, t.low, t.high, t.qualifier, t.horizon, t.period) for t in r.targets] == [
         ("碳强度", 65, 70, "range", "multi_year", "2030年")]
+
+
+def test_a_goal_change_names_the_indicator_its_goals_carry():
+    old = _report(2022, "以现水平计算，目标是在四年内（即2026-27年度）把「公屋综合轮候时间」由六年降至约四年半。\n")
+    new = _report(2023, "我们正向2026-27年度把轮候公屋时间降至4.5年的目标迈进。\n")
+    (c,) = [c for c in target_changes(old, new) if c.scope == "measure"]
+    assert (c.indicator, c.change, c.delta.value) == ("prh_waiting_time", "qualifier_changed", 0.0)
