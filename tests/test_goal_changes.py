@@ -109,3 +109,14 @@ def test_a_goal_change_names_the_indicator_its_goals_carry():
     new = _report(2023, "我们正向2026-27年度把轮候公屋时间降至4.5年的目标迈进。\n")
     (c,) = [c for c in target_changes(old, new) if c.scope == "measure"]
     assert (c.indicator, c.change, c.delta.value) == ("prh_waiting_time", "qualifier_changed", 0.0)
+
+
+def test_a_restated_goal_never_displaces_another_goal_of_its_longer_metric():
+    from annotate.comparing.target_pairs import pick
+    from annotate.comparing.compare import _magnitude
+
+    r = _report(2022, "目标是在2025年把公屋综合轮候时间降至5年。\n"
+                      "目标是将现时的轮候时间「封顶」，在2026-27年度降至约四年半。\n"
+                      "目标是在四年内（即2026-27年度）把「公屋综合轮候时间」由六年降至约四年半。\n")
+    picked = pick(r.targets, _magnitude)
+    assert sorted(t.value for t in picked.values()) == [4.5, 5]

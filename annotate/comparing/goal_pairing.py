@@ -6,7 +6,9 @@ in a traditional-script address).  So goals pair by metric: :func:`goal_key` key
 its scope and its metric folded (script, width, brackets and spaces), and :func:`pair_goals` gives a
 new year's goal the key of the old year's goal whose metric is most alike (character bigrams,
 Dice ≥ :data:`MIN_ALIKE`, or one metric inside the other) and whose value is in the same unit.
-A goal is compared with a goal only, never with a year's target: its period is its own.
+A goal is compared with a goal only, never with a year's target: its period is its own.  A bare
+head noun (``宿位``) names no scheme: two goals of one pairs only when their sentences say alike
+things (:func:`like`), so ``青年宿舍计划…3 000个宿位`` and ``…学生宿舍…13 500个宿位`` stay apart.
 
 Within one report, :func:`pick_goal` keeps one row per goal: a goal stated again (in a summary
 paragraph and in its section, or in the body and in an annex of indicators) with an alike metric and
@@ -64,8 +66,8 @@ def pick_goal(picked: dict[Any, Target], key: tuple, t: Target) -> dict[Any, Tar
     for k, o in picked.items():
         if is_goal_key(k) and restates(o, t):
             a, b = fold_metric(o.metric), fold_metric(t.metric)
-            if len(b) <= len(a):
-                return picked
+            if len(b) <= len(a) or goal_key(t) in picked:
+                return picked  # (a goal of another figure holds the longer metric already)
             return {(goal_key(t) if j == k else j): (t if j == k else v) for j, v in picked.items()}
     n, slot = 1, key
     while slot in picked:

@@ -16,8 +16,8 @@ Only targets with a canonical indicator id take part: a metric without one canno
 across years.  A goal for several years (``到2030年``) is no point of the year's series, except in a
 report that sets no headline target at all (a Hong Kong policy address states its targets only as
 goals: ``目标是在四年内（即2026-27年度）把「公屋综合轮候时间」…降至约四年半``): there its goals with an
-indicator are the year's points, each with the ``period`` it names (an extra).  Series are kept per issuer, so the national GDP target never becomes "absent" in a
-Beijing report.  Reports are grouped by their canonical issuer (``meta.issuer``, see identity.py)
+indicator are the year's points, each with the ``period`` it names (an extra).  Series are kept per
+issuer, so the national GDP target never becomes "absent" in a Beijing report.  Reports are grouped by their canonical issuer (``meta.issuer``, see identity.py)
 and ordered by year.  The year of a report is ``meta.year`` (the year its targets are for), else the
 year its targets carry.
 - ``status == "unidentified"``: a report whose year could not be found (year None, indicator
