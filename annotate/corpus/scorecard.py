@@ -21,7 +21,9 @@ Actual values
    the target's metric as written, or that metric under a qualifier PLAN's sentence holds too:
    推进重大工程建设，全年完成投资2400亿元 ↔ 重大工程投资完成2510.1亿元) followed, in the same clause,
    by a comparable quantity.
-Values stated over several years (年均, 累计, 五年, 以来, “十三五”) are passed over.
+Values stated over several years (年均, 累计, 五年, 以来, “十三五”) are passed over.  A value a move
+starts from (``由高峰的6.1年回落至5.3年``) gives way to where it went (5.3年); a count may stand before
+the noun it counts (``已有150间家族办公室``).
 
 Verdict rules (``a`` the actual, ``v`` the target value, in one unit)
 --------------------------------------------------------------------
@@ -42,7 +44,10 @@ precise where only equality can be asked (no direction: 35.4 is 35).
   no direction: met when low ≤ a ≤ high.
 - ``exact`` (达到35%): equality within rounding, |a − v| ≤ r; with a direction, reaching it is
   enough: higher/reduction a ≥ v − r, ceiling a ≤ v + r.
-- otherwise ``missed``.  ``unknown`` when the target has no number, no actual was found, or the
+- otherwise ``missed``; but a goal for several years that is not yet due in RESULT's year (its
+  period ends later: ``2026-27年度`` → 2027, ``五年内`` → the plan year + 5; or its end cannot be read,
+  ``本届政府任期内``) is ``unknown`` with its actual shown as progress (:func:`not_due`): a policy
+  address's goal is not missed by the next address.  Met early is met.  ``unknown`` when the target has no number, no actual was found, or the
   units cannot be compared.
 - With no actual value, ``met`` (actual ``null``) when the review says in words that the year's
   task for the metric was reached (城镇新增就业超额完成全年任务; not 努力完成…, not under a multi-year
