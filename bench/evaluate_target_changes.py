@@ -6,7 +6,10 @@ Gold: one JSON file per report pair in GOLD_DIR (conventions in tests/gold/targe
      "changes": [{"indicator": "地区生产总值", "old": "地区生产总值增长5.5%左右", "new": "地区生产总值增长5%左右",
                   "label": "lowered", "delta": "-0.5"}, ...]}
 
-``old``/``new`` quote the raw corpus files (null for an added or removed target).  Each quote is
+``old``/``new`` quote the raw corpus files (null for an added or removed target).  A gold file with a
+top-level ``"scope": "goal"`` (or ``"measure"``) labels the goals a report sets inside its measures (Hong
+Kong policy addresses, ``Target.goal``): it is scored against the measure-scope changes instead of the
+headline ones; without ``scope`` (or ``"headline"``), against the headline changes.  Each quote is
 located in the annotated report's text, whitespace, line breaks and character width aside.  A gold
 row is matched (one to one, best first) with the predicted *headline* target change whose old or
 new target sentence holds the quote; among several, the one holding both quotes, then the one with
@@ -201,28 +204,33 @@ def score_pair(name: str, gold: Sequence[Gold], predicted: Sequence[Predicted]) 
 # --------------------------------------------------------------------------- reports
 
 
-def _side_of(report, side, indicator: Optional[str]) -> Optional[Side]:
-    """Where the target behind one side of a predicted change stands in ``report``."""
+# A gold file's ``scope`` → the scope of the predicted changes it is scored against.
+SCOPES = {"headline": "headline", "goal": "measure", "measure": "measure"}
+
+
+def _side_of(report, side, indicator: Optional[str], scope: str = "headline") -> Optional[Side]:
+    """Where the target behind one side of a predicted change of ``scope`` stands in ``report``."""
     if side is None:
         return None
-    t = next((t for t in report.targets if t.scope == "headline" and t.text == side.text
-              and t.indicator == indicator), None)
+    t = next((t for t in report.targets if t.scope == scope and t.text == side.text
+              and t.indicator == indicator and t.value == side.value), None)
     t = t or next((t for t in report.targets if t.text == side.text), None)
     if t is None:
         return None
     return Side((t.start, t.end), sentence_span(report.text, t.start, t.end))
 
 
-def predicted_changes(old, new) -> list[Predicted]:
-    """The headline target changes ``annotate`` finds for annotated reports ``old`` → ``new``."""
+def predicted_changes(old, new, scope: str = "headline") -> list[Predicted]:
+    """The target changes of ``scope`` (``headline``, or ``measure``: the goals set inside measures)
+    ``annotate`` finds for annotated reports ``old`` → ``new``."""
     from annotate.comparing.compare import target_changes
 
     out = []
     for tc in target_changes(old, new):
-        if tc.scope != "headline":
+        if tc.scope != scope:
             continue
         out.append(Predicted(tc.indicator, tc.change, tc.delta.value if tc.delta else None,
-                             _side_of(old, tc.old, tc.indicator), _side_of(new, tc.new, tc.indicator),
+                             _side_of(old, tc.old, tc.indicator, scope), _side_of(new, tc.new, tc.indicator, scope),
                              tc.old.text if tc.old else None, tc.new.text if tc.new else None))
     return out
 
@@ -239,6 +247,14 @@ def gold_rows(doc: dict, old_text: str, new_text: str) -> list[Gold]:
     return rows
 
 
+def gold_scope(doc: dict, path: Path) -> str:
+    """The scope of predicted changes a gold file is scored against (its top-level ``scope``)."""
+    scope = doc.get("scope") or "headline"
+    if scope not in SCOPES:
+        raise SystemExit(f"{path}: scope {scope!r} is none of {', '.join(SCOPES)}")
+    return SCOPES[scope]
+
+
 def evaluate(gold_dir: Path, corpus: Path = CORPUS, echo: bool = True) -> list[PairScore]:
     """Score every gold file of ``gold_dir`` (module docstring); prints each pair when ``echo``."""
     from annotate import pipeline
@@ -248,7 +264,9 @@ def evaluate(gold_dir: Path, corpus: Path = CORPUS, echo: bool = True) -> list[P
         doc = json.loads(path.read_text(encoding="utf-8"))
         old = pipeline.tag(str(corpus / doc["old"]))
         new = pipeline.tag(str(corpus / doc["new"]))
-        s = score_pair(f"{doc['old']} → {doc['new']}", gold_rows(doc, old.text, new.text), predicted_changes(old, new))
+        scope = gold_scope(doc, path)
+        s = score_pair(f"{doc['old']} → {doc['new']}", gold_rows(doc, old.text, new.text),
+                       predicted_changes(old, new, scope))
         scores.append(s)
         if echo:
             print(_line(s.name, s))

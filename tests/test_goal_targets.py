@@ -180,3 +180,17 @@ def test_gold_goal_targets_of_hong_kong_addresses(corpus, year, precision, recal
     assert s.found / s.pred >= precision and s.found / s.gold >= recall
     assert s.value == s.found  # every found goal has the gold's value and qualifier
     assert s.period >= s.found - 1
+
+
+@pytest.mark.parametrize("text, period", [
+    ("目标是在2025年年底前推动不少于200间家族办公室在港设立业务。", "2025年年底前"),  # a date and a period that touch
+    ("目标是在2025/26学年或之前为约50%的本科生提供境外学习经历。", "2025/26学年或之前"),
+    ("目标是到2027年将充电停车位增至约20万个。", "到2027年"),
+    ("目标是未来五年内吸引不少于100间创科企业。", "未来五年内"),
+    ("目标在15年内将本地海鱼养殖产量增加五倍。", "15年内"),  # a length: only the goal rule reads it
+    ("推出十年发展蓝图，目标如下：\n第一阶段（2022 - 2027）开展16个工程项目\n", "2022 - 2027"),
+    ("目标是相比2005年减少65%的碳强度。", "2023"),  # a year compared with is no period
+])
+def test_goal_periods_come_from_the_dates_layer_or_the_shapes_it_does_not_read(text, period):
+    (got,) = goals(text)
+    assert got[5] == period

@@ -355,3 +355,49 @@ def test_an_actual_under_a_qualifier_of_the_plan_sentence():
     other = _report("过去一年，全社会固定资产投资完成9000亿元。\n今年主要预期目标是：地区生产总值增长6.5%左右。\n", 2031, 2030)
     line = next(ln for ln in scorecard(plan, other).lines if ln.metric == "投资")
     assert (line.actual, line.verdict) == (None, "unknown")
+
+
+# --------------------------------------------------------------------------- goals of policy addresses (issue 11)
+
+
+def _address(year: int, body: str) -> Report:
+    return run_all(Report(meta=Meta(year=year, issuer="香港特别行政区行政长官", kind="policy-address"), text=body))
+
+
+HK_PLAN = ("房屋供应\n64. 以现水平计算，目标是在四年内（即2026-27年度）把「公屋综合轮候时间」由六年降至约四年半。\n"
+           "65. 目标是在2025年年底前推动不少于200间家族办公室在港设立或扩展业务。\n")
+
+
+def test_a_goal_not_yet_due_shows_its_progress_and_is_not_missed():
+    result = _address(2023, "房屋供应\n10. 公屋综合轮候时间已由高峰的6.1年回落至5.3年。\n"
+                            "11. 至今已有150间家族办公室在港设立或扩展业务。\n")
+    lines = {ln.indicator: ln for ln in scorecard(_address(2022, HK_PLAN), result).lines}
+    wait, offices = lines["prh_waiting_time"], lines["family_offices"]
+    assert (wait.actual.value, wait.verdict) == (5.3, "unknown")  # where the move went, not where it began
+    assert "2026-27年度" in wait.rule and "not yet due" in wait.rule
+    assert (offices.actual.value, offices.verdict) == (150, "unknown")  # a count before what it counts
+
+
+def test_a_goal_met_early_is_met_and_one_due_is_judged():
+    early = _address(2023, "11. 至今已有210间家族办公室在港设立或扩展业务。\n")
+    assert {ln.indicator: ln.verdict for ln in scorecard(_address(2022, HK_PLAN), early).lines}["family_offices"] == "met"
+    due = _address(2026, "11. 至今已有150间家族办公室在港设立或扩展业务。\n")
+    plan = _address(2025, "65. 目标是在2025年年底前推动不少于200间家族办公室在港设立或扩展业务。\n")
+    assert [ln.verdict for ln in scorecard(plan, due).lines] == ["missed"]
+
+
+@pytest.mark.parametrize("period, plan_year, due", [
+    ("2026-27年度", 2022, 2027), ("2025年年底前", 2022, 2025), ("2024/25学年前", 2022, 2025),
+    ("五年内", 2022, 2027), ("未来15年内", 2024, 2039), ("本届政府任期内", 2022, None)])
+def test_the_year_a_goal_is_due_is_read_from_its_period(period, plan_year, due):
+    from annotate.corpus.scorecard import due_year
+
+    t = Target(id="t1", block="", start=0, end=0, text="", horizon="multi_year", period=period)
+    assert due_year(t, plan_year) == due
+
+
+def test_hong_kong_goals_are_never_missed_before_they_are_due(corpus):
+    plan = pipeline.tag(str(corpus / "hongkong-2021-policy-address-simp.txt"))
+    result = pipeline.tag(str(corpus / "hongkong-2022-policy-address-simp.txt"))
+    lines = scorecard(plan, result).lines
+    assert len(lines) == 4 and all(ln.verdict == "unknown" for ln in lines)

@@ -156,12 +156,41 @@ def test_a_report_given_twice_counts_once():
 
 
 def test_cli_says_when_no_report_sets_any_target(corpus):
-    """Policy addresses set no targets block: the empty timeline comes with a warning, exit 0."""
-    res = CliRunner().invoke(main, ["timeline", str(corpus / "hongkong-2023-policy-address-simp.txt"),
+    """The 2019 policy address sets no targets block and no goal with a known indicator: the empty
+    timeline comes with a warning, exit 0."""
+    res = CliRunner().invoke(main, ["timeline", str(corpus / "hongkong-2019-policy-address-simp.txt"),
                                     "--format", "json"])
     assert res.exit_code == 0
     assert json.loads(res.stdout) == []
     assert "none of the reports sets a target" in res.stderr
+
+
+def _address(year: int, body: str) -> Report:
+    return run_all(Report(meta=Meta(year=year, issuer="香港特别行政区行政长官", kind="policy-address"), text=body))
+
+
+def test_goals_of_addresses_without_a_targets_block_make_their_series_with_their_period():
+    a = _address(2022, "目标是在四年内（即2026-27年度）把「公屋综合轮候时间」由六年降至约四年半。\n"
+                       "目标是在2025年年底前推动不少于200间家族办公室在港设立或扩展业务。\n")
+    b = _address(2023, "目标是在2026-27年度把公屋轮候时间降至4.5年。\n")
+    rows = [(p.indicator, p.year, p.value, p.qualifier, p.period, p.status) for p in timeline([("a", a), ("b", b)])]
+    assert rows == [("family_offices", 2022, 200, "at_least", "2025年年底前", "set"),
+                    ("family_offices", 2023, None, None, None, "absent"),
+                    ("prh_waiting_time", 2022, 4.5, "about", "2026-27年度", "set"),
+                    ("prh_waiting_time", 2023, 4.5, "exact", "2026-27年度", "set")]
+    # beside a targets block a goal for several years stays out of the year's series
+    mainland = _report(2025, "今年主要预期目标是：地区生产总值增长5%左右。\n目标是到2027年吸烟率降至20%以下。\n")
+    assert [p.indicator for p in timeline([("m", mainland)])] == ["gdp_growth"]
+
+
+def test_hong_kong_addresses_show_their_goal_series(corpus):
+    files = [str(corpus / f"hongkong-{y}-policy-address-simp.txt") for y in (2021, 2022)]
+    res = CliRunner().invoke(main, ["timeline", *files, "--format", "json"])
+    assert res.exit_code == 0, res.stderr
+    got = {(r["indicator"], r["year"]): (r["value"], r["period"], r["status"]) for r in json.loads(res.stdout)}
+    assert got[("prh_waiting_time", 2022)] == (4.5, "2026-27年度", "set")
+    assert got[("family_offices", 2022)] == (200, "2025年年底前", "set")
+    assert got[("family_offices", 2021)] == (None, None, "absent")
 
 
 def test_html_sections_follow_the_reports_order_of_indicators_and_name_them():

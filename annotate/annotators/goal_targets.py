@@ -19,7 +19,8 @@ period as written when the goal names a later year or a span (``2026-27年度``,
 ``到2027年``, ``本届政府任期内``), else the report's year.  The metric is written before the value
 (``将…充电停车位的总数提升至``) or after a count (``约700辆电动巴士``), or, when the goal clause
 names none (``向…降至4.5年的目标迈进``), it is the subject of the clause before (``轮候公屋时间``).
-``direction`` is ``down`` after 降/减/缩, ``up`` after 增/提/升/扩/超.
+``direction`` is ``down`` after 降/减/缩, ``up`` after 增/提/升/扩/超.  ``indicator`` is the canonical
+id ``lexicon/indicators.tsv`` gives the metric (``公屋综合轮候时间`` → ``prh_waiting_time``), else None.
 
 Not goal targets: a goal with no value (a deadline, ``目标是2034年或之前开通``, is left to the
 commitment layer; an aspiration, ``目标是成为国际创新科技中心``), a target group (``目标群组``,
@@ -40,7 +41,7 @@ from typing import Optional, Sequence
 
 from ..lexicon import DIR as LEXICON_DIR
 from ..model import Quantity, Report, Target
-from .indicators import as_written, scan_text
+from .indicators import as_written, canonical_id, scan_text
 
 # --------------------------------------------------------------------------- goal phrases
 
@@ -53,7 +54,8 @@ GOAL_IS_RE = re.compile(
     r"(?P<how>如下\s*[:：︰]|是|为|在|于|[:：︰])?"
 )
 GOAL_FOR_RE = re.compile(r"以(?P<goal>[^，,；;。：:！？]{1,40}?)为(?:[^，,；;。为]{0,4})?目标")
-GOAL_OF_RE = re.compile(r"的(?P<named>[^，,；;。的]{0,4})目标")
+# …的2030年目标 names the year it is for before what it names (its period is read with the values')
+GOAL_OF_RE = re.compile(r"的(?:20\d\d\s*年(?:度)?)?(?P<named>[^，,；;。的]{0,4})目标")
 GOAL_STRIVE_RE = re.compile(r"(?:力争|争取)\s*(?:到|在|于)\s*20\d\d\s*年")
 # Words of the main targets block (预期目标, 主要目标) and of five-year plans (发展目标, 奋斗目标).
 NOT_GOAL_BEFORE_RE = re.compile(r"(?:预期|主要|发展|奋斗|目标)$")
@@ -82,6 +84,12 @@ DOWN_RE = re.compile(r"降|减|缩|下调|压")
 
 # --------------------------------------------------------------------------- periods
 
+# A goal's period is read from the dates and periods layers (dates.py) where they can read it: a
+# year (2025年), a date (2023年3月31日), a fiscal or school year (2026-27年度, 2025/26学年), a length
+# ahead (未来五年), next year (明年内); a year and a part of it that touch are one period
+# (2025年 + 年底 = 2025年年底), and the words that bound it stay with it (前, 或之前, 内).  The shapes
+# those layers do not read are read here: a length (15年内, 在四年间, 以三年), a term
+# (本届政府任期内), a spaced span of years (2022 - 2027).
 PERIOD_RE = re.compile(
     r"(?P<span>20\d\d\s*[-–—/／]\s*(?:20)?\d\d\s*(?:年度|学年|年)?(?:或之前|之前|前)?)"
     r"|(?P<year>(?:到|至)?\s*20\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|年底|底|年中|中|上半年|下半年|内)?"
@@ -94,6 +102,55 @@ PERIOD_RE = re.compile(
 YEAR_IN_RE = re.compile(r"20\d\d")
 # a year compared with (较2015年减少三至四成, 从2017年的7.8%) is no period
 BASE_YEAR_BEFORE_RE = re.compile(r"(?:较|比|从|由|自)\s*$")
+# what a layer's period or date of a goal may have around it: 到 before; 年底, 前, 或之前, 内 after
+PERIOD_LEAD_RE = re.compile(r"(?:到|至)\s*$")
+PERIOD_TAIL_RE = re.compile(r"\s*(?:年底|底|年中|中|上半年|下半年)?\s*(?:或之前|之前|以前|前|之内|内)?")
+# the layers' values of a year or a span of years (2025, 2023-03-31, 2026/2027, 2025:mid-year)
+NAMED_VALUE_RE = re.compile(r"^\d{4}(?:[-/:]|$)")
+
+
+@dataclass(frozen=True)
+class PeriodAt:
+    """A period a goal may name, ``[start, end)`` of the text: ``named`` when it names a year or a
+    span of years (it wins over a length), ``span`` when it names a span (2026-27年度)."""
+
+    start: int
+    end: int
+    named: bool
+    span: bool
+
+
+def _layer_periods(report: Report, scan: str, lo: int, hi: int) -> list[PeriodAt]:
+    """The periods the dates and periods layers read in ``[lo, hi)``, touching ones joined, each
+    with the words that bound it (:data:`PERIOD_LEAD_RE`, :data:`PERIOD_TAIL_RE`)."""
+    spans = sorted((x for x in list(report.dates) + list(report.periods) if lo <= x.start and x.end <= hi),
+                   key=lambda x: x.start)
+    out: list[PeriodAt] = []
+    for x in spans:
+        value = x.value or ""
+        named = bool(NAMED_VALUE_RE.match(value))
+        if not named and not value.startswith(("P", "next:")):
+            continue  # 年底, 今年内 alone: a part of a year named before it, or the plan year
+        lead = PERIOD_LEAD_RE.search(scan, max(0, x.start - 2), x.start)
+        start = lead.start() if lead else x.start
+        end = PERIOD_TAIL_RE.match(scan, x.end).end()
+        if out and start <= out[-1].end:
+            continue  # inside the period before (2025年 + 年底)
+        out.append(PeriodAt(start, end, named, "/" in value))
+    return out
+
+
+def _periods(report: Report, scan: str, lo: int, hi: int) -> list[PeriodAt]:
+    """Every period a goal may name in ``[lo, hi)``: the layers' (:func:`_layer_periods`), then the
+    shapes only :data:`PERIOD_RE` reads, where no layer period stands; in text order, years
+    compared with (``较2015年``) left out."""
+    out = _layer_periods(report, scan, lo, hi)
+    for m in PERIOD_RE.finditer(scan, lo, hi):
+        if any(p.start < m.end() and m.start() < p.end for p in out):
+            continue
+        out.append(PeriodAt(m.start(), m.end(), bool(m.group("span") or m.group("year")), bool(m.group("span"))))
+    return sorted((p for p in out if not BASE_YEAR_BEFORE_RE.search(scan, 0, p.start)), key=lambda p: p.start)
+
 
 # --------------------------------------------------------------------------- metrics
 
@@ -202,28 +259,28 @@ def _is_value(scan: str, q: Quantity, qs: Sequence[Quantity], goal: Goal) -> boo
     return True
 
 
-def _period(text: str, scan: str, goal: Goal, q: Quantity, year: Optional[int]) -> tuple[str, Optional[str]]:
+def _period(report: Report, scan: str, goal: Goal, q: Quantity, year: Optional[int]) -> tuple[str, Optional[str]]:
     """``(horizon, period)`` of the value ``q`` of ``goal``: a later year or a span named in the
     clause of the value, else before it in the goal's clause (a year form before a length: ``在四年内
     （即2026-27年度）`` is ``2026-27年度``), makes it ``multi_year`` with the period as written; else it
-    is the report's year.  ``text`` is the report's text (the period is given as written), ``scan`` its
-    simplified view (matched)."""
+    is the report's year.  Periods are those of :func:`_periods`, given as written in the report's
+    text (``scan`` is its simplified view)."""
     own = _clause_start(scan, q.start, "，,；;。：:")
     own_end = _clause_group_end(scan, q.end, "，,；;。！？!?\n")
-    found = [m for m in PERIOD_RE.finditer(scan, goal.clause_start, own_end)
-             if (m.start() < q.start or m.start() >= own) and not BASE_YEAR_BEFORE_RE.search(scan, 0, m.start())]
+    found = [p for p in _periods(report, scan, goal.clause_start, own_end)
+             if p.start < q.start or p.start >= own]
     if not found:
         return "year", str(year) if year else None
-    mine = [m for m in found if m.start() >= own]
-    pool = mine or [m for m in found if m.start() < q.start]
+    mine = [p for p in found if p.start >= own]
+    pool = mine or [p for p in found if p.start < q.start]
     if not pool:
         return "year", str(year) if year else None
     # a named year or span wins over a length; of several, the one nearest before the value
-    best = ([m for m in pool if m.group("span") or m.group("year")] or pool)[-1]
-    named = [int(y) for y in YEAR_IN_RE.findall(best.group(0))]
-    if named and year and max(named) <= year and not best.group("span"):
+    best = ([p for p in pool if p.named] or pool)[-1]
+    written = report.text[best.start : best.end].strip()
+    named = [int(y) for y in YEAR_IN_RE.findall(written)]
+    if named and year and max(named) <= year and not best.span:
         return "year", str(year)  # 2023年底前 in the 2023 address is this year
-    written = text[best.start() : best.end()].strip()
     return "multi_year", re.sub(r"^(?:在|至)\s*", "", written)
 
 
@@ -389,11 +446,11 @@ def _target(report: Report, scan: str, q: Quantity, goal: Goal, year: Optional[i
     end = max(q.end, min(goal.end, _clause_group_end(scan, q.end, "，,；;。！？!?\n")))
     metric = _metric(scan, q, goal)
     ms = scan.rfind(metric, 0, goal.end + len(metric))  # the metric may be the clause before's subject
-    horizon, period = _period(report.text, scan, goal, q, year)
+    horizon, period = _period(report, scan, goal, q, year)
     lo = max(goal.clause_start, _clause_start(scan, q.start, "，,；;。：:"))
     return Target(
         id="", block=report.block_id_at(start), start=start, end=end, text=report.text[start:end],
-        year=year, indicator=None,
+        year=year, indicator=canonical_id(metric, q.unit),  # on the simplified view: 公屋輪候時間 too
         metric=as_written(report, scan, metric, ms, ms + len(metric)) if ms >= 0 else metric,
         value=q.value, low=q.low, high=q.high, unit=q.unit, qualifier=q.qualifier, quantity=q.id,
         normalized=q.normalized, base_unit=q.base_unit,

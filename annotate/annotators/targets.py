@@ -879,7 +879,7 @@ def _horizon(scan: str, f: _Found, year: Optional[int]) -> tuple[str, Optional[s
     return "year", str(year) if year else None
 
 
-@register(adds="targets", requires=("indicators", "quantities"))
+@register(adds="targets", requires=("indicators", "quantities", "dates", "periods"))  # goal periods read dates, periods
 def annotate_targets(report: Report) -> Report:
     """Add the targets layer (see module docstring)."""
     return replace(report, targets=tuple(with_goals(report, find_targets(report))))

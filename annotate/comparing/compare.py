@@ -51,7 +51,7 @@ from typing import Any, Optional, Sequence
 from . import align as _align
 from .diff import (Encoder, PlaceholderOverflow, TokenOp, YearRoll, classify, is_level, is_year_roll, leaf_diff,
                    number_span, year_roll)
-from .goal_pairing import pair_goals
+from .goal_pairing import is_goal_key, pair_goals
 from .horizon import horizon_at, passage_horizons
 from .target_pairs import Key, metric_key, pair_keys, pick, reported_key
 from ..model import Report, Target
@@ -813,7 +813,7 @@ def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
     in the order of the new report (removed last).  A headline target that the other year sets only
     in a measure is ``removed`` (or ``added``) from the headline list, with ``moved_to`` pointing at
     the measure; the measure's own ``added`` (or ``removed``) row points back at the headline target."""
-    po, pn = pair_goals(pick(_year_targets(old), _magnitude), pick(_year_targets(new), _magnitude))
+    po, pn = pair_goals(pick(_year_targets(old), _magnitude), pick(_year_targets(new), _magnitude), old.text, new.text)
     out: list[TargetChange] = []
     for ko, kn in pair_keys(po, pn):
         o, n = po.get(ko), pn.get(kn)
@@ -827,7 +827,9 @@ def target_changes(old: Report, new: Report) -> tuple[TargetChange, ...]:
         elif change == "added" and other in po:
             moved = _side(po[other])
         delta = target_delta(o, n) if o is not None and n is not None else None
-        out.append(TargetChange(key[1], o.metric if o else None, n.metric if n else None,
+        # a goal pairs by its metric (goal_pairing.py): the id the lexicon gives it is still said
+        indicator = key[1] if not is_goal_key(key) else (n or o).indicator
+        out.append(TargetChange(indicator, o.metric if o else None, n.metric if n else None,
                                 _side(o) if o else None, _side(n) if n else None, change, delta,
                                 key[0], key[2], moved))
     return tuple(out)

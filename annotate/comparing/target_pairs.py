@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from ..lexicon import two_columns
-from .goal_pairing import goal_key, is_goal_key
+from .goal_pairing import goal_key, is_goal_key, pick_goal
 from ..model import Target
 
 # (scope, indicator, component, metric key): the metric key is None for a lexicon indicator
@@ -79,11 +79,14 @@ def target_key(t: Target) -> Optional[Key]:
 
 def pick(targets: Sequence[Target], magnitude) -> dict[Key, Target]:
     """One target per key (:func:`target_key`): the first that states a number (``magnitude`` not
-    None), else the first."""
+    None), else the first; goals by :func:`.goal_pairing.pick_goal`."""
     out: dict[Key, Target] = {}
     for t in targets:
         key = target_key(t)
         if key is None:
+            continue
+        if is_goal_key(key):
+            out = pick_goal(out, key, t)  # a goal stated twice is one row; two of one metric are two
             continue
         cur = out.get(key)
         if cur is None or (magnitude(cur) is None and magnitude(t) is not None):

@@ -21,7 +21,9 @@ Actual values
    the target's metric as written, or that metric under a qualifier PLAN's sentence holds too:
    推进重大工程建设，全年完成投资2400亿元 ↔ 重大工程投资完成2510.1亿元) followed, in the same clause,
    by a comparable quantity.
-Values stated over several years (年均, 累计, 五年, 以来, “十三五”) are passed over.
+Values stated over several years (年均, 累计, 五年, 以来, “十三五”) are passed over.  A value a move
+starts from (``由高峰的6.1年回落至5.3年``) gives way to where it went (5.3年); a count may stand before
+the noun it counts (``已有150间家族办公室``).
 
 Verdict rules (``a`` the actual, ``v`` the target value, in one unit)
 --------------------------------------------------------------------
@@ -42,7 +44,10 @@ precise where only equality can be asked (no direction: 35.4 is 35).
   no direction: met when low ≤ a ≤ high.
 - ``exact`` (达到35%): equality within rounding, |a − v| ≤ r; with a direction, reaching it is
   enough: higher/reduction a ≥ v − r, ceiling a ≤ v + r.
-- otherwise ``missed``.  ``unknown`` when the target has no number, no actual was found, or the
+- otherwise ``missed``; but a goal for several years that is not yet due in RESULT's year (its
+  period ends later: ``2026-27年度`` → 2027, ``五年内`` → the plan year + 5; or its end cannot be read,
+  ``本届政府任期内``) is ``unknown`` with its actual shown as progress (:func:`not_due`): a policy
+  address's goal is not missed by the next address.  Met early is met.  ``unknown`` when the target has no number, no actual was found, or the
   units cannot be compared.
 - With no actual value, ``met`` (actual ``null``) when the review says in words that the year's
   task for the metric was reached (城镇新增就业超额完成全年任务; not 努力完成…, not under a multi-year
@@ -108,10 +113,11 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from ..model import Commitment, Number, Quantity, Report, Target
 from ..lexicon import DIR as LEXICON_DIR
+from ..reading.numerals import parse_number
 
 LEXICON = LEXICON_DIR
 
@@ -569,6 +575,10 @@ def _text_candidates(t: Target, result: Report, text: str, end: int, want_change
         if PART_SCOPE_RE.search(text, cs, m.start()):
             continue  # a part of the whole: 对非洲、拉美市场出口 is not all exports
         ss, _ = _sentence(text, m.start(), m.end())
+        count = _count_before(text, m.start(), qs, common, cs)
+        if count is not None and _acceptable(text, ss, count.start, count):
+            out.append(_Candidate(count, count.start, ce, "text"))
+            continue
         for q in qs:
             if q.start < m.end() or q.end > ce:
                 continue
@@ -584,6 +594,39 @@ def _text_candidates(t: Target, result: Report, text: str, end: int, want_change
                 out.append(_Candidate(q, m.start(), ce, "text"))
             break
     return out
+
+
+COUNT_BEFORE_GAP_RE = re.compile(r"(?:个|的)?$")
+
+
+def _count_before(text: str, start: int, qs: Sequence[Quantity], common: Optional[str], floor: int) -> Optional[Quantity]:
+    """A count written right before the metric it counts (``已有150间家族办公室``: classifier, then
+    noun), in the same clause (from ``floor``), in the target's common unit; else None."""
+    for q in reversed(qs):
+        if q.end > start:
+            continue
+        if q.start < floor or not COUNT_BEFORE_GAP_RE.fullmatch(text[q.end : start]):
+            return None
+        mag = _q_magnitude(q)
+        return q if mag is not None and mag[1] == common and q.unit and not _is_percent(q.unit) else None
+    return None
+
+
+# a value a move starts from (由高峰的6.1年回落至5.3年): the review's figure is where it went
+MOVE_FROM_RE = re.compile(r"(?:由|从)[^，；。至到]{0,8}$")
+MOVE_TO_RE = re.compile(r"[^，；。]{0,12}?(?:至|到)\s*$")
+
+
+def _moved_to(text: str, q: Quantity, qs: Sequence[Quantity]) -> Quantity:
+    """``q``, or the value a move from ``q`` reaches in the same clause (``由…6.1年回落至5.3年`` → 5.3年)
+    when ``q`` is its starting point and the end is in the same unit."""
+    if not MOVE_FROM_RE.search(text, max(0, q.start - 10), q.start):
+        return q
+    for o in qs:
+        if o.start >= q.end and MOVE_TO_RE.fullmatch(text, q.end, o.start) and _q_magnitude(o) \
+                and _q_magnitude(q) and _q_magnitude(o)[1] == _q_magnitude(q)[1]:
+            return o
+    return q
 
 
 END_LEVEL_RE = re.compile(r"(达到?|升至|提高到|提升至|提升到|增至|稳定在|保持在)$")
@@ -675,7 +718,7 @@ def find_actual(t: Target, result: Report, end: Optional[int] = None, context: s
         return (ctx if ctx < 2 else 1.5, 0 if c.source == "indicator" else 1, c.start)
 
     best = min(cands, key=rank)
-    q = best.quantity
+    q = _moved_to(text, best.quantity, sorted(result.quantities, key=lambda x: x.start))
     value = _signed(q, text, want_change, reduction)
     sign = -1.0 if value != q.value else 1.0
     mag = _q_magnitude(q)
@@ -747,6 +790,40 @@ def _half_digit(v: Number) -> float:
 
 
 EPS = 1e-9
+
+
+YEAR_RE = re.compile(r"(20\d\d)(?:\s*[-–—/／]\s*(\d{2,4}))?")
+YEARS_WITHIN_RE = re.compile(r"([一二两三四五六七八九十\d]{1,3})\s*(?:个)?(?:学)?年")
+
+
+def due_year(t: Target, plan_year: Optional[int]) -> Optional[int]:
+    """The year by which multi-year target ``t`` is due, read from its period: the last year it
+    names (``2026-27年度`` → 2027, ``2025年年底前`` → 2025), else the plan year plus the years it
+    counts (``五年内`` in 2022 → 2027); None when the period says neither (``本届政府任期内``)."""
+    period = t.period or ""
+    years = []
+    for m in YEAR_RE.finditer(period):
+        years.append(int(m.group(1)))
+        if m.group(2):
+            tail = m.group(2)
+            years.append(int(tail) if len(tail) == 4 else int(m.group(1)[:2] + tail))
+    if years:
+        return max(years)
+    m = YEARS_WITHIN_RE.search(period)
+    if m and plan_year:
+        n = parse_number(m.group(1))
+        return plan_year + int(n) if n else None
+    return None
+
+
+def not_due(t: Target, plan_year: Optional[int], result_year: Optional[int]) -> bool:
+    """Is ``t`` a goal for several years that is not yet due when RESULT (of ``result_year``)
+    reviews it?  Such a goal is not missed by a next year that falls short of it: the actual shows
+    progress.  A period whose end cannot be read counts as not due."""
+    if t.horizon != "multi_year":
+        return False
+    due = due_year(t, plan_year)
+    return due is None or result_year is None or result_year < due
 
 
 def verdict(t: Target, actual: Optional[Actual], direction: Optional[str]) -> tuple[str, Rule]:
@@ -1245,6 +1322,8 @@ def scorecard(plan: Report, result: Report, plan_file: str = "", result_file: st
             said = stated_met(t, result, end)
             if said is not None:
                 v, why = "met", _rule("rule.stated", clause=said)
+        if v == "missed" and not_due(t, plan.meta.year, result.meta.year):
+            v, why = "unknown", _rule("rule.not_due", period=t.period or "")
         lines.append(Line(indicator=t.indicator, metric=t.metric,
                           target=TargetValue(t.value, t.low, t.high, t.unit, t.qualifier, t.text),
                           actual=actual, verdict=v, direction=d, rule=why.words("en"), why=why))

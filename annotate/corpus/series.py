@@ -13,8 +13,11 @@ reports of several issuers or two files of one year are given).
   names the report's file; its values are None.
 
 Only targets with a canonical indicator id take part: a metric without one cannot be matched
-across years.  Series are kept per issuer, so the national GDP target never becomes "absent" in a
-Beijing report.  Reports are grouped by their canonical issuer (``meta.issuer``, see identity.py)
+across years.  A goal for several years (``到2030年``) is no point of the year's series, except in a
+report that sets no headline target at all (a Hong Kong policy address states its targets only as
+goals: ``目标是在四年内（即2026-27年度）把「公屋综合轮候时间」…降至约四年半``): there its goals with an
+indicator are the year's points, each with the ``period`` it names (an extra).  Series are kept per
+issuer, so the national GDP target never becomes "absent" in a Beijing report.  Reports are grouped by their canonical issuer (``meta.issuer``, see identity.py)
 and ordered by year.  The year of a report is ``meta.year`` (the year its targets are for), else the
 year its targets carry.
 - ``status == "unidentified"``: a report whose year could not be found (year None, indicator
@@ -53,6 +56,7 @@ class Point:
     issuer: Optional[str] = None
     normalized: Optional[Number] = None
     base_unit: Optional[str] = None
+    period: Optional[str] = None  # the goal's period when a goal is the point (2026-27年度)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,14 +70,19 @@ def report_year(report: Report) -> Optional[int]:
 
 
 def _set_points(report: Report, file: str, year: int) -> dict[str, Point]:
+    """The points ``report`` sets for ``year``, one per indicator (module docstring)."""
+    goals_only = not any(t.scope == "headline" for t in report.targets)
     out: dict[str, Point] = {}
     for t in report.targets:  # report order: the targets block comes before the measures
-        if not t.indicator or t.indicator in out or t.horizon == "multi_year":
+        if not t.indicator or t.indicator in out:
+            continue
+        if t.horizon == "multi_year" and not (goals_only and t.goal):
             continue  # a goal for several years (到2030年) is no point of the year's series
         out[t.indicator] = Point(
             indicator=t.indicator, year=year, file=file, value=t.value, low=t.low, high=t.high,
             unit=t.unit, qualifier=t.qualifier, text=t.text, status="set", metric=t.metric,
-            issuer=report.meta.issuer, normalized=t.normalized, base_unit=t.base_unit)
+            issuer=report.meta.issuer, normalized=t.normalized, base_unit=t.base_unit,
+            period=t.period if t.horizon == "multi_year" else None)
     return out
 
 

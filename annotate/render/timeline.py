@@ -2,7 +2,7 @@
 
 Contract:
 - :func:`to_json`: a JSON array of row objects (``series.FIELDS`` first, then the extras metric,
-  issuer, normalized, base_unit), UTF-8, not ASCII-escaped.
+  issuer, normalized, base_unit, period), UTF-8, not ASCII-escaped.
 - :func:`to_csv`: the same rows with a header; ``series.FIELDS`` then ``metric``, ``issuer``;
   numbers as written (``6.5``, ``7``), empty cells for nulls.
 - :func:`render_html`: a complete HTML document (str), no script and no network access.  For each
@@ -31,7 +31,7 @@ from ..corpus.series import FIELDS, Point
 from .labels import csv_table, fmt_number, indicator_name, indicator_order, target_label
 
 CSV_COLUMNS = FIELDS + ("metric", "issuer")
-EXTRAS = ("metric", "issuer", "normalized", "base_unit")
+EXTRAS = ("metric", "issuer", "normalized", "base_unit", "period")
 
 
 # --------------------------------------------------------------------------- json / csv
