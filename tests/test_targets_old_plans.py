@@ -62,3 +62,32 @@ def test_a_clause_that_only_steers_a_value_goes_on_with_the_metric_before_it():
     # a clause whose own words hold a value names no metric for the next one
     r = tag("主要预期目标是：地区生产总值增长5%左右。\n要抓好物价工作，零售物价上涨幅度回落百分之二，力争控制在百分之十二左右。\n", 1996)
     assert [t.indicator for t in r.targets] == ["gdp_growth"]
+
+
+def test_a_planned_figure_after_the_plan_passage_is_a_main_target():
+    """A prose plan has no measures half: a sentence that says a figure for the plan year is planned
+    (拟定为, 安排为) or will be reached (naming the plan year) sets a main target wherever it stands."""
+    r = tag("各位代表：\n一九六三年的工业总产值，拟定为九百亿元，比一九六二年增长百分之六。\n\n交通运输也将有新的发展。\n\n"
+            "在原材料方面，钢产量拟定为八百万吨，将比一九六二年增长百分之十。\n\n"
+            "一九六三年的计划实现以后，我国工农业总产值将比上年增长百分之七。\n", 1963)
+    assert figures(r) == [("industrial_output", 900, "亿元"), ("industrial_output_growth", 6, "%"),
+                          ("steel_output", 800, "万吨"), ("gross_output_growth", 7, "%")]
+    assert {t.year for t in r.targets} == {1963}
+
+
+def test_a_later_sentence_about_another_plan_or_the_past_sets_nothing():
+    r = tag("各位代表：\n一九六三年的工业总产值，拟定为九百亿元。\n\n我们不曾料到。\n\n"
+            "到一九六七年，钢产量将达到一千二百万吨。一九六二年钢产量已经达到六百万吨。"
+            "一九六三年社会商品零售总额预计将达到六百亿元。\n", 1963)
+    assert figures(r) == [("industrial_output", 900, "亿元")]
+
+
+def test_a_targets_list_that_names_its_plan_year_sets_that_year():
+    """A report delivered late in the year plans the next: ``1981年国民经济计划主要指标安排如下`` in the
+    report of 1980 sets the 1981 plan; a year before the report's is no plan year."""
+    r = tag("各位代表：\n根据上述要求，1981年国民经济计划主要指标安排如下。\n工农业总产值，比1980年预计增长5.5%。\n", 1980)
+    assert [(t.indicator, t.value, t.year) for t in r.targets] == [("gross_output_growth", 5.5, 1981)]
+    r = tag("各位代表：\n今年经济社会发展主要预期目标是：地区生产总值增长5%左右。\n", 2025)
+    assert [(t.indicator, t.year) for t in r.targets] == [("gdp_growth", 2025)]
+    r = tag("各位代表：\n在2023年的基础上，主要预期目标是：地区生产总值增长5%左右。\n", 2025)
+    assert [(t.indicator, t.year) for t in r.targets] == [("gdp_growth", 2025)]

@@ -64,9 +64,13 @@ class PlanFigure:
     quantity: Quantity
 
 
-def _years(text: str) -> list[int]:
+def years_named(text: str, with_nian: bool = False) -> list[int]:
+    """Every year ``text`` names, in order (``1981年``, ``一九八一年``), as integers; with ``with_nian``
+    only those written with 年 (a bare ``1980`` in ``1980、1981年`` counts without it)."""
     out = []
     for m in YEAR_RE().finditer(text):
+        if with_nian and not m.group(0).endswith("年"):
+            continue
         y = m.group(1)
         if y.startswith("一九"):
             y = "19" + "".join(_CN_DIGITS[c] for c in y[2:])
@@ -109,7 +113,7 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
         sub = scan[sub_start : q.start]
         if MULTI_YEAR_RE().search(sub) or SHARE_RE().search(scan[cs : q.start]):
             continue
-        if plan_year and any(y < plan_year - 1 or y > plan_year for y in _years(sub)):
+        if plan_year and any(y < plan_year - 1 or y > plan_year for y in years_named(sub)):
             continue  # an old base year, or a later year's goal (到2000年): not the plan year's figure
         before = scan[cs : q.start]
         if BASE_RE().search(before) or INCREMENT_RE().search(before):
@@ -199,7 +203,7 @@ def _opens_passage(scan: str, para_start: int, start: int, end: int, figures: li
 
 
 def _plan_year(scan: str, start: int, end: int) -> Optional[int]:
-    ys = _years(scan[start:end])
+    ys = years_named(scan[start:end])
     return max(ys) if ys else None
 
 
@@ -234,3 +238,26 @@ def plan_passage(scan: str, qs: Sequence[Quantity],
     if p_start is None or not found:
         return None
     return p_start, p_end, year, found
+
+
+def later_plan_figures(scan: str, qs: Sequence[Quantity], start: int, year: Optional[int]) -> list[PlanFigure]:
+    """The aggregate figures set after the plan passage (which ends at ``start``) by sentences that
+    say, as the passage's opener does, that a figure for the plan ``year`` is planned or will be
+    reached (:func:`_opens_passage`): ``１９５６年的国民经济计划实现以后，我国工农业总产值将比上年增长
+    １４．１％`` closes the 1956 plan after a paragraph on transport; ``钢产量拟定为六百二十四万八千吨``
+    sets the 1958 steel figure paragraphs after the passage.  A prose plan has no measures half: a
+    figure said to be planned for the year is the year's target wherever it stands.  Empty without a year."""
+    if year is None:
+        return []
+    out: list[PlanFigure] = []
+    for m in re.finditer(r"[^\n]+", scan[start:]):
+        ps, pe = start + m.start(), start + m.end()
+        for ss, se in _sentences(scan, ps, pe):
+            if ss < start:
+                continue
+            figs = sentence_figures(scan, ss, se, qs, year)
+            named = _plan_year(scan, ss, se)
+            # a sentence naming a later year is about a later plan (到一九六二年…)
+            if _opens_passage(scan, ps, ss, se, figs, year) and (named is None or named <= year):
+                out.extend(figs)
+    return out

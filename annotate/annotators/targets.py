@@ -57,7 +57,8 @@ from ..lexicon import DIR as LEXICON_DIR
 from ..model import Quantity, Report, Target
 from ..reading.numerals import parse_number
 from . import register
-from .plan_passage import plan_passage
+from .plan_passage import later_plan_figures, plan_passage
+from .plan_passage import years_named as _years_named
 from .goal_targets import with_goals
 from .indicators import (
     PREDICATE_RE,
@@ -555,8 +556,23 @@ def _search_blocks(report: Report) -> list[tuple[TargetBlock, list[_Found]]]:
         found, end = _block_targets(report.text, scan, m.end(), qs, "如下" in m.group(0))
         if found:
             # one main block per report: the first trigger that sets targets
-            return [(TargetBlock(m.start(), end, m.group(0)), found)]
+            year = _named_plan_year(scan[sent_start : m.end()], report.meta.year)
+            return [(TargetBlock(m.start(), end, m.group(0), year), found)]
     return _prose_block(report, scan, qs)
+
+
+def _named_plan_year(sentence: str, meta_year: Optional[int]) -> Optional[int]:
+    """The plan year the trigger's sentence names (``1981年国民经济计划主要指标安排如下`` in the report
+    delivered in 1980), or None.  Only the report's year or the next is taken: a report delivered late
+    in the year plans the next (the year it was delivered is its ``meta.year`` when nothing else says),
+    and no report plans further ahead outside a multi-year passage (skipped before this is asked)."""
+    years = _years_named(sentence, with_nian=True)
+    if not years:
+        return None
+    named = years[-1]
+    if meta_year is None or named in (meta_year, meta_year + 1):
+        return named
+    return None
 
 
 def _prose_block(report: Report, scan: str, qs: Sequence[Quantity]) -> list[tuple[TargetBlock, list[_Found]]]:
@@ -568,6 +584,19 @@ def _prose_block(report: Report, scan: str, qs: Sequence[Quantity]) -> list[tupl
     start, end, year, figures = got
     found = [_Found(f.start, f.end, f.metric, f.indicator, f.quantity) for f in figures]
     return [(TargetBlock(start, end, "plan passage", year), found)]
+
+
+def _later_plan_figures(scan: str, qs: Sequence[Quantity], block: TargetBlock, taken: set[str]) -> list[_Found]:
+    """Figures a prose plan sets for its year after its passage (:func:`.plan_passage.later_plan_figures`),
+    one per indicator not yet set (the passage's own figure, read first, is the year's); adds what it
+    takes to ``taken``."""
+    out: list[_Found] = []
+    for f in later_plan_figures(scan, qs, block.end, block.year):
+        if not f.indicator or f.indicator in taken:
+            continue
+        taken.add(f.indicator)
+        out.append(_Found(f.start, f.end, f.metric, f.indicator, f.quantity))
+    return out
 
 
 def _restated_gdp(scan: str, qs: Sequence[Quantity], start: int) -> Optional[_Found]:
@@ -795,6 +824,8 @@ def find_targets(report: Report) -> list[Target]:
             extra.append(g)
             taken.add("gdp_growth")
     prose = block.trigger == "plan passage"
+    if prose:
+        extra.extend(_later_plan_figures(scan, qs, block, taken))
     extra.extend(replace(f, scope="measure") for f in _measure_targets(scan, qs, block.end, taken, not prose))
     year = block.year or _year(report, scan, block.start)
     out: list[Target] = []
