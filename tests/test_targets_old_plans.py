@@ -91,3 +91,22 @@ def test_a_targets_list_that_names_its_plan_year_sets_that_year():
     assert [(t.indicator, t.year) for t in r.targets] == [("gdp_growth", 2025)]
     r = tag("各位代表：\n在2023年的基础上，主要预期目标是：地区生产总值增长5%左右。\n", 2025)
     assert [(t.indicator, t.year) for t in r.targets] == [("gdp_growth", 2025)]
+
+
+def test_the_opening_paragraph_s_figures_for_the_plan_year_before_the_opener_belong_to_the_plan():
+    """The paragraph that opens the plan presents its figures: the state budget's revenue and spending
+    set before the first output figure are the plan's; a cut in percent (减少百分之四) is a rate, not an
+    increment; a sentence about the year before, or reporting, in the same paragraph is not."""
+    r = tag("各位代表：\n1962年的国家预算收入增长了百分之五。这次提交的计划草案的各种数字表明，建设是稳步前进的。"
+            "1963年的国家预算收入比1962年增长近百分之二；国家预算支出比1962年减少百分之四。"
+            "1963年的工业总产值比1962年将增长百分之六，比1962年增加五十亿元。\n", 1963)
+    assert [(t.indicator, t.value, t.qualifier) for t in r.targets] == [
+        ("budget_revenue_growth", 2, "below"), ("budget_spending_growth", 4, "exact"),
+        ("industrial_output_growth", 6, "exact")]
+
+
+def test_a_total_with_no_owner_belongs_to_the_run_in_label_before_it():
+    r = tag("各位代表：\n1981年国民经济计划主要指标安排如下。\n工农业总产值，比1980年预计增长5.5%。\n"
+            "轻工业，总产值比1980年预计增长8%，继续高于重工业的增长速度。\n", 1980)
+    assert [(t.indicator, t.metric, t.value) for t in r.targets] == [
+        ("gross_output_growth", "工农业总产值", 5.5), ("light_industry_output_growth", "轻工业总产值", 8)]

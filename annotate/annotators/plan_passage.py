@@ -116,8 +116,10 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
         if plan_year and any(y < plan_year - 1 or y > plan_year for y in years_named(sub)):
             continue  # an old base year, or a later year's goal (到2000年): not the plan year's figure
         before = scan[cs : q.start]
-        if BASE_RE().search(before) or INCREMENT_RE().search(before):
+        if BASE_RE().search(before):
             continue
+        if INCREMENT_RE().search(before) and not (q.unit or "").endswith(("%", "％")):
+            continue  # an amount added restates the level; a share added or cut (减少百分之四) is a rate
         listed = _listed_after(scan, q, end, lex)
         if listed:
             # ``产量将增长百分之四十以上的有粮食、棉花…``: the figure holds for every aggregate listed
@@ -207,6 +209,21 @@ def _plan_year(scan: str, start: int, end: int) -> Optional[int]:
     return max(ys) if ys else None
 
 
+def _earlier_in_paragraph(scan: str, para_start: int, opener: int, qs: Sequence[Quantity],
+                          year: Optional[int]) -> list[PlanFigure]:
+    """Figures set before the opener in its own paragraph by sentences about the plan ``year`` (the
+    latest year they name), reporting nothing: ``…国家预算草案和发展国民经济计划草案的各种数字表明…。
+    1957年的国家预算收入比1956年增长近百分之二；…国家预算支出比1956年减少百分之四。1957年的工业总产值比
+    1956年将增长…`` (the paragraph that opens the plan presents its figures)."""
+    if year is None:
+        return []
+    out: list[PlanFigure] = []
+    for ss, se in _sentences(scan, para_start, opener):
+        if _plan_year(scan, ss, se) == year and not REVIEW_RE().search(scan, ss, se):
+            out.extend(sentence_figures(scan, ss, se, qs, year))
+    return out
+
+
 def plan_passage(scan: str, qs: Sequence[Quantity],
                  year: Optional[int] = None) -> Optional[tuple[int, int, Optional[int], list[PlanFigure]]]:
     """The first prose plan passage of ``scan`` as ``(start, end, year, figures)``, or None.
@@ -226,6 +243,7 @@ def plan_passage(scan: str, qs: Sequence[Quantity],
                 figs = sentence_figures(scan, ss, se, qs, y)
                 if _opens_passage(scan, ps, ss, se, figs, year):
                     p_start, year = ss, y
+                    para_figs.extend(_earlier_in_paragraph(scan, ps, ss, qs, y))
                     para_figs.extend(figs)
                 continue
             para_figs.extend(sentence_figures(scan, ss, se, qs, year))

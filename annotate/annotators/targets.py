@@ -184,6 +184,10 @@ CONTINUATION_RE = re.compile(
 INCREMENT_RE = re.compile(r"(?:比\s*\d{4}\s*年(?:预计数?)?|比上年|比去年)?\s*(?:增加|减少)")
 
 
+# A total that names no owner (总产值, 总投资): whose it is the run-in label before it says
+HEADLESS_TOTAL_RE = re.compile(r"总(?:产值|产量|投资额?)")
+
+
 def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: Optional[_Found]) -> list[_Found]:
     if (previous is not None and previous.quantity is not None and INCREMENT_RE.match(text, cl.start)
             and not _is_ratio(cq[0])):
@@ -193,6 +197,11 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: O
         # ``劳动就业，在城镇安排600万人``: the run-in label names what the value counts
         q = cq[0]
         return [_Found(previous.start, cl.end, previous.metric, canonical_id(previous.metric, q.unit), q)]
+    if previous is not None and previous.bare and span is not None and HEADLESS_TOTAL_RE.fullmatch(text, *span):
+        # ``轻工业，总产值比1980年预计增长8%``: a total with no owner belongs to the run-in label (轻工业总产值)
+        q = cq[0]
+        metric = previous.metric + text[span[0] : span[1]]
+        return [_Found(previous.start, cl.end, metric, canonical_id(metric, q.unit), q)]
     if span is None:
         # ``国内生产总值实现360亿元，增长14.5%``: the growth continues the previous clause's metric
         if previous is not None and CONTINUATION_RE.match(text, cl.start):
