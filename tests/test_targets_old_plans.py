@@ -3,6 +3,8 @@ of the shapes those reports hold."""
 
 from __future__ import annotations
 
+import pytest
+
 from annotate.annotators import run_all
 from annotate.comparing.compare import target_changes
 from annotate.model import Meta, Report
@@ -110,3 +112,43 @@ def test_a_total_with_no_owner_belongs_to_the_run_in_label_before_it():
             "轻工业，总产值比1980年预计增长8%，继续高于重工业的增长速度。\n", 1980)
     assert [(t.indicator, t.metric, t.value) for t in r.targets] == [
         ("gross_output_growth", "工农业总产值", 5.5), ("light_industry_output_growth", "轻工业总产值", 8)]
+
+
+REVIEW_THEN = "各位代表：\n一、过去一年的工作\n去年国内生产总值增长7.8%。\n二、今年的工作\n"
+
+
+@pytest.mark.parametrize("sentence, want", [
+    # the growth target as the plans of the 1990s and 2000s word it: 为 / 定为 / 预期 / 调控目标 / 计划 / 安排 / 要
+    ("今年经济增长速度预期为8%左右。", (8, None, None, "about")),
+    ("经济增长预期目标为7%左右，城镇登记失业率控制在4.5%左右。", (7, None, None, "about")),
+    ("今年经济增长的预期目标定为7%左右。", (7, None, None, "about")),
+    ("经济增长速度的宏观调控目标定为8%至9%。", (None, 8, 9, "range")),
+    ("经济增长速度的调控目标定为百分之八。", (8, None, None, "exact")),
+    ("今年国内生产总值计划增长8%。", (8, None, None, "exact")),
+    ("国民经济增长速度定为8%左右。", (8, None, None, "about")),
+    ("今年国内生产总值预期增长8%左右。", (8, None, None, "about")),
+    ("今年经济增长要达到8%左右。", (8, None, None, "about")),
+    ("今年经济增长速度安排为7%左右。", (7, None, None, "about")),
+    ("国民生产总值计划比去年增长百分之六。", (6, None, None, "exact")),
+])
+def test_older_phrasings_of_the_growth_target(sentence, want):
+    r = tag(REVIEW_THEN + sentence + "\n", 2001)
+    gdp = [(t.value, t.low, t.high, t.qualifier) for t in r.targets if t.indicator == "gdp_growth"]
+    assert gdp == [want]
+    assert all(t.year == 2001 and t.scope == "headline" for t in r.targets)
+
+
+@pytest.mark.parametrize("sentence, want", [
+    # before GDP was planned: the output aggregates of the plans
+    ("今年工农业总产值计划增长百分之五。", ("gross_output_growth", 5, "exact")),
+    ("今年社会总产值计划增长百分之七。", ("social_output_growth", 7, "exact")),
+    ("今年国民收入计划增长百分之四左右。", ("national_income_growth", 4, "about")),
+])
+def test_output_aggregates_of_the_old_plans(sentence, want):
+    r = tag(REVIEW_THEN + sentence + "\n", 1985)
+    assert [(t.indicator, t.value, t.qualifier) for t in r.targets] == [want]
+
+
+def test_a_review_that_met_expectations_plans_nothing():
+    r = tag("各位代表：\n去年国内生产总值增长7.8%，好于预期。经济增长超过预期目标。\n", 2001)
+    assert r.targets == ()
