@@ -152,3 +152,13 @@ def test_output_aggregates_of_the_old_plans(sentence, want):
 def test_a_review_that_met_expectations_plans_nothing():
     r = tag("各位代表：\n去年国内生产总值增长7.8%，好于预期。经济增长超过预期目标。\n", 2001)
     assert r.targets == ()
+
+
+def test_a_total_with_no_owner_belongs_to_its_paragraph_s_run_in_label_across_clauses():
+    r = tag("各位代表：\n1981年国民经济计划主要指标安排如下。\n工农业总产值，比1980年预计增长5.5%。\n"
+            "基本建设，国家预算内直接安排的投资，加上部门和地方的自筹投资等，总的投资额控制在550亿元左右。\n", 1980)
+    assert [(t.indicator, t.value, t.qualifier) for t in r.targets] == [
+        ("gross_output_growth", 5.5, "exact"), ("capital_investment", 550, "about")]
+    # a total in a paragraph with no label is nobody's
+    r = tag("各位代表：\n1981年国民经济计划主要指标安排如下。\n工农业总产值，比1980年预计增长5.5%。\n总产值比1980年预计增长8%。\n", 1980)
+    assert [t.indicator for t in r.targets if t.value == 8] in ([None], [])

@@ -184,8 +184,23 @@ CONTINUATION_RE = re.compile(
 INCREMENT_RE = re.compile(r"(?:比\s*\d{4}\s*年(?:预计数?)?|比上年|比去年)?\s*(?:增加|减少)")
 
 
-# A total that names no owner (总产值, 总投资): whose it is the run-in label before it says
-HEADLESS_TOTAL_RE = re.compile(r"总(?:产值|产量|投资额?)")
+# A total that names no owner (总产值, 总的投资额): whose it is the run-in label of its paragraph says
+HEADLESS_TOTAL_RE = re.compile(r"总的?(?:产值|产量|投资额?)")
+PARAGRAPH_LABEL_RE = re.compile(r"[ \t\u3000]*([^\s，。；、：:\d%]{2,6})[，,]")
+
+
+def _owned_total(text: str, cl: Clause, span: Optional[tuple[int, int]], q: Quantity) -> Optional[_Found]:
+    """The target of a clause whose metric is a total that names no owner, owned by the run-in label
+    that opens its paragraph (``轻工业，总产值比1980年预计增长8%`` is 轻工业总产值; ``基本建设，国家预算内
+    直接安排的投资，加上…，总的投资额控制在550亿元左右`` is 基本建设总投资额), from the label on; else None."""
+    if span is None or not HEADLESS_TOTAL_RE.fullmatch(text, *span):
+        return None
+    para = text.rfind("\n", 0, cl.start) + 1
+    label = PARAGRAPH_LABEL_RE.match(text, para)
+    if label is None or label.end() > cl.start or "。" in text[label.end() : cl.start]:
+        return None
+    metric = label.group(1) + text[span[0] : span[1]].replace("的", "")
+    return _Found(label.start(1), cl.end, metric, canonical_id(metric, q.unit), q)
 
 
 def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: Optional[_Found]) -> list[_Found]:
@@ -197,11 +212,9 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: O
         # ``劳动就业，在城镇安排600万人``: the run-in label names what the value counts
         q = cq[0]
         return [_Found(previous.start, cl.end, previous.metric, canonical_id(previous.metric, q.unit), q)]
-    if previous is not None and previous.bare and span is not None and HEADLESS_TOTAL_RE.fullmatch(text, *span):
-        # ``轻工业，总产值比1980年预计增长8%``: a total with no owner belongs to the run-in label (轻工业总产值)
-        q = cq[0]
-        metric = previous.metric + text[span[0] : span[1]]
-        return [_Found(previous.start, cl.end, metric, canonical_id(metric, q.unit), q)]
+    owned = _owned_total(text, cl, span, cq[0])
+    if owned is not None:
+        return [owned]
     if span is None:
         # ``国内生产总值实现360亿元，增长14.5%``: the growth continues the previous clause's metric
         if previous is not None and CONTINUATION_RE.match(text, cl.start):
