@@ -162,3 +162,15 @@ def test_a_total_with_no_owner_belongs_to_its_paragraph_s_run_in_label_across_cl
     # a total in a paragraph with no label is nobody's
     r = tag("各位代表：\n1981年国民经济计划主要指标安排如下。\n工农业总产值，比1980年预计增长5.5%。\n总产值比1980年预计增长8%。\n", 1980)
     assert [t.indicator for t in r.targets if t.value == 8] in ([None], [])
+
+
+def test_the_uses_of_national_income_and_a_name_inside_a_total_s_clause():
+    r = tag("各位代表：\n1982年的计划，要求工农业总产值增长4%。在国民收入的分配上，要求消费部分增长5.7%，"
+            "社会商品零售总额增长8%；积累部分增长3.2%，国家预算内直接安排的投资增长5.7%。\n", 1982)
+    assert [(t.indicator, t.value) for t in r.targets] == [
+        ("gross_output_growth", 4), ("consumption_fund_growth", 5.7), ("retail_sales_growth", 8),
+        ("accumulation_fund_growth", 3.2), ("central_budget_investment", 5.7)]
+    # a lexicon name inside the clause a total's label owns is part of that total, no target of its own
+    r = tag("各位代表：\n1981年国民经济计划主要指标安排如下。\n工农业总产值，比1980年预计增长5.5%。\n"
+            "基本建设，国家预算内直接安排的投资，加上自筹投资，总的投资额控制在550亿元左右。\n", 1980)
+    assert [t.indicator for t in r.targets] == ["gross_output_growth", "capital_investment"]

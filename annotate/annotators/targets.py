@@ -492,8 +492,12 @@ def _closed_paragraph(scan: str, last_end: int, next_start: int, announced: bool
 
 def _settle_bare(got: list[_Found]) -> list[_Found]:
     """A clause that only named a metric and that no later clause went on with is a target of its
-    own when the lexicon knows the metric (``国际收支``), else nothing (a run-in label)."""
-    return [replace(f, bare=False) for f in got if not (f.bare and f.indicator is None)]
+    own when the lexicon knows the metric (``国际收支``), else nothing (a run-in label); one inside a
+    later target's clause is part of it (``基本建设，国家预算内直接安排的投资，加上…，总的投资额控制在550亿元``)."""
+    def inside(f: _Found) -> bool:
+        return any(g is not f and not g.bare and g.start <= f.start and f.end <= g.end for g in got)
+
+    return [replace(f, bare=False) for f in got if not (f.bare and (f.indicator is None or inside(f)))]
 
 
 def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quantity],
