@@ -174,3 +174,16 @@ def test_the_uses_of_national_income_and_a_name_inside_a_total_s_clause():
     r = tag("各位代表：\n1981年国民经济计划主要指标安排如下。\n工农业总产值，比1980年预计增长5.5%。\n"
             "基本建设，国家预算内直接安排的投资，加上自筹投资，总的投资额控制在550亿元左右。\n", 1980)
     assert [t.indicator for t in r.targets] == ["gross_output_growth", "capital_investment"]
+
+
+@pytest.mark.parametrize("stage", ["今年是“十五”时期的开局之年。", "今年是实施“九五”计划的第二年，", "今年是“九五”期间承上启下的一年，"])
+def test_the_plan_year_placed_in_a_five_year_plan_still_plans_the_year(stage):
+    r = tag(REVIEW_THEN + stage + "经济增长的预期目标为8%左右，全国商品零售价格涨幅控制在4%以内。\n", 2001)
+    assert [(t.indicator, t.value, t.qualifier) for t in r.targets] == [
+        ("gdp_growth", 8, "about"), ("retail_price", 4, "at_most")]
+
+
+def test_a_five_year_plan_s_figures_stay_multi_year_beside_a_stage_clause():
+    r = tag(REVIEW_THEN + "今年是“十五”计划的第一年。“十五”期间国内生产总值平均每年增长7%左右，"
+            "到2005年国内生产总值达到12.5万亿元。\n", 2001)
+    assert [t for t in r.targets if t.scope == "headline"] == []

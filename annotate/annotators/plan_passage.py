@@ -43,6 +43,18 @@ MULTI_YEAR_RE = lazy(
     r"(?<![〇○零一二三四五六七八九\d])[一二两三四五六七八九十\d]{1,2}年(?:内|间|中|来)")
 # What makes a paragraph about a multi-year plan (naming the year inside one, 第六个五年计划的第二年, does not).
 MULTI_YEAR_CONTEXT_RE = lazy(r"五年计划期间|(?<![〇○零一二三四五六七八九\d])五年[内间]|时期|期间|平均每年|年均|纲要")
+# The plan year placed in a multi-year plan (今年是“十五”时期的开局之年, 今年是实施“九五”计划的第二年,
+# 今年是“九五”期间承上启下的一年): it speaks of the year, and must not make the figures after it multi-year.
+STAGE_RE = lazy(
+    r"(?:今年|明年|本年|(?:19|20)\d\d\s*年|一九[〇○零一二三四五六七八九]{2}年)(?:是|为)[^，。；]{0,30}?"
+    r"(?:第[一二三四五]个?年(?:头)?|[一二两三四五]年|开局之年|起步之年|之年|一年)")
+
+
+def without_stages(text: str) -> str:
+    """``text`` with every clause that places the plan year in a multi-year plan (:data:`STAGE_RE`) cut out."""
+    return STAGE_RE().sub("", text)
+
+
 # A sentence that restates the plan in other terms (``如果仍然按照一九五二年的不变价格计算``).
 RESTATED_RE = lazy(r"^如果[^。]*按照[^。]*计算")
 SHARE_RE = lazy(r"比重|所占|占[^，。；]{0,12}$")
@@ -114,7 +126,7 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
         # year there makes the figure a multi-year one
         sub_start = max(start, scan.rfind("；", start, q.start) + 1, scan.rfind(";", start, q.start) + 1)
         sub = scan[sub_start : q.start]
-        if MULTI_YEAR_RE().search(sub) or SHARE_RE().search(scan[cs : q.start]):
+        if MULTI_YEAR_RE().search(without_stages(sub)) or SHARE_RE().search(scan[cs : q.start]):
             continue
         if plan_year and any(y < plan_year - 1 or y > plan_year for y in years_named(sub)):
             continue  # an old base year, or a later year's goal (到2000年): not the plan year's figure
@@ -200,7 +212,7 @@ def _opens_passage(scan: str, para_start: int, start: int, end: int, figures: li
     A figure it only says the year "will" reach (:data:`FUTURE_RE`) is planned when the sentence
     names the report's own year and no later one."""
     sent = scan[start:end]
-    if not figures or REVIEW_RE().search(sent) or MULTI_YEAR_CONTEXT_RE().search(scan, para_start, start):
+    if not figures or REVIEW_RE().search(sent) or MULTI_YEAR_CONTEXT_RE().search(without_stages(scan[para_start:start])):
         return False
     own_year = report_year is not None and _plan_year(scan, start, end) == report_year
     return any((PLAN_WORD_RE().search(c) or (own_year and FUTURE_RE().search(c))) and not MULTI_YEAR_RE().search(c)
