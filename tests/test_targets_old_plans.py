@@ -130,6 +130,10 @@ REVIEW_THEN = "各位代表：\n一、过去一年的工作\n去年国内生产�
     ("今年经济增长要达到8%左右。", (8, None, None, "about")),
     ("今年经济增长速度安排为7%左右。", (7, None, None, "about")),
     ("国民生产总值计划比去年增长百分之六。", (6, None, None, "exact")),
+    ("今年经济增长的目标为7%左右。", (7, None, None, "about")),
+    ("今年经济增长率定在8%左右。", (8, None, None, "about")),
+    ("今年要努力实现经济增长8%左右的目标。", (8, None, None, "about")),
+    ("今年经济增长预期7%左右。", (7, None, None, "about")),
 ])
 def test_older_phrasings_of_the_growth_target(sentence, want):
     r = tag(REVIEW_THEN + sentence + "\n", 2001)
