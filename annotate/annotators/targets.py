@@ -28,8 +28,12 @@ compared with growth (``收入增长快于经济增长``) is no target.  Never i
 before the block.
 
 A report with no block that states its plan in prose (national reports before 1996) has the
-figures of its plan passage (:mod:`.plan_passage`) as its block; a trigger that announces a list
-(``…主要指标安排如下。``) reads on across paragraphs that open with a run-in label (``农业，…``).
+figures of its plan passage (:mod:`.plan_passage`) as its block, and after it every figure a sentence
+says is planned for the plan year as the passage's opener does (``钢产量拟定为…``); a trigger that
+announces a list (``…主要指标安排如下。``) reads on across paragraphs that open with a run-in label
+(``农业，…``), and a total that names no owner there is the label's (``轻工业，总产值…``).  A trigger
+sentence that names the plan year (``1981年国民经济计划主要指标安排如下``, in the report of 1980) dates
+the targets; else the report's year does.
 
 Every target carries ``scope`` (``headline`` for the block and a restated GDP target, ``measure``
 for 3., except that in a plan in prose a lexicon indicator's figure for the year is ``headline``),
