@@ -191,3 +191,12 @@ def test_a_five_year_plan_s_figures_stay_multi_year_beside_a_stage_clause():
     r = tag(REVIEW_THEN + "今年是“十五”计划的第一年。“十五”期间国内生产总值平均每年增长7%左右，"
             "到2005年国内生产总值达到12.5万亿元。\n", 2001)
     assert [t for t in r.targets if t.scope == "headline"] == []
+
+
+def test_a_prose_plan_for_next_year_in_a_report_delivered_late_plans_the_next_year():
+    text = "各位代表：\n一、今年的情况\n今年国内生产总值预计增长7.5%。\n二、明年的计划\n明年国内生产总值计划增长8%。\n"
+    late = run_all(Report(meta=Meta(year=1996, delivered="1996-11-30"), text=text))
+    assert [(t.indicator, t.value, t.year) for t in late.targets] == [("gdp_growth", 8, 1997)]
+    # a report whose year is already the plan year (delivered the year before) is not moved again
+    planned = run_all(Report(meta=Meta(year=1997, delivered="1996-11-30"), text=text))
+    assert [t.year for t in planned.targets] == [1997]

@@ -613,7 +613,23 @@ def _prose_block(report: Report, scan: str, qs: Sequence[Quantity]) -> list[tupl
         return []
     start, end, year, figures = got
     found = [_Found(f.start, f.end, f.metric, f.indicator, f.quantity) for f in figures]
-    return [(TargetBlock(start, end, "plan passage", year), found)]
+    return [(TargetBlock(start, end, "plan passage", _next_year_plan(scan, start, year, report.meta.delivered)), found)]
+
+
+# the end of a sentence (the opener of a prose plan ends at its first)
+SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+
+
+def _next_year_plan(scan: str, opener: int, year: Optional[int], delivered: Optional[str]) -> Optional[int]:
+    """The plan year of a prose passage whose opener plans ``明年`` and names no year (``明年国内生产总值计划
+    增长8%``, in a report delivered late in the year): the year after delivery, when ``year`` is still
+    the year the report was delivered; else ``year``."""
+    stop = SENTENCE_END_RE.search(scan, opener)
+    sentence = scan[opener : stop.end() if stop else len(scan)]
+    if (year is not None and delivered and delivered[:4] == str(year) and "明年" in sentence
+            and not _years_named(sentence, with_nian=True)):
+        return year + 1
+    return year
 
 
 def _later_plan_figures(scan: str, qs: Sequence[Quantity], block: TargetBlock, taken: set[str]) -> list[_Found]:
