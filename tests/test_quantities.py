@@ -327,3 +327,31 @@ def test_stepping_onto_a_level_is_at_least(text, value, unit):
     q = q1(text)
     assert (q.value, q.unit, q.qualifier) == (value, unit, "at_least")
     assert q.text.startswith(text[text.index(q.text[:2])])
+
+
+@pytest.mark.parametrize("text, want", [
+    # a common fraction is a share: value the share, no unit; its qualifier as for any number
+    ("至少四分之三公帑资助学校", ("至少四分之三", 0.75, "", "at_least")),
+    ("绿地率达到三分之一以上", ("三分之一以上", 0.333333, "", "at_least")),
+    ("由两成攀升至近三分之一", ("近三分之一", 0.333333, "", "below")),
+    ("缩短约三分之一的时间", ("约三分之一", 0.333333, "", "about")),
+    ("服务业增加值占比达到三分之二", ("三分之二", 0.666667, "", "exact")),
+])
+def test_common_fractions_are_shares(text, want):
+    got = [(q.text, q.value, q.unit, q.qualifier) for q in find_quantities(text) if "分之" in q.text]
+    assert got == [want]
+
+
+def test_percent_words_and_improper_fractions_are_not_common_fractions():
+    assert [(q.value, q.unit) for q in find_quantities("增长百分之六十")] == [(60, "%")]
+    assert [(q.value, q.unit) for q in find_quantities("下降千分之四")] == [(4, "‰")]
+    assert [q.text for q in find_quantities("五分之七") if "分之" in q.text] == []
+
+
+def test_a_fraction_target_in_a_targets_block():
+    from annotate.annotators import run_all
+    from annotate.model import Meta, Report
+
+    r = run_all(Report(meta=Meta(year=2025), text="各位代表：\n主要预期目标是：地区生产总值增长5%左右；城市建成区绿地率达到三分之一以上。\n"))
+    assert [(t.metric, t.value, t.unit, t.qualifier) for t in r.targets] == [
+        ("地区生产总值", 5, "%", "about"), ("城市建成区绿地率", 0.333333, "", "at_least")]

@@ -203,3 +203,26 @@ def test_html_sections_follow_the_reports_order_of_indicators_and_name_them():
     assert headings[0].startswith("GDP growth (gdp_growth)")
     assert [h.split(", 2025")[0] for h in headings] == [
         "GDP growth (gdp_growth)", "consumer prices (CPI) (cpi)", "share of days with good air (air_quality)"]
+
+
+# The headline output growth target of every national plan the corpus holds (tests/gold/gdp_series):
+# 工农业总产值 until the 1980s, 国民生产总值 / 国内生产总值 / 经济增长速度 since; plan years follow the
+# plan (1980's report sets the 1981 plan, 1981's the 1982 plan).
+NATIONAL_GROSS_OUTPUT_1954_1988 = [(1956, 14.1, "exact"), (1959, 40, "exact"), (1981, 5.5, "exact"), (1982, 4, "exact")]
+
+
+@pytest.mark.corpus
+def test_national_output_growth_series_1954_2025(corpus):
+    files = sorted(corpus.glob("national-*.txt"))
+    assert len(files) >= 35
+    points = timeline([(str(f), pipeline.tag(str(f))) for f in files])
+    gdp = [(p.year, p.value, p.low, p.high, p.qualifier) for p in points if p.indicator == "gdp_growth" and p.status == "set"]
+    assert gdp == [(1992, 6, None, None, "exact"), (1993, 8, None, None, "exact"), (1994, 9, None, None, "exact"),
+                   (1995, None, 8, 9, "range")] + [(y, v, lo, hi, q) for y, v, lo, hi, q, s in NATIONAL_GDP if s == "set"]
+    gross = [(p.year, p.value, p.qualifier) for p in points if p.indicator == "gross_output_growth" and p.status == "set"]
+    assert gross == NATIONAL_GROSS_OUTPUT_1954_1988
+    # every year before 1992 that plans no output growth says so: absent, never a stray figure
+    absent = {p.year for p in points if p.indicator == "gdp_growth" and p.status == "absent"}
+    assert {1954, 1957, 1965, 1979, 1988, 2020} <= absent
+    income = [(p.year, p.value, p.qualifier) for p in points if p.indicator == "national_income_growth" and p.status == "set"]
+    assert income == [(1982, 4, "about")]

@@ -27,7 +27,10 @@ from ..lazyre import lazy
 # The patterns are getters compiled on first use (lazyre.lazy): only a report that states its plan in
 # prose reaches them, and compiling them cost every other report's process milliseconds.
 # Words saying a figure is planned, not estimated (预计 is a forecast of the current year).
-PLAN_WORD_RE = lazy(r"计划|拟定|规定|要求|安排为|安排|指标为|调控目标|目标是|目标，|目标,|定为|预期(?:目标)?为")
+# 预期 plans when it governs the figure (预期为, 预期增长8%左右); 要 when it steers a figure the year is to
+# reach (今年经济增长要达到8%左右, 物价涨幅要控制在10%以内).
+PLAN_WORD_RE = lazy(r"计划|拟定|规定|要求|安排为|安排|指标为|调控目标|目标(?:是|为)|目标，|目标,|定为|定在|预期(?:目标)?为|"
+                    r"预期(?:增长|达到|提高)|预期\s*(?=[\d０-９百])|要(?:努力|力争|确保)?(?:达到|实现|增长|控制在|保持在)")
 # A figure the plan year "will" reach is planned too (1957年的工业总产值比1956年将增长百分之四点五, in the
 # report on the 1957 plan); a later year's (一九五七年…将达到, in 1955) belongs to a multi-year plan.
 FUTURE_RE = lazy(r"将(?:要)?(?:比[^，。；]{1,12})?(?:增长|达到|提高|增加)")
@@ -40,6 +43,18 @@ MULTI_YEAR_RE = lazy(
     r"(?<![〇○零一二三四五六七八九\d])[一二两三四五六七八九十\d]{1,2}年(?:内|间|中|来)")
 # What makes a paragraph about a multi-year plan (naming the year inside one, 第六个五年计划的第二年, does not).
 MULTI_YEAR_CONTEXT_RE = lazy(r"五年计划期间|(?<![〇○零一二三四五六七八九\d])五年[内间]|时期|期间|平均每年|年均|纲要")
+# The plan year placed in a multi-year plan (今年是“十五”时期的开局之年, 今年是实施“九五”计划的第二年,
+# 今年是“九五”期间承上启下的一年): it speaks of the year, and must not make the figures after it multi-year.
+STAGE_RE = lazy(
+    r"(?:今年|明年|本年|(?:19|20)\d\d\s*年|一九[〇○零一二三四五六七八九]{2}年)(?:是|为)[^，。；]{0,30}?"
+    r"(?:第[一二三四五]个?年(?:头)?|[一二两三四五]年|开局之年|起步之年|之年|一年)")
+
+
+def without_stages(text: str) -> str:
+    """``text`` with every clause that places the plan year in a multi-year plan (:data:`STAGE_RE`) cut out."""
+    return STAGE_RE().sub("", text)
+
+
 # A sentence that restates the plan in other terms (``如果仍然按照一九五二年的不变价格计算``).
 RESTATED_RE = lazy(r"^如果[^。]*按照[^。]*计算")
 SHARE_RE = lazy(r"比重|所占|占[^，。；]{0,12}$")
@@ -64,9 +79,13 @@ class PlanFigure:
     quantity: Quantity
 
 
-def _years(text: str) -> list[int]:
+def years_named(text: str, with_nian: bool = False) -> list[int]:
+    """Every year ``text`` names, in order (``1981年``, ``一九八一年``), as integers; with ``with_nian``
+    only those written with 年 (a bare ``1980`` in ``1980、1981年`` counts without it)."""
     out = []
     for m in YEAR_RE().finditer(text):
+        if with_nian and not m.group(0).endswith("年"):
+            continue
         y = m.group(1)
         if y.startswith("一九"):
             y = "19" + "".join(_CN_DIGITS[c] for c in y[2:])
@@ -107,13 +126,15 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
         # year there makes the figure a multi-year one
         sub_start = max(start, scan.rfind("；", start, q.start) + 1, scan.rfind(";", start, q.start) + 1)
         sub = scan[sub_start : q.start]
-        if MULTI_YEAR_RE().search(sub) or SHARE_RE().search(scan[cs : q.start]):
+        if MULTI_YEAR_RE().search(without_stages(sub)) or SHARE_RE().search(scan[cs : q.start]):
             continue
-        if plan_year and any(y < plan_year - 1 or y > plan_year for y in _years(sub)):
+        if plan_year and any(y < plan_year - 1 or y > plan_year for y in years_named(sub)):
             continue  # an old base year, or a later year's goal (到2000年): not the plan year's figure
         before = scan[cs : q.start]
-        if BASE_RE().search(before) or INCREMENT_RE().search(before):
+        if BASE_RE().search(before):
             continue
+        if INCREMENT_RE().search(before) and not (q.unit or "").endswith(("%", "％")):
+            continue  # an amount added restates the level; a share added or cut (减少百分之四) is a rate
         listed = _listed_after(scan, q, end, lex)
         if listed:
             # ``产量将增长百分之四十以上的有粮食、棉花…``: the figure holds for every aggregate listed
@@ -191,7 +212,7 @@ def _opens_passage(scan: str, para_start: int, start: int, end: int, figures: li
     A figure it only says the year "will" reach (:data:`FUTURE_RE`) is planned when the sentence
     names the report's own year and no later one."""
     sent = scan[start:end]
-    if not figures or REVIEW_RE().search(sent) or MULTI_YEAR_CONTEXT_RE().search(scan, para_start, start):
+    if not figures or REVIEW_RE().search(sent) or MULTI_YEAR_CONTEXT_RE().search(without_stages(scan[para_start:start])):
         return False
     own_year = report_year is not None and _plan_year(scan, start, end) == report_year
     return any((PLAN_WORD_RE().search(c) or (own_year and FUTURE_RE().search(c))) and not MULTI_YEAR_RE().search(c)
@@ -199,8 +220,23 @@ def _opens_passage(scan: str, para_start: int, start: int, end: int, figures: li
 
 
 def _plan_year(scan: str, start: int, end: int) -> Optional[int]:
-    ys = _years(scan[start:end])
+    ys = years_named(scan[start:end])
     return max(ys) if ys else None
+
+
+def _earlier_in_paragraph(scan: str, para_start: int, opener: int, qs: Sequence[Quantity],
+                          year: Optional[int]) -> list[PlanFigure]:
+    """Figures set before the opener in its own paragraph by sentences about the plan ``year`` (the
+    latest year they name), reporting nothing: ``…国家预算草案和发展国民经济计划草案的各种数字表明…。
+    1957年的国家预算收入比1956年增长近百分之二；…国家预算支出比1956年减少百分之四。1957年的工业总产值比
+    1956年将增长…`` (the paragraph that opens the plan presents its figures)."""
+    if year is None:
+        return []
+    out: list[PlanFigure] = []
+    for ss, se in _sentences(scan, para_start, opener):
+        if _plan_year(scan, ss, se) == year and not REVIEW_RE().search(scan, ss, se):
+            out.extend(sentence_figures(scan, ss, se, qs, year))
+    return out
 
 
 def plan_passage(scan: str, qs: Sequence[Quantity],
@@ -222,6 +258,7 @@ def plan_passage(scan: str, qs: Sequence[Quantity],
                 figs = sentence_figures(scan, ss, se, qs, y)
                 if _opens_passage(scan, ps, ss, se, figs, year):
                     p_start, year = ss, y
+                    para_figs.extend(_earlier_in_paragraph(scan, ps, ss, qs, y))
                     para_figs.extend(figs)
                 continue
             para_figs.extend(sentence_figures(scan, ss, se, qs, year))
@@ -234,3 +271,26 @@ def plan_passage(scan: str, qs: Sequence[Quantity],
     if p_start is None or not found:
         return None
     return p_start, p_end, year, found
+
+
+def later_plan_figures(scan: str, qs: Sequence[Quantity], start: int, year: Optional[int]) -> list[PlanFigure]:
+    """The aggregate figures set after the plan passage (which ends at ``start``) by sentences that
+    say, as the passage's opener does, that a figure for the plan ``year`` is planned or will be
+    reached (:func:`_opens_passage`): ``１９５６年的国民经济计划实现以后，我国工农业总产值将比上年增长
+    １４．１％`` closes the 1956 plan after a paragraph on transport; ``钢产量拟定为六百二十四万八千吨``
+    sets the 1958 steel figure paragraphs after the passage.  A prose plan has no measures half: a
+    figure said to be planned for the year is the year's target wherever it stands.  Empty without a year."""
+    if year is None:
+        return []
+    out: list[PlanFigure] = []
+    for m in re.finditer(r"[^\n]+", scan[start:]):
+        ps, pe = start + m.start(), start + m.end()
+        for ss, se in _sentences(scan, ps, pe):
+            if ss < start:
+                continue
+            figs = sentence_figures(scan, ss, se, qs, year)
+            named = _plan_year(scan, ss, se)
+            # a sentence naming a later year is about a later plan (到一九六二年…)
+            if _opens_passage(scan, ps, ss, se, figs, year) and (named is None or named <= year):
+                out.extend(figs)
+    return out

@@ -18,7 +18,8 @@ Conventions (DOMAIN.md 3, tested by the evaluation):
   group exactly three digits (``２，５００``, ``222, 222``; ``3，4`` stays two numbers); mixed,
   financial and approximate numerals (``2万3000``, ``壹佰``, ``三十几万`` → a range); 一 is an
   amount only before a unit of measure (``一吨``, ``一港元``; not ``一批``); ``五斤半``, ``一个半小时``;
-  fraction words and shares (``千分之四`` → 4 ‰, ``六成五`` → 6.5 成, ``八五折`` → 8.5 折); currency
+  fraction words and shares (``千分之四`` → 4 ‰, ``六成五`` → 6.5 成, ``八五折`` → 8.5 折, ``四分之三`` → the
+  share 0.75 with no unit, ``至少四分之三`` at_least); currency
   signs (``$``, ``HK$``, ``￥``) and fraction words are data (lexicon/currency_signs.tsv,
   fraction_words.tsv); a qualifier may be parted from its number by 了/有/为 (``超过了``, ``至少有``).
 - A 分别 list's qualifier written once after its last value applies to every value.
@@ -134,7 +135,9 @@ def _compiled() -> tuple[re.Pattern, str, re.Pattern, re.Pattern]:
         rf"(?=[{re.escape(first)}])"  # cheap first-character test before the alternation
         # a qualifier may be parted from its number by 了/有/为/达 (超过了, 至少有, 约为, 至少需要, 最多可达)
         rf"(?P<pre>{pre})?(?:了|要有|有|为|需要|要|是|可达|达到|达)?{_SP}"
-        rf"(?:(?P<pneg>{_SIGN})?(?P<pct>{fractions})(?P<pnum>{_CNUM}|{_ARABIC})"
+        # 三分之一, 四分之三: a common fraction (百分之/千分之 are the fraction words of the lexicon)
+        rf"(?:(?P<fden>[二两三四五六七八九十]{{1,2}})分之(?P<fnum>[一二三四五六七八九十]{{1,2}})"
+        rf"|(?P<pneg>{_SIGN})?(?P<pct>{fractions})(?P<pnum>{_CNUM}|{_ARABIC})"
         rf"|(?:(?P<num1>{num})(?P<yu1>余|多)?{_SP}(?P<mult1>{mult})?(?P<unit1>{unit})?{_SP}{_RANGE}{_SP})?"
         rf"(?P<cur>{signs})?(?P<num>{num})(?P<yu>余|多)?{_SP}(?P<mult>{mult})?(?P<yu2>余|多)?(?P<unit>{unit})?)"
         # …以上（含）: the bracket says the bound itself is included; it stays inside the span
@@ -307,6 +310,18 @@ def _currency_sign(masked: str, at: int) -> str:
     return ""
 
 
+def _common_fraction(g: dict, start: int, end: int):
+    """三分之一, 四分之三: a share written as a fraction; its value is the share (0.75 for 四分之三), with no
+    unit (a share of the whole the metric names), as the Hong Kong goal gold reads ``至少四分之三``.  None
+    when it is no proper fraction (五分之七)."""
+    den, num = parse_number(g["fden"]), parse_number(g["fnum"])
+    if not den or num is None or num >= den:
+        return None
+    v = round(num / den, 6)
+    return dict(start=start, end=end, value=v, unit="", normalized=v, base_unit="",
+                low=None, high=None, pre=g["pre"], post=g["post"], bare=False)
+
+
 def _percent_like(g: dict, start: int, end: int):
     """百分之六十, 负百分之三, 千分之四: the fraction word's unit, value as written."""
     v = parse_number(g["pnum"])
@@ -331,6 +346,8 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         g["pre"] = None
     while start < end and masked[start] in " \u3000":
         start += 1  # the optional space after an absent prefix
+    if g.get("fden"):
+        return _common_fraction(g, start, end)
     if g.get("pct"):
         return _percent_like(g, start, end)
     numeral, sign = _unsign(g["num"])

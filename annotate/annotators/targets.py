@@ -28,8 +28,12 @@ compared with growth (``收入增长快于经济增长``) is no target.  Never i
 before the block.
 
 A report with no block that states its plan in prose (national reports before 1996) has the
-figures of its plan passage (:mod:`.plan_passage`) as its block; a trigger that announces a list
-(``…主要指标安排如下。``) reads on across paragraphs that open with a run-in label (``农业，…``).
+figures of its plan passage (:mod:`.plan_passage`) as its block, and after it every figure a sentence
+says is planned for the plan year as the passage's opener does (``钢产量拟定为…``); a trigger that
+announces a list (``…主要指标安排如下。``) reads on across paragraphs that open with a run-in label
+(``农业，…``), and a total that names no owner there is the label's (``轻工业，总产值…``).  A trigger
+sentence that names the plan year (``1981年国民经济计划主要指标安排如下``, in the report of 1980) dates
+the targets; else the report's year does.
 
 Every target carries ``scope`` (``headline`` for the block and a restated GDP target, ``measure``
 for 3., except that in a plan in prose a lexicon indicator's figure for the year is ``headline``),
@@ -57,7 +61,8 @@ from ..lexicon import DIR as LEXICON_DIR
 from ..model import Quantity, Report, Target
 from ..reading.numerals import parse_number
 from . import register
-from .plan_passage import plan_passage
+from .plan_passage import later_plan_figures, plan_passage
+from .plan_passage import years_named as _years_named
 from .goal_targets import with_goals
 from .indicators import (
     PREDICATE_RE,
@@ -183,6 +188,25 @@ CONTINUATION_RE = re.compile(
 INCREMENT_RE = re.compile(r"(?:比\s*\d{4}\s*年(?:预计数?)?|比上年|比去年)?\s*(?:增加|减少)")
 
 
+# A total that names no owner (总产值, 总的投资额): whose it is the run-in label of its paragraph says
+HEADLESS_TOTAL_RE = re.compile(r"总的?(?:产值|产量|投资额?)")
+PARAGRAPH_LABEL_RE = re.compile(r"[ \t\u3000]*([^\s，。；、：:\d%]{2,6})[，,]")
+
+
+def _owned_total(text: str, cl: Clause, span: Optional[tuple[int, int]], q: Quantity) -> Optional[_Found]:
+    """The target of a clause whose metric is a total that names no owner, owned by the run-in label
+    that opens its paragraph (``轻工业，总产值比1980年预计增长8%`` is 轻工业总产值; ``基本建设，国家预算内
+    直接安排的投资，加上…，总的投资额控制在550亿元左右`` is 基本建设总投资额), from the label on; else None."""
+    if span is None or not HEADLESS_TOTAL_RE.fullmatch(text, *span):
+        return None
+    para = text.rfind("\n", 0, cl.start) + 1
+    label = PARAGRAPH_LABEL_RE.match(text, para)
+    if label is None or label.end() > cl.start or "。" in text[label.end() : cl.start]:
+        return None
+    metric = label.group(1) + text[span[0] : span[1]].replace("的", "")
+    return _Found(label.start(1), cl.end, metric, canonical_id(metric, q.unit), q)
+
+
 def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: Optional[_Found]) -> list[_Found]:
     if (previous is not None and previous.quantity is not None and INCREMENT_RE.match(text, cl.start)
             and not _is_ratio(cq[0])):
@@ -192,6 +216,9 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: O
         # ``劳动就业，在城镇安排600万人``: the run-in label names what the value counts
         q = cq[0]
         return [_Found(previous.start, cl.end, previous.metric, canonical_id(previous.metric, q.unit), q)]
+    owned = _owned_total(text, cl, span, cq[0])
+    if owned is not None:
+        return [owned]
     if span is None:
         # ``国内生产总值实现360亿元，增长14.5%``: the growth continues the previous clause's metric
         if previous is not None and CONTINUATION_RE.match(text, cl.start):
@@ -469,8 +496,12 @@ def _closed_paragraph(scan: str, last_end: int, next_start: int, announced: bool
 
 def _settle_bare(got: list[_Found]) -> list[_Found]:
     """A clause that only named a metric and that no later clause went on with is a target of its
-    own when the lexicon knows the metric (``国际收支``), else nothing (a run-in label)."""
-    return [replace(f, bare=False) for f in got if not (f.bare and f.indicator is None)]
+    own when the lexicon knows the metric (``国际收支``), else nothing (a run-in label); one inside a
+    later target's clause is part of it (``基本建设，国家预算内直接安排的投资，加上…，总的投资额控制在550亿元``)."""
+    def inside(f: _Found) -> bool:
+        return any(g is not f and not g.bare and g.start <= f.start and f.end <= g.end for g in got)
+
+    return [replace(f, bare=False) for f in got if not (f.bare and (f.indicator is None or inside(f)))]
 
 
 def _block_targets(text: str, scan: str, start: int, quantities: Sequence[Quantity],
@@ -555,8 +586,23 @@ def _search_blocks(report: Report) -> list[tuple[TargetBlock, list[_Found]]]:
         found, end = _block_targets(report.text, scan, m.end(), qs, "如下" in m.group(0))
         if found:
             # one main block per report: the first trigger that sets targets
-            return [(TargetBlock(m.start(), end, m.group(0)), found)]
+            year = _named_plan_year(scan[sent_start : m.end()], report.meta.year)
+            return [(TargetBlock(m.start(), end, m.group(0), year), found)]
     return _prose_block(report, scan, qs)
+
+
+def _named_plan_year(sentence: str, meta_year: Optional[int]) -> Optional[int]:
+    """The plan year the trigger's sentence names (``1981年国民经济计划主要指标安排如下`` in the report
+    delivered in 1980), or None.  Only the report's year or the next is taken: a report delivered late
+    in the year plans the next (the year it was delivered is its ``meta.year`` when nothing else says),
+    and no report plans further ahead outside a multi-year passage (skipped before this is asked)."""
+    years = _years_named(sentence, with_nian=True)
+    if not years:
+        return None
+    named = years[-1]
+    if meta_year is None or named in (meta_year, meta_year + 1):
+        return named
+    return None
 
 
 def _prose_block(report: Report, scan: str, qs: Sequence[Quantity]) -> list[tuple[TargetBlock, list[_Found]]]:
@@ -567,7 +613,36 @@ def _prose_block(report: Report, scan: str, qs: Sequence[Quantity]) -> list[tupl
         return []
     start, end, year, figures = got
     found = [_Found(f.start, f.end, f.metric, f.indicator, f.quantity) for f in figures]
-    return [(TargetBlock(start, end, "plan passage", year), found)]
+    return [(TargetBlock(start, end, "plan passage", _next_year_plan(scan, start, year, report.meta.delivered)), found)]
+
+
+# the end of a sentence (the opener of a prose plan ends at its first)
+SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
+
+
+def _next_year_plan(scan: str, opener: int, year: Optional[int], delivered: Optional[str]) -> Optional[int]:
+    """The plan year of a prose passage whose opener plans ``明年`` and names no year (``明年国内生产总值计划
+    增长8%``, in a report delivered late in the year): the year after delivery, when ``year`` is still
+    the year the report was delivered; else ``year``."""
+    stop = SENTENCE_END_RE.search(scan, opener)
+    sentence = scan[opener : stop.end() if stop else len(scan)]
+    if (year is not None and delivered and delivered[:4] == str(year) and "明年" in sentence
+            and not _years_named(sentence, with_nian=True)):
+        return year + 1
+    return year
+
+
+def _later_plan_figures(scan: str, qs: Sequence[Quantity], block: TargetBlock, taken: set[str]) -> list[_Found]:
+    """Figures a prose plan sets for its year after its passage (:func:`.plan_passage.later_plan_figures`),
+    one per indicator not yet set (the passage's own figure, read first, is the year's); adds what it
+    takes to ``taken``."""
+    out: list[_Found] = []
+    for f in later_plan_figures(scan, qs, block.end, block.year):
+        if not f.indicator or f.indicator in taken:
+            continue
+        taken.add(f.indicator)
+        out.append(_Found(f.start, f.end, f.metric, f.indicator, f.quantity))
+    return out
 
 
 def _restated_gdp(scan: str, qs: Sequence[Quantity], start: int) -> Optional[_Found]:
@@ -795,6 +870,8 @@ def find_targets(report: Report) -> list[Target]:
             extra.append(g)
             taken.add("gdp_growth")
     prose = block.trigger == "plan passage"
+    if prose:
+        extra.extend(_later_plan_figures(scan, qs, block, taken))
     extra.extend(replace(f, scope="measure") for f in _measure_targets(scan, qs, block.end, taken, not prose))
     year = block.year or _year(report, scan, block.start)
     out: list[Target] = []
