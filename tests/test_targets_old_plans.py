@@ -35,6 +35,14 @@ def test_a_figure_with_no_plan_year_named_does_not_open_the_passage_by_will_alon
     assert figures(r) == []
 
 
+def test_a_programme_named_with_plan_in_quotes_plans_nothing():
+    # 计划 after a closing quote is a programme's name, not the word "plan": its figure is no main target
+    r = tag("各位代表：\n我们会向「研究人才库」计划下的科研机构把工业总产值增加约10%资助。\n", 2022)
+    assert figures(r) == []
+    r = tag("各位代表：\n今年计划工业总产值增长约10%。\n", 2022)
+    assert figures(r) == [("industrial_output_growth", 10, "%")]
+
+
 def test_level_and_growth_of_one_indicator_are_one_row():
     old = tag("各位代表：\n1963年的工业总产值比1962年将增长百分之六，达到九百亿元。\n", 1963)
     new = tag("各位代表：\n1964年的工业总产值，拟定为一千亿元，比1963年增长百分之八。\n", 1964)

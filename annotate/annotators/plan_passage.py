@@ -28,8 +28,9 @@ from ..lazyre import lazy
 # prose reaches them, and compiling them cost every other report's process milliseconds.
 # Words saying a figure is planned, not estimated (预计 is a forecast of the current year).
 # 预期 plans when it governs the figure (预期为, 预期增长8%左右); 要 when it steers a figure the year is to
-# reach (今年经济增长要达到8%左右, 物价涨幅要控制在10%以内).
-PLAN_WORD_RE = lazy(r"计划|拟定|规定|要求|安排为|安排|指标为|调控目标|目标(?:是|为)|目标，|目标,|定为|定在|预期(?:目标)?为|"
+# reach (今年经济增长要达到8%左右, 物价涨幅要控制在10%以内).  计划 right after a closing quote names a
+# programme (「研究人才库」计划下…增加约10%资助 plans nothing).
+PLAN_WORD_RE = lazy(r"(?<![」”』])计划|拟定|规定|要求|安排为|安排|指标为|调控目标|目标(?:是|为)|目标，|目标,|定为|定在|预期(?:目标)?为|"
                     r"预期(?:增长|达到|提高)|预期\s*(?=[\d０-９百])|要(?:努力|力争|确保)?(?:达到|实现|增长|控制在|保持在)")
 # A figure the plan year "will" reach is planned too (1957年的工业总产值比1956年将增长百分之四点五, in the
 # report on the 1957 plan); a later year's (一九五七年…将达到, in 1955) belongs to a multi-year plan.
