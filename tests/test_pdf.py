@@ -148,6 +148,45 @@ def test_table_rows_are_tab_joined_rows(tmp_path):
     assert "\n信息内容\t本年制发件数\t现行有效件数\n规章\t0\t3\n行政规范性文件\t5\t12" in text
 
 
+# a paragraph of exactly two full lines (36 characters each, no indent) ending a sentence
+FULL_PARA = ("我们会积极与业界商讨，为推行制造中成药必须依循生产质量管理规范订定时间表，"
+             "并在年底前分阶段实施有关中成药的法律条文，加强中西药物的监管制度体系。")
+assert len(FULL_PARA) == 72
+
+
+def _flush_pdf(tmp_path, before, after=(), new_page=False):
+    """Hong Kong style: no first-line indent, unnumbered headings flush left; ``after`` set on
+    the same page as ``before`` or opening the next one."""
+    def pages(paragraphs):
+        return typeset(paragraphs, first_indent=0, lines_per_page=100, page_numbers=False)
+
+    head = [TITLE] + PARAGRAPHS + list(before)
+    laid = pages(head) + pages(list(after)) if new_page else pages(head + list(after))
+    path = tmp_path / "flush.pdf"
+    path.write_bytes(make_pdf(laid))
+    return path
+
+
+@needs_font
+@pytest.mark.parametrize("new_page", [False, True], ids=["same page", "heading opens the next page"])
+def test_an_unnumbered_heading_under_a_full_line_is_its_own_paragraph(tmp_path, new_page):
+    """``……订定时间表。`` filling the line, then ``弱势社群`` / ``康复服务``: the short lines with
+    no closing punctuation are headings, not the tail of the paragraph above (nor one heading)."""
+    path = _flush_pdf(tmp_path, [FULL_PARA], ["弱势社群", "康复服务", "81. 因应康复服务需求不断上升，政府会增加学前服务名额。"],
+                      new_page=new_page)
+    paragraphs = pipeline.read_report(str(path)).text.split("\n")
+    assert FULL_PARA in paragraphs and "弱势社群" in paragraphs and "康复服务" in paragraphs
+
+
+@needs_font
+def test_a_short_last_line_that_ends_the_sentence_stays_in_its_paragraph(tmp_path):
+    """The counter-case: a full line ending a sentence, then the paragraph's short last line,
+    which ends with its punctuation: one paragraph."""
+    tail = "继续推进各项工作。"
+    path = _flush_pdf(tmp_path, [FULL_PARA + tail, "弱势社群"])
+    assert FULL_PARA + tail in pipeline.read_report(str(path)).text.split("\n")
+
+
 @needs_font
 def test_letter_spaced_cjk_loses_its_spaces_and_records_them(tmp_path):
     """Justified or letter-spaced lines: characters set one by one with gaps under a character

@@ -397,6 +397,8 @@ def _paragraph_break(page: _Page, column: _Column, a: _Line, b: _Line) -> bool:
         return True
     if b.left > a.left + 0.8 * em:
         return True
+    if _heading_after_sentence(column, a, b):
+        return True
     gap = a.bottom - b.top
     return b.top > a.top or gap > max(0.8 * em, column.pitch - 0.4 * em)
 
@@ -407,7 +409,23 @@ def _continues_page(prev: tuple[_Page, _Line, _Column], page: _Page, first: _Lin
     prev_page, last, column = prev
     if not (prev_page.placed and page.placed) or "\t" in last.text or "\t" in first.text:
         return False
-    return last.right >= column.right - 1.5 * last.em and first.left <= column.left + 0.8 * first.em
+    return (last.right >= column.right - 1.5 * last.em and first.left <= column.left + 0.8 * first.em
+            and not _heading_after_sentence(column, last, first))
+
+
+# a sentence ends here (a closing quote or bracket may follow the mark)
+_SENTENCE_END = re.compile(r"[。！？；：!?][”’」』）)]*\s*$")
+_TRAILING_PUNCT = re.compile(r"[，。、；：！？…,.;:!?”’」』）)]\s*$")
+
+
+def _heading_after_sentence(column: _Column, a: _Line, b: _Line) -> bool:
+    """Is ``b`` an unnumbered heading set flush under a full line ``a`` (``……订定时间表。`` /
+    ``弱势社羣``)?  Yes when ``a`` ends a sentence and ``b`` is a short line (it stops short of the
+    right margin) of a few words without punctuation at its end: a paragraph's last line ends with
+    its punctuation, so such a line cannot be the tail of ``a``'s paragraph."""
+    text = b.text.strip()
+    return (bool(_SENTENCE_END.search(a.text)) and 0 < len(text) <= 20
+            and b.right < column.right - 1.5 * max(b.em, a.em) and not _TRAILING_PUNCT.search(text))
 
 
 # --------------------------------------------------------------------------- OCR
