@@ -301,3 +301,20 @@ def test_indicator_page_shows_the_change_of_the_target_it_shows():
         table = doc.xpath("//h3[@id='y2026']/following-sibling::table[1]")[0]
         got = {tr[0].text_content(): tr[3].text_content() for tr in table.xpath("tbody/tr")}
         assert got == {"海南省人民政府": L["qualifier_changed"], "国务院": L["removed"]}
+
+
+def test_report_page_names_level_and_kind_in_the_interface_language(site):
+    """``national`` and ``gov-work-report`` are ids: a reader of the Chinese site sees 国家级 and
+    政府工作报告; every kind and level the identity reader can give has words in both languages."""
+    from annotate.reading.identity import KINDS
+    from annotate.reading.regions import gazetteer
+
+    doc = html.fromstring((site / "reports/national-2019-gov-work-report.html").read_bytes())
+    meta = {tr[0].text_content(): tr[1].text_content() for tr in doc.xpath("//table[@class='meta']//tr")}
+    L = labels("zh")
+    assert meta[L["level"]] == "国家级" and meta[L["kind"]] == "政府工作报告"
+    levels = {r.level for r in gazetteer().by_code.values()}
+    for lang in ("zh", "en"):
+        words = labels(lang)
+        for key in [f"level.{v}" for v in levels] + [f"kind.{k}" for k in KINDS]:
+            assert key in words, (lang, key)

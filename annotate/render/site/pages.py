@@ -167,8 +167,10 @@ def report_page(report: Report, file: str, L, lang: str, pair_links: Sequence[tu
     """One report: identity, its targets table, and its text with the layers highlighted."""
     m = report.meta
     title = m.label or file
-    rows = [(L["report_title"], m.title), (L["issuer"], m.issuer), (L["region"], m.region), (L["level"], m.level),
-            (L["year"], m.year), (L["kind"], m.kind), (L["file"], file)]
+    # level and kind are ids (``national``, ``gov-work-report``): shown in the interface's words
+    rows = [(L["report_title"], m.title), (L["issuer"], m.issuer), (L["region"], m.region),
+            (L["level"], m.level and L.get(f"level.{m.level}", m.level)), (L["year"], m.year),
+            (L["kind"], m.kind and L.get(f"kind.{m.kind}", m.kind)), (L["file"], file)]
     meta = E.TABLE({"class": "meta"}, *(E.TR(E.TH(k, scope="row"), E.TD(fmt_number(v))) for k, v in rows if v))
     content: list[Any] = [E.H1(title), meta]
     if pair_links:
