@@ -4,6 +4,7 @@ pages per block, bad files, scanned pages).  Real published PDFs: tests/test_pdf
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from click.testing import CliRunner
@@ -185,6 +186,47 @@ def test_a_short_last_line_that_ends_the_sentence_stays_in_its_paragraph(tmp_pat
     tail = "继续推进各项工作。"
     path = _flush_pdf(tmp_path, [FULL_PARA + tail, "弱势社群"])
     assert FULL_PARA + tail in pipeline.read_report(str(path)).text.split("\n")
+
+
+def _hanging_list(items, label_em=2.0):
+    """List items set with a hanging indent (Taiwan's Executive Yuan, Hong Kong's ``(2)`` lists):
+    the label at the margin, every further line under the label's text.  Lines of
+    :data:`CHARS_PER_LINE` characters; returns ``(text, x)`` per printed line."""
+    from pdfmaker import CHARS_PER_LINE, SIZE
+
+    lines = []
+    for label, body in items:
+        first = int(CHARS_PER_LINE - label_em)
+        lines.append((label + body[:first], LEFT))
+        rest = body[first:]
+        width = int(CHARS_PER_LINE - label_em)
+        for k in range(0, len(rest), width):
+            lines.append((rest[k:k + width], LEFT + label_em * SIZE))
+    return lines
+
+
+HANGING = [("１、", "臺高檢署統合司法警察單位，持續強力打擊詐欺犯罪，加強掃蕩不法，定期、不定期實施打詐查緝專案，"
+                    "查緝境內、外電信詐團，並溯源斷根追查中高階核心成員及金主，查扣不法犯罪所得。"),
+           ("２、", "為強化被害人保護、填補被害人損害，臺高檢署推動檢察機關電信網路詐欺案件罪贓返還作業計畫，"
+                    "透過偵查、審判中移付調和解，由被告賠償被害人所受損害，並做為求處量刑之依據。")]
+
+
+@needs_font
+@pytest.mark.parametrize("break_after", [None, 1, 2], ids=["one page", "after the label line", "mid item"])
+def test_list_items_with_a_hanging_indent_are_whole_paragraphs(tmp_path, break_after):
+    """The lines under a label's text continue its item (on the same page or the next): each
+    item is one paragraph, not its first line and then the rest."""
+    body = typeset([TITLE] + PARAGRAPHS, lines_per_page=100, page_numbers=False)[0]
+    y0 = body[-1].y - 2 * PITCH
+    lines = _hanging_list(HANGING)
+    pages = [body + [Text(t, x, y0 - k * PITCH) for k, (t, x) in enumerate(lines[:break_after])]]
+    if break_after is not None:
+        pages.append([Text(t, x, TOP - k * PITCH) for k, (t, x) in enumerate(lines[break_after:])])
+    path = tmp_path / "hanging.pdf"
+    path.write_bytes(make_pdf(pages))
+    paragraphs = pipeline.read_report(str(path)).text.split("\n")
+    for label, item in HANGING:  # the normalizer reads the full-width digit as ASCII (１、 → 1、)
+        assert unicodedata.normalize("NFKC", label) + item in paragraphs
 
 
 @needs_font

@@ -395,7 +395,7 @@ def _paragraph_break(page: _Page, column: _Column, a: _Line, b: _Line) -> bool:
     em = max(a.em, b.em)
     if a.right < column.right - 1.5 * em:
         return True
-    if b.left > a.left + 0.8 * em:
+    if b.left > a.left + 0.8 * em and not _hangs(a, b):
         return True
     if _heading_after_sentence(column, a, b):
         return True
@@ -409,8 +409,31 @@ def _continues_page(prev: tuple[_Page, _Line, _Column], page: _Page, first: _Lin
     prev_page, last, column = prev
     if not (prev_page.placed and page.placed) or "\t" in last.text or "\t" in first.text:
         return False
-    return (last.right >= column.right - 1.5 * last.em and first.left <= column.left + 0.8 * first.em
+    # not indented from the column; or, no label of its own, not from the last line (the
+    # continuation lines of a hanging list item stand right of the column's labels); or the
+    # hanging continuation of a label line
+    indent_ok = (first.left <= column.left + 0.8 * first.em or _hangs(last, first)
+                 or (first.left <= last.left + 0.8 * first.em and not _LABEL.match(first.text)))
+    return (last.right >= column.right - 1.5 * last.em and indent_ok
             and not _heading_after_sentence(column, last, first))
+
+
+# a list label opening a line: ５、 1. (二) （3） 一、 ①
+_LABEL = re.compile(r"\s*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,3}[、.．]"
+                    r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
+
+
+def _hangs(a: _Line, b: _Line) -> bool:
+    """Is ``b`` the continuation of list item ``a`` set with a hanging indent (``５、臺高檢署……加強掃蕩``
+    / ``不法，定期……`` with ``不`` under ``臺``)?  ``a`` opens with a label and ``b`` starts where the
+    label's text does: the label's width (full-width characters one em, others half) past ``a``'s
+    left edge, give or take the half-width guess."""
+    label = _LABEL.match(a.text)
+    if not label or _LABEL.match(b.text):
+        return False
+    em = a.em or b.em
+    width = sum(0.5 if c.isascii() else 1.0 for c in label.group().strip()) * em
+    return abs(b.left - a.left - width) <= 0.7 * em
 
 
 # a sentence ends here (a closing quote or bracket may follow the mark)
