@@ -83,6 +83,9 @@ def test_index_grid_and_lists(site):
     assert rows == {"国务院": ["2020", "2019", "2018"], "测试市人民政府": ["2019"]}  # newest first
     # indicators are listed by the name a reader uses, linking the id's page
     assert doc.xpath("//ul/li/a[@href='indicators/gdp_growth.html']/text()") == ["地区生产总值增长"]
+    # the count says what it counts: both issuers (国务院 and the test city) set a GDP target
+    item = doc.xpath("//ul/li[a[@href='indicators/gdp_growth.html']]")[0]
+    assert item.text_content() == "地区生产总值增长 (2个发布机关设定)"
     assert doc.xpath("//a[@class='pair'][contains(@title, '2018 → 2019')]")
 
 

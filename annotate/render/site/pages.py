@@ -277,7 +277,9 @@ def index_page(grid: dict[str, dict[int, tuple[str, Optional[str]]]], indicators
     content: list[Any] = [E.H1(L["site_title"]),
                           E.DIV({"style": "overflow-x:auto"}, E.TABLE({"class": "grid"}, E.THEAD(head), body))]
     content.append(E.H2(L["indicators"], id="indicators"))
-    content.append(E.UL(*(E.LI(E.A(indicator_name(ind, lang), href=f"indicators/{ind}.html", title=ind), f" ({n})")
+    # the number is of issuers that set a target for it: say so (a bare "(13)" reads as reports or targets)
+    content.append(E.UL(*(E.LI(E.A(indicator_name(ind, lang), href=f"indicators/{ind}.html", title=ind),
+                               " (" + L["n_issuers"].format(n=n) + ")")
                           for ind, n in sorted(indicators, key=lambda item: indicator_name(item[0], lang)))))
     content.append(E.P(E.A(L["changes"], href="changes.html"), " · ", E.A(L["search"], href="search.html")))
     for title, items in problems:
