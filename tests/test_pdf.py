@@ -229,6 +229,28 @@ def test_list_items_with_a_hanging_indent_are_whole_paragraphs(tmp_path, break_a
         assert unicodedata.normalize("NFKC", label) + item in paragraphs
 
 
+def _centred(text, y, size):
+    from pdfmaker import PAGE_W
+
+    width = sum(0.5 if c.isascii() else 1.0 for c in text) * size
+    return Text(text, (PAGE_W - width) / 2, y, size)
+
+
+@needs_font
+def test_a_title_wrapped_on_a_cover_is_one_line_and_its_subtitle_another(tmp_path):
+    """A cover sets the title large and centred on two lines (``某某区2025年国民经济和社会`` /
+    ``发展计划执行情况报告``): one title; the dash-led subtitle under it stays a line of its own."""
+    cover = [_centred("某某区2025年国民经济和社会", 600, 26), _centred("发展计划执行情况报告", 566, 26),
+             _centred("——2025年1月10日在区人民代表大会上", 520, 16)]
+    body = typeset(PARAGRAPHS, lines_per_page=40, page_numbers=False)
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(make_pdf([cover] + body))
+    report = pipeline.read_report(str(path))
+    lines = report.text.split("\n")
+    assert lines[:2] == ["某某区2025年国民经济和社会发展计划执行情况报告", "——2025年1月10日在区人民代表大会上"]
+    assert report.meta.title == "某某区2025年国民经济和社会发展计划执行情况报告"
+
+
 @needs_font
 def test_letter_spaced_cjk_loses_its_spaces_and_records_them(tmp_path):
     """Justified or letter-spaced lines: characters set one by one with gaps under a character

@@ -334,6 +334,9 @@ def _assemble(pages: list[_Page], engine: str) -> PdfText:
     page_starts: list[int] = []
     length = 0
     prev_body: tuple[_Page, _Line, _Column] | None = None
+    # the type size of most lines: the body text's (titles and headings are set larger)
+    sizes = [round(ln.em, 1) for p in pages if p.placed for ln in p.lines if ln.em]
+    body_em = median(sizes) if sizes else 0.0
 
     def add(s: str) -> None:
         nonlocal length
@@ -354,7 +357,7 @@ def _assemble(pages: list[_Page], engine: str) -> PdfText:
         column = _Column.of(page, body)
         for k, ln in enumerate(body):
             if k:
-                add("\n\n" if _paragraph_break(page, column, body[k - 1], ln) else "\n")
+                add("\n\n" if _paragraph_break(page, column, body[k - 1], ln, body_em) else "\n")
             add(ln.text)
         if body:
             prev_body = (page, body[-1], column)
@@ -382,7 +385,7 @@ class _Column:
         return cls(lefts[len(lefts) // 5], rights[int(len(rights) * 0.9)], median(steps) if steps else 0.0)
 
 
-def _paragraph_break(page: _Page, column: _Column, a: _Line, b: _Line) -> bool:
+def _paragraph_break(page: _Page, column: _Column, a: _Line, b: _Line, body_em: float = 0.0) -> bool:
     """Does the layout end a paragraph between consecutive body lines ``a`` and ``b``?
 
     Yes around a table row (a line with tabs), after a line that stops short of the right
@@ -393,6 +396,8 @@ def _paragraph_break(page: _Page, column: _Column, a: _Line, b: _Line) -> bool:
     if "\t" in a.text or "\t" in b.text:
         return True  # a table row (or a table of contents entry) is a line of its own
     em = max(a.em, b.em)
+    if _wrapped_centred(page, a, b, body_em):
+        return False
     if a.right < column.right - 1.5 * em:
         return True
     if b.left > a.left + 0.8 * em and not _hangs(a, b):
@@ -401,6 +406,25 @@ def _paragraph_break(page: _Page, column: _Column, a: _Line, b: _Line) -> bool:
         return True
     gap = a.bottom - b.top
     return b.top > a.top or gap > max(0.8 * em, column.pitch - 0.4 * em)
+
+
+# how a centred line that is a title of its own (not the rest of the one above) may open
+_OWN_LINE_START = re.compile(r"\s*(?:——|—|－|-|[（(]?[0-9０-９一二三四五六七八九十]{1,3}[、.．)）]|第.{1,3}[章节部篇])")
+
+
+def _wrapped_centred(page: _Page, a: _Line, b: _Line, body_em: float) -> bool:
+    """Is ``b`` the second line of a centred title or heading that the typesetter wrapped
+    (a cover's ``「中華民國 114 年度中央政府`` / ``總預算案」覆議案報告``)?  Both lines centred on the
+    page in the same type size, larger than the body text's ``body_em`` (body lines of a page set
+    centred are not titles), close together (less than a line of space between), ``a`` not
+    ending a sentence, ``b`` no subtitle, numbered heading or list label of its own."""
+    if not (a.em and abs(a.em - b.em) <= 0.05 * a.em and a.em >= 1.15 * body_em):
+        return False
+    centred = all(abs((ln.left + ln.right) / 2 - page.width / 2) <= 1.5 * ln.em
+                  and ln.right - ln.left < page.width * 0.8 for ln in (a, b))
+    close = 0 <= a.bottom - b.top < 0.8 * a.em
+    return (centred and close and not _SENTENCE_END.search(a.text)
+            and not _OWN_LINE_START.match(b.text))
 
 
 def _continues_page(prev: tuple[_Page, _Line, _Column], page: _Page, first: _Line) -> bool:
@@ -414,7 +438,10 @@ def _continues_page(prev: tuple[_Page, _Line, _Column], page: _Page, first: _Lin
     # hanging continuation of a label line
     indent_ok = (first.left <= column.left + 0.8 * first.em or _hangs(last, first)
                  or (first.left <= last.left + 0.8 * first.em and not _LABEL.match(first.text)))
-    return (last.right >= column.right - 1.5 * last.em and indent_ok
+    # a paragraph keeps its type size over the page break (a cover's subtitle does not run on
+    # into the salutation on page 2)
+    same_size = abs(last.em - first.em) <= 0.1 * max(last.em, first.em)
+    return (last.right >= column.right - 1.5 * last.em and indent_ok and same_size
             and not _heading_after_sentence(column, last, first))
 
 
