@@ -102,3 +102,18 @@ def test_year_with_several_reports_stays_a_usage_error(tmp_path):
     a, b = _report(tmp_path, "a.txt"), _report(tmp_path, "b.txt")
     res = CliRunner().invoke(main, ["targets", str(a), str(b), "--year", "2025"])
     assert res.exit_code == 2 and "report.meta.json" in res.output
+
+
+@pytest.mark.parametrize("command", ["site", "batch"])
+def test_an_output_folder_that_is_a_file_is_one_clear_error(tmp_path, command):
+    """``-o site.html`` for a folder: said as such, the file left as it was, no traceback."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    _report(folder)
+    out = tmp_path / "site.html"
+    out.write_text("keep me", encoding="utf-8")
+    res = CliRunner().invoke(main, [command, str(folder), "-o", str(out), "--jobs", "1"])
+    assert res.exit_code == 1
+    assert f"{out}: is a file, not a folder; give -o a folder" in res.stderr
+    assert "internal error" not in res.stderr and "Traceback" not in res.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
