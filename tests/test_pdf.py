@@ -197,7 +197,7 @@ def _hanging_list(items, label_em=2.0):
     lines = []
     for label, body in items:
         first = int(CHARS_PER_LINE - label_em)
-        lines.append((label + body[:first], LEFT))
+        lines.append((label + body[:first], LEFT))  # (the label's half-width characters: half an em)
         rest = body[first:]
         width = int(CHARS_PER_LINE - label_em)
         for k in range(0, len(rest), width):
@@ -211,22 +211,47 @@ HANGING = [("１、", "臺高檢署統合司法警察單位，持續強力打擊
                     "透過偵查、審判中移付調和解，由被告賠償被害人所受損害，並做為求處量刑之依據。")]
 
 
+# Hong Kong's lists: a label of half-width brackets and a space, ``(一) 将现有……``
+HANGING_HK = [("(一) ", "将现有资助合约安老院舍内护养院宿位的比率由百分之五十大幅提高至百分之九十，并增加资助宿位；"),
+              ("(二) ", "首度向自负盈亏的护养院及护理安老院购买空置宿位，以增加资助护养宿位的供应，缩短轮候时间。")]
+
+
 @needs_font
 @pytest.mark.parametrize("break_after", [None, 1, 2], ids=["one page", "after the label line", "mid item"])
-def test_list_items_with_a_hanging_indent_are_whole_paragraphs(tmp_path, break_after):
+@pytest.mark.parametrize("items,label_em", [(HANGING, 2.0), (HANGING_HK, 2.5)], ids=["１、", "(一) "])
+def test_list_items_with_a_hanging_indent_are_whole_paragraphs(tmp_path, break_after, items, label_em):
     """The lines under a label's text continue its item (on the same page or the next): each
     item is one paragraph, not its first line and then the rest."""
     body = typeset([TITLE] + PARAGRAPHS, lines_per_page=100, page_numbers=False)[0]
     y0 = body[-1].y - 2 * PITCH
-    lines = _hanging_list(HANGING)
+    lines = _hanging_list(items, label_em)
     pages = [body + [Text(t, x, y0 - k * PITCH) for k, (t, x) in enumerate(lines[:break_after])]]
     if break_after is not None:
         pages.append([Text(t, x, TOP - k * PITCH) for k, (t, x) in enumerate(lines[break_after:])])
     path = tmp_path / "hanging.pdf"
     path.write_bytes(make_pdf(pages))
     paragraphs = pipeline.read_report(str(path)).text.split("\n")
-    for label, item in HANGING:  # the normalizer reads the full-width digit as ASCII (１、 → 1、)
-        assert unicodedata.normalize("NFKC", label) + item in paragraphs
+    for label, item in items:  # the normalizer reads １、 as 1、 and drops the space after (一)
+        assert unicodedata.normalize("NFKC", label).strip() + item in paragraphs
+
+
+@pytest.mark.parametrize("label_line,next_line,hangs", [
+    # Hong Kong 2009: the half-width brackets make the label line's box 13.3 high, the next 16.1;
+    # the text starts after the label and its space, 36 points right of the margin
+    (("(一) 将现有资助合约安老院舍内护养院宿位的比率由", 92.7, 13.3), ("九十；", 128.7, 16.1), True),
+    (("５、臺高檢署統合司法警察單位，持續強力打擊詐欺犯罪", 103.1, 12.0), ("期、不定期實施打詐查緝專案", 127.1, 12.0), True),
+    # an indented line under a label line that is not where the label's text starts: a new paragraph
+    (("５、臺高檢署統合司法警察單位，持續強力打擊詐欺犯罪", 103.1, 12.0), ("另一段落開始於此", 160.0, 12.0), False),
+    # no label: an indent is a new paragraph
+    (("臺高檢署統合司法警察單位，持續強力打擊詐欺犯罪", 103.1, 12.0), ("期、不定期實施打詐查緝專案", 127.1, 12.0), False),
+    # the next line has a label of its own: the next item
+    (("(一) 将现有资助合约安老院舍内护养院宿位的比率由", 92.7, 13.3), ("(二) 首度向自负盈亏", 128.7, 13.3), False),
+])
+def test_a_hanging_indent_is_told_by_where_the_labels_text_starts(label_line, next_line, hangs):
+    def line(text, left, em):
+        return pdf._Line(text, left=left, bottom=0.0, right=538.7, top=em, em=em)
+
+    assert pdf._hangs(line(*label_line), line(*next_line)) is hangs
 
 
 def _centred(text, y, size):

@@ -449,17 +449,19 @@ def _continues_page(prev: tuple[_Page, _Line, _Column], page: _Page, first: _Lin
 _LABEL = re.compile(r"\s*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,3}[、.．]"
                     r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
 
+_LABEL_SPACED = re.compile(_LABEL.pattern + r"[ \u3000]*")  # with the space that parts it from its text
+
 
 def _hangs(a: _Line, b: _Line) -> bool:
     """Is ``b`` the continuation of list item ``a`` set with a hanging indent (``５、臺高檢署……加強掃蕩``
     / ``不法，定期……`` with ``不`` under ``臺``)?  ``a`` opens with a label and ``b`` starts where the
     label's text does: the label's width (full-width characters one em, others half) past ``a``'s
     left edge, give or take the half-width guess."""
-    label = _LABEL.match(a.text)
+    label = _LABEL_SPACED.match(a.text)
     if not label or _LABEL.match(b.text):
         return False
-    em = a.em or b.em
-    width = sum(0.5 if c.isascii() else 1.0 for c in label.group().strip()) * em
+    em = max(a.em, b.em)  # a label of half-width brackets can make its line's box the smaller
+    width = sum({" ": 0.5, "\u3000": 1.0}.get(c, 0.5 if c.isascii() else 1.0) for c in label.group().lstrip()) * em
     return abs(b.left - a.left - width) <= 0.7 * em
 
 
