@@ -2,7 +2,8 @@
 
 Contract: :func:`read_pdf` returns a :class:`PdfText` whose ``text`` is the text layer as printed:
 one line per printed line, an empty line where the layout ends a paragraph (a short line, an
-indented next line, a vertical gap), table cells joined by tabs (a gap wider than two characters
+indented next line that is no hanging-indent continuation, a vertical gap, a short unpunctuated
+heading under a sentence's end; never inside a title wrapped onto centred lines), table cells joined by tabs (a gap wider than two characters
 inside a line).  Page furniture (running headers and footers, page numbers, titles repeated at
 the top of every page) stays in ``text`` as whole lines placed before each page's body and is
 returned as asides (found by position and repetition across pages: :func:`chrome.page_furniture`).
@@ -389,8 +390,10 @@ def _paragraph_break(page: _Page, column: _Column, a: _Line, b: _Line, body_em: 
     """Does the layout end a paragraph between consecutive body lines ``a`` and ``b``?
 
     Yes around a table row (a line with tabs), after a line that stops short of the right
-    margin, before a line indented from the one above, and across a vertical gap (or a jump back
-    up the page).  OCR text has no boxes: tesseract's empty lines separate its paragraphs."""
+    margin, before a line indented from the one above (unless it hangs under a list label's text:
+    :func:`_hangs`), before a short heading under a sentence's end, and across a vertical gap (or
+    a jump back up the page); no inside a title wrapped onto centred lines (:func:`_wrapped_centred`).
+    OCR text has no boxes: tesseract's empty lines separate its paragraphs."""
     if not page.placed:
         return a.ends_paragraph
     if "\t" in a.text or "\t" in b.text:
