@@ -392,7 +392,7 @@ def _paragraph_break(page: _Page, column: _Column, a: _Line, b: _Line, body_em: 
     Yes around a table row (a line with tabs), after a line that stops short of the right
     margin, before a line indented from the one above (unless it hangs under a list label's text:
     :func:`_hangs`), before a short heading under a sentence's end, and across a vertical gap (or
-    a jump back up the page); no inside a title wrapped onto centred lines (:func:`_wrapped_centred`).
+    a jump back up the page); none inside a title wrapped onto centred lines (:func:`_wrapped_centred`).
     OCR text has no boxes: tesseract's empty lines separate its paragraphs."""
     if not page.placed:
         return a.ends_paragraph
