@@ -6,6 +6,7 @@ Exit status: 0 success; 1 bad input (one line on stderr naming the file and the 
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import tempfile
@@ -51,7 +52,10 @@ def write_output(out: str | None, payload: str | bytes | Callable[[BinaryIO], No
         raise AnnotateError(out, "output folder does not exist", "create it first or choose another -o path")
     if target.is_dir():
         raise AnnotateError(out, "is a folder, not a file", "give a file name, e.g. -o " + str(target / "out"))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:  # a read-only folder, /proc, a full disk: the user's -o, not a bug
+        raise unwritable(out, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
@@ -59,9 +63,29 @@ def write_output(out: str | None, payload: str | bytes | Callable[[BinaryIO], No
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an output file is an ordinary file
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if exc.errno in OUTPUT_ERRNOS:
+            raise unwritable(out, exc) from None
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# errors of writing a file that the place written to causes (not a bug of ours): said as such
+OUTPUT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO,
+                 errno.ENOENT, errno.ENOTDIR, errno.EXDEV, errno.EBUSY, errno.EISDIR, errno.ENAMETOOLONG}
+
+
+def unwritable(out: str, exc: OSError) -> AnnotateError:
+    """The error for an ``-o`` that cannot be written, with the system's reason (``Permission
+    denied``, ``No space left on device``) and what to do."""
+    from .reading.ingest import display_name
+
+    reason = exc.strerror or type(exc).__name__
+    return AnnotateError(display_name(out), f"cannot be written ({reason.lower()})",
+                         "choose another -o path, or free space / fix the folder's permissions")
 
 
 def refuse_overwriting_inputs(out: str, inputs: tuple[str, ...] | list[str]) -> None:
@@ -118,7 +142,12 @@ def run_guarded(fn: Callable[[], None]) -> None:
     except MemoryError:
         click.echo("annotate: out of memory reading the input; is it really a report?", err=True)
         sys.exit(1)
-    except (KeyboardInterrupt, click.exceptions.Exit, click.ClickException):
+    except KeyboardInterrupt:
+        # Ctrl-C: outputs are written whole or not at all (write_output), so nothing is left
+        # half-written; say so, and exit as a shell expects of an interrupted command (128 + SIGINT)
+        click.echo("\nannotate: interrupted; no file was left half-written", err=True)
+        sys.exit(130)
+    except (click.exceptions.Exit, click.ClickException):
         raise
     except Exception as exc:  # a bug must not become a traceback for the user ...
         if os.environ.get("ANNOTATE_DEBUG"):  # ... unless a developer asks for it
@@ -191,9 +220,7 @@ def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: i
                                     f"reads ({MAX_COMPARE_CHARS:,} characters; real reports hold under 100,000)",
                                     "check the file; annotate --max-compare-chars N raises the limit")
 
-    if year is not None and len(paths) > 1:
-        raise click.UsageError("--year names the year of one report; for several, write a report.meta.json "
-                               'beside each file ({"year": 2026})')
+    check_year_hint(paths, year)
     hints = Hints(source="override", issuer=issuer, year=year) if issuer or year is not None else None
     reports = []
     for p in paths:
@@ -202,6 +229,33 @@ def read_reports(paths: tuple[str, ...] | list[str], issuer: str | None, year: i
             click.echo(f"annotate: warning: {display_name(p)}: {w}", err=True)
         reports.append(report)
     return reports
+
+
+def check_year_hint(paths: tuple[str, ...] | list[str], year: int | None) -> None:
+    """``--year`` names one report's year: with several reports it is a usage error (exit 2)."""
+    if year is not None and len(paths) > 1:
+        raise click.UsageError("--year names the year of one report; for several, write a report.meta.json "
+                               'beside each file ({"year": 2026})')
+
+
+def read_each(files: tuple[str, ...], issuer: str | None, year: int | None) -> tuple[list, int]:
+    """Read ``files`` as :func:`read_reports` does, but a file that cannot be read does not stop
+    the others (one bad file in a folder of seventy must not cost the researcher the table):
+    each bad file is named on stderr.  Returns ``(file, report)`` pairs of the good ones and the
+    number that failed; when none could be read it exits with status 1 (nothing is written)."""
+    if len(files) == 1:
+        return list(zip(files, read_reports(files, issuer, year))), 0
+    check_year_hint(files, year)
+    good, failed = [], 0
+    for f in files:
+        try:
+            good.extend(zip([f], read_reports([f], issuer, None)))
+        except AnnotateError as exc:
+            failed += 1
+            click.echo(f"annotate: {exc.message}", err=True)
+    if not good:  # every one named above; nothing to write
+        sys.exit(1)
+    return good, failed
 
 
 def expand_folders(inputs: tuple[str, ...]) -> tuple[str, ...]:
@@ -397,9 +451,12 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | No
 
         files = expand_folders(inputs)
         rows = []
-        for f, report in zip(files, read_reports(files, issuer, year)):
+        read, failed = read_each(files, issuer, year)
+        for f, report in read:
             rows.extend(target_rows(report, display_name(f)))
         write_output(out, to_json(rows) if fmt == "json" else to_csv(rows), files)
+        if failed:  # the table holds the reports that could be read; the status says some could not
+            sys.exit(1)
 
     run_guarded(body)
 
@@ -423,7 +480,8 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
         from .corpus.series import timeline as build, unidentified
 
         files = expand_folders(inputs)
-        reports = list(zip(map(display_name, files), read_reports(files, issuer, year)))
+        read, failed = read_each(files, issuer, year)
+        reports = [(display_name(f), r) for f, r in read]
         points = build(reports, indicator=indicator)
         for f, missing in unidentified(reports):
             click.echo(f"annotate: warning: {f}: {missing}; listed as unidentified in the timeline", err=True)
@@ -436,6 +494,8 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
                        "the timeline is empty", err=True)
         payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](points)
         write_output(out, payload, files)
+        if failed:
+            sys.exit(1)
 
     run_guarded(body)
 

@@ -4,6 +4,7 @@ pages per block, bad files, scanned pages).  Real published PDFs: tests/test_pdf
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from click.testing import CliRunner
@@ -146,6 +147,133 @@ def test_table_rows_are_tab_joined_rows(tmp_path):
     path.write_bytes(make_pdf([prose, body]))
     text = pipeline.read_report(str(path)).text
     assert "\n信息内容\t本年制发件数\t现行有效件数\n规章\t0\t3\n行政规范性文件\t5\t12" in text
+
+
+# a paragraph of exactly two full lines (36 characters each, no indent) ending a sentence
+FULL_PARA = ("我们会积极与业界商讨，为推行制造中成药必须依循生产质量管理规范订定时间表，"
+             "并在年底前分阶段实施有关中成药的法律条文，加强中西药物的监管制度体系。")
+assert len(FULL_PARA) == 72
+
+
+def _flush_pdf(tmp_path, before, after=(), new_page=False):
+    """Hong Kong style: no first-line indent, unnumbered headings flush left; ``after`` set on
+    the same page as ``before`` or opening the next one."""
+    def pages(paragraphs):
+        return typeset(paragraphs, first_indent=0, lines_per_page=100, page_numbers=False)
+
+    head = [TITLE] + PARAGRAPHS + list(before)
+    laid = pages(head) + pages(list(after)) if new_page else pages(head + list(after))
+    path = tmp_path / "flush.pdf"
+    path.write_bytes(make_pdf(laid))
+    return path
+
+
+@needs_font
+@pytest.mark.parametrize("new_page", [False, True], ids=["same page", "heading opens the next page"])
+def test_an_unnumbered_heading_under_a_full_line_is_its_own_paragraph(tmp_path, new_page):
+    """``……订定时间表。`` filling the line, then ``弱势社群`` / ``康复服务``: the short lines with
+    no closing punctuation are headings, not the tail of the paragraph above (nor one heading)."""
+    path = _flush_pdf(tmp_path, [FULL_PARA], ["弱势社群", "康复服务", "81. 因应康复服务需求不断上升，政府会增加学前服务名额。"],
+                      new_page=new_page)
+    paragraphs = pipeline.read_report(str(path)).text.split("\n")
+    assert FULL_PARA in paragraphs and "弱势社群" in paragraphs and "康复服务" in paragraphs
+
+
+@needs_font
+def test_a_short_last_line_that_ends_the_sentence_stays_in_its_paragraph(tmp_path):
+    """The counter-case: a full line ending a sentence, then the paragraph's short last line,
+    which ends with its punctuation: one paragraph."""
+    tail = "继续推进各项工作。"
+    path = _flush_pdf(tmp_path, [FULL_PARA + tail, "弱势社群"])
+    assert FULL_PARA + tail in pipeline.read_report(str(path)).text.split("\n")
+
+
+def _hanging_list(items, label_em=2.0):
+    """List items set with a hanging indent (Taiwan's Executive Yuan, Hong Kong's ``(2)`` lists):
+    the label at the margin, every further line under the label's text.  Lines of
+    :data:`CHARS_PER_LINE` characters; returns ``(text, x)`` per printed line."""
+    from pdfmaker import CHARS_PER_LINE, SIZE
+
+    lines = []
+    for label, body in items:
+        first = int(CHARS_PER_LINE - label_em)
+        lines.append((label + body[:first], LEFT))  # (the label's half-width characters: half an em)
+        rest = body[first:]
+        width = int(CHARS_PER_LINE - label_em)
+        for k in range(0, len(rest), width):
+            lines.append((rest[k:k + width], LEFT + label_em * SIZE))
+    return lines
+
+
+HANGING = [("１、", "臺高檢署統合司法警察單位，持續強力打擊詐欺犯罪，加強掃蕩不法，定期、不定期實施打詐查緝專案，"
+                    "查緝境內、外電信詐團，並溯源斷根追查中高階核心成員及金主，查扣不法犯罪所得。"),
+           ("２、", "為強化被害人保護、填補被害人損害，臺高檢署推動檢察機關電信網路詐欺案件罪贓返還作業計畫，"
+                    "透過偵查、審判中移付調和解，由被告賠償被害人所受損害，並做為求處量刑之依據。")]
+
+
+# Hong Kong's lists: a label of half-width brackets and a space, ``(一) 将现有……``
+HANGING_HK = [("(一) ", "将现有资助合约安老院舍内护养院宿位的比率由百分之五十大幅提高至百分之九十，并增加资助宿位；"),
+              ("(二) ", "首度向自负盈亏的护养院及护理安老院购买空置宿位，以增加资助护养宿位的供应，缩短轮候时间。")]
+
+
+@needs_font
+@pytest.mark.parametrize("break_after", [None, 1, 2], ids=["one page", "after the label line", "mid item"])
+@pytest.mark.parametrize("items,label_em", [(HANGING, 2.0), (HANGING_HK, 2.5)], ids=["１、", "(一) "])
+def test_list_items_with_a_hanging_indent_are_whole_paragraphs(tmp_path, break_after, items, label_em):
+    """The lines under a label's text continue its item (on the same page or the next): each
+    item is one paragraph, not its first line and then the rest."""
+    body = typeset([TITLE] + PARAGRAPHS, lines_per_page=100, page_numbers=False)[0]
+    y0 = body[-1].y - 2 * PITCH
+    lines = _hanging_list(items, label_em)
+    pages = [body + [Text(t, x, y0 - k * PITCH) for k, (t, x) in enumerate(lines[:break_after])]]
+    if break_after is not None:
+        pages.append([Text(t, x, TOP - k * PITCH) for k, (t, x) in enumerate(lines[break_after:])])
+    path = tmp_path / "hanging.pdf"
+    path.write_bytes(make_pdf(pages))
+    paragraphs = pipeline.read_report(str(path)).text.split("\n")
+    for label, item in items:  # the normalizer reads １、 as 1、 and drops the space after (一)
+        assert unicodedata.normalize("NFKC", label).strip() + item in paragraphs
+
+
+@pytest.mark.parametrize("label_line,next_line,hangs", [
+    # Hong Kong 2009: the half-width brackets make the label line's box 13.3 high, the next 16.1;
+    # the text starts after the label and its space, 36 points right of the margin
+    (("(一) 将现有资助合约安老院舍内护养院宿位的比率由", 92.7, 13.3), ("九十；", 128.7, 16.1), True),
+    (("５、臺高檢署統合司法警察單位，持續強力打擊詐欺犯罪", 103.1, 12.0), ("期、不定期實施打詐查緝專案", 127.1, 12.0), True),
+    # an indented line under a label line that is not where the label's text starts: a new paragraph
+    (("５、臺高檢署統合司法警察單位，持續強力打擊詐欺犯罪", 103.1, 12.0), ("另一段落開始於此", 160.0, 12.0), False),
+    # no label: an indent is a new paragraph
+    (("臺高檢署統合司法警察單位，持續強力打擊詐欺犯罪", 103.1, 12.0), ("期、不定期實施打詐查緝專案", 127.1, 12.0), False),
+    # the next line has a label of its own: the next item
+    (("(一) 将现有资助合约安老院舍内护养院宿位的比率由", 92.7, 13.3), ("(二) 首度向自负盈亏", 128.7, 13.3), False),
+])
+def test_a_hanging_indent_is_told_by_where_the_labels_text_starts(label_line, next_line, hangs):
+    def line(text, left, em):
+        return pdf._Line(text, left=left, bottom=0.0, right=538.7, top=em, em=em)
+
+    assert pdf._hangs(line(*label_line), line(*next_line)) is hangs
+
+
+def _centred(text, y, size):
+    from pdfmaker import PAGE_W
+
+    width = sum(0.5 if c.isascii() else 1.0 for c in text) * size
+    return Text(text, (PAGE_W - width) / 2, y, size)
+
+
+@needs_font
+def test_a_title_wrapped_on_a_cover_is_one_line_and_its_subtitle_another(tmp_path):
+    """A cover sets the title large and centred on two lines (``某某区2025年国民经济和社会`` /
+    ``发展计划执行情况报告``): one title; the dash-led subtitle under it stays a line of its own."""
+    cover = [_centred("某某区2025年国民经济和社会", 600, 26), _centred("发展计划执行情况报告", 566, 26),
+             _centred("——2025年1月10日在区人民代表大会上", 520, 16)]
+    body = typeset(PARAGRAPHS, lines_per_page=40, page_numbers=False)
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(make_pdf([cover] + body))
+    report = pipeline.read_report(str(path))
+    lines = report.text.split("\n")
+    assert lines[:2] == ["某某区2025年国民经济和社会发展计划执行情况报告", "——2025年1月10日在区人民代表大会上"]
+    assert report.meta.title == "某某区2025年国民经济和社会发展计划执行情况报告"
 
 
 @needs_font

@@ -83,6 +83,9 @@ def test_index_grid_and_lists(site):
     assert rows == {"国务院": ["2020", "2019", "2018"], "测试市人民政府": ["2019"]}  # newest first
     # indicators are listed by the name a reader uses, linking the id's page
     assert doc.xpath("//ul/li/a[@href='indicators/gdp_growth.html']/text()") == ["地区生产总值增长"]
+    # the count says what it counts: both issuers (国务院 and the test city) set a GDP target
+    item = doc.xpath("//ul/li[a[@href='indicators/gdp_growth.html']]")[0]
+    assert item.text_content() == "地区生产总值增长 (2个发布机关设定)"
     assert doc.xpath("//a[@class='pair'][contains(@title, '2018 → 2019')]")
 
 
@@ -277,3 +280,44 @@ def test_chart_lines_join_consecutive_years_only_and_year_ticks_do_not_collide()
     xs = {int(t.text): float(t.get("x")) for t in years}
     assert 2026 in ticks and all(b - a >= 2 for a, b in zip(ticks, ticks[1:]))
     assert all(xs[b] - xs[a] > 30 for a, b in zip(ticks, ticks[1:]))  # room for four digits
+
+
+def test_indicator_page_shows_the_change_of_the_target_it_shows():
+    """One issuer, one year, two change rows under one indicator (its GDP target requalified,
+    a share of GDP dropped): the row beside the target that is set is the requalification, never
+    the other metric's removal; a year with no target shows the removal."""
+    from annotate.corpus.changes import ChangeRow
+    from annotate.corpus.series import Point
+    from annotate.render.site.pages import indicator_page
+
+    L = labels("zh")
+    pts = [Point("gdp_growth", 2026, "h26.txt", value=6, unit="%", qualifier="about", text="地区生产总值增长6%左右",
+                 metric="地区生产总值", issuer="海南省人民政府"),
+           Point("gdp_growth", 2026, "n26.txt", status="absent", issuer="国务院")]
+    rows = [ChangeRow("海南省人民政府", "海南省", 2025, 2026, "gdp_growth", "地区生产总值", "qualifier_changed", 0,
+                      new_text="地区生产总值增长6%左右", old_text="地区生产总值增长6%以上"),
+            ChangeRow("海南省人民政府", "海南省", 2025, 2026, "gdp_growth", "海洋生产总值占地区生产总值比重", "removed",
+                      old_text="海洋生产总值占地区生产总值比重达37%"),
+            ChangeRow("国务院", "全国", 2025, 2026, "gdp_growth", "国内生产总值", "removed", old_text="国内生产总值增长5%左右")]
+    for order in (rows, rows[::-1]):  # whichever row comes last
+        doc = html.fromstring(indicator_page("gdp_growth", pts, order, {}, {}, L, "zh").encode("utf-8"))
+        table = doc.xpath("//h3[@id='y2026']/following-sibling::table[1]")[0]
+        got = {tr[0].text_content(): tr[3].text_content() for tr in table.xpath("tbody/tr")}
+        assert got == {"海南省人民政府": L["qualifier_changed"], "国务院": L["removed"]}
+
+
+def test_report_page_names_level_and_kind_in_the_interface_language(site):
+    """``national`` and ``gov-work-report`` are ids: a reader of the Chinese site sees 国家级 and
+    政府工作报告; every kind and level the identity reader can give has words in both languages."""
+    from annotate.reading.identity import KINDS
+    from annotate.reading.regions import gazetteer
+
+    doc = html.fromstring((site / "reports/national-2019-gov-work-report.html").read_bytes())
+    meta = {tr[0].text_content(): tr[1].text_content() for tr in doc.xpath("//table[@class='meta']//tr")}
+    L = labels("zh")
+    assert meta[L["level"]] == "国家级" and meta[L["kind"]] == "政府工作报告"
+    levels = {r.level for r in gazetteer().by_code.values()}
+    for lang in ("zh", "en"):
+        words = labels(lang)
+        for key in [f"level.{v}" for v in levels] + [f"kind.{k}" for k in KINDS]:
+            assert key in words, (lang, key)

@@ -397,10 +397,9 @@ def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] =
         from .files import no_reports
 
         raise no_reports(in_dir, "give the folder that holds the reports")
-    try:
-        dst.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise AnnotateError(out_dir, f"cannot create the output folder ({exc.strerror})", "choose another -o") from None
+    from .files import make_output_folder
+
+    make_output_folder(out_dir)
     if dst.resolve() == src.resolve():
         raise AnnotateError(out_dir, "is the input folder", "write the outputs to another folder")
     _check_writable(dst)

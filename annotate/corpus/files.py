@@ -32,6 +32,26 @@ def no_reports(where: str, what_to_do: str = "give report files or folders that 
     return AnnotateError(where, "holds no report files (.txt, .md, .html, .docx, .pdf or .xml)", what_to_do)
 
 
+def make_output_folder(out_dir: str, create: bool = True) -> Path:
+    """Create the output folder ``out_dir`` of ``site`` or ``batch`` (parents included) and return
+    it; an ``-o`` that names a file, or a place where no folder can be made, is one
+    :class:`AnnotateError` that says which (``-o report.html`` is a common slip for a folder).
+    ``create=False`` only checks that ``out_dir`` is no file (before a long read)."""
+    from ..errors import AnnotateError
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise AnnotateError(out_dir, "is a file, not a folder", "give -o a folder (it is created if missing)")
+    if not create:
+        return out
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AnnotateError(out_dir, f"cannot create the output folder ({(exc.strerror or str(exc)).lower()})",
+                            "choose another -o") from None
+    return out
+
+
 def is_readable(path: Path) -> bool:
     """A report-looking file in a folder: a known suffix, not hidden, not a sidecar."""
     return (not path.name.startswith(".") and path.suffix.lower() in READABLE

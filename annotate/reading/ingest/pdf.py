@@ -2,7 +2,8 @@
 
 Contract: :func:`read_pdf` returns a :class:`PdfText` whose ``text`` is the text layer as printed:
 one line per printed line, an empty line where the layout ends a paragraph (a short line, an
-indented next line, a vertical gap), table cells joined by tabs (a gap wider than two characters
+indented next line that is no hanging-indent continuation, a vertical gap, a short unpunctuated
+heading under a sentence's end; never inside a title wrapped onto centred lines), table cells joined by tabs (a gap wider than two characters
 inside a line).  Page furniture (running headers and footers, page numbers, titles repeated at
 the top of every page) stays in ``text`` as whole lines placed before each page's body and is
 returned as asides (found by position and repetition across pages: :func:`chrome.page_furniture`).
@@ -334,6 +335,9 @@ def _assemble(pages: list[_Page], engine: str) -> PdfText:
     page_starts: list[int] = []
     length = 0
     prev_body: tuple[_Page, _Line, _Column] | None = None
+    # the type size of most lines: the body text's (titles and headings are set larger)
+    sizes = [round(ln.em, 1) for p in pages if p.placed for ln in p.lines if ln.em]
+    body_em = median(sizes) if sizes else 0.0
 
     def add(s: str) -> None:
         nonlocal length
@@ -354,7 +358,7 @@ def _assemble(pages: list[_Page], engine: str) -> PdfText:
         column = _Column.of(page, body)
         for k, ln in enumerate(body):
             if k:
-                add("\n\n" if _paragraph_break(page, column, body[k - 1], ln) else "\n")
+                add("\n\n" if _paragraph_break(page, column, body[k - 1], ln, body_em) else "\n")
             add(ln.text)
         if body:
             prev_body = (page, body[-1], column)
@@ -382,23 +386,48 @@ class _Column:
         return cls(lefts[len(lefts) // 5], rights[int(len(rights) * 0.9)], median(steps) if steps else 0.0)
 
 
-def _paragraph_break(page: _Page, column: _Column, a: _Line, b: _Line) -> bool:
+def _paragraph_break(page: _Page, column: _Column, a: _Line, b: _Line, body_em: float = 0.0) -> bool:
     """Does the layout end a paragraph between consecutive body lines ``a`` and ``b``?
 
     Yes around a table row (a line with tabs), after a line that stops short of the right
-    margin, before a line indented from the one above, and across a vertical gap (or a jump back
-    up the page).  OCR text has no boxes: tesseract's empty lines separate its paragraphs."""
+    margin, before a line indented from the one above (unless it hangs under a list label's text:
+    :func:`_hangs`), before a short heading under a sentence's end, and across a vertical gap (or
+    a jump back up the page); none inside a title wrapped onto centred lines (:func:`_wrapped_centred`).
+    OCR text has no boxes: tesseract's empty lines separate its paragraphs."""
     if not page.placed:
         return a.ends_paragraph
     if "\t" in a.text or "\t" in b.text:
         return True  # a table row (or a table of contents entry) is a line of its own
     em = max(a.em, b.em)
+    if _wrapped_centred(page, a, b, body_em):
+        return False
     if a.right < column.right - 1.5 * em:
         return True
-    if b.left > a.left + 0.8 * em:
+    if b.left > a.left + 0.8 * em and not _hangs(a, b):
+        return True
+    if _heading_after_sentence(column, a, b):
         return True
     gap = a.bottom - b.top
     return b.top > a.top or gap > max(0.8 * em, column.pitch - 0.4 * em)
+
+
+# how a centred line that is a title of its own (not the rest of the one above) may open
+_OWN_LINE_START = re.compile(r"\s*(?:——|—|－|-|[（(]?[0-9０-９一二三四五六七八九十]{1,3}[、.．)）]|第.{1,3}[章节部篇])")
+
+
+def _wrapped_centred(page: _Page, a: _Line, b: _Line, body_em: float) -> bool:
+    """Is ``b`` the second line of a centred title or heading that the typesetter wrapped
+    (a cover's ``「中華民國 114 年度中央政府`` / ``總預算案」覆議案報告``)?  Both lines centred on the
+    page in the same type size, larger than the body text's ``body_em`` (body lines of a page set
+    centred are not titles), close together (less than a line of space between), ``a`` not
+    ending a sentence, ``b`` no subtitle, numbered heading or list label of its own."""
+    if not (a.em and abs(a.em - b.em) <= 0.05 * a.em and a.em >= 1.15 * body_em):
+        return False
+    centred = all(abs((ln.left + ln.right) / 2 - page.width / 2) <= 1.5 * ln.em
+                  and ln.right - ln.left < page.width * 0.8 for ln in (a, b))
+    close = 0 <= a.bottom - b.top < 0.8 * a.em
+    return (centred and close and not _SENTENCE_END.search(a.text)
+            and not _OWN_LINE_START.match(b.text))
 
 
 def _continues_page(prev: tuple[_Page, _Line, _Column], page: _Page, first: _Line) -> bool:
@@ -407,7 +436,51 @@ def _continues_page(prev: tuple[_Page, _Line, _Column], page: _Page, first: _Lin
     prev_page, last, column = prev
     if not (prev_page.placed and page.placed) or "\t" in last.text or "\t" in first.text:
         return False
-    return last.right >= column.right - 1.5 * last.em and first.left <= column.left + 0.8 * first.em
+    # not indented from the column; or, no label of its own, not from the last line (the
+    # continuation lines of a hanging list item stand right of the column's labels); or the
+    # hanging continuation of a label line
+    indent_ok = (first.left <= column.left + 0.8 * first.em or _hangs(last, first)
+                 or (first.left <= last.left + 0.8 * first.em and not _LABEL.match(first.text)))
+    # a paragraph keeps its type size over the page break (a cover's subtitle does not run on
+    # into the salutation on page 2)
+    same_size = abs(last.em - first.em) <= 0.1 * max(last.em, first.em)
+    return (last.right >= column.right - 1.5 * last.em and indent_ok and same_size
+            and not _heading_after_sentence(column, last, first))
+
+
+# a list label opening a line: ５、 1. (二) （3） 一、 ①
+_LABEL = re.compile(r"\s*(?:[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,3}[、.．]"
+                    r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
+
+_LABEL_SPACED = re.compile(_LABEL.pattern + r"[ \u3000]*")  # with the space that parts it from its text
+
+
+def _hangs(a: _Line, b: _Line) -> bool:
+    """Is ``b`` the continuation of list item ``a`` set with a hanging indent (``５、臺高檢署……加強掃蕩``
+    / ``不法，定期……`` with ``不`` under ``臺``)?  ``a`` opens with a label and ``b`` starts where the
+    label's text does: the label's width (full-width characters one em, others half) past ``a``'s
+    left edge, give or take the half-width guess."""
+    label = _LABEL_SPACED.match(a.text)
+    if not label or _LABEL.match(b.text):
+        return False
+    em = max(a.em, b.em)  # a label of half-width brackets can make its line's box the smaller
+    width = sum({" ": 0.5, "\u3000": 1.0}.get(c, 0.5 if c.isascii() else 1.0) for c in label.group().lstrip()) * em
+    return abs(b.left - a.left - width) <= 0.7 * em
+
+
+# a sentence ends here (a closing quote or bracket may follow the mark)
+_SENTENCE_END = re.compile(r"[。！？；：!?][”’」』）)]*\s*$")
+_TRAILING_PUNCT = re.compile(r"[，。、；：！？…,.;:!?”’」』）)]\s*$")
+
+
+def _heading_after_sentence(column: _Column, a: _Line, b: _Line) -> bool:
+    """Is ``b`` an unnumbered heading set flush under a full line ``a`` (``……订定时间表。`` /
+    ``弱势社羣``)?  Yes when ``a`` ends a sentence and ``b`` is a short line (it stops short of the
+    right margin) of a few words without punctuation at its end: a paragraph's last line ends with
+    its punctuation, so such a line cannot be the tail of ``a``'s paragraph."""
+    text = b.text.strip()
+    return (bool(_SENTENCE_END.search(a.text)) and 0 < len(text) <= 20
+            and b.right < column.right - 1.5 * max(b.em, a.em) and not _TRAILING_PUNCT.search(text))
 
 
 # --------------------------------------------------------------------------- OCR

@@ -106,8 +106,8 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
     from ...outputs import version, write_atomic
     from ...corpus import Corpus
     from ...corpus.cache import ReportCache
+    from ...corpus.files import make_output_folder
     from ...corpus.search import build_index, passages, report_keys
-    from ...errors import AnnotateError
     from ..corpus_labels import labels
     from . import pages
 
@@ -116,13 +116,12 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
     cache_dir = out / CACHE
     say = progress or (lambda _msg: None)
     say("reading reports")
+    make_output_folder(out_dir, create=False)  # before the reading: its cache lives in the output folder
     # read first: a missing or empty input folder is refused before the output folder exists
     corpus = Corpus.from_paths(list(paths), jobs=jobs, scheduler=scheduler, cache_dir=cache_dir)
     corpus.require_reports(paths)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise AnnotateError(out_dir, f"cannot create the output folder ({exc.strerror})", "choose another -o") from None
+    make_output_folder(out_dir)
+    cache_dir.mkdir(exist_ok=True)
     L = labels(lang)
     ver = version()
     manifest_path = cache_dir / "pages.json"

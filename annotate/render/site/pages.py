@@ -167,8 +167,10 @@ def report_page(report: Report, file: str, L, lang: str, pair_links: Sequence[tu
     """One report: identity, its targets table, and its text with the layers highlighted."""
     m = report.meta
     title = m.label or file
-    rows = [(L["report_title"], m.title), (L["issuer"], m.issuer), (L["region"], m.region), (L["level"], m.level),
-            (L["year"], m.year), (L["kind"], m.kind), (L["file"], file)]
+    # level and kind are ids (``national``, ``gov-work-report``): shown in the interface's words
+    rows = [(L["report_title"], m.title), (L["issuer"], m.issuer), (L["region"], m.region),
+            (L["level"], m.level and L.get(f"level.{m.level}", m.level)), (L["year"], m.year),
+            (L["kind"], m.kind and L.get(f"kind.{m.kind}", m.kind)), (L["file"], file)]
     meta = E.TABLE({"class": "meta"}, *(E.TR(E.TH(k, scope="row"), E.TD(fmt_number(v))) for k, v in rows if v))
     content: list[Any] = [E.H1(title), meta]
     if pair_links:
@@ -208,13 +210,16 @@ def indicator_page(indicator: str, points: Sequence[Any], rows: Sequence[Any],
     svg, legend = indicator_chart(pts, actuals, "chart", name, L)
     content: list[Any] = [E.H1(name, " ", E.SMALL(indicator)), E.P("、".join(metrics)),
                           E.E.figure(svg, E.E.figcaption(L["chart_legend"])), legend]
-    change_of = {(r.issuer, r.new_year): r for r in rows if r.indicator == indicator}
+    change_of: dict[tuple[Any, Any], list[Any]] = {}
+    for r in rows:
+        if r.indicator == indicator:
+            change_of.setdefault((r.issuer, r.new_year), []).append(r)
     content.append(E.H2(L["by_year"]))
     for year in sorted({p.year for p in pts}, reverse=True):
         trs = [E.TR(*(E.TH(h, scope="col") for h in (L["issuer"], L["target"], L["text"], L["change"], L["delta"],
                                                        L["actual"])))]
         for p in sorted((p for p in pts if p.year == year), key=lambda p: p.issuer or ""):
-            r = change_of.get((p.issuer, year))
+            r = change_for_point(p, change_of.get((p.issuer, year), ()))
             act = actuals.get((p.issuer or "", year))
             href = report_href.get((p.issuer or "", year))
             who = E.A(p.issuer or "?", href=href) if href else E.SPAN(p.issuer or "?")
@@ -227,6 +232,20 @@ def indicator_page(indicator: str, points: Sequence[Any], rows: Sequence[Any],
         content.append(E.H3(str(year), id=f"y{year}"))
         content.append(E.TABLE({"class": "year"}, E.THEAD(trs[0]), E.TBODY(*trs[1:])))
     return document(f"{name} — {L['site_title']}", content, L, lang, depth=1)
+
+
+def change_for_point(point: Any, rows: Sequence[Any]) -> Optional[Any]:
+    """Which of an issuer's change rows for one indicator and year describes ``point``, the target
+    the table shows.  An issuer may have several (海洋生产总值占地区生产总值比重 removed beside
+    地区生产总值增长 requalified, both under one indicator): the row whose new text is the point's,
+    else one of the same metric that the new year still sets; for a year with no target, the
+    removal.  None when no row is about this target: a removal of another metric must not be
+    shown beside a target that is set."""
+    if point.status == "absent":
+        return next((r for r in rows if r.new_text is None), None)
+    setting = [r for r in rows if r.new_text is not None]
+    return (next((r for r in setting if r.new_text == point.text), None)
+            or next((r for r in setting if r.metric == point.metric), None))
 
 
 # --------------------------------------------------------------------------- index, changes, search
@@ -258,7 +277,9 @@ def index_page(grid: dict[str, dict[int, tuple[str, Optional[str]]]], indicators
     content: list[Any] = [E.H1(L["site_title"]),
                           E.DIV({"style": "overflow-x:auto"}, E.TABLE({"class": "grid"}, E.THEAD(head), body))]
     content.append(E.H2(L["indicators"], id="indicators"))
-    content.append(E.UL(*(E.LI(E.A(indicator_name(ind, lang), href=f"indicators/{ind}.html", title=ind), f" ({n})")
+    # the number is of issuers that set a target for it: say so (a bare "(13)" reads as reports or targets)
+    content.append(E.UL(*(E.LI(E.A(indicator_name(ind, lang), href=f"indicators/{ind}.html", title=ind),
+                               " (" + L["n_issuers"].format(n=n) + ")")
                           for ind, n in sorted(indicators, key=lambda item: indicator_name(item[0], lang)))))
     content.append(E.P(E.A(L["changes"], href="changes.html"), " · ", E.A(L["search"], href="search.html")))
     for title, items in problems:

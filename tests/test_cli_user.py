@@ -1,0 +1,119 @@
+"""What a new user meets at the command line when something goes wrong: an output that cannot be
+written, Ctrl-C, a folder where one file of many is bad.  Each case: one line naming the file and
+the problem, the right exit status, no traceback, no file left half-written."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+
+import pytest
+from click.testing import CliRunner
+
+import annotate.pipeline as pipeline
+from annotate.cli import main
+
+PARA = "各位代表：现在，我代表市人民政府向大会报告工作。过去一年，全市地区生产总值增长5.5%，城镇新增就业12万人。"
+PLAN = ("2025年某市政府工作报告\n一、2024年工作回顾\n" + PARA * 12 + "\n二、2025年工作安排\n"
+        "今年主要预期目标是：地区生产总值增长5%左右，城镇新增就业12万人以上。\n")
+
+
+def _report(folder, name="a.txt", text=PLAN):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("err", [errno.EACCES, errno.EROFS, errno.ENOENT])
+def test_an_output_folder_that_takes_no_files_is_one_clear_error(tmp_path, monkeypatch, err):
+    """A read-only folder, a read-only disk, /proc: the -o is the problem, not a bug of annotate."""
+    src = _report(tmp_path)
+
+    def refuse(*a, **k):
+        raise OSError(err, os.strerror(err))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    res = CliRunner().invoke(main, ["tag", str(src), "-o", str(tmp_path / "out.xml")])
+    assert res.exit_code == 1
+    assert "out.xml: cannot be written (" + os.strerror(err).lower() + ")" in res.stderr
+    assert "choose another -o" in res.stderr
+    assert "internal error" not in res.stderr and "Traceback" not in res.stderr
+
+
+def test_a_disk_that_fills_while_writing_leaves_no_file(tmp_path, monkeypatch):
+    src = _report(tmp_path)
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
+    res = CliRunner().invoke(main, ["targets", str(src), "-o", str(tmp_path / "t.csv")])
+    assert res.exit_code == 1
+    assert "t.csv: cannot be written (no space left on device)" in res.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # neither t.csv nor its temp file
+
+
+def test_ctrl_c_exits_130_with_one_line_and_no_output(tmp_path, monkeypatch):
+    src = _report(tmp_path)
+
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "tag", interrupted)
+    res = CliRunner().invoke(main, ["tag", str(src), "-o", str(tmp_path / "out.xml")])
+    assert res.exit_code == 130
+    assert res.stderr.strip() == "annotate: interrupted; no file was left half-written"
+    assert not (tmp_path / "out.xml").exists()
+
+
+@pytest.mark.parametrize("command", ["targets", "timeline"])
+def test_one_bad_file_in_a_folder_does_not_cost_the_others(tmp_path, command):
+    """Like ``changes`` and ``site``: the good reports are in the table, each bad one is named,
+    and the exit status (1) says the table is not whole."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    _report(folder, "a.txt")
+    (folder / "b.txt").write_bytes(b"")
+    (folder / "c.txt").write_bytes(bytes(range(256)) * 20)
+    out = tmp_path / "out.csv"
+    res = CliRunner().invoke(main, [command, str(folder), "-o", str(out)])
+    assert res.exit_code == 1
+    assert f"{folder / 'b.txt'}: is empty" in res.stderr
+    assert f"{folder / 'c.txt'}: is a binary file" in res.stderr
+    table = out.read_text(encoding="utf-8")
+    assert str(folder / "a.txt") in table and "b.txt" not in table
+    assert ",5," in table  # the GDP target of the good report: 5%左右
+
+
+def test_a_folder_of_only_bad_files_names_each_once_and_writes_nothing(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "b.txt").write_bytes(b"")
+    (folder / "c.txt").write_bytes(b"")
+    out = tmp_path / "out.csv"
+    res = CliRunner().invoke(main, ["targets", str(folder), "-o", str(out)])
+    assert res.exit_code == 1
+    assert res.stderr.count("b.txt: is empty") == 1 and res.stderr.count("c.txt: is empty") == 1
+    assert not out.exists()
+
+
+def test_year_with_several_reports_stays_a_usage_error(tmp_path):
+    a, b = _report(tmp_path, "a.txt"), _report(tmp_path, "b.txt")
+    res = CliRunner().invoke(main, ["targets", str(a), str(b), "--year", "2025"])
+    assert res.exit_code == 2 and "report.meta.json" in res.output
+
+
+@pytest.mark.parametrize("command", ["site", "batch"])
+def test_an_output_folder_that_is_a_file_is_one_clear_error(tmp_path, command):
+    """``-o site.html`` for a folder: said as such, the file left as it was, no traceback."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    _report(folder)
+    out = tmp_path / "site.html"
+    out.write_text("keep me", encoding="utf-8")
+    res = CliRunner().invoke(main, [command, str(folder), "-o", str(out), "--jobs", "1"])
+    assert res.exit_code == 1
+    assert f"{out}: is a file, not a folder; give -o a folder" in res.stderr
+    assert "internal error" not in res.stderr and "Traceback" not in res.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
