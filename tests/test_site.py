@@ -321,3 +321,20 @@ def test_report_page_names_level_and_kind_in_the_interface_language(site):
         words = labels(lang)
         for key in [f"level.{v}" for v in levels] + [f"kind.{k}" for k in KINDS]:
             assert key in words, (lang, key)
+
+
+def test_published_pages_never_show_the_build_machine_s_folders(inputs, site):
+    # a static site is published: it names each report's file, never where it lay when the site was built
+    pages = [p for p in site.rglob("*.html") if ".annotate-site" not in p.parts]
+    assert pages
+    for page in pages:
+        assert str(inputs) not in page.read_text(encoding="utf-8"), page.name
+    report = (site / "reports" / "hostile-2019.html").read_text(encoding="utf-8")
+    assert HOSTILE_FILE in report
+
+
+def test_raised_and_lowered_targets_share_one_neutral_colour(site):
+    # a raised unemployment ceiling is no gain: the colour says a number moved, the word says which way
+    css = (site / "changes.html").read_text(encoding="utf-8")
+    rule = re.search(r"td\.ch-raised,td\.ch-lowered\{color:(#[0-9a-f]{6})\}", css)
+    assert rule is not None and rule.group(1) not in ("#0b6b2f", "#b3261e")

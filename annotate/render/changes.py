@@ -94,8 +94,11 @@ th{background:#f3f3f3;position:sticky;top:0}th button.sort{all:unset;cursor:poin
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 caption{text-align:left;color:#555;font-size:.85rem;padding:.3rem 0}
 form.filters{margin:.6rem 0;display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
-td.ch-raised{color:#0b6b2f}td.ch-lowered{color:#b3261e}td.ch-removed{color:#7a3e00}td.ch-added{color:#1f5fa8}
 """
+# a raised or lowered target is a number that moved, not good or bad news (a raised unemployment ceiling
+# is no gain): one neutral colour for both; the site's pages use the same rule
+CHANGE_CSS = "td.ch-raised,td.ch-lowered{color:#7a4b00}td.ch-removed{color:#555}td.ch-added{color:#1f5fa8}"
+CSS += CHANGE_CSS + "\n"
 
 
 def render_html(rows: Sequence[ChangeRow], lang: str = "zh") -> str:

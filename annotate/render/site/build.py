@@ -31,7 +31,7 @@ import hashlib
 import json
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
@@ -70,6 +70,15 @@ def slugs(entries: Sequence[Any]) -> dict[int, str]:
     return out
 
 
+def _published(report: Any) -> Any:
+    """``report`` naming its source file without the folders it lay in when the site was built (a
+    published page never shows the build machine's paths)."""
+    source = report.meta.source
+    if source is None or not source.file:
+        return report
+    return replace(report, meta=replace(report.meta, source=replace(source, file=Path(source.file).name)))
+
+
 def pair_pages(old: Any, new: Any, old_file: str, new_file: str, nav: dict[str, Any],
                lang: str) -> tuple[str, Optional[str], list[tuple[str, float, Optional[str]]]]:
     """(redline page, scorecard page or None, actuals [(indicator, value, unit)]) of one pair: the
@@ -83,6 +92,8 @@ def pair_pages(old: Any, new: Any, old_file: str, new_file: str, nav: dict[str, 
     from .pages import site_nav, with_nav
 
     L = labels(lang)
+    old, new = _published(old), _published(new)
+    old_file, new_file = Path(old_file).name, Path(new_file).name
     try:
         card = scorecard(old, new, old_file, new_file)
     except AnnotateError:  # the newer report does not review the older one's year: no verdicts
@@ -236,10 +247,11 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
             row[e.year] = (report_rel[i], f"{pair}.html" if pair else None)
     counts = {ind: len({p.issuer for p in points if p.indicator == ind and p.status == "set"}) for ind in indicator_ids}
     problems = [
-        (L["unidentified"], [(e.file, why, report_rel[index_of[id(e)]]) for e, why in corpus.unidentified()]),
-        (L["duplicates"], [(e.file, e.label, report_rel[index_of[id(e)]]) for e in corpus.duplicates()]),
-        (L["failed"], [(f, why, None) for f, why in corpus.failed]),
-        (L["ignored"], [(f, "", None) for f in corpus.ignored]),
+        # file names only: a published page never shows the build machine's folders
+        (L["unidentified"], [(Path(e.file).name, why, report_rel[index_of[id(e)]]) for e, why in corpus.unidentified()]),
+        (L["duplicates"], [(Path(e.file).name, e.label, report_rel[index_of[id(e)]]) for e in corpus.duplicates()]),
+        (L["failed"], [(Path(f).name, why, None) for f, why in corpus.failed]),
+        (L["ignored"], [(Path(f).name, "", None) for f in corpus.ignored]),
     ]
     emit("index.html", everything, lambda: pages.index_page(grid, [(i, counts[i]) for i in indicator_ids],
                                                               problems, L, lang))

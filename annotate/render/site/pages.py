@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import secrets
 from bisect import bisect_left
+from pathlib import PurePath
 from typing import Any, Iterable, Optional, Sequence
 
 from lxml import etree, html
 from lxml.html import builder as E
 
 from ...model import Report
+from ..changes import CHANGE_CSS
 from ..corpus_labels import value_label
 from ..labels import fmt_number, indicator_name, target_label
 
@@ -37,7 +39,6 @@ span.c{text-decoration:underline;text-decoration-color:#7a3e9d;text-decoration-t
 ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem;font-size:.85rem}
 svg.chart{max-width:100%;height:auto;border:1px solid #ddd;background:#fff}
 svg .axis{stroke:#444}svg .grid{stroke:#e6e6e6}svg text{font-size:12px;fill:#333}svg .unit{font-weight:bold}
-td.ch-raised{color:#0b6b2f}td.ch-lowered{color:#b3261e}td.ch-removed{color:#7a3e00}td.ch-added{color:#1f5fa8}
 form.filters{margin:.6rem 0;display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
 th button.sort{all:unset;cursor:pointer;font-weight:bold}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
@@ -45,7 +46,7 @@ th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] bu
 ol.results li{margin:.5rem 0}ol.results mark{background:#fff1a8}ol.results .where{font-size:.85rem;color:#555}
 .sitenav{background:#eef3f9;border-bottom:1px solid #c9d6e6;padding:.4rem 1rem;font:14px system-ui,sans-serif}
 .sitenav a{margin-right:1rem}
-"""
+""" + CHANGE_CSS + "\n"
 
 
 def csp(nonce: str) -> str:
@@ -166,6 +167,7 @@ def _annotated(parent: etree._Element, text: str, start: int, end: int,
 def report_page(report: Report, file: str, L, lang: str, pair_links: Sequence[tuple[str, str]]) -> str:
     """One report: identity, its targets table, and its text with the layers highlighted."""
     m = report.meta
+    file = PurePath(file).name  # a published page names the file, never the build machine's folders
     title = m.label or file
     # level and kind are ids (``national``, ``gov-work-report``): shown in the interface's words
     rows = [(L["report_title"], m.title), (L["issuer"], m.issuer), (L["region"], m.region),
