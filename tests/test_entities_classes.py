@@ -350,3 +350,35 @@ def test_three_character_lines_the_segmenter_splits():
     f = types("加快建设崇明线、嘉闵线等轨道交通线，兴建北环线支线。")
     assert f.get("嘉闵线") == "project" and f.get("北环线") == "project"
     assert types("交易系统在沪上线运行。") == {}
+
+
+# --------------------------------------------------------------------------- round 4 (issue 18): classes from the pooled misses
+
+
+def test_major_works_named_by_their_subject_are_programmes():
+    # a national programme: a subject of four characters or more, then 重大工程 (works words inside do not make it works)
+    assert types("实施中医药振兴发展重大工程。") == {"中医药振兴发展重大工程": "programme"}
+    assert types("统筹推进重要生态系统保护和修复重大工程，加快构建。") == {"重要生态系统保护和修复重大工程": "programme"}
+    # a period's or a count's major works are a kind, no name
+    assert types("实施“十四五”重大工程。实施一批重大工程。") == {}
+
+
+def test_campaign_suffix_split_by_the_segmenter_runs_to_the_word_end():
+    # 三年|行动计划: the name ends where the word 行动计划 ends, not inside it
+    assert types("制定实施第三轮三年行动计划，推动科技创新。") == {"第三轮三年行动计划": "programme"}
+    assert types("制定实施长三角一体化发展新一轮三年行动计划。") == {"长三角一体化发展新一轮三年行动计划": "programme"}
+    # 行动方案 is a plan's title running on: no campaign ends at 行动
+    assert "新城规划建设实施意见和行动" not in types("制定加快推进新城规划建设实施意见和行动方案。")
+
+
+def test_region_strategies_are_policies_and_construction_leaves_the_place():
+    f = types("推进京津冀协同发展、长江经济带发展、粤港澳大湾区建设、长三角一体化发展。将长三角区域一体化发展上升为国家战略。")
+    assert f == {"京津冀协同发展": "policy", "长江经济带发展": "policy", "粤港澳大湾区": "place",
+                 "长三角一体化发展": "policy", "长三角区域一体化发展": "policy"}
+    assert found("将长三角区域一体化发展上升为国家战略。")["长三角区域一体化发展"] == ("policy", "长三角一体化发展")
+
+
+def test_abbreviation_pairs_before_a_shared_park_head_are_parks():
+    f = types("加快推进湘琼、粤琼、浙琼、琼港、深儋合作产业园建设。")
+    assert f == {"湘琼": "facility", "粤琼": "facility", "浙琼": "facility", "琼港": "facility",
+                 "深儋合作产业园": "facility"}

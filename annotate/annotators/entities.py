@@ -502,9 +502,9 @@ def _one_word(s: str) -> bool:
     return len(rjieba.cut(s)) == 1
 
 
-# Single-character abbreviations of provinces and big cities: a 2-3 character token made of them is a
-# pair or triple of places (成渝, 济青, 深港, 京津冀) whatever tag the segmenter gave it.
-_ABBREV = frozenset("广京津冀沪渝晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕陇甘宁青港澳台成济深穗莞厦漳泉甬杭嘉株潭郑洛汴雄昆")
+# Single-character abbreviations of provinces and big cities (lexicon/place_abbreviations.tsv): a 2-3 character
+# token made of them is a pair or triple of places (成渝, 济青, 深港, 京津冀) whatever tag the segmenter gave it.
+_ABBREV = frozenset(row[0] for row in read_tsv(LEXICON_DIR / "place_abbreviations.tsv") if len(row[0]) == 1)
 
 
 def _abbrev(w: str) -> bool:
@@ -1689,12 +1689,18 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
     out = []
     for m in _CAMPAIGN_NAME.finditer(text):
         a, b = m.start(1), m.end(1)
+        name = m.group(1)
+        if text.startswith("方案", b):
+            continue  # …实施意见和行动|方案: a plan's title runs on, no campaign ends at 行动
+        longer = _LONGER_SUFFIX.match(text, b)
+        if b not in boundaries and longer and longer.end() in boundaries:
+            b, name = longer.end(), text[a : longer.end()]  # …新一轮三年行动|计划: the lazy match stopped inside 行动计划
         if b not in boundaries and text.startswith("项目", b) and b + 2 in boundaries:
             pass  # 启动一批产业基础再造工程|项目: 工程项目 is one word, 项目 the count noun after the name
         elif (m.start() not in boundaries and not (m.start() - 2 in boundaries and text[m.start() - 2 : m.start()] in _VERB_ADVERBS)) \
                 or a not in boundaries or b not in boundaries:
             continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动); 深入推进 is one word
-        c = _campaign_name(text, tokens, offsets, boundaries, a, m.group(1))
+        c = _campaign_name(text, tokens, offsets, boundaries, a, name)
         if c is None:
             continue
         out.append(c)
@@ -1707,6 +1713,8 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
 
 
 _VERB_ADVERBS = frozenset("深入 持续 全面 加快 大力 积极 扎实 着力".split())
+# the rest of a longer campaign suffix after where the lazy name pattern stopped (三年行动|计划)
+_LONGER_SUFFIX = re.compile(r"计划")
 _CAMPAIGN_AND = re.compile(r"[和及、]([\u4e00-\u9fff“”]{4,16}?(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
 
 
@@ -1730,9 +1738,20 @@ def _campaign_name(text: str, tokens, offsets, boundaries, a: int, name: str) ->
             or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
         return None  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
     # works words of two characters or more: 强港 is no 港 works
-    if suffix == "工程" and (any(len(x) > 1 and x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
+    if suffix == "工程" and _subject_of_major_works(prefix):
+        pass  # 中医药振兴发展重大工程, 重要生态系统保护和修复重大工程: a national programme named by its subject
+    elif suffix == "工程" and (any(len(x) > 1 and x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
         return None  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
     return _Cand(a, b, "programme", None, 0)
+
+
+def _subject_of_major_works(prefix: str) -> bool:
+    """Does ``prefix`` (a campaign name before 工程) name a programme by its subject and then 重大: four or more
+    characters before 重大, no quote (“十四五”重大 names a period's works, a kind) and no count?"""
+    if not prefix.endswith("重大") or "“" in prefix:
+        return False
+    subject = prefix[:-2]
+    return len(subject) >= 4 and not _COUNT_OPENING.match(subject)
 
 
 # City groups named by one character each (苏锡常, 宁镇扬, 锡常泰; 成渝, 杭甬 for the big cities): places.
