@@ -382,3 +382,26 @@ def test_abbreviation_pairs_before_a_shared_park_head_are_parks():
     f = types("加快推进湘琼、粤琼、浙琼、琼港、深儋合作产业园建设。")
     assert f == {"湘琼": "facility", "粤琼": "facility", "浙琼": "facility", "琼港": "facility",
                  "深儋合作产业园": "facility"}
+
+
+def test_items_of_a_strong_list_take_its_type_over_the_gazetteers_place():
+    f = types("建强济南、青岛、临沂等综合交通枢纽，提速构建国际物流大通道。")
+    assert f == {"济南": "facility", "青岛": "facility", "临沂": "facility"}
+
+
+def test_list_category_with_a_free_qualifier():
+    # 等 + a qualifier no fixed list holds (核电, 大型清洁高效煤电, 储能) + a weak category: items holding a proper noun
+    f = types("争取获批海阳三期、莱阳一期等核电项目。建成投产大唐郓城、华能四期等大型清洁高效煤电项目。"
+              "抓好中能建泰安压缩空气、滨州北海电化学等储能项目。")
+    assert {k: f.get(k) for k in ("海阳三期", "莱阳一期", "大唐郓城", "中能建泰安压缩空气", "滨州北海电化学")} == dict.fromkeys(
+        ("海阳三期", "莱阳一期", "大唐郓城", "中能建泰安压缩空气", "滨州北海电化学"), "project")
+    # a qualifier with an action verb is no head; an item holding 等 ends a list of its own; a kind of area is no list
+    assert types("推进广州、深圳等地区加快推进重点项目。") == {"广州": "place", "深圳": "place"}
+    f = types("加快中国邮政国际航空枢纽、洛阳等10个国家物流枢纽、商丘等5个国家骨干冷链物流基地建设。")
+    assert "洛阳等10个国家物流枢纽" not in f and f["商丘"] == "place"
+    assert types("加快航空枢纽港、国际陆港等功能片区开发建设。") == {}
+
+
+def test_a_list_whose_first_item_was_cut_inside_a_name_drops_the_tail():
+    f = types("加快实施京东方第8.6代柔性显示生产线、四川时代动力电池基地、万华化学产业园二期等在建产业项目。")
+    assert "生产线" not in f and f["四川时代动力电池基地"] == "facility"

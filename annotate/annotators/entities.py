@@ -613,7 +613,7 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
 
 # Words of action the segmenter tags as nouns (加密|中欧中亚班列, 开行|…班列): they never open a name of works.
 _OPENING_ACTIONS = frozenset("加密 开行 开通 增开 新开 拓展 加快 打通 贯通 新建 续建 扩建 改建 谋划 推动 推进 力争 通车 新开工 投用 "
-                            "开工".split())
+                            "开工 建成投产 投产 建成".split())
 
 # Tags of the words that may qualify 发展 inside a name (一体化发展, 绿色发展, 高质量发展).
 # A place before 发展 makes it a verb (香港发展成…枢纽), so places are no such qualifier.
@@ -1215,12 +1215,17 @@ _LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]
               r"(?:国家|省|市)?(?:级)?"
               r"(?:重点|重大|重要|骨干|产业|民生|综合交通|交通|水利|港航|能源|基础设施|现代化|转型)*(")
 # nouns after a list's category that say what is done to the items (等重点区域|转型|发展), not what the category qualifies
+# 等 + a count + a qualifier the fixed list above does not hold (核电, 储能, 大型清洁高效煤电, 抽水蓄能) + a weak category:
+# the items must hold a proper noun (weak), and the qualifier must be words with no action verb (:func:`_loose_heads`)
+_LOOSE_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项)?"
+               r"(?P<mod>[\u4e00-\u9fff]{2,8}?)")
+_NOT_IN_QUALIFIER = re.compile(r"[的和与及或等、]")
 _DONE_TO_ITEMS = frozenset("转型 功能 开发 更新 改造 建设 发展 提升 升级 整治 协同".split())
 _QUOTED_ITEMS = re.compile(r"(?:“[^“”\n]{2,12}”、?){2,}$")  # two or more quoted items right before 等
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
 # an item of a strong list is still no name when it says what is done or joins two things
-_NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
-_NOT_LISTED_WEAK = re.compile(r"[的和与或]")
+_NOT_LISTED = re.compile(r"[的和与及或等\d]|建设|改造|提升|发展")
+_NOT_LISTED_WEAK = re.compile(r"[的和与或等]")  # 洛阳等10个国家物流枢纽、商丘等…基地: an item holding 等 ends a list of its own
 _SECTION_ONLY = re.compile(r"[东西南北]{1,2}(?:段|延伸|延伸段|延长线)$")
 
 
@@ -1230,6 +1235,7 @@ class ListCategories:
 
     types: dict  # category -> (type, strong?)
     pattern: re.Pattern
+    loose: re.Pattern  # 等 + a free qualifier + a weak category (等核电项目, 等大型清洁高效煤电项目); group "cat"
 
 
 _LIST_CACHE: dict[tuple, ListCategories] = {}
@@ -1248,7 +1254,11 @@ def load_list_categories() -> ListCategories:
             types[row[0]] = (row[1], row[2] == "strong")
         # the category must end a word: 等项目建设 yes, 等项目化 no matter; longest category first
         pattern = re.compile(_LIST_HEAD + "|".join(map(re.escape, sorted(types, key=len, reverse=True))) + ")")
-        cats = _LIST_CACHE[key] = ListCategories(types, pattern)
+        # works and sites only: a free qualifier before 片区/区域 makes a kind of area (国际陆港等功能片区)
+        weak = sorted((c for c, (typ, strong) in types.items() if not strong and typ in ("project", "facility")),
+                      key=len, reverse=True)
+        loose = re.compile(_LOOSE_HEAD + "(?P<cat>" + "|".join(map(re.escape, weak)) + ")")
+        cats = _LIST_CACHE[key] = ListCategories(types, pattern, loose)
     return cats
 
 
@@ -1361,20 +1371,22 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
     """One candidate per item listed before 等 + a category (see :func:`load_list_categories`), typed by it."""
     out = []
     cats = load_list_categories()
-    for m in cats.pattern.finditer(text):
+    for m, category in _list_heads(text, tokens, offsets, boundaries, cats):
         if m.end() not in boundaries and not text.startswith(("建设", "项目"), m.end()):
             continue  # 等战略|科技力量 is no list of strategies (等重大工程建设 is: 工程建设 is one token)
         k = bisect_left(offsets, m.end())
         if (k < len(tokens) and offsets[k] == m.end() and tokens[k][1] in ("n", "nz", "nt", "ng", "l")
                 and tokens[k][0] not in _DONE_TO_ITEMS):
             continue  # the category word only qualifies the noun after it (等战略|科技|力量)
-        typ, strong = cats.types[m.group(1)]
+        typ, strong = cats.types[category]
         quoted = _QUOTED_ITEMS.search(text, max(0, m.start() - 60), m.start())
         if quoted:  # “中华文明探源”“海岱考古”等项目: quoted items, each a name of the category, quotes kept
             out += [_Cand(q.start(), q.end(), typ, q.group()[1:-1], 1) for q in _QUOTE_SPAN.finditer(text, quoted.start(), m.start())]
             continue
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
         items = _enumerated(text, tokens, offsets, lo, m.start())
+        if _proper_before_first(tokens, offsets, lo, items[0][0], known):
+            items = items[1:]  # 加快实施京东方第8.6代柔性显示|生产线、…: the first item was cut inside a name
         found, short = [], []
         for a, b in items:
             name = text[a:b]
@@ -1385,7 +1397,9 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             if a > 0 and text[a - 1] == "至":
                 continue  # 推进久治至|马尔康: the far end of a route whose first end reads as a verb is no item
             if strong and not _NOT_LISTED.search(name):
-                found.append(_Cand(a, b, typ, None, 1))
+                # a strong category names its items one by one: its type wins over the gazetteer's bare place
+                # (济南、青岛、临沂等综合交通枢纽 are three hubs; README, label conflicts)
+                found.append(_Cand(a, b, typ, None, 3))
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
                   and (_holds_proper(tokens, offsets, a, b, known)
                        or (len(name) <= 10 and _site_item(text, tokens, offsets, a, _before_phase(text, a, b), lex)
@@ -1397,6 +1411,34 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
         # 南大、吴淞、高桥等重点区域: 南大 and 高桥 read as common words)
         out += found + (short if len(found) >= 2 and len(found) >= 2 * len(short) else [])
     return out
+
+
+def _proper_before_first(tokens, offsets, lo: int, a: int, known) -> bool:
+    """Was the first item of a list cut at ``a`` after a verb that stands inside a name: does ``[lo, a)`` hold a
+    proper noun or a known name after the last governing verb (实施|京东方…显示|生产线)?"""
+    k = bisect_left(offsets, lo)
+    start = lo
+    while k < len(tokens) and offsets[k] < a:
+        w, p = tokens[k]
+        if w in _GOVERNING or _holds_governing(w) or w in _OPENING_ACTIONS or w in _ACTION_VERBS or _stop_word(w):
+            start = offsets[k] + len(w)
+        k += 1
+    return start < a and _holds_proper(tokens, offsets, start, a, known)
+
+
+def _list_heads(text: str, tokens, offsets, boundaries, cats: ListCategories) -> list[tuple[re.Match, str]]:
+    """The 等 + category heads of ``text`` with their category, in text order: the fixed qualifiers of ``_LIST_HEAD``
+    first; where none matched, a free qualifier before a weak category (等核电项目, 等储能项目, 等抽水蓄能电站) when it
+    starts a word, and is words with no particle, conjunction or action verb (等地区加快推进…项目 is no head)."""
+    heads = [(m, m.group(1)) for m in cats.pattern.finditer(text)]
+    taken = {m.start() for m, _ in heads}
+    for m in cats.loose.finditer(text):
+        mod = m.group("mod")
+        if (m.start() in taken or m.start("mod") not in boundaries or _NOT_IN_QUALIFIER.search(mod)
+                or _holds_governing(mod) or any(w in mod for w in _ACTION_VERBS)):
+            continue
+        heads.append((m, m.group("cat")))
+    return sorted(heads, key=lambda h: h[0].start())
 
 
 def _bare_item(text: str, tokens, offsets, a: int, b: int) -> bool:
