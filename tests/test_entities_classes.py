@@ -405,3 +405,29 @@ def test_list_category_with_a_free_qualifier():
 def test_a_list_whose_first_item_was_cut_inside_a_name_drops_the_tail():
     f = types("加快实施京东方第8.6代柔性显示生产线、四川时代动力电池基地、万华化学产业园二期等在建产业项目。")
     assert "生产线" not in f and f["四川时代动力电池基地"] == "facility"
+
+
+def test_a_names_first_character_split_off_by_the_segmenter_joins_it():
+    # one character tagged adjective or position, or a pair read as a time, right after the verb
+    assert types("加快白龟山水库除险加固。") == {"白龟山水库除险加固": "project"}
+    assert types("推进上白石水利枢纽工程建设。") == {"上白石水利枢纽工程": "project"}
+    assert types("建成汉魏故城遗址博物馆。") == {"汉魏故城遗址博物馆": "facility"}
+    # a verb that swallowed the first of an abbreviation pair gives it back (共|建成|渝 → 共建|成渝)
+    assert types("共建成渝综合性科学中心。") == {"成渝综合性科学中心": "facility"}
+    # a complement of the verb and a word of the sentence never join
+    assert types("建好厦门生物医药港等专业化园区。") == {"厦门生物医药港": "facility"}
+    assert types("在上海建设国际金融中心。") == {"上海": "place"}
+
+
+def test_action_plan_titles_are_policies_not_campaigns():
+    f = types("制定实施基础研究十年行动方案，提升企业。制定实施绿色低碳转型行动方案，启动实施。")
+    assert f == {"基础研究十年行动方案": "policy", "绿色低碳转型行动方案": "policy"}
+    # two titles sharing one head are neither
+    assert types("制定加快推进新城规划建设实施意见和行动方案。") == {}
+
+
+def test_free_qualifier_lists_need_a_place_and_no_verb_in_each_item():
+    assert types("布局电子信息和民用航空、空间信息、船舶海工等高端装备重大项目。") == {}
+    assert types("超级计算、探月工程、卫星应用等重大科研项目取得新突破。") == {}
+    f = types("抓好中能建泰安压缩空气、滨州北海电化学、理塘索绒光伏发电等储能项目。")
+    assert f == {"中能建泰安压缩空气": "project", "滨州北海电化学": "project", "理塘索绒光伏发电": "project"}

@@ -537,7 +537,8 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
             pass
         elif (len(w) == 1 and w in _ABBREV and p in ("j", "ns") and k >= 2 and len(out[k - 1][0]) == 2
                 and out[k - 1][1] == "v" and out[k - 1][0][1] in _ABBREV and len(out[k - 2][0]) == 1
-                and out[k - 2][1] == "v" and _one_word(out[k - 2][0] + out[k - 1][0][0])):
+                and out[k - 2][1] in ("v", "d") and _one_word(out[k - 2][0] + out[k - 1][0][0])):
+            # 共/d|建成|渝 → 共建|成渝 as 打|造成|渝 → 打造|成渝
             v = out[k - 1][0]
             out[k - 2:k + 1] = [(out[k - 2][0] + v[0], "v"), (v[1] + w, "j")]
             offs[k - 2:k + 1] = [offs[k - 2], offs[k - 1] + 1]
@@ -1308,8 +1309,8 @@ def _after_verbs(tokens, offsets, a: int, b: int) -> int:
             k += 1  # 建成通车|济南至宁津, 推进|久治至马尔康: a route, not a verb before the item
             continue
         if (p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w)
-                or w in _OPENING_ACTIONS):
-            start = offsets[k] + len(w)
+                or w in _OPENING_ACTIONS or (w in _COMPLEMENTS and start == offsets[k])):
+            start = offsets[k] + len(w)  # 建|好 (a complement right after the verb) governs the list too
         k += 1
     return start
 
@@ -1371,7 +1372,7 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
     """One candidate per item listed before 等 + a category (see :func:`load_list_categories`), typed by it."""
     out = []
     cats = load_list_categories()
-    for m, category in _list_heads(text, tokens, offsets, boundaries, cats):
+    for m, category, loose in _list_heads(text, tokens, offsets, boundaries, cats):
         if m.end() not in boundaries and not text.startswith(("建设", "项目"), m.end()):
             continue  # 等战略|科技力量 is no list of strategies (等重大工程建设 is: 工程建设 is one token)
         k = bisect_left(offsets, m.end())
@@ -1400,6 +1401,8 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
                 # a strong category names its items one by one: its type wins over the gazetteer's bare place
                 # (济南、青岛、临沂等综合交通枢纽 are three hubs; README, label conflicts)
                 found.append(_Cand(a, b, typ, None, 3))
+            elif loose and not _holds_place(tokens, offsets, a, b, known, verbless=True):
+                continue  # under a free qualifier an item needs a place or a known name and no verb (民用航空, 卫星|应用)
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
                   and (_holds_proper(tokens, offsets, a, b, known)
                        or (len(name) <= 10 and _site_item(text, tokens, offsets, a, _before_phase(text, a, b), lex)
@@ -1426,19 +1429,34 @@ def _proper_before_first(tokens, offsets, lo: int, a: int, known) -> bool:
     return start < a and _holds_proper(tokens, offsets, start, a, known)
 
 
-def _list_heads(text: str, tokens, offsets, boundaries, cats: ListCategories) -> list[tuple[re.Match, str]]:
-    """The 等 + category heads of ``text`` with their category, in text order: the fixed qualifiers of ``_LIST_HEAD``
+def _list_heads(text: str, tokens, offsets, boundaries, cats: ListCategories) -> list[tuple[re.Match, str, bool]]:
+    """The 等 + category heads of ``text`` with their category and whether the qualifier was free, in text order: the fixed qualifiers of ``_LIST_HEAD``
     first; where none matched, a free qualifier before a weak category (等核电项目, 等储能项目, 等抽水蓄能电站) when it
     starts a word, and is words with no particle, conjunction or action verb (等地区加快推进…项目 is no head)."""
-    heads = [(m, m.group(1)) for m in cats.pattern.finditer(text)]
-    taken = {m.start() for m, _ in heads}
+    heads = [(m, m.group(1), False) for m in cats.pattern.finditer(text)]
+    taken = {m.start() for m, _, _ in heads}
     for m in cats.loose.finditer(text):
         mod = m.group("mod")
         if (m.start() in taken or m.start("mod") not in boundaries or _NOT_IN_QUALIFIER.search(mod)
                 or _holds_governing(mod) or any(w in mod for w in _ACTION_VERBS)):
             continue
-        heads.append((m, m.group("cat")))
+        heads.append((m, m.group("cat"), True))
     return sorted(heads, key=lambda h: h[0].start())
+
+
+def _holds_place(tokens, offsets, a: int, b: int, known, verbless: bool = False) -> bool:
+    """Does ``text[a:b]`` hold a known name (gazetteer or suffix rule) or a place-like proper token (ns, nr, j, an
+    abbreviation pair)?  Stricter than :func:`_holds_proper`: rjieba tags kinds of industry nt/eng (民用航空, REITs).
+    ``verbless``: and no verb of two characters or more (卫星|应用 is a kind of work; 光伏|发电/vn may name one)."""
+    k = bisect_left(offsets, a)
+    place = any(known[a:b])
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if verbless and p == "v" and len(w) > 1:
+            return False
+        place = place or p in ("ns", "nr", "nrt", "j") or _abbrev(w)
+        k += 1
+    return place
 
 
 def _bare_item(text: str, tokens, offsets, a: int, b: int) -> bool:
@@ -1732,8 +1750,7 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
     for m in _CAMPAIGN_NAME.finditer(text):
         a, b = m.start(1), m.end(1)
         name = m.group(1)
-        if text.startswith("方案", b):
-            continue  # …实施意见和行动|方案: a plan's title runs on, no campaign ends at 行动
+        title = text.startswith("方案", b)  # 制定实施基础研究十年行动|方案: a plan's title runs on (a policy)
         longer = _LONGER_SUFFIX.match(text, b)
         if b not in boundaries and longer and longer.end() in boundaries:
             b, name = longer.end(), text[a : longer.end()]  # …新一轮三年行动|计划: the lazy match stopped inside 行动计划
@@ -1745,6 +1762,10 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         c = _campaign_name(text, tokens, offsets, boundaries, a, name)
         if c is None:
             continue
+        if title:
+            if not _TWO_TITLES.search(text, c.start, c.end) and c.end + 2 in boundaries:
+                out.append(_Cand(c.start, c.end + 2, "policy", None, 0))  # not …实施意见和|行动方案 (two titles)
+            continue
         out.append(c)
         coord = _CAMPAIGN_AND.match(text, c.end)
         if coord and coord.end(1) in boundaries:
@@ -1755,6 +1776,8 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
 
 
 _VERB_ADVERBS = frozenset("深入 持续 全面 加快 大力 积极 扎实 着力".split())
+# a title word joined to what follows: 实施意见和|行动方案, 中央支持意见和本市行动方案 are two titles sharing a head
+_TWO_TITLES = re.compile(r"(?:意见|规划|方案|纲要|办法|措施)[和与及、]")
 # the rest of a longer campaign suffix after where the lazy name pattern stopped (三年行动|计划)
 _LONGER_SUFFIX = re.compile(r"计划")
 _CAMPAIGN_AND = re.compile(r"[和及、]([\u4e00-\u9fff“”]{4,16}?(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
@@ -1946,6 +1969,34 @@ _WORKS_ACTION = re.compile(r"(?:航站楼|航站区|主体)?(?:扩能改造|扩�
 _PHASE_WORKS = ("工程", "项目")
 # free trade areas agreed between states, named by their parties (中日韩自贸区, 中国－东盟自贸区, 亚太自贸区)
 _FREE_TRADE_AREA = re.compile(r"(?:中国?[－—-]?)?(?:东盟|亚太|海合会|[日韩美欧俄澳英法德瑞冰秘智])+(?:自贸区|自由贸易区)")
+
+
+# single characters that stand before a name as words of their own (在|上海, 各|园区, 新|机场 …), never as its first
+# character
+_NOT_GLUED = frozenset("在的和与及或等是为将把被对从向以其这那各每一全本该我新老大小首省市县区")
+# adjectives that complete the verb before them (建|好|厦门生物医药港, 做|强|…, 靠|近|沪…): never a name's first
+_COMPLEMENTS = frozenset("好强优实牢稳严细快足多高深广活近紧精真准")
+# characters of real time words (今年, 近期, 上半年, 年底): a time token holding one is no name the segmenter misread
+_TIME_CHARS = frozenset("年月日时期今明昨前后初末底上下季代世纪间来去当目现")
+
+
+def _glued_opening(text: str, tokens, offsets, c: _Cand) -> _Cand:
+    """``c`` (works or a site) grown over the first of its name that the segmenter split off as a word of another kind:
+    one character tagged adjective or position (加快|白|龟山水库 → 白龟山水库, 推进|上|白石水利枢纽), or a pair read as a
+    time (建成|汉魏|故城遗址博物馆).  Only when that word follows a verb or a punctuation mark and the name opens
+    with a proper noun, so a modifier of the sentence (在, 各, 新) never joins."""
+    if c.type not in ("project", "facility"):
+        return c
+    k = bisect_left(offsets, c.start)
+    if not (0 < k < len(tokens) and offsets[k] == c.start and tokens[k][1] in ("ns", "nr", "nz", "j")):
+        return c
+    w, p = tokens[k - 1]
+    before = tokens[k - 2][1][:1] if k >= 2 else "x"
+    glued = ((len(w) == 1 and p in ("a", "f", "ag", "ng", "g") and w not in _NOT_GLUED and w not in _COMPLEMENTS)
+             or (len(w) == 2 and p == "t" and not (set(w) & _TIME_CHARS)))
+    if glued and before in ("v", "x") and all("\u4e00" <= ch <= "\u9fff" for ch in w):
+        return dataclasses.replace(c, start=c.start - len(w))
+    return c
 
 
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
@@ -2209,6 +2260,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
              + _quoted_middle(text, tokens, offsets, lex) + rules)
     # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places);
     # a river takes in the works done on it
+    cands = [_glued_opening(text, rtokens, roffsets, c) for c in cands]
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
              else _river_works(text, c) if c.type == "place" else c for c in cands]
     cands += _shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
