@@ -431,3 +431,10 @@ def test_free_qualifier_lists_need_a_place_and_no_verb_in_each_item():
     assert types("超级计算、探月工程、卫星应用等重大科研项目取得新突破。") == {}
     f = types("抓好中能建泰安压缩空气、滨州北海电化学、理塘索绒光伏发电等储能项目。")
     assert f == {"中能建泰安压缩空气": "project", "滨州北海电化学": "project", "理塘索绒光伏发电": "project"}
+
+
+def test_bilateral_agreements_and_the_pairs_sharing_their_head_are_policies():
+    f = types("尽早签署中韩、中澳自贸协定。推进中美、中欧投资协定谈判。共同落实中美第一阶段经贸协议。")
+    assert f == {"中韩": "policy", "中澳自贸协定": "policy", "中美": "policy", "中欧投资协定": "policy",
+                 "中美第一阶段经贸协议": "policy"}
+    assert types("集中美化环境。") == {}

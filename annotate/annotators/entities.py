@@ -2166,6 +2166,38 @@ def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) ->
     return out
 
 
+_AGREEMENT: Optional[re.Pattern] = None
+
+
+def _agreement_pattern() -> re.Pattern:
+    """中 + one or two countries (lexicon/country_abbreviations.tsv) + what the agreement covers + 协定/协议, with the
+    pairs listed before it sharing its head (中韩、中澳自贸协定): group ``items`` the listed pairs, ``name`` the last."""
+    global _AGREEMENT
+    if _AGREEMENT is None:
+        countries = "|".join(sorted((row[0] for row in read_tsv(LEXICON_DIR / "country_abbreviations.tsv")),
+                                    key=len, reverse=True))
+        pair = f"中(?:{countries}){{1,2}}"
+        _AGREEMENT = re.compile(f"(?P<items>(?:{pair}、)*)(?P<name>{pair}(?:第[一二三四五]阶段)?"
+                                r"(?:投资|自贸|自由贸易|经贸|贸易)?(?:协定|协议))")
+    return _AGREEMENT
+
+
+def _agreements(text: str, boundaries) -> list[_Cand]:
+    """China's bilateral agreements, policies (中欧投资协定, 中美第一阶段经贸协议: rjieba tags 协定 a verb, so no suffix
+    rule finds them), and the pairs listed before one sharing its head (尽早签署中韩、中澳自贸协定 → 中韩), each a policy
+    (README, Spans: items before a shared head take its kind).  Priority 3: over a gazetteer's reading of a pair."""
+    out = []
+    for m in _agreement_pattern().finditer(text):
+        if m.start() not in boundaries and text[m.start() - 1] not in "、，。；：（“":
+            continue  # 集中|美… : the 中 ends another word
+        pos = m.start()
+        for item in m.group("items").split("、")[:-1]:
+            out.append(_Cand(pos, pos + len(item), "policy", None, 3))
+            pos += len(item) + 1
+        out.append(_Cand(m.start("name"), m.end("name"), "policy", None, 3))
+    return out
+
+
 _DONE_TO_AGREEMENTS = frozenset("谈判 签署 签订 升级 生效 磋商".split())
 _FREE_TRADE_ZONES = ("自由贸易试验区", "自贸试验区")
 
@@ -2253,7 +2285,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
                            + _city_groups(text, boundaries) + _abbreviation_pairs(text, rtokens, roffsets)
-                           + _counted_lists(text, rtokens, roffsets, boundaries)
+                           + _counted_lists(text, rtokens, roffsets, boundaries) + _agreements(text, boundaries)
                            + _horizon_plans(text, rtokens, roffsets, boundaries))
     quoted = _quoted(text, lex)
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _joined_areas(text, gaz) + quoted + _plans_of_names(text, gaz, quoted)
