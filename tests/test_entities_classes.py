@@ -438,3 +438,13 @@ def test_bilateral_agreements_and_the_pairs_sharing_their_head_are_policies():
     assert f == {"中韩": "policy", "中澳自贸协定": "policy", "中美": "policy", "中欧投资协定": "policy",
                  "中美第一阶段经贸协议": "policy"}
     assert types("集中美化环境。") == {}
+
+
+def test_lines_listed_beside_lines_are_lines_whatever_their_tags():
+    f = types("加快建设S3公路、沿江通道、北横通道。穗莞城际、广州东至新塘五六线、狮子洋通道、佛肇云高速。"
+              "做好深珠通道、莲花山通道前期工作。开工建设绵遂资内铁路（遂内段）、南三高速、攀西特高压。")
+    for name in ("沿江通道", "北横通道", "狮子洋通道", "深珠通道", "莲花山通道", "南三高速"):
+        assert f.get(name) == "project", name
+    assert types("铁路，加快建设京沪二通道、雄商等6条高铁。")["京沪二通道"] == "project"
+    # kinds of roads listed together are no names
+    assert types("推进农村公路、普通国道、高速公路建设。") == {}

@@ -2137,6 +2137,69 @@ def _plans_of_names(text: str, gaz: list[_Cand], quoted: list[_Cand]) -> list[_C
     return out
 
 
+# heads of lines whose names the segmenter often breaks (京沪|二|通道/v, 南三/t|高速/d, 狮子|洋|通道)
+_SIBLING_LINE_HEAD = re.compile(r"(?:高速公路|高速|铁路|高铁|城际|通道|航道)$")
+_SIBLING_LINE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,5}")
+_CLAUSE_STOP = re.compile(r"[，。；：！？\n（）()“”]")
+
+
+def _leading_verbs_cut(text: str, tokens, offsets, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The 、-items of ``text[lo:hi]``, the first one after its leading verbs only (加快建设|京沪二通道: unlike
+    :func:`_after_verbs`, a verb-tagged head later in the item, 通道/v, cuts nothing)."""
+    items, pos = [], lo
+    for part in text[lo:hi].split("、"):
+        items.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    k, a = bisect_left(offsets, lo), lo
+    while k < len(tokens) and offsets[k] < items[0][1] and (
+            tokens[k][1][:1] in ("v", "d", "p", "c") or tokens[k][0] in _GOVERNING or _stop_word(tokens[k][0])):
+        a = offsets[k] + len(tokens[k][0])
+        k += 1
+    items[0] = (a, items[0][1])
+    return items
+
+
+def _sibling_lines(text: str, tokens, offsets, cands: list[_Cand]) -> list[_Cand]:
+    """Items listed with 、 beside a line or works already found (加快建设S3公路、沿江通道、北横通道): an item that is a
+    short name word + a line head (沿江通道, 狮子洋通道, 南三高速, 京沪二通道) is a line too, whatever tags the
+    segmenter gave its words; the list vouches for it.  A kind word (普通, 农村, 沿江 …) opens such an item only when a
+    named sibling ends in the same head (沿江通道 beside 北横通道), and the item holds no verb but its head."""
+    out = []
+    found = {(c.start, c.end) for c in cands if c.type == "project"}
+    heads = {}
+    for c in cands:
+        if c.type == "project":
+            h = _SIBLING_LINE_HEAD.search(text, c.start, c.end)
+            heads[(c.start, c.end)] = h.group() if h else None
+    seen = set()
+    for c in cands:
+        if c.type != "project" or not (c.start > 0 and text[c.start - 1] == "、" or text.startswith("、", c.end)):
+            continue
+        lo = max((x.end() for x in _CLAUSE_STOP.finditer(text, max(0, c.start - 60), c.start)), default=max(0, c.start - 60))
+        stop = _CLAUSE_STOP.search(text, c.end)
+        hi = stop.start() if stop else len(text)
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        items = _leading_verbs_cut(text, tokens, offsets, lo, hi)
+        sibling_heads = {heads.get(it) for it in items if it in found}
+        for a, b in items:
+            if (a, b) in found:
+                continue
+            h = _SIBLING_LINE_HEAD.search(text, a, b)
+            if h is None or not _SIBLING_LINE_PREFIX.fullmatch(text, a, h.start()) or a not in offsets:
+                continue
+            prefix = text[a : h.start()]
+            if (prefix in _GENERIC_LINE or prefix in _EVALUATIVE or prefix in _NOT_PROPER) and h.group() not in sibling_heads:
+                continue
+            k = bisect_left(offsets, a)
+            if any(tokens[j][1][:1] in ("v", "p", "c", "u") and offsets[j] < h.start() and len(tokens[j][0]) > 1
+                   for j in range(k, min(len(tokens), k + 6)) if offsets[j] < b):
+                continue  # 加快建设|… : a verb inside is no name
+            out.append(_Cand(a, b, "project", None, 1))
+    return out
+
+
 _SITE_ITEM_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、)+$")
 
 
@@ -2295,7 +2358,8 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     cands = [_glued_opening(text, rtokens, roffsets, c) for c in cands]
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
              else _river_works(text, c) if c.type == "place" else c for c in cands]
-    cands += _shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
+    cands += (_shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
+              + _sibling_lines(text, rtokens, roffsets, cands))
     block_of = BlockLocator(report)
     out = []
     for c in _quotes_kept(text, _resolve(cands)):
