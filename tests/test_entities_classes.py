@@ -448,3 +448,13 @@ def test_lines_listed_beside_lines_are_lines_whatever_their_tags():
     assert types("铁路，加快建设京沪二通道、雄商等6条高铁。")["京沪二通道"] == "project"
     # kinds of roads listed together are no names
     assert types("推进农村公路、普通国道、高速公路建设。") == {}
+
+
+def test_plan_titles_after_the_verb_that_issues_them_are_policies():
+    f = types("制定未来产业发展规划，开辟量子技术。制定主体功能区优化实施规划，完善配套政策。出台促进中部地区崛起新十年规划。"
+              "高质量落实上海（长三角）国际科技创新中心建设方案，深化合作。制定并实施深化财税体制改革总体方案。")
+    assert f == {"未来产业发展规划": "policy", "主体功能区优化实施规划": "policy", "促进中部地区崛起新十年规划": "policy",
+                 "上海（长三角）国际科技创新中心建设方案": "policy", "深化财税体制改革总体方案": "policy"}
+    # kinds of plans every government writes, and two titles sharing a head, are none
+    assert types("编制完成国土空间总体规划。制定产业发展规划。制定实施方案。制定有关实施方案。") == {}
+    assert "美丽广东建设实施意见和规划纲要" not in types("出台美丽广东建设实施意见和规划纲要。")

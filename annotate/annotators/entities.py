@@ -1744,6 +1744,57 @@ def _holds_particle(tokens, offsets, a: int, b: int) -> bool:
     return False
 
 
+# A plan's title launched by its verb (制定未来产业发展规划, 出台促进中部地区崛起新十年规划, 落实上海（长三角）国际科技创新
+# 中心建设方案): the title runs from the first word after the verb to 规划/方案/纲要.
+_LAUNCHED_PLAN = re.compile(r"(?:制定|出台|编制|印发|落实|发布|修订)(?:实施)?"
+                            r"([\u4e00-\u9fff（）]{3,22}?(?:规划纲要|规划|方案|纲要))")
+_PLAN_NOT_OPEN = ("一批", "若干", "相关", "有关", "年度", "新一轮", "本市", "本省", "全省", "全市", "各类", "配套", "专项",
+                  "具体", "工作", "实施")
+
+
+# words between the verb that issues a plan and its title: more verbs of issuing, 并, aspect and counts (制定并实施…,
+# 编制完成…, 加快推进…, 新一轮…); a verb of the title itself (促进中部地区崛起…) is none of them
+_LAUNCH_WORDS = frozenset("并 好 有序 完成 实现 加快 推进 推动 深入 全面 认真 抓紧 新一轮 一批 研究".split())
+
+
+def _after_launch(text: str, tokens, offsets, a: int, b: int) -> int:
+    """Where a launched title begins: ``a`` past the words of issuing, aspect and count (``_LAUNCH_WORDS``,
+    governing verbs) that stand between the verb and the title."""
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] == a and a < b:
+        w = tokens[k][0]
+        if not (w in _LAUNCH_WORDS or w in _GOVERNING or w in _OPENING_ACTIONS or w in _ADVERBIAL):
+            break
+        a += len(w)
+        k += 1
+    return a
+
+
+_PLAN_KIND_END = re.compile(r"(?:总体|专项|实施|中长期)+$")  # what kind of plan, not what it is about
+
+
+def _launched_plans(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
+    """Plan titles after the verb that issues them, policies.  A kind of plan every government writes (国土空间规划,
+    产业发展规划, 实施方案) is no title: the words before 规划/方案 must be six characters or more or hold a proper
+    noun, and hold no particle, pronoun or adverb (制定|有关|方案) nor a quote (quoted titles have their own rule)."""
+    out = []
+    for m in _LAUNCHED_PLAN.finditer(text):
+        a, b = m.start(1), m.end(1)
+        if a not in boundaries or b not in boundaries or (m.start() not in boundaries):
+            continue  # the title must end a word (规划|纲要 is the longer title, 方案|设计 no title)
+        a = _after_launch(text, tokens, offsets, a, b)  # 制定|并实施|…, 编制|完成|…, 用好|新一轮|…
+        name = text[a:b]
+        head = next(x for x in ("规划纲要", "规划", "方案", "纲要") if name.endswith(x))
+        prefix = name[: -len(head)]
+        if (len(prefix) < 3 or prefix.startswith(_PLAN_NOT_OPEN) or "的" in prefix or _TWO_TITLES.search(name)
+                or _holds_particle(tokens, offsets, a, b - len(head))
+                or _LABEL.match(prefix) or prefix.count("（") != prefix.count("）")
+                or not (len(_PLAN_KIND_END.sub("", prefix)) >= 6 or _holds_proper(tokens, offsets, a, b - len(head), known))):
+            continue  # 国土空间总体|规划: a kind every government writes
+        out.append(_Cand(a, b, "policy", None, 0))
+    return out
+
+
 def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
     """Campaigns launched by name (see ``_CAMPAIGN_NAME``): a programme, or a project when the 工程 holds works."""
     out = []
@@ -2345,6 +2396,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _appositions(text, tokens, offsets)
                            + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets, lex)
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
+                           + _launched_plans(text, rtokens, roffsets, known, boundaries)
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
                            + _city_groups(text, boundaries) + _abbreviation_pairs(text, rtokens, roffsets)
