@@ -458,3 +458,10 @@ def test_plan_titles_after_the_verb_that_issues_them_are_policies():
     # kinds of plans every government writes, and two titles sharing a head, are none
     assert types("编制完成国土空间总体规划。制定产业发展规划。制定实施方案。制定有关实施方案。") == {}
     assert "美丽广东建设实施意见和规划纲要" not in types("出台美丽广东建设实施意见和规划纲要。")
+
+
+def test_pumped_storage_stations_and_gateway_exchanges_are_sites():
+    assert types("开工济源逢石河抽水蓄能电站。") == {"济源逢石河抽水蓄能电站": "facility"}
+    assert types("建设青岛国际通信业务出入口局。") == {"青岛国际通信业务出入口局": "facility"}
+    # with no place the kind is no name (通信 is no proper noun, whatever its tag)
+    assert types("推动国际海缆、国际通信业务出入口局建设。建设抽水蓄能电站。") == {}
