@@ -465,3 +465,8 @@ def test_pumped_storage_stations_and_gateway_exchanges_are_sites():
     assert types("建设青岛国际通信业务出入口局。") == {"青岛国际通信业务出入口局": "facility"}
     # with no place the kind is no name (通信 is no proper noun, whatever its tag)
     assert types("推动国际海缆、国际通信业务出入口局建设。建设抽水蓄能电站。") == {}
+
+
+def test_city_groups_with_prefecture_abbreviations():
+    assert types("建设郑汴许一体化。推动通武廊协同发展。") == {"郑汴许": "place", "通武廊": "place"}
+    assert types("许多城市协同。") == {}

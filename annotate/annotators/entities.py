@@ -1937,7 +1937,7 @@ def _city_groups(text: str, boundaries) -> list[_Cand]:
 
 _CITY_RUN: Optional[re.Pattern] = None
 _GROUP_LINE = re.compile(r"(?:高速铁路|城际铁路|高速公路|铁路|高铁|城际|高速)(?![\u4e00-\u9fff]{0,1}[路网])")
-_CITY_CONTEXT = re.compile(r"[、等，。；）\d]|一体化|同城|融合|地区|都市圈|城市群|高铁|铁路|城际|$")
+_CITY_CONTEXT = re.compile(r"[、等，。；）\d]|一体化|同城|融合|协同|地区|都市圈|城市群|高铁|铁路|城际|$")
 
 
 # Events are no entity type: the place that opens an event's name (北京国际电影节, 北京马拉松) is part of
