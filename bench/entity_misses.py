@@ -2,10 +2,13 @@
 by class across all files (issue 18's cross-validation view: a class that recurs across several reports is a
 rule to write; one string is not).
 
-Run: ``python bench/entity_misses.py [--misses] [--mainland|--hongkong] [--heldout-split]``.
-``--misses`` lists false negatives and false positives by class; ``--mainland`` keeps non-Hong-Kong reports only
-(``--hongkong`` the Hong Kong ones).  ``--heldout-split`` scores the learned head model
-(:mod:`annotate.annotators.entity_model`) trained on one half of the gold files and scored on the other.
+Run: ``python bench/entity_misses.py [--misses] [--mainland|--hongkong]``.  ``--misses`` lists false negatives and
+false positives by class; ``--mainland`` keeps non-Hong-Kong reports only (``--hongkong`` the Hong Kong ones).
+
+Measured 2026-12-07 (issue 18, fourth round; tp/predicted/gold over every gold file, the gold as aligned that round):
+    code at the round's start   all 1162/1343/1487 P 0.865 R 0.781   mainland 966/1090/1210 P 0.886 R 0.798
+    end of the round            all 1210/1365/1487 P 0.886 R 0.814   mainland 1014/1112/1210 P 0.912 R 0.838
+(before the gold alignment, the start code read all P 0.854 R 0.771, mainland P 0.872 R 0.786.)
 """
 
 from __future__ import annotations
