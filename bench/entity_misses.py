@@ -6,8 +6,8 @@ Run: ``python bench/entity_misses.py [--misses] [--mainland|--hongkong]``.  ``--
 false positives by class; ``--mainland`` keeps non-Hong-Kong reports only (``--hongkong`` the Hong Kong ones).
 
 Measured 2026-12-07 (issue 18, fourth round; tp/predicted/gold over every gold file, the gold as aligned that round):
-    code at the round's start   all 1162/1343/1487 P 0.865 R 0.781   mainland 966/1090/1210 P 0.886 R 0.798
-    end of the round            all 1210/1365/1487 P 0.886 R 0.814   mainland 1014/1112/1210 P 0.912 R 0.838
+    code at the round's start   all 1165/1343/1490 P 0.867 R 0.782   mainland 969/1090/1213 P 0.889 R 0.799
+    end of the round            all 1215/1367/1490 P 0.889 R 0.815   mainland 1019/1114/1213 P 0.915 R 0.840
 (before the gold alignment, the start code read all P 0.854 R 0.771, mainland P 0.872 R 0.786.)
 """
 

@@ -470,3 +470,10 @@ def test_pumped_storage_stations_and_gateway_exchanges_are_sites():
 def test_city_groups_with_prefecture_abbreviations():
     assert types("建设郑汴许一体化。推动通武廊协同发展。") == {"郑汴许": "place", "通武廊": "place"}
     assert types("许多城市协同。") == {}
+
+
+def test_lines_named_by_two_city_abbreviations_whatever_their_tag():
+    assert types("推进长深高速改扩建。") == {"长深高速改扩建": "project"}
+    assert types("推进成雅高速公路扩容。") == {"成雅高速公路扩容": "project"}
+    # 高速 as an adverb is no head
+    assert types("推动长深高速发展。") == {}

@@ -1146,6 +1146,30 @@ def _short_lines(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
     return out
 
 
+# Lines named by two cities' first characters whatever the tag the segmenter gives the pair (长深/a|高速, 成雅/a|高速公路):
+# the pair must be two city abbreviations (lexicon/place_abbreviations.tsv, city_abbreviations.tsv) right before the
+# head, opening a word after a verb, a comma or a conjunction; 高速 as an adverb (高速发展) is no head.
+_PAIR_LINE_HEAD = re.compile(r"高速公路|高速|高铁|城际铁路|城际|铁路")
+_NOT_AFTER_HEAD = frozenset("发展 增长 运行 运转 推进 提升".split())
+
+
+def _city_pair_lines(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+    """Lines named ``XY高速`` where X and Y abbreviate two cities and rjieba tags XY as anything (projects).  Found
+    from the heads (a scan of the text), not by visiting every token."""
+    chars = _city_chars() | _ABBREV
+    out = []
+    for m in _PAIR_LINE_HEAD.finditer(text):
+        k = bisect_left(offsets, m.start())
+        if not (2 <= k < len(tokens) and offsets[k] == m.start() and tokens[k][0] == m.group()):
+            continue  # the head must be a word of its own (高速 of 高速度 is none)
+        w, p = tokens[k - 1]
+        if (len(w) == 2 and w[0] != w[1] and w[0] in chars and w[1] in chars and p[:1] not in ("v", "m", "q", "p", "c", "u")
+                and tokens[k - 2][1][:1] in ("v", "x", "c")
+                and (k + 1 >= len(tokens) or tokens[k + 1][0] not in _NOT_AFTER_HEAD)):
+            out.append(_Cand(offsets[k - 1], m.end(), "project", None, 0))
+    return out
+
+
 # Works that join two named things carry both names and the 与/和 between them (京杭运河与小清河航道连通工程,
 # 东平湖与小清河联通工程): one project.
 _LINKING = frozenset("连通 联通 连接 贯通 衔接 联网".split())
@@ -2409,6 +2433,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _launched_plans(text, rtokens, roffsets, known, boundaries)
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
+                           + _city_pair_lines(text, rtokens, roffsets)
                            + _city_groups(text, boundaries) + _abbreviation_pairs(text, rtokens, roffsets)
                            + _counted_lists(text, rtokens, roffsets, boundaries) + _agreements(text, boundaries)
                            + _horizon_plans(text, rtokens, roffsets, boundaries))
