@@ -1249,12 +1249,12 @@ _POLICY_TITLE = re.compile(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|�
 _LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|公里|千米)?"
               r"(?:国家|省|市)?(?:级)?"
               r"(?:重点|重大|重要|骨干|产业|民生|综合交通|交通|水利|港航|能源|基础设施|现代化|转型)*(")
-# nouns after a list's category that say what is done to the items (等重点区域|转型|发展), not what the category qualifies
-# 等 + a count + a qualifier the fixed list above does not hold (核电, 储能, 大型清洁高效煤电, 抽水蓄能) + a weak category:
-# the items must hold a proper noun (weak), and the qualifier must be words with no action verb (:func:`_loose_heads`)
+# 等 + a count + a qualifier the fixed list above does not hold (核电, 储能, 大型清洁高效煤电) + a weak category:
+# the items must hold a place and no verb, and the qualifier must be words with no action verb (:func:`_list_heads`)
 _LOOSE_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项)?"
                r"(?P<mod>[\u4e00-\u9fff]{2,8}?)")
 _NOT_IN_QUALIFIER = re.compile(r"[的和与及或等、]")
+# nouns after a list's category that say what is done to the items (等重点区域|转型|发展), not what the category qualifies
 _DONE_TO_ITEMS = frozenset("转型 功能 开发 更新 改造 建设 发展 提升 升级 整治 协同".split())
 _QUOTED_ITEMS = re.compile(r"(?:“[^“”\n]{2,12}”、?){2,}$")  # two or more quoted items right before 等
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
@@ -1464,9 +1464,10 @@ def _proper_before_first(tokens, offsets, lo: int, a: int, known) -> bool:
 
 
 def _list_heads(text: str, tokens, offsets, boundaries, cats: ListCategories) -> list[tuple[re.Match, str, bool]]:
-    """The 等 + category heads of ``text`` with their category and whether the qualifier was free, in text order: the fixed qualifiers of ``_LIST_HEAD``
-    first; where none matched, a free qualifier before a weak category (等核电项目, 等储能项目, 等抽水蓄能电站) when it
-    starts a word, and is words with no particle, conjunction or action verb (等地区加快推进…项目 is no head)."""
+    """The 等 + category heads of ``text``, in text order, each with its category and whether its qualifier was free:
+    the fixed qualifiers of ``_LIST_HEAD`` first; where none matched, a free qualifier before a weak works or site
+    category (等核电项目, 等储能项目) when it starts a word and is words with no particle, conjunction or action verb
+    (等地区加快推进…项目 is no head)."""
     heads = [(m, m.group(1), False) for m in cats.pattern.finditer(text)]
     taken = {m.start() for m, _, _ in heads}
     for m in cats.loose.finditer(text):
