@@ -2316,6 +2316,7 @@ def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) ->
 
 
 _AGREEMENT: Optional[re.Pattern] = None
+_AGREEMENT_HEAD = re.compile(r"协定|协议")
 
 
 def _agreement_pattern() -> re.Pattern:
@@ -2336,7 +2337,11 @@ def _agreements(text: str, boundaries) -> list[_Cand]:
     rule finds them), and the pairs listed before one sharing its head (尽早签署中韩、中澳自贸协定 → 中韩), each a policy
     (README, Spans: items before a shared head take its kind).  Priority 3: over a gazetteer's reading of a pair."""
     out = []
-    for m in _agreement_pattern().finditer(text):
+    pattern = _agreement_pattern()
+    for head in _AGREEMENT_HEAD.finditer(text):  # the pattern may match empty items: try it near a 协定/协议 only
+        m = next((x for x in pattern.finditer(text, max(0, head.start() - 40), head.end()) if x.end() == head.end()), None)
+        if m is None:
+            continue
         if m.start() not in boundaries and text[m.start() - 1] not in "、，。；：（“":
             continue  # 集中|美… : the 中 ends another word
         pos = m.start()
@@ -2443,7 +2448,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
              + _quoted_middle(text, tokens, offsets, lex) + rules)
     # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places);
     # a river takes in the works done on it
-    cands = [_glued_opening(text, rtokens, roffsets, c) for c in cands]
+    cands = [_glued_opening(text, rtokens, roffsets, c) if c.type in ("project", "facility") else c for c in cands]
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
              else _river_works(text, c) if c.type == "place" else c for c in cands]
     cands += (_shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
