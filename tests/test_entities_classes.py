@@ -350,3 +350,130 @@ def test_three_character_lines_the_segmenter_splits():
     f = types("加快建设崇明线、嘉闵线等轨道交通线，兴建北环线支线。")
     assert f.get("嘉闵线") == "project" and f.get("北环线") == "project"
     assert types("交易系统在沪上线运行。") == {}
+
+
+# --------------------------------------------------------------------------- round 4 (issue 18): classes from the pooled misses
+
+
+def test_major_works_named_by_their_subject_are_programmes():
+    # a national programme: a subject of four characters or more, then 重大工程 (works words inside do not make it works)
+    assert types("实施中医药振兴发展重大工程。") == {"中医药振兴发展重大工程": "programme"}
+    assert types("统筹推进重要生态系统保护和修复重大工程，加快构建。") == {"重要生态系统保护和修复重大工程": "programme"}
+    # a period's or a count's major works are a kind, no name
+    assert types("实施“十四五”重大工程。实施一批重大工程。") == {}
+
+
+def test_campaign_suffix_split_by_the_segmenter_runs_to_the_word_end():
+    # 三年|行动计划: the name ends where the word 行动计划 ends, not inside it
+    assert types("制定实施第三轮三年行动计划，推动科技创新。") == {"第三轮三年行动计划": "programme"}
+    assert types("制定实施长三角一体化发展新一轮三年行动计划。") == {"长三角一体化发展新一轮三年行动计划": "programme"}
+    # 行动方案 is a plan's title running on: no campaign ends at 行动
+    assert "新城规划建设实施意见和行动" not in types("制定加快推进新城规划建设实施意见和行动方案。")
+
+
+def test_region_strategies_are_policies_and_construction_leaves_the_place():
+    f = types("推进京津冀协同发展、长江经济带发展、粤港澳大湾区建设、长三角一体化发展。将长三角区域一体化发展上升为国家战略。")
+    assert f == {"京津冀协同发展": "policy", "长江经济带发展": "policy", "粤港澳大湾区": "place",
+                 "长三角一体化发展": "policy", "长三角区域一体化发展": "policy"}
+    assert found("将长三角区域一体化发展上升为国家战略。")["长三角区域一体化发展"] == ("policy", "长三角一体化发展")
+
+
+def test_abbreviation_pairs_before_a_shared_park_head_are_parks():
+    f = types("加快推进湘琼、粤琼、浙琼、琼港、深儋合作产业园建设。")
+    assert f == {"湘琼": "facility", "粤琼": "facility", "浙琼": "facility", "琼港": "facility",
+                 "深儋合作产业园": "facility"}
+
+
+def test_items_of_a_strong_list_take_its_type_over_the_gazetteers_place():
+    f = types("建强济南、青岛、临沂等综合交通枢纽，提速构建国际物流大通道。")
+    assert f == {"济南": "facility", "青岛": "facility", "临沂": "facility"}
+
+
+def test_list_category_with_a_free_qualifier():
+    # 等 + a qualifier no fixed list holds (核电, 大型清洁高效煤电, 储能) + a weak category: items holding a proper noun
+    f = types("争取获批海阳三期、莱阳一期等核电项目。建成投产大唐郓城、华能四期等大型清洁高效煤电项目。"
+              "抓好中能建泰安压缩空气、滨州北海电化学等储能项目。")
+    assert {k: f.get(k) for k in ("海阳三期", "莱阳一期", "大唐郓城", "中能建泰安压缩空气", "滨州北海电化学")} == dict.fromkeys(
+        ("海阳三期", "莱阳一期", "大唐郓城", "中能建泰安压缩空气", "滨州北海电化学"), "project")
+    # a qualifier with an action verb is no head; an item holding 等 ends a list of its own; a kind of area is no list
+    assert types("推进广州、深圳等地区加快推进重点项目。") == {"广州": "place", "深圳": "place"}
+    f = types("加快中国邮政国际航空枢纽、洛阳等10个国家物流枢纽、商丘等5个国家骨干冷链物流基地建设。")
+    assert "洛阳等10个国家物流枢纽" not in f and f["商丘"] == "place"
+    assert types("加快航空枢纽港、国际陆港等功能片区开发建设。") == {}
+
+
+def test_a_list_whose_first_item_was_cut_inside_a_name_drops_the_tail():
+    f = types("加快实施京东方第8.6代柔性显示生产线、四川时代动力电池基地、万华化学产业园二期等在建产业项目。")
+    assert "生产线" not in f and f["四川时代动力电池基地"] == "facility"
+
+
+def test_a_names_first_character_split_off_by_the_segmenter_joins_it():
+    # one character tagged adjective or position, or a pair read as a time, right after the verb
+    assert types("加快白龟山水库除险加固。") == {"白龟山水库除险加固": "project"}
+    assert types("推进上白石水利枢纽工程建设。") == {"上白石水利枢纽工程": "project"}
+    assert types("建成汉魏故城遗址博物馆。") == {"汉魏故城遗址博物馆": "facility"}
+    # a verb that swallowed the first of an abbreviation pair gives it back (共|建成|渝 → 共建|成渝)
+    assert types("共建成渝综合性科学中心。") == {"成渝综合性科学中心": "facility"}
+    # a complement of the verb and a word of the sentence never join
+    assert types("建好厦门生物医药港等专业化园区。") == {"厦门生物医药港": "facility"}
+    assert types("在上海建设国际金融中心。") == {"上海": "place"}
+
+
+def test_action_plan_titles_are_policies_not_campaigns():
+    f = types("制定实施基础研究十年行动方案，提升企业。制定实施绿色低碳转型行动方案，启动实施。")
+    assert f == {"基础研究十年行动方案": "policy", "绿色低碳转型行动方案": "policy"}
+    # two titles sharing one head are neither
+    assert types("制定加快推进新城规划建设实施意见和行动方案。") == {}
+
+
+def test_free_qualifier_lists_need_a_place_and_no_verb_in_each_item():
+    assert types("布局电子信息和民用航空、空间信息、船舶海工等高端装备重大项目。") == {}
+    assert types("超级计算、探月工程、卫星应用等重大科研项目取得新突破。") == {}
+    f = types("抓好中能建泰安压缩空气、滨州北海电化学、理塘索绒光伏发电等储能项目。")
+    assert f == {"中能建泰安压缩空气": "project", "滨州北海电化学": "project", "理塘索绒光伏发电": "project"}
+
+
+def test_bilateral_agreements_and_the_pairs_sharing_their_head_are_policies():
+    f = types("尽早签署中韩、中澳自贸协定。推进中美、中欧投资协定谈判。共同落实中美第一阶段经贸协议。")
+    assert f == {"中韩": "policy", "中澳自贸协定": "policy", "中美": "policy", "中欧投资协定": "policy",
+                 "中美第一阶段经贸协议": "policy"}
+    assert types("集中美化环境。") == {}
+
+
+def test_lines_listed_beside_lines_are_lines_whatever_their_tags():
+    f = types("加快建设S3公路、沿江通道、北横通道。穗莞城际、广州东至新塘五六线、狮子洋通道、佛肇云高速。"
+              "做好深珠通道、莲花山通道前期工作。开工建设绵遂资内铁路（遂内段）、南三高速、攀西特高压。")
+    for name in ("沿江通道", "北横通道", "狮子洋通道", "深珠通道", "莲花山通道", "南三高速"):
+        assert f.get(name) == "project", name
+    assert types("铁路，加快建设京沪二通道、雄商等6条高铁。")["京沪二通道"] == "project"
+    # kinds of roads listed together are no names
+    assert types("推进农村公路、普通国道、高速公路建设。") == {}
+
+
+def test_plan_titles_after_the_verb_that_issues_them_are_policies():
+    f = types("制定未来产业发展规划，开辟量子技术。制定主体功能区优化实施规划，完善配套政策。出台促进中部地区崛起新十年规划。"
+              "高质量落实上海（长三角）国际科技创新中心建设方案，深化合作。制定并实施深化财税体制改革总体方案。")
+    assert f == {"未来产业发展规划": "policy", "主体功能区优化实施规划": "policy", "促进中部地区崛起新十年规划": "policy",
+                 "上海（长三角）国际科技创新中心建设方案": "policy", "深化财税体制改革总体方案": "policy"}
+    # kinds of plans every government writes, and two titles sharing a head, are none
+    assert types("编制完成国土空间总体规划。制定产业发展规划。制定实施方案。制定有关实施方案。") == {}
+    assert "美丽广东建设实施意见和规划纲要" not in types("出台美丽广东建设实施意见和规划纲要。")
+
+
+def test_pumped_storage_stations_and_gateway_exchanges_are_sites():
+    assert types("开工济源逢石河抽水蓄能电站。") == {"济源逢石河抽水蓄能电站": "facility"}
+    assert types("建设青岛国际通信业务出入口局。") == {"青岛国际通信业务出入口局": "facility"}
+    # with no place the kind is no name (通信 is no proper noun, whatever its tag)
+    assert types("推动国际海缆、国际通信业务出入口局建设。建设抽水蓄能电站。") == {}
+
+
+def test_city_groups_with_prefecture_abbreviations():
+    assert types("建设郑汴许一体化。推动通武廊协同发展。") == {"郑汴许": "place", "通武廊": "place"}
+    assert types("许多城市协同。") == {}
+
+
+def test_lines_named_by_two_city_abbreviations_whatever_their_tag():
+    assert types("推进长深高速改扩建。") == {"长深高速改扩建": "project"}
+    assert types("推进成雅高速公路扩容。") == {"成雅高速公路扩容": "project"}
+    # 高速 as an adverb is no head
+    assert types("推动长深高速发展。") == {}

@@ -65,6 +65,16 @@ places listed before a shared site head are sites (杭州、宁波、温州机�
 plans issued with their horizon (基础研究十年规划), free trade areas between states (中日韩自贸区) are policies; a
 plan's major projects and counted things (等13个港航项目) are kinds.
 
+Issue 18, fourth round (misses pooled over every gold file, bench/entity_misses.py): national programmes named by
+their subject and 重大工程 (中医药振兴发展重大工程); a campaign ends where 行动计划 ends (第三轮三年行动计划), and
+``…行动方案`` or a plan title launched by its verb is a policy (制定未来产业发展规划; not 国土空间总体规划, a kind);
+a region with its strategic aim is a policy, 建设 leaves the place (粤港澳大湾区建设 → 粤港澳大湾区); items of a
+strong 等-list take its type over the gazetteer's place, and a free qualifier may stand before a weak works or site
+category (等核电项目, 等储能项目: items holding a place and no verb); lines listed beside a line are lines whatever
+their tags (沿江通道、北横通道); a name's first character the segmenter split off joins it (加快|白|龟山水库, 建成|汉魏|
+故城…); China's bilateral agreements and the pairs sharing their head (中韩、中澳自贸协定; country_abbreviations.tsv);
+place abbreviations are data (place_abbreviations.tsv).
+
 Speed: the gazetteer scan finds candidate openings with one character-class pair (C-level) and matches only the
 trie of that first character (one trie regex over all names tries every first character's branch at every
 position); per-token tests are memoised per distinct ``(word, tag)`` and picked with ``map``/``compress``
@@ -117,7 +127,7 @@ _ADVERBIAL = frozenset("大力 全力 着力 努力 加力 积极 持续 不断"
 _NOT_PROPER = frozenset("城市 城镇 城乡 海洋 新建 美丽 美 深度 法治化 上市 新城 惠及 宜居 都市 大都市 大城市 福利 大国 大省 "
                         "城中村 河湖 治本 普通高中 海滨 滨海 滨水 大桥 湾区 深海 深水 普及 南北 东西 陆海 上楼 山水 山区 "
                         "山海 加大力度 海湾 上同 外国 广大干部 新旧 海关 台风 爱国 入市 美化 巴士 平原 加密 满意度 内河 "
-                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能 过江 普通 "
+                        "开园 重特大 友城 安宁 北 南 东 西 云 养老 中英文 智慧 高峰 煤电 智能 过江 普通 通信 "
                         "新兴产业 国际贸易中心 国际航运 国际航空 国际金融中心 国际经济中心 国际消费中心".split())
 
 
@@ -503,9 +513,9 @@ def _one_word(s: str) -> bool:
     return len(rjieba.cut(s)) == 1
 
 
-# Single-character abbreviations of provinces and big cities: a 2-3 character token made of them is a
-# pair or triple of places (成渝, 济青, 深港, 京津冀) whatever tag the segmenter gave it.
-_ABBREV = frozenset("广京津冀沪渝晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕陇甘宁青港澳台成济深穗莞厦漳泉甬杭嘉株潭郑洛汴雄昆")
+# Single-character abbreviations of provinces and big cities (lexicon/place_abbreviations.tsv): a 2-3 character
+# token made of them is a pair or triple of places (成渝, 济青, 深港, 京津冀) whatever tag the segmenter gave it.
+_ABBREV = frozenset(row[0] for row in read_tsv(LEXICON_DIR / "place_abbreviations.tsv") if len(row[0]) == 1)
 
 
 def _abbrev(w: str) -> bool:
@@ -538,7 +548,8 @@ def _repair_abbreviations(tokens: list[tuple[str, str]], offsets: list[int], lex
             pass
         elif (len(w) == 1 and w in _ABBREV and p in ("j", "ns") and k >= 2 and len(out[k - 1][0]) == 2
                 and out[k - 1][1] == "v" and out[k - 1][0][1] in _ABBREV and len(out[k - 2][0]) == 1
-                and out[k - 2][1] == "v" and _one_word(out[k - 2][0] + out[k - 1][0][0])):
+                and out[k - 2][1] in ("v", "d") and _one_word(out[k - 2][0] + out[k - 1][0][0])):
+            # 共/d|建成|渝 → 共建|成渝 as 打|造成|渝 → 打造|成渝
             v = out[k - 1][0]
             out[k - 2:k + 1] = [(out[k - 2][0] + v[0], "v"), (v[1] + w, "j")]
             offs[k - 2:k + 1] = [offs[k - 2], offs[k - 1] + 1]
@@ -614,7 +625,7 @@ def _split_suffix_tokens(tokens: list[tuple[str, str]], offsets: list[int], lex:
 
 # Words of action the segmenter tags as nouns (加密|中欧中亚班列, 开行|…班列): they never open a name of works.
 _OPENING_ACTIONS = frozenset("加密 开行 开通 增开 新开 拓展 加快 打通 贯通 新建 续建 扩建 改建 谋划 推动 推进 力争 通车 新开工 投用 "
-                            "开工".split())
+                            "开工 建成投产 投产 建成".split())
 
 # Tags of the words that may qualify 发展 inside a name (一体化发展, 绿色发展, 高质量发展).
 # A place before 发展 makes it a verb (香港发展成…枢纽), so places are no such qualifier.
@@ -1136,6 +1147,30 @@ def _short_lines(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
     return out
 
 
+# Lines named by two cities' first characters whatever the tag the segmenter gives the pair (长深/a|高速, 成雅/a|高速公路):
+# the pair must be two city abbreviations (lexicon/place_abbreviations.tsv, city_abbreviations.tsv) right before the
+# head, opening a word after a verb, a comma or a conjunction; 高速 as an adverb (高速发展) is no head.
+_PAIR_LINE_HEAD = re.compile(r"高速公路|高速|高铁|城际铁路|城际|铁路")
+_NOT_AFTER_HEAD = frozenset("发展 增长 运行 运转 推进 提升".split())
+
+
+def _city_pair_lines(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
+    """Lines named ``XY高速`` where X and Y abbreviate two cities and rjieba tags XY as anything (projects).  Found
+    from the heads (a scan of the text), not by visiting every token."""
+    chars = _city_chars() | _ABBREV
+    out = []
+    for m in _PAIR_LINE_HEAD.finditer(text):
+        k = bisect_left(offsets, m.start())
+        if not (2 <= k < len(tokens) and offsets[k] == m.start() and tokens[k][0] == m.group()):
+            continue  # the head must be a word of its own (高速 of 高速度 is none)
+        w, p = tokens[k - 1]
+        if (len(w) == 2 and w[0] != w[1] and w[0] in chars and w[1] in chars and p[:1] not in ("v", "m", "q", "p", "c", "u")
+                and tokens[k - 2][1][:1] in ("v", "x", "c")
+                and (k + 1 >= len(tokens) or tokens[k + 1][0] not in _NOT_AFTER_HEAD)):
+            out.append(_Cand(offsets[k - 1], m.end(), "project", None, 0))
+    return out
+
+
 # Works that join two named things carry both names and the 与/和 between them (京杭运河与小清河航道连通工程,
 # 东平湖与小清河联通工程): one project.
 _LINKING = frozenset("连通 联通 连接 贯通 衔接 联网".split())
@@ -1215,13 +1250,18 @@ _POLICY_TITLE = re.compile(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|�
 _LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|公里|千米)?"
               r"(?:国家|省|市)?(?:级)?"
               r"(?:重点|重大|重要|骨干|产业|民生|综合交通|交通|水利|港航|能源|基础设施|现代化|转型)*(")
+# 等 + a count + a qualifier the fixed list above does not hold (核电, 储能, 大型清洁高效煤电) + a weak category:
+# the items must hold a place and no verb, and the qualifier must be words with no action verb (:func:`_list_heads`)
+_LOOSE_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项)?"
+               r"(?P<mod>[\u4e00-\u9fff]{2,8}?)")
+_NOT_IN_QUALIFIER = re.compile(r"[的和与及或等、]")
 # nouns after a list's category that say what is done to the items (等重点区域|转型|发展), not what the category qualifies
 _DONE_TO_ITEMS = frozenset("转型 功能 开发 更新 改造 建设 发展 提升 升级 整治 协同".split())
 _QUOTED_ITEMS = re.compile(r"(?:“[^“”\n]{2,12}”、?){2,}$")  # two or more quoted items right before 等
 _LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
 # an item of a strong list is still no name when it says what is done or joins two things
-_NOT_LISTED = re.compile(r"[的和与及或\d]|建设|改造|提升|发展")
-_NOT_LISTED_WEAK = re.compile(r"[的和与或]")
+_NOT_LISTED = re.compile(r"[的和与及或等\d]|建设|改造|提升|发展")
+_NOT_LISTED_WEAK = re.compile(r"[的和与或等]")  # 洛阳等10个国家物流枢纽、商丘等…基地: an item holding 等 ends a list of its own
 _SECTION_ONLY = re.compile(r"[东西南北]{1,2}(?:段|延伸|延伸段|延长线)$")
 
 
@@ -1231,6 +1271,7 @@ class ListCategories:
 
     types: dict  # category -> (type, strong?)
     pattern: re.Pattern
+    loose: re.Pattern  # 等 + a free qualifier + a weak category (等核电项目, 等大型清洁高效煤电项目); group "cat"
 
 
 _LIST_CACHE: dict[tuple, ListCategories] = {}
@@ -1249,7 +1290,11 @@ def load_list_categories() -> ListCategories:
             types[row[0]] = (row[1], row[2] == "strong")
         # the category must end a word: 等项目建设 yes, 等项目化 no matter; longest category first
         pattern = re.compile(_LIST_HEAD + "|".join(map(re.escape, sorted(types, key=len, reverse=True))) + ")")
-        cats = _LIST_CACHE[key] = ListCategories(types, pattern)
+        # works and sites only: a free qualifier before 片区/区域 makes a kind of area (国际陆港等功能片区)
+        weak = sorted((c for c, (typ, strong) in types.items() if not strong and typ in ("project", "facility")),
+                      key=len, reverse=True)
+        loose = re.compile(_LOOSE_HEAD + "(?P<cat>" + "|".join(map(re.escape, weak)) + ")")
+        cats = _LIST_CACHE[key] = ListCategories(types, pattern, loose)
     return cats
 
 
@@ -1299,8 +1344,8 @@ def _after_verbs(tokens, offsets, a: int, b: int) -> int:
             k += 1  # 建成通车|济南至宁津, 推进|久治至马尔康: a route, not a verb before the item
             continue
         if (p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w)
-                or w in _OPENING_ACTIONS):
-            start = offsets[k] + len(w)
+                or w in _OPENING_ACTIONS or (w in _COMPLEMENTS and start == offsets[k])):
+            start = offsets[k] + len(w)  # 建|好 (a complement right after the verb) governs the list too
         k += 1
     return start
 
@@ -1362,20 +1407,22 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
     """One candidate per item listed before 等 + a category (see :func:`load_list_categories`), typed by it."""
     out = []
     cats = load_list_categories()
-    for m in cats.pattern.finditer(text):
+    for m, category, loose in _list_heads(text, tokens, offsets, boundaries, cats):
         if m.end() not in boundaries and not text.startswith(("建设", "项目"), m.end()):
             continue  # 等战略|科技力量 is no list of strategies (等重大工程建设 is: 工程建设 is one token)
         k = bisect_left(offsets, m.end())
         if (k < len(tokens) and offsets[k] == m.end() and tokens[k][1] in ("n", "nz", "nt", "ng", "l")
                 and tokens[k][0] not in _DONE_TO_ITEMS):
             continue  # the category word only qualifies the noun after it (等战略|科技|力量)
-        typ, strong = cats.types[m.group(1)]
+        typ, strong = cats.types[category]
         quoted = _QUOTED_ITEMS.search(text, max(0, m.start() - 60), m.start())
         if quoted:  # “中华文明探源”“海岱考古”等项目: quoted items, each a name of the category, quotes kept
             out += [_Cand(q.start(), q.end(), typ, q.group()[1:-1], 1) for q in _QUOTE_SPAN.finditer(text, quoted.start(), m.start())]
             continue
         lo = max((x.end() for x in _LIST_STOP.finditer(text, max(0, m.start() - 80), m.start())), default=max(0, m.start() - 80))
         items = _enumerated(text, tokens, offsets, lo, m.start())
+        if _proper_before_first(tokens, offsets, lo, items[0][0], known):
+            items = items[1:]  # 加快实施京东方第8.6代柔性显示|生产线、…: the first item was cut inside a name
         found, short = [], []
         for a, b in items:
             name = text[a:b]
@@ -1386,7 +1433,11 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             if a > 0 and text[a - 1] == "至":
                 continue  # 推进久治至|马尔康: the far end of a route whose first end reads as a verb is no item
             if strong and not _NOT_LISTED.search(name):
-                found.append(_Cand(a, b, typ, None, 1))
+                # a strong category names its items one by one: its type wins over the gazetteer's bare place
+                # (济南、青岛、临沂等综合交通枢纽 are three hubs; README, label conflicts)
+                found.append(_Cand(a, b, typ, None, 3))
+            elif loose and not _holds_place(tokens, offsets, a, b, known, verbless=True):
+                continue  # under a free qualifier an item needs a place or a known name and no verb (民用航空, 卫星|应用)
             elif (not strong and not _NOT_LISTED_WEAK.search(name) and not _LABEL.match(name)
                   and (_holds_proper(tokens, offsets, a, b, known)
                        or (len(name) <= 10 and _site_item(text, tokens, offsets, a, _before_phase(text, a, b), lex)
@@ -1398,6 +1449,50 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
         # 南大、吴淞、高桥等重点区域: 南大 and 高桥 read as common words)
         out += found + (short if len(found) >= 2 and len(found) >= 2 * len(short) else [])
     return out
+
+
+def _proper_before_first(tokens, offsets, lo: int, a: int, known) -> bool:
+    """Was the first item of a list cut at ``a`` after a verb that stands inside a name: does ``[lo, a)`` hold a
+    proper noun or a known name after the last governing verb (实施|京东方…显示|生产线)?"""
+    k = bisect_left(offsets, lo)
+    start = lo
+    while k < len(tokens) and offsets[k] < a:
+        w, p = tokens[k]
+        if w in _GOVERNING or _holds_governing(w) or w in _OPENING_ACTIONS or w in _ACTION_VERBS or _stop_word(w):
+            start = offsets[k] + len(w)
+        k += 1
+    return start < a and _holds_proper(tokens, offsets, start, a, known)
+
+
+def _list_heads(text: str, tokens, offsets, boundaries, cats: ListCategories) -> list[tuple[re.Match, str, bool]]:
+    """The 等 + category heads of ``text``, in text order, each with its category and whether its qualifier was free:
+    the fixed qualifiers of ``_LIST_HEAD`` first; where none matched, a free qualifier before a weak works or site
+    category (等核电项目, 等储能项目) when it starts a word and is words with no particle, conjunction or action verb
+    (等地区加快推进…项目 is no head)."""
+    heads = [(m, m.group(1), False) for m in cats.pattern.finditer(text)]
+    taken = {m.start() for m, _, _ in heads}
+    for m in cats.loose.finditer(text):
+        mod = m.group("mod")
+        if (m.start() in taken or m.start("mod") not in boundaries or _NOT_IN_QUALIFIER.search(mod)
+                or _holds_governing(mod) or any(w in mod for w in _ACTION_VERBS)):
+            continue
+        heads.append((m, m.group("cat"), True))
+    return sorted(heads, key=lambda h: h[0].start())
+
+
+def _holds_place(tokens, offsets, a: int, b: int, known, verbless: bool = False) -> bool:
+    """Does ``text[a:b]`` hold a known name (gazetteer or suffix rule) or a place-like proper token (ns, nr, j, an
+    abbreviation pair)?  Stricter than :func:`_holds_proper`: rjieba tags kinds of industry nt/eng (民用航空, REITs).
+    ``verbless``: and no verb of two characters or more (卫星|应用 is a kind of work; 光伏|发电/vn may name one)."""
+    k = bisect_left(offsets, a)
+    place = any(known[a:b])
+    while k < len(tokens) and offsets[k] < b:
+        w, p = tokens[k]
+        if verbless and p == "v" and len(w) > 1:
+            return False
+        place = place or p in ("ns", "nr", "nrt", "j") or _abbrev(w)
+        k += 1
+    return place
 
 
 def _bare_item(text: str, tokens, offsets, a: int, b: int) -> bool:
@@ -1685,18 +1780,78 @@ def _holds_particle(tokens, offsets, a: int, b: int) -> bool:
     return False
 
 
+# A plan's title launched by its verb (制定未来产业发展规划, 出台促进中部地区崛起新十年规划, 落实上海（长三角）国际科技创新
+# 中心建设方案): the title runs from the first word after the verb to 规划/方案/纲要.
+_LAUNCHED_PLAN = re.compile(r"(?:制定|出台|编制|印发|落实|发布|修订)(?:实施)?"
+                            r"([\u4e00-\u9fff（）]{3,22}?(?:规划纲要|规划|方案|纲要))")
+_PLAN_NOT_OPEN = ("一批", "若干", "相关", "有关", "年度", "新一轮", "本市", "本省", "全省", "全市", "各类", "配套", "专项",
+                  "具体", "工作", "实施")
+
+
+# words between the verb that issues a plan and its title: more verbs of issuing, 并, aspect and counts (制定并实施…,
+# 编制完成…, 加快推进…, 新一轮…); a verb of the title itself (促进中部地区崛起…) is none of them
+_LAUNCH_WORDS = frozenset("并 好 有序 完成 实现 加快 推进 推动 深入 全面 认真 抓紧 新一轮 一批 研究".split())
+
+
+def _after_launch(text: str, tokens, offsets, a: int, b: int) -> int:
+    """Where a launched title begins: ``a`` past the words of issuing, aspect and count (``_LAUNCH_WORDS``,
+    governing verbs) that stand between the verb and the title."""
+    k = bisect_left(offsets, a)
+    while k < len(tokens) and offsets[k] == a and a < b:
+        w = tokens[k][0]
+        if not (w in _LAUNCH_WORDS or w in _GOVERNING or w in _OPENING_ACTIONS or w in _ADVERBIAL):
+            break
+        a += len(w)
+        k += 1
+    return a
+
+
+_PLAN_KIND_END = re.compile(r"(?:总体|专项|实施|中长期)+$")  # what kind of plan, not what it is about
+
+
+def _launched_plans(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
+    """Plan titles after the verb that issues them, policies.  A kind of plan every government writes (国土空间规划,
+    产业发展规划, 实施方案) is no title: the words before 规划/方案 must be six characters or more or hold a proper
+    noun, and hold no particle, pronoun or adverb (制定|有关|方案) nor a quote (quoted titles have their own rule)."""
+    out = []
+    for m in _LAUNCHED_PLAN.finditer(text):
+        a, b = m.start(1), m.end(1)
+        if a not in boundaries or b not in boundaries or (m.start() not in boundaries):
+            continue  # the title must end a word (规划|纲要 is the longer title, 方案|设计 no title)
+        a = _after_launch(text, tokens, offsets, a, b)  # 制定|并实施|…, 编制|完成|…, 用好|新一轮|…
+        name = text[a:b]
+        head = next(x for x in ("规划纲要", "规划", "方案", "纲要") if name.endswith(x))
+        prefix = name[: -len(head)]
+        if (len(prefix) < 3 or prefix.startswith(_PLAN_NOT_OPEN) or "的" in prefix or _TWO_TITLES.search(name)
+                or _holds_particle(tokens, offsets, a, b - len(head))
+                or _LABEL.match(prefix) or prefix.count("（") != prefix.count("）")
+                or not (len(_PLAN_KIND_END.sub("", prefix)) >= 6 or _holds_proper(tokens, offsets, a, b - len(head), known))):
+            continue  # 国土空间总体|规划: a kind every government writes
+        out.append(_Cand(a, b, "policy", None, 0))
+    return out
+
+
 def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
     """Campaigns launched by name (see ``_CAMPAIGN_NAME``): a programme, or a project when the 工程 holds works."""
     out = []
     for m in _CAMPAIGN_NAME.finditer(text):
         a, b = m.start(1), m.end(1)
+        name = m.group(1)
+        title = text.startswith("方案", b)  # 制定实施基础研究十年行动|方案: a plan's title runs on (a policy)
+        longer = _LONGER_SUFFIX.match(text, b)
+        if b not in boundaries and longer and longer.end() in boundaries:
+            b, name = longer.end(), text[a : longer.end()]  # …新一轮三年行动|计划: the lazy match stopped inside 行动计划
         if b not in boundaries and text.startswith("项目", b) and b + 2 in boundaries:
             pass  # 启动一批产业基础再造工程|项目: 工程项目 is one word, 项目 the count noun after the name
         elif (m.start() not in boundaries and not (m.start() - 2 in boundaries and text[m.start() - 2 : m.start()] in _VERB_ADVERBS)) \
                 or a not in boundaries or b not in boundaries:
             continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动); 深入推进 is one word
-        c = _campaign_name(text, tokens, offsets, boundaries, a, m.group(1))
+        c = _campaign_name(text, tokens, offsets, boundaries, a, name)
         if c is None:
+            continue
+        if title:
+            if not _TWO_TITLES.search(text, c.start, c.end) and c.end + 2 in boundaries:
+                out.append(_Cand(c.start, c.end + 2, "policy", None, 0))  # not …实施意见和|行动方案 (two titles)
             continue
         out.append(c)
         coord = _CAMPAIGN_AND.match(text, c.end)
@@ -1708,6 +1863,10 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
 
 
 _VERB_ADVERBS = frozenset("深入 持续 全面 加快 大力 积极 扎实 着力".split())
+# a title word joined to what follows: 实施意见和|行动方案, 中央支持意见和本市行动方案 are two titles sharing a head
+_TWO_TITLES = re.compile(r"(?:意见|规划|方案|纲要|办法|措施)[和与及、]")
+# the rest of a longer campaign suffix after where the lazy name pattern stopped (三年行动|计划)
+_LONGER_SUFFIX = re.compile(r"计划")
 _CAMPAIGN_AND = re.compile(r"[和及、]([\u4e00-\u9fff“”]{4,16}?(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
 
 
@@ -1731,9 +1890,20 @@ def _campaign_name(text: str, tokens, offsets, boundaries, a: int, name: str) ->
             or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
         return None  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
     # works words of two characters or more: 强港 is no 港 works
-    if suffix == "工程" and (any(len(x) > 1 and x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
+    if suffix == "工程" and _subject_of_major_works(prefix):
+        pass  # 中医药振兴发展重大工程, 重要生态系统保护和修复重大工程: a national programme named by its subject
+    elif suffix == "工程" and (any(len(x) > 1 and x in prefix for x in _WORKS) or prefix.endswith(("重大", "重点", "重要"))):
         return None  # 老旧小区改造工程, “十四五”重大工程: a kind of works; a named one holds a place (suffix rules)
     return _Cand(a, b, "programme", None, 0)
+
+
+def _subject_of_major_works(prefix: str) -> bool:
+    """Does ``prefix`` (a campaign name before 工程) name a programme by its subject and then 重大: four or more
+    characters before 重大, no quote (“十四五”重大 names a period's works, a kind) and no count?"""
+    if not prefix.endswith("重大") or "“" in prefix:
+        return False
+    subject = prefix[:-2]
+    return len(subject) >= 4 and not _COUNT_OPENING.match(subject)
 
 
 # City groups named by one character each (苏锡常, 宁镇扬, 锡常泰; 成渝, 杭甬 for the big cities): places.
@@ -1803,7 +1973,7 @@ def _city_groups(text: str, boundaries) -> list[_Cand]:
 
 _CITY_RUN: Optional[re.Pattern] = None
 _GROUP_LINE = re.compile(r"(?:高速铁路|城际铁路|高速公路|铁路|高铁|城际|高速)(?![\u4e00-\u9fff]{0,1}[路网])")
-_CITY_CONTEXT = re.compile(r"[、等，。；）\d]|一体化|同城|融合|地区|都市圈|城市群|高铁|铁路|城际|$")
+_CITY_CONTEXT = re.compile(r"[、等，。；）\d]|一体化|同城|融合|协同|地区|都市圈|城市群|高铁|铁路|城际|$")
 
 
 # Events are no entity type: the place that opens an event's name (北京国际电影节, 北京马拉松) is part of
@@ -1886,6 +2056,34 @@ _WORKS_ACTION = re.compile(r"(?:航站楼|航站区|主体)?(?:扩能改造|扩�
 _PHASE_WORKS = ("工程", "项目")
 # free trade areas agreed between states, named by their parties (中日韩自贸区, 中国－东盟自贸区, 亚太自贸区)
 _FREE_TRADE_AREA = re.compile(r"(?:中国?[－—-]?)?(?:东盟|亚太|海合会|[日韩美欧俄澳英法德瑞冰秘智])+(?:自贸区|自由贸易区)")
+
+
+# single characters that stand before a name as words of their own (在|上海, 各|园区, 新|机场 …), never as its first
+# character
+_NOT_GLUED = frozenset("在的和与及或等是为将把被对从向以其这那各每一全本该我新老大小首省市县区")
+# adjectives that complete the verb before them (建|好|厦门生物医药港, 做|强|…, 靠|近|沪…): never a name's first
+_COMPLEMENTS = frozenset("好强优实牢稳严细快足多高深广活近紧精真准")
+# characters of real time words (今年, 近期, 上半年, 年底): a time token holding one is no name the segmenter misread
+_TIME_CHARS = frozenset("年月日时期今明昨前后初末底上下季代世纪间来去当目现")
+
+
+def _glued_opening(text: str, tokens, offsets, c: _Cand) -> _Cand:
+    """``c`` (works or a site) grown over the first of its name that the segmenter split off as a word of another kind:
+    one character tagged adjective or position (加快|白|龟山水库 → 白龟山水库, 推进|上|白石水利枢纽), or a pair read as a
+    time (建成|汉魏|故城遗址博物馆).  Only when that word follows a verb or a punctuation mark and the name opens
+    with a proper noun, so a modifier of the sentence (在, 各, 新) never joins."""
+    if c.type not in ("project", "facility"):
+        return c
+    k = bisect_left(offsets, c.start)
+    if not (0 < k < len(tokens) and offsets[k] == c.start and tokens[k][1] in ("ns", "nr", "nz", "j")):
+        return c
+    w, p = tokens[k - 1]
+    before = tokens[k - 2][1][:1] if k >= 2 else "x"
+    glued = ((len(w) == 1 and p in ("a", "f", "ag", "ng", "g") and w not in _NOT_GLUED and w not in _COMPLEMENTS)
+             or (len(w) == 2 and p == "t" and not (set(w) & _TIME_CHARS)))
+    if glued and before in ("v", "x") and all("\u4e00" <= ch <= "\u9fff" for ch in w):
+        return dataclasses.replace(c, start=c.start - len(w))
+    return c
 
 
 def _extend(text: str, c: _Cand, places: dict) -> _Cand:
@@ -2026,6 +2224,69 @@ def _plans_of_names(text: str, gaz: list[_Cand], quoted: list[_Cand]) -> list[_C
     return out
 
 
+# heads of lines whose names the segmenter often breaks (京沪|二|通道/v, 南三/t|高速/d, 狮子|洋|通道)
+_SIBLING_LINE_HEAD = re.compile(r"(?:高速公路|高速|铁路|高铁|城际|通道|航道)$")
+_SIBLING_LINE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,5}")
+_CLAUSE_STOP = re.compile(r"[，。；：！？\n（）()“”]")
+
+
+def _leading_verbs_cut(text: str, tokens, offsets, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The 、-items of ``text[lo:hi]``, the first one after its leading verbs only (加快建设|京沪二通道: unlike
+    :func:`_after_verbs`, a verb-tagged head later in the item, 通道/v, cuts nothing)."""
+    items, pos = [], lo
+    for part in text[lo:hi].split("、"):
+        items.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    k, a = bisect_left(offsets, lo), lo
+    while k < len(tokens) and offsets[k] < items[0][1] and (
+            tokens[k][1][:1] in ("v", "d", "p", "c") or tokens[k][0] in _GOVERNING or _stop_word(tokens[k][0])):
+        a = offsets[k] + len(tokens[k][0])
+        k += 1
+    items[0] = (a, items[0][1])
+    return items
+
+
+def _sibling_lines(text: str, tokens, offsets, cands: list[_Cand]) -> list[_Cand]:
+    """Items listed with 、 beside a line or works already found (加快建设S3公路、沿江通道、北横通道): an item that is a
+    short name word + a line head (沿江通道, 狮子洋通道, 南三高速, 京沪二通道) is a line too, whatever tags the
+    segmenter gave its words; the list vouches for it.  A kind word (普通, 农村, 沿江 …) opens such an item only when a
+    named sibling ends in the same head (沿江通道 beside 北横通道), and the item holds no verb but its head."""
+    out = []
+    found = {(c.start, c.end) for c in cands if c.type == "project"}
+    heads = {}
+    for c in cands:
+        if c.type == "project":
+            h = _SIBLING_LINE_HEAD.search(text, c.start, c.end)
+            heads[(c.start, c.end)] = h.group() if h else None
+    seen = set()
+    for c in cands:
+        if c.type != "project" or not (c.start > 0 and text[c.start - 1] == "、" or text.startswith("、", c.end)):
+            continue
+        lo = max((x.end() for x in _CLAUSE_STOP.finditer(text, max(0, c.start - 60), c.start)), default=max(0, c.start - 60))
+        stop = _CLAUSE_STOP.search(text, c.end)
+        hi = stop.start() if stop else len(text)
+        if (lo, hi) in seen:
+            continue
+        seen.add((lo, hi))
+        items = _leading_verbs_cut(text, tokens, offsets, lo, hi)
+        sibling_heads = {heads.get(it) for it in items if it in found}
+        for a, b in items:
+            if (a, b) in found:
+                continue
+            h = _SIBLING_LINE_HEAD.search(text, a, b)
+            if h is None or not _SIBLING_LINE_PREFIX.fullmatch(text, a, h.start()) or a not in offsets:
+                continue
+            prefix = text[a : h.start()]
+            if (prefix in _GENERIC_LINE or prefix in _EVALUATIVE or prefix in _NOT_PROPER) and h.group() not in sibling_heads:
+                continue
+            k = bisect_left(offsets, a)
+            if any(tokens[j][1][:1] in ("v", "p", "c", "u") and offsets[j] < h.start() and len(tokens[j][0]) > 1
+                   for j in range(k, min(len(tokens), k + 6)) if offsets[j] < b):
+                continue  # 加快建设|… : a verb inside is no name
+            out.append(_Cand(a, b, "project", None, 1))
+    return out
+
+
 _SITE_ITEM_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、)+$")
 
 
@@ -2052,6 +2313,43 @@ def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) ->
                 and (known[a] == 1 and known[b - 1] == 1 or _abbrev(text[a:b]) or _all_proper(tokens, offsets, a, b, known))]
         if good and len(good) == len(items):
             out += [_Cand(a, b, c.type, None, 3) for a, b in good]
+    return out
+
+
+_AGREEMENT: Optional[re.Pattern] = None
+_AGREEMENT_HEAD = re.compile(r"协定|协议")
+
+
+def _agreement_pattern() -> re.Pattern:
+    """中 + one or two countries (lexicon/country_abbreviations.tsv) + what the agreement covers + 协定/协议, with the
+    pairs listed before it sharing its head (中韩、中澳自贸协定): group ``items`` the listed pairs, ``name`` the last."""
+    global _AGREEMENT
+    if _AGREEMENT is None:
+        countries = "|".join(sorted((row[0] for row in read_tsv(LEXICON_DIR / "country_abbreviations.tsv")),
+                                    key=len, reverse=True))
+        pair = f"中(?:{countries}){{1,2}}"
+        _AGREEMENT = re.compile(f"(?P<items>(?:{pair}、)*)(?P<name>{pair}(?:第[一二三四五]阶段)?"
+                                r"(?:投资|自贸|自由贸易|经贸|贸易)?(?:协定|协议))")
+    return _AGREEMENT
+
+
+def _agreements(text: str, boundaries) -> list[_Cand]:
+    """China's bilateral agreements, policies (中欧投资协定, 中美第一阶段经贸协议: rjieba tags 协定 a verb, so no suffix
+    rule finds them), and the pairs listed before one sharing its head (尽早签署中韩、中澳自贸协定 → 中韩), each a policy
+    (README, Spans: items before a shared head take its kind).  Priority 3: over a gazetteer's reading of a pair."""
+    out = []
+    pattern = _agreement_pattern()
+    for head in _AGREEMENT_HEAD.finditer(text):  # the pattern may match empty items: try it near a 协定/协议 only
+        m = next((x for x in pattern.finditer(text, max(0, head.start() - 40), head.end()) if x.end() == head.end()), None)
+        if m is None:
+            continue
+        if m.start() not in boundaries and text[m.start() - 1] not in "、，。；：（“":
+            continue  # 集中|美… : the 中 ends another word
+        pos = m.start()
+        for item in m.group("items").split("、")[:-1]:
+            out.append(_Cand(pos, pos + len(item), "policy", None, 3))
+            pos += len(item) + 1
+        out.append(_Cand(m.start("name"), m.end("name"), "policy", None, 3))
     return out
 
 
@@ -2139,19 +2437,23 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _appositions(text, tokens, offsets)
                            + _routes(text, rtokens, roffsets, known, boundaries) + _shared_heads(text, rtokens, roffsets, lex)
                            + _campaigns(text, rtokens, roffsets, known, boundaries)
+                           + _launched_plans(text, rtokens, roffsets, known, boundaries)
                            + _always_named(text, rtokens, roffsets, lex) + _linked_works(text, rtokens, roffsets, known)
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
+                           + _city_pair_lines(text, rtokens, roffsets)
                            + _city_groups(text, boundaries) + _abbreviation_pairs(text, rtokens, roffsets)
-                           + _counted_lists(text, rtokens, roffsets, boundaries)
+                           + _counted_lists(text, rtokens, roffsets, boundaries) + _agreements(text, boundaries)
                            + _horizon_plans(text, rtokens, roffsets, boundaries))
     quoted = _quoted(text, lex)
     cands = (_inside_quotes(text, _drop_event_places(text, gaz)) + _joined_areas(text, gaz) + quoted + _plans_of_names(text, gaz, quoted)
              + _quoted_middle(text, tokens, offsets, lex) + rules)
     # only works, sites and bodies take in a phase, a section, an action or an alias (most candidates are places);
     # a river takes in the works done on it
+    cands = [_glued_opening(text, rtokens, roffsets, c) if c.type in ("project", "facility") else c for c in cands]
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
              else _river_works(text, c) if c.type == "place" else c for c in cands]
-    cands += _shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
+    cands += (_shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
+              + _sibling_lines(text, rtokens, roffsets, cands))
     cands = hong_kong_names(report, text, cands, gaz, _Cand)  # Hong Kong's own ways of naming (entities_hongkong.py)
     block_of = BlockLocator(report)
     out = []
