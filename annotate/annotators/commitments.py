@@ -800,7 +800,8 @@ def _closes(text: str, pos: int, end: int, verbs: Verbs) -> bool:
 
 
 _COORDINATORS = "和与及、"
-_NOT_MODAL_RE = compiled("|".join(sorted(_NOT_MODAL, key=len, reverse=True)))
+# ties in code-point order: a frozenset's order changes from process to process, the pattern must not
+_NOT_MODAL_RE = compiled("|".join(sorted(_NOT_MODAL, key=lambda w: (-len(w), w))))
 
 
 def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optional[tuple[int, int]]:

@@ -320,7 +320,8 @@ def _action_verbs() -> re.Pattern[str]:
     """The verbs of promised action of ``lexicon/commitment_verbs.tsv`` (DOMAIN.md 5), longest first."""
     words = {line.split("\t", 1)[0].strip() for line in COMMITMENT_VERBS.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")}
-    return compiled("|".join(map(re.escape, sorted(words - {""}, key=len, reverse=True))))
+    # ties in code-point order: a set's order changes from process to process, the pattern must not
+    return compiled("|".join(map(re.escape, sorted(words - {""}, key=lambda w: (-len(w), w)))))
 
 
 def _metric(scan: str, q: Quantity, goal: Goal) -> str:

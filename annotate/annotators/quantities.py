@@ -79,7 +79,10 @@ def _lexicon() -> dict:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """The words as one alternation, longest first; ties in code-point order, so that the pattern
+    text is the same in every process (a set's order is not) and its compiled code can be cached.
+    Two literals of one length never both match at one position, so the order of a tie is moot."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _SP = r"[ \u3000]?"
