@@ -134,3 +134,20 @@ def test_a_cached_pattern_finds_what_re_compile_finds(pieces, flags, text):
     ref = re.compile(pattern, flags)
     assert rebuilt == ref and rebuilt.groupindex == ref.groupindex
     assert [m.span() for m in rebuilt.finditer(text)] == [m.span() for m in ref.finditer(text)]
+
+
+@pytest.mark.skipif(lazyre._state["off"], reason="this Python's re internals are not cached")
+def test_tagging_in_a_second_process_compiles_no_pattern_again(tmp_path):
+    """Every pattern the annotators build is the same text in every process (no set order leaks
+    into an alternation), so a second process, with another hash seed, finds all of them cached."""
+    report = next(iter(sorted((ROOT / "tests" / "golden").glob("*.old.txt"))))
+    code = ("import sys; sys.path.insert(0, %r); from annotate import pipeline, lazyre\n"
+            "pipeline.tag(%r)\n"
+            "print(sorted(repr(k[0])[:40] for k in lazyre._state['new']))" % (str(ROOT), str(report)))
+    runs = []
+    for seed in ("1", "2"):
+        env = {"ANNOTATE_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": seed}
+        runs.append(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                   check=True).stdout.strip())
+    assert runs[0] != "[]"  # the first process compiled (and kept) the patterns
+    assert runs[1] == "[]"

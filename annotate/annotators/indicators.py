@@ -238,7 +238,7 @@ def expand_pair(metric: str, n: int, lexicon: Optional[Lexicon] = None) -> Optio
     lex = lexicon or load_lexicon()
     if n < 2:
         return None
-    parts = [p for p in re.split(r"[、，,]", metric) if p]
+    parts = [p for p in _LIST_SEP.split(metric) if p]
     if len(parts) == n:
         return _share_head(parts, lex)
     if lex.pair_pattern is not None:
@@ -387,6 +387,16 @@ _MEASURE_END = compiled(
 # words that end a metric span but belong to its predicate (全区持牌交易所增至 4家)
 _METRIC_TAIL = compiled(r"(?:增至|增加至|增加到|降至|降到|减至|升至|提高至|提高到|达|均|已|共|累计|合计|总计|成为|实现|新增|增加|首次|再次|预计)+$")
 # a clause before a rank that only says which figure of the previous metric is ranked (增速居全市第一)
+#: the verb before a rank (稳居, 跃升至, 连续3年保持) that is not part of the metric it ranks
+_RANK_VERB_TAIL = compiled(r"(?:连续[0-9一二三四五六七八九十]{1,3}年)?(?:排名)?(?:[均稳跃并]?(?:继续|持续)?(?:升至|上升至|跃升至|提升至|提升到|上升到|"
+                           r"保持|重回))?[均稳跃并]?$")
+#: 在…中 around the metric of a rank (在…综合考核评价中稳居第一)
+_RANK_INSIDE = compiled(r"在([^，；。在]{2,24}?)中$")
+#: a ranked part that opens or closes with a preposition, or holds a verb of change, names no metric
+_RANK_PART_EDGE = compiled(r"[在于对中为是将后]$|^[在对从由]")
+_RANK_PART_VERB = compiled(r"上升|下降|提高|提升|增长|降低|减少|增加|重回|至|到|达|为|是|在|从|由|将|把")
+#: the separators of a list of metric names
+_LIST_SEP = compiled(r"[、，,]")
 _RANK_CONTINUES = compiled(
     r"^(?:其中)?(?:(?:两年平均|年均|平均|累计)?(?:增速|增幅|总量|增量|规模|数量|占比))?(?:连续[0-9一二三四五六七八九十]{1,3}年)?[均稳跃并且还]?$"
 )
@@ -670,12 +680,11 @@ def _rank_only(text: str, masked: str, ps: int, piece: Clause, rank, previous: l
     head = text[head_s : rank.start]
     if _RANK_CONTINUES.match(head):
         return _rank_only_continues(previous, gap, rank, head)
-    m = re.search(r"(?:连续[0-9一二三四五六七八九十]{1,3}年)?(?:排名)?(?:[均稳跃并]?(?:继续|持续)?(?:升至|上升至|跃升至|提升至|提升到|上升到|"
-                  r"保持|重回))?[均稳跃并]?$", head)
+    m = _RANK_VERB_TAIL.search(head)
     end = head_s + (m.start() if m else len(head))
     if _RANK_CONTINUES.match(text[head_s:end]):
         return _rank_only_continues(previous, gap, rank, text[head_s:end])
-    inside = re.search(r"在([^，；。在]{2,24}?)中$", text[head_s:end])
+    inside = _RANK_INSIDE.search(text[head_s:end])
     if inside:
         head_s, end = head_s + inside.start(1), head_s + inside.end(1)  # 在…综合考核评价中稳居第一
     out = []
@@ -684,8 +693,7 @@ def _rank_only(text: str, masked: str, ps: int, piece: Clause, rank, previous: l
         s, e = pos, pos + len(part)
         pos = e + 1
         if not (2 < len(part) <= 24) or _NOT_METRIC_CHARS.search(masked[s - ps : e - ps]) or _is_action(part) \
-                or _NOT_METRIC_HEAD.match(part) or re.search(r"[在于对中为是将后]$|^[在对从由]", part) \
-                or re.search(r"上升|下降|提高|提升|增长|降低|减少|增加|重回|至|到|达|为|是|在|从|由|将|把", part):
+                or _NOT_METRIC_HEAD.match(part) or _RANK_PART_EDGE.search(part) or _RANK_PART_VERB.search(part):
             return []
         out.append(dict(start=s, end=e, text=part, metric=part, level=None, growth=None, points=None,
                         period=None, rank=rank.id, unit=None))

@@ -61,6 +61,9 @@ _SUBTITLE = compiled(r"^(?:——|--+|—|－－)?\s*(\d{4})\s*年\s*(\d{1,2})\s
 _DATE = compiled(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MEETING = compiled(r"在(.{4,60}?[会會][议議])上?")
 _OFFICE = r"(?:国务院总理|國務院總理|行政长官|行政長官|[\u4e00-\u9fff]{0,12}?(?:人民政府)?(?:省长|市长|区长|县长|主席|州长|盟长|省長|市長|區長|縣長))"
+_OFFICE_LINE = compiled(_OFFICE)
+#: a line that is only an annex label (附件, 附件一, 附录 2)
+_ANNEX_LABEL = compiled(r"(?:附件|附录|附錄)\s*\S{0,3}")
 _SPEAKER = compiled(rf"({_OFFICE})[\s　]*([\u4e00-\u9fff·][\s　]?[\u4e00-\u9fff·]{{1,3}})(?![\u4e00-\u9fff]{{0,1}}代表)")
 _SPEAKER_BEFORE = lazy(r"([\u4e00-\u9fff]{2,3})(省长|市长|区长|县长)在([\u4e00-\u9fff]{2,8}?[省市区县])")
 # what _SPEAKER_BEFORE must find: its ``(省长|市长|区长|县长)在`` is one of these
@@ -287,7 +290,7 @@ class _Builder:
         # bare: a label with (almost) nothing after it, or a line that stops mid-phrase
         body = _body(line)
         bare = (len(body) <= 4 or body[-1] in _DANGLING or line.text.endswith(("的", "和", "与", "及"))
-                or bool(re.fullmatch(r"(?:附件|附录|附錄)\s*\S{0,3}", line.text)))
+                or bool(_ANNEX_LABEL.fullmatch(line.text)))
         if bare and i + 1 < len(self.lines) and (_is_plain_heading(self.lines[i + 1]) or (
                 not body and self._text_follows(i))):
             nxt = self.lines[i + 1]
@@ -561,7 +564,7 @@ def _meta(decoded: Decoded, text: str, front: list[_Line], after: list[_Line], h
     for t in ftexts:
         if joined and _SUBTITLE.match(joined[-1] + t) and not _SUBTITLE.match(joined[-1]) and _DATE.search(joined[-1]):
             joined[-1] += t
-        elif joined and re.fullmatch(_OFFICE, _clean(joined[-1])) and len(_clean(t)) <= 4:
+        elif joined and _OFFICE_LINE.fullmatch(_clean(joined[-1])) and len(_clean(t)) <= 4:
             joined[-1] += " " + t  # "国务院总理" / "李强"
         else:
             joined.append(t)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import codecs
 import io
 import re
-import zipfile
 import zlib
 from pathlib import PurePath
 
@@ -322,6 +321,8 @@ _SKIP = {_W + "del", _W + "moveFrom", _MC_FALLBACK, _W + "instrText", _W + "delT
 
 def read_docx(data: bytes, name: str) -> str:
     """Return the text of a .docx: one line per paragraph, table rows tab-joined."""
+    import zipfile  # here, not at the top: only a .docx needs it (and bz2, lzma, struct with it)
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
