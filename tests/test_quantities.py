@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 from annotate.annotators.quantities import find_quantities
 
@@ -327,3 +328,18 @@ def test_stepping_onto_a_level_is_at_least(text, value, unit):
     q = q1(text)
     assert (q.value, q.unit, q.qualifier) == (value, unit, "at_least")
     assert q.text.startswith(text[text.index(q.text[:2])])
+
+
+@given(st.text(alphabet="增长5%亿元“”0123", max_size=40),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6))
+def test_blanking_spans_equals_blanking_each_character(text, raw):
+    """The masked copy the quantity pattern scans: every character of every span (overlapping or
+    not) blanked, the rest kept, the length unchanged."""
+    from annotate.annotators.quantities import blanked
+
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in raw]
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            chars[i] = "\u2063"
+    assert blanked(text, spans) == "".join(chars)

@@ -194,13 +194,22 @@ def _mask(text: str) -> str:
     if "%" in text or "://" in text:
         # links and percent-encoded text (%3A%2F2021%): their digits are no quantities
         spans += [m.span() for m in _URL.finditer(text) if _LETTER.search(m.group())]
-    if not spans:
-        return text
-    chars = list(text)
-    for s, e in spans:
-        for i in range(s, e):
-            chars[i] = "\u2063"  # invisible separator: no numeral, unit or qualifier matches it
-    return "".join(chars)
+    return blanked(text, spans) if spans else text
+
+
+def blanked(text: str, spans) -> str:
+    """``text`` with every character inside one of ``spans`` (half-open, may overlap, any order)
+    replaced by U+2063, the invisible separator no numeral, unit or qualifier matches; same length.
+    Built from slices of the text, not character by character."""
+    out: list[str] = []
+    pos = 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if e > s:
+            out += (text[pos:s], "\u2063" * (e - s))
+            pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _qualifier(pre: Optional[str], post: Optional[str]) -> str:
