@@ -56,7 +56,8 @@ _CODE_TYPE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESI
 
 # Process-wide state (not data flowing through the pipeline): the entries read from the cache file,
 # the entries this process compiled and used, and whether the cache is known to work here.
-_state: dict = {"stored": None, "new": {}, "used": set(), "checked": False, "off": _sre is None or _CODE_TYPE is None}
+SUPPORTED = _sre is not None and _CODE_TYPE is not None  # this Python's regex internals are the ones cached
+_state: dict = {"stored": None, "new": {}, "used": set(), "checked": False, "off": not SUPPORTED}
 
 
 def cache_file() -> Path | None:

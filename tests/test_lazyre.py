@@ -15,21 +15,21 @@ from annotate import lazyre
 from annotate.lazyre import compiled, lazy
 
 ROOT = Path(__file__).resolve().parent.parent
+needs_cache = pytest.mark.skipif(not lazyre.SUPPORTED, reason="this Python's re internals are not cached")
 
 
 @pytest.fixture()
 def fresh_cache(tmp_path, monkeypatch):
     """A process state with no cache read yet and the cache file in ``tmp_path``."""
     monkeypatch.setenv("ANNOTATE_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(lazyre, "_state", {"stored": None, "new": {}, "used": set(), "checked": False,
-                                           "off": lazyre._state["off"]})
+    _next_process(monkeypatch)
     return tmp_path
 
 
 def _next_process(monkeypatch) -> None:
     """Forget what this process read and compiled, as a new process would."""
     monkeypatch.setattr(lazyre, "_state", {"stored": None, "new": {}, "used": set(), "checked": False,
-                                           "off": lazyre._state["off"]})
+                                           "off": not lazyre.SUPPORTED})
 
 
 def test_a_lazy_pattern_matches_as_compiled_and_is_compiled_once():
@@ -55,7 +55,7 @@ PATTERNS = [
 ]
 
 
-@pytest.mark.skipif(lazyre._state["off"], reason="this Python's re internals are not cached")
+@needs_cache
 def test_a_pattern_rebuilt_from_the_cache_file_equals_re_compile(fresh_cache, monkeypatch):
     first = [compiled(p, f) for p, f in PATTERNS]
     lazyre.save()
@@ -74,7 +74,7 @@ def test_a_pattern_rebuilt_from_the_cache_file_equals_re_compile(fresh_cache, mo
     assert again[3].search("PM2.5浓度").span() == (0, 5)
 
 
-@pytest.mark.skipif(lazyre._state["off"], reason="this Python's re internals are not cached")
+@needs_cache
 def test_a_damaged_cache_file_or_entry_falls_back_to_re_compile(fresh_cache, monkeypatch):
     compiled(r"(\d+)万人")
     lazyre.save()
@@ -107,7 +107,7 @@ def test_errors_are_re_compiles(fresh_cache):
         compiled(r"(unclosed")
 
 
-@pytest.mark.skipif(lazyre._state["off"], reason="this Python's re internals are not cached")
+@needs_cache
 def test_a_new_process_writes_the_cache_at_exit_and_the_next_reads_it(tmp_path):
     env = {"ANNOTATE_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     code = ("import sys; sys.path.insert(0, %r); from annotate.lazyre import compiled, _state\n"
@@ -124,7 +124,7 @@ _PIECES = st.sampled_from([r"[\u4e00-\u9fff]", r"[一二三四五六七八九十
                            r"(?<![A-Za-z])", r"(?=[。；])", r"(?P<g%d>万|亿)", r"[^，。\n]{0,6}?", "年", r"\s*"])
 
 
-@pytest.mark.skipif(lazyre._state["off"], reason="this Python's re internals are not cached")
+@needs_cache
 @given(st.lists(_PIECES, min_size=1, max_size=6), st.sampled_from([0, re.M, re.S, re.I]),
        st.text(alphabet="一二三万亿元人年市省% 。；ABC0123456789\n", max_size=30))
 def test_a_cached_pattern_finds_what_re_compile_finds(pieces, flags, text):
@@ -136,7 +136,7 @@ def test_a_cached_pattern_finds_what_re_compile_finds(pieces, flags, text):
     assert [m.span() for m in rebuilt.finditer(text)] == [m.span() for m in ref.finditer(text)]
 
 
-@pytest.mark.skipif(lazyre._state["off"], reason="this Python's re internals are not cached")
+@needs_cache
 def test_tagging_in_a_second_process_compiles_no_pattern_again(tmp_path):
     """Every pattern the annotators build is the same text in every process (no set order leaks
     into an alternation), so a second process, with another hash seed, finds all of them cached."""
