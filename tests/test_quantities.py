@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 from annotate.annotators.quantities import find_quantities
 
@@ -355,3 +356,18 @@ def test_a_fraction_target_in_a_targets_block():
     r = run_all(Report(meta=Meta(year=2025), text="各位代表：\n主要预期目标是：地区生产总值增长5%左右；城市建成区绿地率达到三分之一以上。\n"))
     assert [(t.metric, t.value, t.unit, t.qualifier) for t in r.targets] == [
         ("地区生产总值", 5, "%", "about"), ("城市建成区绿地率", 0.333333, "", "at_least")]
+
+
+@given(st.text(alphabet="增长5%亿元“”0123", max_size=40),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=6))
+def test_blanking_spans_equals_blanking_each_character(text, raw):
+    """The masked copy the quantity pattern scans: every character of every span (overlapping or
+    not) blanked, the rest kept, the length unchanged."""
+    from annotate.annotators.quantities import blanked
+
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in raw]
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            chars[i] = "\u2063"
+    assert blanked(text, spans) == "".join(chars)

@@ -15,7 +15,6 @@ after the built-in rows; a later row for the same key replaces an earlier one.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
@@ -24,6 +23,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 from ..lexicon import DIR as LEXICON_DIR
 from ..model import Report
+from ..lazyre import compiled
 
 ENV_VAR = "ANNOTATE_LEXICON"
 KNOWN_LEXICONS = ("entities.tsv", "entity_suffixes.tsv", "commitment_verbs.tsv")
@@ -33,7 +33,7 @@ PathLike = Union[str, os.PathLike]
 
 # --------------------------------------------------------------------------- matching view
 
-_SPACE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+_SPACE = compiled(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 
 
 @dataclass(frozen=True)

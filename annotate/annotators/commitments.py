@@ -76,13 +76,13 @@ from typing import Iterable, Optional, Union
 from ..model import Commitment, Report
 from . import register
 from ._textview import LEXICON_DIR, BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
-from ..lazyre import lazy
+from ..lazyre import compiled, lazy
 
 #: headings of the review half
-REVIEW_HEADING = re.compile(r"回顾|执行情况|工作总结")
+REVIEW_HEADING = compiled(r"回顾|执行情况|工作总结")
 #: weaker review cues (成效, 成就): they mark a review unless the heading also announces plans
 #: (二、“十四五”时期发展成就和“十五五”时期主要目标任务 is a plan part)
-REVIEW_CUE = re.compile(r"过去一年|过去五年|过去的一年|成效|成就|成绩|取得")
+REVIEW_CUE = compiled(r"过去一年|过去五年|过去的一年|成效|成就|成绩|取得")
 PLAN_CUE = lazy(r"目标|任务|要求|安排|部署|举措|考虑|建议|重点工作")
 
 
@@ -91,18 +91,18 @@ def is_review_heading(heading: str) -> bool:
     return bool(REVIEW_HEADING.search(heading) or (REVIEW_CUE.search(heading) and not PLAN_CUE().search(heading)))
 _TOP_HEADING = lazy(r"(?m)^[#*\s\u3000]*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部][分]?)([^\n]{0,80})")
 
-_SENTENCE_END = re.compile(r"[。；！？!?;：:\n]")
+_SENTENCE_END = compiled(r"[。；！？!?;：:\n]")
 # ——  inside a sentence parts a run-in topic from its measures (强化离岸人民币业务——全力推动…)
-_COMMA = re.compile(r"[，,]|——")
-_AND = re.compile(r"并(?=[对在将要把与向从])")  # 并对…进行…: the verb after it heads; the clause keeps 并
+_COMMA = compiled(r"[，,]|——")
+_AND = compiled(r"并(?=[对在将要把与向从])")  # 并对…进行…: the verb after it heads; the clause keeps 并
 _TRIM_LEFT = " \t\u3000*#—-－_\"'”’）)、，,"
 _TRIM_RIGHT = " \t\u3000*#—-－_\"'“‘（(、，,"
-_LEAD = re.compile(r"(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．](?!\d)|同时|此外|另外|其中)")
+_LEAD = compiled(r"(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[）)、.．](?!\d)|同时|此外|另外|其中)")
 
 _YEAR = r"(?:19|20)\d{2}年"
 _NUM = r"(?:[一二两三四五六七八九十]+|\d+)"
 # A year may be narrowed (第一季, 6月底, 上半年) and closed (前, 内, 之前, 或之前).
-_DEADLINE = re.compile(
+_DEADLINE = compiled(
     r"(?:(?:到|至|在|于)?" + _YEAR
     + r"(?:第?[一二三四1-4]季度?|\d{1,2}月(?:底|末|初)?|上半年|下半年|年底|底|末|初|中)?(?:或之前|之前|前|内)?(?!以来|同期|相比|水平|的|\d))"
     # 今年/明年 keep what narrows them (明年上半年, 明年3月, 明年第一季): the deadline is that part of the year
@@ -116,7 +116,7 @@ _DEADLINE = re.compile(
     r"|本届政府任期内|" + _NUM + r"年(?:内|或之前)"
 )
 _NOT_BEFORE_YEAR = "比较同与自从"
-_ADVERBS = re.compile(r"(?:进一步|全面|大力|着力|积极|继续|不断|加速|率先|切实|更好|全力|尽快|扎实|重点|有序|稳步|深入|逐步|要|将|努力)+")
+_ADVERBS = compiled(r"(?:进一步|全面|大力|着力|积极|继续|不断|加速|率先|切实|更好|全力|尽快|扎实|重点|有序|稳步|深入|逐步|要|将|努力)+")
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def load_verbs(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Verbs
             where = row[4] if len(row) > 4 else ""
             for kind, members in (("head", head_only), ("manner", manner)):
                 (members.add if where == kind else members.discard)(row[0])  # a later file may lift it
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True)))
+    pattern = compiled("|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True)))
     v = Verbs(verbs, ranks, not_in, pattern, frozenset(head_only), frozenset(manner))
     _VERB_CACHE[key] = v
     return v
@@ -220,9 +220,9 @@ def review_ranges(report: Report) -> list[tuple[int, int]]:
 # A note explains a word of the body (註19: 《4Rs精神健康約章》中的「4Rs」涵蓋…); the body makes the
 # promise, the note defines: a line opening 注1：/註19: starts one, a line 注释/註釋 starts the notes
 # closing the report.  A note runs until a numbered paragraph (236. …), a heading or the next note.
-_NOTE_START = re.compile(r"[ \t\u3000]*[注註](?:[ \t]*\d+[ \t]*[:：]|[释釋解][ \t\u3000]*$)")
-_NOTES_TO_END = re.compile(r"[ \t\u3000]*[注註][释釋解][ \t\u3000]*$")
-_NUMBERED_LINE = re.compile(r"[ \t\u3000]*\d+[.．][ \t\u3000]*\S")
+_NOTE_START = compiled(r"[ \t\u3000]*[注註](?:[ \t]*\d+[ \t]*[:：]|[释釋解][ \t\u3000]*$)")
+_NOTES_TO_END = compiled(r"[ \t\u3000]*[注註][释釋解][ \t\u3000]*$")
+_NUMBERED_LINE = compiled(r"[ \t\u3000]*\d+[.．][ \t\u3000]*\S")
 
 
 def note_ranges(report: Report) -> list[tuple[int, int]]:
@@ -277,13 +277,13 @@ def simplified_span(report: Report, start: int, end: int) -> str:
 # in the same paragraph (农业现代化稳步推进 after 过去五年，…取得新的历史性成就); a new sentence that opens
 # with a verb (an order: 加快推进…) is a plan again.  Mentions of the past inside a plan stay plan
 # (在去年基础上再提高: 去年 does not open the piece).
-_PAST_OPENING = re.compile(
+_PAST_OPENING = compiled(
     # 我在去年…, 我们在2018年…; a bare 在去年 opens a plan (在去年基础上，再提高…)
     r"(?:(?:我们|我|政府|特区政府|本届政府|现届政府)(?:在|于)?)?"
     r"(?:(?:过去的?|这|经过)(?:[一二两三四五六七八九十]+|\d+)年|(?:[一二两三四五六七八九十]+|\d+)年来|去年|上年|前年|上一年"
     r"|“?十[一二三四五六七八九]五”?(?:时期|期间|以来)|(?:本届政府|现届政府|政府|我)?自?(?:任期|成立|上任|履职)以来"
     r"|((?:19|20)\d{2})年(?!前|底前|内|之前|或之前|以前|目标|的?(?:目标|任务|预期))(?:以来|[，,]|全年|上半年|前三季度|[，,]?我们|将))")
-_PAST_MARK = re.compile(
+_PAST_MARK = compiled(
     r"(?:已经|业已|(?<![而并])已(?![经于]?(?:成为|是|有))(?=[\u4e00-\u9fff]))"
     r"|(?:实现|完成|取得|达到|建成|突破|超过|增加|增长|提高|下降)了"
     r"|(?<![为以])(?:圆满|胜利|顺利|超额)(?:完成|实现)"
@@ -292,21 +292,21 @@ _PAST_MARK = re.compile(
 _FUTURE_WORDS = frozenset("将 会 要 拟 将会 将要 准备 打算 希望 必须 需要 务必 应当 着力 继续 计划".split())
 # Multi-character signs match as text (rjieba glues 奋斗目标, 今年内 into one word); 目标 only where it
 # announces goals (目标是：…), not in 主要目标任务胜利完成.
-_FUTURE_TEXT = re.compile(r"力争|争取|确保(?!了)|今年|明年|年内|年底前|预计|预期|下一步|今后|未来|新的一年|让我们"
+_FUTURE_TEXT = compiled(r"力争|争取|确保(?!了)|今年|明年|年内|年底前|预计|预期|下一步|今后|未来|新的一年|让我们"
                           # work under way is not yet done: 粤港两地政府正全力推进…
                           r"|(?:我|我们|政府|现)建议|正在|(?<![真公反端纠修改])正(?=全力|积极|加紧|研究|推进|筹备|着手|逐步|检视|与|按|就)"
                           r"|目标(?:是|为|[:：])"
                           # rjieba glues 我会 into one noun: 我会成立…委员会 is a plan
                           r"|(?:我|我们|政府)(?:会|将)(?!议|同|展|员|长|计|商|谈|见|晤|所|场|师|签)")
-_FUTURE_YEAR = re.compile(r"(?:到|至|在|于)?((?:19|20)\d{2})年(?:前|底前|内|之前|或之前|以前|底|末)?")
+_FUTURE_YEAR = compiled(r"(?:到|至|在|于)?((?:19|20)\d{2})年(?:前|底前|内|之前|或之前|以前|底|末)?")
 _MODIFIER_AFTER = lazy(r"[\u4e00-\u9fff]{1,4}(?:的|问题|项目|工程)")
-_DIRECTED = re.compile(r"经?(?:要求|责成|指示|委托|邀请|请|督促|指派|委派)")
+_DIRECTED = compiled(r"经?(?:要求|责成|指示|委托|邀请|请|督促|指派|委派)")
 _OUTCOME = lazy(r"取得(?:了|重大|重要|明显|显著|积极|历史性|新的)|成效显著|成果丰硕|显著|明显|大幅|得到")
 _MODALS = "将会要拟"
 _NOT_MODAL = frozenset("要求 要素 要点 要害 要件 要务 要闻 要地 会议 会同 会展 会员 会长 会计 会商 会谈 会见 会晤 会所 会场 "
                        "会师 会签 将近 将士 将军 拟定".split())
-_AFTER_FRAME = re.compile(r"[^，,。；]{0,20}?(?:后|之后|以后)[，,]")
-_PIECE_END = re.compile(r"[。！？!?；;\n]")
+_AFTER_FRAME = compiled(r"[^，,。；]{0,20}?(?:后|之后|以后)[，,]")
+_PIECE_END = compiled(r"[。！？!?；;\n]")
 _PARA_END = "\n"
 
 
@@ -436,14 +436,14 @@ _MANNER = frozenset("科学 有序 多渠道 坚定 及早 高质量 高标准 �
                     "深度 统一 集中 常态化 全方位 全链条 多措并举 千方百计 用心 用力 全省 全市 全域 全区 全县 全面 "
                     "更加 注重 更加注重 主动 认真 有效 稳妥 审慎 适度 合理 梯次 滚动 分批 分步 靶向 系统性 基本".split())
 # who acts, then a modal, before the verb (国家准备重点扶持…, 各级政府要…): older and national reports name the agent
-_AGENT = re.compile(r"(?:国家|中央|政府|各级政府|地方政府|各级各部门|各部门|各地区?|各级|我们)(?:还要|也要|要|将|准备|拟|必须|应当)")
+_AGENT = compiled(r"(?:国家|中央|政府|各级政府|地方政府|各级各部门|各部门|各地区?|各级|我们)(?:还要|也要|要|将|准备|拟|必须|应当)")
 
 
 @lru_cache(maxsize=1)
 def _office_agent() -> re.Pattern:
     """An office as the subject: a name closed by an office word (``lexicon/office_suffixes.tsv``),
     an abbreviation in brackets, then an adverb and a modal (发展局, 消防处亦会, 商务及经济发展局（商经局）会)."""
-    return re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + office_suffixes().pattern + r")(?:（[^（）]{1,12}）)?"
+    return compiled(r"[\u4e00-\u9fff]{1,12}?(?:" + office_suffixes().pattern + r")(?:（[^（）]{1,12}）)?"
                       r"(?:亦|也|还|则)?(?:会|将|要|拟)?")
 
 
@@ -525,7 +525,7 @@ def office_suffixes() -> re.Pattern:
         not_before = row[1].split() if len(row) > 1 else []
         guard = f"(?!{'|'.join(map(re.escape, not_before))})" if not_before else ""
         alts.append(re.escape(row[0]) + guard)
-    return re.compile("|".join(sorted(alts, key=len, reverse=True)))
+    return compiled("|".join(sorted(alts, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -536,7 +536,7 @@ def founding_verbs() -> frozenset:
 
 
 # a modal right after the verb: the verb is a noun, the subject of the modal (AI发展须以安全为舵)
-_MODAL_NEXT = re.compile(r"(?:必须|务须|须|应当|应该|要(?!求|素|点|害|件|务|闻|地|塞|职|案|领))")
+_MODAL_NEXT = compiled(r"(?:必须|务须|须|应当|应该|要(?!求|素|点|害|件|务|闻|地|塞|职|案|领))")
 
 
 def _lookalike(text: str, m: re.Match, verbs: Verbs) -> bool:
@@ -570,7 +570,7 @@ _PAST = frozenset("已 已经 业已 曾 曾经".split())
 _MODAL_AFTER = frozenset("要 应当 须 必须 需要".split())  # not 应 (确保市场主体应享尽享)
 _NOUN_TAGS = frozenset("n vn f nz b j ng an nr ns nt".split())
 _ADVERB_TAGS = frozenset("d ad a".split())
-_QUOTED_SPAN = re.compile(r"“[^“”\n]{1,12}”|《[^《》\n]{1,60}》")
+_QUOTED_SPAN = compiled(r"“[^“”\n]{1,12}”|《[^《》\n]{1,60}》")
 
 
 def _not_predicate(text: str, m: re.Match, a: int, b: int, verbs: Verbs, offsets: list, tokens: list) -> bool:
@@ -789,8 +789,8 @@ def _deadline(text: str, clause: _Clause, verb: Optional[re.Match] = None, verbs
     return None
 
 
-_FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五")
-_FIVE_YEAR_NUM = re.compile(r"十([一二三四五六七八九])五")
+_FIVE_YEAR = compiled(r"十[一二三四五六七八九]五")
+_FIVE_YEAR_NUM = compiled(r"十([一二三四五六七八九])五")
 _AFTER_DEADLINE = lazy(r"[，,。；;、）)]|$|要|将|再|基本|全面|力争|确保|争取|前|内|之前|以前")
 
 
@@ -800,7 +800,8 @@ def _closes(text: str, pos: int, end: int, verbs: Verbs) -> bool:
 
 
 _COORDINATORS = "和与及、"
-_NOT_MODAL_RE = re.compile("|".join(sorted(_NOT_MODAL, key=len, reverse=True)))
+# ties in code-point order: a frozenset's order changes from process to process, the pattern must not
+_NOT_MODAL_RE = compiled("|".join(sorted(_NOT_MODAL, key=lambda w: (-len(w), w))))
 
 
 def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optional[tuple[int, int]]:
@@ -838,11 +839,11 @@ def _object(text: str, clause: _Clause, verb: re.Match, verbs: Verbs) -> Optiona
 # --------------------------------------------------------------------------- deadline values
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-_DL_YEAR = re.compile(r"((?:19|20)\d{2})年")
-_DL_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月")
-_DL_QUARTER = re.compile(r"第?([一二三四1-4])季")
-_DL_YEARS_WITHIN = re.compile(r"(\d+|[一二两三四五六七八九十]+)年(?:内|或之前)")
-_DL_FIVE_YEAR = re.compile(r"十([一二三四五六七八九])五")
+_DL_YEAR = compiled(r"((?:19|20)\d{2})年")
+_DL_MONTH = compiled(r"(\d{1,2}|[一二三四五六七八九十]{1,3})月")
+_DL_QUARTER = compiled(r"第?([一二三四1-4])季")
+_DL_YEARS_WITHIN = compiled(r"(\d+|[一二两三四五六七八九十]+)年(?:内|或之前)")
+_DL_FIVE_YEAR = compiled(r"十([一二三四五六七八九])五")
 _DL_NEXT = ("明年",)
 _DL_HALF = {"上半年": ("01", "06"), "下半年": ("07", "12")}
 
@@ -904,7 +905,7 @@ def deadline_value(deadline: Optional[str], year: Optional[int]) -> Optional[str
     return str(y)
 
 
-_HEADING_LINE = re.compile(r"[#*\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部])")
+_HEADING_LINE = compiled(r"[#*\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节部])")
 _HEADING_KINDS = ("title", "heading", "part", "section", "subsection")
 
 
@@ -936,7 +937,7 @@ def _targets_block_ranges(report: Report, mv) -> list[tuple[int, int]]:
 
 
 # a frame before the verb is no subject: 在实际工作中努力争取…, 根据实际情况争取…, 按照国家要求完成…
-_FRAME_BEFORE = re.compile(r"(?:在[^，,、；]{1,10}?[中里上下]|(?:根据|按照|依据|结合)[^，,、；]{1,10}?(?:情况|要求|部署|实际))")
+_FRAME_BEFORE = compiled(r"(?:在[^，,、；]{1,10}?[中里上下]|(?:根据|按照|依据|结合)[^，,、；]{1,10}?(?:情况|要求|部署|实际))")
 
 
 def _subject_first(text: str, a: int, verb: re.Match, verbs: Verbs, ctx) -> bool:
@@ -1022,10 +1023,10 @@ def find_commitments(report: Report, verbs_lexicon: Union[PathLike, Iterable[Pat
     return tuple(out)
 
 
-_AFTER_END = re.compile(r"(?:之后|以后|后)$")
+_AFTER_END = compiled(r"(?:之后|以后|后)$")
 
 # 去年/上年/前年 dating the act; not a comparison or a base (比去年增长, 在去年基础上, 去年同期)
-_PAST_YEAR_WORD = re.compile(r"(?<![比较同与在从于])(?:去年|上年|前年)(?!同期|水平|基础|的|相比|以来|底前)")
+_PAST_YEAR_WORD = compiled(r"(?<![比较同与在从于])(?:去年|上年|前年)(?!同期|水平|基础|的|相比|以来|底前)")
 
 
 def _done_before(text: str, clause: _Clause, verb: re.Match, dl: Optional[tuple[int, int]], year: Optional[int]) -> bool:

@@ -26,14 +26,13 @@ Values:
 from __future__ import annotations
 
 import dataclasses
-import re
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from ..model import DateSpan, Period, Rank, Report
 from ..reading.numerals import parse_number
 from . import register
-from ..lazyre import lazy
+from ..lazyre import compiled, lazy
 
 _D = r"[0-9０-９]"
 _SP = r"[ \u3000]?"
@@ -61,7 +60,7 @@ _PERIOD_WORDS = {
 
 # The order of alternatives matters: longer, more specific forms first.
 _FIRST = "0-9０-９零〇一二两三四五六七八九十前首第这近过今未最全上下年明本当去“\"「"
-_PATTERN = re.compile(
+_PATTERN = compiled(
     # a cheap first-character test lets the scan skip most positions without trying every branch
     rf"(?=[{_FIRST}])(?:"
     + "|".join(
@@ -110,7 +109,7 @@ _PATTERN = re.compile(
     + ")"
 )
 
-_RANK = re.compile(
+_RANK = compiled(
     r"(?=[位居排列名全世各同中西东副首第])"  # first-character test: skip most positions cheaply
     r"(?P<verb>位居|居于|居|位列|位于|排名|排在|列|名列)?"
     r"(?P<scope>全国|全省|全市|全区|全县|全球|世界|全国同类城市|同类城市|各行业|各区|各省|中部|西部|东部|副省级城市"

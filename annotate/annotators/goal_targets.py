@@ -41,6 +41,7 @@ from typing import Optional, Sequence
 
 from ..lexicon import DIR as LEXICON_DIR
 from ..model import Quantity, Report, Target
+from ..lazyre import compiled
 from .indicators import as_written, canonical_id, scan_text
 
 # --------------------------------------------------------------------------- goal phrases
@@ -49,38 +50,38 @@ from .indicators import as_written, canonical_id, scan_text
 # main targets block's 预期目标/主要目标 (read by targets.py), not 目标群组 (目标 inside a noun phrase
 # never opens a clause).
 _OPEN = r"(?:^|(?<=[，,；;。：:！？!?\n —–、]))"
-GOAL_IS_RE = re.compile(
+GOAL_IS_RE = compiled(
     _OPEN + r"(?:(?:我们|政府|特区政府|当局|我)的)?(?:长远|中期|短期|基本|首要|初步|第一个)?目标"
     r"(?P<how>如下\s*[:：︰]|是|为|在|于|[:：︰])?"
 )
-GOAL_FOR_RE = re.compile(r"以(?P<goal>[^，,；;。：:！？]{1,40}?)为(?:[^，,；;。为]{0,4})?目标")
+GOAL_FOR_RE = compiled(r"以(?P<goal>[^，,；;。：:！？]{1,40}?)为(?:[^，,；;。为]{0,4})?目标")
 # …的2030年目标 names the year it is for before what it names (its period is read with the values')
-GOAL_OF_RE = re.compile(r"的(?:20\d\d\s*年(?:度)?)?(?P<named>[^，,；;。的]{0,4})目标")
-GOAL_STRIVE_RE = re.compile(r"(?:力争|争取)\s*(?:到|在|于)\s*20\d\d\s*年")
+GOAL_OF_RE = compiled(r"的(?:20\d\d\s*年(?:度)?)?(?P<named>[^，,；;。的]{0,4})目标")
+GOAL_STRIVE_RE = compiled(r"(?:力争|争取)\s*(?:到|在|于)\s*20\d\d\s*年")
 # Words of the main targets block (预期目标, 主要目标) and of five-year plans (发展目标, 奋斗目标).
-NOT_GOAL_BEFORE_RE = re.compile(r"(?:预期|主要|发展|奋斗|目标)$")
+NOT_GOAL_BEFORE_RE = compiled(r"(?:预期|主要|发展|奋斗|目标)$")
 # …的预期目标 restates the targets block; 要素及目标 lists 目标 as one noun among others
-NOT_GOAL_NAMED_RE = re.compile(r"预期|主要|发展|奋斗|总体|及|和|与|、")
+NOT_GOAL_NAMED_RE = compiled(r"预期|主要|发展|奋斗|总体|及|和|与|、")
 # A goal the review reports as met (已实现…的目标, 提前完成了): not for the years ahead (为了, 了解 are no past).
-REVIEW_RE = re.compile(r"(?<!为)了(?!解)|已经|已|去年|过去|累计|提前实现|超额|圆满")
+REVIEW_RE = compiled(r"(?<!为)了(?!解)|已经|已|去年|过去|累计|提前实现|超额|圆满")
 
 # --------------------------------------------------------------------------- values inside a goal
 
 TIME_UNITS = frozenset({"年", "个月", "月", "天", "日", "周", "星期", "学年", "年度", "小时", "分钟", "秒"})
 # A time-unit quantity is a value only where a level is set (降至4.5年, 缩短到3天, 为2年).
-TIME_VALUE_BEFORE_RE = re.compile(r"(?:至|到|为)\s*$")
+TIME_VALUE_BEFORE_RE = compiled(r"(?:至|到|为)\s*$")
 # A starting level (由目前约30条, 从现时的9.5%): where the goal starts from, not the goal.
-BASELINE_BEFORE_RE = re.compile(r"(?:由|从)\s*(?:目前|现时|现在|现有|现行|高峰|原来|过去)?(?:的|约)?\s*$")
-WHOLE_SET_BEFORE_RE = re.compile(r"全(?:港|国|市|省|区|县|部)\s*$")
-DEICTIC_BEFORE_RE = re.compile(r"(?:这|该|上述|以上|前述)\s*$")
-TIME_COUNT_AFTER_RE = re.compile(r"\s*(?:学年|年度|季度|星期|周|年|月)")
+BASELINE_BEFORE_RE = compiled(r"(?:由|从)\s*(?:目前|现时|现在|现有|现行|高峰|原来|过去)?(?:的|约)?\s*$")
+WHOLE_SET_BEFORE_RE = compiled(r"全(?:港|国|市|省|区|县|部)\s*$")
+DEICTIC_BEFORE_RE = compiled(r"(?:这|该|上述|以上|前述)\s*$")
+TIME_COUNT_AFTER_RE = compiled(r"\s*(?:学年|年度|季度|星期|周|年|月)")
 LABEL_COUNT_UNITS = frozenset({"种", "类", "大", "项"})
 # A multiple followed by its result (增加四倍至超过130条): the result is the target.
-MULTIPLE_THEN_RESULT_RE = re.compile(r"\s*(?:至|到|达)")
+MULTIPLE_THEN_RESULT_RE = compiled(r"\s*(?:至|到|达)")
 
 # the verbs that say which way a goal moves its metric (不少于 and 至少 are qualifiers, not verbs)
-VERB_RE = re.compile(r"降|减|缩|下调|压|增|提|升|扩|超|翻|加|延长")
-DOWN_RE = re.compile(r"降|减|缩|下调|压")
+VERB_RE = compiled(r"降|减|缩|下调|压|增|提|升|扩|超|翻|加|延长")
+DOWN_RE = compiled(r"降|减|缩|下调|压")
 
 # --------------------------------------------------------------------------- periods
 
@@ -90,7 +91,7 @@ DOWN_RE = re.compile(r"降|减|缩|下调|压")
 # (2025年 + 年底 = 2025年年底), and the words that bound it stay with it (前, 或之前, 内).  The shapes
 # those layers do not read are read here: a length (15年内, 在四年间, 以三年), a term
 # (本届政府任期内), a spaced span of years (2022 - 2027).
-PERIOD_RE = re.compile(
+PERIOD_RE = compiled(
     r"(?P<span>20\d\d\s*[-–—/／]\s*(?:20)?\d\d\s*(?:年度|学年|年)?(?:或之前|之前|前)?)"
     r"|(?P<year>(?:到|至)?\s*20\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|年底|底|年中|中|上半年|下半年|内)?"
     r"\s*(?:或之前|之前|以前|前)?)"
@@ -99,14 +100,14 @@ PERIOD_RE = re.compile(
     r"|(?P<term>本届政府任期内|本世纪末|明年(?:内|底|年底|上半年|下半年)?)"
     r"|(?<=[以用花])(?P<within>\s*[一二两三四五六七八九十\d]{1,3}\s*(?:个)?年(?:时间)?)"
 )
-YEAR_IN_RE = re.compile(r"20\d\d")
+YEAR_IN_RE = compiled(r"20\d\d")
 # a year compared with (较2015年减少三至四成, 从2017年的7.8%) is no period
-BASE_YEAR_BEFORE_RE = re.compile(r"(?:较|比|从|由|自)\s*$")
+BASE_YEAR_BEFORE_RE = compiled(r"(?:较|比|从|由|自)\s*$")
 # what a layer's period or date of a goal may have around it: 到 before; 年底, 前, 或之前, 内 after
-PERIOD_LEAD_RE = re.compile(r"(?:到|至)\s*$")
-PERIOD_TAIL_RE = re.compile(r"\s*(?:年底|底|年中|中|上半年|下半年)?\s*(?:或之前|之前|以前|前|之内|内)?")
+PERIOD_LEAD_RE = compiled(r"(?:到|至)\s*$")
+PERIOD_TAIL_RE = compiled(r"\s*(?:年底|底|年中|中|上半年|下半年)?\s*(?:或之前|之前|以前|前|之内|内)?")
 # the layers' values of a year or a span of years (2025, 2023-03-31, 2026/2027, 2025:mid-year)
-NAMED_VALUE_RE = re.compile(r"^\d{4}(?:[-/:]|$)")
+NAMED_VALUE_RE = compiled(r"^\d{4}(?:[-/:]|$)")
 
 
 @dataclass(frozen=True)
@@ -156,14 +157,14 @@ def _periods(report: Report, scan: str, lo: int, hi: int) -> list[PeriodAt]:
 
 COUNT_UNITS = frozenset("个间辆名条所家项套座张台宗部架艘只位")
 # words that end a noun phrase after a count (约五间医疗机构作为…, 200间家族办公室在港…)
-NOUN_STOP_RE = re.compile(r"[，,；;。：:、（()）\s「」“”]|和|及|与|在|于|作为|提供|可(?=于|以|能|在)|将|并|以|等|供|的(?=[^\u4e00-\u9fff])")
+NOUN_STOP_RE = compiled(r"[，,；;。：:、（()）\s「」“”]|和|及|与|在|于|作为|提供|可(?=于|以|能|在)|将|并|以|等|供|的(?=[^\u4e00-\u9fff])")
 # 将/把 X 提升至…: X is the metric
-TAKE_RE = re.compile(r"(?:将|把)")
-PREDICATE_RE = re.compile(
+TAKE_RE = compiled(r"(?:将|把)")
+PREDICATE_RE = compiled(
     r"(?:逐步|进一步|大幅|再|分别)?(?:由|从|在|于|提升|提高|增加|增至|减少|降低|降至|下降|缩短|缩减|延长|扩大|扩展|调整|"
     r"达到|达至|达|超越|超过|突破|维持在|保持在|稳定在|控制在|翻|较|比(?!例|重|率))")
 # words that open a goal clause without being its metric
-METRIC_LEAD_RE = re.compile(
+METRIC_LEAD_RE = compiled(
     r"^(?:[，,；;：:\s]|目标|是|为|在|于|能|有|先|再|将|把|让|使|推动|实现|完成|确保|力争|争取|正|逐步|进一步|迈向|向|朝着|朝|"
     r"以及|及|并|和|趋向|[^，,；;。]{0,8}?(?:定下|订立|制定|设定|提出)的?|"
     r"约|合共|额外|至少|最少|不少于|"
@@ -172,7 +173,7 @@ METRIC_LEAD_RE = re.compile(
     r"(?:未来|在|以|用)?[一二两三四五六七八九十\d]{1,3}(?:个)?(?:学)?年(?:内|间|之内|后|之后|时间)?|本届政府任期内|明年内?|"
     r"[（(][^）)]*[）)])+")
 # the subject of the clause before a goal that names no metric (轮候公屋时间成功「封顶」…)
-SUBJECT_END_RE = re.compile(r"亦|也|成功|由|从|已|已经|回落|下降|降至|上升|增至|维持|保持|为|是|达|将|会|正|持续")
+SUBJECT_END_RE = compiled(r"亦|也|成功|由|从|已|已经|回落|下降|降至|上升|增至|维持|保持|为|是|达|将|会|正|持续")
 MAX_METRIC = 24
 COMMITMENT_VERBS = LEXICON_DIR / "commitment_verbs.tsv"
 
@@ -200,7 +201,7 @@ def _clause_group_end(scan: str, pos: int, stops: str = "；;。！？!?\n") -> 
 
 
 # What ends a list announced by 目标如下：: the next numbered paragraph or a heading line.
-LIST_END_RE = re.compile(r"\n\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十]+[)）]|[^\n，,；;。：:]{1,16}\n)")
+LIST_END_RE = compiled(r"\n\s*(?:\d{1,3}\s*[.．、]|[（(][一二三四五六七八九十]+[)）]|[^\n，,；;。：:]{1,16}\n)")
 MAX_LIST = 800
 
 
@@ -376,7 +377,8 @@ def _action_verbs() -> re.Pattern[str]:
     """The verbs of promised action of ``lexicon/commitment_verbs.tsv`` (DOMAIN.md 5), longest first."""
     words = {line.split("\t", 1)[0].strip() for line in COMMITMENT_VERBS.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")}
-    return re.compile("|".join(map(re.escape, sorted(words - {""}, key=len, reverse=True))))
+    # ties in code-point order: a set's order changes from process to process, the pattern must not
+    return compiled("|".join(map(re.escape, sorted(words - {""}, key=lambda w: (-len(w), w)))))
 
 
 def _metric(scan: str, q: Quantity, goal: Goal) -> str:
@@ -435,7 +437,7 @@ def goal_targets(report: Report, taken: Sequence[Target] = ()) -> list[Target]:
     return sorted(out, key=lambda t: t.start)
 
 
-LEADING_NUMBER_RE = re.compile(r"\s*(?:\d{1,3}\s*[.．、](?!\d)\s*)?")
+LEADING_NUMBER_RE = compiled(r"\s*(?:\d{1,3}\s*[.．、](?!\d)\s*)?")
 
 
 def _target(report: Report, scan: str, q: Quantity, goal: Goal, year: Optional[int]) -> Target:

@@ -34,6 +34,7 @@ from typing import Iterable, NamedTuple, Optional, Sequence
 from ..model import Indicator, Quantity, Report
 from . import register
 from ..lexicon import DIR as LEXICON_DIR
+from ..lazyre import compiled
 
 LEXICON = LEXICON_DIR / "indicators.tsv"
 
@@ -76,9 +77,9 @@ def _parse_lexicon(lines: Iterable[str]) -> Lexicon:
         wordings[wording] = (ident, extra or ident)
     # Longest first, so at one position the longest wording wins; finditer gives leftmost.
     alternatives = sorted(wordings, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(w) for w in alternatives)) if alternatives else re.compile(r"(?!x)x")
+    pattern = compiled("|".join(re.escape(w) for w in alternatives)) if alternatives else compiled(r"(?!x)x")
     pair_alts = sorted(pairs, key=len, reverse=True)
-    pair_pattern = re.compile("|".join(re.escape(w) for w in pair_alts)) if pair_alts else None
+    pair_pattern = compiled("|".join(re.escape(w) for w in pair_alts)) if pair_alts else None
     return Lexicon(wordings, pairs, pattern, pair_pattern)
 
 
@@ -109,7 +110,7 @@ def lookup(metric: str, lexicon: Optional[Lexicon] = None, pos: int = 0) -> Opti
 # Words that make a metric a rate per unit of land, person or household (亩产, 单产, 人均): a
 # per-mu yield is not the grain output level, so a wording after one of them is not the metric.
 # (Lexicon wordings that hold one, 人均地区生产总值, match from their own start and stay.)
-PER_UNIT_RE = re.compile(r"亩产|单产|亩均|人均|户均|每万人|每千人|每百人|单位面积")
+PER_UNIT_RE = compiled(r"亩产|单产|亩均|人均|户均|每万人|每千人|每百人|单位面积")
 
 
 def canonical_id(metric: str, unit: Optional[str] = None, lexicon: Optional[Lexicon] = None) -> Optional[str]:
@@ -131,11 +132,11 @@ def canonical_id(metric: str, unit: Optional[str] = None, lexicon: Optional[Lexi
 
 CLAUSE_SEP = "，,；;。！？!?\n"
 SENTENCE_SEP = "。！？!?\n"
-_SENTENCE_SEP_RE = re.compile(f"[{re.escape(SENTENCE_SEP)}]")  # one C-level search for any of them
+_SENTENCE_SEP_RE = compiled(f"[{re.escape(SENTENCE_SEP)}]")  # one C-level search for any of them
 # a comma between digit groups is a thousands separator (34,250万吨), not a clause break
 # (runs of ordinary characters are taken whole: one fast loop in the regex engine, where a
 # repeated one-character alternation tried both branches at every character)
-_CLAUSE_RE = re.compile(f"(?:[^{re.escape(CLAUSE_SEP)}]+|(?<=\\d)[,，](?=\\d{{3}}(?!\\d)))+")
+_CLAUSE_RE = compiled(f"(?:[^{re.escape(CLAUSE_SEP)}]+|(?<=\\d)[,，](?=\\d{{3}}(?!\\d)))+")
 
 
 class Clause(NamedTuple):
@@ -171,20 +172,20 @@ def clauses(text: str, start: int = 0, end: Optional[int] = None) -> list[Clause
 
 
 # Words that open a metric's predicate: the metric is what comes before them.
-PREDICATE_RE = re.compile(
+PREDICATE_RE = compiled(
     r"(?:(?:比上年|比去年|较上年|同比|年均|平均|全年|分别|按|(?:比|较)\s*\d{4}\s*年(?:预计数?|同期)?)\s*"
     r"|(?:较|比)[^，。；、\d]{1,8}?(?=(?:分别)?(?:增长|下降|降低|减少|提高|提升|上升|改善|增加)))*"
     r"(?:增长|增速|增幅|下降|降低|减少|提高到|提高|提升到|提升|上升|上涨|平均(?=为|值|是|达|在)|达到|达|完成(?![率度])|实现(?!率)|为|突破|超过|超|控制在|保持在|保持|稳定在|"
     r"继续|进一步|持续|稳步|基本(?=完成|实现|稳定|持平|建成|达到|形成|消除|覆盖|保持|平衡)|均完成|均为|均达到|取得|有序|有效|"
     r"不低于|不少于|不超过|改善|(?:约|近|逾)(?=\s*[0-9０-９一二两三四五六七八九十百千万亿半])|居(?![住民家室])|位居|位列)"
 )
-_LEAD_RE = re.compile(
+_LEAD_RE = compiled(
     r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|其中|预计|全年|今年|累计|当年|力争|争取|努力|确保|实现|"
     r"\d{1,2}[-－—至~～]\d{1,2}\s*月|前?[一二三四1-4]\s*季度|[1-4]\s*[-－—]\s*[1-4]\s*季度|上半年|下半年|\s)+"
 )
-_NOT_METRIC_CHARS = re.compile(r"[\d０-９%％]")
+_NOT_METRIC_CHARS = compiled(r"[\d０-９%％]")
 # a clause that opens with a comparison or a connective continues the previous metric
-_NOT_METRIC_HEAD = re.compile(r"同比|分别|比上年|比去年|较上年|较|比|占|高于|低于|其中|并|和|与|及")
+_NOT_METRIC_HEAD = compiled(r"同比|分别|比上年|比去年|较上年|较|比|占|高于|低于|其中|并|和|与|及")
 
 
 def metric_span(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -237,7 +238,7 @@ def expand_pair(metric: str, n: int, lexicon: Optional[Lexicon] = None) -> Optio
     lex = lexicon or load_lexicon()
     if n < 2:
         return None
-    parts = [p for p in re.split(r"[、，,]", metric) if p]
+    parts = [p for p in _LIST_SEP.split(metric) if p]
     if len(parts) == n:
         return _share_head(parts, lex)
     if lex.pair_pattern is not None:
@@ -253,7 +254,7 @@ def expand_pair(metric: str, n: int, lexicon: Optional[Lexicon] = None) -> Optio
     return None
 
 
-_HEAD_NOUN = re.compile(
+_HEAD_NOUN = compiled(
     r"(?:零售额|销售额|营业收入|营收|收入|利润|产量|产值|增加值|比重|占比|余额|总额|规模|投资|警情|客运量|吞吐量|"
     r"覆盖率|保护率|参保率|普及率|率|量|额)$"
 )
@@ -286,11 +287,11 @@ def _share_head(parts: list[str], lex: Lexicon) -> list[str]:
 # --------------------------------------------------------------------------- the layer
 
 
-_GROWTH_BEFORE = re.compile(r"(增长|增速|增幅|下降|降低|减少|回落|上升|提高|涨幅|提升|改善)[^，；。]{0,4}$|(?:新增|增加)\s*$")
+_GROWTH_BEFORE = compiled(r"(增长|增速|增幅|下降|降低|减少|回落|上升|提高|涨幅|提升|改善)[^，；。]{0,4}$|(?:新增|增加)\s*$")
 _POINTS_UNITS = ("个百分点", "百分点")
 _DISTRIBUTE = "分别"
 TIME_UNITS = ("年", "个月", "月", "天", "日", "小时", "周", "个工作日", "工作日")
-_CONTINUATION = re.compile(
+_CONTINUATION = compiled(
     r"(?:[^\s]{0,4}?)(?:同比|比上年末|比上年|比去年|较上年末|较上年|年均)?(?:分别)?(?:增长|下降|降低|减少|增加|提高|回落)"
 )
 
@@ -327,8 +328,8 @@ def _sorted_within(quantities: Sequence[Quantity], starts: Sequence[int], start:
     return [q for q in quantities[lo:hi] if q.end <= end]
 
 
-_TO_LEVEL = re.compile(r"(?:提高|提升|上升|下降|降低|增加|增长|减少|达)(?:到|至)\s*$|降至\s*$")
-_GROWTH_METRIC = re.compile(r"(?:增长|增速|增幅|涨幅)(?:预期)?(?:目标)?$")
+_TO_LEVEL = compiled(r"(?:提高|提升|上升|下降|降低|增加|增长|减少|达)(?:到|至)\s*$|降至\s*$")
+_GROWTH_METRIC = compiled(r"(?:增长|增速|增幅|涨幅)(?:预期)?(?:目标)?$")
 
 
 def _role(q: Quantity, text: str, clause_start: int, metric: str = "") -> str:
@@ -371,34 +372,44 @@ def _paragraph_ranges(report: Report) -> list[tuple[int, int]]:
 _AFTER_VALUE = set("、，,；;。！？!?：:）)」”\"'和及与或至到左以上下内外多余等次 \u3000\n")
 # a metric that opens with an action verb reports what was done (建成8处停车场, 走访企业220家次):
 # an achievement, not a statistic — unless it ends in a measure noun (完工建筑面积, 新增造林面积)
-_ACTION = re.compile(
+_ACTION = compiled(
     r"^[^，“”「」\d]{0,5}?(?:累计|共|全年|当年|已)?"
     r"(?:建成|新建|建设|开工|完成|完工|竣工|投放|成功举办|举办|走访|拆除|整改|实施|引进|推动|推进|投入|发放|兑现|解决|"
     r"开展|打造|创建|改造|推出|出台|签约|签订|落地|腾退|更新|优化|调整|可提供|提供|吸引|吸纳|组织|带动|惠及|处理|"
     r"查处|办理|受理|组建|设立|促成|覆盖|提请|制定|修订|启动|帮助|筹集|安置|资助|扶持|评选|认定|获批|争取|招引|"
     r"签署|清理|帮扶|救助|接种|迁入|新获评|获评|入选|认证|命名|淘汰|减收|减免|承担|共建|改善|去化|牵头|布局|获|新引育|引育|挽回|打击)"
 )
-_STATISTIC_HEAD = re.compile(r"^新(?:增|设|登记|培育)")
-_MEASURE_END = re.compile(
+_STATISTIC_HEAD = compiled(r"^新(?:增|设|登记|培育)")
+_MEASURE_END = compiled(
     r"(?:面积|率|量|额|规模|比重|占比|比例|数|余额|收入|产值|增加值|里程|能力|人数|人次|水平|指数|价格|浓度|强度|"
     r"成本|费用|速度|车速|时间|产量|总值|投入|投资|支出|总量)$"
 )
 # words that end a metric span but belong to its predicate (全区持牌交易所增至 4家)
-_METRIC_TAIL = re.compile(r"(?:增至|增加至|增加到|降至|降到|减至|升至|提高至|提高到|达|均|已|共|累计|合计|总计|成为|实现|新增|增加|首次|再次|预计)+$")
+_METRIC_TAIL = compiled(r"(?:增至|增加至|增加到|降至|降到|减至|升至|提高至|提高到|达|均|已|共|累计|合计|总计|成为|实现|新增|增加|首次|再次|预计)+$")
 # a clause before a rank that only says which figure of the previous metric is ranked (增速居全市第一)
-_RANK_CONTINUES = re.compile(
+#: the verb before a rank (稳居, 跃升至, 连续3年保持) that is not part of the metric it ranks
+_RANK_VERB_TAIL = compiled(r"(?:连续[0-9一二三四五六七八九十]{1,3}年)?(?:排名)?(?:[均稳跃并]?(?:继续|持续)?(?:升至|上升至|跃升至|提升至|提升到|上升到|"
+                           r"保持|重回))?[均稳跃并]?$")
+#: 在…中 around the metric of a rank (在…综合考核评价中稳居第一)
+_RANK_INSIDE = compiled(r"在([^，；。在]{2,24}?)中$")
+#: a ranked part that opens or closes with a preposition, or holds a verb of change, names no metric
+_RANK_PART_EDGE = compiled(r"[在于对中为是将后]$|^[在对从由]")
+_RANK_PART_VERB = compiled(r"上升|下降|提高|提升|增长|降低|减少|增加|重回|至|到|达|为|是|在|从|由|将|把")
+#: the separators of a list of metric names
+_LIST_SEP = compiled(r"[、，,]")
+_RANK_CONTINUES = compiled(
     r"^(?:其中)?(?:(?:两年平均|年均|平均|累计)?(?:增速|增幅|总量|增量|规模|数量|占比))?(?:连续[0-9一二三四五六七八九十]{1,3}年)?[均稳跃并且还]?$"
 )
 # the metric named after its verb: 运河商务区实现税收40.03亿元
-_NAMED_AFTER = re.compile(r"((?:实现|完成)[^\d\s，、；。]{2,4}?)(?:达到|达|为)?\s*$")
+_NAMED_AFTER = compiled(r"((?:实现|完成)[^\d\s，、；。]{2,4}?)(?:达到|达|为)?\s*$")
 _COUNT_FIRST = set("0123456789０１２３４５６７８９一二两三四五六七八九十")  # not 千人口, 万人: per-capita bases
-_FROM_VALUE = re.compile(r"(?:从|由)[^，；。]*X")
-_DURATION_METRIC = re.compile(r"(?:时间|时长|期限|年限|寿命|工龄|天数|时数)$")
-_SHARE_METRIC = re.compile(r"占[^，；。\d]{1,12}?(?:比重|比例|份额)")
+_FROM_VALUE = compiled(r"(?:从|由)[^，；。]*X")
+_DURATION_METRIC = compiled(r"(?:时间|时长|期限|年限|寿命|工龄|天数|时数)$")
+_SHARE_METRIC = compiled(r"占[^，；。\d]{1,12}?(?:比重|比例|份额)")
 _COMPARISON_BASE = ("比", "较")
-_DEADLINE_BEFORE = re.compile(r"(?:将|将于|将在|于|预计|计划|力争|争取)\s*$")
-_DURATION_FRAME = re.compile(r"(?:连续|近|这|过去)\s*$")
-_LATIN_NAME = re.compile(r"[A-Za-z]+[0-9.]+[A-Za-z]*|[0-9.]+[A-Za-z]+|[0-9]+强")  # 5G, PM2.5, 世界500强
+_DEADLINE_BEFORE = compiled(r"(?:将|将于|将在|于|预计|计划|力争|争取)\s*$")
+_DURATION_FRAME = compiled(r"(?:连续|近|这|过去)\s*$")
+_LATIN_NAME = compiled(r"[A-Za-z]+[0-9.]+[A-Za-z]*|[0-9.]+[A-Za-z]+|[0-9]+强")  # 5G, PM2.5, 世界500强
 
 
 def _is_modifier(q: Quantity, text: str) -> bool:
@@ -641,8 +652,8 @@ def find_indicators(report: Report) -> list[Indicator]:
     return indicators
 
 
-_SUBGROUP_LEFT = re.compile(r"[、“”「」]|^对|其中|地区|(?:行业|企业|产业|制造业|领域|群体|人口|平台)$")
-_RATIO_OF = re.compile(r"占[^，；。]*(?:比重|比例|份额)$|占比$|贡献率$")
+_SUBGROUP_LEFT = compiled(r"[、“”「」]|^对|其中|地区|(?:行业|企业|产业|制造业|领域|群体|人口|平台)$")
+_RATIO_OF = compiled(r"占[^，；。]*(?:比重|比例|份额)$|占比$|贡献率$")
 
 
 def _subgroup(metric: str, lex: Lexicon) -> bool:
@@ -669,12 +680,11 @@ def _rank_only(text: str, masked: str, ps: int, piece: Clause, rank, previous: l
     head = text[head_s : rank.start]
     if _RANK_CONTINUES.match(head):
         return _rank_only_continues(previous, gap, rank, head)
-    m = re.search(r"(?:连续[0-9一二三四五六七八九十]{1,3}年)?(?:排名)?(?:[均稳跃并]?(?:继续|持续)?(?:升至|上升至|跃升至|提升至|提升到|上升到|"
-                  r"保持|重回))?[均稳跃并]?$", head)
+    m = _RANK_VERB_TAIL.search(head)
     end = head_s + (m.start() if m else len(head))
     if _RANK_CONTINUES.match(text[head_s:end]):
         return _rank_only_continues(previous, gap, rank, text[head_s:end])
-    inside = re.search(r"在([^，；。在]{2,24}?)中$", text[head_s:end])
+    inside = _RANK_INSIDE.search(text[head_s:end])
     if inside:
         head_s, end = head_s + inside.start(1), head_s + inside.end(1)  # 在…综合考核评价中稳居第一
     out = []
@@ -683,8 +693,7 @@ def _rank_only(text: str, masked: str, ps: int, piece: Clause, rank, previous: l
         s, e = pos, pos + len(part)
         pos = e + 1
         if not (2 < len(part) <= 24) or _NOT_METRIC_CHARS.search(masked[s - ps : e - ps]) or _is_action(part) \
-                or _NOT_METRIC_HEAD.match(part) or re.search(r"[在于对中为是将后]$|^[在对从由]", part) \
-                or re.search(r"上升|下降|提高|提升|增长|降低|减少|增加|重回|至|到|达|为|是|在|从|由|将|把", part):
+                or _NOT_METRIC_HEAD.match(part) or _RANK_PART_EDGE.search(part) or _RANK_PART_VERB.search(part):
             return []
         out.append(dict(start=s, end=e, text=part, metric=part, level=None, growth=None, points=None,
                         period=None, rank=rank.id, unit=None))

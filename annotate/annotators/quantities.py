@@ -51,7 +51,7 @@ from ..reading.numerals import name_marks, CN_DIGITS, FINANCIAL, MULTIPLIERS, SI
 from . import register
 from .dates import text_view, time_spans
 from ..lexicon import DIR as LEXICON_DIR
-from ..lazyre import lazy
+from ..lazyre import compiled, lazy
 
 LEXICON = LEXICON_DIR
 
@@ -80,7 +80,10 @@ def _lexicon() -> dict:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """The words as one alternation, longest first; ties in code-point order, so that the pattern
+    text is the same in every process (a set's order is not) and its compiled code can be cached.
+    Two literals of one length never both match at one position, so the order of a tie is moot."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _SP = r"[ \u3000]?"
@@ -148,23 +151,23 @@ def _compiled() -> tuple[re.Pattern, str, re.Pattern, re.Pattern]:
         rf"(?<!家(?=庭|族|乡|园|居|电|政|长|属|具))(?<!种(?=类|子|业|植|养))(?<!名(?=单|称|牌|词|义|片|录))"
         rf"(?<!位(?=数))(?<!部(?=件|署|门|委|长|队|属|位))"
     )
-    phrases = re.compile(_alt(lex["phrases"])) if lex["phrases"] else re.compile(r"(?!x)x")
+    phrases = compiled(_alt(lex["phrases"])) if lex["phrases"] else compiled(r"(?!x)x")
     # short quoted labels: “十四五”, “1+1+N”, 「北部都会区」 — never quantities
-    quotes = re.compile(r"“[^“”\n]{1,24}”|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』|\"[^\"\n]{1,24}\"")
+    quotes = compiled(r"“[^“”\n]{1,24}”|「[^「」\n]{1,24}」|『[^『』\n]{1,24}』|\"[^\"\n]{1,24}\"")
     single = pattern.replace(
         rf"|(?:(?P<num1>{num})(?P<yu1>余|多)?{_SP}(?P<mult1>{mult})?(?P<unit1>{unit})?{_SP}{_RANGE}{_SP})?", "|")
-    return re.compile(pattern), single, phrases, quotes
+    return compiled(pattern), single, phrases, quotes
 
 
 @lru_cache(maxsize=1)
 def _single() -> re.Pattern:
     """The quantity pattern without its range branch: one number and its unit."""
-    return re.compile(_compiled()[1])
+    return compiled(_compiled()[1])
 
 
-_GROWTH = re.compile(r"(?:增长|提高|增加|上升|上涨|提升|扩大|增|涨|多)(?:了|分别|约|均|达|为)?[ \u3000]?$")
-_DECLINE = re.compile(r"(?:下降|降低|减少|下滑|回落|缩减|缩短|压减|压降|缩小|收窄|降|减|少)(?:了|分别|约|均|达|为)?[ \u3000]?$")
-_LEVEL_VERB = re.compile(r"(?:新增|增至|增加至|增加到|提高到|提高至|提升至|提升到|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|多少)(?:了|分别|约|均|达|为)?[ \u3000]?$")
+_GROWTH = compiled(r"(?:增长|提高|增加|上升|上涨|提升|扩大|增|涨|多)(?:了|分别|约|均|达|为)?[ \u3000]?$")
+_DECLINE = compiled(r"(?:下降|降低|减少|下滑|回落|缩减|缩短|压减|压降|缩小|收窄|降|减|少)(?:了|分别|约|均|达|为)?[ \u3000]?$")
+_LEVEL_VERB = compiled(r"(?:新增|增至|增加至|增加到|提高到|提高至|提升至|提升到|降至|降到|下降到|下降至|降低到|降低至|减少到|减少至|减至|扩大到|扩大至|多少)(?:了|分别|约|均|达|为)?[ \u3000]?$")
 #: units that after any numeral but 两 are labels (一期工程, 二期, 第14届)
 _CARDINAL_ONLY = {"期", "届"}
 
@@ -173,16 +176,16 @@ def core_of(numeral: str) -> str:
     return split_multiplier(numeral)[0]
 
 
-_SESSION = re.compile(r"(?:、[一二三四五六七八九十]+次)*(?:全体会议|会议|全会|党代会)")
-_JOIN = re.compile(r"^[ \u3000]?(?:和|、|及|与|或)[ \u3000]?$")
+_SESSION = compiled(r"(?:、[一二三四五六七八九十]+次)*(?:全体会议|会议|全会|党代会)")
+_JOIN = compiled(r"^[ \u3000]?(?:和|、|及|与|或)[ \u3000]?$")
 # after a whole quantity: size classes and ordinal-like names (百亿级, 3号, 第14届); after a bare
 # number (no unit) also names and labels (17号线, 世界500强, 5大领域): lexicon/name_marks.tsv
 _BAD_NEXT = {m[0] for m in name_marks()["next"]}
 _BAD_NEXT_BARE = _BAD_NEXT | {m[0] for m in name_marks()["next_bare"]}
-_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+_LETTER = compiled(r"[A-Za-zＡ-Ｚａ-ｚ]")
 
 
-_URL = re.compile(r"(?:https?://|www\.)[!-~]+|[!-~]*%[0-9A-Fa-f]{2}[!-~]*")
+_URL = compiled(r"(?:https?://|www\.)[!-~]+|[!-~]*%[0-9A-Fa-f]{2}[!-~]*")
 
 
 def _mask(text: str) -> str:
@@ -194,13 +197,22 @@ def _mask(text: str) -> str:
     if "%" in text or "://" in text:
         # links and percent-encoded text (%3A%2F2021%): their digits are no quantities
         spans += [m.span() for m in _URL.finditer(text) if _LETTER.search(m.group())]
-    if not spans:
-        return text
-    chars = list(text)
-    for s, e in spans:
-        for i in range(s, e):
-            chars[i] = "\u2063"  # invisible separator: no numeral, unit or qualifier matches it
-    return "".join(chars)
+    return blanked(text, spans) if spans else text
+
+
+def blanked(text: str, spans) -> str:
+    """``text`` with every character inside one of ``spans`` (half-open, may overlap, any order)
+    replaced by U+2063, the invisible separator no numeral, unit or qualifier matches; same length.
+    Built from slices of the text, not character by character."""
+    out: list[str] = []
+    pos = 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if e > s:
+            out += (text[pos:s], "\u2063" * (e - s))
+            pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _qualifier(pre: Optional[str], post: Optional[str]) -> str:
@@ -262,10 +274,10 @@ _MEASURE_KINDS = {"money", "mass", "length", "area", "volume", "energy", "power"
 _HALF_KINDS = {"mass", "length", "area", "volume", "time"}
 _HALVES = {"成", "倍"}
 #: 一个半小时, 两个半月: 个半 between the number and a unit of time
-_GE_BAN = re.compile(r"半(小时|月)")
+_GE_BAN = compiled(r"半(小时|月)")
 #: 3000与5000(之)间: "between" — the two numbers are a range and 间 is no unit
-_BETWEEN = re.compile(r"[ \u3000]?(?:与|和|至|到)[ \u3000]?(?P<num>[0-9０-９][0-9０-９,.，]*)[ \u3000]?之?间")
-_BETWEEN_END = re.compile(r"[ \u3000]?之?间")
+_BETWEEN = compiled(r"[ \u3000]?(?:与|和|至|到)[ \u3000]?(?P<num>[0-9０-９][0-9０-９,.，]*)[ \u3000]?之?间")
+_BETWEEN_END = compiled(r"[ \u3000]?之?间")
 
 
 def _unsign(numeral: Optional[str]) -> tuple[Optional[str], int]:
@@ -551,7 +563,7 @@ def _fraction_after_unit(masked: str, end: int, value, unit_txt: str, kind: str)
 
 
 #: a numeral of several levels (4万2千8百, 三十六亿七千零二万) is a number even without a unit
-_MULTI_LEVEL = re.compile(r"[十百千万亿][0-9]|[0-9一二两三四五六七八九][十百千]?[万亿].*[一二两三四五六七八九]")
+_MULTI_LEVEL = compiled(r"[十百千万亿][0-9]|[0-9一二两三四五六七八九][十百千]?[万亿].*[一二两三四五六七八九]")
 _CNUM_START = lazy(r"[零〇一二两三四五六七八九十百千万亿]")
 
 
@@ -606,7 +618,7 @@ def _change(text: str, q: dict, prev: Optional[dict], prev_change: Optional[str]
     return None
 
 
-_FENBIE = re.compile(r"分别[^，。；：,;！？\n]*$")
+_FENBIE = compiled(r"分别[^，。；：,;！？\n]*$")
 
 
 def _list_qualifiers(view: str, found: list[dict]) -> list[str]:

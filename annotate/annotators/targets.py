@@ -64,6 +64,7 @@ from . import register
 from .plan_passage import later_plan_figures, plan_passage
 from .plan_passage import years_named as _years_named
 from .goal_targets import with_goals
+from ..lazyre import compiled
 from .indicators import (
     PREDICATE_RE,
     Clause,
@@ -80,7 +81,7 @@ from .indicators import (
 
 # --------------------------------------------------------------------------- triggers
 
-TRIGGER_RE = re.compile(
+TRIGGER_RE = compiled(
     r"(?:主要)?预期目标\s*(?:建议|拟|初步|确定|设定|安排)?\s*(?:是|为)\s*[:：，,]"
     r"|主要预期目标\s*[:：]"
     r"|主要(?:预期)?指标\s*(?:是|为)\s*[:：]"
@@ -90,43 +91,43 @@ TRIGGER_RE = re.compile(
     r"|(?:今年|明年|\d{4}\s*年)[^。：:\n]{0,30}?主要(?:发展)?目标\s*(?:是|为)\s*[:：]"
 )
 # A multi-year plan's goals are not the year's targets.
-FIVE_YEAR_RE = re.compile(r"时期|五年|“十.五”|到20\d\d年")
+FIVE_YEAR_RE = compiled(r"时期|五年|“十.五”|到20\d\d年")
 
-MULTI_YEAR_HEAD_RE = re.compile(r"\s*(?:到|至)\s*20\d\d\s*年")
+MULTI_YEAR_HEAD_RE = compiled(r"\s*(?:到|至)\s*20\d\d\s*年")
 
 # Sentences that comment on the targets rather than set them end the block.
-STOP_SENTENCE_RE = re.compile(
+STOP_SENTENCE_RE = compiled(
     r"^(?:上述|这些|以上|确定|提出|实现|为实现|为了实现|完成上述|完成全年|今年要|今年重点|重点|具体|做好|需要说明|"
     r"综合|我们|各位|要|必须|经济增速|经济增长预期|经济增长目标|经济增长速度|今年的|[（(]?[一二三四五六七八九十]+[)）、])"
 )
 # Clauses that comment inside a target sentence (``在实际工作中争取更好结果``).
-SKIP_CLAUSE_RE = re.compile(
+SKIP_CLAUSE_RE = compiled(
     r"^(?:在实际工作中|实际工作中|根据|并|这|上述|确定|需要|为此|今年要|今年|要|坚决|体现|考虑|兼顾|目的|"
     r"与|同|对|从|把|将|以)"
 )
 # One growth compared with another (``居民收入增长快于经济增长``, ``高于全国平均水平``) sets no target.
-GROWTH_COMPARED_RE = re.compile(r"(?:快于|慢于|高于|低于|超过|跑赢)[^，；。]{0,12}(?:增长|增速|平均水平)")
+GROWTH_COMPARED_RE = compiled(r"(?:快于|慢于|高于|低于|超过|跑赢)[^，；。]{0,12}(?:增长|增速|平均水平)")
 # An aspiration is commentary (努力争取更好结果, 力争比去年实现更多增长) unless it names a metric
 # (力争地区生产总值增长7%).
-ASPIRATION_RE = re.compile(r"^(?:努力|争取|力争)")
+ASPIRATION_RE = compiled(r"^(?:努力|争取|力争)")
 # Predicates that make a clause without a number a target (``国际收支基本平衡``).
-QUALITATIVE_RE = re.compile(
+QUALITATIVE_RE = compiled(
     r"平衡|同步|向好|提质|提效|质升|防控|实质性进展|稳定|下降|减少|改善|优良|增长|合理水平|国家要求|完成|脱贫|摘帽|持平|"
     r"统筹考核|衔接|下达|有所增加|有所提高"
 )
 
-GDP_RESTATED_RE = re.compile(
+GDP_RESTATED_RE = compiled(
     r"(?:经济增长|经济增速|增长)(?:的)?预期(?:目标)?(?:设定)?\s*(?:为|是)?\s*"
     r"|经济增长(?:的)?目标(?:设定)?\s*为\s*"
     r"|预期目标设定\s*(?:为)?\s*"
 )
 
 # Measures: a lexicon metric, a short predicate, then its value.
-MEASURE_GAP_RE = re.compile(r"^\s*(?:年均|平均)?(?:达到|达|提高到|提升到|提高至|提升至|稳定在|保持在|控制在|增长|下降|降低|超过|突破)?\s*$")
+MEASURE_GAP_RE = compiled(r"^\s*(?:年均|平均)?(?:达到|达|提高到|提升到|提高至|提升至|稳定在|保持在|控制在|增长|下降|降低|超过|突破)?\s*$")
 # (比去年, 较上年 compare a target with last year; they report nothing)
-REVIEW_WORDS_RE = re.compile(r"(?<![比较])(?:去年|上年)|过去|累计|已经|已")
+REVIEW_WORDS_RE = compiled(r"(?<![比较])(?:去年|上年)|过去|累计|已经|已")
 # A forecast (预计今年高校毕业生超过1170万人) sets nothing.
-FORECAST_RE = re.compile(r"预计|预期")
+FORECAST_RE = compiled(r"预计|预期")
 
 MAX_BLOCK_CHARS = 4000
 MAX_CLAUSE_CHARS = 80
@@ -182,10 +183,10 @@ class _Found:
     stretch: Optional[Quantity] = None
 
 
-CONTINUATION_RE = re.compile(
+CONTINUATION_RE = compiled(
     r"(?:同比|比上年|比去年|较上年|年均|分别|比\s*\d{4}\s*年(?:预计数?)?|\s)*(?:增长|增速|下降|降低|减少|提高|提升|增加)")
 # an amount added to a level just stated (``粮食产量34,250万吨，比1980年预计增加1,000万吨``) restates it
-INCREMENT_RE = re.compile(r"(?:比\s*\d{4}\s*年(?:预计数?)?|比上年|比去年)?\s*(?:增加|减少)")
+INCREMENT_RE = compiled(r"(?:比\s*\d{4}\s*年(?:预计数?)?|比上年|比去年)?\s*(?:增加|减少)")
 
 
 # A total that names no owner (总产值, 总的投资额): whose it is the run-in label of its paragraph says
@@ -247,8 +248,8 @@ def _value_clause_targets(text: str, cl: Clause, cq: list[Quantity], previous: O
 
 
 # ``增长6%以上、力争达到7%``: a value striven for beyond the floor just stated
-STRETCH_RE = re.compile(r"\s*[、，,]?\s*(?:并)?(?:力争|争取|努力)(?:达到|实现|增长|突破|超过)?\s*$")
-DUN_RE = re.compile(r"\s*、")
+STRETCH_RE = compiled(r"\s*[、，,]?\s*(?:并)?(?:力争|争取|努力)(?:达到|实现|增长|突破|超过)?\s*$")
+DUN_RE = compiled(r"\s*、")
 
 
 def _stretch_clause(scan: str, cl: Clause, quantities: Sequence[Quantity],
@@ -291,7 +292,7 @@ def _joined_by_dun(text: str, cl: Clause, cq: list[Quantity], first: _Found) -> 
 
 
 # ``一、二、三产增加值分别增长3%以上、6.5%左右、5.5%以上``, ``一二三产业增加值分别…``: one target per industry
-ORDINAL_RE = re.compile(r"^(?P<ords>[一二三](?:[、，,]?[一二三]){1,2})(?:次)?(?P<noun>产业|产)(?P<rest>.*)$")
+ORDINAL_RE = compiled(r"^(?P<ords>[一二三](?:[、，,]?[一二三]){1,2})(?:次)?(?P<noun>产业|产)(?P<rest>.*)$")
 
 
 def ordinal_parts(metric: str, n: int) -> Optional[list[tuple[str, str]]]:
@@ -364,11 +365,11 @@ def listed_metrics(scan: str, start: int, stop: int) -> Optional[list[str]]:
 
 
 # What closes a list of items that share one predicate: ``等指标``, ``等任务``, ``约束性指标``, ``目标``
-LIST_CLOSER_RE = re.compile(r"等?(?:约束性)?(?:指标|任务|目标)$|等$")
-END_OF_LIST_RE = re.compile(r"等(?:约束性)?(?:指标|任务|目标)?$")
+LIST_CLOSER_RE = compiled(r"等?(?:约束性)?(?:指标|任务|目标)$|等$")
+END_OF_LIST_RE = compiled(r"等(?:约束性)?(?:指标|任务|目标)?$")
 # a predicate that distributes over what came before (``均完成``, ``都达到``)
-DISTRIBUTIVE_RE = re.compile(r"均|都")
-LIST_ITEM_RE = re.compile(r"[^\s，,；;。、和及与]+")
+DISTRIBUTIVE_RE = compiled(r"均|都")
+LIST_ITEM_RE = compiled(r"[^\s，,；;。、和及与]+")
 
 
 def _declared_list(head: str, rest: str) -> Optional[list[str]]:
@@ -395,7 +396,7 @@ def _declared_list(head: str, rest: str) -> Optional[list[str]]:
     return items
 
 
-AND_RE = re.compile(r"和|及|以及")
+AND_RE = compiled(r"和|及|以及")
 
 
 def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quantity],
@@ -450,7 +451,7 @@ def clause_targets(text: str, scan: str, cl: Clause, quantities: Sequence[Quanti
 
 
 # A goal stated verb first (重点控制化石能源消费, 严格控制新增建设用地): the verb steers what follows it.
-STEER_RE = re.compile(r"(?:重点|严格|合理|有效|大力)?(?:控制|调控|压减|遏制|压降|削减)(?P<object>[^\s，,；;。、\d%％]{2,12})")
+STEER_RE = compiled(r"(?:重点|严格|合理|有效|大力)?(?:控制|调控|压减|遏制|压降|削减)(?P<object>[^\s，,；;。、\d%％]{2,12})")
 
 
 def _steered_object(scan: str, cl: Clause) -> Optional[_Found]:
@@ -465,17 +466,17 @@ def _steered_object(scan: str, cl: Clause) -> Optional[_Found]:
 
 
 # A clause that is only a predicate, going on with the metric of the clause before.
-PREDICATE_ONLY_RE = re.compile(r"(?:也|都|均|仍|还)(?:将|要|会)?|将(?:有|继续)")
+PREDICATE_ONLY_RE = compiled(r"(?:也|都|均|仍|还)(?:将|要|会)?|将(?:有|继续)")
 
 # A locative phrase is not a metric (``在城镇安排600万人``).
-LOCATIVE_RE = re.compile(r"在|对|向|从")
-INNER_PREDICATE_RE = re.compile(r"(?:都|均|也|还)(?:将|要|会)?|将(?=有|继续)")
+LOCATIVE_RE = compiled(r"在|对|向|从")
+INNER_PREDICATE_RE = compiled(r"(?:都|均|也|还)(?:将|要|会)?|将(?=有|继续)")
 
-LIST_MARK_RE = re.compile(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）]|[-•·]|——)")
+LIST_MARK_RE = compiled(r"\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）]|[-•·]|——)")
 
 
 # A run-in label opening a paragraph of an announced list (``农业，粮食产量34,250万吨``, ``教育、…``).
-RUN_IN_LABEL_RE = re.compile(r"\s*[^\s，。；、：:\d%]{2,6}[，,、]")
+RUN_IN_LABEL_RE = compiled(r"\s*[^\s，。；、：:\d%]{2,6}[，,、]")
 
 
 def _closed_paragraph(scan: str, last_end: int, next_start: int, announced: bool = False) -> bool:
@@ -660,7 +661,7 @@ def _restated_gdp(scan: str, qs: Sequence[Quantity], start: int) -> Optional[_Fo
 
 
 # ``完成1000万以上农村贫困人口脱贫任务``: a verb, the value, then the metric it counts
-VALUE_FIRST_VERB_RE = re.compile(r"(?:完成|实现|减少|再减少)\s*$")
+VALUE_FIRST_VERB_RE = compiled(r"(?:完成|实现|减少|再减少)\s*$")
 
 
 def _value_first(scan: str, q: Quantity, lex) -> Optional[re.Match[str]]:
@@ -678,19 +679,19 @@ MEASURE_NOUNS = LEXICON_DIR / "measure_nouns.txt"
 def _measure_head_re() -> re.Pattern[str]:
     """A metric that ends in a head noun of ``lexicon/measure_nouns.txt``."""
     words = [w.strip() for w in MEASURE_NOUNS.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
-    return re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
+    return compiled("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$")
 
 
 # The predicate between a measure's metric and its value (稳定在, 拟按, 不低于 …), and words that open
 # a clause without being the metric (确保, 今年, 拟安排).
-MEASURE_PREDICATE_RE = re.compile(
+MEASURE_PREDICATE_RE = compiled(
     r"(?:年均|平均)?(?:达到|达|提高到|提升到|提高至|提升至|提高|提升|稳定在|保持在|控制在|增长|下降|降低|超过|突破|"
     r"不少于|不低于|不超过|拟按|拟安排|安排|拟|为)*\s*$")
-MEASURE_LEAD_RE = re.compile(
+MEASURE_LEAD_RE = compiled(
     r"^(?:其中|确保|力争|争取|努力|今年|全年|年内|实现|推动|要|完成|合计|将|拟安排|安排|拟|发行)+")
 # A count of a set inside the words before a value (形成10个营业收入超千亿元, 64个预增产值过10亿元)
 # sizes a list of things, each with its own figure: not one metric.
-MEASURE_COUNT_RE = re.compile(r"[\d一二三四五六七八九十百千]+\s*(?:个|家|项|条|座|批)")
+MEASURE_COUNT_RE = compiled(r"[\d一二三四五六七八九十百千]+\s*(?:个|家|项|条|座|批)")
 MEASURE_CLAUSE_SEP = "，,；;。！？!?：:、\n"
 MAX_MEASURE_METRIC = 24
 
@@ -743,8 +744,8 @@ def _shared_subject(scan: str, m_start: int, metric: str, lex) -> Optional[str]:
 
 
 # ``交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元``: one metric per value, in order
-DISTRIBUTED_RE = re.compile(r"分别(?:为|是|达到|达|增长|下降|降低|提高到|提升至|提高至|稳定在|控制在|不低于|不少于)?\s*$")
-DISTRIBUTED_VALUE_SEP_RE = re.compile(r"\s*(?:、|和|及)\s*$")
+DISTRIBUTED_RE = compiled(r"分别(?:为|是|达到|达|增长|下降|降低|提高到|提升至|提高至|稳定在|控制在|不低于|不少于)?\s*$")
+DISTRIBUTED_VALUE_SEP_RE = compiled(r"\s*(?:、|和|及)\s*$")
 
 
 def _distributed_measures(scan: str, q: Quantity, qs: Sequence[Quantity], start: int) -> list[_Found]:
@@ -824,7 +825,7 @@ def _measure_targets(scan: str, qs: Sequence[Quantity], start: int, taken: set[s
 
 # ``确保物价上涨幅度比去年有明显回落，力争控制在百分之十五左右``: a clause that only steers a value
 # goes on with the metric its sentence's clause before named
-STEERED_VALUE_RE = re.compile(r"(?:力争|争取|确保|努力)?(?:控制在|保持在|稳定在|降到|降至|降低到)\s*$")
+STEERED_VALUE_RE = compiled(r"(?:力争|争取|确保|努力)?(?:控制在|保持在|稳定在|降到|降至|降低到)\s*$")
 
 
 def _sentence_start(scan: str, pos: int) -> int:
@@ -913,7 +914,7 @@ def find_targets(report: Report) -> list[Target]:
 
 # ``百分之八至九``: the quantity layer reads 百分之八 alone; the second bound follows with its unit left out.
 # (A stopgap until quantities reads such a Chinese range itself: it only widens a target's own value.)
-RANGE_TAIL_RE = re.compile(r"\s*(?:至|到)\s*(?:百分之)?([零〇一二两三四五六七八九十点]+|\d+(?:\.\d+)?)(?=[，。；、,;\s]|$)")
+RANGE_TAIL_RE = compiled(r"\s*(?:至|到)\s*(?:百分之)?([零〇一二两三四五六七八九十点]+|\d+(?:\.\d+)?)(?=[，。；、,;\s]|$)")
 
 
 def _range_tail(scan: str, f: _Found) -> _Found:
@@ -932,7 +933,7 @@ def _range_tail(scan: str, f: _Found) -> _Found:
 
 # A target for more than the year: a later end year, a five-year plan, a yearly average, a total.
 # (A programme named for its span, 五年行动, is not: 打好…五年行动收官战 sets this year's figures.)
-MULTI_YEAR_TARGET_RE = re.compile(
+MULTI_YEAR_TARGET_RE = compiled(
     r"到\s*(?P<to>20\d\d)\s*年|(?P<from>20\d\d)\s*[-—–至到]\s*(?P<until>20\d\d)\s*年|"
     r"(?P<plan>十[一二三四五六七八九]五)|(?P<avg>年均|五年(?!行动|计划|规划|攻坚)|累计)"
 )

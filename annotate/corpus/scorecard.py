@@ -117,6 +117,7 @@ from typing import Any, Optional, Sequence
 
 from ..model import Commitment, Number, Quantity, Report, Target
 from ..lexicon import DIR as LEXICON_DIR
+from ..lazyre import compiled
 from ..reading.numerals import parse_number
 
 LEXICON = LEXICON_DIR
@@ -126,17 +127,17 @@ PERCENT_TOLERANCE = 0.5  # percentage points, for targets in % or 个百分点
 LEVEL_TOLERANCE = 0.02  # relative, for levels (万人, 万亿斤, 亿元)
 
 # time cues: the nearest one before a value says whether it is the year's or several years'
-YEAR_CUE_RE = re.compile(r"过去一年|去年|全年|一年来|上年|今年以来")
-MULTI_YEAR_RE = re.compile(r"[五十]年来|过去的?[五十]年|这五年|五年间|本届政府|“?十[一二三四五]五”?(?:时期|期间|以来)")
+YEAR_CUE_RE = compiled(r"过去一年|去年|全年|一年来|上年|今年以来")
+MULTI_YEAR_RE = compiled(r"[五十]年来|过去的?[五十]年|这五年|五年间|本届政府|“?十[一二三四五]五”?(?:时期|期间|以来)")
 # inside the clause: a value over several years or part of the year is not the year's result
-MULTI_YEAR_CLAUSE_RE = re.compile(r"年均|累计|每年|连续[\d一二三四五六七八九十]+年|[五十]年|翻[一两]?番|平均每年")
-SUB_YEAR_RE = re.compile(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}\s*[-－—至~～]\s*\d{1,2}\s*月|\d{1,2}月份|月末")
-PART_SCOPE_RE = re.compile(r"对|其中")  # 对非洲市场出口, 其中出口: a part of the whole
-SHARE_RE = re.compile(r"比重|占|比例|相当于|贡献率")
-CHANGE_WORDS_RE = re.compile(r"增长|增速|增幅|涨幅|上涨|提高|提升|下降|降低|减少|回落")
-REDUCTION_WORDS_RE = re.compile(r"(下降|降低|减少|压减|削减)[^，；。]{0,4}$")
-RISE_BEFORE_RE = re.compile(r"(增长|上升|提高|上涨|增加)[^，；。]{0,4}$")
-COMPLETION_RE = re.compile(r"建成|完成|实现|投运|通车|竣工|落地|开通|投用|投入使用|投入运营|正式运营|投产|交付|开园|开馆|启用|通航")
+MULTI_YEAR_CLAUSE_RE = compiled(r"年均|累计|每年|连续[\d一二三四五六七八九十]+年|[五十]年|翻[一两]?番|平均每年")
+SUB_YEAR_RE = compiled(r"[一二三四1-4]季度|上半年|下半年|前三季度|\d{1,2}\s*[-－—至~～]\s*\d{1,2}\s*月|\d{1,2}月份|月末")
+PART_SCOPE_RE = compiled(r"对|其中")  # 对非洲市场出口, 其中出口: a part of the whole
+SHARE_RE = compiled(r"比重|占|比例|相当于|贡献率")
+CHANGE_WORDS_RE = compiled(r"增长|增速|增幅|涨幅|上涨|提高|提升|下降|降低|减少|回落")
+REDUCTION_WORDS_RE = compiled(r"(下降|降低|减少|压减|削减)[^，；。]{0,4}$")
+RISE_BEFORE_RE = compiled(r"(增长|上升|提高|上涨|增加)[^，；。]{0,4}$")
+COMPLETION_RE = compiled(r"建成|完成|实现|投运|通车|竣工|落地|开通|投用|投入使用|投入运营|正式运营|投产|交付|开园|开馆|启用|通航")
 FOLLOW_STATUSES = ("done", "in_progress", "not_mentioned", "dropped")
 CLAUSE_STOP = "，,；;。！？!?\n"
 SENTENCE_STOP = "。！？!?\n"
@@ -458,7 +459,7 @@ class _Candidate:
 def _context(text: str, para_start: int, start: int, review_year: Optional[int]) -> int:
     """0 when the nearest time cue before ``start`` (from ``para_start``) names the year (去年, 全年,
     2023年), 1 when there is none, 2 when it names several years (五年, 年均, “十四五”)."""
-    year_re = YEAR_CUE_RE if review_year is None else re.compile(YEAR_CUE_RE.pattern + f"|{review_year}年(?!\\d)")
+    year_re = YEAR_CUE_RE if review_year is None else compiled(YEAR_CUE_RE.pattern + f"|{review_year}年(?!\\d)")
     last_year = max((m.end() for m in year_re.finditer(text, para_start, start)), default=-1)
     last_multi = max((m.end() for m in MULTI_YEAR_RE.finditer(text, para_start, start)), default=-1)
     if last_year < 0 and last_multi < 0:
@@ -541,7 +542,7 @@ def _metric_matches(t: Target, text: str, end: int, context: str = "") -> list[r
 
 
 MAX_QUALIFIER = 8  # characters a qualifier before a metric may have (重大工程 in 重大工程投资)
-_QUALIFIER_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+_QUALIFIER_RE = compiled(r"[\u4e00-\u9fff]{2,}")
 
 
 def _qualified_matches(metric: Optional[str], text: str, end: int, context: str) -> list[re.Match[str]]:
@@ -558,7 +559,7 @@ def _qualified_matches(metric: Optional[str], text: str, end: int, context: str)
         for a in range(max(cs, m.start() - MAX_QUALIFIER), m.start() - 1):
             qualifier = text[a : m.start()]
             if _QUALIFIER_RE.fullmatch(qualifier) and qualifier in context:
-                out.append(re.compile(re.escape(qualifier + metric)).match(text, a))
+                out.append(compiled(re.escape(qualifier + metric)).match(text, a))
                 break
     return [m for m in out if m is not None]
 
@@ -596,7 +597,7 @@ def _text_candidates(t: Target, result: Report, text: str, end: int, want_change
     return out
 
 
-COUNT_BEFORE_GAP_RE = re.compile(r"(?:个|的)?$")
+COUNT_BEFORE_GAP_RE = compiled(r"(?:个|的)?$")
 
 
 def _count_before(text: str, start: int, qs: Sequence[Quantity], common: Optional[str], floor: int) -> Optional[Quantity]:
@@ -613,8 +614,8 @@ def _count_before(text: str, start: int, qs: Sequence[Quantity], common: Optiona
 
 
 # a value a move starts from (由高峰的6.1年回落至5.3年): the review's figure is where it went
-MOVE_FROM_RE = re.compile(r"(?:由|从)[^，；。至到]{0,8}$")
-MOVE_TO_RE = re.compile(r"[^，；。]{0,12}?(?:至|到)\s*$")
+MOVE_FROM_RE = compiled(r"(?:由|从)[^，；。至到]{0,8}$")
+MOVE_TO_RE = compiled(r"[^，；。]{0,12}?(?:至|到)\s*$")
 
 
 def _moved_to(text: str, q: Quantity, qs: Sequence[Quantity]) -> Quantity:
@@ -629,12 +630,12 @@ def _moved_to(text: str, q: Quantity, qs: Sequence[Quantity]) -> Quantity:
     return q
 
 
-END_LEVEL_RE = re.compile(r"(达到?|升至|提高到|提升至|提升到|增至|稳定在|保持在)$")
-STEADY_RE = re.compile(r"(稳定在|保持在)$")
+END_LEVEL_RE = compiled(r"(达到?|升至|提高到|提升至|提升到|增至|稳定在|保持在)$")
+STEADY_RE = compiled(r"(稳定在|保持在)$")
 
 
 FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-FUTURE_YEAR_RE = re.compile(r"(?:到|至)?(20\d\d)年")
+FUTURE_YEAR_RE = compiled(r"(?:到|至)?(20\d\d)年")
 
 
 def _past_period(text: str, start: int, review_year: Optional[int]) -> bool:
@@ -729,8 +730,8 @@ def find_actual(t: Target, result: Report, end: Optional[int] = None, context: s
 
 # the review says the year's target for the metric was reached, without a number
 # (城镇新增就业超额完成全年任务); 努力/确保 … 完成 is a plan, not a result
-STATED_MET_RE = re.compile(r"[^，；。！？]{0,4}?(超额完成|完成|实现|达到)(了)?(全年|年度)(目标)?任务")
-PLAN_WORDS_RE = re.compile(r"努力|确保|力争|争取|有决心|有能力|要")
+STATED_MET_RE = compiled(r"[^，；。！？]{0,4}?(超额完成|完成|实现|达到)(了)?(全年|年度)(目标)?任务")
+PLAN_WORDS_RE = compiled(r"努力|确保|力争|争取|有决心|有能力|要")
 
 
 def stated_met(t: Target, result: Report, end: Optional[int] = None) -> Optional[str]:
@@ -756,7 +757,7 @@ def stated_met(t: Target, result: Report, end: Optional[int] = None) -> Optional
 
 
 # an amount PLAN promises to complete or reach (全年完成投资2400亿元): doing more meets it
-ACHIEVE_BEFORE_RE = re.compile(r"(?:完成|实现|达到|突破)$")
+ACHIEVE_BEFORE_RE = compiled(r"(?:完成|实现|达到|突破)$")
 
 
 def direction_of(t: Target, context: str = "") -> Optional[str]:
@@ -792,8 +793,8 @@ def _half_digit(v: Number) -> float:
 EPS = 1e-9
 
 
-YEAR_RE = re.compile(r"(20\d\d)(?:\s*[-–—/／]\s*(\d{2,4}))?")
-YEARS_WITHIN_RE = re.compile(r"([一二两三四五六七八九十\d]{1,3})\s*(?:个)?(?:学)?年")
+YEAR_RE = compiled(r"(20\d\d)(?:\s*[-–—/／]\s*(\d{2,4}))?")
+YEARS_WITHIN_RE = compiled(r"([一二两三四五六七八九十\d]{1,3})\s*(?:个)?(?:学)?年")
 
 
 def due_year(t: Target, plan_year: Optional[int]) -> Optional[int]:
@@ -884,9 +885,9 @@ def _says(ok: bool) -> str:
 FOLLOW_KINDS = ("project", "facility")  # programmes and policies (健康中国) are never "done"
 MIN_QUANTITY_OBJECT = 5  # a counted thing shorter than this (老旧小区) is too common to follow
 MIN_OBJECT, MAX_OBJECT = 4, 24
-_PAREN_RE = re.compile(r"[（(][^（）()]{1,20}[)）]")
+_PAREN_RE = compiled(r"[（(][^（）()]{1,20}[)）]")
 # works of a phase (…四期工程, the entity's name) are followed by the phase's name too (…四期)
-_PHASE_WORKS_RE = re.compile(r"(?<=期)(?:工程|项目)$")
+_PHASE_WORKS_RE = compiled(r"(?<=期)(?:工程|项目)$")
 _EDGE_PUNCT = "、，,“”\" \t\u3000"
 _FUNCTION_WORDS = frozenset("的 和 及 与 以及".split())
 
@@ -926,18 +927,18 @@ def _plain(s: str) -> str:
 # a class of things, not a followable one: a count (500个省重大项目), a level of government
 # (市级疏堵工程), "major projects" in general, a generic modifier (沿海港口), an action rather
 # than a thing (数智化转型, 积水点治理), or a bare head noun with a short qualifier (入园项目)
-GENERIC_OBJECT_RE = re.compile(
+GENERIC_OBJECT_RE = compiled(
     r"^[\d一二三四五六七八九十百千万]+[个项家座条处批所]|^[省市县区镇乡村]级|(重大|重点|标志性|央属)(项目|工程)"
     r"|项目建设|^(沿海|沿江|沿边|重点|重大|主要|新型|现代|相关|各类|一批|若干)"
     r"|^.{0,2}(项目|工程|园区|中心)$|^(改扩建|前沿技术研发)项目$")
 # an action rather than a thing: no name to find again, unless a physical amount of it was promised
 # (完成120.5公里架空线入地及合杆整治, 15处积水点治理); 1万家企业数智化转型 counts organisations
-ACTION_OBJECT_RE = re.compile(r"(治理|改造|升级|转型|联网|提升|整治|建设|提档|改革|办理)$")
+ACTION_OBJECT_RE = compiled(r"(治理|改造|升级|转型|联网|提升|整治|建设|提档|改革|办理)$")
 ORGANISATION_UNITS = ("家", "项", "个百分点", "%")
 # a class noun ending a name: in a list it may be written once for all (北沿江、通苏嘉甬、盐泰锡常宜高铁)
-HEAD_RE = re.compile(r"(高速铁路|城际铁路|高铁|铁路|高速公路|高速|大桥|机场|港)$")
+HEAD_RE = compiled(r"(高速铁路|城际铁路|高铁|铁路|高速公路|高速|大桥|机场|港)$")
 # a completion word after one of these is still a plan (加快建成, 力争完成)
-NOT_YET_RE = re.compile(r"(加快|推进|力争|争取|确保|推动|开工|启动|全力|即将|计划|有序)$")
+NOT_YET_RE = compiled(r"(加快|推进|力争|争取|确保|推动|开工|启动|全力|即将|计划|有序)$")
 
 
 @dataclass(frozen=True)
@@ -1011,8 +1012,8 @@ def _object_keys(c: Commitment, plan: Report, qs: dict[str, Quantity]) -> list[_
 
 
 # a character of a class noun or a phase: an item holding one is not a bare abbreviation (北沿江)
-ITEM_CLASS_RE = re.compile(r"[铁路速机港道站群程线桥际纽号场园区馆期河库厂心地]")
-LEAD_VERB_RE = re.compile(r"^(?:加快推进|加快建设|加快|推进|推动|建设|开工|建成|实施|抓好|确保|力争|启动|完成|新建|续建)+")
+ITEM_CLASS_RE = compiled(r"[铁路速机港道站群程线桥际纽号场园区馆期河库厂心地]")
+LEAD_VERB_RE = compiled(r"^(?:加快推进|加快建设|加快|推进|推动|建设|开工|建成|实施|抓好|确保|力争|启动|完成|新建|续建)+")
 
 
 def _list_items_before(text: str, floor: int, start: int) -> list[str]:
@@ -1071,7 +1072,7 @@ def _hits(view: str, obj: _Object) -> list[tuple[int, str]]:
     return sorted(found.items())
 
 
-PROGRESS_RE = re.compile(r"开工|动工|启动|加快|推进|在建|签约|前期|规划|谋划")
+PROGRESS_RE = compiled(r"开工|动工|启动|加快|推进|在建|签约|前期|规划|谋划")
 
 
 def _completed(view: str, cs: int, ce: int, hit: Optional[tuple[int, int]] = None) -> bool:
@@ -1092,9 +1093,9 @@ def _completed(view: str, cs: int, ce: int, hit: Optional[tuple[int, int]] = Non
 
 OBJECT_OVERLAP = 0.75  # share of an object's character pairs a clause must hold to mention it reworded
 MIN_WORDS_OBJECT = 4  # an object shorter than this keeps its verb (提振消费): 消费 alone is everywhere
-_NOT_WORDS_RE = re.compile(r"[\s\W_]+")
-_TRAILING_RE = re.compile(r"(建设|工作)$")
-_MEASURE_LEAD_RE = re.compile(r"(?:一批|一些|若干|一系列|多项|多个)")
+_NOT_WORDS_RE = compiled(r"[\s\W_]+")
+_TRAILING_RE = compiled(r"(建设|工作)$")
+_MEASURE_LEAD_RE = compiled(r"(?:一批|一些|若干|一系列|多项|多个)")
 
 
 def _object_words(c: Commitment) -> Optional[str]:
@@ -1232,7 +1233,7 @@ def _words_pattern(name: str) -> re.Pattern:
     """The words of lexicon file ``name`` (one a line, ``#`` comments) as one pattern, longest first."""
     words = [w.strip() for w in (LEXICON / name).read_text(encoding="utf-8").splitlines()
              if w.strip() and not w.startswith("#")]
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return compiled("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _shortcoming_words() -> re.Pattern:
@@ -1240,7 +1241,7 @@ def _shortcoming_words() -> re.Pattern:
 
 
 # a preposition right before a mention: the mention is the frame of other work (按照…部署, 围绕…目标)
-FRAME_BEFORE_RE = re.compile(r"(?:按照|根据|依照|依据|遵照|遵循|对照|围绕)$")
+FRAME_BEFORE_RE = compiled(r"(?:按照|根据|依照|依据|遵照|遵循|对照|围绕)$")
 
 
 def _may_be_evidence(titles: tuple[tuple[int, int], ...], view: str, offset: int, view_offset: int,

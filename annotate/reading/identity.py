@@ -36,7 +36,7 @@ from typing import Optional, Sequence
 from ..model import Evidence
 from .regions import Gazetteer, Region, gazetteer
 from ..lexicon import DIR as LEXICON_DIR
-from ..lazyre import lazy
+from ..lazyre import compiled, lazy
 
 _LEXICON = LEXICON_DIR
 
@@ -90,7 +90,7 @@ KINDS = ("gov-work-report", "plan-report", "budget-report", "final-accounts-repo
 _CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "00012345678" "9")
 # a year, or a span of years whose end is written with two digits (二零零五至零六年: the Hong Kong
 # policy addresses of 2005-2012 are named by the financial year they open)
-_CN_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?:[至到][〇○零一二三四五六七八九]{2})?(?=年)")
+_CN_YEAR = compiled(r"[一二][〇○零一二三四五六七八九]{3}(?:[至到][〇○零一二三四五六七八九]{2})?(?=年)")
 
 
 def arabic_years(s: str) -> str:
@@ -99,23 +99,23 @@ def arabic_years(s: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGIT), s)
 
 
-_YEAR = re.compile(r"((?:19|20)\d{2})(?:\s*[至到\-－–—/]\s*\d{2})?\s*年")  # 2005至06年, 2026-27年度: the first
-_REVIEW_HEAD = re.compile(r"((?:19|20)\d{2})\s*年.{0,12}?(?:工作回顾|工作的回顾|工作总结|国内工作的回顾)")
-_PLAN_HEAD = re.compile(r"((?:19|20)\d{2})\s*年.{0,24}?(?:工作任务|重点工作|工作安排|主要目标|主要任务|目标任务|"
+_YEAR = compiled(r"((?:19|20)\d{2})(?:\s*[至到\-－–—/]\s*\d{2})?\s*年")  # 2005至06年, 2026-27年度: the first
+_REVIEW_HEAD = compiled(r"((?:19|20)\d{2})\s*年.{0,12}?(?:工作回顾|工作的回顾|工作总结|国内工作的回顾)")
+_PLAN_HEAD = compiled(r"((?:19|20)\d{2})\s*年.{0,24}?(?:工作任务|重点工作|工作安排|主要目标|主要任务|目标任务|"
                         r"总体要求|总体部署|政府工作的建议|工作建议|主要措施|重点任务|工作的基本方针)")
-_LEAD_PLAN = re.compile(r"关于((?:19|20)\d{2})(?:、(?:19|20)\d{2})*\s*年度?(?:国民经济|国家预算|国家决算|经济|社会)")
-_JUST_PAST = re.compile(r"(?:刚刚过去的|去年[（(])((?:19|20)\d{2})年")
-_THIS_YEAR = re.compile(r"今年[（(]((?:19|20)\d{2})年")
-_YEAR_IS = re.compile(r"((?:19|20)\d{2})年是")
+_LEAD_PLAN = compiled(r"关于((?:19|20)\d{2})(?:、(?:19|20)\d{2})*\s*年度?(?:国民经济|国家预算|国家决算|经济|社会)")
+_JUST_PAST = compiled(r"(?:刚刚过去的|去年[（(])((?:19|20)\d{2})年")
+_THIS_YEAR = compiled(r"今年[（(]((?:19|20)\d{2})年")
+_YEAR_IS = compiled(r"((?:19|20)\d{2})年是")
 _NUM = "一二三四五六七八九十"
 # copies mixing scripts (会議) are read as they are: the variants are in the patterns
 _NPC_NAME = rf"第[{_NUM}]{{1,3}}[届屆]全[国國]人民代表大[会會](?:第[{_NUM}]{{1,3}}次[会會][议議])?"
-_NPC = re.compile(rf"第([{_NUM}]{{1,3}})[届屆]全[国國]人民代表大[会會](?:第([{_NUM}]{{1,3}})次[会會][议議])?")
-_NPC_NOW = re.compile(rf"(?:向|在|我们|我們|这次|本次)({_NPC_NAME})")
-_NPC_LAST_YEAR = re.compile(rf"去年.{{0,8}}?({_NPC_NAME})")
-_ROC_DATED = re.compile(r"中华民国\s*(1[0-4]\d)\s*年")
-_ROC_YEAR = re.compile(r"(?:中华民国|民国)?(?<!\d)(1[0-4]\d)\s*年度?")
-_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_NPC = compiled(rf"第([{_NUM}]{{1,3}})[届屆]全[国國]人民代表大[会會](?:第([{_NUM}]{{1,3}})次[会會][议議])?")
+_NPC_NOW = compiled(rf"(?:向|在|我们|我們|这次|本次)({_NPC_NAME})")
+_NPC_LAST_YEAR = compiled(rf"去年.{{0,8}}?({_NPC_NAME})")
+_ROC_DATED = compiled(r"中华民国\s*(1[0-4]\d)\s*年")
+_ROC_YEAR = compiled(r"(?:中华民国|民国)?(?<!\d)(1[0-4]\d)\s*年度?")
+_FILE_YEAR = compiled(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 def _cn_int(s: str) -> int:
@@ -149,15 +149,15 @@ def npc_year(meeting: str) -> Optional[int]:
 # ----------------------------------------------------------------------------------- kinds
 
 _KIND_WORDS = (
-    ("info-disclosure-report", re.compile(r"政府信息公开工作年度报告|政府信息公开.{0,4}年度报告")),
-    ("plan-report", re.compile(r"计划执行情况|计划草案|计划的报告")),
-    ("final-accounts-report", re.compile(r"决算")),
-    ("budget-report", re.compile(r"预算执行情况|预算草案|预算的报告|预算报告|预算案|部门预算|单位预算|总预算|追加预算")),
-    ("policy-address", re.compile(r"施政报告")),
-    ("gov-work-report", re.compile(r"政府工作报告")),
+    ("info-disclosure-report", compiled(r"政府信息公开工作年度报告|政府信息公开.{0,4}年度报告")),
+    ("plan-report", compiled(r"计划执行情况|计划草案|计划的报告")),
+    ("final-accounts-report", compiled(r"决算")),
+    ("budget-report", compiled(r"预算执行情况|预算草案|预算的报告|预算报告|预算案|部门预算|单位预算|总预算|追加预算")),
+    ("policy-address", compiled(r"施政报告")),
+    ("gov-work-report", compiled(r"政府工作报告")),
 )
-_BODY_KINDS = (("plan-report", re.compile(r"发展和改革委员会|发展改革委|计划委员会")),
-               ("budget-report", re.compile(r"财政局|财政厅|财政部")))
+_BODY_KINDS = (("plan-report", compiled(r"发展和改革委员会|发展改革委|计划委员会")),
+               ("budget-report", compiled(r"财政局|财政厅|财政部")))
 
 
 def _kind(r: Readings, ev: list[Evidence]) -> str:
@@ -180,14 +180,14 @@ def _kind(r: Readings, ev: list[Evidence]) -> str:
 # ----------------------------------------------------------------------------------- issuers
 
 _BODY_NAMES = (
-    ("发展和改革委员会", re.compile(r"发展和改革委员会|发展改革委员会|发展改革委|发改委")),
-    ("财政局", re.compile(r"财政局")), ("财政厅", re.compile(r"财政厅")), ("财政部", re.compile(r"财政部")),
-    ("人民政府", re.compile(r"人民政府|政府")),
+    ("发展和改革委员会", compiled(r"发展和改革委员会|发展改革委员会|发展改革委|发改委")),
+    ("财政局", compiled(r"财政局")), ("财政厅", compiled(r"财政厅")), ("财政部", compiled(r"财政部")),
+    ("人民政府", compiled(r"人民政府|政府")),
 )
-_NATIONAL_BODY = re.compile(r"国务院|中央人民政府|政务院")
-_DELEGATE = re.compile(r"(?:我|现在我|我们)(?:受|代表)(中华人民共和国国务院|中央人民政府|国务院|[\u4e00-\u9fff]{0,14}?人民政府|"
+_NATIONAL_BODY = compiled(r"国务院|中央人民政府|政务院")
+_DELEGATE = compiled(r"(?:我|现在我|我们)(?:受|代表)(中华人民共和国国务院|中央人民政府|国务院|[\u4e00-\u9fff]{0,14}?人民政府|"
                        r"[\u4e00-\u9fff]{0,10}?政府)")
-_SPEAKER_OFFICE = re.compile(r"(国务院总理|行政长官|[\u4e00-\u9fff]{2,14}?(?:省长|市长|区长|县长|州长|盟长|主席))")
+_SPEAKER_OFFICE = compiled(r"(国务院总理|行政长官|[\u4e00-\u9fff]{2,14}?(?:省长|市长|区长|县长|州长|盟长|主席))")
 _PARTY = lazy(r"中共([\u4e00-\u9fff]{2,8}?)(?:省|市|自治区)?委")
 _WHOLE = lazy(r"全(省|市|区|县|州)")
 
@@ -438,7 +438,7 @@ def _to_script(name: str, script: str) -> str:
     return to_traditional(name)
 
 
-_HEAD_ISSUER = re.compile(r"(?:预算单位|编制单位|单位名称|报告单位)[：:]\s*([\u4e00-\u9fff]{2,30}?(?:局|厅|委员会|人民政府|办公室))"
+_HEAD_ISSUER = compiled(r"(?:预算单位|编制单位|单位名称|报告单位)[：:]\s*([\u4e00-\u9fff]{2,30}?(?:局|厅|委员会|人民政府|办公室))"
                           r"|^([\u4e00-\u9fff]{2,24}?(?:人民政府|财政局|财政厅|发展和改革委员会|行政院))")
 # a first line that names the kind of document (never a numbered heading such as 一、2019年工作回顾)
 _HEAD_TITLE = lazy(r"^(?![一二三四五六七八九十]+[、.．]|[（(]|\d+[.．、]).*(?:预算|决算|施政报告|工作报告|年度报告)")

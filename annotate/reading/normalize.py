@@ -61,7 +61,6 @@ Two layers, both regex-driven and linear in the text:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,7 +69,7 @@ from typing import NamedTuple, Optional
 from .ingest import Decoded
 from ..model import Repair
 from ..lexicon import DIR as LEXICON_DIR
-from ..lazyre import lazy
+from ..lazyre import compiled, lazy
 
 
 @dataclass(frozen=True)
@@ -101,8 +100,8 @@ class _Rep(NamedTuple):
 # --------------------------------------------------------------------------- character classes
 
 _HWS = " \t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"  # horizontal whitespace (regex class body)
-_WS_RUN = re.compile(f"[{_HWS}]+")
-_LEAD_WS = re.compile(f"[{_HWS}]*")
+_WS_RUN = compiled(f"[{_HWS}]+")
+_LEAD_WS = compiled(f"[{_HWS}]*")
 
 # Where a paragraph may end: sentence- or clause-final punctuation.
 _FINAL = set("。！？；：…!?")
@@ -111,23 +110,23 @@ _CLOSERS = set("”’」』）)】〕》>\"'")
 _OPENERS = set("（(“‘《「『【〔")
 _CONTINUERS = set("，、,") | _OPENERS
 _NO_START = set("，。、；：！？）」』”%,;")  # no paragraph starts with these
-_CLAUSE_PUNCT = re.compile(r"[，。；：、！？]")
-_SENTENCE_END = re.compile(r"[。！？]")
+_CLAUSE_PUNCT = compiled(r"[，。；：、！？]")
+_SENTENCE_END = compiled(r"[。！？]")
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 # A numbered heading or list label at the start of a paragraph (DOMAIN.md section 2).
-_HEADING = re.compile(
+_HEADING = compiled(
     rf"(?:[{_CN_NUM}]+[、．.]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[章节部分篇]"
     r"|[（(]\d{1,2}[)）]|\d{1,3}[、．.](?!\d)|[①-⑳]|[註注]\d+[:：])"
 )
 # Labels that open a new paragraph when they follow whitespace inside a flattened line.
 _INLINE_HEADING = lazy(rf"(?:[（(][{_CN_NUM}]+[)）]|[{_CN_NUM}]+、|第[{_CN_NUM}]+[章部分])")
-_SALUTATION = re.compile(r"(?:各位代表|各位委员|各位委員|各位议员|各位議員|立法会主席|立法會主席)")
-_PARA_NUMBER = re.compile(r"(\d{1,3})\.[ \u3000\u00a0]")
-_LABEL_ONLY = re.compile(r"\d{1,3}\.")
+_SALUTATION = compiled(r"(?:各位代表|各位委员|各位委員|各位议员|各位議員|立法会主席|立法會主席)")
+_PARA_NUMBER = compiled(r"(\d{1,3})\.[ \u3000\u00a0]")
+_LABEL_ONLY = compiled(r"\d{1,3}\.")
 
-_MD_PREFIX = re.compile(rf"(#{{1,6}}(?=[{_HWS}]|$)|>(?:[{_HWS}]?>)*)[{_HWS}]*")
-_LIST_PREFIX = re.compile(rf"[-*+•][{_HWS}]+")
+_MD_PREFIX = compiled(rf"(#{{1,6}}(?=[{_HWS}]|$)|>(?:[{_HWS}]?>)*)[{_HWS}]*")
+_LIST_PREFIX = compiled(rf"[-*+•][{_HWS}]+")
 
 # Every character a _CHAR_EDITS match can begin with.  The lookahead on it lets the scan pass over
 # the ordinary characters (nearly all) in one test, where each position would try every branch
@@ -135,7 +134,7 @@ _LIST_PREFIX = re.compile(rf"[-*+•][{_HWS}]+")
 _EDIT_FIRST = (r"\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069"
                r"\ud800-\udfff\ue000-\uf8ff\uf900-\ufaff\ufeff\ufffd-\uffff*０-９Ａ-Ｚａ-ｚ％．－＋／"
                r"\U0002f800-\U0002fa1f\U000f0000-\U0010fffd")
-_CHAR_EDITS = re.compile(
+_CHAR_EDITS = compiled(
     rf"(?=[{_EDIT_FIRST}])"
     r"(?:(?P<newline>\r\n?)"
     r"|(?P<hyphen>(?<=[0-9A-Za-z])\ufffe(?=[0-9A-Za-z]))"
@@ -337,7 +336,7 @@ def _starts_paragraph(t: str, ln: _Line) -> bool:
     return bool(_HEADING.match(head)) or head.startswith("——") or bool(_SALUTATION.match(head))
 
 
-_SUBTITLE_HEAD = re.compile(r"——?\s*\d{4}\s*年")
+_SUBTITLE_HEAD = compiled(r"——?\s*\d{4}\s*年")
 _SUBTITLE_TAIL = lazy(r"[^，。；：！？\n]{0,40}(?:会议上|會議上)(?:的讲话|的講話|的报告|的報告)?")
 
 
@@ -662,8 +661,8 @@ def _after_sentence_note(t: str, close: int, floor: int) -> bool:
     return op > floor and close - op <= 40 and t[op - 1] in _FINAL
 
 
-_DIGITS_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}$")
-_DIGITS_AFTER = re.compile(r"\d{3}(?![\d])")
+_DIGITS_BEFORE = compiled(r"(?<![\d.,])\d{1,3}$")
+_DIGITS_AFTER = compiled(r"\d{3}(?![\d])")
 
 
 def _digit_group(t: str, a: int, b: int, ce: int) -> bool:

@@ -13,6 +13,7 @@ itself, so it is O(1) per call; the patterns are compiled once.
 from __future__ import annotations
 
 import re
+from ..lazyre import compiled
 from dataclasses import dataclass
 from typing import Optional
 
@@ -71,21 +72,21 @@ _CN = f"[{CN_DIGITS}]{{1,4}}"
 _DIG = r"[0-9０-９]{1,3}"
 # Order matters: longer / more specific styles first.  Each group 1 is the numeral.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (CHAPTER, re.compile(rf"第({_CN}|{_DIG})(?:章|部分|篇)")),
-    (CN_PAREN, re.compile(rf"[（(]\s?({_CN})\s?[）)]")),
-    (ARABIC_PAREN, re.compile(rf"[（(]({_DIG})[）)]")),
-    (NOTE, re.compile(rf"[［\[【]({_DIG})[］\]】]")),
+    (CHAPTER, compiled(rf"第({_CN}|{_DIG})(?:章|部分|篇)")),
+    (CN_PAREN, compiled(rf"[（(]\s?({_CN})\s?[）)]")),
+    (ARABIC_PAREN, compiled(rf"[（(]({_DIG})[）)]")),
+    (NOTE, compiled(rf"[［\[【]({_DIG})[］\]】]")),
     # a footnote line "註1: …" / "注1：…" (Hong Kong page footers); the colon must follow, so
     # "注重…" and "注1个" are not labels.  The label is "註1", the colon separates like 、 does.
-    (NOTE, re.compile(rf"(?:註|注)\s?({_DIG})(?=\s?[:：︰])")),
+    (NOTE, compiled(rf"(?:註|注)\s?({_DIG})(?=\s?[:：︰])")),
     # 一、 一. and a numeral alone on its line (older reports head their parts 一 / 二 / 三)
-    (CN_DUN, re.compile(rf"({_CN})(?:、|[.．](?![0-9０-９{CN_DIGITS}])|(?=[ \t\u3000]*(?:\n|$)))")),
-    (RUN_IN, re.compile(rf"({_CN})是(?=[^\s，。、；：,.])")),
+    (CN_DUN, compiled(rf"({_CN})(?:、|[.．](?![0-9０-９{CN_DIGITS}])|(?=[ \t\u3000]*(?:\n|$)))")),
+    (RUN_IN, compiled(rf"({_CN})是(?=[^\s，。、；：,.])")),
     # 1. / 1． / 1、 but not a decimal (1.5) nor a date/quantity (1.5万, 2024.1)
-    (ARABIC_DOT, re.compile(rf"({_DIG})(?:[.．](?![0-9０-９])|、)")),
-    (CIRCLED, re.compile(f"([{_CIRCLED}])")),
-    (DASH, re.compile(r"(?:——|--|－－|—)(?!—)")),
-    (BULLET, re.compile(r"[•●▪◆■·\-*](?=\s)")),
+    (ARABIC_DOT, compiled(rf"({_DIG})(?:[.．](?![0-9０-９])|、)")),
+    (CIRCLED, compiled(f"([{_CIRCLED}])")),
+    (DASH, compiled(r"(?:——|--|－－|—)(?!—)")),
+    (BULLET, compiled(r"[•●▪◆■·\-*](?=\s)")),
 )
 _FIRST_CHARS = set("註注第（(［[【—－-•●▪◆■·*" + CN_DIGITS + "0123456789０１２３４５６７８９" + _CIRCLED)
 

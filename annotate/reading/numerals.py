@@ -21,12 +21,11 @@ Pure functions, no state; full-width digits are accepted because users call thes
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Optional, Union
 
 from ..lexicon import DIR as LEXICON_DIR
-from ..lazyre import lazy
+from ..lazyre import compiled, lazy
 
 Number = Union[int, float]
 
@@ -57,7 +56,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,
 CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _SEPARATOR = lazy(r"(?<=[0-9])(?:, ?|[ \u00a0\u2009\u202f])(?=[0-9]{3})")
 #: a level followed by digits: 2万3000, 4万2千8百 (Arabic digits in the places of a Chinese numeral)
-_LEVEL_THEN_DIGIT = re.compile(r"[十百千万亿][0-9]")
+_LEVEL_THEN_DIGIT = compiled(r"[十百千万亿][0-9]")
 _MIXED = lazy(r"([0-9]+(?:\.[0-9]+)?)|([十百千万亿])")
 
 
@@ -72,7 +71,7 @@ def tidy(n: float) -> Number:
 
 
 #: a last digit right after 百/千/万/亿 counts in the next lower place: 两万五 is 25000, 三千五 3500
-_COLLOQUIAL = re.compile(r"(.*[一二两三四五六七八九])([百千万亿])([一二三四五六七八九])")
+_COLLOQUIAL = compiled(r"(.*[一二两三四五六七八九])([百千万亿])([一二三四五六七八九])")
 _NEXT_LOWER = {"百": 10, "千": 100, "万": 1000, "亿": 10_000_000}
 
 
@@ -192,7 +191,7 @@ def parse_number(s: str) -> Optional[Number]:
 
 
 #: two neighbouring digits say "one or the other": 三四个 (3-4), 十五六 (15-16), 三四百万 (300-400万)
-_NEIGHBOURS = re.compile(r"(?<![一二两三四五六七八九〇零])([一二两三四五六七八九])([二三四五六七八九])(?![一二两三四五六七八九〇零])")
+_NEIGHBOURS = compiled(r"(?<![一二两三四五六七八九〇零])([一二两三四五六七八九])([二三四五六七八九])(?![一二两三四五六七八九〇零])")
 
 
 def is_approximate(numeral: str) -> bool:

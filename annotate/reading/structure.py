@@ -45,23 +45,26 @@ from . import numbering as nb
 from .ingest import Decoded
 from ..model import Block, Meta, Repair, Report, source_offset
 from .normalize import Normalized
-from ..lazyre import lazy
+from ..lazyre import compiled, lazy
 
 # --------------------------------------------------------------------------- patterns (compiled once)
 
 _WS = " \t\r\u3000\u00a0\ufeff"
-_MARKUP = re.compile(r"[#>*]+\s*")  # markdown residue before a label, skipped when reading labels
+_MARKUP = compiled(r"[#>*]+\s*")  # markdown residue before a label, skipped when reading labels
 _TERMINAL = "。！？!?"
 _CLOSERS = "”’」』）)》\"'"
-_SENT = re.compile(r"[^\n。！？!?]*(?:[。！？!?]+[”’」』）)》\"']*|$)", re.M)
-_LEAD = re.compile(r"[^。！？!?\n]{1,80}?[。！？!?][”’」』）)》]*")
+_SENT = compiled(r"[^\n。！？!?]*(?:[。！？!?]+[”’」』）)》\"']*|$)", re.M)
+_LEAD = compiled(r"[^。！？!?\n]{1,80}?[。！？!?][”’」』）)》]*")
 
-_SALUTE = re.compile(r"(各位代表|各位委员|立法[会會]主席|主席(?:先生|女士)|各位[议議]员)[^。]{0,30}[：:！!]")
-_SUBTITLE = re.compile(r"^(?:——|--+|—|－－)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日.{0,60}?[会會][议議]上?")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_MEETING = re.compile(r"在(.{4,60}?[会會][议議])上?")
+_SALUTE = compiled(r"(各位代表|各位委员|立法[会會]主席|主席(?:先生|女士)|各位[议議]员)[^。]{0,30}[：:！!]")
+_SUBTITLE = compiled(r"^(?:——|--+|—|－－)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日.{0,60}?[会會][议議]上?")
+_DATE = compiled(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_MEETING = compiled(r"在(.{4,60}?[会會][议議])上?")
 _OFFICE = r"(?:国务院总理|國務院總理|行政长官|行政長官|[\u4e00-\u9fff]{0,12}?(?:人民政府)?(?:省长|市长|区长|县长|主席|州长|盟长|省長|市長|區長|縣長))"
-_SPEAKER = re.compile(rf"({_OFFICE})[\s　]*([\u4e00-\u9fff·][\s　]?[\u4e00-\u9fff·]{{1,3}})(?![\u4e00-\u9fff]{{0,1}}代表)")
+_OFFICE_LINE = compiled(_OFFICE)
+#: a line that is only an annex label (附件, 附件一, 附录 2)
+_ANNEX_LABEL = compiled(r"(?:附件|附录|附錄)\s*\S{0,3}")
+_SPEAKER = compiled(rf"({_OFFICE})[\s　]*([\u4e00-\u9fff·][\s　]?[\u4e00-\u9fff·]{{1,3}})(?![\u4e00-\u9fff]{{0,1}}代表)")
 _SPEAKER_BEFORE = lazy(r"([\u4e00-\u9fff]{2,3})(省长|市长|区长|县长)在([\u4e00-\u9fff]{2,8}?[省市区县])")
 # what _SPEAKER_BEFORE must find: its ``(省长|市长|区长|县长)在`` is one of these
 _SPEAKER_BEFORE_CUES = ("省长在", "市长在", "区长在", "县长在")
@@ -79,16 +82,16 @@ def _speaker_before(s: str) -> Optional[re.Match]:
     return _SPEAKER_BEFORE().search(s)
 
 
-_SOURCE_LINE = re.compile(r"^(来源|來源|时间|時間|发布时间|作者|编辑)\s*[：:]")
+_SOURCE_LINE = compiled(r"^(来源|來源|时间|時間|发布时间|作者|编辑)\s*[：:]")
 
-_ANNEX = re.compile(r"^(?:附件|附录|附錄)\s*[0-9０-９一二三四五六七八九十]*(?:[：:︰\s　]|$)")
-_GLOSSARY = re.compile(r"^(?:名词解释|名詞解釋|名词注释|注释|註釋|注解|名词解读|注)\s*[：:]?$")
-_ATTRIBUTION = re.compile(r"[（(][^（）()]{1,40}[）)]$")
-_FOOTNOTE = re.compile(r"^(?:註|注)\s*\d+\s*[:：]")
+_ANNEX = compiled(r"^(?:附件|附录|附錄)\s*[0-9０-９一二三四五六七八九十]*(?:[：:︰\s　]|$)")
+_GLOSSARY = compiled(r"^(?:名词解释|名詞解釋|名词注释|注释|註釋|注解|名词解读|注)\s*[：:]?$")
+_ATTRIBUTION = compiled(r"[（(][^（）()]{1,40}[）)]$")
+_FOOTNOTE = compiled(r"^(?:註|注)\s*\d+\s*[:：]")
 #: the closing exhortation opens with the salutation or 让我们, within the last few paragraphs
-_CLOSING = re.compile(r"(?:各位代表|各位委员|各位委員|各位[议議][员員]|主席(?:先生|女士)?)[，,！!：:]|让我们|讓我們")
+_CLOSING = compiled(r"(?:各位代表|各位委员|各位委員|各位[议議][员員]|主席(?:先生|女士)?)[，,！!：:]|让我们|讓我們")
 _CLOSING_REACH = 3
-_GLOSSARY_WORD = re.compile(r"名词解释|名詞解釋|名词注释|注释|註釋|注解")
+_GLOSSARY_WORD = compiled(r"名词解释|名詞解釋|名词注释|注释|註釋|注解")
 
 #: label styles that may open a container, and which may do so with a run-in heading
 _CONTAINER_STYLES = {nb.CHAPTER, nb.CN_DUN, nb.CN_PAREN, nb.ARABIC_DOT}
@@ -101,7 +104,7 @@ _PLAIN_MAX = 30  # an unnumbered heading is at most this long
 _DANGLING = "0123456789０１２３４５６７８９（(“「《、，"
 # digits that name rather than count: a year (迈向2050年前碳中和), an anniversary (胜利80周年),
 # an alphanumeric name (5G)
-_NAME_DIGITS = re.compile(r"(?<!\d)\d{4}年|\d+周年|[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
+_NAME_DIGITS = compiled(r"(?<!\d)\d{4}年|\d+周年|[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]+")
 _ANNEX_RANK = -1
 _TOP_RANK = -0.5
 _PLAIN = "plain"
@@ -287,7 +290,7 @@ class _Builder:
         # bare: a label with (almost) nothing after it, or a line that stops mid-phrase
         body = _body(line)
         bare = (len(body) <= 4 or body[-1] in _DANGLING or line.text.endswith(("的", "和", "与", "及"))
-                or bool(re.fullmatch(r"(?:附件|附录|附錄)\s*\S{0,3}", line.text)))
+                or bool(_ANNEX_LABEL.fullmatch(line.text)))
         if bare and i + 1 < len(self.lines) and (_is_plain_heading(self.lines[i + 1]) or (
                 not body and self._text_follows(i))):
             nxt = self.lines[i + 1]
@@ -561,7 +564,7 @@ def _meta(decoded: Decoded, text: str, front: list[_Line], after: list[_Line], h
     for t in ftexts:
         if joined and _SUBTITLE.match(joined[-1] + t) and not _SUBTITLE.match(joined[-1]) and _DATE.search(joined[-1]):
             joined[-1] += t
-        elif joined and re.fullmatch(_OFFICE, _clean(joined[-1])) and len(_clean(t)) <= 4:
+        elif joined and _OFFICE_LINE.fullmatch(_clean(joined[-1])) and len(_clean(t)) <= 4:
             joined[-1] += " " + t  # "国务院总理" / "李强"
         else:
             joined.append(t)

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from pathlib import Path
 
 from ...errors import AnnotateError
 from ...model import SourceInfo
 from .records import Aside, Decoded
+from ...lazyre import compiled
 
 __all__ = ["Aside", "Decoded", "load", "MAX_BYTES", "MIN_CJK"]
 
@@ -29,8 +29,8 @@ if os.environ.get("ANNOTATE_MAX_MB", "").isdigit():  # set by --max-mb, seen by 
 XML_FACTOR = 8  # an annotated XML holds its report and every annotation: it may be this much larger
 MIN_CJK = 200  # Chinese characters outside the asides; the shortest real report has ~11,000
 
-_CJK_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
-_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+_CJK_RUN_RE = compiled("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_NEWLINE_RE = compiled(r"\r\n|\r|\n")
 
 
 def load(path: str, data: bytes | None = None) -> Decoded:
@@ -109,7 +109,7 @@ def display_name(path: str) -> str:
     return "<stdin>" if path == "-" else printable_name(path)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNPRINTABLE = compiled("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def printable_name(path: str) -> str:

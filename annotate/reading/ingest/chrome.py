@@ -27,7 +27,7 @@ import re
 from typing import NamedTuple
 
 from .records import Aside
-from ...lazyre import lazy
+from ...lazyre import compiled, lazy
 
 HEAD_CHARS = 4000  # the salutation or first part heading is always within this
 HEAD_LINES = 80
@@ -39,8 +39,8 @@ TAIL_MAX_LINE = 200  # chrome and licence lines are short; report paragraphs are
 _WS = " \t\u3000\u2002\u2003\xa0\u200b\u200d\ufeff"
 _W = f"[{_WS}]"
 
-_NL_RE = re.compile(r"\r\n|\r|\n")
-_ANCHOR_RE = re.compile(
+_NL_RE = compiled(r"\r\n|\r|\n")
+_ANCHOR_RE = compiled(
     rf"(?:^|(?<=\s)){_W}*(?P<a>各位(?:人大)?代表|各位委[员員]|立法[会會]主席|主席先生|同志[们們]"
     r"|一、|第一章|第一部分|（一）|\(一\))",
     re.M,
@@ -55,24 +55,24 @@ _STRONG_WIDGETS = {
     "简体", "無障礙", "无障碍", "收藏本页", "微信", "微博", "朗读", "播报", "视力保护色", "默认",
 }
 _WEAK_WIDGETS = {"大", "中", "小", "标准", "標準", "A", "A+", "A-", "【", "】", "[", "]"}
-_WIDGET_SPLIT_RE = re.compile(r"[\s【】\[\]（）()：:|｜/、]+")
+_WIDGET_SPLIT_RE = compiled(r"[\s【】\[\]（）()：:|｜/、]+")
 
-_CAPTION_RE = re.compile(r"(?:记者|記者|通讯员|通訊員|摄影|攝影)[^。！？!?]{0,20}?[摄攝]\s*[）)]?$|^(?:摄影|攝影)\s*[：:]")
-_SOURCE_RE = re.compile(r"^[（(]?\s*(?:来源|來源|稿件来源|信息来源|文章来源|出处|出處)\s*[：:]\s*(?P<value>[^）)]*)[）)]?$")
-_META_RE = re.compile(
+_CAPTION_RE = compiled(r"(?:记者|記者|通讯员|通訊員|摄影|攝影)[^。！？!?]{0,20}?[摄攝]\s*[）)]?$|^(?:摄影|攝影)\s*[：:]")
+_SOURCE_RE = compiled(r"^[（(]?\s*(?:来源|來源|稿件来源|信息来源|文章来源|出处|出處)\s*[：:]\s*(?P<value>[^）)]*)[）)]?$")
+_META_RE = compiled(
     r"^(?:时间|時間|发布时间|發布時間|发布日期|發布日期|日期|更新时间|作者|编辑|編輯|责任编辑|責任編輯"
     r"|浏览次数|瀏覽次數|阅读次数|点击数|點擊數|阅读量|字数|发文机关|索引号|索 引 号)\s*[：:]"
 )
-_BREADCRUMB_RE = re.compile(r"^(?:当前位置|您的位置|您现在的位置|所在位置|當前位置)\s*[：:]|^首[页頁]\s*[>＞»›/]")
+_BREADCRUMB_RE = compiled(r"^(?:当前位置|您的位置|您现在的位置|所在位置|當前位置)\s*[：:]|^首[页頁]\s*[>＞»›/]")
 # A page's publication stamp: a date with a time, or a numeric web date.  A bare
 # ``2021年12月15日`` under the issuer is how a report is dated: report text.
-_DATE_RE = re.compile(
+_DATE_RE = compiled(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"\s*\d{1,2}\s*[:：时時]\s*\d{1,2}\s*(?:[:：分]\s*(?:\d{1,2}\s*秒?)?)?$"
     r"|^\d{4}\s*([-/.])\s*\d{1,2}\s*\1\s*\d{1,2}$"
 )
-_TIME_RE = re.compile(r"^\d{1,2}\s*[:：时時]\s*\d{1,2}\s*(?:[:：分]\s*(?:\d{1,2}\s*秒?)?)?$")
-_TOC_RE = re.compile(rf"{_W}*目{_W}*[录錄]{_W}*$")
+_TIME_RE = compiled(r"^\d{1,2}\s*[:：时時]\s*\d{1,2}\s*(?:[:：分]\s*(?:\d{1,2}\s*秒?)?)?$")
+_TOC_RE = compiled(rf"{_W}*目{_W}*[录錄]{_W}*$")
 _TOC_ENTRY_RE = lazy(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十百]+[章节部篇]"
     r"|\d{1,3}[.．、]|附[件录錄]|前言|结语|結語|名词解释|名詞解釋)"
@@ -83,42 +83,42 @@ _TOC_TRAILER_RE = lazy(r"[\s.．…·•_\-—]*(?:第?\s*\d{1,4}\s*[页頁段]?
 # the pieces of an entry set in spaced-out or vertical type (one or two characters a line).
 _TOC_COLUMN = r"段落|段次|页次|頁次|页码|頁碼"
 _TOC_FILLER_RE = lazy(rf"[\s\d.．…·\-–—至]*|{_TOC_COLUMN}|段|页|頁|\S{{1,2}}")
-_TOC_COLUMN_TAIL_RE = re.compile(rf"\s*(?:{_TOC_COLUMN})$")  # a next page's column heading run on
+_TOC_COLUMN_TAIL_RE = compiled(rf"\s*(?:{_TOC_COLUMN})$")  # a next page's column heading run on
 _TOC_FOLLOW = 2  # an entry broken across lines has its reference within this many lines
 TOC_MAX_LINES = 600  # a contents page broken into fragments runs to hundreds of lines
-_TITLE_WORD_RE = re.compile(r"报告|報告")
+_TITLE_WORD_RE = compiled(r"报告|報告")
 _SEPARATORS = {"|", "｜", "-", "–", "—", "_", "»", ">", ">>"}
-_SEGMENT_RE = re.compile(rf"[^\s{_WS}|｜]+|[|｜]")
+_SEGMENT_RE = compiled(rf"[^\s{_WS}|｜]+|[|｜]")
 
 # --- tail
-_RELATED_RE = re.compile(
+_RELATED_RE = compiled(
     r"(?:(?:相关|相關)(?:报道|報道|新闻|新聞|链接|鏈接|附件|阅读|閱讀|稿件|文章|文件|专题|專題|解读|解讀)"
     r"|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热点推荐|熱點推薦|更多(?:报道|阅读|新闻))[\s:：>》»]*"
 )
 _CREDIT = (r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|审签|终审|監製|监制|编审|策划|制作|作者)"
            r"\s*[：:]\s*[^\s【】\[\]()（）]{0,20}")
-_TAIL_CHROME_RE = re.compile(
+_TAIL_CHROME_RE = compiled(
     _CREDIT + r"|打印本页|打印本頁|关闭窗口|關閉窗口|关闭本页|关闭|關閉|打印|返回|返回顶部|返回列表|纠错|我要纠错"
     r"|扫一扫\S{0,20}|分享到\S{0,20}|(?:上一篇|下一篇)\s*[：:].{0,80}|完"
 )
-_TAIL_PART_RE = re.compile(r"[【\[（(]?([^【】\[\]（）()]+)[】\]）)]?")
-_LICENCE_START_RE = re.compile(r"^(?:本作品|此作品|该作品|這部作品)")
-_LICENCE_WORDS_RE = re.compile(r"公有领域|公有領域|公共领域|Public domain|著作权法|著作權法|版权|版權|许可协议|CC[- ]BY", re.I)
+_TAIL_PART_RE = compiled(r"[【\[（(]?([^【】\[\]（）()]+)[】\]）)]?")
+_LICENCE_START_RE = compiled(r"^(?:本作品|此作品|该作品|這部作品)")
+_LICENCE_WORDS_RE = compiled(r"公有领域|公有領域|公共领域|Public domain|著作权法|著作權法|版权|版權|许可协议|CC[- ]BY", re.I)
 _TRAILING_SOURCE_RE = lazy(
     rf"{_W}*[（(]{_W}*(?:来源|來源|稿件来源|文章来源){_W}*[：:][^（）()\r\n]{{1,30}}[）)]{_W}*\r?\n?$"
 )
 
 # --- anywhere
 # Matched against one line at a time (``fullmatch(text, line.start, line.end)``).
-_IMAGE_SOURCE_RE = re.compile(rf"{_W}*[（(]?(?:图片|圖片|图|圖)(?:来源|來源|源)\s*[：:].{{1,30}}?[）)]?{_W}*")
-_CAPTION_LINE_RE = re.compile(
+_IMAGE_SOURCE_RE = compiled(rf"{_W}*[（(]?(?:图片|圖片|图|圖)(?:来源|來源|源)\s*[：:].{{1,30}}?[）)]?{_W}*")
+_CAPTION_LINE_RE = compiled(
     rf"{_W}*.{{0,60}}?(?:记者|記者|通讯员|通訊員|摄影|攝影)[^。！？]{{0,20}}?[摄攝]{_W}*[）)]?{_W}*"
 )
-_PAGE_LINE_RE = re.compile(
+_PAGE_LINE_RE = compiled(
     rf"{_W}*(?:[-—–－]{{1,2}}{_W}*\d{{1,4}}{_W}*[-—–－]{{1,2}}"
     rf"|第{_W}*\d{{1,4}}{_W}*[页頁](?:{_W}*[,，/／]?{_W}*共{_W}*\d{{1,4}}{_W}*[页頁])?){_W}*"
 )
-_BARE_NUMBER_RE = re.compile(rf"{_W}*(?P<n>\d{{1,3}}){_W}*")
+_BARE_NUMBER_RE = compiled(rf"{_W}*(?P<n>\d{{1,3}}){_W}*")
 ANYWHERE_MAX_LINE = 100  # captions and page numbers are short lines
 MIN_PAGE_CHARS = 200  # text between two page numbers: at least a few lines
 
@@ -521,7 +521,7 @@ def _line_index(starts: list[int], offset: int) -> int:
 RUNNING = "aside:running"
 FURNITURE_ZONE = 0.15  # running heads and page numbers sit in the top or bottom 15% of a page ...
 FURNITURE_EDGE_LINES = 3  # ... among the three lines nearest that edge
-_DIGITS_RE = re.compile(r"\d+")
+_DIGITS_RE = compiled(r"\d+")
 _PAGE_KEY_RE = lazy(
     r"[-—–－]*#[-—–－]*"  # 12, - 12 -, —12—
     r"|第#[页頁](?:[,，/／]?共#[页頁])?|#[/／]#|[Pp](?:age|\.)?#(?:of#)?|[（(]#[)）]"
@@ -578,7 +578,7 @@ def _running(on_pages: set[int], need: int) -> bool:
     return best >= need
 
 
-_FIGURE_CELL_RE = re.compile(r"[\d,.\s%-]*\d[\d,.\s%-]*")
+_FIGURE_CELL_RE = compiled(r"[\d,.\s%-]*\d[\d,.\s%-]*")
 
 
 def _data_row(line: str) -> bool:

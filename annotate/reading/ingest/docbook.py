@@ -21,12 +21,13 @@ from __future__ import annotations
 import re
 
 from ...errors import AnnotateError
+from ...lazyre import compiled
 
 DOCBOOK_ROOTS = frozenset({"article", "book", "chapter", "part", "section", "sect1", "preface", "appendix"})
 _BLOCKS = frozenset({"title", "subtitle", "para", "simpara", "formalpara", "bridgehead", "term", "caption",
                      "attribution", "address", "literallayout", "programlisting", "screen"})
 _SKIP = frozenset({"indexterm", "remark", "footnoteref", "anchor", "info-skip"})
-_PROLOG_RE = re.compile(
+_PROLOG_RE = compiled(
     rb"\A(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]*\[.*?\])?[^>]*>)*<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)",
     re.S,
 )

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 
 from ...errors import AnnotateError
-from ...lazyre import lazy
+from ...lazyre import compiled, lazy
 
 # (BOM, codec that consumes it).  UTF-32 LE must be tested before UTF-16 LE (same prefix).
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -41,7 +41,7 @@ _CANDIDATES: tuple[str, ...] = ("utf-8", "gb18030", "utf-16-le", "utf-16-be", "b
 
 # Control characters no text file holds in bulk (tab, newlines, form feed excepted),
 # C1 controls, the replacement character and noncharacters.
-_BAD_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
+_BAD_RE = compiled("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
 # The patterns of _score are compiled on its first call: a UTF-8 file (nearly every report) never
 # needs them, and their large Unicode ranges cost milliseconds to compile.
 # What wrong decodings produce in bulk but Chinese reports hardly ever contain:
@@ -63,7 +63,7 @@ MIN_COMMON_RATIO = 0.6  # real Chinese text: >0.9; a wrong decoding: ~0.2-0.4
 
 @lru_cache(maxsize=1)
 def _common_run_re() -> re.Pattern[str]:
-    return re.compile("[" + "".join(sorted(_common_chars())) + "]+")
+    return compiled("[" + "".join(sorted(_common_chars())) + "]+")
 
 
 @lru_cache(maxsize=1)

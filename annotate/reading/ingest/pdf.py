@@ -37,8 +37,9 @@ from .pdf_options import (  # noqa: F401 (re-exported: the options are part of t
     ENV_MAX_STREAM_MB, ENV_OCR, ENV_OCR_LANG, OCR_DPI, OCR_MODES, OCR_TIMEOUT, PdfOptions,
 )
 from .records import Aside
+from ...lazyre import compiled
 
-_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = compiled("[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _open(data: bytes, name: str):
                             "download it again or save it anew from a PDF viewer") from None
 
 
-_STREAM_RE = re.compile(rb"stream(?:\r\n|\n|\r)")
+_STREAM_RE = compiled(rb"stream(?:\r\n|\n|\r)")
 _FLATE_RATIO = 1032  # deflate's most: one compressed byte never inflates to more bytes than this
 _CHUNK = 2**20
 
@@ -192,7 +193,7 @@ def _has_text(page: _Page) -> bool:
 
 _TAB_GAP = 1.2  # a gap wider than this many characters inside a line separates table cells
 # ... unless what stands before it is a paragraph number or label (``1.``, ``（一）``) set off by a gap
-_LABEL_RE = re.compile(r"\s*(?:\d{1,3}[.．、]?|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳])\s*")
+_LABEL_RE = compiled(r"\s*(?:\d{1,3}[.．、]?|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳])\s*")
 
 
 def _read_page(doc, i: int, name: str) -> _Page:
@@ -572,7 +573,7 @@ def _row_lines(rows: list) -> list[_Line]:
 
 
 _CJK_CHAR = "\u3400-\u9fff\uf900-\ufaff"
-_HALF_PUNCT_RE = re.compile(rf"(?<=[{_CJK_CHAR}）」”])[,:;?!)]|[,:;?!(](?=[{_CJK_CHAR}（「“])|(?<=[{_CJK_CHAR}])\)")
+_HALF_PUNCT_RE = compiled(rf"(?<=[{_CJK_CHAR}）」”])[,:;?!)]|[,:;?!(](?=[{_CJK_CHAR}（「“])|(?<=[{_CJK_CHAR}])\)")
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 

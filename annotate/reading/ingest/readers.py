@@ -19,13 +19,13 @@ from __future__ import annotations
 import codecs
 import io
 import re
-import zipfile
 import zlib
 from pathlib import PurePath
 
 from ...errors import AnnotateError
 from .encoding import decode_bytes, plausible
 from .records import Aside
+from ...lazyre import compiled
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
 MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mdown"}
@@ -48,9 +48,9 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\x7fELF", "is a program, not a report", "give the report as .txt, .md, .html or .docx"),
     (b"SQLite format 3\x00", "is a database file, not a report", "give the report as .txt, .md, .html or .docx"),
 )
-_HTML_START_RE = re.compile(rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
+_HTML_START_RE = compiled(rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
                             re.I | re.S)
-_MARKDOWN_RE = re.compile(r"^(?:#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*|[-*+][ \t]+\S|>[ \t])", re.M)
+_MARKDOWN_RE = compiled(r"^(?:#{1,6}[ \t]+\S|\*\*[^*\n]+\*\*|[-*+][ \t]+\S|>[ \t])", re.M)
 
 
 def detect_format(path: str, data: bytes, name: str) -> str | None:
@@ -103,8 +103,8 @@ def _looks_like_html(data: bytes) -> bool:
 
 # --------------------------------------------------------------------------- HTML
 
-_META_CHARSET_RE = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
-_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+_META_CHARSET_RE = compiled(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_XML_DECL_RE = compiled(r"^\s*<\?xml[^>]*\?>")
 # Declared single-byte Western charsets are routinely wrong on Chinese pages: detect instead.
 _UNTRUSTED_CHARSETS = {"ascii", "latin-1", "iso8859-1", "cp1252", "iso8859-15"}
 
@@ -117,8 +117,8 @@ _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
                "table", "thead", "tbody", "tfoot", "caption", "section", "article", "main", "blockquote",
                "pre", "address", "figure", "center", "fieldset", "legend", "form", "hr", "body", "html",
                "details", "summary", "menu", "hgroup"}
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace only: \u3000 and nbsp are content
+_HIDDEN_STYLE_RE = compiled(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HTML_SPACE_RE = compiled(r"[ \t\n\r\f]+")  # HTML whitespace only: \u3000 and nbsp are content
 
 
 def _html_encoding(data: bytes, name: str) -> tuple[str, str]:
@@ -206,7 +206,7 @@ class _LineBuilder:
 _CHROME_NAMES = {"header", "footer", "foot", "nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "crumb",
                  "crumbs", "bread", "share", "sharebox", "share-box", "sidebar", "copyright", "topbar", "top-bar",
                  "toolbar", "search", "searchbox", "login", "friendlink", "friend-link", "skip-link", "banner"}
-_NAME_SPLIT_RE = re.compile(r"[\s]+")
+_NAME_SPLIT_RE = compiled(r"[\s]+")
 
 
 def _hidden(el) -> bool:
@@ -321,6 +321,8 @@ _SKIP = {_W + "del", _W + "moveFrom", _MC_FALLBACK, _W + "instrText", _W + "delT
 
 def read_docx(data: bytes, name: str) -> str:
     """Return the text of a .docx: one line per paragraph, table rows tab-joined."""
+    import zipfile  # here, not at the top: only a .docx needs it (and bz2, lzma, struct with it)
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
