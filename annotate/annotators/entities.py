@@ -101,6 +101,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional, Union
 
 from ..model import Entity, Report
+from ..lazyre import compiled
 from . import register
 from .entities_hongkong import hong_kong_names
 from ._textview import LEXICON_DIR, BlockLocator, PathLike, files_key, lexicon_files, match_tokens, match_view, read_tsv
@@ -156,27 +157,27 @@ _DISTRICTS = frozenset("新区 新城 新片区 片区".split())
 _CLASS_WORDS = frozenset("世界级 国家级 国际性".split())
 _NUMBERED = frozenset(["机组"])  # suffixes of things named by their number or phase only
 _EVALUATIVE = frozenset("重要 主要 优质 先进 新型 大型 重大 良好 优秀 一流 知名 著名 特色 现代 高端 优良".split())
-_ORDINAL = re.compile(r"[一二三四五六七八九十\d]{1,3}号")  # 三号机组: a unit's number is part of its name
+_ORDINAL = compiled(r"[一二三四五六七八九十\d]{1,3}号")  # 三号机组: a unit's number is part of its name
 # Suffixes named by the place they serve (东方机场); the words that make them kinds instead.
 _NAMED_BY_PLACE = frozenset(["机场"])
 _GENERIC_AIRPORT = frozenset("国际 支线 通用 民用 运输 枢纽 干线 军用 新建 现有 区域 大型 中型 小型 省内 国内 境内 全省 全市 "
                              "货运 客运 航空 主要 重要 新的 各地 城市 地方 周边 沿线 高原 海岛".split())
-_LABEL = re.compile(r"[\d一二两三四五六七八九十百]+[大个]")  # 三大工程, 6大行动, 五个中心: a count, not a name
+_LABEL = compiled(r"[\d一二两三四五六七八九十百]+[大个]")  # 三大工程, 6大行动, 五个中心: a count, not a name
 # Parts of an organization named by it (海南师范大学桂林洋校区): the organization does not end the name.
 _ORG_PARTS = frozenset("校区 分校 院区 分院".split())
 # 县域经济高质量发展行动: a campaign's name may say how (高质量) though the word governs elsewhere.
 _QUALITY = frozenset("高质量 高水平 高标准".split())
-_LABEL_END = re.compile(r"[\d一二两三四五六七八九十百]+[大个]$")  # a count right before the suffix: a counted label
-_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
-_COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百]+$")
-_COUNTED_KIND = re.compile(r"等(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个项条座批处所家]$")
-_ALIAS = re.compile(r"（(?!含|包括|包含)([^（）()，。；、：！？“”\n]{1,10})）")  # （含龙颈水库扩建） lists what the works include
+_LABEL_END = compiled(r"[\d一二两三四五六七八九十百]+[大个]$")  # a count right before the suffix: a counted label
+_PHASE = compiled(r"[一二三四五六七八九十\d]{1,2}期")
+_COUNT_BEFORE = compiled(r"[\d一二两三四五六七八九十百]+$")
+_COUNTED_KIND = compiled(r"等(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个项条座批处所家]$")
+_ALIAS = compiled(r"（(?!含|包括|包含)([^（）()，。；、：！？“”\n]{1,10})）")  # （含龙颈水库扩建） lists what the works include
 _QUOTED_POLICY = {"规划": "policy", "战略": "policy", "政策": "policy", "改革": "policy", "条例": "policy",
                   "纲要": "policy", "建设": "programme", "行动": "programme", "专项行动": "programme",
                   "工程": "programme", "计划": "programme", "行动计划": "programme", "倡议": "programme",
                   "策略": "policy"}  # 「再工业化」策略: Hong Kong names its strategies 策略
 # “3个100”市重点工程: a level and 重点/重大 may stand between the quote and the programme word
-_QUOTED = re.compile(r"“([^“”‘’\n［\[]{1,12})”(?:(?:[市省区县]|国家)(?:重点|重大)?)?(" + "|".join(sorted(_QUOTED_POLICY, key=len, reverse=True)) + ")")
+_QUOTED = compiled(r"“([^“”‘’\n［\[]{1,12})”(?:(?:[市省区县]|国家)(?:重点|重大)?)?(" + "|".join(sorted(_QUOTED_POLICY, key=lambda w: (-len(w), w))) + ")")
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -213,7 +214,7 @@ class Lexicon:
         The scan does not use it (see ``openings``/``by_first``): it is the plain reference form, kept for
         tests and callers that search with it.  Compiling it cost every process ~18 ms (building and
         compiling) that the tagging never used."""
-        return re.compile(_trie_regex(self.names)) if self.names else None
+        return compiled(_trie_regex(self.names)) if self.names else None
 
 
 def _trie_regex(words: Iterable[str]) -> str:
@@ -297,7 +298,7 @@ def load_lexicon(extra: Union[PathLike, Iterable[PathLike], None] = None) -> Lex
     by_last: dict = {}
     for suf in sorted(suffixes, key=len, reverse=True):
         by_last.setdefault(suf[-1], []).append(suf)
-    reversed_suffix = re.compile(_trie_regex(x[::-1] for x in suffixes)) if suffixes else None
+    reversed_suffix = compiled(_trie_regex(x[::-1] for x in suffixes)) if suffixes else None
     lex = Lexicon(names, suffixes, {k: tuple(v) for k, v in by_last.items()}, reversed_suffix,
                   _longer_suffixes(suffixes),
                   frozenset(x[-2:] for x, t in suffixes.items() if len(x) >= 2 and t not in ("-", "org")),
@@ -354,7 +355,7 @@ def _gazetteer_index(names: dict) -> tuple[Optional[re.Pattern], frozenset, dict
     seconds = "".join(sorted({n[1] for n in names if len(n) > 1}))
     # a character class first (no lookahead around it), so the engine skips other characters in its fast loop
     alts = ["[" + re.escape(firsts) + "](?=[" + re.escape(seconds) + "])"] + (["[" + re.escape(singles) + "]"] if singles else [])
-    openings = re.compile("|".join(alts))
+    openings = compiled("|".join(alts))
     grouped: dict = {}
     for n in names:
         grouped.setdefault(n[0], []).append(n)
@@ -364,7 +365,7 @@ def _gazetteer_index(names: dict) -> tuple[Optional[re.Pattern], frozenset, dict
 class _TriesByFirst(dict):
     """First character → the trie regex of the gazetteer names that open with it, compiled at its first lookup.
 
-    Contract: ``tries[ch]`` is ``re.compile(_trie_regex(groups[ch]))``, the same object at every later lookup
+    Contract: ``tries[ch]`` is ``compiled(_trie_regex(groups[ch]))``, the same object at every later lookup
     (a race compiles twice but keeps the first); ``KeyError`` for a character no name opens with.  Only the
     ``[]`` lookup is the contract: ``in``, ``len`` and iteration see the tries compiled so far.
 
@@ -376,7 +377,7 @@ class _TriesByFirst(dict):
         self.groups = groups  # first character -> the names opening with it
 
     def __missing__(self, ch: str) -> re.Pattern:
-        return self.setdefault(ch, re.compile(_trie_regex(self.groups[ch])))
+        return self.setdefault(ch, compiled(_trie_regex(self.groups[ch])))
 
 
 def _gazetteer(text: str, lex: Lexicon, boundaries: set[int], splits: Optional[list] = None) -> list[_Cand]:
@@ -417,7 +418,7 @@ _GOVERNING_WORDS = tuple(w for w in _GOVERNING if len(w) >= 2) + (
     "入选", "获评", "落户", "位于", "包括", "以及", "层面", "签约", "推行", "举办", "执行", "争取", "完成", "实现", "确保")
 
 
-_GOVERNING_IN = re.compile("|".join(map(re.escape, sorted(set(_GOVERNING_WORDS), key=len, reverse=True))))
+_GOVERNING_IN = compiled("|".join(map(re.escape, sorted(set(_GOVERNING_WORDS), key=lambda w: (-len(w), w)))))
 
 
 def _holds_governing(word: str) -> bool:
@@ -1063,11 +1064,11 @@ def _stop_word(word: str) -> bool:
 # a pattern that opens with a character class lets the regex engine skip other characters fast), or at the start.
 _ROAD_NAME = (r"([\u4e00-\u9fff]{1,5}?(?:大街|大道|路|街)(?:[东西南北]延(?:线)?|[东西南北]段)?)"
               r"(?=[、，。；和与及等]|建设|工程|改造|道路工程)")
-_ROAD = re.compile(r"(?:[、，。；：“（\n及和与]|建设|加快|推进|完成|实现|开工|启动|打通|新建|改造)" + _ROAD_NAME)
-_ROAD_AT_START = re.compile(_ROAD_NAME)
+_ROAD = compiled(r"(?:[、，。；：“（\n及和与]|建设|加快|推进|完成|实现|开工|启动|打通|新建|改造)" + _ROAD_NAME)
+_ROAD_AT_START = compiled(_ROAD_NAME)
 _NOT_ROAD = frozenset("道路 马路 公路 铁路 思路 出路 线路 网路 门路 套路 新路 老路 弯路 之路 销路 电路 水路 陆路 航路 一路 全路 "
                       "步行街 街道 大街 大道 小路 通路 进路 后路 前路 活路 支路 干路 次干路 主干路 道路交通".split())
-_ROAD_LEAD = re.compile(r"^(?:确保|力争|争取|实现|完成|建成|加快|加大|推进|推动|深化|持续|启动|开工|建设|打造|打通|新建|改造|"
+_ROAD_LEAD = compiled(r"^(?:确保|力争|争取|实现|完成|建成|加快|加大|推进|推动|深化|持续|启动|开工|建设|打造|打通|新建|改造|"
                         r"实施|提升|完善|和|及|与|以及)+")
 _NOT_IN_ROAD = set("的之条走是在了着为把被将要对从向以其这那各每等一")
 
@@ -1150,7 +1151,7 @@ def _short_lines(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
 # Lines named by two cities' first characters whatever the tag the segmenter gives the pair (长深/a|高速, 成雅/a|高速公路):
 # the pair must be two city abbreviations (lexicon/place_abbreviations.tsv, city_abbreviations.tsv) right before the
 # head, opening a word after a verb, a comma or a conjunction; 高速 as an adverb (高速发展) is no head.
-_PAIR_LINE_HEAD = re.compile(r"高速公路|高速|高铁|城际铁路|城际|铁路")
+_PAIR_LINE_HEAD = compiled(r"高速公路|高速|高铁|城际铁路|城际|铁路")
 _NOT_AFTER_HEAD = frozenset("发展 增长 运行 运转 推进 提升".split())
 
 
@@ -1204,12 +1205,12 @@ def _linked_works(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
 
 # Roads named by their national or provincial code (S3公路, G228国道, S4公路扩建 with _extend): projects whatever the
 # segmenter makes of the code
-_CODED_ROAD = re.compile(r"[GS](?<![A-Za-z0-9][GS])\d{1,4}(?:高速公路|公路|国道|省道)")  # the class first: a fast scan
+_CODED_ROAD = compiled(r"[GS](?<![A-Za-z0-9][GS])\d{1,4}(?:高速公路|公路|国道|省道)")  # the class first: a fast scan
 
 
 # Freight trains between China and a country or region, named by their first characters (中欧班列, 中老班列, 中欧中亚
 # 班列): the segmenter reads 老 or 亚 as common words, so the name is read off the characters
-_CHINA_TRAINS = re.compile(r"中(?:欧|亚|老|越|吉|哈|蒙|俄|泰|缅|欧中亚){1,2}班列")
+_CHINA_TRAINS = compiled(r"中(?:欧|亚|老|越|吉|哈|蒙|俄|泰|缅|欧中亚){1,2}班列")
 
 
 def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list[_Cand]:
@@ -1235,10 +1236,10 @@ def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list
     return out
 
 
-_QUOTE_SPAN = re.compile(r"“([^“”\n]{1,30})”")
-_TITLE = re.compile(r"《([^《》\n]{2,40})》")
+_QUOTE_SPAN = compiled(r"“([^“”\n]{1,30})”")
+_TITLE = compiled(r"《([^《》\n]{2,40})》")
 # a plan named by its horizon (《中国制造2025》, 《健康中国2030》) is a policy as much as one named 规划
-_POLICY_TITLE = re.compile(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
+_POLICY_TITLE = compiled(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
                            r"宪法|基本法|指引|清单|议定书|宣言|倡议|策略)(?:（[^（）]*）)?(?:草案)?$")
 
 
@@ -1254,15 +1255,15 @@ _LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]
 # the items must hold a place and no verb, and the qualifier must be words with no action verb (:func:`_list_heads`)
 _LOOSE_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项)?"
                r"(?P<mod>[\u4e00-\u9fff]{2,8}?)")
-_NOT_IN_QUALIFIER = re.compile(r"[的和与及或等、]")
+_NOT_IN_QUALIFIER = compiled(r"[的和与及或等、]")
 # nouns after a list's category that say what is done to the items (等重点区域|转型|发展), not what the category qualifies
 _DONE_TO_ITEMS = frozenset("转型 功能 开发 更新 改造 建设 发展 提升 升级 整治 协同".split())
-_QUOTED_ITEMS = re.compile(r"(?:“[^“”\n]{2,12}”、?){2,}$")  # two or more quoted items right before 等
-_LIST_STOP = re.compile(r"[，。；：！？\n“”（）()]")
+_QUOTED_ITEMS = compiled(r"(?:“[^“”\n]{2,12}”、?){2,}$")  # two or more quoted items right before 等
+_LIST_STOP = compiled(r"[，。；：！？\n“”（）()]")
 # an item of a strong list is still no name when it says what is done or joins two things
-_NOT_LISTED = re.compile(r"[的和与及或等\d]|建设|改造|提升|发展")
-_NOT_LISTED_WEAK = re.compile(r"[的和与或等]")  # 洛阳等10个国家物流枢纽、商丘等…基地: an item holding 等 ends a list of its own
-_SECTION_ONLY = re.compile(r"[东西南北]{1,2}(?:段|延伸|延伸段|延长线)$")
+_NOT_LISTED = compiled(r"[的和与及或等\d]|建设|改造|提升|发展")
+_NOT_LISTED_WEAK = compiled(r"[的和与或等]")  # 洛阳等10个国家物流枢纽、商丘等…基地: an item holding 等 ends a list of its own
+_SECTION_ONLY = compiled(r"[东西南北]{1,2}(?:段|延伸|延伸段|延长线)$")
 
 
 @dataclass(frozen=True)
@@ -1289,11 +1290,11 @@ def load_list_categories() -> ListCategories:
                 raise ValueError(f"{f}: bad row {row!r}: want category<TAB>type<TAB>strong|weak")
             types[row[0]] = (row[1], row[2] == "strong")
         # the category must end a word: 等项目建设 yes, 等项目化 no matter; longest category first
-        pattern = re.compile(_LIST_HEAD + "|".join(map(re.escape, sorted(types, key=len, reverse=True))) + ")")
+        pattern = compiled(_LIST_HEAD + "|".join(map(re.escape, sorted(types, key=lambda w: (-len(w), w)))) + ")")
         # works and sites only: a free qualifier before 片区/区域 makes a kind of area (国际陆港等功能片区)
         weak = sorted((c for c, (typ, strong) in types.items() if not strong and typ in ("project", "facility")),
-                      key=len, reverse=True)
-        loose = re.compile(_LOOSE_HEAD + "(?P<cat>" + "|".join(map(re.escape, weak)) + ")")
+                      key=lambda w: (-len(w), w))
+        loose = compiled(_LOOSE_HEAD + "(?P<cat>" + "|".join(map(re.escape, weak)) + ")")
         cats = _LIST_CACHE[key] = ListCategories(types, pattern, loose)
     return cats
 
@@ -1371,7 +1372,7 @@ def _before_phase(text: str, a: int, b: int) -> int:
     return m.start() if m else b
 
 
-_PHASE_END = re.compile(r"[一二三四五六七八九十\d]{1,2}期$")
+_PHASE_END = compiled(r"[一二三四五六七八九十\d]{1,2}期$")
 
 
 # Heads of lines named by two places' first characters (杭衢高铁, 清花高速, 铜资高速).
@@ -1515,8 +1516,8 @@ def _counted_lists(text: str, tokens, offsets, boundaries) -> list[_Cand]:
     global _COUNTED_LIST
     cats = load_list_categories()
     if _COUNTED_LIST is None:
-        _COUNTED_LIST = re.compile(r"[及和与]([\u4e00-\u9fff]{2,6}?)([两二三四五六七八九十]|[2-9])[个座条处]("
-                                   + "|".join(map(re.escape, sorted(cats.types, key=len, reverse=True))) + ")")
+        _COUNTED_LIST = compiled(r"[及和与]([\u4e00-\u9fff]{2,6}?)([两二三四五六七八九十]|[2-9])[个座条处]("
+                                   + "|".join(map(re.escape, sorted(cats.types, key=lambda w: (-len(w), w)))) + ")")
     out = []
     for m in _COUNTED_LIST.finditer(text):
         n = _NUMERALS.get(m.group(2)) or int(m.group(2))
@@ -1570,8 +1571,8 @@ def _quoted(text: str, lex: Lexicon) -> list[_Cand]:
     return out
 
 
-_COUNT_OPENING = re.compile(r"[一二两三四五六七八九十百千万\d]")
-_QUOTED_MIDDLE = re.compile(r"“[^“”\n]{1,12}”(示范项目|项目|工程|行动|计划|基地|园区|中心)")
+_COUNT_OPENING = compiled(r"[一二两三四五六七八九十百千万\d]")
+_QUOTED_MIDDLE = compiled(r"“[^“”\n]{1,12}”(示范项目|项目|工程|行动|计划|基地|园区|中心)")
 
 
 def _quoted_middle(text: str, tokens: list[tuple[str, str]], offsets: list[int], lex: Lexicon) -> list[_Cand]:
@@ -1599,7 +1600,7 @@ def _quoted_middle(text: str, tokens: list[tuple[str, str]], offsets: list[int],
 
 
 # A company named in apposition to its kind: 货币经纪公司上田八木正式开业 (names without a suffix).
-_APPOSITION = re.compile(r"(?:公司|企业|集团)([\u4e00-\u9fff]{2,6}?)(?=(?:正式|已|将)?(?:开业|落地|落户|入驻|揭牌|成立|投产))")
+_APPOSITION = compiled(r"(?:公司|企业|集团)([\u4e00-\u9fff]{2,6}?)(?=(?:正式|已|将)?(?:开业|落地|落户|入驻|揭牌|成立|投产))")
 
 
 _APPOSITION_POS = frozenset("n nr nz ns nt j eng f nrt nrfg".split())
@@ -1620,10 +1621,10 @@ def _appositions(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
 # Lines and routes (issue 18).  A route between two named ends: 成都至重庆铁路, 合肥至武汉段, 广州东至新塘五六线,
 # 上海港-洛杉矶港 (two ports, no head); 黄冈-鄂州-黄石 (places, no head) stays three places.
 _ROUTE_HEADS = "高速铁路|高速公路|城际铁路|输电线路|铁路|高铁|高速|城际|公路|航线|段|线"
-_ROUTE_RIGHT = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(" + _ROUTE_HEADS + r")(?![\u4e00-\u9fff]{0,1}[路网])")
-_ROUTE_PORTS = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:港|机场|站))(?=[、，。；和与及等]|$)")
-_ROUTE_JOIN = re.compile(r"[至—－–-]")
-_ROUTE_LISTED = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=等[\d一二两三四五六七八九十]*(?:个|条)?[\u4e00-\u9fff]{0,4}项目)")
+_ROUTE_RIGHT = compiled(r"([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(" + _ROUTE_HEADS + r")(?![\u4e00-\u9fff]{0,1}[路网])")
+_ROUTE_PORTS = compiled(r"([\u4e00-\u9fff]{1,6}?(?:港|机场|站))(?=[、，。；和与及等]|$)")
+_ROUTE_JOIN = compiled(r"[至—－–-]")
+_ROUTE_LISTED = compiled(r"([\u4e00-\u9fff]{2,4}?)(?=等[\d一二两三四五六七八九十]*(?:个|条)?[\u4e00-\u9fff]{0,4}项目)")
 
 
 def _name_left(text: str, tokens, offsets, end: int, longest: int = 8, known=None) -> int:
@@ -1679,7 +1680,7 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
 
 
 # the stops after a route's first end: 至 + a name, two or more times, the last ending the item
-_ROUTE_CHAIN = re.compile(r"(?:至([\u4e00-\u9fff]{2,6}?)){2,4}(?=[、，。；等和及]|$)")
+_ROUTE_CHAIN = compiled(r"(?:至([\u4e00-\u9fff]{2,6}?)){2,4}(?=[、，。；等和及]|$)")
 
 
 def _stops(text: str, j: int, end: int) -> list[tuple[int, int]]:
@@ -1691,7 +1692,7 @@ def _stops(text: str, j: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[条个座]")  # 龙川至寻乌2条高速公路: a count of roads
+_COUNTED = compiled(r"[\d一二两三四五六七八九十]+[条个座]")  # 龙川至寻乌2条高速公路: a count of roads
 
 
 def _no_verb(tokens, offsets, a: int, b: int) -> bool:
@@ -1707,8 +1708,8 @@ def _no_verb(tokens, offsets, a: int, b: int) -> bool:
 # Lines listed before one shared head: 宁杭、沪渝蓉高铁; 北沿江、盐泰锡常宜、通苏嘉甬高铁 — each item is a line.
 # matched at an enumeration comma only (a pattern that opens with a character class would be tried at every
 # position of the text): the comma, the last item and its head; the earlier items are read backwards from it
-_SHARED_HEAD = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速|开放大通道|大通道|班列)")
-_ITEMS_BEFORE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+$")
+_SHARED_HEAD = compiled(r"、([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(高速铁路|高速公路|城际铁路|铁路|高铁|城际|高速|开放大通道|大通道|班列)")
+_ITEMS_BEFORE = compiled(r"(?:[\u4e00-\u9fffA-Za-z0-9]{2,8}、)+$")
 # words that make a line a kind, not a name: 普通、农村公路; 城际、市域铁路
 _GENERIC_LINE = frozenset("普通 农村 国家 干线 支线 市域 城市 智慧 沿海 沿江 跨海 跨江 城际 高速 国省 省际 县乡 乡村 旅游 货运 客运 "
                           "重载 出省 进出 疏港 港口 城乡 快速 地方 区域 市郊 都市 铁路 公路 国道 省道 跨境 跨省 邻县 字形 环形 放射 "
@@ -1721,7 +1722,7 @@ def _named_by_suffix(text: str, a: int, b: int, lex: Lexicon) -> bool:
     return any(text.endswith(x, a, b) and lex.suffixes[x] not in ("-", "place") for x in lex.by_last.get(text[b - 1], ()))
 
 
-_NOT_LINE_ITEM = re.compile(r"[\d等的]")
+_NOT_LINE_ITEM = compiled(r"[\d等的]")
 
 
 def _holds_count(tokens, offsets, a: int, b: int) -> bool:
@@ -1759,14 +1760,14 @@ def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
 
 # Campaigns named by their action (issue 18): 实施制造业数字化赋能行动, 开展城市更新提质工程 — the name runs from the
 # first word after the launching verb to 行动/专项行动/行动计划/计划/工程.
-_CAMPAIGN_NAME = re.compile(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化|抓好|落实)好?)+([\u4e00-\u9fff“”]{2,22}?"
+_CAMPAIGN_NAME = compiled(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化|抓好|落实)好?)+([\u4e00-\u9fff“”]{2,22}?"
                             r"(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
 # counts and degrees before a campaign's name are not part of it (实施新一批|小微项目惠民生工程)
-_CAMPAIGN_OPENERS = re.compile(r"^(?:新一批|一批|新一轮|一系列|新一期)")
+_CAMPAIGN_OPENERS = compiled(r"^(?:新一批|一批|新一轮|一系列|新一期)")
 _CAMPAIGN_NOT_OPEN = ("一批", "若干", "一系列", "系列", "各类", "多项", "各项", "一项", "新一轮", "重点", "重大", "相关", "有关",
                       "为期", "全新", "崭新", "更多", "一个", "多个", "新的", "这项", "该项", "列入", "打好", "打赢", "打响")
-_GENERIC_PLAN = re.compile(r"(?:工作|投资|年度|发展|建设|生产|采购|财政|预算|培训|招生|行动|实施|专项|监督|检查|审计|考核)(?:计划|工程)$")
-_NOT_IN_CAMPAIGN = re.compile(r"[的等及+＋]")
+_GENERIC_PLAN = compiled(r"(?:工作|投资|年度|发展|建设|生产|采购|财政|预算|培训|招生|行动|实施|专项|监督|检查|审计|考核)(?:计划|工程)$")
+_NOT_IN_CAMPAIGN = compiled(r"[的等及+＋]")
 
 
 def _holds_particle(tokens, offsets, a: int, b: int) -> bool:
@@ -1782,7 +1783,7 @@ def _holds_particle(tokens, offsets, a: int, b: int) -> bool:
 
 # A plan's title launched by its verb (制定未来产业发展规划, 出台促进中部地区崛起新十年规划, 落实上海（长三角）国际科技创新
 # 中心建设方案): the title runs from the first word after the verb to 规划/方案/纲要.
-_LAUNCHED_PLAN = re.compile(r"(?:制定|出台|编制|印发|落实|发布|修订)(?:实施)?"
+_LAUNCHED_PLAN = compiled(r"(?:制定|出台|编制|印发|落实|发布|修订)(?:实施)?"
                             r"([\u4e00-\u9fff（）]{3,22}?(?:规划纲要|规划|方案|纲要))")
 _PLAN_NOT_OPEN = ("一批", "若干", "相关", "有关", "年度", "新一轮", "本市", "本省", "全省", "全市", "各类", "配套", "专项",
                   "具体", "工作", "实施")
@@ -1806,7 +1807,7 @@ def _after_launch(text: str, tokens, offsets, a: int, b: int) -> int:
     return a
 
 
-_PLAN_KIND_END = re.compile(r"(?:总体|专项|实施|中长期)+$")  # what kind of plan, not what it is about
+_PLAN_KIND_END = compiled(r"(?:总体|专项|实施|中长期)+$")  # what kind of plan, not what it is about
 
 
 def _launched_plans(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
@@ -1864,10 +1865,10 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
 
 _VERB_ADVERBS = frozenset("深入 持续 全面 加快 大力 积极 扎实 着力".split())
 # a title word joined to what follows: 实施意见和|行动方案, 中央支持意见和本市行动方案 are two titles sharing a head
-_TWO_TITLES = re.compile(r"(?:意见|规划|方案|纲要|办法|措施)[和与及、]")
+_TWO_TITLES = compiled(r"(?:意见|规划|方案|纲要|办法|措施)[和与及、]")
 # the rest of a longer campaign suffix after where the lazy name pattern stopped (三年行动|计划)
-_LONGER_SUFFIX = re.compile(r"计划")
-_CAMPAIGN_AND = re.compile(r"[和及、]([\u4e00-\u9fff“”]{4,16}?(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
+_LONGER_SUFFIX = compiled(r"计划")
+_CAMPAIGN_AND = compiled(r"[和及、]([\u4e00-\u9fff“”]{4,16}?(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
 
 
 def _campaign_name(text: str, tokens, offsets, boundaries, a: int, name: str) -> Optional[_Cand]:
@@ -1923,7 +1924,7 @@ def _abbreviation_pairs(text: str, tokens, offsets) -> list[_Cand]:
     in the overlap resolution.  Found on the text (two abbreviation characters, C-level), then checked as a token."""
     global _PAIR_TEXT
     if _PAIR_TEXT is None:
-        _PAIR_TEXT = re.compile("[" + "".join(sorted(_ABBREV)) + "]{2}")
+        _PAIR_TEXT = compiled("[" + "".join(sorted(_ABBREV)) + "]{2}")
     out = []
     for m in _PAIR_TEXT.finditer(text):
         k = bisect_left(offsets, m.start())
@@ -1958,7 +1959,7 @@ def _city_groups(text: str, boundaries) -> list[_Cand]:
     out = []
     chars = _city_chars() | _ABBREV
     if _CITY_RUN is None:
-        _CITY_RUN = re.compile("[" + "".join(sorted(chars)) + "]{3,5}")
+        _CITY_RUN = compiled("[" + "".join(sorted(chars)) + "]{3,5}")
     for m in _CITY_RUN.finditer(text):
         g = m.group()
         if (m.start() in boundaries and m.end() in boundaries and len(set(g)) == len(g) and all(ch in chars for ch in g)
@@ -1972,20 +1973,20 @@ def _city_groups(text: str, boundaries) -> list[_Cand]:
 
 
 _CITY_RUN: Optional[re.Pattern] = None
-_GROUP_LINE = re.compile(r"(?:高速铁路|城际铁路|高速公路|铁路|高铁|城际|高速)(?![\u4e00-\u9fff]{0,1}[路网])")
-_CITY_CONTEXT = re.compile(r"[、等，。；）\d]|一体化|同城|融合|协同|地区|都市圈|城市群|高铁|铁路|城际|$")
+_GROUP_LINE = compiled(r"(?:高速铁路|城际铁路|高速公路|铁路|高铁|城际|高速)(?![\u4e00-\u9fff]{0,1}[路网])")
+_CITY_CONTEXT = compiled(r"[、等，。；）\d]|一体化|同城|融合|协同|地区|都市圈|城市群|高铁|铁路|城际|$")
 
 
 # Events are no entity type: the place that opens an event's name (北京国际电影节, 北京马拉松) is part of
 # that name, not a mention of the place.
-_EVENT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:电影节|音乐节|艺术节|文化节|旅游节|戏剧节|马拉松|论坛|博览会|交易会|展览会|峰会|"
+_EVENT = compiled(r"[\u4e00-\u9fff]{0,6}?(?:电影节|音乐节|艺术节|文化节|旅游节|戏剧节|马拉松|论坛|博览会|交易会|展览会|峰会|"
                     r"运动会|锦标赛|公开赛|非遗周|时装周|设计周|国际周|大会)")
-_NOT_IN_EVENT = re.compile(r"[和与及在为将对把是等、]")
+_NOT_IN_EVENT = compiled(r"[和与及在为将对把是等、]")
 
 
 # Fixed political phrases a place name opens (中国特色社会主义, 中国式现代化, 中国梦): a nested part
 # of a phrase, not a mention of the country.
-_FIXED_PHRASE = re.compile(r"特色社会主义|式现代化|梦")
+_FIXED_PHRASE = compiled(r"特色社会主义|式现代化|梦")
 
 
 _RESULTS = ("成果", "成效")
@@ -1997,7 +1998,7 @@ def _brand_product() -> re.Pattern:
     global _BRAND_PRODUCT
     if _BRAND_PRODUCT is None:
         words = [row[0] for row in read_tsv(LEXICON_DIR / "brand_products.txt")]
-        _BRAND_PRODUCT = re.compile(_trie_regex(words))
+        _BRAND_PRODUCT = compiled(_trie_regex(words))
     return _BRAND_PRODUCT
 
 
@@ -2042,20 +2043,20 @@ def _inside_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_LINE_EXTENSION = re.compile(r"[东西南北]{1,2}(?:延伸段|延伸|延长线|延线|段|延(?=[、，。；和及与等]))(?![\u4e00-\u9fff]{0,1}[路区])")
-_SECTION = re.compile(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4e00-\u9fff]{2,3})段")
+_LINE_EXTENSION = compiled(r"[东西南北]{1,2}(?:延伸段|延伸|延长线|延线|段|延(?=[、，。；和及与等]))(?![\u4e00-\u9fff]{0,1}[路区])")
+_SECTION = compiled(r"([\u4e00-\u9fff]{2,4})至([\u4e00-\u9fff]{2,4})段|([\u4e00-\u9fff]{2,3})段")
 
 
 _NOT_SECTION = frozenset("全线 路段 区段 标段 首段 该段 此段 一段 分段 地段 线段 阶段 时段 全段 主段 支段".split())
 _LINES = ("铁路", "高铁", "高速", "高速公路", "城际", "公路", "线")
-_WORKS_ACTION = re.compile(r"(?:航站楼|航站区|主体)?(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|增能改造|现代化改造|除险加固|改扩建|"
+_WORKS_ACTION = compiled(r"(?:航站楼|航站区|主体)?(?:扩能改造|扩容改造|提质改造|加宽改造|拓宽改造|增能改造|现代化改造|除险加固|改扩建|"
                            r"整体提升工程|提升改造|扩容|扩能|改造|扩建|迁建|新建|续建|复航|工程)(?:项目)?"
                            r"(?:[一二三四五六七八九十\d]期)?(?=[、，。；和及与等）]|前期|尽早|开工|投运|投用|建成|竣工|完工|$)")
 
 
 _PHASE_WORKS = ("工程", "项目")
 # free trade areas agreed between states, named by their parties (中日韩自贸区, 中国－东盟自贸区, 亚太自贸区)
-_FREE_TRADE_AREA = re.compile(r"(?:中国?[－—-]?)?(?:东盟|亚太|海合会|[日韩美欧俄澳英法德瑞冰秘智])+(?:自贸区|自由贸易区)")
+_FREE_TRADE_AREA = compiled(r"(?:中国?[－—-]?)?(?:东盟|亚太|海合会|[日韩美欧俄澳英法德瑞冰秘智])+(?:自贸区|自由贸易区)")
 
 
 # single characters that stand before a name as words of their own (在|上海, 各|园区, 新|机场 …), never as its first
@@ -2147,7 +2148,7 @@ def _river_works(text: str, c: _Cand) -> _Cand:
         return c
     if _RIVER_WORKS is None:
         words = [row[0] for row in read_tsv(LEXICON_DIR / "river_works.txt")]
-        _RIVER_WORKS = re.compile("(?:" + _trie_regex(words) + r")(?=[、，。；等和及与）]|$)")
+        _RIVER_WORKS = compiled("(?:" + _trie_regex(words) + r")(?=[、，。；等和及与）]|$)")
     m = _RIVER_WORKS.match(text, c.end)
     return dataclasses.replace(c, end=m.end(), type="project", canonical=None) if m and m.end() > c.end else c
 
@@ -2190,7 +2191,7 @@ def _instruments(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -
 
 # Plans named by their horizon, with no proper noun (实施基础研究十年规划, 出台服务业扩大开放3.0方案, 编制…新十年发展规划):
 # from the first word after the verb that issues them to 规划/方案/纲要, the horizon inside
-_HORIZON_PLAN = re.compile(r"(?:制定|出台|实施|编制|发布|印发)([\u4e00-\u9fff]{2,14}?新?(?:[一二三四五六七八九十]+年|\d\.\d版?)"
+_HORIZON_PLAN = compiled(r"(?:制定|出台|实施|编制|发布|印发)([\u4e00-\u9fff]{2,14}?新?(?:[一二三四五六七八九十]+年|\d\.\d版?)"
                            r"[\u4e00-\u9fff]{0,4}?(?:规划|方案|纲要))(?![\u4e00-\u9fff]{0,1}[体设])")
 
 
@@ -2209,7 +2210,7 @@ def _horizon_plans(text: str, tokens, offsets, boundaries) -> list[_Cand]:
     return out
 
 
-_PERIOD_PLAN = re.compile(r"“[^“”]{2,6}”(?:规划|规划纲要|实施方案)$")  # “十三五”规划
+_PERIOD_PLAN = compiled(r"“[^“”]{2,6}”(?:规划|规划纲要|实施方案)$")  # “十三五”规划
 
 
 def _plans_of_names(text: str, gaz: list[_Cand], quoted: list[_Cand]) -> list[_Cand]:
@@ -2225,9 +2226,9 @@ def _plans_of_names(text: str, gaz: list[_Cand], quoted: list[_Cand]) -> list[_C
 
 
 # heads of lines whose names the segmenter often breaks (京沪|二|通道/v, 南三/t|高速/d, 狮子|洋|通道)
-_SIBLING_LINE_HEAD = re.compile(r"(?:高速公路|高速|铁路|高铁|城际|通道|航道)$")
-_SIBLING_LINE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,5}")
-_CLAUSE_STOP = re.compile(r"[，。；：！？\n（）()“”]")
+_SIBLING_LINE_HEAD = compiled(r"(?:高速公路|高速|铁路|高铁|城际|通道|航道)$")
+_SIBLING_LINE_PREFIX = compiled(r"[\u4e00-\u9fff]{2,5}")
+_CLAUSE_STOP = compiled(r"[，。；：！？\n（）()“”]")
 
 
 def _leading_verbs_cut(text: str, tokens, offsets, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -2287,7 +2288,7 @@ def _sibling_lines(text: str, tokens, offsets, cands: list[_Cand]) -> list[_Cand
     return out
 
 
-_SITE_ITEM_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、)+$")
+_SITE_ITEM_BEFORE = compiled(r"(?:[\u4e00-\u9fff]{2,6}、)+$")
 
 
 def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) -> list[_Cand]:
@@ -2317,7 +2318,7 @@ def _shared_site_heads(text: str, tokens, offsets, known, cands: list[_Cand]) ->
 
 
 _AGREEMENT: Optional[re.Pattern] = None
-_AGREEMENT_HEAD = re.compile(r"协定|协议")
+_AGREEMENT_HEAD = compiled(r"协定|协议")
 
 
 def _agreement_pattern() -> re.Pattern:
@@ -2326,9 +2327,9 @@ def _agreement_pattern() -> re.Pattern:
     global _AGREEMENT
     if _AGREEMENT is None:
         countries = "|".join(sorted((row[0] for row in read_tsv(LEXICON_DIR / "country_abbreviations.tsv")),
-                                    key=len, reverse=True))
+                                    key=lambda w: (-len(w), w)))
         pair = f"中(?:{countries}){{1,2}}"
-        _AGREEMENT = re.compile(f"(?P<items>(?:{pair}、)*)(?P<name>{pair}(?:第[一二三四五]阶段)?"
+        _AGREEMENT = compiled(f"(?P<items>(?:{pair}、)*)(?P<name>{pair}(?:第[一二三四五]阶段)?"
                                 r"(?:投资|自贸|自由贸易|经贸|贸易)?(?:协定|协议))")
     return _AGREEMENT
 

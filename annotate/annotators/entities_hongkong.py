@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..lazyre import compiled
 from ._textview import LEXICON_DIR, read_tsv
 
 HONG_KONG = "香港特别行政区"
@@ -44,16 +45,16 @@ _CJK = "\u3400-\u9fff\U00020000-\U0003134f"  # with the extension planes (赤�
 # characters that never stand inside a name between its opening place and its head: particles, conjunctions,
 # prepositions, list and sentence punctuation
 _STOP = frozenset("的和及与或、，。；：！？“”（）()在将于为是向由从到等以对把被让并而其这那个各每所也亦已会可能要至")
-_NAME_CHAR = re.compile(f"[{_CJK}0-9]")
+_NAME_CHAR = compiled(f"[{_CJK}0-9]")
 _ROUTE_JOIN = frozenset("至–—－-")
 _AREA_JOIN = frozenset("╱／")
 _NUMERALS = frozenset("一二两双三四五六七八九十百千万0123456789")  # 「双城」, 「一程多站」: counted slogans
 _NOT_MIDDLE = frozenset("第条")  # a count or an ordinal: 将军澳第三条公路隧道 is a tunnel to the place, no name
 _MAX_MIDDLE = 8  # characters between the opening place (or the route's far end) and the head
-_NUMBERED_AREA = re.compile(r"第\d{1,3}区")
-_NUMBERED_ROAD = re.compile(r"[一二三四五六七八九十]{1,3}号干线")
-_RUNWAY = re.compile(r"(?:机场)?第[一二三四]跑道")
-_QUOTED = re.compile(r"“([^“”\n]{2,24})”")
+_NUMBERED_AREA = compiled(r"第\d{1,3}区")
+_NUMBERED_ROAD = compiled(r"[一二三四五六七八九十]{1,3}号干线")
+_RUNWAY = compiled(r"(?:机场)?第[一二三四]跑道")
+_QUOTED = compiled(r"“([^“”\n]{2,24})”")
 # a character after a head that makes it part of a longer common word (中心区, 站点, 公路网)
 _NOT_AFTER_HEAD = frozenset("区点网段性化")
 
@@ -81,12 +82,13 @@ _ROLES = ("head", "quoted", "fund", "verb", "end", "not", "body", "after", "titl
 
 
 def _longest(words) -> tuple:
-    return tuple(sorted(words, key=len, reverse=True))
+    # ties in code-point order: the same pattern text in every process (lazyre.compiled keeps it by its text)
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
 def _alternation(words) -> re.Pattern:
     """One pattern matching any of ``words``, the longest first where two begin alike."""
-    return re.compile("|".join(map(re.escape, _longest(words))))
+    return compiled("|".join(map(re.escape, _longest(words))))
 
 
 def _lengths(words) -> tuple:
@@ -255,7 +257,7 @@ def _verb_length(text: str, start: int, rules: _Rules) -> int:
     return next((n for n in rules.verb_lengths if n >= 2 and text[start : start + n] in rules.verb_set), 0)
 
 
-_COUNTED = re.compile(r"[两三四五六七八九十]大(?![学厦楼桥道街屿湾埔围澳坑埗])|^[一两二三四五六七八九十百\d]+[所个家间座项条]")
+_COUNTED = compiled(r"[两三四五六七八九十]大(?![学厦楼桥道街屿湾埔围澳坑埗])|^[一两二三四五六七八九十百\d]+[所个家间座项条]")
 
 
 def _counted(name: str) -> bool:
@@ -312,7 +314,7 @@ def _bodies(text: str, rules: _Rules) -> list:
     return [_cand(rules, m.start(), m.end(), "org", 2) for m in rules.bodies.finditer(text)]
 
 
-_TITLE = re.compile(r"《[^《》\n]{2,40}》")
+_TITLE = compiled(r"《[^《》\n]{2,40}》")
 
 
 def _titles(text: str, rules: _Rules) -> list:
@@ -321,7 +323,7 @@ def _titles(text: str, rules: _Rules) -> list:
     return [_cand(rules, m.start(), m.end(), rules.title, 2) for m in _TITLE.finditer(text)]
 
 
-_ALIAS = re.compile(r"（([^（）\n]{2,10})）")
+_ALIAS = compiled(r"（([^（）\n]{2,10})）")
 
 
 def _with_alias(text: str, c):
