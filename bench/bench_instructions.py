@@ -8,11 +8,14 @@ Each figure runs under valgrind's callgrind and reads the instruction count it r
 2. tagging a report once more in a process that has tagged it already (a process that tags it twice
    less one that tags it once), against one ``rjieba.tag`` pass over its text measured the same way.
 
+3. comparing national 2023 → 2024 once more in a process that has tagged both reports and compared
+   them already (compare twice less compare once), against tagging both reports the same way.
+
 Instructions weigh Python's interpreter loop and rjieba's compiled code alike, so the ratios are not
 ``bench_speed.py``'s; compare a figure with the same figure before a change.  Each valgrind run
 takes 10-60 s.
 
-Run: ``python bench/bench_instructions.py [startup|tag]`` (needs ``valgrind``).
+Run: ``python bench/bench_instructions.py [startup|tag|compare]`` (needs ``valgrind``).
 """
 
 from __future__ import annotations
@@ -58,6 +61,18 @@ def _rjieba_script(times: int) -> str:
             f"for _ in range({times}): rjieba.tag(text)")
 
 
+def _compare_script(times: int) -> str:
+    return (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from annotate import pipeline\n"
+            "from annotate.comparing.compare import compare\n"
+            f"old, new = pipeline.tag({str(N23)!r}), pipeline.tag({str(N24)!r})\n"
+            f"for _ in range({times}): compare(old, new)")
+
+
+def _tag_both_script(times: int) -> str:
+    return (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from annotate import pipeline\n"
+            f"for _ in range({times}): pipeline.tag({str(N23)!r}); pipeline.tag({str(N24)!r})")
+
+
 def startup() -> None:
     py = sys.executable
     bare = instructions([py, "-c", "import rjieba"])
@@ -74,12 +89,20 @@ def tag() -> None:
           f"({one_tag / 1e6:,.0f} M vs {one_pass / 1e6:,.0f} M instructions)")
 
 
+def compare() -> None:
+    py = sys.executable
+    one_cmp = instructions([py, "-c", _compare_script(2)]) - instructions([py, "-c", _compare_script(1)])
+    tag_both = instructions([py, "-c", _tag_both_script(2)]) - instructions([py, "-c", _tag_both_script(1)])
+    print(f"3. compare national 2023→2024 (in-process) / tagging both   {one_cmp / tag_both:6.2f}x  "
+          f"({one_cmp / 1e6:,.0f} M vs {tag_both / 1e6:,.0f} M instructions)")
+
+
 def main() -> None:
     if shutil.which("valgrind") is None:
         sys.exit("bench_instructions: valgrind is not installed (Debian: apt-get install valgrind)")
     if not CORPUS.is_dir():
         sys.exit("bench_instructions: ../shared/corpus is absent")
-    parts = {"startup": startup, "tag": tag}
+    parts = {"startup": startup, "tag": tag, "compare": compare}
     for name in sys.argv[1:] or list(parts):
         parts[name]()
 
