@@ -381,8 +381,8 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
         ops = tuple(_op(t, o_list, n_list, o_pos, n_pos, old.text, new.text, k) for t, k in zip(tops, kinds))
         for t in tops:
             if t.kind == "equal":
-                same += sum(len(x.key) for x in o_list[t.i1 : t.i2] if x.kind in ("word", "num"))
-                same += sum(len(x.key) for x in n_list[t.j1 : t.j2] if x.kind in ("word", "num"))
+                same += otoks.content_chars(o_tok[0] + t.i1, o_tok[0] + t.i2)
+                same += ntoks.content_chars(n_tok[0] + t.j1, n_tok[0] + t.j2)
         o_block = osegs[sp.old[0]].block if o_list else None
         n_block = nsegs[sp.new[0]].block if n_list else None
         pair = Pair(sp.relation, o_pos, o_end, n_pos, n_end, o_block, n_block, sp.score, ops, sp.move_id,

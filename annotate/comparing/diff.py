@@ -342,6 +342,21 @@ def _kept_in_order(olds: Sequence[_Clause], news: Sequence[_Clause]) -> tuple[se
     return keep_o, keep_n
 
 
+def _shared_in_order(olds: Sequence[_Clause], news: Sequence[_Clause]) -> bool:
+    """Do the clauses that both sides hold (by key) occur once on each side, in the same order?
+
+    Then :func:`_kept_in_order` keeps every one of them (each is the only match of its key and
+    all fit in one increasing chain, so leaving one out would weigh less) and no clause is left
+    to have moved: the answer without the quadratic table, for the common leaf whose clauses
+    were edited in place."""
+    count_o = Counter(c.key for c in olds)
+    count_n = Counter(c.key for c in news)
+    shared_o = [c.key for c in olds if c.key in count_n]
+    if any(count_o[k] > 1 or count_n[k] > 1 for k in shared_o):
+        return False
+    return shared_o == [c.key for c in news if c.key in count_o]
+
+
 def _runs(tokens: Sequence[Token], clauses: Sequence[_Clause], moved: Sequence[int]) -> list[tuple[int, int]]:
     """Token ranges of the moved clauses ``moved`` (indices into ``clauses``), neighbours joined
     into one run, each run with one separator more than it holds, so what stays reads as a
@@ -374,6 +389,8 @@ def moved_clauses(old: Sequence[Token], new: Sequence[Token]) -> tuple[list[tupl
     5.5%左右`` → ``城镇调查失业率5.5%左右，城镇新增就业1200万人以上``); ``([], [])`` when none did."""
     olds, news = _clauses(old), _clauses(new)
     if len(olds) < 2 or len(news) < 2 or len(olds) * len(news) > MAX_CLAUSE_PAIRS:
+        return [], []
+    if _shared_in_order(olds, news):
         return [], []
     keep_o, keep_n = _kept_in_order(olds, news)
     free_n: dict[str, list[int]] = {}
@@ -894,7 +911,14 @@ def classify(old: Sequence[Token], new: Sequence[Token], op: TokenOp, *, ignore_
     def written(tokens: Sequence[Token]) -> str:
         return "".join(t.key for t in tokens if t.kind != "space" and not (ignore_punctuation and t.kind == "punct"))
 
-    if written(old[op.i1 : op.i2]) == written(new[op.j1 : op.j2]):
+    def says_nothing(tokens: Sequence[Token]) -> bool:  # written(tokens) == "", stopping at the first word
+        return not any(t.key for t in tokens if t.kind != "space" and not (ignore_punctuation and t.kind == "punct"))
+
+    if op.i1 == op.i2 or op.j1 == op.j2:
+        same = says_nothing(old[op.i1 : op.i2]) and says_nothing(new[op.j1 : op.j2])
+    else:
+        same = written(old[op.i1 : op.i2]) == written(new[op.j1 : op.j2])
+    if same:
         # The same words, segmented differently because a line break or (ignored) punctuation
         # moved (rjieba reads 推进改革 as one word, 推进\n改革 as two), or a numbering label
         # the structure recognised on one side only.
@@ -1066,21 +1090,42 @@ def _only(tokens: Sequence[Token], words: "re.Pattern[str]", numbers: bool = Tru
 
     Judged on the joined text, so it holds for character granularity too (左 + 右).
     """
+    alphabet = _ALPHABETS.get(words)
+    if alphabet is not None:
+        # A cheap refusal first, with the same answer: a word holding a character that no listed
+        # word holds cannot be matched.  A whole deleted paragraph fails on its first word instead
+        # of being joined and matched (the classifier sees such ops on every deleted pair).
+        for t in tokens:
+            if t.kind != "num" and not alphabet.issuperset(t.key):
+                return False
     if not numbers and any(t.kind == "num" for t in tokens):
         return False
     rest = "".join(t.key for t in tokens if t.kind != "num")
     return words.fullmatch(rest) is not None
 
 
+# The characters of the words each pattern of :func:`_only` lists (filled where they are compiled).
+_ALPHABETS: dict["re.Pattern[str]", frozenset[str]] = {}
+
+
+def _word_list_re(words: Sequence[str]) -> "re.Pattern[str]":
+    """A pattern matching any run of ``words`` (longest first), its alphabet kept for :func:`_only`;
+    one that matches nothing when there are none."""
+    if not words:
+        return re.compile("(?!)")
+    pattern = re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")*")
+    _ALPHABETS[pattern] = frozenset("".join(words))
+    return pattern
+
+
 @lru_cache(maxsize=1)
 def _qualifier_re() -> "re.Pattern[str]":
-    return re.compile("(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + ")*")
+    return _word_list_re(sorted(QUALIFIERS))
 
 
 @lru_cache(maxsize=1)
 def _modal_re() -> "re.Pattern[str]":
-    verbs = sorted(modal_ranks(), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")*") if verbs else re.compile("(?!)")
+    return _word_list_re(list(modal_ranks()))
 
 
 def _rank(tokens: Sequence[Token], ranks: dict[str, int]) -> int:

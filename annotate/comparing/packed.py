@@ -18,10 +18,12 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 from functools import partial
-from operator import itemgetter
+from itertools import accumulate
+from operator import itemgetter, mul
 from typing import Sequence
 
 from ..reading.tokenize import Token
+from .align import CONTENT_KINDS
 
 # ``Token(*fields)`` from a tuple of its fields, in C (``Token._make`` is a Python call per token).
 _new_token = partial(tuple.__new__, Token)
@@ -37,13 +39,21 @@ class PackedTokens:
     texts: list[str]
     keys: list[str]
     kinds: list[str]
+    # content characters (keys of words and numbers, what similarity counts) before token k
+    content_before: array
 
     @classmethod
     def pack(cls, tokens: Sequence[Token]) -> "PackedTokens":
         """The columns of ``tokens`` (which the caller may then drop)."""
+        keys, kinds = list(map(itemgetter(3), tokens)), list(map(itemgetter(4), tokens))
+        sizes = map(mul, map(len, keys), map(CONTENT_KINDS.__contains__, kinds))
         return cls(array("q", map(itemgetter(0), tokens)), array("q", map(itemgetter(1), tokens)),
-                   list(map(itemgetter(2), tokens)), list(map(itemgetter(3), tokens)),
-                   list(map(itemgetter(4), tokens)))
+                   list(map(itemgetter(2), tokens)), keys, kinds, array("q", accumulate(sizes, initial=0)))
+
+    def content_chars(self, a: int, b: int) -> int:
+        """Content characters of tokens ``a`` to ``b`` (exclusive): the length of their word and
+        number keys."""
+        return self.content_before[b] - self.content_before[a]
 
     def __len__(self) -> int:
         return len(self.keys)
