@@ -163,16 +163,23 @@ def _dmp_runs(a: str, b: str, timeout: float, cleanup: bool) -> Optional[list[tu
     """diff-match-patch on placeholder strings (its C++ port when there, :func:`_c_diff`); None
     when it ran out of time."""
     fast = _c_diff()
-    if fast is not None:
-        t0 = time.perf_counter()
-        counts = fast(a, b, timelimit=timeout, checklines=False, cleanup="Semantic" if cleanup else "No",
-                      counts_only=True)
-        # The same deadline signal as below; the C++ call includes the cleanup, which takes
-        # microseconds next to a bisection that ran to the deadline.
-        if timeout > 0 and time.perf_counter() - t0 >= timeout:
-            return None
-        return [(op, n if op <= 0 else 0, n if op >= 0 else 0) for op, n in
-                ((_C_OPS[c], n) for c, n in counts)]
+    return _python_dmp_runs(a, b, timeout, cleanup) if fast is None else _c_dmp_runs(fast, a, b, timeout, cleanup)
+
+
+def _c_dmp_runs(fast, a: str, b: str, timeout: float, cleanup: bool) -> Optional[list[tuple[int, int, int]]]:
+    """:func:`_dmp_runs` by the C++ port ``fast`` (:func:`_c_diff`)."""
+    t0 = time.perf_counter()
+    counts = fast(a, b, timelimit=timeout, checklines=False, cleanup="Semantic" if cleanup else "No",
+                  counts_only=True)
+    # The same deadline signal as the Python one's; the C++ call includes the cleanup, which
+    # takes microseconds next to a bisection that ran to the deadline.
+    if timeout > 0 and time.perf_counter() - t0 >= timeout:
+        return None
+    return [(op, n if op <= 0 else 0, n if op >= 0 else 0) for op, n in ((_C_OPS[c], n) for c, n in counts)]
+
+
+def _python_dmp_runs(a: str, b: str, timeout: float, cleanup: bool) -> Optional[list[tuple[int, int, int]]]:
+    """:func:`_dmp_runs` by the pure-Python diff-match-patch (the reference the C++ port must match)."""
     from diff_match_patch import diff_match_patch
 
     dmp = diff_match_patch()
