@@ -81,20 +81,25 @@ def startup() -> None:
           f"({diff / 1e6:,.0f} M vs {bare / 1e6:,.0f} M instructions)")
 
 
-def tag() -> None:
+def one_more(script, times: int = 1) -> int:
+    """Instructions of one more run of what ``script(n)`` does ``n`` times (``times + 1`` runs less
+    ``times``: the start-up and the warm-up cancel out)."""
     py = sys.executable
-    one_tag = instructions([py, "-c", _tag_script(2)]) - instructions([py, "-c", _tag_script(1)])
-    one_pass = instructions([py, "-c", _rjieba_script(3)]) - instructions([py, "-c", _rjieba_script(2)])
-    print(f"2. tag national 2023 (in-process) / one rjieba.tag pass     {one_tag / one_pass:6.2f}x  "
-          f"({one_tag / 1e6:,.0f} M vs {one_pass / 1e6:,.0f} M instructions)")
+    return instructions([py, "-c", script(times + 1)]) - instructions([py, "-c", script(times)])
+
+
+def ratio_line(label: str, num: int, den: int) -> None:
+    print(f"{label:<60} {num / den:6.2f}x  ({num / 1e6:,.0f} M vs {den / 1e6:,.0f} M instructions)")
+
+
+def tag() -> None:
+    ratio_line("2. tag national 2023 (in-process) / one rjieba.tag pass", one_more(_tag_script),
+               one_more(_rjieba_script, 2))
 
 
 def compare() -> None:
-    py = sys.executable
-    one_cmp = instructions([py, "-c", _compare_script(2)]) - instructions([py, "-c", _compare_script(1)])
-    tag_both = instructions([py, "-c", _tag_both_script(2)]) - instructions([py, "-c", _tag_both_script(1)])
-    print(f"3. compare national 2023→2024 (in-process) / tagging both   {one_cmp / tag_both:6.2f}x  "
-          f"({one_cmp / 1e6:,.0f} M vs {tag_both / 1e6:,.0f} M instructions)")
+    ratio_line("3. compare national 2023→2024 (in-process) / tagging both", one_more(_compare_script),
+               one_more(_tag_both_script))
 
 
 def main() -> None:

@@ -124,3 +124,14 @@ def test_only_refuses_exactly_when_joining_would(words, numbers):
         rest = "".join(t.key for t in toks if t.kind != "num")
         plain = (numbers or not any(t.kind == "num" for t in toks)) and re.fullmatch(pattern, rest) is not None
         assert D._only(toks, pattern, numbers=numbers) == plain
+
+
+@settings(max_examples=300)
+@given(st.lists(st.integers(0, 40), max_size=80), st.integers(1, 10))
+def test_top_candidates_are_the_most_hit_ties_by_index(hit_list, k):
+    from collections import Counter
+
+    from annotate.comparing.align import _top
+
+    hits = Counter(hit_list)
+    assert _top(hits, k) == sorted(hits, key=lambda i: (-hits[i], i))[:k]

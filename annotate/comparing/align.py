@@ -31,6 +31,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from heapq import nlargest
 from itertools import chain, compress
 from operator import add, itemgetter
 from typing import Optional, Sequence
@@ -268,11 +269,13 @@ def _top(hits: Counter[int], k: int) -> list[int]:
     sorting every candidate gives, after cutting the candidates at the k-th largest count.
     (Sorting and filtering run in C: a window on reports end to end hits a thousand segments.)"""
     if len(hits) > k:
-        floor = sorted(hits.values(), reverse=True)[k - 1]
+        floor = nlargest(k, hits.values())[-1]
         pool = list(compress(hits.keys(), map(floor.__le__, hits.values())))
     else:
         pool = list(hits)
-    pool.sort(key=lambda i: (-hits[i], i))
+    # by index, then (a stable sort keeps that order among equal counts, reversed or not) by count
+    pool.sort()
+    pool.sort(key=hits.__getitem__, reverse=True)
     return pool[:k]
 
 

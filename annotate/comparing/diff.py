@@ -41,6 +41,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Optional, Sequence
 
 from ..lexicon import DIR as LEXICON_DIR
@@ -49,6 +50,8 @@ from ..model import Meta
 from ..reading.tokenize import QUALIFIERS, Token
 
 LEXICON = LEXICON_DIR
+
+_KEY = itemgetter(3)  # Token.key, read in C
 
 # Supplementary private-use planes 15 and 16: 2 × 65,534 usable code points.
 _PLANES = ((0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
@@ -80,7 +83,12 @@ class Encoder:
         return c
 
     def encode(self, tokens: Sequence[Token]) -> str:
-        return "".join(self.char(t.key) for t in tokens)
+        """One placeholder per token; keys seen before are looked up in C, new ones numbered in order."""
+        keys = list(map(_KEY, tokens))
+        chars = list(map(self._codes.get, keys))
+        if None in chars:
+            chars = [c if c is not None else self.char(k) for c, k in zip(chars, keys)]
+        return "".join(chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +221,7 @@ def leaf_diff(old: Sequence[Token], new: Sequence[Token], encoder: Encoder, *, t
     a, b = encoder.encode(old), encoder.encode(new)
     if a == b:
         return LeafDiff((TokenOp("equal", 0, len(old), 0, len(new)),) if old else ())
-    if "\x00".join(t.key for t in new) < "\x00".join(t.key for t in old):
+    if "\x00".join(map(_KEY, new)) < "\x00".join(map(_KEY, old)):
         # Diff in one canonical direction and flip, so B→A is exactly the mirror of A→B
         # (diff-match-patch and its cleanup are not symmetric on their own).
         d = _leaf(new, old, b, a, timeout)
