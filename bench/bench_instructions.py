@@ -8,11 +8,14 @@ Each figure runs under valgrind's callgrind and reads the instruction count it r
 2. tagging a report once more in a process that has tagged it already (a process that tags it twice
    less one that tags it once), against one ``rjieba.tag`` pass over its text measured the same way.
 
+3. comparing national 2023 → 2024 once more in a process that has tagged both reports and compared
+   them already (compare twice less compare once), against tagging both reports the same way.
+
 Instructions weigh Python's interpreter loop and rjieba's compiled code alike, so the ratios are not
 ``bench_speed.py``'s; compare a figure with the same figure before a change.  Each valgrind run
 takes 10-60 s.
 
-Run: ``python bench/bench_instructions.py [startup|tag]`` (needs ``valgrind``).
+Run: ``python bench/bench_instructions.py [startup|tag|compare]`` (needs ``valgrind``).
 """
 
 from __future__ import annotations
@@ -58,6 +61,18 @@ def _rjieba_script(times: int) -> str:
             f"for _ in range({times}): rjieba.tag(text)")
 
 
+def _compare_script(times: int) -> str:
+    return (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from annotate import pipeline\n"
+            "from annotate.comparing.compare import compare\n"
+            f"old, new = pipeline.tag({str(N23)!r}), pipeline.tag({str(N24)!r})\n"
+            f"for _ in range({times}): compare(old, new)")
+
+
+def _tag_both_script(times: int) -> str:
+    return (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from annotate import pipeline\n"
+            f"for _ in range({times}): pipeline.tag({str(N23)!r}); pipeline.tag({str(N24)!r})")
+
+
 def startup() -> None:
     py = sys.executable
     bare = instructions([py, "-c", "import rjieba"])
@@ -66,12 +81,25 @@ def startup() -> None:
           f"({diff / 1e6:,.0f} M vs {bare / 1e6:,.0f} M instructions)")
 
 
-def tag() -> None:
+def one_more(script, times: int = 1) -> int:
+    """Instructions of one more run of what ``script(n)`` does ``n`` times (``times + 1`` runs less
+    ``times``: the start-up and the warm-up cancel out)."""
     py = sys.executable
-    one_tag = instructions([py, "-c", _tag_script(2)]) - instructions([py, "-c", _tag_script(1)])
-    one_pass = instructions([py, "-c", _rjieba_script(3)]) - instructions([py, "-c", _rjieba_script(2)])
-    print(f"2. tag national 2023 (in-process) / one rjieba.tag pass     {one_tag / one_pass:6.2f}x  "
-          f"({one_tag / 1e6:,.0f} M vs {one_pass / 1e6:,.0f} M instructions)")
+    return instructions([py, "-c", script(times + 1)]) - instructions([py, "-c", script(times)])
+
+
+def ratio_line(label: str, num: int, den: int) -> None:
+    print(f"{label:<60} {num / den:6.2f}x  ({num / 1e6:,.0f} M vs {den / 1e6:,.0f} M instructions)")
+
+
+def tag() -> None:
+    ratio_line("2. tag national 2023 (in-process) / one rjieba.tag pass", one_more(_tag_script),
+               one_more(_rjieba_script, 2))
+
+
+def compare() -> None:
+    ratio_line("3. compare national 2023→2024 (in-process) / tagging both", one_more(_compare_script),
+               one_more(_tag_both_script))
 
 
 def main() -> None:
@@ -79,7 +107,7 @@ def main() -> None:
         sys.exit("bench_instructions: valgrind is not installed (Debian: apt-get install valgrind)")
     if not CORPUS.is_dir():
         sys.exit("bench_instructions: ../shared/corpus is absent")
-    parts = {"startup": startup, "tag": tag}
+    parts = {"startup": startup, "tag": tag, "compare": compare}
     for name in sys.argv[1:] or list(parts):
         parts[name]()
 

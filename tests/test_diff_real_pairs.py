@@ -8,7 +8,7 @@ import pytest
 
 from annotate import pipeline
 from annotate.comparing.compare import compare
-from tests.conftest import CORPUS
+from conftest import CORPUS  # not tests.conftest: fast-diff-match-patch installs a top-level "tests" package
 
 PAIRS = {
     (2023, 2024): {"urban_new_jobs": "qualifier_changed", "gdp_growth": "unchanged"},

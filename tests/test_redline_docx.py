@@ -26,7 +26,7 @@ from annotate.cli import main
 from annotate.comparing.compare import TargetChange, TargetSide, compare
 from annotate.render.anchors import delta_label, target_delta
 from annotate.render.docx import W_NS, render_docx, stream, side_text, tracked_text, xml_safe
-from tests.conftest import CORPUS
+from conftest import CORPUS  # not tests.conftest: fast-diff-match-patch installs a top-level "tests" package
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 NS = {"w": W_NS}

@@ -31,14 +31,17 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from heapq import nlargest
 from itertools import chain, compress
-from operator import add
+from operator import add, itemgetter
 from typing import Optional, Sequence
 
 from ..model import Block, Report
 from ..reading.tokenize import Token
 
 SENTENCE_END = frozenset("。！？；!?;")
+CONTENT_KINDS = frozenset(("word", "num"))  # the token kinds a segment's content holds
+_KEY, _KIND = itemgetter(3), itemgetter(4)  # Token.key, Token.kind
 # Closing marks that belong to the sentence before them.
 _CLOSERS = frozenset("”’」』）)】〕》\"'")
 
@@ -135,7 +138,8 @@ def segments(report: Report, tokens: Sequence[Token], *, sentences: bool = True,
         if k <= seg_start:
             return
         toks = tokens[seg_start:k]
-        content = "".join(t.key for t in toks if t.kind in ("word", "num"))
+        # keys of the words and numbers, gathered in C (a segment is tens of tokens)
+        content = "".join(compress(map(_KEY, toks), map(CONTENT_KINDS.__contains__, map(_KIND, toks))))
         first = next((t.start for t in toks if t.kind != "space"), toks[0].start)
         out.append(Segment(len(out), seg_start, k, toks[0].start, toks[-1].end, block_at(first), content))
         seg_start = k
@@ -265,11 +269,13 @@ def _top(hits: Counter[int], k: int) -> list[int]:
     sorting every candidate gives, after cutting the candidates at the k-th largest count.
     (Sorting and filtering run in C: a window on reports end to end hits a thousand segments.)"""
     if len(hits) > k:
-        floor = sorted(hits.values(), reverse=True)[k - 1]
+        floor = nlargest(k, hits.values())[-1]
         pool = list(compress(hits.keys(), map(floor.__le__, hits.values())))
     else:
         pool = list(hits)
-    pool.sort(key=lambda i: (-hits[i], i))
+    # by index, then (a stable sort keeps that order among equal counts, reversed or not) by count
+    pool.sort()
+    pool.sort(key=hits.__getitem__, reverse=True)
     return pool[:k]
 
 
@@ -314,10 +320,12 @@ def _candidates(old: Sequence[Segment], new: Sequence[Segment], og: Sequence[tup
                 for p in filter(None, map(rare.get, g))))
         # Ties broken by segment index, never by the (hash-seeded) order the bigram set was
         # walked in: the same two reports must always give the same alignment.
-        gs = frozenset(g)  # the one set the Dice scores of this segment's candidates need
+        # :func:`_dice` written out (both sides hold bigrams here): the one set the scores of this
+        # segment's candidates need, made once
+        common, size = frozenset(g).intersection, len(g)
         for i in _top(hits, 8):
             if (i, j) not in score:
-                d = _dice(gs, og[i])
+                d = 2 * len(common(og[i])) / (size + len(og[i]))
                 if d >= GAP_MIN:
                     score[(i, j)] = d
     return score

@@ -53,6 +53,7 @@ from .diff import (Encoder, PlaceholderOverflow, TokenOp, YearRoll, classify, is
                    number_span, year_roll)
 from .goal_pairing import is_goal_key, pair_goals
 from .horizon import horizon_at, passage_horizons
+from .packed import PackedTokens
 from .target_pairs import Key, metric_key, pair_keys, pick, reported_key
 from ..model import Report, Target
 from ..lexicon import DIR as LEXICON_DIR, two_columns
@@ -236,6 +237,16 @@ def _tokens(report: Report, view: str, to_text: Optional[Sequence[int]], granula
     return merge_atoms(toks, _atom_spans(report))
 
 
+def _tokens_and_segments(report: Report, view, granularity: str,
+                         ignore_width: bool) -> tuple[PackedTokens, list[_align.Segment]]:
+    """A report's diff tokens, packed (:mod:`.packed`), and its segments (:func:`align.segments`).
+
+    One side at a time, so that only one side's tokens are ever objects: the token list and the
+    script view it was read from are dropped as soon as the segments are cut."""
+    toks = _tokens(report, *view(report), granularity, ignore_width)
+    return PackedTokens.pack(toks), _align.segments(report, toks)
+
+
 def _label_spans(report: Report) -> list[tuple[int, int]]:
     """Numbering labels (一、 （三） 5.): renumbered paragraphs are structure, not edits."""
     return [(b.num_start, b.num_end) for b in report.blocks
@@ -302,20 +313,14 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
     """The comparison itself (:func:`compare` checks the sizes and pauses cycle collection)."""
     opts = Options(ignore_punctuation, ignore_width, granularity, timeout)
     t0 = time.perf_counter()
-    if old.meta.script != new.meta.script:
-        # across scripts, both sides folded alike: hk2s alone leaves variants apart (谘/咨, 藉/借)
-        (ov, omap), (nv, nmap) = _folded(old), _folded(new)
-    else:
-        ov, omap = _view(old)
-        nv, nmap = _view(new)
-    otoks = _tokens(old, ov, omap, granularity, ignore_width)
-    ntoks = _tokens(new, nv, nmap, granularity, ignore_width)
+    # across scripts, both sides folded alike: hk2s alone leaves variants apart (谘/咨, 藉/借)
+    view = _folded if old.meta.script != new.meta.script else _view
     # Sentence-sized leaves whatever the options: with --ignore-punctuation a sentence end that
     # moved is paired back by alignment (split/merge, crossing boundaries), while paragraph-sized
     # leaves turned rewritten paragraphs into long replaced runs that swallowed changed numbers
     # (shanghai 2024 → 2025: 47 number changes became 36, and more changes in all).
-    osegs = _align.segments(old, otoks)
-    nsegs = _align.segments(new, ntoks)
+    otoks, osegs = _tokens_and_segments(old, view, granularity, ignore_width)
+    ntoks, nsegs = _tokens_and_segments(new, view, granularity, ignore_width)
     t1 = time.perf_counter()
     seg_pairs = _align.align(osegs, nsegs)
     t2 = time.perf_counter()
@@ -335,8 +340,8 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
     for sp in seg_pairs:
         o_tok = (osegs[sp.old[0]].tok_start, osegs[sp.old[1] - 1].tok_end) if sp.old[1] > sp.old[0] else None
         n_tok = (nsegs[sp.new[0]].tok_start, nsegs[sp.new[1] - 1].tok_end) if sp.new[1] > sp.new[0] else None
-        o_list = otoks[o_tok[0] : o_tok[1]] if o_tok else []
-        n_list = ntoks[n_tok[0] : n_tok[1]] if n_tok else []
+        o_list = otoks.tokens(*o_tok) if o_tok else []
+        n_list = ntoks.tokens(*n_tok) if n_tok else []
         o_pos = o_list[0].start if o_list else last_old
         n_pos = n_list[0].start if n_list else last_new
         o_end = o_list[-1].end if o_list else o_pos
@@ -376,8 +381,8 @@ def _compare(old: Report, new: Report, *, ignore_punctuation: bool, ignore_width
         ops = tuple(_op(t, o_list, n_list, o_pos, n_pos, old.text, new.text, k) for t, k in zip(tops, kinds))
         for t in tops:
             if t.kind == "equal":
-                same += sum(len(x.key) for x in o_list[t.i1 : t.i2] if x.kind in ("word", "num"))
-                same += sum(len(x.key) for x in n_list[t.j1 : t.j2] if x.kind in ("word", "num"))
+                same += otoks.content_chars(o_tok[0] + t.i1, o_tok[0] + t.i2)
+                same += ntoks.content_chars(n_tok[0] + t.j1, n_tok[0] + t.j2)
         o_block = osegs[sp.old[0]].block if o_list else None
         n_block = nsegs[sp.new[0]].block if n_list else None
         pair = Pair(sp.relation, o_pos, o_end, n_pos, n_end, o_block, n_block, sp.score, ops, sp.move_id,

@@ -21,6 +21,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from sys import intern
 from typing import NamedTuple, Optional, Sequence
 
@@ -247,7 +248,7 @@ def merge_atoms(tokens: Sequence[Token], spans: Sequence[tuple[int, int]], *, ig
     """
     if not spans:
         return list(tokens)
-    starts = [t.start for t in tokens]
+    starts = list(map(itemgetter(0), tokens))  # Token.start, gathered in C
     out: list[Token] = []
     k = 0
     for s, e in sorted(set(spans)):
