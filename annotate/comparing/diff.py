@@ -161,7 +161,7 @@ def _c_diff():
     as two characters and every run length would be off."""
     try:
         from fast_diff_match_patch import diff
-    except ImportError:  # pragma: no cover - a declared dependency; the Python one still works
+    except ImportError:  # the optional extra `fast` is not installed: the Python library does the leaves
         return None
     probe = diff("\U000F0000a", "\U000F0001a", timelimit=0, checklines=False, cleanup="No", counts_only=True)
     return diff if probe == [("-", 1), ("+", 1), ("=", 1)] else None
