@@ -25,15 +25,15 @@ reworded around its object).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
 from ..annotators.commitments import simplified_span, strength_rank
 from ..model import Block, Commitment, Entity, Report
+from ..lazyre import compiled
 
-_NOT_WORDS = re.compile(r"[\s\W_]+")
+_NOT_WORDS = compiled(r"[\s\W_]+")
 _THINGS = frozenset(("project", "facility", "policy", "programme"))
 
 

@@ -48,6 +48,7 @@ from ..lexicon import DIR as LEXICON_DIR
 
 from ..model import Meta
 from ..reading.tokenize import QUALIFIERS, Token
+from ..lazyre import compiled
 
 LEXICON = LEXICON_DIR
 
@@ -592,7 +593,7 @@ def same_metric(a: str, b: str) -> Optional[bool]:
 
 # A share of a total (``战略性新兴产业增加值占规上工业比重``) is not the total's own metric
 # (``战略性新兴产业增加值增长``), however many words they share.
-SHARE_RE = re.compile(r"占|比重|占比")
+SHARE_RE = compiled(r"占|比重|占比")
 
 
 def _one_share(a: str, b: str) -> bool:
@@ -742,7 +743,7 @@ def _split_label(op: TokenOp, old: Sequence[Token], new: Sequence[Token]) -> lis
 # two numbers in the middle of rewritten clauses need not be.
 NUMBER_EDGE_WORDS = 2
 NUMBER_EDGE_CHARS = 3  # 降到 → 平均为 is a verb; 5G工厂 → 领航级智能工厂 is another thing counted
-_UNIT_RE = re.compile(r"^[\d.,．\s\-－~～—至到]+(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)?")
+_UNIT_RE = compiled(r"^[\d.,．\s\-－~～—至到]+(?:万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千|百)?")
 
 
 def _base_unit(key: str) -> str:
@@ -811,8 +812,8 @@ def _special(tokens: Sequence[Token]) -> bool:
 # --------------------------------------------------------------------------- year roll-forward
 
 # A year written as a number atom, with what follows it (``2024年``, ``2025年1月14日``).
-_YEAR_ATOM = re.compile(r"((?:19|20)\d{2})年(.*)")
-_DATE_ATOM = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_YEAR_ATOM = compiled(r"((?:19|20)\d{2})年(.*)")
+_DATE_ATOM = compiled(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 
 
 @dataclass(frozen=True)
@@ -1070,7 +1071,7 @@ UNIT_KINDS = {
 # a share (城镇化率76.2%), an age (人均预期寿命78.8岁), a run of years (连续9年).
 LEVEL_KINDS = frozenset({"share", "points", "duration", "岁"})
 # Verbs that give the level reached, not an amount done over the period (达到62661亿元).
-LEVEL_VERB_RE = re.compile(r"(?:达到|达|提高到|提高至|提升到|提升至|增至|增加到|上升到|升至|降至|降到|下降到|"
+LEVEL_VERB_RE = compiled(r"(?:达到|达|提高到|提高至|提升到|提升至|增至|增加到|上升到|升至|降至|降到|下降到|"
                            r"保持在|稳定在|控制在|为|迈上|突破|超过)$")
 
 
@@ -1127,8 +1128,8 @@ def _word_list_re(words: Sequence[str]) -> "re.Pattern[str]":
     """A pattern matching any run of ``words`` (longest first), its alphabet kept for :func:`_only`;
     one that matches nothing when there are none."""
     if not words:
-        return re.compile("(?!)")
-    pattern = re.compile("(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")*")
+        return compiled("(?!)")
+    pattern = compiled("(?:" + "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) + ")*")
     _ALPHABETS[pattern] = frozenset("".join(words))
     return pattern
 

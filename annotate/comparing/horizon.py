@@ -16,22 +16,22 @@ that names a span of years sets ``multi_year`` for what follows, one that names 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import Sequence
 
 from ..model import Report
+from ..lazyre import compiled
 
 # An opening that names several years: the five years under review, a plan period.
-MULTI_YEAR_RE = re.compile(
+MULTI_YEAR_RE = compiled(
     r"五年|“?十[一二三四五六七八九]五”?(?:时期|期间|以来)|(?:20\d\d|二〇..)\s*[-—–至到]\s*20\d\d\s*年"
 )
 # An opening that names one year: the past year, this year, a year by number.
-ONE_YEAR_RE = re.compile(r"过去一年|一年来|这一年|去年|今年|(?<!\d)20\d\d年(?![-—–至到\d])")
+ONE_YEAR_RE = compiled(r"过去一年|一年来|这一年|去年|今年|(?<!\d)20\d\d年(?![-—–至到\d])")
 # How much of a paragraph is its opening: up to the first full stop, at most this many characters
 # (a long first sentence mentions periods in passing).
 OPENING_CHARS = 40
-_OPENING_END = re.compile(r"[。！？!?\n]")
+_OPENING_END = compiled(r"[。！？!?\n]")
 
 
 def _opening(text: str, start: int, end: int) -> str:

@@ -38,6 +38,7 @@ from typing import Optional, Sequence
 from ..lexicon import two_columns
 from .goal_pairing import goal_key, is_goal_key, pick_goal
 from ..model import Target
+from ..lazyre import compiled
 
 # (scope, indicator, component, metric key): the metric key is None for a lexicon indicator
 Key = tuple
@@ -58,7 +59,7 @@ def metric_key(metric: str) -> str:
 
 # A clause about what the list left over (其他轻工业品的产量，都将有不同程度的增长) names no indicator of
 # its own: what "other" covers differs from year to year, so it is not compared.
-RESIDUAL_RE = re.compile(r"\s*(?:其他|其它|其余)")
+RESIDUAL_RE = compiled(r"\s*(?:其他|其它|其余)")
 
 
 def target_key(t: Target) -> Optional[Key]:

@@ -28,6 +28,7 @@ from typing import NamedTuple, Optional, Sequence
 import rjieba
 
 from .numerals import name_marks
+from ..lazyre import compiled
 
 # Units a number may carry (longest first so the regex prefers 万平方米 over 万).  Dates are
 # numbers too (``2024年``): a changed year is a changed number.
@@ -49,12 +50,12 @@ _ONE = rf"{_NUM}{_SP}{_MULT}?{_SP}{_UNIT}?"
 # A number is not an atom when it is part of a Latin name (PM2.5, 5G, G20): leave those to rjieba.
 # The atom is matched whole (atomic group, no backtracking to a shorter number); one that ends
 # in a digit must not run into Latin letters (5G is a name), one that ends in a unit may (2020年QS).
-NUMBER_RE = re.compile(rf"(?<![A-Za-z\d.])(?>{_ONE}(?:{_SP}[-－~～—至到]{_SP}{_ONE})?)(?:(?<=\d)(?![A-Za-z])|(?<!\d))")
+NUMBER_RE = compiled(rf"(?<![A-Za-z\d.])(?>{_ONE}(?:{_SP}[-－~～—至到]{_SP}{_ONE})?)(?:(?<=\d)(?![A-Za-z])|(?<!\d))")
 
 # A note reference (``四大主导产业［2］``) is a label, like a paragraph's number: notes renumbered
 # between two years are no number change.
-NOTE_RE = re.compile(r"[［\[]\d{1,3}[］\]]")
-_ATOM_RE = re.compile(rf"(?P<note>{NOTE_RE.pattern})|(?P<num>{NUMBER_RE.pattern})")
+NOTE_RE = compiled(r"[［\[]\d{1,3}[］\]]")
+_ATOM_RE = compiled(rf"(?P<note>{NOTE_RE.pattern})|(?P<num>{NUMBER_RE.pattern})")
 
 #: qualifier words (DOMAIN.md 3): a change of these next to a number is a number change.
 QUALIFIERS = frozenset(
@@ -78,7 +79,7 @@ class Token(NamedTuple):
 
 
 # Punctuation, symbols and spaces only (CJK ideographs, letters and digits are \w).
-_NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD = compiled(r"[\W_]+")
 
 
 def _words(segment: str, granularity: str) -> list[str]:
@@ -101,8 +102,8 @@ def _words(segment: str, granularity: str) -> list[str]:
     return merged
 
 
-_CHARS = re.compile(r"\s+|.", re.S)
-_SPACE_RUN = re.compile(r"\s\s")
+_CHARS = compiled(r"\s+|.", re.S)
+_SPACE_RUN = compiled(r"\s\s")
 
 
 def _key(text: str, kind: str, *, ignore_width: bool) -> str:
@@ -133,7 +134,7 @@ def _word_kind(w: str) -> str:
     return "space" if w.isspace() else "punct" if _NON_WORD.fullmatch(w) else "word"
 
 
-_RANGE_DASH = re.compile(r"(?<=[\d%％])\s*[-－~～—–]+\s*(?=\d)")
+_RANGE_DASH = compiled(r"(?<=[\d%％])\s*[-－~～—–]+\s*(?=\d)")
 
 
 def _spans(view: str, granularity: str) -> list[tuple[int, int, str]]:
