@@ -77,13 +77,13 @@ def test_sixteen_pairs_labelled_blind_agree_at_least_as_well_as_measured(corpus)
 
 def test_old_national_pairs_labelled_blind_agree_at_least_as_well_as_measured(corpus):
     """tests/gold/target_changes/old (README): 8 national pairs 1956-1995, 35 of 138 labels blind;
-    39 of 92 when last measured.  A floor against regressions: most rows left are soft (worded money,
+    53 of 92 when last measured (39 at the start of round 5).  A floor against regressions: most rows left are soft (worded money,
     credit and deficit goals the prose plans never state as figures)."""
     scores = ev.evaluate(GOLD / "old", corpus, echo=False)
     assert len(scores) == 8
     agree = sum(s.label_agree for s in scores)
     total = sum(s.label_total for s in scores)
-    assert agree >= 39 and total <= 92, [m for s in scores for m in s.misses]
+    assert agree >= 53 and total <= 92, [m for s in scores for m in s.misses]
     assert sum(s.delta_agree for s in scores) >= 9
 
 
@@ -97,3 +97,16 @@ def test_nine_pairs_kept_blind_for_a_round_agree_at_least_as_well_as_measured(co
     total = sum(s.label_total for s in scores)
     assert agree >= 100 and total <= 105, [m for s in scores for m in s.misses]
     assert sum(s.delta_agree for s in scores) == sum(s.delta_total for s in scores) == 24
+
+
+def test_round_5_blind_pairs_agree_at_least_as_well_as_measured(corpus):
+    """tests/gold/target_changes/blind3 (README): six old national pairs (1955-1988) and three Hong Kong
+    goal pairs (``"scope": "goal"``), labelled blind and kept outside the repository for round 5; 6 of 131
+    labels at its start, 9 of 135 at its end (unmatched predictions count against).  A floor against
+    regressions: its labeller took five-year plan figures and worded goals as the main targets of years
+    whose reports set no yearly figures (1982-1988), which this code reads as multi-year or no targets."""
+    scores = ev.evaluate(GOLD / "blind3", corpus, echo=False)
+    assert len(scores) == 9
+    agree = sum(s.label_agree for s in scores)
+    total = sum(s.label_total for s in scores)
+    assert agree >= 9 and total <= 135, [m for s in scores for m in s.misses]
