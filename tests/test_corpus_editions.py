@@ -112,3 +112,12 @@ def test_the_grid_shows_both_reports_of_the_year_and_their_pair(hk_site):
         assert (hk_site / href).is_file(), href
     # the copy is listed as left out, linking its own page
     assert doc.xpath("//li/a[@href='reports/hk-2019-z-copy.html']")
+
+
+def test_reports_without_text_are_told_apart_by_year_not_taken_for_copies():
+    """batch's index builds entries from summaries with no text: an empty text is no evidence that
+    two reports are one, so its years still pair (2004 → 2005 → 2006)."""
+    bare = [report(y, None, "") for y in (2004, 2005, 2006)]  # type: ignore[arg-type]
+    c = Corpus.from_reports([(f"{r.meta.year}.txt", r) for r in bare])
+    assert c.duplicates() == []
+    assert [(a.year, b.year) for a, b in c.pairs()] == [(2004, 2005), (2005, 2006)]

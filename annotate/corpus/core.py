@@ -107,7 +107,9 @@ def same_edition(a: Entry, b: Entry) -> bool:
     (:func:`title_key`: 二零零五年施政报告, January 2005, and 二零零五至零六年施政报告, October).
     Anything unknown counts as the same: without evidence a second file is a copy, never a new
     report paired with the first."""
-    if a.report.text == b.report.text:  # one document read twice (a file copied, a .txt and its .xml)
+    # one document read twice (a file copied, a .txt and its .xml); an empty text is no evidence
+    # (batch's index builds its entries from summaries, without text)
+    if a.report.text and a.report.text == b.report.text:
         return True
     if a.year != b.year:
         return False
