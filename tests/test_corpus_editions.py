@@ -121,3 +121,22 @@ def test_reports_without_text_are_told_apart_by_year_not_taken_for_copies():
     c = Corpus.from_reports([(f"{r.meta.year}.txt", r) for r in bare])
     assert c.duplicates() == []
     assert [(a.year, b.year) for a, b in c.pairs()] == [(2004, 2005), (2005, 2006)]
+
+
+def test_a_title_naming_a_span_comes_after_the_title_of_the_year_alone():
+    """No dates: 2005-06年度 (October, the financial year from then) follows 2005年 (January),
+    though its title sorts first by code point."""
+    oct_ = report(2005, "2005-06年度施政报告", "十月。")
+    c = Corpus.from_reports([("oct.txt", oct_), ("jan.txt", JAN_2005)])
+    assert [(Path(a.file).name, Path(b.file).name) for a, b in c.pairs()] == [("jan.txt", "oct.txt")]
+
+
+def test_a_title_naming_its_issuer_is_the_same_title():
+    """The corpus .txt titles the address 香港特别行政区行政长官2019年施政报告, a PDF 二零一九年施政報告:
+    one report from two sources, not two addresses of 2019."""
+    txt = Report(meta=Meta(title="香港特别行政区行政长官2019年施政报告", issuer=HK, region="香港特别行政区",
+                           year=2019, kind="policy-address"), text="文本。")
+    pdf = Report(meta=Meta(title="行政長官二零一九年施政報告", issuer="香港特別行政區行政長官",
+                           region="香港特別行政區", year=2019, kind="policy-address"), text="PDF。")
+    c = Corpus.from_reports([("a.txt", txt), ("a.pdf", pdf)])
+    assert [Path(e.file).name for e in c.duplicates()] == ["a.pdf"] and c.pairs() == []

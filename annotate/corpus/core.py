@@ -84,18 +84,39 @@ _DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 def title_key(e: Entry) -> Optional[str]:
-    """The report's title in simplified script without spaces or punctuation, its year digits
-    Arabic, or None: the same title written in either script, spaced differently by a reader (PDF,
-    docx) or with its year in characters is one title."""
+    """The report's title in simplified script without its issuer's name, spaces or punctuation,
+    its year digits Arabic, or None: the same title written in either script, spaced differently by
+    a reader (PDF, docx), with its year in characters or its issuer named is one title."""
     title = e.report.meta.title
     if not title:
         return None
     from ..reading.script import simplified_view
 
-    # \W keeps CJK characters (they are word characters); spaces and punctuation go.  Year digits
-    # written in characters become Arabic: a .txt's 2019年施政报告 is the PDF's 二零一九年施政报告
-    plain = re.sub(r"[\W_]+", "", simplified_view(title, "traditional").view)
-    return plain.translate(_DIGITS) or None
+    plain = simplified_view(title, "traditional").view
+    # a .txt's 香港特别行政区行政长官2019年施政报告 is the PDF's 二零一九年施政报告: the issuer, its
+    # region and the office without the region (行政长官) name the body, not the report
+    issuer = issuer_key(e.issuer) if e.issuer else ""
+    region = simplified_view(e.report.meta.region or "", "traditional").view
+    for name in sorted({issuer, region, issuer[len(region):] if region and issuer.startswith(region) else ""},
+                       key=len, reverse=True):
+        if name:
+            plain = plain.replace(name, "")
+    # \W keeps CJK characters (they are word characters): spaces and punctuation go
+    plain = re.sub(r"[\W_]+", "", plain).translate(_DIGITS)
+    return plain or None
+
+
+# a title naming a span from its year (2005至06年; 2005-06年度, its dash gone with the punctuation
+# in title_key): Hong Kong's October address for the financial year starting then, delivered
+# after that year's January address (2005年施政报告)
+_SPAN = re.compile(r"\d{4}(?:至|到)?\d{2,4}年")
+
+
+def _within_year(e: Entry) -> tuple[bool, str]:
+    """Order within a year when a delivery date is missing: titles naming only the year before
+    those naming a span that runs into the next, then by title (a fixed order, no claim of time)."""
+    key = title_key(e) or ""
+    return bool(_SPAN.search(key)), key
 
 
 def same_edition(a: Entry, b: Entry) -> bool:
@@ -125,7 +146,8 @@ def same_edition(a: Entry, b: Entry) -> bool:
 
 def edition_order(entries: Sequence[Entry]) -> list[Entry]:
     """``entries`` (one issuer's distinct reports) by year, then within a year by delivery date when
-    every report of that year has one, else by title (then read order): the order pairs follow."""
+    every report of that year has one, else by title (:func:`_within_year`; then read order): the
+    order pairs follow."""
     by_year: dict[int, list[Entry]] = {}
     for e in entries:
         by_year.setdefault(e.year, []).append(e)  # type: ignore[arg-type]
@@ -135,7 +157,7 @@ def edition_order(entries: Sequence[Entry]) -> list[Entry]:
         if all(delivery_date(e) for e in same):
             same = sorted(same, key=lambda e: delivery_date(e) or "")  # stable: read order breaks ties
         else:
-            same = sorted(same, key=lambda e: title_key(e) or "")
+            same = sorted(same, key=_within_year)
         out.extend(same)
     return out
 
