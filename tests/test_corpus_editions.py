@@ -140,3 +140,19 @@ def test_a_title_naming_its_issuer_is_the_same_title():
                            region="香港特別行政區", year=2019, kind="policy-address"), text="PDF。")
     c = Corpus.from_reports([("a.txt", txt), ("a.pdf", pdf)])
     assert [Path(e.file).name for e in c.duplicates()] == ["a.pdf"] and c.pairs() == []
+
+
+def test_the_grid_names_each_report_of_a_doubled_year_in_its_tooltip():
+    from annotate.render.corpus_labels import labels
+    from annotate.render.site.pages import index_page
+
+    grid = {HK: {2004: ("reports/a.html", None),
+                 2005: [("reports/b.html", "pairs/a__b.html", "二零零五年施政报告"),
+                        ("reports/c.html", "pairs/b__c.html", "二零零五至零六年施政报告")]}}
+    doc = html.fromstring(index_page(grid, [], [], labels("zh"), "zh").encode("utf-8"))
+    cell = [(a.text, a.get("title")) for a in doc.xpath("//table[@class='grid']//td//a")]
+    assert ("2005", f"{HK} 2005 二零零五年施政报告") in cell
+    assert ("2005 (2)", f"{HK} 2005 二零零五至零六年施政报告") in cell
+    tips = doc.xpath("//a[@class='pair']/@title")
+    assert any(t.endswith("2004 → 2005") for t in tips) and any(t.endswith("2005 → 2005") for t in tips)
+    assert ("2004", f"{HK} 2004") in cell  # a year's single report keeps its short tooltip

@@ -4,8 +4,9 @@ Contract: :func:`build_site(paths, out_dir, lang=, jobs=, scheduler=, force=)` w
 ``out_dir``:
 
 - ``index.html``: issuers × years grid (a cell links the year's report pages, two when an issuer
-  delivered two that year, and, from an issuer's second report on, the pair's redline), the indicators, and every file left out with why (issuer or
-  year unknown, unreadable, not a report format, a second copy of a report: corpus.core);
+  delivered two that year, and, from an issuer's second report on, the pair's redline), the
+  indicators, and every file left out with why (issuer or year unknown, unreadable, not a report
+  format, a second copy of a report: corpus.core);
 - ``reports/<slug>.html``: one per report (annotated text, targets table);
 - ``pairs/<old>__<new>.html`` (redline) and ``pairs/<old>__<new>.scorecard.html`` for each
   issuer's consecutive years (the scorecard only when the newer report reviews the older's year);

@@ -275,10 +275,12 @@ def index_page(grid: dict[str, dict[int, Any]], indicators: Sequence[tuple[str, 
         held = sorted(row)
         for y in years:
             td = E.TD()
-            for k, (href, pair_href, *note) in enumerate(grid_cell_reports(row.get(y))):
-                # a second report of the year is numbered (2005 (2)) and named in its tooltip
+            reports = grid_cell_reports(row.get(y))
+            for k, (href, pair_href, *note) in enumerate(reports):
+                # two reports of a year: the second is numbered (2005 (2)), each named in its tooltip
                 text = str(y) if k == 0 else f"{y} ({k + 1})"
-                td.append(E.A(text, href=href, title=" ".join(str(x) for x in (issuer, y, *note) if x)))
+                tip_parts = (issuer, y, *note) if len(reports) > 1 else (issuer, y)
+                td.append(E.A(text, href=href, title=" ".join(str(x) for x in tip_parts if x)))
                 if pair_href:
                     # the pair of a year's second report starts in the same year
                     before = y if k else max((x for x in held if x < y), default=None)
