@@ -8,10 +8,14 @@ Contract:
   with its one-line error, a file that is no report format in ``ignored``; neither stops it.
   :meth:`Corpus.from_reports` wraps reports already in memory.
 - ``.reports``: the annotated reports, in the order read.  ``.entries`` pairs each with its file.
-- ``.issuers()``: canonical issuer → its entries ordered by year (one per year: a second file of
-  the same issuer and year is in ``.duplicates()``).  Entries whose issuer or year is unknown are
+- ``.issuers()``: canonical issuer → its entries ordered by year, then by delivery within a year
+  (:func:`edition_order`).  Two reports of one issuer and year are both kept when something tells
+  them apart (Hong Kong's January and October 2005 addresses: see :func:`same_edition`); a second
+  file of the same document (the same normalized text), or of the same issuer, year and kind with
+  nothing to tell it apart, is in ``.duplicates()``.  Entries whose issuer or year is unknown are
   in ``.unidentified()`` with what is missing: listed, never dropped, never guessed.
-- ``.pairs()``: each issuer's consecutive years (old, new), in issuer then year order.
+- ``.pairs()``: each issuer's consecutive reports (old, new) in that order: 2004 → 2005 (January)
+  → 2005 (October) → 2006.
 - ``.changes(indicator=, change=, issuer=)``: every target change of every pair (:mod:`.changes`).
 - ``.timeline(indicator)``: :func:`annotate.corpus.series.timeline` over the corpus.
 """
@@ -19,6 +23,7 @@ Contract:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +69,97 @@ def issuer_key(issuer: str) -> str:
     from ..reading.script import simplified_view
 
     return simplified_view(issuer, "traditional").view
+
+
+def delivery_date(e: Entry) -> Optional[str]:
+    """The date the report was delivered, finer than its year (``2005-01-12``, ``2005-10``), or None.
+
+    ``meta.date`` (the dateline) first, else ``meta.delivered``; a bare year says nothing the
+    report's year does not, so it is no date here."""
+    when = e.report.meta.date or e.report.meta.delivered
+    return when if when and len(when) > 4 else None
+
+
+_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def title_key(e: Entry) -> Optional[str]:
+    """The report's title in simplified script without its issuer's name, spaces or punctuation,
+    its year digits Arabic, or None: the same title written in either script, spaced differently by
+    a reader (PDF, docx), with its year in characters or its issuer named is one title."""
+    title = e.report.meta.title
+    if not title:
+        return None
+    from ..reading.script import simplified_view
+
+    plain = simplified_view(title, "traditional").view
+    # a .txt's 香港特别行政区行政长官2019年施政报告 is the PDF's 二零一九年施政报告: the issuer, its
+    # region and the office without the region (行政长官) name the body, not the report
+    issuer = issuer_key(e.issuer) if e.issuer else ""
+    region = simplified_view(e.report.meta.region or "", "traditional").view
+    for name in sorted({issuer, region, issuer[len(region):] if region and issuer.startswith(region) else ""},
+                       key=len, reverse=True):
+        if name:
+            plain = plain.replace(name, "")
+    # \W keeps CJK characters (they are word characters): spaces and punctuation go
+    plain = re.sub(r"[\W_]+", "", plain).translate(_DIGITS)
+    return plain or None
+
+
+# a title naming a span from its year (2005至06年; 2005-06年度, its dash gone with the punctuation
+# in title_key): Hong Kong's October address for the financial year starting then, delivered
+# after that year's January address (2005年施政报告)
+_SPAN = re.compile(r"\d{4}(?:至|到)?\d{2,4}年")
+
+
+def _within_year(e: Entry) -> tuple[bool, str]:
+    """Order within a year when a delivery date is missing: titles naming only the year before
+    those naming a span that runs into the next, then by title (a fixed order, no claim of time)."""
+    key = title_key(e) or ""
+    return bool(_SPAN.search(key)), key
+
+
+def same_edition(a: Entry, b: Entry) -> bool:
+    """Whether ``b`` is a second copy of ``a``'s report (both of one issuer): the same normalized
+    text, or the same year and kind with nothing to tell them apart.
+
+    Told apart by, in order: different known kinds; different known delivery dates
+    (:func:`delivery_date`); when a date is missing on either side, different known titles
+    (:func:`title_key`: 二零零五年施政报告, January 2005, and 二零零五至零六年施政报告, October).
+    Anything unknown counts as the same: without evidence a second file is a copy, never a new
+    report paired with the first."""
+    # one document read twice (a file copied, a .txt and its .xml); an empty text is no evidence
+    # (batch's index builds its entries from summaries, without text)
+    if a.report.text and a.report.text == b.report.text:
+        return True
+    if a.year != b.year:
+        return False
+    ka, kb = a.report.meta.kind, b.report.meta.kind
+    if ka and kb and ka != kb:
+        return False
+    da, db = delivery_date(a), delivery_date(b)
+    if da and db:
+        return da == db
+    ta, tb = title_key(a), title_key(b)
+    return not (ta and tb and ta != tb)
+
+
+def edition_order(entries: Sequence[Entry]) -> list[Entry]:
+    """``entries`` (one issuer's distinct reports) by year, then within a year by delivery date when
+    every report of that year has one, else by title (:func:`_within_year`; then read order): the
+    order pairs follow."""
+    by_year: dict[int, list[Entry]] = {}
+    for e in entries:
+        by_year.setdefault(e.year, []).append(e)  # type: ignore[arg-type]
+    out: list[Entry] = []
+    for year in sorted(by_year):
+        same = by_year[year]
+        if all(delivery_date(e) for e in same):
+            same = sorted(same, key=lambda e: delivery_date(e) or "")  # stable: read order breaks ties
+        else:
+            same = sorted(same, key=_within_year)
+        out.extend(same)
+    return out
 
 
 def tag_input(path: str, data: bytes, hints: "Optional[Hints]") -> tuple[Optional[Report], Optional[str]]:
@@ -160,23 +256,27 @@ class Corpus:
         return [e for e in self.entries if e.issuer and e.year is not None]
 
     def issuers(self) -> dict[str, list[Entry]]:
-        """Canonical issuer → entries by year, one per year (the first read); issuers sorted.
+        """Canonical issuer → its distinct reports (module docstring), ordered by
+        :func:`edition_order`; issuers sorted.  Of two copies of one report the first read is kept.
 
         Hong Kong, Macao and Taiwan issuers keep the script of their report (identity.py), so one
         body can be spelt twice (香港特别行政区行政长官, 香港特別行政區行政長官): reports are grouped by
         the simplified spelling and the group is named by its most frequent spelling.
         """
-        groups: dict[str, dict[int, Entry]] = {}
+        groups: dict[str, list[Entry]] = {}
         spellings: dict[str, Counter] = {}
         for e in self._placed():
             key = issuer_key(e.issuer)  # type: ignore[arg-type]
-            groups.setdefault(key, {}).setdefault(e.year, e)  # type: ignore[arg-type]
+            kept = groups.setdefault(key, [])
+            if not any(same_edition(k, e) for k in kept):
+                kept.append(e)
             spellings.setdefault(key, Counter())[e.issuer] += 1
-        named = {spellings[k].most_common(1)[0][0]: by_year for k, by_year in groups.items()}
-        return {iss: [by_year[y] for y in sorted(by_year)] for iss, by_year in sorted(named.items())}
+        named = {spellings[k].most_common(1)[0][0]: kept for k, kept in groups.items()}
+        return {iss: edition_order(kept) for iss, kept in sorted(named.items())}
 
     def duplicates(self) -> list[Entry]:
-        """Entries of an issuer and year already held by an earlier entry (left out of pairs)."""
+        """Entries that repeat a report an earlier entry holds (:func:`same_edition`): left out of
+        pairs, changes and the site's grid."""
         kept = {id(e) for es in self.issuers().values() for e in es}
         return [e for e in self._placed() if id(e) not in kept]
 

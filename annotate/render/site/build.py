@@ -3,9 +3,10 @@
 Contract: :func:`build_site(paths, out_dir, lang=, jobs=, scheduler=, force=)` writes into
 ``out_dir``:
 
-- ``index.html``: issuers × years grid (a cell links the report page and, from an issuer's second
-  report on, the pair's redline), the indicators, and every file left out with why (issuer or
-  year unknown, unreadable, not a report format, a second file of one issuer and year);
+- ``index.html``: issuers × years grid (a cell links the year's report pages, two when an issuer
+  delivered two that year, and, from an issuer's second report on, the pair's redline), the
+  indicators, and every file left out with why (issuer or year unknown, unreadable, not a report
+  format, a second copy of a report: corpus.core);
 - ``reports/<slug>.html``: one per report (annotated text, targets table);
 - ``pairs/<old>__<new>.html`` (redline) and ``pairs/<old>__<new>.scorecard.html`` for each
   issuer's consecutive years (the scorecard only when the newer report reviews the older's year);
@@ -236,7 +237,8 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
              lambda ind=ind: pages.indicator_page(ind, points, rows, actuals.get(ind, {}), href_of, L, lang))
     emit("changes.html", everything, lambda: pages.changes_page(rows, L, lang))
 
-    grid: dict[str, dict[int, tuple[str, Optional[str]]]] = {}
+    # issuer → year → the year's reports in delivery order: (report page, pair page, title)
+    grid: dict[str, dict[int, list[tuple[str, Optional[str], Optional[str]]]]] = {}
     groups = corpus.issuers()
     order = sorted(groups, key=lambda iss: (LEVEL_ORDER.get(groups[iss][0].report.meta.level or "", 9), iss))
     for iss in order:
@@ -244,7 +246,7 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
         for prev, e in zip([None] + groups[iss][:-1], groups[iss]):
             i = index_of[id(e)]
             pair = pair_rel.get((index_of[id(prev)], i)) if prev is not None else None
-            row[e.year] = (report_rel[i], f"{pair}.html" if pair else None)
+            row.setdefault(e.year, []).append((report_rel[i], f"{pair}.html" if pair else None, e.report.meta.title))
     counts = {ind: len({p.issuer for p in points if p.indicator == ind and p.status == "set"}) for ind in indicator_ids}
     problems = [
         # file names only: a published page never shows the build machine's folders

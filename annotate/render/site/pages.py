@@ -253,10 +253,19 @@ def change_for_point(point: Any, rows: Sequence[Any]) -> Optional[Any]:
 # --------------------------------------------------------------------------- index, changes, search
 
 
-def index_page(grid: dict[str, dict[int, tuple[str, Optional[str]]]], indicators: Sequence[tuple[str, int]],
+def grid_cell_reports(cell: Any) -> list[tuple]:
+    """The reports of one grid cell, in delivery order: a cell is one ``(report href, pair href or
+    None[, note])`` or a list of them (Hong Kong delivered two addresses in 2005 and in 2017)."""
+    if not cell:
+        return []
+    return [tuple(cell)] if isinstance(cell[0], str) else [tuple(c) for c in cell]
+
+
+def index_page(grid: dict[str, dict[int, Any]], indicators: Sequence[tuple[str, int]],
                problems: Sequence[tuple[str, Sequence[tuple[str, str, Optional[str]]]]], L, lang: str) -> str:
-    """The issuers × years grid (each cell links the report and, from the second year on, the pair
-    page), the indicator list, and every report or file that is not in the grid, with why."""
+    """The issuers × years grid (each cell links the year's reports and, from the second report on,
+    the pair page; see :func:`grid_cell_reports`), the indicator list, and every report or file
+    that is not in the grid, with why."""
     # newest first: the years most readers come for are on the first screen, however far back the corpus goes
     years = sorted({y for row in grid.values() for y in row}, reverse=True)
     head = E.TR(E.TH(L["issuer"], scope="col"), *(E.TH(str(y), scope="col") for y in years))
@@ -265,15 +274,18 @@ def index_page(grid: dict[str, dict[int, tuple[str, Optional[str]]]], indicators
         tr = E.TR(E.TH(issuer, scope="row"))
         held = sorted(row)
         for y in years:
-            cell = row.get(y)
             td = E.TD()
-            if cell:
-                td.append(E.A(str(y), href=cell[0], title=f"{issuer} {y}"))
-                if cell[1]:
-                    before = max((x for x in held if x < y), default=None)
+            reports = grid_cell_reports(row.get(y))
+            for k, (href, pair_href, *note) in enumerate(reports):
+                # two reports of a year: the second is numbered (2005 (2)), each named in its tooltip
+                text = str(y) if k == 0 else f"{y} ({k + 1})"
+                tip_parts = (issuer, y, *note) if len(reports) > 1 else (issuer, y)
+                td.append(E.A(text, href=href, title=" ".join(str(x) for x in tip_parts if x)))
+                if pair_href:
+                    # the pair of a year's second report starts in the same year
+                    before = y if k else max((x for x in held if x < y), default=None)
                     tip = f"{L['redline']} {issuer} {before} → {y}" if before else f"{L['redline']} {issuer} → {y}"
-                    pair = E.A("↔", {"class": "pair", "href": cell[1], "title": tip})
-                    td.append(pair)
+                    td.append(E.A("↔", {"class": "pair", "href": pair_href, "title": tip}))
             tr.append(td)
         body.append(tr)
     content: list[Any] = [E.H1(L["site_title"]),
