@@ -371,3 +371,10 @@ def test_blanking_spans_equals_blanking_each_character(text, raw):
         for i in range(s, e):
             chars[i] = "\u2063"
     assert blanked(text, spans) == "".join(chars)
+
+
+def test_huo_counts_flats_in_a_hong_kong_address():
+    # 伙 is Hong Kong's measure word for flats (公营房屋供应量将达189 000伙); 一伙人 (a gang) names no amount
+    q = q1("总体公营房屋供应量将达189 000伙，较上任时增加")
+    assert (q.text, q.value, q.unit) == ("189 000伙", 189000, "伙")
+    assert texts("揭露了一伙隐藏得很深的坏人") == []
