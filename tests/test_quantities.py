@@ -378,3 +378,12 @@ def test_huo_counts_flats_in_a_hong_kong_address():
     q = q1("总体公营房屋供应量将达189 000伙，较上任时增加")
     assert (q.text, q.value, q.unit) == ("189 000伙", 189000, "伙")
     assert texts("揭露了一伙隐藏得很深的坏人") == []
+
+
+def test_one_and_a_half_is_an_amount_but_not_half_of_or_a_year_or_so():
+    # 一年半 is 1.5 years, as 四年半 is 4.5 (轮候时间可在2026-27年度共减少一年半，降至四年半)
+    assert [(q.text, q.value, q.unit) for q in find_quantities("共减少一年半，降至四年半")] == [
+        ("一年半", 1.5, "年"), ("四年半", 4.5, "年")]
+    assert texts("一年半载就能完成") == []  # a year or so
+    assert texts("这一年半数以上的企业扭亏") == []  # 半数: half of the firms
+    assert texts("三年半数企业") == ["三年"]
