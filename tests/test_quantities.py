@@ -378,6 +378,7 @@ def test_huo_counts_flats_in_a_hong_kong_address():
     q = q1("总体公营房屋供应量将达189 000伙，较上任时增加")
     assert (q.text, q.value, q.unit) == ("189 000伙", 189000, "伙")
     assert texts("揭露了一伙隐藏得很深的坏人") == []
+    assert [t for t in texts("与150伙伴签约") if "伙" in t] == []  # 伙伴: partners, no flats
 
 
 def test_one_and_a_half_is_an_amount_but_not_half_of_or_a_year_or_so():
