@@ -371,3 +371,20 @@ def test_blanking_spans_equals_blanking_each_character(text, raw):
         for i in range(s, e):
             chars[i] = "\u2063"
     assert blanked(text, spans) == "".join(chars)
+
+
+def test_huo_counts_flats_in_a_hong_kong_address():
+    # 伙 is Hong Kong's measure word for flats (公营房屋供应量将达189 000伙); 一伙人 (a gang) names no amount
+    q = q1("总体公营房屋供应量将达189 000伙，较上任时增加")
+    assert (q.text, q.value, q.unit) == ("189 000伙", 189000, "伙")
+    assert texts("揭露了一伙隐藏得很深的坏人") == []
+    assert [t for t in texts("与150伙伴签约") if "伙" in t] == []  # 伙伴: partners, no flats
+
+
+def test_one_and_a_half_is_an_amount_but_not_half_of_or_a_year_or_so():
+    # 一年半 is 1.5 years, as 四年半 is 4.5 (轮候时间可在2026-27年度共减少一年半，降至四年半)
+    assert [(q.text, q.value, q.unit) for q in find_quantities("共减少一年半，降至四年半")] == [
+        ("一年半", 1.5, "年"), ("四年半", 4.5, "年")]
+    assert texts("一年半载就能完成") == []  # a year or so
+    assert texts("这一年半数以上的企业扭亏") == []  # 半数: half of the firms
+    assert texts("三年半数企业") == ["三年"]

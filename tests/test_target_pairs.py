@@ -136,3 +136,12 @@ def test_target_changes_mirror_and_cover_every_target(a, b, bump):
     shown = {m for row in ab for m in row[:2]}
     for x in old.targets + new.targets:
         assert x.metric in shown
+
+
+def test_a_delta_between_two_multiplied_units_reads_in_the_finer():
+    from annotate.comparing.compare import target_delta
+
+    old = Target("t1", "p1", 0, 1, "x", value=3500, unit="万担", base_unit="担", qualifier="exact")
+    new = Target("t1", "p1", 0, 1, "x", value=1, unit="亿担", base_unit="担", qualifier="exact")
+    assert (target_delta(old, new).value, target_delta(old, new).unit) == (6500, "万担")
+    assert (target_delta(new, old).value, target_delta(new, old).unit) == (-6500, "万担")  # either way round

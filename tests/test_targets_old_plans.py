@@ -208,3 +208,22 @@ def test_a_prose_plan_for_next_year_in_a_report_delivered_late_plans_the_next_ye
     # a report whose year is already the plan year (delivered the year before) is not moved again
     planned = run_all(Report(meta=Meta(year=1997, delivered="1996-11-30"), text=text))
     assert [t.year for t in planned.targets] == [1997]
+
+
+def test_a_list_of_figures_closed_by_n_indicators_is_the_plan_each_item_with_its_metric():
+    # …提出了钢产量…、煤产量…的四项指标 names the figures the plan's indicators (1959); 各项指标 counts none
+    r = tag("各位代表：\n去年十一月的全会讨论了一九六四年的主要任务，提出了钢产量一千万吨、煤产量二亿吨、"
+            "粮食产量四千亿斤的三项指标。\n", 1964)
+    assert figures(r) == [("steel_output", 1000, "万吨"), ("coal_output", 2, "亿吨"),
+                          ("grain_output", 4000, "亿斤")]
+    none = tag("各位代表：\n我们保证了钢产量一千万吨等各项指标有可能比较顺利地完成。\n", 1964)
+    assert figures(none) == []
+
+
+def test_a_listed_level_compares_with_last_year_s_planned_level():
+    old = tag("各位代表：\n一九六三年的钢产量拟定为八百万吨。棉花的指标为三千五百万担。\n", 1963)
+    new = tag("各位代表：\n全会提出了钢产量一千万吨、棉花产量一亿担的两项指标。\n", 1964)
+    rows = {c.indicator: (c.change, c.delta.value if c.delta else None, c.delta.unit if c.delta else None)
+            for c in target_changes(old, new)}
+    assert rows["steel_output"] == ("raised", 200, "万吨")
+    assert rows["cotton_output"] == ("raised", 6500, "万担")  # the finer written unit, not +0.65亿担

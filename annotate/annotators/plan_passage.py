@@ -30,7 +30,9 @@ from ..lazyre import lazy
 # 预期 plans when it governs the figure (预期为, 预期增长8%左右); 要 when it steers a figure the year is to
 # reach (今年经济增长要达到8%左右, 物价涨幅要控制在10%以内).  计划 right after a closing quote names a
 # programme (「研究人才库」计划下…增加约10%资助 plans nothing).
-PLAN_WORD_RE = lazy(r"(?<![」”』])计划|拟定|规定|要求|安排为|安排|指标为|调控目标|目标(?:是|为)|目标，|目标,|定为|定在|预期(?:目标)?为|"
+# A list of figures closed by …的四项指标 names them the plan's indicators (提出了钢产量一千八百万吨、…、
+# 棉花产量一亿担的四项指标, in 1959); 各项指标 counts none and stays out.
+PLAN_WORD_RE = lazy(r"(?<![」”』])计划|的[一二两三四五六七八九十\d]{1,2}项指标|拟定|规定|要求|安排为|安排|指标为|调控目标|目标(?:是|为)|目标，|目标,|定为|定在|预期(?:目标)?为|"
                     r"预期(?:增长|达到|提高)|预期\s*(?=[\d０-９百])|要(?:努力|力争|确保)?(?:达到|实现|增长|控制在|保持在)")
 # A figure the plan year "will" reach is planned too (1957年的工业总产值比1956年将增长百分之四点五, in the
 # report on the 1957 plan); a later year's (一九五七年…将达到, in 1955) belongs to a multi-year plan.
@@ -141,8 +143,9 @@ def sentence_figures(scan: str, start: int, end: int, qs: Sequence[Quantity], pl
             # ``产量将增长百分之四十以上的有粮食、棉花…``: the figure holds for every aggregate listed
             out.extend(PlanFigure(cs, q.end, name, canonical_id(name, None, lex), q) for name in listed)
             continue
-        found = _metric_before(scan, cs, q.start, lex)
-        fig_start = cs
+        found, fig_start = _listed_metric(scan, cs, q.start, lex), scan.rfind("、", cs, q.start) + 1
+        if found is None:
+            found, fig_start = _metric_before(scan, cs, q.start, lex), cs
         if found is None and _continues(scan, cs, q, qs):
             # ``拟定为…，增长百分之十四点六``: the metric named earlier in the (sub-)sentence goes on;
             # its first figure's text starts at the metric (工业总产值，拟定为六百四十三亿七千万元)
@@ -190,6 +193,14 @@ def _continues(scan: str, cs: int, q: Quantity, qs: Sequence[Quantity]) -> bool:
         if cs <= other.start and other.end <= q.start:
             before = before.replace(scan[other.start : other.end], "")
     return FILLER_RE().fullmatch(before) is not None
+
+
+def _listed_metric(scan: str, cs: int, stop: int, lex) -> Optional[re.Match[str]]:
+    """The metric a figure in a ``、`` list names right before it (``钢产量一千八百万吨、煤产量三亿八千万吨``:
+    煤产量 for the second figure), read after the last ``、`` of its clause ``scan[cs:stop]``; None
+    when no ``、`` precedes it there or that item names no metric (then the clause's metric holds)."""
+    dun = scan.rfind("、", cs, stop)
+    return None if dun < 0 else _metric_before(scan, dun + 1, stop, lex)
 
 
 def _metric_before(scan: str, start: int, stop: int, lex) -> Optional[re.Match[str]]:

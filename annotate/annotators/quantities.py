@@ -149,7 +149,7 @@ def _compiled() -> tuple[re.Pattern, str, re.Pattern, re.Pattern]:
         rf"(?<!台(?=阶))(?<!折(?=合|旧|算|射|扣|腾|叠|线|返|中|价|服|磨))(?<!圆(?=满|梦|形|心))"
         rf"(?<!两(?=[个天年月次人家位名项倍周岁类件种条手百千万亿三]))(?<!元(?=化|素|首|旦|老|宵|器|件|年|月|朝|代))(?<!所(?=有|港|长|属|得|在|谓))(?<!次(?=要))(?<!处(?=理))(?<!年(?=级|期|行动|规划|计划))(?<!管(?=理|控|护|住|用|好|网|道|线|廊|径|委))"
         rf"(?<!家(?=庭|族|乡|园|居|电|政|长|属|具))(?<!种(?=类|子|业|植|养))(?<!名(?=单|称|牌|词|义|片|录))"
-        rf"(?<!位(?=数))(?<!部(?=件|署|门|委|长|队|属|位))"
+        rf"(?<!位(?=数))(?<!部(?=件|署|门|委|长|队|属|位))(?<!伙(?=伴|食|计|同))"
     )
     phrases = compiled(_alt(lex["phrases"])) if lex["phrases"] else compiled(r"(?!x)x")
     # short quoted labels: “十四五”, “1+1+N”, 「北部都会区」 — never quantities
@@ -273,6 +273,8 @@ _MEASURE_KINDS = {"money", "mass", "length", "area", "volume", "energy", "power"
 #: unit kinds that take a trailing 半 (五斤半, 三米半, 四年半), and units counted in halves
 _HALF_KINDS = {"mass", "length", "area", "volume", "time"}
 _HALVES = {"成", "倍"}
+#: a trailing 半 that halves the unit before it; not 半数 (这一年半数以上: "half of") nor 半载 (一年半载: "a year or so")
+_TRAILING_HALF = compiled(r"半(?![数载])")
 #: 一个半小时, 两个半月: 个半 between the number and a unit of time
 _GE_BAN = compiled(r"半(小时|月)")
 #: 3000与5000(之)间: "between" — the two numbers are a range and 间 is no unit
@@ -414,7 +416,10 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
         unit_txt = "个月" if ge_ban.group(1) == "月" else "小时"
         end = ge_ban.end()
     kind = lex["kinds"].get(unit_txt.split("/")[0], "")
-    if is_cn and _cn_word(numeral, value, unit_txt, kind, bool(mult or ge_ban), g["pre"]):
+    # 一年半, 一斤半: "one and a half" is an amount, as 一个半小时 is
+    half = (not ge_ban and _TRAILING_HALF.match(masked, m.end("unit")) is not None
+            and (unit_txt in _HALVES or kind in _HALF_KINDS))
+    if is_cn and _cn_word(numeral, value, unit_txt, kind, bool(mult or ge_ban or half), g["pre"]):
         return None
     if not unit_txt and not mult:
         between = _bare_range(m, masked, start, _neg(value, sign))
@@ -471,7 +476,7 @@ def _one(m: re.Match, masked: str, use_range: bool, text: str = ""):
 
 def _cn_word(numeral: str, value, unit_txt: str, kind: str, scaled: bool, pre: Optional[str]) -> bool:
     """Whether a Chinese numeral before ``unit_txt`` is a word rather than an amount.  ``scaled``:
-    a multiplier or 个半 follows (一万人, 一个半小时 are amounts)."""
+    a multiplier, 个半 or a trailing 半 follows (一万人, 一个半小时, 一年半 are amounts)."""
     core = numeral[: len(numeral) - len(_value(numeral)[1])].translate(FINANCIAL)
     if not any(c in "零〇一二两三四五六七八九十百千几数" for c in core) and not (pre and value == 1):
         return True  # 万亩, 亿元 alone: a multiplier is not a numeral
@@ -555,7 +560,7 @@ def _fraction_after_unit(masked: str, end: int, value, unit_txt: str, kind: str)
     """(value, end) after a trailing 半 (``五斤半``, ``两成半``, ``四年半``: and a half) or a tenth
     digit after 成 (``六成五`` = 6.5 成); unchanged when neither follows."""
     after = masked[end : end + 1]
-    if after == "半" and (unit_txt in _HALVES or kind in _HALF_KINDS):
+    if _TRAILING_HALF.match(masked, end) and (unit_txt in _HALVES or kind in _HALF_KINDS):
         return tidy(value + 0.5), end + 1
     if unit_txt == "成" and after and after in "一二三四五六七八九" and not _CNUM_START().match(masked, end + 1):
         return tidy(value + CN_DIGITS[after] / 10), end + 1

@@ -678,7 +678,8 @@ RATE_UNITS = ("%", "％", "‰")
 
 def target_delta(o: Any, n: Any) -> Optional[Delta]:
     """New minus old, in the new target's unit (the old one's when the new is the bare base unit and
-    the old has a multiplier; percentage points for rates); None when either
+    the old has a multiplier, or both have one and the old's is finer: 万担 over 亿担; percentage
+    points for rates); None when either
     states no number or the units do not compare.  The one delta of the project: the comparison,
     the redline and the corpus table all use it.  ``o``/``n``: Targets or TargetSides."""
     mo, mn = _magnitude(o), _magnitude(n)
@@ -690,10 +691,14 @@ def target_delta(o: Any, n: Any) -> Optional[Delta]:
         mid_n = _midpoint(n)
         return Delta(_round(mid_n - mid_o), "个百分点")  # type: ignore[operator]
     scale, unit = _unit_scale(n)[0] or 1.0, n.unit or ""
-    if _split_unit(unit)[0] == 1.0 and (_unit_scale(o)[0] or 1.0) > scale:
+    old_scale, old_multiplied = _unit_scale(o)[0] or 1.0, _split_unit(o.unit or "")[0] != 1.0
+    if _split_unit(unit)[0] == 1.0 and old_scale > scale:
         # a compound numeral is written in its base unit (一百四十五亿七千七百万元 is 元): say the delta
         # in the old target's 亿元, as a reader would (+34.77亿元, not +3477000000元)
-        scale, unit = _unit_scale(o)[0], o.unit or ""
+        scale, unit = old_scale, o.unit or ""
+    elif old_multiplied and old_scale < scale:
+        # two multiplied units (三千五百万担 → 一亿担): the finer one, as a reader would (+6500万担, not +0.65亿担)
+        scale, unit = old_scale, o.unit or ""
     return Delta(_round((mn[0] - mo[0]) / scale), unit)
 
 
