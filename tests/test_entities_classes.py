@@ -477,3 +477,18 @@ def test_lines_named_by_two_city_abbreviations_whatever_their_tag():
     assert types("推进成雅高速公路扩容。") == {"成雅高速公路扩容": "project"}
     # 高速 as an adverb is no head
     assert types("推动长深高速发展。") == {}
+
+
+# --------------------------------------------------------------------------- reaches of rivers and mountains
+
+
+def test_a_river_or_mountain_with_its_reach_ending_the_item_is_one_place():
+    f = types("聚焦大凉山、金沙江中上游、大巴山南麓和嘉陵江流域等重点区域。")
+    assert f == {"大凉山": "place", "金沙江中上游": "place", "大巴山南麓": "place", "嘉陵江流域": "place"}
+    assert types("加强秦岭北麓和大别山南麓等地生态保护。") == {"秦岭北麓": "place", "大别山南麓": "place"}
+
+
+def test_a_basin_that_only_qualifies_the_noun_after_it_leaves_the_river_alone():
+    # 流域 qualifies 河道 (and is shared with 北运河): the river is the name
+    assert types("北运河、潮白河流域河道水质持续提升。").get("潮白河") == "place"
+    assert "潮白河流域" not in types("北运河、潮白河流域河道水质持续提升。")

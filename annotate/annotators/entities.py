@@ -2137,13 +2137,32 @@ _RIVER_WORKS: Optional[re.Pattern] = None
 _WATERS = frozenset("江河湖")
 
 
+_REACH_ENDS = frozenset("江河湖山岭")
+_REACHES: Optional[re.Pattern] = None
+
+
+def _reaches() -> re.Pattern:
+    """The reach and flank words of ``place_reaches.txt`` (流域, 中上游, 南麓) standing at the end of an item, compiled once."""
+    global _REACHES
+    if _REACHES is None:
+        # the reach must end the item (金沙江中上游、…, 嘉陵江流域等): in 潮白河流域河道 or 汉江流域水安全能力提升 the basin
+        # only qualifies what follows, and the river alone is the name
+        words = [row[0] for row in read_tsv(LEXICON_DIR / "place_reaches.txt")]
+        _REACHES = compiled("(?:" + _trie_regex(words) + r")(?=[、，。；等和及与）]|$)")
+    return _REACHES
+
+
 def _river_works(text: str, c: _Cand) -> _Cand:
     """A place that ends in a direction and is followed by 部 takes it in (屯门西部: a gazetteer name 屯门西 must not cut
-    the part 西部).  A river or lake (a place ending in 江/河/湖) followed by an action word of ``river_works.txt`` that ends the
+    the part 西部); a river or mountain followed by a reach of ``place_reaches.txt`` takes it in (金沙江中上游, 大巴山南麓).  A river or lake (a place ending in 江/河/湖) followed by an action word of ``river_works.txt`` that ends the
     item (长江等级提升、岷江畅通，…) names works: one project over both.  ``c`` unchanged otherwise."""
     global _RIVER_WORKS
     if text[c.end - 1] in "东西南北" and text.startswith("部", c.end):
         return dataclasses.replace(c, end=c.end + 1, canonical=None)  # 屯门西|部: the name's direction is the part's
+    if text[c.end - 1] in _REACH_ENDS:
+        m = _reaches().match(text, c.end)
+        if m:
+            return dataclasses.replace(c, end=m.end(), canonical=None)  # 嘉陵江流域, 大巴山南麓: the region is the place
     if text[c.end - 1] not in _WATERS:
         return c
     if _RIVER_WORKS is None:
