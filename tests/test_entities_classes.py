@@ -492,3 +492,13 @@ def test_a_basin_that_only_qualifies_the_noun_after_it_leaves_the_river_alone():
     # 流域 qualifies 河道 (and is shared with 北运河): the river is the name
     assert types("北运河、潮白河流域河道水质持续提升。").get("潮白河") == "place"
     assert "潮白河流域" not in types("北运河、潮白河流域河道水质持续提升。")
+
+
+# --------------------------------------------------------------------------- numbered units of a plant
+
+
+def test_a_plants_numbered_units_are_one_facility_with_the_plant():
+    f = types("推进石岛湾核电2号机组、台山核电3、4号机组和漳州核电2—4号机组建设。")
+    assert f == {"石岛湾核电2号机组": "facility", "台山核电3、4号机组": "facility", "漳州核电2—4号机组": "facility"}
+    assert types("推进昌江核电二期三号机组建设。") == {"昌江核电二期三号机组": "facility"}
+    assert types("新增煤电机组，建设核电站。") == {}  # a kind of unit, no name

@@ -2055,6 +2055,7 @@ _WORKS_ACTION = compiled(r"(?:航站楼|航站区|主体)?(?:扩能改造|扩容
 
 
 _PHASE_WORKS = ("工程", "项目")
+_UNITS = compiled(r"[\d一二三四五六七八九十]{1,3}(?:[、—\-～至和][\d一二三四五六七八九十]{1,3})*号机组")  # 2—4号机组, 3、4号机组
 # free trade areas agreed between states, named by their parties (中日韩自贸区, 中国－东盟自贸区, 亚太自贸区)
 _FREE_TRADE_AREA = compiled(r"(?:中国?[－—-]?)?(?:东盟|亚太|海合会|[日韩美欧俄澳英法德瑞冰秘智])+(?:自贸区|自由贸易区)")
 
@@ -2104,6 +2105,12 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
                 # 浦东国际机场四期工程, 南京禄口机场三期工程: the works of a phase are a project
                 end += 2
                 c = dataclasses.replace(c, type="project")
+    if c.type in ("project", "facility"):
+        m = _UNITS.match(text, end)
+        if m:
+            # 宁德核电5号机组, 漳州核电2—4号机组: a plant's numbered units are sites of it, as its phases are
+            # (entity_suffixes.tsv types 机组 a facility); the segmenter's 5|号 keeps the suffix rule from reading them
+            c, end = dataclasses.replace(c, type="facility"), m.end()
     if c.type == "project":
         m = _SECTION.match(text, end)
         # a section is named by places: 河南段 yes, 建设阶段 no; 成渝铁路成隆段: two places' first characters
