@@ -502,3 +502,16 @@ def test_a_plants_numbered_units_are_one_facility_with_the_plant():
     assert f == {"石岛湾核电2号机组": "facility", "台山核电3、4号机组": "facility", "漳州核电2—4号机组": "facility"}
     assert types("推进昌江核电二期三号机组建设。") == {"昌江核电二期三号机组": "facility"}
     assert types("新增煤电机组，建设核电站。") == {}  # a kind of unit, no name
+
+
+# --------------------------------------------------------------------------- routes listed before a line category
+
+
+def test_routes_listed_before_a_line_category_and_its_role_are_one_project_each():
+    f = types("开工建设湛江至南宁、化州至北流等高速公路出省通道。")
+    assert f == {"湛江至南宁": "project", "化州至北流": "project"}
+
+
+def test_a_city_pair_opening_a_list_of_lines_is_no_verbal_noun():
+    # the segmenter tags 广惠 a verbal noun; as the whole first item it is the line's name
+    assert types("推进广惠、广深、广韶北等高速公路繁忙路段扩容。") == {"广惠": "project", "广深": "project", "广韶北": "project"}

@@ -1344,6 +1344,9 @@ def _after_verbs(tokens, offsets, a: int, b: int) -> int:
         if w == "至" and k > 0 and (_proper(*tokens[k - 1]) or tokens[k - 1][1][:1] not in ("v", "p", "d", "c")):
             k += 1  # 建成通车|济南至宁津, 推进|久治至马尔康: a route, not a verb before the item
             continue
+        if (p == "vn" and offsets[k] + len(w) == b and len(w) == 2 and w[0] != w[1]
+                and w[0] in _city_chars() | _ABBREV and w[1] in _city_chars() | _ABBREV):
+            break  # 推进|广惠/vn、广深…: two cities' first characters ending the item are the item, no verbal noun
         if (p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w)
                 or w in _OPENING_ACTIONS or (w in _COMPLEMENTS and start == offsets[k])):
             start = offsets[k] + len(w)  # 建|好 (a complement right after the verb) governs the list too
@@ -1377,6 +1380,8 @@ _PHASE_END = compiled(r"[一二三四五六七八九十\d]{1,2}期$")
 
 # Heads of lines named by two places' first characters (杭衢高铁, 清花高速, 铜资高速).
 _LINE_HEADS = frozenset("高铁 铁路 高速 城际 高速公路 城际铁路".split())
+# what listed lines serve as, after their category (平远至武平、…等高速公路|出省|通道): the lines stay the items
+_LINE_ROLES = frozenset("出省 出海 出境 通道 主通道 大通道 路段".split())
 
 
 def _abbreviation_word(w: str, p: str) -> bool:
@@ -1413,7 +1418,7 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             continue  # 等战略|科技力量 is no list of strategies (等重大工程建设 is: 工程建设 is one token)
         k = bisect_left(offsets, m.end())
         if (k < len(tokens) and offsets[k] == m.end() and tokens[k][1] in ("n", "nz", "nt", "ng", "l")
-                and tokens[k][0] not in _DONE_TO_ITEMS):
+                and tokens[k][0] not in _DONE_TO_ITEMS and not (category in _LINE_HEADS and tokens[k][0] in _LINE_ROLES)):
             continue  # the category word only qualifies the noun after it (等战略|科技|力量)
         typ, strong = cats.types[category]
         quoted = _QUOTED_ITEMS.search(text, max(0, m.start() - 60), m.start())
