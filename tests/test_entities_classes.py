@@ -515,3 +515,8 @@ def test_routes_listed_before_a_line_category_and_its_role_are_one_project_each(
 def test_a_city_pair_opening_a_list_of_lines_is_no_verbal_noun():
     # the segmenter tags 广惠 a verbal noun; as the whole first item it is the line's name
     assert types("推进广惠、广深、广韶北等高速公路繁忙路段扩容。") == {"广惠": "project", "广深": "project", "广韶北": "project"}
+
+
+def test_a_campaign_opened_by_a_quoted_number_keeps_it():
+    assert types("实施“61020”科技创新行动。") == {"“61020”科技创新行动": "programme"}
+    assert types("实施“双百”科技创新行动。") == {"“双百”科技创新行动": "programme"}

@@ -1765,7 +1765,8 @@ def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
 
 # Campaigns named by their action (issue 18): 实施制造业数字化赋能行动, 开展城市更新提质工程 — the name runs from the
 # first word after the launching verb to 行动/专项行动/行动计划/计划/工程.
-_CAMPAIGN_NAME = compiled(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化|抓好|落实)好?)+([\u4e00-\u9fff“”]{2,22}?"
+# a quoted label may be digits or letters (“61020”科技创新行动: one unit of the name)
+_CAMPAIGN_NAME = compiled(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化|抓好|落实)好?)+((?:“[0-9A-Za-z]{1,10}”|[\u4e00-\u9fff“”]){2,22}?"
                             r"(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
 # counts and degrees before a campaign's name are not part of it (实施新一批|小微项目惠民生工程)
 _CAMPAIGN_OPENERS = compiled(r"^(?:新一批|一批|新一轮|一系列|新一期)")
