@@ -520,3 +520,12 @@ def test_a_city_pair_opening_a_list_of_lines_is_no_verbal_noun():
 def test_a_campaign_opened_by_a_quoted_number_keeps_it():
     assert types("实施“61020”科技创新行动。") == {"“61020”科技创新行动": "programme"}
     assert types("实施“双百”科技创新行动。") == {"“双百”科技创新行动": "programme"}
+
+
+# --------------------------------------------------------------------------- national parks
+
+
+def test_a_national_park_is_named_by_its_subject():
+    assert types("高标准打造大熊猫国家公园、若尔盖国家公园。") == {"大熊猫国家公园": "facility", "若尔盖国家公园": "facility"}
+    # the designation alone is a kind
+    assert types("建立以国家公园为主体的自然保护地体系。") == {}

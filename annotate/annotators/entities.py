@@ -909,6 +909,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             m = _SECTION.match(text, end)
             if m and (m.group(1) or lex.names.get(m.group(3), ("",))[0] == "place"):
                 proper = True  # 雄商高铁河南段: a line built in sections named by places is a particular one
+        if not proper and suffix == "公园" and text.endswith("国家", start, suffix_start) and suffix_start - start >= 4:
+            proper = True  # 大熊猫国家公园, 东北虎豹国家公园: a national park is named by its subject, one of a few
         if not proper and generic and text.startswith("国家", start) and suffix_start - start >= 4:
             proper = True  # 国家数据流通|交易中心: the nation's centre is one, whatever the kind word's tag
         if (not proper and typ == "policy" and suffix in _NATIONAL_POLICIES and text.startswith("国家", start)
