@@ -529,3 +529,15 @@ def test_a_national_park_is_named_by_its_subject():
     assert types("高标准打造大熊猫国家公园、若尔盖国家公园。") == {"大熊猫国家公园": "facility", "若尔盖国家公园": "facility"}
     # the designation alone is a kind
     assert types("建立以国家公园为主体的自然保护地体系。") == {}
+
+
+# --------------------------------------------------------------------------- sites listed before 等遗址, 等一批
+
+
+def test_items_listed_before_a_kind_of_heritage_site_are_sites():
+    assert types("加强仰韶村、双槐树、贾湖等遗址保护传承。") == {"仰韶村": "facility", "双槐树": "facility", "贾湖": "facility"}
+
+
+def test_a_batch_count_before_the_category_still_heads_the_list():
+    assert types("推进良渚、二里头等一批重要遗址考古研究。") == {"良渚": "facility", "二里头": "facility"}
+    assert types("建成城市公园、口袋公园等公园。") == {}  # kinds of parks, no names

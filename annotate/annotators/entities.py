@@ -1250,7 +1250,7 @@ _POLICY_TITLE = compiled(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|办
 # (lexicon/entity_lists.tsv): strong ones are named one by one, weak ones (项目, 工程, 战略) also list kinds of
 # things, so there an item must hold a proper noun.
 # the count may be a measure (等172公里轨道交通线) or approximate (等20余个, 等3500多个)
-_LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|公里|千米)?"
+_LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|批|公里|千米)?"
               r"(?:国家|省|市)?(?:级)?"
               r"(?:重点|重大|重要|骨干|产业|民生|综合交通|交通|水利|港航|能源|基础设施|现代化|转型)*(")
 # 等 + a count + a qualifier the fixed list above does not hold (核电, 储能, 大型清洁高效煤电) + a weak category:
