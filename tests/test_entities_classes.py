@@ -541,3 +541,8 @@ def test_items_listed_before_a_kind_of_heritage_site_are_sites():
 def test_a_batch_count_before_the_category_still_heads_the_list():
     assert types("推进良渚、二里头等一批重要遗址考古研究。") == {"良渚": "facility", "二里头": "facility"}
     assert types("建成城市公园、口袋公园等公园。") == {}  # kinds of parks, no names
+
+
+def test_a_strategy_and_a_campaign_launched_by_one_verb_are_two_names():
+    assert types("实施自贸试验区提升战略和综保区提质升级行动。") == {"自贸试验区提升战略": "policy", "综保区提质升级行动": "programme"}
+    assert types("实施乡村振兴战略和乡村建设行动。") == {"乡村振兴战略": "policy", "乡村建设行动": "programme"}

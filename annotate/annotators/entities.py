@@ -1855,6 +1855,11 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         elif (m.start() not in boundaries and not (m.start() - 2 in boundaries and text[m.start() - 2 : m.start()] in _VERB_ADVERBS)) \
                 or a not in boundaries or b not in boundaries:
             continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动); 深入推进 is one word
+        joined = _TITLE_AND.match(name)
+        if joined and a + joined.end() in boundaries:
+            # 实施自贸试验区提升战略和综保区提质升级行动: a strategy and a campaign launched by one verb are two names
+            # (the strategy is named by its own rule); the campaign runs from after the conjunction
+            a, name = a + joined.end(), name[joined.end():]
         c = _campaign_name(text, tokens, offsets, boundaries, a, name)
         if c is None:
             continue
@@ -1872,6 +1877,7 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
 
 
 _VERB_ADVERBS = frozenset("深入 持续 全面 加快 大力 积极 扎实 着力".split())
+_TITLE_AND = compiled(r"[^和与及]{2,}?(?:战略|规划|政策)[和与及]")  # a strategy's title before 和 ends a name of its own
 # a title word joined to what follows: 实施意见和|行动方案, 中央支持意见和本市行动方案 are two titles sharing a head
 _TWO_TITLES = compiled(r"(?:意见|规划|方案|纲要|办法|措施)[和与及、]")
 # the rest of a longer campaign suffix after where the lazy name pattern stopped (三年行动|计划)
