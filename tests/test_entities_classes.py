@@ -546,3 +546,8 @@ def test_a_batch_count_before_the_category_still_heads_the_list():
 def test_a_strategy_and_a_campaign_launched_by_one_verb_are_two_names():
     assert types("实施自贸试验区提升战略和综保区提质升级行动。") == {"自贸试验区提升战略": "policy", "综保区提质升级行动": "programme"}
     assert types("实施乡村振兴战略和乡村建设行动。") == {"乡村振兴战略": "policy", "乡村建设行动": "programme"}
+
+
+def test_a_campaign_with_its_span_of_years_may_open_with_an_action_verb():
+    assert types("实施促进科技成果转化五年行动，加强概念验证。") == {"促进科技成果转化五年行动": "programme"}
+    assert types("推进提升服务质量三年行动。") == {"提升服务质量三年行动": "programme"}

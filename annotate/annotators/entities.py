@@ -1877,6 +1877,8 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
 
 
 _VERB_ADVERBS = frozenset("深入 持续 全面 加快 大力 积极 扎实 着力".split())
+# a campaign with its span of years is a name whatever verb opens it (促进科技成果转化五年行动)
+_DATED_CAMPAIGN = compiled(r"[一二三四五六七八九十两]年行动(?:计划)?$")
 _TITLE_AND = compiled(r"[^和与及]{2,}?(?:战略|规划|政策)[和与及]")  # a strategy's title before 和 ends a name of its own
 # a title word joined to what follows: 实施意见和|行动方案, 中央支持意见和本市行动方案 are two titles sharing a head
 _TWO_TITLES = compiled(r"(?:意见|规划|方案|纲要|办法|措施)[和与及、]")
@@ -1902,7 +1904,8 @@ def _campaign_name(text: str, tokens, offsets, boundaries, a: int, name: str) ->
             or (_GENERIC_PLAN.search(name) and len(name) <= 6) or name.endswith("社会发展计划")
             or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
             or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
-            or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
+            or _stop_word(first) or (first in _ACTION_VERBS and not _DATED_CAMPAIGN.search(name))
+            or _holds_particle(tokens, offsets, a, b)):
         return None  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
     # works words of two characters or more: 强港 is no 港 works
     if suffix == "工程" and _subject_of_major_works(prefix):
