@@ -551,3 +551,8 @@ def test_a_strategy_and_a_campaign_launched_by_one_verb_are_two_names():
 def test_a_campaign_with_its_span_of_years_may_open_with_an_action_verb():
     assert types("实施促进科技成果转化五年行动，加强概念验证。") == {"促进科技成果转化五年行动": "programme"}
     assert types("推进提升服务质量三年行动。") == {"提升服务质量三年行动": "programme"}
+
+
+def test_a_region_with_a_bracketed_place_opens_a_sites_name():
+    assert types("增强西部（成都）科学城高端创新资源集聚。") == {"西部（成都）科学城": "facility"}
+    assert types("支持西部地区发展，建设科学城。") == {"西部地区": "place"}

@@ -794,6 +794,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                         and (tokens[j - 1][1] in ("ns", "nr", "j") or (known[offsets[j - 1]] and gaz_type(offsets[j - 1]) != "policy")))):
                 # 宁波舟山港|重大|集疏运工程; a plan's major projects (“十四五”规划|重大|工程项目) are a kind
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
+            if typ == "facility" and p == "f" and w in _REGION_DIRECTIONS and tokens[j + 1][0] == "（":
+                p = "n"  # 西部|（成都）|科学城: the region before the bracketed place opens the name
             if (typ == "facility" and p == "f" and len(w) == 2 and j > 0 and tokens[j - 1][1] in ("ns", "j")
                     and w[0] in "东西南北中"):
                 p = "n"  # 济宁|北方|内河航运中心: a direction after the place belongs to the site's name
@@ -1006,7 +1008,12 @@ def _bracket_opening(tokens, offsets, j: int, known) -> Optional[int]:
                                       for x in range(q + 1, j)):
         return None  # （郑州）, （长三角）, （一期）: a place, a name or a phase
     w, p = tokens[q - 1]
+    if w in _REGION_DIRECTIONS:
+        return q  # 西部（成都）科学城: a region of the country named with the place that holds the site
     return q if (p in _NAME_POS or p.startswith("n")) and w not in _EXTRA_STOP and not _stop_word(w) else None
+
+
+_REGION_DIRECTIONS = frozenset("西部 东部 中部 北部 南部 东北 西北 西南".split())
 
 
 def _quote_opening(tokens, j: int) -> Optional[int]:
