@@ -556,3 +556,8 @@ def test_a_campaign_with_its_span_of_years_may_open_with_an_action_verb():
 def test_a_region_with_a_bracketed_place_opens_a_sites_name():
     assert types("增强西部（成都）科学城高端创新资源集聚。") == {"西部（成都）科学城": "facility"}
     assert types("支持西部地区发展，建设科学城。") == {"西部地区": "place"}
+
+
+def test_hong_kong_area_named_without_a_suffix_is_a_place():
+    # 北区 stays out of the gazetteer (an ordinary word elsewhere); 沙岭 is the area's own name
+    assert types("今年内启动北区沙岭的改划程序。") == {"沙岭": "place"}
