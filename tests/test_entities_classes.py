@@ -561,3 +561,8 @@ def test_a_region_with_a_bracketed_place_opens_a_sites_name():
 def test_hong_kong_area_named_without_a_suffix_is_a_place():
     # 北区 stays out of the gazetteer (an ordinary word elsewhere); 沙岭 is the area's own name
     assert types("今年内启动北区沙岭的改划程序。") == {"沙岭": "place"}
+
+
+def test_a_metro_line_written_after_the_systems_name_takes_it_in():
+    assert types("加快轨道交通平谷线、22号线建设。") == {"轨道交通平谷线": "project", "22号线": "project"}
+    assert types("完善城市轨道交通线网。") == {}
