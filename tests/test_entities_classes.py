@@ -566,3 +566,8 @@ def test_hong_kong_area_named_without_a_suffix_is_a_place():
 def test_a_metro_line_written_after_the_systems_name_takes_it_in():
     assert types("加快轨道交通平谷线、22号线建设。") == {"轨道交通平谷线": "project", "22号线": "project"}
     assert types("完善城市轨道交通线网。") == {}
+
+
+def test_a_companys_phase_is_a_project_an_institutions_a_facility():
+    f = types("长江存储三期开工，华能四期建成，海南警察学院二期建成。")
+    assert f == {"长江存储三期": "project", "华能四期": "project", "海南警察学院二期": "facility"}

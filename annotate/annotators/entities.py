@@ -2124,7 +2124,9 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
         if m:
             end = m.end()
             if c.type == "org":
-                c = dataclasses.replace(c, type="facility")  # 海南警察学院二期: a campus built in phases
+                # 海南警察学院二期: a campus built in phases; 长江存储三期, 华能四期: a company's phase is its
+                # investment project (the gold labels them so)
+                c = dataclasses.replace(c, type="project" if text[c.start:c.end] in _enterprises() else "facility")
             if text.startswith(_PHASE_WORKS, end):
                 # 浦东国际机场四期工程, 南京禄口机场三期工程: the works of a phase are a project
                 end += 2
@@ -2174,6 +2176,17 @@ def _transit_system(text: str, c: _Cand) -> _Cand:
     if text.endswith(_TRANSIT, 0, c.start) and text.endswith("线", c.start, c.end):
         return dataclasses.replace(c, start=c.start - len(_TRANSIT), canonical=None)
     return c
+
+
+_ENTERPRISES: Optional[frozenset] = None
+
+
+def _enterprises() -> frozenset:
+    """The names of ``enterprises.tsv`` (companies named without a suffix), read once."""
+    global _ENTERPRISES
+    if _ENTERPRISES is None:
+        _ENTERPRISES = frozenset(row[0] for row in read_tsv(LEXICON_DIR / "enterprises.tsv"))
+    return _ENTERPRISES
 
 
 _RIVER_WORKS: Optional[re.Pattern] = None
