@@ -571,3 +571,8 @@ def test_a_metro_line_written_after_the_systems_name_takes_it_in():
 def test_a_companys_phase_is_a_project_an_institutions_a_facility():
     f = types("长江存储三期开工，华能四期建成，海南警察学院二期建成。")
     assert f == {"长江存储三期": "project", "华能四期": "project", "海南警察学院二期": "facility"}
+
+
+def test_hainans_counties_are_places():
+    f = types("支持文昌、琼海、澄迈、万宁、陵水打造重要节点城市。")
+    assert f == {"文昌": "place", "琼海": "place", "澄迈": "place", "万宁": "place", "陵水": "place"}
