@@ -576,3 +576,7 @@ def test_a_companys_phase_is_a_project_an_institutions_a_facility():
 def test_hainans_counties_are_places():
     f = types("支持文昌、琼海、澄迈、万宁、陵水打造重要节点城市。")
     assert f == {"文昌": "place", "琼海": "place", "澄迈": "place", "万宁": "place", "陵水": "place"}
+
+
+def test_an_open_letter_of_state_is_a_title():
+    assert types("在《告台湾同胞书》发表40周年纪念会上。播出《两岸家书》。") == {"《告台湾同胞书》": "policy"}

@@ -1248,8 +1248,9 @@ def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list
 _QUOTE_SPAN = compiled(r"“([^“”\n]{1,30})”")
 _TITLE = compiled(r"《([^《》\n]{2,40})》")
 # a plan named by its horizon (《中国制造2025》, 《健康中国2030》) is a policy as much as one named 规划
-_POLICY_TITLE = compiled(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
+_POLICY_TITLE = compiled(r"(?<!\d)20\d\d$|^告.{2,12}书$|(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
                            r"宪法|基本法|指引|清单|议定书|宣言|倡议|策略)(?:（[^（）]*）)?(?:草案)?$")
+# (^告…书: an open letter of state, 《告台湾同胞书》; a bare 书 ends book and programme titles too, 《两岸家书》)
 
 
 # Items listed before 等 + a category of named works or places are names of that category:
