@@ -580,3 +580,8 @@ def test_hainans_counties_are_places():
 
 def test_an_open_letter_of_state_is_a_title():
     assert types("在《告台湾同胞书》发表40周年纪念会上。播出《两岸家书》。") == {"《告台湾同胞书》": "policy"}
+
+
+def test_a_science_and_innovation_grand_corridor_is_a_planned_region():
+    assert types("推进成渝中线科创大走廊建设。推动杭州城西科创大走廊提能升级。") == {
+        "成渝中线科创大走廊": "place", "杭州城西科创大走廊": "place"}

@@ -150,7 +150,7 @@ _NATIONAL_POLICIES = frozenset(["战略"])  # 国家 + what the strategy is abou
 _GENERIC_STRATEGY = frozenset("区域 重大 区域重大 发展 重要 总体 重点 相关".split())  # 国家区域战略: a kind
 _DESIGNATED = frozenset("试验区 示范区 实验区 先行区 先导区 综合试验区".split())
 # Regions planned across places (成渝主轴经济走廊): named over common nouns, like facilities, not only proper ones.
-_REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈 科创走廊 创新带 产业带 发展带 "
+_REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈 科创走廊 科创大走廊 创新带 产业带 发展带 "
                       "科创圈 创新圈 协同区 经济协作区 新区 新城 新片区 片区".split())  # districts planned in a city too (宜昌东部产业新区)
 _DISTRICTS = frozenset("新区 新城 新片区 片区".split())
 # Class words that stop a name unless a place stands before them (成渝世界级机场群; 打造世界级产业集群 is no name).
