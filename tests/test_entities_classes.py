@@ -585,3 +585,9 @@ def test_an_open_letter_of_state_is_a_title():
 def test_a_science_and_innovation_grand_corridor_is_a_planned_region():
     assert types("推进成渝中线科创大走廊建设。推动杭州城西科创大走廊提能升级。") == {
         "成渝中线科创大走廊": "place", "杭州城西科创大走廊": "place"}
+
+
+def test_a_known_place_tagged_an_adjective_stays_in_the_name():
+    # the segmenter tags 雄安 an adjective; the gazetteer knows it as a place, so the dash-joined corridor is one region
+    assert types("建设北京—雄安人才科创走廊。") == {"北京—雄安人才科创走廊": "place"}
+    assert types("全力支持雄安新区建设。") == {"雄安新区": "place"}

@@ -766,8 +766,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         region = typ == "place" and suffix in _REGIONS
         while j >= 0 and end - offsets[j] <= longest:
             w, p = tokens[j]
-            if p[:1] == "v" and known_place(j):
-                p = "ns"  # 开封/v|悬河文化展示馆: a word the gazetteer knows as a place is one, whatever its tag
+            if (p[:1] == "v" or p == "a") and known_place(j):
+                p = "ns"  # 开封/v|悬河文化展示馆, 雄安/a: a word the gazetteer knows as a place is one, whatever its tag
             if w == "）" and typ in ("facility", "project", "policy"):
                 q = _bracket_opening(tokens, offsets, j, known)
                 if q is None:
@@ -784,7 +784,7 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 j -= 1
                 continue
             if ((region or suffix in ("自贸区", "自由贸易区")) and w in ("—", "－", "-") and j > 0
-                    and tokens[j - 1][1] == "ns" and _proper(*tokens[j + 1])):
+                    and tokens[j - 1][1] == "ns" and (_proper(*tokens[j + 1]) or known_place(j + 1))):
                 start = offsets[j]  # 岷江—长江上游经济带: a region spanned between two places
                 j -= 1
                 continue
