@@ -591,3 +591,8 @@ def test_a_known_place_tagged_an_adjective_stays_in_the_name():
     # the segmenter tags 雄安 an adjective; the gazetteer knows it as a place, so the dash-joined corridor is one region
     assert types("建设北京—雄安人才科创走廊。") == {"北京—雄安人才科创走廊": "place"}
     assert types("全力支持雄安新区建设。") == {"雄安新区": "place"}
+
+
+def test_new_before_a_known_place_opens_a_sites_name():
+    assert types("正在重建的新皇岗口岸和沙头角口岸会实施。") == {"新皇岗口岸": "facility", "沙头角口岸": "facility"}
+    assert types("与深圳合作推进深圳新皇岗口岸建设。")["深圳新皇岗口岸"] == "facility"

@@ -788,7 +788,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 start = offsets[j]  # 岷江—长江上游经济带: a region spanned between two places
                 j -= 1
                 continue
-            if ((w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代"))
+            if ((w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代"
+                                      or (typ == "facility" and known_place(j + 1))))  # 新|皇岗|口岸: the new crossing
                     or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility"))
                     or (typ == "project" and w in ("重大", "重点") and j > 0
                         and (tokens[j - 1][1] in ("ns", "nr", "j") or (known[offsets[j - 1]] and gaz_type(offsets[j - 1]) != "policy")))):
