@@ -596,3 +596,7 @@ def test_a_known_place_tagged_an_adjective_stays_in_the_name():
 def test_new_before_a_known_place_opens_a_sites_name():
     assert types("正在重建的新皇岗口岸和沙头角口岸会实施。") == {"新皇岗口岸": "facility", "沙头角口岸": "facility"}
     assert types("与深圳合作推进深圳新皇岗口岸建设。")["深圳新皇岗口岸"] == "facility"
+
+
+def test_works_around_a_named_sea_keep_the_ring():
+    assert types("加快环北部湾广东水资源配置工程一期建设。") == {"环北部湾广东水资源配置工程一期": "project"}

@@ -874,10 +874,13 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # A facility's name may hold verbs (科技创新中心) but does not open with one: 创建|…示范区,
             # 联合创建|鲁豫…中心, 辐射带动|中关村通州园.
             t = bisect_left(offsets, start)
-            while t < i and ((tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p") and not known_place(t))
-                             or tokens[t][0] in _OPENING_ACTIONS
-                             or (typ != "facility" and tokens[t][1] == "vn" and _proper(*tokens[t + 1]))):
-                t += 1  # 优化|杭州都市圈, 宣传|大湾区港口群: a verbal noun before the place governs the name
+            while t < i and not (typ == "project" and tokens[t][0] == "环" and _proper(*tokens[t + 1])) and (
+                    (tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p") and not known_place(t))
+                    or tokens[t][0] in _OPENING_ACTIONS
+                    or (typ != "facility" and tokens[t][1] == "vn" and _proper(*tokens[t + 1]))):
+                # 优化|杭州都市圈, 宣传|大湾区港口群: a verbal noun before the place governs the name; 环/v before a
+                # proper noun opens works around it (环北部湾广东水资源配置工程)
+                t += 1
             if start < offsets[t] and typ == "project" and suffix_start - offsets[t] < 2:
                 continue  # 进出|川高速公路: one character left of a trimmed name is no name
             start = offsets[t]
