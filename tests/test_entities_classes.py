@@ -600,3 +600,8 @@ def test_new_before_a_known_place_opens_a_sites_name():
 
 def test_works_around_a_named_sea_keep_the_ring():
     assert types("加快环北部湾广东水资源配置工程一期建设。") == {"环北部湾广东水资源配置工程一期": "project"}
+
+
+def test_a_demonym_and_a_disease_named_for_a_place_are_no_mention_of_it():
+    f = types("近14亿中国人的饭碗，必须牢牢端在自己手中。做好非洲猪瘟等疫病防控。加强与非洲合作。支持香港人才发展。")
+    assert f == {"非洲": "place", "香港": "place"}  # only 与非洲合作 and 香港人才 name the places

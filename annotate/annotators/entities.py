@@ -2015,7 +2015,8 @@ _NOT_IN_EVENT = compiled(r"[和与及在为将对把是等、]")
 
 # Fixed political phrases a place name opens (中国特色社会主义, 中国式现代化, 中国梦): a nested part
 # of a phrase, not a mention of the country.
-_FIXED_PHRASE = compiled(r"特色社会主义|式现代化|梦")
+# …人 ending the phrase is a demonym (14亿中国人的饭碗, 全体中国人的美好未来), 非洲猪瘟 a disease named for the place
+_FIXED_PHRASE = compiled(r"特色社会主义|式现代化|梦|猪瘟|人(?=[的，。、；！？]|$)")
 
 
 _RESULTS = ("成果", "成效")
