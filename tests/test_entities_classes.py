@@ -603,5 +603,6 @@ def test_works_around_a_named_sea_keep_the_ring():
 
 
 def test_a_demonym_and_a_disease_named_for_a_place_are_no_mention_of_it():
-    f = types("近14亿中国人的饭碗，必须牢牢端在自己手中。做好非洲猪瘟等疫病防控。加强与非洲合作。支持香港人才发展。")
-    assert f == {"非洲": "place", "香港": "place"}  # only 与非洲合作 and 香港人才 name the places
+    assert types("近14亿中国人的饭碗，必须牢牢端在自己手中。") == {}
+    assert types("做好非洲猪瘟等疫病防控。") == {}
+    assert types("加强与非洲合作，支持香港人才发展。") == {"非洲": "place", "香港": "place"}
