@@ -477,3 +477,132 @@ def test_lines_named_by_two_city_abbreviations_whatever_their_tag():
     assert types("推进成雅高速公路扩容。") == {"成雅高速公路扩容": "project"}
     # 高速 as an adverb is no head
     assert types("推动长深高速发展。") == {}
+
+
+# --------------------------------------------------------------------------- reaches of rivers and mountains
+
+
+def test_a_river_or_mountain_with_its_reach_ending_the_item_is_one_place():
+    f = types("聚焦大凉山、金沙江中上游、大巴山南麓和嘉陵江流域等重点区域。")
+    assert f == {"大凉山": "place", "金沙江中上游": "place", "大巴山南麓": "place", "嘉陵江流域": "place"}
+    assert types("加强秦岭北麓和大别山南麓等地生态保护。") == {"秦岭北麓": "place", "大别山南麓": "place"}
+
+
+def test_a_basin_that_only_qualifies_the_noun_after_it_leaves_the_river_alone():
+    # 流域 qualifies 河道 (and is shared with 北运河): the river is the name
+    assert types("北运河、潮白河流域河道水质持续提升。").get("潮白河") == "place"
+    assert "潮白河流域" not in types("北运河、潮白河流域河道水质持续提升。")
+
+
+# --------------------------------------------------------------------------- numbered units of a plant
+
+
+def test_a_plants_numbered_units_are_one_facility_with_the_plant():
+    f = types("推进石岛湾核电2号机组、台山核电3、4号机组和漳州核电2—4号机组建设。")
+    assert f == {"石岛湾核电2号机组": "facility", "台山核电3、4号机组": "facility", "漳州核电2—4号机组": "facility"}
+    assert types("推进昌江核电二期三号机组建设。") == {"昌江核电二期三号机组": "facility"}
+    assert types("新增煤电机组，建设核电站。") == {}  # a kind of unit, no name
+
+
+# --------------------------------------------------------------------------- routes listed before a line category
+
+
+def test_routes_listed_before_a_line_category_and_its_role_are_one_project_each():
+    f = types("开工建设湛江至南宁、化州至北流等高速公路出省通道。")
+    assert f == {"湛江至南宁": "project", "化州至北流": "project"}
+
+
+def test_a_city_pair_opening_a_list_of_lines_is_no_verbal_noun():
+    # the segmenter tags 广惠 a verbal noun; as the whole first item it is the line's name
+    assert types("推进广惠、广深、广韶北等高速公路繁忙路段扩容。") == {"广惠": "project", "广深": "project", "广韶北": "project"}
+
+
+def test_a_campaign_opened_by_a_quoted_number_keeps_it():
+    assert types("实施“61020”科技创新行动。") == {"“61020”科技创新行动": "programme"}
+    assert types("实施“双百”科技创新行动。") == {"“双百”科技创新行动": "programme"}
+
+
+# --------------------------------------------------------------------------- national parks
+
+
+def test_a_national_park_is_named_by_its_subject():
+    assert types("高标准打造大熊猫国家公园、若尔盖国家公园。") == {"大熊猫国家公园": "facility", "若尔盖国家公园": "facility"}
+    # the designation alone is a kind
+    assert types("建立以国家公园为主体的自然保护地体系。") == {}
+
+
+# --------------------------------------------------------------------------- sites listed before 等遗址, 等一批
+
+
+def test_items_listed_before_a_kind_of_heritage_site_are_sites():
+    assert types("加强仰韶村、双槐树、贾湖等遗址保护传承。") == {"仰韶村": "facility", "双槐树": "facility", "贾湖": "facility"}
+
+
+def test_a_batch_count_before_the_category_still_heads_the_list():
+    assert types("推进良渚、二里头等一批重要遗址考古研究。") == {"良渚": "facility", "二里头": "facility"}
+    assert types("建成城市公园、口袋公园等公园。") == {}  # kinds of parks, no names
+
+
+def test_a_strategy_and_a_campaign_launched_by_one_verb_are_two_names():
+    assert types("实施自贸试验区提升战略和综保区提质升级行动。") == {"自贸试验区提升战略": "policy", "综保区提质升级行动": "programme"}
+    assert types("实施乡村振兴战略和乡村建设行动。") == {"乡村振兴战略": "policy", "乡村建设行动": "programme"}
+
+
+def test_a_campaign_with_its_span_of_years_may_open_with_an_action_verb():
+    assert types("实施促进科技成果转化五年行动，加强概念验证。") == {"促进科技成果转化五年行动": "programme"}
+    assert types("推进提升服务质量三年行动。") == {"提升服务质量三年行动": "programme"}
+
+
+def test_a_region_with_a_bracketed_place_opens_a_sites_name():
+    assert types("增强西部（成都）科学城高端创新资源集聚。") == {"西部（成都）科学城": "facility"}
+    assert types("支持西部地区发展，建设科学城。") == {"西部地区": "place"}
+
+
+def test_hong_kong_area_named_without_a_suffix_is_a_place():
+    # 北区 stays out of the gazetteer (an ordinary word elsewhere); 沙岭 is the area's own name
+    assert types("今年内启动北区沙岭的改划程序。") == {"沙岭": "place"}
+
+
+def test_a_metro_line_written_after_the_systems_name_takes_it_in():
+    assert types("加快轨道交通平谷线、22号线建设。") == {"轨道交通平谷线": "project", "22号线": "project"}
+    assert types("完善城市轨道交通线网。") == {}
+
+
+def test_a_companys_phase_is_a_project_an_institutions_a_facility():
+    f = types("长江存储三期开工，华能四期建成，海南警察学院二期建成。")
+    assert f == {"长江存储三期": "project", "华能四期": "project", "海南警察学院二期": "facility"}
+
+
+def test_hainans_counties_are_places():
+    f = types("支持文昌、琼海、澄迈、万宁、陵水打造重要节点城市。")
+    assert f == {"文昌": "place", "琼海": "place", "澄迈": "place", "万宁": "place", "陵水": "place"}
+
+
+def test_an_open_letter_of_state_is_a_title():
+    assert types("在《告台湾同胞书》发表40周年纪念会上。播出《两岸家书》。") == {"《告台湾同胞书》": "policy"}
+
+
+def test_a_science_and_innovation_grand_corridor_is_a_planned_region():
+    assert types("推进成渝中线科创大走廊建设。推动杭州城西科创大走廊提能升级。") == {
+        "成渝中线科创大走廊": "place", "杭州城西科创大走廊": "place"}
+
+
+def test_a_known_place_tagged_an_adjective_stays_in_the_name():
+    # the segmenter tags 雄安 an adjective; the gazetteer knows it as a place, so the dash-joined corridor is one region
+    assert types("建设北京—雄安人才科创走廊。") == {"北京—雄安人才科创走廊": "place"}
+    assert types("全力支持雄安新区建设。") == {"雄安新区": "place"}
+
+
+def test_new_before_a_known_place_opens_a_sites_name():
+    assert types("正在重建的新皇岗口岸和沙头角口岸会实施。") == {"新皇岗口岸": "facility", "沙头角口岸": "facility"}
+    assert types("与深圳合作推进深圳新皇岗口岸建设。")["深圳新皇岗口岸"] == "facility"
+
+
+def test_works_around_a_named_sea_keep_the_ring():
+    assert types("加快环北部湾广东水资源配置工程一期建设。") == {"环北部湾广东水资源配置工程一期": "project"}
+
+
+def test_a_demonym_and_a_disease_named_for_a_place_are_no_mention_of_it():
+    assert types("近14亿中国人的饭碗，必须牢牢端在自己手中。") == {}
+    assert types("做好非洲猪瘟等疫病防控。") == {}
+    assert types("加强与非洲合作，支持香港人才发展。") == {"非洲": "place", "香港": "place"}

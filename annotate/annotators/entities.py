@@ -150,7 +150,7 @@ _NATIONAL_POLICIES = frozenset(["战略"])  # 国家 + what the strategy is abou
 _GENERIC_STRATEGY = frozenset("区域 重大 区域重大 发展 重要 总体 重点 相关".split())  # 国家区域战略: a kind
 _DESIGNATED = frozenset("试验区 示范区 实验区 先行区 先导区 综合试验区".split())
 # Regions planned across places (成渝主轴经济走廊): named over common nouns, like facilities, not only proper ones.
-_REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈 科创走廊 创新带 产业带 发展带 "
+_REGIONS = frozenset("经济带 经济区 经济走廊 开放走廊 文旅走廊 旅游走廊 生态走廊 城市群 都市圈 经济圈 科创走廊 科创大走廊 创新带 产业带 发展带 "
                       "科创圈 创新圈 协同区 经济协作区 新区 新城 新片区 片区".split())  # districts planned in a city too (宜昌东部产业新区)
 _DISTRICTS = frozenset("新区 新城 新片区 片区".split())
 # Class words that stop a name unless a place stands before them (成渝世界级机场群; 打造世界级产业集群 is no name).
@@ -766,8 +766,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
         region = typ == "place" and suffix in _REGIONS
         while j >= 0 and end - offsets[j] <= longest:
             w, p = tokens[j]
-            if p[:1] == "v" and known_place(j):
-                p = "ns"  # 开封/v|悬河文化展示馆: a word the gazetteer knows as a place is one, whatever its tag
+            if (p[:1] == "v" or p == "a") and known_place(j):
+                p = "ns"  # 开封/v|悬河文化展示馆, 雄安/a: a word the gazetteer knows as a place is one, whatever its tag
             if w == "）" and typ in ("facility", "project", "policy"):
                 q = _bracket_opening(tokens, offsets, j, known)
                 if q is None:
@@ -784,16 +784,19 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
                 j -= 1
                 continue
             if ((region or suffix in ("自贸区", "自由贸易区")) and w in ("—", "－", "-") and j > 0
-                    and tokens[j - 1][1] == "ns" and _proper(*tokens[j + 1])):
+                    and tokens[j - 1][1] == "ns" and (_proper(*tokens[j + 1]) or known_place(j + 1))):
                 start = offsets[j]  # 岷江—长江上游经济带: a region spanned between two places
                 j -= 1
                 continue
-            if ((w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代"))
+            if ((w in _MISTAGGED and (w != "新" or (j > 0 and _proper(*tokens[j - 1])) or tokens[j + 1][0] == "时代"
+                                      or (typ == "facility" and known_place(j + 1))))  # 新|皇岗|口岸: the new crossing
                     or (typ in ("project", "facility") and lex.suffixes.get(w) in ("project", "facility"))
                     or (typ == "project" and w in ("重大", "重点") and j > 0
                         and (tokens[j - 1][1] in ("ns", "nr", "j") or (known[offsets[j - 1]] and gaz_type(offsets[j - 1]) != "policy")))):
                 # 宁波舟山港|重大|集疏运工程; a plan's major projects (“十四五”规划|重大|工程项目) are a kind
                 p = "n"  # 三亚|新|机场, G98环岛|高速|提档扩容工程: words rjieba tags as adjectives or adverbs
+            if typ == "facility" and p == "f" and w in _REGION_DIRECTIONS and tokens[j + 1][0] == "（":
+                p = "n"  # 西部|（成都）|科学城: the region before the bracketed place opens the name
             if (typ == "facility" and p == "f" and len(w) == 2 and j > 0 and tokens[j - 1][1] in ("ns", "j")
                     and w[0] in "东西南北中"):
                 p = "n"  # 济宁|北方|内河航运中心: a direction after the place belongs to the site's name
@@ -871,10 +874,13 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             # A facility's name may hold verbs (科技创新中心) but does not open with one: 创建|…示范区,
             # 联合创建|鲁豫…中心, 辐射带动|中关村通州园.
             t = bisect_left(offsets, start)
-            while t < i and ((tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p") and not known_place(t))
-                             or tokens[t][0] in _OPENING_ACTIONS
-                             or (typ != "facility" and tokens[t][1] == "vn" and _proper(*tokens[t + 1]))):
-                t += 1  # 优化|杭州都市圈, 宣传|大湾区港口群: a verbal noun before the place governs the name
+            while t < i and not (typ == "project" and tokens[t][0] == "环" and _proper(*tokens[t + 1])) and (
+                    (tokens[t][1] in ("v", "vd", "vi", "d", "ad", "c", "p") and not known_place(t))
+                    or tokens[t][0] in _OPENING_ACTIONS
+                    or (typ != "facility" and tokens[t][1] == "vn" and _proper(*tokens[t + 1]))):
+                # 优化|杭州都市圈, 宣传|大湾区港口群: a verbal noun before the place governs the name; 环/v before a
+                # proper noun opens works around it (环北部湾广东水资源配置工程)
+                t += 1
             if start < offsets[t] and typ == "project" and suffix_start - offsets[t] < 2:
                 continue  # 进出|川高速公路: one character left of a trimmed name is no name
             start = offsets[t]
@@ -909,6 +915,8 @@ def _suffix_rules(text: str, tokens: list[tuple[str, str]], offsets: list[int], 
             m = _SECTION.match(text, end)
             if m and (m.group(1) or lex.names.get(m.group(3), ("",))[0] == "place"):
                 proper = True  # 雄商高铁河南段: a line built in sections named by places is a particular one
+        if not proper and suffix == "公园" and text.endswith("国家", start, suffix_start) and suffix_start - start >= 4:
+            proper = True  # 大熊猫国家公园, 东北虎豹国家公园: a national park is named by its subject, one of a few
         if not proper and generic and text.startswith("国家", start) and suffix_start - start >= 4:
             proper = True  # 国家数据流通|交易中心: the nation's centre is one, whatever the kind word's tag
         if (not proper and typ == "policy" and suffix in _NATIONAL_POLICIES and text.startswith("国家", start)
@@ -1004,7 +1012,12 @@ def _bracket_opening(tokens, offsets, j: int, known) -> Optional[int]:
                                       for x in range(q + 1, j)):
         return None  # （郑州）, （长三角）, （一期）: a place, a name or a phase
     w, p = tokens[q - 1]
+    if w in _REGION_DIRECTIONS:
+        return q  # 西部（成都）科学城: a region of the country named with the place that holds the site
     return q if (p in _NAME_POS or p.startswith("n")) and w not in _EXTRA_STOP and not _stop_word(w) else None
+
+
+_REGION_DIRECTIONS = frozenset("西部 东部 中部 北部 南部 东北 西北 西南".split())
 
 
 def _quote_opening(tokens, j: int) -> Optional[int]:
@@ -1239,8 +1252,9 @@ def _roads(text: str, tokens: list[tuple[str, str]], offsets: list[int]) -> list
 _QUOTE_SPAN = compiled(r"“([^“”\n]{1,30})”")
 _TITLE = compiled(r"《([^《》\n]{2,40})》")
 # a plan named by its horizon (《中国制造2025》, 《健康中国2030》) is a policy as much as one named 规划
-_POLICY_TITLE = compiled(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
+_POLICY_TITLE = compiled(r"(?<!\d)20\d\d$|^告.{2,12}书$|(?:规划|纲要|条例|法|法典|办法|方案|意见|决定|规定|计划|协定|协议|公约|通知|措施|细则|准则|战略|政策|"
                            r"宪法|基本法|指引|清单|议定书|宣言|倡议|策略)(?:（[^（）]*）)?(?:草案)?$")
+# (^告…书: an open letter of state, 《告台湾同胞书》; a bare 书 ends book and programme titles too, 《两岸家书》)
 
 
 # Items listed before 等 + a category of named works or places are names of that category:
@@ -1248,7 +1262,7 @@ _POLICY_TITLE = compiled(r"(?<!\d)20\d\d$|(?:规划|纲要|条例|法|法典|办
 # (lexicon/entity_lists.tsv): strong ones are named one by one, weak ones (项目, 工程, 战略) also list kinds of
 # things, so there an item must hold a proper noun.
 # the count may be a measure (等172公里轨道交通线) or approximate (等20余个, 等3500多个)
-_LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|公里|千米)?"
+_LIST_HEAD = (r"等(?:(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?)?(?:个|条|座|处|项|批|公里|千米)?"
               r"(?:国家|省|市)?(?:级)?"
               r"(?:重点|重大|重要|骨干|产业|民生|综合交通|交通|水利|港航|能源|基础设施|现代化|转型)*(")
 # 等 + a count + a qualifier the fixed list above does not hold (核电, 储能, 大型清洁高效煤电) + a weak category:
@@ -1344,6 +1358,9 @@ def _after_verbs(tokens, offsets, a: int, b: int) -> int:
         if w == "至" and k > 0 and (_proper(*tokens[k - 1]) or tokens[k - 1][1][:1] not in ("v", "p", "d", "c")):
             k += 1  # 建成通车|济南至宁津, 推进|久治至马尔康: a route, not a verb before the item
             continue
+        if (p == "vn" and offsets[k] + len(w) == b and len(w) == 2 and w[0] != w[1]
+                and w[0] in _city_chars() | _ABBREV and w[1] in _city_chars() | _ABBREV):
+            break  # 推进|广惠/vn、广深…: two cities' first characters ending the item are the item, no verbal noun
         if (p[:1] in ("v", "p", "d", "c") or _stop_word(w) or w in _GOVERNING or _holds_governing(w)
                 or w in _OPENING_ACTIONS or (w in _COMPLEMENTS and start == offsets[k])):
             start = offsets[k] + len(w)  # 建|好 (a complement right after the verb) governs the list too
@@ -1377,6 +1394,8 @@ _PHASE_END = compiled(r"[一二三四五六七八九十\d]{1,2}期$")
 
 # Heads of lines named by two places' first characters (杭衢高铁, 清花高速, 铜资高速).
 _LINE_HEADS = frozenset("高铁 铁路 高速 城际 高速公路 城际铁路".split())
+# what listed lines serve as, after their category (平远至武平、…等高速公路|出省|通道): the lines stay the items
+_LINE_ROLES = frozenset("出省 出海 出境 通道 主通道 大通道 路段".split())
 
 
 def _abbreviation_word(w: str, p: str) -> bool:
@@ -1413,7 +1432,7 @@ def _lists(text: str, tokens: list[tuple[str, str]], offsets: list[int], known, 
             continue  # 等战略|科技力量 is no list of strategies (等重大工程建设 is: 工程建设 is one token)
         k = bisect_left(offsets, m.end())
         if (k < len(tokens) and offsets[k] == m.end() and tokens[k][1] in ("n", "nz", "nt", "ng", "l")
-                and tokens[k][0] not in _DONE_TO_ITEMS):
+                and tokens[k][0] not in _DONE_TO_ITEMS and not (category in _LINE_HEADS and tokens[k][0] in _LINE_ROLES)):
             continue  # the category word only qualifies the noun after it (等战略|科技|力量)
         typ, strong = cats.types[category]
         quoted = _QUOTED_ITEMS.search(text, max(0, m.start() - 60), m.start())
@@ -1760,7 +1779,8 @@ def _shared_heads(text: str, tokens, offsets, lex: Lexicon) -> list[_Cand]:
 
 # Campaigns named by their action (issue 18): 实施制造业数字化赋能行动, 开展城市更新提质工程 — the name runs from the
 # first word after the launching verb to 行动/专项行动/行动计划/计划/工程.
-_CAMPAIGN_NAME = compiled(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化|抓好|落实)好?)+([\u4e00-\u9fff“”]{2,22}?"
+# a quoted label may be digits or letters (“61020”科技创新行动: one unit of the name)
+_CAMPAIGN_NAME = compiled(r"(?:(?:实施|开展|启动|推进|部署|组织|推出|深化|抓好|落实)好?)+((?:“[0-9A-Za-z]{1,10}”|[\u4e00-\u9fff“”]){2,22}?"
                             r"(?:专项行动|攻坚行动|行动计划|三年行动|行动|计划|工程))")
 # counts and degrees before a campaign's name are not part of it (实施新一批|小微项目惠民生工程)
 _CAMPAIGN_OPENERS = compiled(r"^(?:新一批|一批|新一轮|一系列|新一期)")
@@ -1847,6 +1867,11 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         elif (m.start() not in boundaries and not (m.start() - 2 in boundaries and text[m.start() - 2 : m.start()] in _VERB_ADVERBS)) \
                 or a not in boundaries or b not in boundaries:
             continue  # 设施|… is no 实施; the name must end a word (行动力 is no 行动); 深入推进 is one word
+        joined = _TITLE_AND.match(name)
+        if joined and a + joined.end() in boundaries:
+            # 实施自贸试验区提升战略和综保区提质升级行动: a strategy and a campaign launched by one verb are two names
+            # (the strategy is named by its own rule); the campaign runs from after the conjunction
+            a, name = a + joined.end(), name[joined.end():]
         c = _campaign_name(text, tokens, offsets, boundaries, a, name)
         if c is None:
             continue
@@ -1864,6 +1889,9 @@ def _campaigns(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
 
 
 _VERB_ADVERBS = frozenset("深入 持续 全面 加快 大力 积极 扎实 着力".split())
+# a campaign with its span of years is a name whatever verb opens it (促进科技成果转化五年行动)
+_DATED_CAMPAIGN = compiled(r"[一二三四五六七八九十两]年行动(?:计划)?$")
+_TITLE_AND = compiled(r"[^和与及]{2,}?(?:战略|规划|政策)[和与及]")  # a strategy's title before 和 ends a name of its own
 # a title word joined to what follows: 实施意见和|行动方案, 中央支持意见和本市行动方案 are two titles sharing a head
 _TWO_TITLES = compiled(r"(?:意见|规划|方案|纲要|办法|措施)[和与及、]")
 # the rest of a longer campaign suffix after where the lazy name pattern stopped (三年行动|计划)
@@ -1888,7 +1916,8 @@ def _campaign_name(text: str, tokens, offsets, boundaries, a: int, name: str) ->
             or (_GENERIC_PLAN.search(name) and len(name) <= 6) or name.endswith("社会发展计划")
             or prefix.count("“") != prefix.count("”") or _NOT_IN_CAMPAIGN.search(name)
             or not _holds_noun(tokens, offsets, a, b - len(suffix)) or _holds_governing(prefix[:2])
-            or _stop_word(first) or first in _ACTION_VERBS or _holds_particle(tokens, offsets, a, b)):
+            or _stop_word(first) or (first in _ACTION_VERBS and not _DATED_CAMPAIGN.search(name))
+            or _holds_particle(tokens, offsets, a, b)):
         return None  # 拓展|“三争”行动: a ladder verb opens no campaign's name (提振消费 does: 提振 is no ladder verb)
     # works words of two characters or more: 强港 is no 港 works
     if suffix == "工程" and _subject_of_major_works(prefix):
@@ -1986,7 +2015,8 @@ _NOT_IN_EVENT = compiled(r"[和与及在为将对把是等、]")
 
 # Fixed political phrases a place name opens (中国特色社会主义, 中国式现代化, 中国梦): a nested part
 # of a phrase, not a mention of the country.
-_FIXED_PHRASE = compiled(r"特色社会主义|式现代化|梦")
+# …人 ending the phrase is a demonym (14亿中国人的饭碗, 全体中国人的美好未来), 非洲猪瘟 a disease named for the place
+_FIXED_PHRASE = compiled(r"特色社会主义|式现代化|梦|猪瘟|人(?=[的，。、；！？]|$)")
 
 
 _RESULTS = ("成果", "成效")
@@ -2055,6 +2085,7 @@ _WORKS_ACTION = compiled(r"(?:航站楼|航站区|主体)?(?:扩能改造|扩容
 
 
 _PHASE_WORKS = ("工程", "项目")
+_UNITS = compiled(r"[\d一二三四五六七八九十]{1,3}(?:[、—\-～至和][\d一二三四五六七八九十]{1,3})*号机组")  # 2—4号机组, 3、4号机组
 # free trade areas agreed between states, named by their parties (中日韩自贸区, 中国－东盟自贸区, 亚太自贸区)
 _FREE_TRADE_AREA = compiled(r"(?:中国?[－—-]?)?(?:东盟|亚太|海合会|[日韩美欧俄澳英法德瑞冰秘智])+(?:自贸区|自由贸易区)")
 
@@ -2099,11 +2130,19 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
         if m:
             end = m.end()
             if c.type == "org":
-                c = dataclasses.replace(c, type="facility")  # 海南警察学院二期: a campus built in phases
+                # 海南警察学院二期: a campus built in phases; 长江存储三期, 华能四期: a company's phase is its
+                # investment project (the gold labels them so)
+                c = dataclasses.replace(c, type="project" if text[c.start:c.end] in _enterprises() else "facility")
             if text.startswith(_PHASE_WORKS, end):
                 # 浦东国际机场四期工程, 南京禄口机场三期工程: the works of a phase are a project
                 end += 2
                 c = dataclasses.replace(c, type="project")
+    if c.type in ("project", "facility"):
+        m = _UNITS.match(text, end)
+        if m:
+            # 宁德核电5号机组, 漳州核电2—4号机组: a plant's numbered units are sites of it, as its phases are
+            # (entity_suffixes.tsv types 机组 a facility); the segmenter's 5|号 keeps the suffix rule from reading them
+            c, end = dataclasses.replace(c, type="facility"), m.end()
     if c.type == "project":
         m = _SECTION.match(text, end)
         # a section is named by places: 河南段 yes, 建设阶段 no; 成渝铁路成隆段: two places' first characters
@@ -2133,17 +2172,59 @@ def _extend(text: str, c: _Cand, places: dict) -> _Cand:
     return dataclasses.replace(c, end=end) if end != c.end else c
 
 
+_TRANSIT = "轨道交通"
+
+
+def _transit_system(text: str, c: _Cand) -> _Cand:
+    """A metro line written after the system's name (轨道交通平谷线, 轨道交通M102线) takes it in: the report names the
+    line so, as the gold does; the first item of a list only (轨道交通平谷线、22号线: 22号线 stays as written).
+    ``c`` unchanged otherwise."""
+    if text.endswith(_TRANSIT, 0, c.start) and text.endswith("线", c.start, c.end):
+        return dataclasses.replace(c, start=c.start - len(_TRANSIT), canonical=None)
+    return c
+
+
+_ENTERPRISES: Optional[frozenset] = None
+
+
+def _enterprises() -> frozenset:
+    """The names of ``enterprises.tsv`` (companies named without a suffix), read once."""
+    global _ENTERPRISES
+    if _ENTERPRISES is None:
+        _ENTERPRISES = frozenset(row[0] for row in read_tsv(LEXICON_DIR / "enterprises.tsv"))
+    return _ENTERPRISES
+
+
 _RIVER_WORKS: Optional[re.Pattern] = None
 _WATERS = frozenset("江河湖")
 
 
+_REACH_ENDS = frozenset("江河湖山岭")
+_REACHES: Optional[re.Pattern] = None
+
+
+def _reaches() -> re.Pattern:
+    """The reach and flank words of ``place_reaches.txt`` (流域, 中上游, 南麓) standing at the end of an item, compiled once."""
+    global _REACHES
+    if _REACHES is None:
+        # the reach must end the item (金沙江中上游、…, 嘉陵江流域等): in 潮白河流域河道 or 汉江流域水安全能力提升 the basin
+        # only qualifies what follows, and the river alone is the name
+        words = [row[0] for row in read_tsv(LEXICON_DIR / "place_reaches.txt")]
+        _REACHES = compiled("(?:" + _trie_regex(words) + r")(?=[、，。；等和及与）]|$)")
+    return _REACHES
+
+
 def _river_works(text: str, c: _Cand) -> _Cand:
     """A place that ends in a direction and is followed by 部 takes it in (屯门西部: a gazetteer name 屯门西 must not cut
-    the part 西部).  A river or lake (a place ending in 江/河/湖) followed by an action word of ``river_works.txt`` that ends the
+    the part 西部); a river or mountain followed by a reach of ``place_reaches.txt`` takes it in (金沙江中上游, 大巴山南麓).  A river or lake (a place ending in 江/河/湖) followed by an action word of ``river_works.txt`` that ends the
     item (长江等级提升、岷江畅通，…) names works: one project over both.  ``c`` unchanged otherwise."""
     global _RIVER_WORKS
     if text[c.end - 1] in "东西南北" and text.startswith("部", c.end):
         return dataclasses.replace(c, end=c.end + 1, canonical=None)  # 屯门西|部: the name's direction is the part's
+    if text[c.end - 1] in _REACH_ENDS:
+        m = _reaches().match(text, c.end)
+        if m:
+            return dataclasses.replace(c, end=m.end(), canonical=None)  # 嘉陵江流域, 大巴山南麓: the region is the place
     if text[c.end - 1] not in _WATERS:
         return c
     if _RIVER_WORKS is None:
@@ -2453,6 +2534,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
     cands = [_glued_opening(text, rtokens, roffsets, c) if c.type in ("project", "facility") else c for c in cands]
     cands = [_extend(text, c, lex.names) if c.type in ("project", "facility", "org")
              else _river_works(text, c) if c.type == "place" else c for c in cands]
+    cands = [_transit_system(text, c) if c.type == "project" else c for c in cands]
     cands += (_shared_site_heads(text, rtokens, roffsets, known, cands) + _zone_districts(text, cands)
               + _sibling_lines(text, rtokens, roffsets, cands))
     cands = hong_kong_names(report, text, cands, gaz, _Cand)  # Hong Kong's own ways of naming (entities_hongkong.py)
