@@ -64,14 +64,21 @@ def test_national_2016_to_2017_agrees_with_the_hand_labels(corpus):
     assert (s.delta_agree, s.delta_total) == (5, 5), s.misses
 
 
+def _labels_at_least(corpus, folder: str, pairs: int, agree: int, total: int) -> list:
+    """The scores of gold folder ``folder`` (``pairs`` files), asserting at least ``agree`` labels agree
+    of at most ``total`` (unmatched predictions count in the total)."""
+    scores = ev.evaluate(GOLD / folder, corpus, echo=False)
+    assert len(scores) == pairs
+    got = sum(s.label_agree for s in scores)
+    counted = sum(s.label_total for s in scores)
+    assert got >= agree and counted <= total, [m for s in scores for m in s.misses]
+    return scores
+
+
 def test_sixteen_pairs_labelled_blind_agree_at_least_as_well_as_measured(corpus):
     """tests/gold/target_changes/heldout (README): 163 of 163 labels agreed when last measured, every delta.
     A floor against regressions, not a target: the issue asks for 0.95 on reports we don't have."""
-    scores = ev.evaluate(GOLD / "heldout", corpus, echo=False)
-    assert len(scores) == 16
-    agree = sum(s.label_agree for s in scores)
-    total = sum(s.label_total for s in scores)
-    assert agree >= 163 and total <= 163, [m for s in scores for m in s.misses]
+    scores = _labels_at_least(corpus, "heldout", pairs=16, agree=163, total=163)
     assert sum(s.delta_agree for s in scores) == sum(s.delta_total for s in scores) == 23
 
 
@@ -79,11 +86,7 @@ def test_old_national_pairs_labelled_blind_agree_at_least_as_well_as_measured(co
     """tests/gold/target_changes/old (README): 8 national pairs 1956-1995, 35 of 138 labels blind;
     53 of 92 when last measured (39 at the start of round 5).  A floor against regressions: most rows left are soft (worded money,
     credit and deficit goals the prose plans never state as figures)."""
-    scores = ev.evaluate(GOLD / "old", corpus, echo=False)
-    assert len(scores) == 8
-    agree = sum(s.label_agree for s in scores)
-    total = sum(s.label_total for s in scores)
-    assert agree >= 53 and total <= 92, [m for s in scores for m in s.misses]
+    scores = _labels_at_least(corpus, "old", pairs=8, agree=53, total=92)
     assert sum(s.delta_agree for s in scores) >= 9
 
 
@@ -91,11 +94,7 @@ def test_nine_pairs_kept_blind_for_a_round_agree_at_least_as_well_as_measured(co
     """tests/gold/target_changes/blind2 (README): 9 national and Shanghai pairs, labelled blind and kept
     outside the repository for a whole round; 95 of 105 labels at that round's start, 100 of 105 at its
     end (the first reading of its misses).  A floor against regressions."""
-    scores = ev.evaluate(GOLD / "blind2", corpus, echo=False)
-    assert len(scores) == 9
-    agree = sum(s.label_agree for s in scores)
-    total = sum(s.label_total for s in scores)
-    assert agree >= 100 and total <= 105, [m for s in scores for m in s.misses]
+    scores = _labels_at_least(corpus, "blind2", pairs=9, agree=100, total=105)
     assert sum(s.delta_agree for s in scores) == sum(s.delta_total for s in scores) == 24
 
 
@@ -106,9 +105,5 @@ def test_round_5_blind_pairs_agree_at_least_as_well_as_measured(corpus):
     四项指标 list is read (branch t6, which read this gold: no longer blind).  A floor against
     regressions: its labeller took five-year plan figures and worded goals as the main targets of years
     whose reports set no yearly figures (1982-1988), which this code reads as multi-year or no targets."""
-    scores = ev.evaluate(GOLD / "blind3", corpus, echo=False)
-    assert len(scores) == 9
-    agree = sum(s.label_agree for s in scores)
-    total = sum(s.label_total for s in scores)
-    assert agree >= 13 and total <= 135, [m for s in scores for m in s.misses]
+    scores = _labels_at_least(corpus, "blind3", pairs=9, agree=13, total=135)
     assert sum(s.delta_agree for s in scores) >= 6
