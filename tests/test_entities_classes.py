@@ -167,6 +167,13 @@ def test_pairs_of_abbreviations_are_places_but_not_chains_or_trips():
     assert "济青" not in found("构建济青1.5小时通勤圈。")  # the two ends of a trip
 
 
+def test_a_pair_listed_beside_pairs_of_the_same_big_city_is_a_place():
+    # README (place): 郑开 (郑州-开封) tagged a verb, 郑许 with a city character that is a common word alone
+    assert types("支持郑开、郑新、郑焦等重点产业带建设。")["郑开"] == "place"
+    assert types("深化郑洛、郑许协同发展。") == {"郑洛": "place", "郑许": "place"}
+    assert "开通" not in found("推进郑州开通、运行等工作。")  # no sibling pair of one big city: a word
+
+
 # --------------------------------------------------------------------------- titles and quotes
 
 

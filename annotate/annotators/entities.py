@@ -1965,6 +1965,26 @@ def _abbreviation_pairs(text: str, tokens, offsets) -> list[_Cand]:
         if (_chained(before, w) or _chained(w, after)) or after[:1].isdigit():
             continue  # 豫皖|苏浙…走廊: a chain of abbreviations names more than the pair; 济青|1.5小时: a trip's ends
         out.append(_Cand(offsets[k], offsets[k] + 2, "place", None, 0))
+    return out + _listed_pairs(tokens, offsets)
+
+
+def _listed_pairs(tokens, offsets) -> list[_Cand]:
+    """Pairs of a big city and a smaller one (郑开, 郑许: city_abbreviations.tsv) listed beside a pair of the same
+    big city (支持郑开、郑新、郑焦等重点产业带; 深化郑洛、郑许协同发展): places, whatever the segmenter tagged them
+    (郑开/v).  A city character alone is a common word (开, 许), so the listed sibling vouches for it."""
+    chars = _ABBREV | _city_chars()
+
+    def sibling(j: int, first: str) -> bool:
+        return (0 <= j < len(tokens) and len(tokens[j][0]) == 2 and tokens[j][0][0] == first
+                and tokens[j][1] in ("ns", "nr", "j"))
+
+    out = []
+    for k, (w, p) in enumerate(tokens):
+        if (len(w) != 2 or w[0] not in _ABBREV or w[1] not in chars or w[0] == w[1] or _PAIR_TOKEN[tokens[k]]
+                or not ((k + 2 < len(tokens) and tokens[k + 1][0] == "、" and sibling(k + 2, w[0]))
+                        or (k >= 2 and tokens[k - 1][0] == "、" and sibling(k - 2, w[0])))):
+            continue
+        out.append(_Cand(offsets[k], offsets[k] + 2, "place", None, 0))
     return out
 
 
