@@ -174,6 +174,15 @@ def test_a_pair_listed_beside_pairs_of_the_same_big_city_is_a_place():
     assert "开通" not in found("推进郑州开通、运行等工作。")  # no sibling pair of one big city: a word
 
 
+def test_works_named_by_owner_and_phase_stand_as_an_item():
+    # README (project, facility): a phase belongs to the name; an enterprise's phase is its works, a zone's a site
+    f = found("惠州埃克森美孚一期竣工、中海壳牌三期全面开工。")
+    assert f["惠州埃克森美孚一期"][0] == "project" and f["中海壳牌三期"][0] == "project"
+    assert "惠州" not in f  # the place inside the name is no second entity
+    assert found("开工湛海高铁、八所港高排港区一期等项目。")["八所港高排港区一期"][0] == "facility"
+    assert set(found("推进上海一期、郑州建设二期等。")) == {"上海", "郑州"}  # a place and a phase name no works
+
+
 # --------------------------------------------------------------------------- titles and quotes
 
 

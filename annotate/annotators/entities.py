@@ -1988,6 +1988,32 @@ def _listed_pairs(tokens, offsets) -> list[_Cand]:
     return out
 
 
+_PHASE_CLOSE = ("、", "，", "。", "；", "等", "竣工", "开工", "全面", "建成", "投产", "投用")
+
+
+def _phase_items(text: str, tokens, offsets) -> list[_Cand]:
+    """Works named by their owner or site and a phase, standing as an item (惠州埃克森美孚一期竣工、中海壳牌三期全面
+    开工; 开工…、八所港高排港区一期等项目): a project, or a facility when a zone's name precedes the phase (港区,
+    园区).  The name opens with a proper noun right after a verb or a punctuation mark and holds no two-character
+    verb (the segmenter's 港高排/v, 河复航/v glue a name's characters and stay in); the phase is the item's end."""
+    out = []
+    for k, (w, p) in enumerate(tokens):
+        if not (0 < k and _PHASE.fullmatch(w) and k + 1 < len(tokens) and tokens[k + 1][0].startswith(_PHASE_CLOSE)):
+            continue
+        start = None
+        for j in range(k - 1, max(-1, k - 6), -1):
+            tw, tp = tokens[j]
+            if tp == "x" or (tp[:1] == "v" and len(tw) <= 2) or not all("\u4e00" <= ch <= "\u9fff" for ch in tw):
+                break
+            if tp in ("ns", "nr", "nz", "j") and (j == 0 or tokens[j - 1][1] == "x" or tokens[j - 1][1][:1] == "v"):
+                start = j
+        if start is None or start == k - 1 and len(tokens[start][0]) < 3:
+            continue  # 上海|一期: a place and a phase name no works
+        typ = "facility" if text.endswith(("港区", "园区"), offsets[start], offsets[k]) else "project"
+        out.append(_Cand(offsets[start], offsets[k] + len(w), typ, None, 0))
+    return out
+
+
 def _chained(left: str, right: str) -> bool:
     """Do two short words of abbreviations make one longer group (豫皖|苏浙: four provinces)?  A repeated one
     (闽港|闽澳) makes two pairs."""
@@ -2544,6 +2570,7 @@ def find_entities(report: Report, lexicon: Union[PathLike, Iterable[PathLike], N
                            + _instruments(text, rtokens, roffsets) + _short_lines(text, rtokens, roffsets)
                            + _city_pair_lines(text, rtokens, roffsets)
                            + _city_groups(text, boundaries) + _abbreviation_pairs(text, rtokens, roffsets)
+                           + _phase_items(text, rtokens, roffsets)
                            + _counted_lists(text, rtokens, roffsets, boundaries) + _agreements(text, boundaries)
                            + _horizon_plans(text, rtokens, roffsets, boundaries))
     quoted = _quoted(text, lex)
