@@ -71,6 +71,14 @@ def test_places_joined_by_a_dash_stay_places():
     assert f == {"襄阳": "place", "宜昌": "place", "黄冈": "place", "鄂州": "place", "黄石": "place"}
 
 
+def test_a_listed_route_whose_first_end_the_segmenter_misreads():
+    # README (project): a route between two places is one project, as an item of a list of routes or lines
+    assert found("推进久治至马尔康、郎木寺至汶川等高速公路项目建设。")["久治至马尔康"][0] == "project"
+    f = found("开工董家口至五莲、胶新铁路扩能改造项目。")
+    assert f["董家口至五莲"][0] == "project" and "五莲" not in f
+    assert set(found("将线路延伸至长沙、株洲等城市。")) == {"长沙", "株洲"}  # places listed, no route
+
+
 def test_a_count_of_roads_is_no_route():
     assert "龙川至寻乌2条高速公路" not in found("建成龙川至寻乌2条高速公路。")
 

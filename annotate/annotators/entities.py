@@ -1676,6 +1676,9 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
             if q > 0:
                 a = _name_left(text, tokens, offsets, q, known=known)  # 滨州（东营）至淄博: the first end with its alias
         if j - a < 2 or not _holds_proper(tokens, offsets, a, j, known) or not ("\u4e00" <= text[a] <= "\u9fff"):
+            listed = _listed_route(text, tokens, offsets, j) if m.group() == "至" else None
+            if listed:
+                out.append(_Cand(listed[0], listed[1], "project", None, 1))
             continue
         chain = _ROUTE_CHAIN.match(text, j) if m.group() == "至" else None
         r = _ROUTE_RIGHT.match(text, j + 1)
@@ -1696,6 +1699,37 @@ def _routes(text: str, tokens, offsets, known, boundaries) -> list[_Cand]:
         if end is not None and end - a <= 24:
             out.append(_Cand(a, end, "project", None, 1))
     return out
+
+
+_LISTED_ROUTE_END = compiled(r"([\u4e00-\u9fff]{2,4}?)(?=[、等])")
+_LINE_WORDS = ("铁路", "高铁", "高速", "公路", "城际", "航道", "至")
+
+
+def _listed_route(text: str, tokens, offsets, j: int) -> Optional[tuple[int, int]]:
+    """A route ``A至B`` listed as an item whose first end the segmenter misread (推进|久治/v|至|马尔康、郎木寺至汶川;
+    开工|董家|口至|五莲、胶新铁路…): the span, when the first end is two to four characters opened by a verb or an
+    enumeration comma, the far end a proper noun closing the item, and the next item a route or a line too (the
+    list vouches for the route; 延伸至长沙、株洲 lists places).  None otherwise."""
+    r = _LISTED_ROUTE_END.match(text, j + 1)
+    if not r:
+        return None
+    k = bisect_left(offsets, j + 1)
+    if not (k < len(tokens) and offsets[k] == j + 1 and tokens[k][1] in ("ns", "nr") and offsets[k] + len(tokens[k][0]) == r.end()):
+        return None
+    nxt = re.split(r"[、，。；等]", text[r.end() + 1 : r.end() + 20], maxsplit=1)[0]
+    if not (text[r.end()] == "、" and any(w in nxt for w in _LINE_WORDS)):
+        return None
+    for a in range(j - 2, max(-1, j - 5), -1):
+        t = bisect_left(offsets, a)
+        if not (t < len(offsets) and offsets[t] == a and t > 0):
+            continue
+        w, p = tokens[t - 1]
+        first = text[a:j]
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in first) or first in _GOVERNING or first in _ACTION_VERBS:
+            return None
+        if w in ("、", "，") or (p[:1] == "v" and len(w) >= 2):
+            return a, r.end()
+    return None
 
 
 # the stops after a route's first end: 至 + a name, two or more times, the last ending the item
