@@ -189,6 +189,8 @@ def test_works_named_by_owner_and_phase_stand_as_an_item():
     assert "惠州" not in f  # the place inside the name is no second entity
     assert found("开工湛海高铁、八所港高排港区一期等项目。")["八所港高排港区一期"][0] == "facility"
     assert set(found("推进上海一期、郑州建设二期等。")) == {"上海", "郑州"}  # a place and a phase name no works
+    assert found("加快富芯集成电路一期等项目建设进度。")["富芯集成电路一期"][0] == "project"
+    assert found("完成城北水网一期、两河水网综合治理等工程。")["城北水网一期"][0] == "project"
 
 
 # --------------------------------------------------------------------------- titles and quotes

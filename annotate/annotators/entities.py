@@ -2028,7 +2028,8 @@ _PHASE_CLOSE = ("、", "，", "。", "；", "等", "竣工", "开工", "全面",
 def _phase_items(text: str, tokens, offsets) -> list[_Cand]:
     """Works named by their owner or site and a phase, standing as an item (惠州埃克森美孚一期竣工、中海壳牌三期全面
     开工; 开工…、八所港高排港区一期等项目): a project, or a facility when a zone's name precedes the phase (港区,
-    园区).  The name opens with a proper noun right after a verb or a punctuation mark and holds no two-character
+    园区).  The name opens with a proper noun (or a morpheme or place word the segmenter split off: 富芯/ng|集成电路一期,
+    城北/s|水网一期) right after a verb or a punctuation mark and holds no two-character
     verb (the segmenter's 港高排/v, 河复航/v glue a name's characters and stay in); the phase is the item's end."""
     out = []
     for k, (w, p) in enumerate(tokens):
@@ -2039,7 +2040,7 @@ def _phase_items(text: str, tokens, offsets) -> list[_Cand]:
             tw, tp = tokens[j]
             if tp == "x" or (tp[:1] == "v" and len(tw) <= 2) or not all("\u4e00" <= ch <= "\u9fff" for ch in tw):
                 break
-            if tp in ("ns", "nr", "nz", "j") and (j == 0 or tokens[j - 1][1] == "x" or tokens[j - 1][1][:1] == "v"):
+            if tp in ("ns", "nr", "nz", "j", "ng", "s") and (j == 0 or tokens[j - 1][1] == "x" or tokens[j - 1][1][:1] == "v"):
                 start = j
         if start is None or start == k - 1 and len(tokens[start][0]) < 3:
             continue  # 上海|一期: a place and a phase name no works
