@@ -9,6 +9,8 @@ Measured 2026-12-07 (issue 18, fourth round; tp/predicted/gold over every gold f
     code at the round's start   all 1165/1343/1490 P 0.867 R 0.782   mainland 969/1090/1213 P 0.889 R 0.799
     end of the round            all 1215/1367/1490 P 0.889 R 0.815   mainland 1019/1114/1213 P 0.915 R 0.840
 (before the gold alignment, the start code read all P 0.854 R 0.771, mainland P 0.872 R 0.786.)
+Branch e7 (issue 18; listed pairs, phase items, listed routes): all 1478/1649/1795 P 0.896 R 0.823 →
+1487/1656/1795 P 0.898 R 0.828; no gold file lost a hit.
 """
 
 from __future__ import annotations

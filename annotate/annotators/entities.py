@@ -75,6 +75,11 @@ their tags (沿江通道、北横通道); a name's first character the segmenter
 故城…); China's bilateral agreements and the pairs sharing their head (中韩、中澳自贸协定; country_abbreviations.tsv);
 place abbreviations are data (place_abbreviations.tsv).
 
+Issue 18, branch e7 (pooled misses): a pair listed beside pairs of the same big city is a place whatever its tag (郑开、
+郑新; 郑洛、郑许); works named by their owner or site and a phase stand as an item (惠州埃克森美孚一期竣工, 八所港高排港区
+一期等项目); a listed route whose first end the segmenter misread is one project when the next item is a route or a
+line (推进久治至马尔康、郎木寺至汶川…; 开工董家口至五莲、胶新铁路…).
+
 Speed: the gazetteer scan finds candidate openings with one character-class pair (C-level) and matches only the
 trie of that first character (one trie regex over all names tries every first character's branch at every
 position); per-token tests are memoised per distinct ``(word, tag)`` and picked with ``map``/``compress``
