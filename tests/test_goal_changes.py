@@ -79,12 +79,13 @@ def test_goal_scope_gold_is_scored_against_measure_changes(tmp_path):
 
 def test_hong_kong_goal_changes_agree_with_the_dev_gold_at_least_as_measured(corpus):
     """tests/gold/target_changes/hongkong (README): 3 pairs 2019 → 2022, labelled while writing the
-    goal pairing rules.  A floor against regressions."""
+    goal pairing rules; one row added for the forecast convention (branch h7: 2022's 建屋量将增至约158 000个
+    单位 is added).  A floor against regressions: 41 of 46 before that row, 42 of 47 with it."""
     scores = _bench().evaluate(ROOT / "tests" / "gold" / "target_changes" / "hongkong", corpus, echo=False)
     assert len(scores) == 3
     agree = sum(s.label_agree for s in scores)
     total = sum(s.label_total for s in scores)
-    assert agree >= 37 and total <= 46, [m for s in scores for m in s.misses]
+    assert agree >= 38 and total <= 47, [m for s in scores for m in s.misses]
 
 
 def test_goals_take_the_indicator_the_lexicon_gives_their_metric_in_either_script():

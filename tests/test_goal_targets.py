@@ -194,3 +194,46 @@ def test_gold_goal_targets_of_hong_kong_addresses(corpus, year, precision, recal
 def test_goal_periods_come_from_the_dates_layer_or_the_shapes_it_does_not_read(text, period):
     (got,) = goals(text)
     assert got[5] == period
+
+
+# --------------------------------------------------------------------------- forecasts (branch h7)
+
+HK = "香港特别行政区"
+
+
+def _hk(year: int, text: str, region: str = HK) -> Report:
+    return run_all(Report(meta=Meta(year=year, region=region), text=text))
+
+
+def forecasts(text: str, year: int = 2024, region: str = HK) -> list[tuple]:
+    return [(t.goal, t.indicator, t.value, t.unit, t.horizon, t.period)
+            for t in _hk(year, text, region).targets if t.goal]
+
+
+def test_a_future_figure_of_a_listed_hong_kong_indicator_is_a_goal_target():
+    got = forecasts("未来五年（2026-27至2030-31年度）总体公营房屋供应量将达150 000伙，较之前增加约一成。\n")
+    assert got == [("将达", "public_housing_supply", 150000, "伙", "multi_year", "2026-27至2030-31年度")]
+
+
+def test_a_level_after_a_comma_closes_a_forecast_that_opens_with_ke():
+    got = forecasts("公屋综合轮候时间可在2027-28年度共减少一年，降至五年。\n")
+    assert got == [("降至", "prh_waiting_time", 5, "年", "multi_year", "2027-28年度")]
+
+
+def test_the_subject_of_the_clause_before_names_a_forecast_that_names_none():
+    got = forecasts("首五年（即2026-27至2030-31年度），公营房屋供应总量，将达160 000个单位。\n")
+    assert [(g[0], g[1], g[2]) for g in got] == [("将达", "public_housing_supply", 160000)]
+
+
+def test_no_forecast_from_the_review_an_unlisted_metric_a_long_range_projection_or_another_region():
+    assert forecasts("过去五年公营房屋供应量已达90 000个单位。\n") == []
+    assert forecasts("未来五年私营房屋供应量将达90 000个单位。\n") == []
+    assert forecasts("至2050年的30年期内土地供应预计将有达6 000多公顷。\n") == []
+    assert forecasts("未来五年公营房屋供应量将达90 000个单位。\n", region="上海市") == []
+
+
+def test_forecasts_of_one_indicator_pair_across_years_in_any_count_unit():
+    old = _hk(2023, "未来五年公营房屋供应总量将达170 000个单位。\n")
+    new = _hk(2024, "未来五年总体公营房屋建屋量将达190 000伙。\n")
+    changes = [c for c in target_changes(old, new) if c.change != "unchanged"]
+    assert [c.change for c in changes] == ["raised"]

@@ -196,7 +196,7 @@ def test_hong_kong_addresses_set_no_macro_targets(corpus):
         targets = pipeline.tag(str(p)).targets
         assert all(t.goal and t.indicator not in MACRO_IDS and t.scope == "measure" for t in targets), p.name
         goals[p.name[:13]] = len(targets)
-    assert goals["hongkong-2023"] == 6 and goals["hongkong-2025"] == 3  # tests/gold/targets_hk
+    assert goals["hongkong-2023"] == 7 and goals["hongkong-2025"] == 4  # tests/gold/targets_hk (with its forecasts, branch h7)
 
 
 def test_gold_recall_and_precision(corpus):

@@ -27,6 +27,18 @@ commitment layer; an aspiration, ``目标是成为国际创新科技中心``), a
 ``约1 300个目标住户``: 目标 does not open a clause), the main targets block (``主要预期目标是：``,
 read by :mod:`.targets`) and goals the review reports as met (``已实现…的目标``).
 
+Forecast targets (issue 11, the lead's convention): a Hong Kong policy address (region
+香港特别行政区) states its most-quoted targets without a goal phrase (``总体公营房屋供应量将达189 000伙``,
+``公屋综合轮候时间可在2026-27年度…降至四年半``).  In such a report a clause that states a future figure
+(``将达``, ``将增至``, ``会达``, ``可…降至`` (also after a comma: ``可在2026-27年度共减少一年半，降至四年半``), ``预计``, ``提供约``: :data:`FORECAST_RE`) for a metric whose
+indicator ``lexicon/forecast_indicators.tsv`` lists is a goal target too: scope ``measure``, ``goal`` the
+phrase that states it (``将达``, ``降至``), its period when one is named.  The metric is the clause's
+subject before the phrase, else the subject of a clause before it in its clause group.  Not: a figure
+of the review (已, 过去, 累计 … in the clause group before the figure: :data:`REVIEW_RE`), a figure the
+phrase does not reach in its own clause, a metric outside the list, a report of another region, a
+long-range projection (a period ending more than :data:`MAX_FORECAST_YEARS` years after the address:
+``至2048年的30年期内预计将有达7 000多公顷``, a planning study's figure, not the address's target).
+
 Contract: :func:`with_goals` takes the targets :mod:`.targets` found and returns them with the goal
 targets added (never one whose quantity a target already holds), in report order, renumbered
 ``t1``…; a report with no goal target gets its list back unchanged.
@@ -103,6 +115,8 @@ PERIOD_RE = compiled(
 YEAR_IN_RE = compiled(r"20\d\d")
 # a year compared with (较2015年减少三至四成, 从2017年的7.8%) is no period
 BASE_YEAR_BEFORE_RE = compiled(r"(?:较|比|从|由|自)\s*$")
+# what joins two named years or spans into one span (2024-25至2028-29年度, 2019至2048年)
+SPAN_JOIN_RE = compiled(r"\s*(?:至|到|[-–—])\s*")
 # what a layer's period or date of a goal may have around it: 到 before; 年底, 前, 或之前, 内 after
 PERIOD_LEAD_RE = compiled(r"(?:到|至)\s*$")
 PERIOD_TAIL_RE = compiled(r"\s*(?:年底|底|年中|中|上半年|下半年)?\s*(?:或之前|之前|以前|前|之内|内)?")
@@ -224,7 +238,7 @@ def goals(scan: str) -> list[Goal]:
     for m in GOAL_FOR_RE.finditer(scan):
         out.append(Goal("以…为目标", m.start("goal"), m.end("goal"), _clause_start(scan, m.start())))
     for m in GOAL_OF_RE.finditer(scan):
-        cs = _clause_start(scan, m.start())
+        cs = _clause_start(scan, m.start() + 1)  # 可在2026-27年度…，降至: the clause of 可
         if NOT_GOAL_BEFORE_RE.search(scan, cs, m.start()) or NOT_GOAL_NAMED_RE.search(m.group("named")):
             continue  # 低于13%左右的预期目标: the targets block's figure, restated in review
         if m.start() - cs < 2:
@@ -263,7 +277,8 @@ def _is_value(scan: str, q: Quantity, qs: Sequence[Quantity], goal: Goal) -> boo
 def _period(report: Report, scan: str, goal: Goal, q: Quantity, year: Optional[int]) -> tuple[str, Optional[str]]:
     """``(horizon, period)`` of the value ``q`` of ``goal``: a later year or a span named in the
     clause of the value, else before it in the goal's clause (a year form before a length: ``在四年内
-    （即2026-27年度）`` is ``2026-27年度``), makes it ``multi_year`` with the period as written; else it
+    （即2026-27年度）`` is ``2026-27年度``; two joined by 至 are one span,
+    ``2024-25至2028-29年度``), makes it ``multi_year`` with the period as written; else it
     is the report's year.  Periods are those of :func:`_periods`, given as written in the report's
     text (``scan`` is its simplified view)."""
     own = _clause_start(scan, q.start, "，,；;。：:")
@@ -278,7 +293,12 @@ def _period(report: Report, scan: str, goal: Goal, q: Quantity, year: Optional[i
         return "year", str(year) if year else None
     # a named year or span wins over a length; of several, the one nearest before the value
     best = ([p for p in pool if p.named] or pool)[-1]
-    written = report.text[best.start : best.end].strip()
+    start = best.start
+    for p in reversed([p for p in found if p.named and p.end <= start]):
+        if not SPAN_JOIN_RE.fullmatch(scan, p.end, start):
+            break
+        start = p.start  # 2024-25至2028-29年度: two joined by 至 are one span, written from its first
+    written = report.text[start : best.end].strip()
     named = [int(y) for y in YEAR_IN_RE.findall(written)]
     if named and year and max(named) <= year and not best.span:
         return "year", str(year)  # 2023年底前 in the 2023 address is this year
@@ -434,19 +454,105 @@ def goal_targets(report: Report, taken: Sequence[Target] = ()) -> list[Target]:
                 continue
             held.add(q.id)
             out.append(_target(report, scan, q, goal, year))
+    out += forecast_targets(report, scan, qs, held, year)
     return sorted(out, key=lambda t: t.start)
+
+
+# --------------------------------------------------------------------------- forecast targets
+
+HONG_KONG = "香港特别行政区"
+FORECAST_INDICATORS = LEXICON_DIR / "forecast_indicators.tsv"
+# a future figure: the phrase before the value (可 and 降至 may have a period or a first step between)
+FORECAST_RE = compiled(
+    r"(?P<verb>将(?:会)?(?:达到|达至|达|增至|增加至|提升至|提高至|降至|减至|缩短至)|会(?:达到|达至|达|增至|降至)"
+    r"|(?<=可)[^，,；;。！？]{0,16}?(?:降至|缩短至|减至|增至|提升至|达至|达到)|预计(?:将|可|会)?(?:有|提供|达到|达至|达)?|提供约"
+    r"|(?<=可)[^，,；;。！？]{0,16}[，,](?:降至|缩短至|减至|增至|提升至))")
+# the predicate the subject of a forecast clause ends at (可在2026-27年度…, 将达, 预计)
+FORECAST_SUBJECT_END_RE = compiled(r"可|将|会|预计|估计|提供")
+
+
+@lru_cache(maxsize=1)
+def forecast_indicators() -> frozenset[str]:
+    """The indicator ids of ``lexicon/forecast_indicators.tsv``."""
+    return frozenset(line.strip() for line in FORECAST_INDICATORS.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _forecast_phrase(verb: str) -> str:
+    """The phrase as the target's ``goal``: ``将达``, ``降至`` (可…降至: the verb), ``预计``."""
+    m = re.search(r"(?:降至|缩短至|减至|增至|提升至|达至|达到)$", verb)
+    if verb.startswith(("将", "会", "预计", "提供")) or not m:
+        return verb
+    return m.group(0)
+
+
+def _forecast_metric(scan: str, cs: int, verb_start: int) -> tuple[Optional[str], int]:
+    """The metric of a forecast whose clause starts at ``cs`` and whose phrase at ``verb_start``, with
+    where the clause naming it starts: the subject before the phrase in its clause, else the subject
+    of a clause before (:func:`_previous_subject`); ``(None, cs)`` when neither has a listed indicator."""
+    head = scan[cs:verb_start]
+    lead = METRIC_LEAD_RE.match(head)
+    rest = head[lead.end() if lead else 0 :]
+    stop = FORECAST_SUBJECT_END_RE.search(rest)
+    own = _strip(rest[: stop.start()] if stop else rest)
+    wanted = forecast_indicators()
+    if 2 <= len(own) <= MAX_METRIC and canonical_id(own) in wanted:
+        return own, cs
+    before = _previous_subject(scan, cs)
+    if before and canonical_id(before) in wanted:
+        return before, _clause_start(scan, cs - 1, "。；;！？!?\n")
+    return None, cs
+
+
+def forecast_targets(report: Report, scan: str, qs: Sequence[Quantity], held: set, year: Optional[int]) -> list[Target]:
+    """The forecast targets of a Hong Kong address (module docstring) whose quantity ``held`` does
+    not hold; ``held`` gains theirs.  Other regions: none."""
+    if report.meta.region != HONG_KONG:
+        return []
+    out: list[Target] = []
+    for m in FORECAST_RE.finditer(scan):
+        cs = _clause_start(scan, m.start() + 1)  # 可在2026-27年度…，降至: the clause of 可
+        end = _clause_group_end(scan, m.end(), "，,；;。！？!?\n")
+        metric, lo = _forecast_metric(scan, cs, m.start())
+        if metric is None:
+            continue
+        inside = [q for q in qs if m.end() <= q.start and q.end <= end]
+        goal = Goal(_forecast_phrase(m.group("verb")), m.start(), end, lo)  # 降至 before the value
+        values = [q for q in inside if _is_value(scan, q, inside, goal)]
+        if not values or values[0].id in held:
+            continue
+        q = values[0]
+        if REVIEW_RE.search(scan, lo, q.start):
+            continue  # 已…, 过去…, 累计…: what was done
+        target = _target(report, scan, q, goal, year, metric)
+        if _long_range(target.period, year):
+            continue  # 未来30年（2019至2048年）整体土地供应将达…: a planning study's projection
+        held.add(q.id)
+        out.append(target)
+    return out
+
+
+# a forecast reaching further than this many years past the address is a projection, not a target
+MAX_FORECAST_YEARS = 10
+
+
+def _long_range(period: Optional[str], year: Optional[int]) -> bool:
+    """Does ``period`` name a year more than :data:`MAX_FORECAST_YEARS` after ``year``?"""
+    named = [int(y) for y in YEAR_IN_RE.findall(period or "")]
+    return bool(named and year and max(named) - year > MAX_FORECAST_YEARS)
 
 
 LEADING_NUMBER_RE = compiled(r"\s*(?:\d{1,3}\s*[.．、](?!\d)\s*)?")
 
 
-def _target(report: Report, scan: str, q: Quantity, goal: Goal, year: Optional[int]) -> Target:
-    """The target ``goal`` sets with value ``q``."""
+def _target(report: Report, scan: str, q: Quantity, goal: Goal, year: Optional[int],
+            metric: Optional[str] = None) -> Target:
+    """The target ``goal`` sets with value ``q`` (its metric ``metric`` when given, else :func:`_metric`'s)."""
     # an item of a 目标如下： list is its own line: the target is that line's, not the whole list's
     start = min(max(goal.clause_start, scan.rfind("\n", 0, q.start) + 1), q.start)
     start = LEADING_NUMBER_RE.match(scan, start).end()  # not the paragraph number (1. 我们的目标是…)
     end = max(q.end, min(goal.end, _clause_group_end(scan, q.end, "，,；;。！？!?\n")))
-    metric = _metric(scan, q, goal)
+    metric = metric or _metric(scan, q, goal)
     ms = scan.rfind(metric, 0, goal.end + len(metric))  # the metric may be the clause before's subject
     horizon, period = _period(report, scan, goal, q, year)
     lo = max(goal.clause_start, _clause_start(scan, q.start, "，,；;。：:"))

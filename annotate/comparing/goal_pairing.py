@@ -5,7 +5,10 @@ that drift from year to year (``公屋综合轮候时间`` in 2022, ``轮候公�
 in a traditional-script address).  So goals pair by metric: :func:`goal_key` keys a goal target by
 its scope and its metric folded (script, width, brackets and spaces), and :func:`pair_goals` gives a
 new year's goal the key of the old year's goal whose metric is most alike (character bigrams,
-Dice ≥ :data:`MIN_ALIKE`, or one metric inside the other) and whose value is in the same unit.
+Dice ≥ :data:`MIN_ALIKE`, or one metric inside the other) and whose value is in the same unit; two
+goals the lexicon gives one indicator id (``整体公营房屋建屋量`` and ``总体公营房屋供应量``:
+public_housing_supply) are alike whatever their wording, and counts of them in any count unit
+(``个单位``, ``伙``) compare.
 A goal is compared with a goal only, never with a year's target: its period is its own.  A bare
 head noun (``宿位``) names no scheme: two goals of one pairs only when their sentences say alike
 things (:func:`like`), so ``青年宿舍计划…3 000个宿位`` and ``…学生宿舍…13 500个宿位`` stay apart.
@@ -20,8 +23,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Optional
 
+from ..lexicon import DIR as LEXICON_DIR
 from ..model import Target
 from ..reading.script import to_simplified
 
@@ -95,6 +100,19 @@ def _unit(t: Target) -> str:
     return (t.base_unit or t.unit or "").strip()
 
 
+@lru_cache(maxsize=1)
+def _count_units() -> frozenset[str]:
+    """The units ``lexicon/units.tsv`` gives the kind ``count`` (个, 伙, 间 …)."""
+    rows = (line.split("\t") for line in (LEXICON_DIR / "units.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return frozenset(r[0] for r in rows if len(r) > 3 and r[3].strip() == "count")
+
+
+def _counts(t: Target) -> bool:
+    """Is ``t``'s value a count (its unit of kind ``count``)?"""
+    return _unit(t) in _count_units()
+
+
 GENERIC = 2  # a folded metric this short is a bare head noun (宿位, 投资): it names no scheme
 MIN_CONTEXT_ALIKE = 0.2
 SENTENCE_END = "。！？!?\n"
@@ -116,14 +134,20 @@ def _context(text: str, t: Target) -> str:
 
 
 def like(o: Target, n: Target, old_text: str = "", new_text: str = "") -> bool:
-    """May goal ``o`` of the old report and goal ``n`` of the new be one goal?  Same scope and unit,
+    """May goal ``o`` of the old report and goal ``n`` of the new be one goal?  Same scope, and the
+    same indicator id (both set; counts in any count unit: 个单位 ↔ 伙), else the same unit and
     alike metrics (:func:`alike` ≥ :data:`MIN_ALIKE`), and, when either metric is a bare head noun
     (``宿位``, at most :data:`GENERIC` characters folded), sentences that say alike things besides
     (Dice of character bigrams ≥ :data:`MIN_CONTEXT_ALIKE`): ``青年宿舍计划…3 000个宿位`` and
     ``大学…学生宿舍…13 500个宿位`` are two schemes.  Without the reports' texts the metrics decide."""
-    if o.scope != n.scope or _unit(o) != _unit(n):
+    same_indicator = bool(o.indicator) and o.indicator == n.indicator
+    if o.scope != n.scope:
+        return False
+    if _unit(o) != _unit(n) and not (same_indicator and _counts(o) and _counts(n)):
         return False
     a, b = fold_metric(o.metric), fold_metric(n.metric)
+    if same_indicator:
+        return True  # 整体公营房屋建屋量 ↔ 总体公营房屋供应量: the lexicon names both public_housing_supply
     if alike(a, b) < MIN_ALIKE:
         return False
     if min(len(a), len(b)) > GENERIC or not (old_text and new_text):
