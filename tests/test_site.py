@@ -338,3 +338,17 @@ def test_raised_and_lowered_targets_share_one_neutral_colour(site):
     css = (site / "changes.html").read_text(encoding="utf-8")
     rule = re.search(r"td\.ch-raised,td\.ch-lowered\{color:(#[0-9a-f]{6})\}", css)
     assert rule is not None and rule.group(1) not in ("#0b6b2f", "#b3261e")
+
+
+def test_report_page_gives_a_multi_year_goal_its_period_not_the_report_s_year():
+    # a goal for 2026-27年度 in the 2024 address is not a 2024 target: the table says when it is for
+    from annotate.annotators import run_all
+    from annotate.model import Meta, Report
+    from annotate.render.site.pages import report_page
+
+    text = "各位代表：\n目标是在2026-27年度把公屋综合轮候时间降至四年半。\n今年地区生产总值增长5%左右。\n"
+    r = run_all(Report(meta=Meta(year=2024, region="香港特别行政区"), text=text))
+    goal = next(t for t in r.targets if t.horizon == "multi_year")
+    doc = html.fromstring(report_page(r, "hk.txt", labels("zh"), "zh", []))
+    rows = [[td.text_content() for td in tr.findall("td")] for tr in doc.xpath("//table[@class='targets']/tbody/tr")]
+    assert any(goal.period in row and "2024" not in row for row in rows), rows

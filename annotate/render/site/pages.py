@@ -164,6 +164,12 @@ def _annotated(parent: etree._Element, text: str, start: int, end: int,
         last = el
 
 
+def _when(t: Any) -> str:
+    """The time a target is for: its period as written when it runs over several years (a goal for
+    2026-27年度 is not the address's year), else its year."""
+    return t.period if t.horizon == "multi_year" and t.period else fmt_number(t.year)
+
+
 def report_page(report: Report, file: str, L, lang: str, pair_links: Sequence[tuple[str, str]]) -> str:
     """One report: identity, its targets table, and its text with the layers highlighted."""
     m = report.meta
@@ -181,7 +187,7 @@ def report_page(report: Report, file: str, L, lang: str, pair_links: Sequence[tu
     trs = [E.TR(*(E.TH(h, scope="col") for h in (L["indicator"], L["metric"], L["target"], L["year"], L["text"])))]
     for t in report.targets:
         trs.append(E.TR(E.TD(indicator_name(t.indicator, lang), {"title": t.indicator or ""}), E.TD(t.metric or ""),
-                        E.TD(value_label(t.value, t.low, t.high, t.unit, t.qualifier, L)), E.TD(fmt_number(t.year)),
+                        E.TD(value_label(t.value, t.low, t.high, t.unit, t.qualifier, L)), E.TD(_when(t)),
                         E.TD(E.A(t.text, href=f"#{t.block}"))))
     content.append(E.TABLE({"class": "targets"}, E.THEAD(trs[0]), E.TBODY(*trs[1:])))
     content.append(E.H2(L["text"]))
