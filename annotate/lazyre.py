@@ -128,6 +128,10 @@ def compiled(pattern, flags: int = 0) -> "re.Pattern":
     if _state["off"] or isinstance(pattern, re.Pattern) or flags & re.DEBUG:
         return re.compile(pattern, flags)
     key = (pattern, flags)
+    # the patterns this process already built: a second call with the same pattern builds nothing
+    live = _state.setdefault("live", {})
+    if key in live:
+        return live[key]
     entry = _stored().get(key)
     if entry is not None:
         try:
@@ -136,8 +140,10 @@ def compiled(pattern, flags: int = 0) -> "re.Pattern":
             pass
         else:
             _state["used"].add(key)
+            live[key] = built
             return built
-    return _compile_and_keep(pattern, flags, key)
+    live[key] = built = _compile_and_keep(pattern, flags, key)
+    return built
 
 
 def _compile_and_keep(pattern, flags: int, key: tuple) -> "re.Pattern":

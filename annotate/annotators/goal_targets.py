@@ -238,7 +238,7 @@ def goals(scan: str) -> list[Goal]:
     for m in GOAL_FOR_RE.finditer(scan):
         out.append(Goal("以…为目标", m.start("goal"), m.end("goal"), _clause_start(scan, m.start())))
     for m in GOAL_OF_RE.finditer(scan):
-        cs = _clause_start(scan, m.start() + 1)  # 可在2026-27年度…，降至: the clause of 可
+        cs = _clause_start(scan, m.start())
         if NOT_GOAL_BEFORE_RE.search(scan, cs, m.start()) or NOT_GOAL_NAMED_RE.search(m.group("named")):
             continue  # 低于13%左右的预期目标: the targets block's figure, restated in review
         if m.start() - cs < 2:

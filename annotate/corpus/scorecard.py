@@ -459,7 +459,8 @@ class _Candidate:
 def _context(text: str, para_start: int, start: int, review_year: Optional[int]) -> int:
     """0 when the nearest time cue before ``start`` (from ``para_start``) names the year (去年, 全年,
     2023年), 1 when there is none, 2 when it names several years (五年, 年均, “十四五”)."""
-    year_re = YEAR_CUE_RE if review_year is None else compiled(YEAR_CUE_RE.pattern + f"|{review_year}年(?!\\d)")
+    # built per review year: re.compile's own cache holds it (the pattern cache file is for fixed patterns)
+    year_re = YEAR_CUE_RE if review_year is None else re.compile(YEAR_CUE_RE.pattern + f"|{review_year}年(?!\\d)")
     last_year = max((m.end() for m in year_re.finditer(text, para_start, start)), default=-1)
     last_multi = max((m.end() for m in MULTI_YEAR_RE.finditer(text, para_start, start)), default=-1)
     if last_year < 0 and last_multi < 0:
@@ -559,7 +560,7 @@ def _qualified_matches(metric: Optional[str], text: str, end: int, context: str)
         for a in range(max(cs, m.start() - MAX_QUALIFIER), m.start() - 1):
             qualifier = text[a : m.start()]
             if _QUALIFIER_RE.fullmatch(qualifier) and qualifier in context:
-                out.append(compiled(re.escape(qualifier + metric)).match(text, a))
+                out.append(re.compile(re.escape(qualifier + metric)).match(text, a))
                 break
     return [m for m in out if m is not None]
 
