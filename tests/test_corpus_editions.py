@@ -156,3 +156,42 @@ def test_the_grid_names_each_report_of_a_doubled_year_in_its_tooltip():
     tips = doc.xpath("//a[@class='pair']/@title")
     assert any(t.endswith("2004 → 2005") for t in tips) and any(t.endswith("2005 → 2005") for t in tips)
     assert ("2004", f"{HK} 2004") in cell  # a year's single report keeps its short tooltip
+
+
+# ---------------------------------------------------------------------------- dates of differing precision
+
+
+def test_a_date_and_the_same_date_written_less_precisely_are_one_edition():
+    """A sidecar's 2005-01 and a dateline's 2005-01-12 name one delivery: the second file is a copy
+    of the first, not a second address of the year."""
+    day = report(2005, "二零零五年施政报告", "有日期的一份。", date="2005-01-12")
+    month = report(2005, "二零零五年施政报告（网页版）", "只有月份的一份。", delivered="2005-01")
+    c = Corpus.from_reports([("day.txt", day), ("month.txt", month)])
+    assert [Path(e.file).name for e in c.duplicates()] == ["month.txt"]
+    assert c.pairs() == []
+
+
+def test_dates_differing_in_a_stated_component_are_two_editions():
+    jan = report(2005, "二零零五年施政报告", "一月。", delivered="2005-01")
+    oct_ = report(2005, "二零零五年施政报告", "十月。", date="2005-10-12")
+    c = Corpus.from_reports([("oct.txt", oct_), ("jan.txt", jan)])
+    assert c.duplicates() == []
+    assert [(Path(a.file).name, Path(b.file).name) for a, b in c.pairs()] == [("jan.txt", "oct.txt")]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("2005-01", "2005-01-12", True), ("2005-01-12", "2005-01", True), ("2005-01-12", "2005-01-12", True),
+    ("2005-01", "2005-10", False), ("2005-01-12", "2005-01-13", False), ("2005-01", "2005-10-01", False),
+    ("2005-1", "2005-10", False)])
+def test_same_date_compares_the_components_both_state(a, b, same):
+    from annotate.corpus.core import same_date
+
+    assert same_date(a, b) is same
+
+
+def test_issuers_is_computed_once_and_callers_cannot_change_it():
+    c = Corpus.from_reports([("jan.txt", JAN_2005), ("oct.txt", OCT_2005), ("2004.txt", Y2004)])
+    first = c.issuers()
+    first[HK].clear()  # a caller's list is its own
+    assert [Path(e.file).name for e in c.issuers()[HK]] == ["2004.txt", "jan.txt", "oct.txt"]
+    assert c._editions is c._editions  # one grouping per corpus, not one per call

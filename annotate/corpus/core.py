@@ -26,6 +26,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence, Union
 
@@ -119,12 +120,21 @@ def _within_year(e: Entry) -> tuple[bool, str]:
     return bool(_SPAN.search(key)), key
 
 
+def same_date(a: str, b: str) -> bool:
+    """Whether two ISO dates (``2005``, ``2005-01``, ``2005-01-12``) can name one day: equal in
+    every component both state.  A date written less precisely is the same date, not another
+    (a sidecar's ``2005-01`` and a dateline's ``2005-01-12``); ``2005-01`` and ``2005-10`` differ."""
+    pa, pb = a.split("-"), b.split("-")
+    n = min(len(pa), len(pb))
+    return pa[:n] == pb[:n]
+
+
 def same_edition(a: Entry, b: Entry) -> bool:
     """Whether ``b`` is a second copy of ``a``'s report (both of one issuer): the same normalized
     text, or the same year and kind with nothing to tell them apart.
 
     Told apart by, in order: different known kinds; different known delivery dates
-    (:func:`delivery_date`); when a date is missing on either side, different known titles
+    (:func:`delivery_date`, compared by :func:`same_date`: 2005-01 is 2005-01-12); when a date is missing on either side, different known titles
     (:func:`title_key`: 二零零五年施政报告, January 2005, and 二零零五至零六年施政报告, October).
     Anything unknown counts as the same: without evidence a second file is a copy, never a new
     report paired with the first."""
@@ -139,7 +149,7 @@ def same_edition(a: Entry, b: Entry) -> bool:
         return False
     da, db = delivery_date(a), delivery_date(b)
     if da and db:
-        return da == db
+        return same_date(da, db)
     ta, tb = title_key(a), title_key(b)
     return not (ta and tb and ta != tb)
 
@@ -262,22 +272,41 @@ class Corpus:
         Hong Kong, Macao and Taiwan issuers keep the script of their report (identity.py), so one
         body can be spelt twice (香港特别行政区行政长官, 香港特別行政區行政長官): reports are grouped by
         the simplified spelling and the group is named by its most frequent spelling.
+
+        Computed once per corpus (:attr:`_editions`); each call returns fresh lists to mutate.
         """
+        return {iss: list(es) for iss, es in self._editions.items()}
+
+    @cached_property
+    def _editions(self) -> dict[str, tuple[Entry, ...]]:
+        """:meth:`issuers`, computed once: the corpus is frozen, so its grouping never changes.
+
+        A new entry is compared (:func:`same_edition`) only with the kept entries of its own year,
+        and with every kept text by a set lookup, which is what comparing it with every kept
+        entry decides: editions of different years are the same only when their texts are."""
         groups: dict[str, list[Entry]] = {}
+        texts: dict[str, set[str]] = {}
+        by_year: dict[tuple[str, Optional[int]], list[Entry]] = {}
         spellings: dict[str, Counter] = {}
         for e in self._placed():
             key = issuer_key(e.issuer)  # type: ignore[arg-type]
             kept = groups.setdefault(key, [])
-            if not any(same_edition(k, e) for k in kept):
+            seen = texts.setdefault(key, set())
+            year = by_year.setdefault((key, e.year), [])
+            copy = bool(e.report.text) and e.report.text in seen
+            if not copy and not any(same_edition(k, e) for k in year):
                 kept.append(e)
+                year.append(e)
+                if e.report.text:
+                    seen.add(e.report.text)
             spellings.setdefault(key, Counter())[e.issuer] += 1
         named = {spellings[k].most_common(1)[0][0]: kept for k, kept in groups.items()}
-        return {iss: edition_order(kept) for iss, kept in sorted(named.items())}
+        return {iss: tuple(edition_order(kept)) for iss, kept in sorted(named.items())}
 
     def duplicates(self) -> list[Entry]:
         """Entries that repeat a report an earlier entry holds (:func:`same_edition`): left out of
         pairs, changes and the site's grid."""
-        kept = {id(e) for es in self.issuers().values() for e in es}
+        kept = {id(e) for es in self._editions.values() for e in es}
         return [e for e in self._placed() if id(e) not in kept]
 
     def unidentified(self) -> list[tuple[Entry, str]]:
@@ -291,14 +320,14 @@ class Corpus:
 
     def pairs(self) -> list[tuple[Entry, Entry]]:
         """Each issuer's consecutive reports (old, new) by year: 2024 → 2025 → 2026."""
-        return [(a, b) for es in self.issuers().values() for a, b in zip(es, es[1:])]
+        return [(a, b) for es in self._editions.values() for a, b in zip(es, es[1:])]
 
     def changes(self, indicator: Optional[Iterable[str]] = None, change: Optional[Iterable[str]] = None,
                 issuer: Optional[str] = None) -> list["ChangeRow"]:
         """Every target change of every consecutive pair, filtered (see :mod:`.changes`)."""
         from .changes import filter_rows, pair_rows
 
-        rows = [row for name, es in self.issuers().items() for a, b in zip(es, es[1:])
+        rows = [row for name, es in self._editions.items() for a, b in zip(es, es[1:])
                 for row in pair_rows(a, b, issuer=name)]
         return filter_rows(rows, indicator=indicator, change=change, issuer=issuer)
 
