@@ -146,7 +146,7 @@ def test_the_grid_names_each_report_of_a_doubled_year_in_its_tooltip():
     from annotate.render.corpus_labels import labels
     from annotate.render.site.pages import index_page
 
-    grid = {HK: {2004: ("reports/a.html", None),
+    grid = {HK: {2004: [("reports/a.html", None, "二零零四年施政报告")],
                  2005: [("reports/b.html", "pairs/a__b.html", "二零零五年施政报告"),
                         ("reports/c.html", "pairs/b__c.html", "二零零五至零六年施政报告")]}}
     doc = html.fromstring(index_page(grid, [], [], labels("zh"), "zh").encode("utf-8"))

@@ -135,7 +135,7 @@ def test_rebuild_redoes_only_what_depends_on_the_changed_report(inputs, site):
 def test_english_interface(site):
     from annotate.render.site.pages import index_page
 
-    page = index_page({"国务院": {2019: ("reports/a.html", None)}}, [("gdp_growth", 1)], [], labels("en"), "en")
+    page = index_page({"国务院": {2019: [("reports/a.html", None, None)]}}, [("gdp_growth", 1)], [], labels("en"), "en")
     assert "Target changes" in page and "Search" in page and 'lang="en"' in page
 
 
@@ -352,3 +352,27 @@ def test_report_page_gives_a_multi_year_goal_its_period_not_the_report_s_year():
     doc = html.fromstring(report_page(r, "hk.txt", labels("zh"), "zh", []))
     rows = [[td.text_content() for td in tr.findall("td")] for tr in doc.xpath("//table[@class='targets']/tbody/tr")]
     assert any(goal.period in row and "2024" not in row for row in rows), rows
+
+
+def test_indicator_page_links_each_report_of_a_year_to_its_own_page():
+    """Two addresses of one issuer in one year: each row links the report it came from, not both
+    the one report the year's last file happened to be."""
+    from annotate.corpus.series import Point
+    from annotate.render.site.pages import indicator_page
+
+    HK = "香港特别行政区行政长官"
+    pts = [Point("gdp_growth", 2005, "in/jan.txt", value=4, unit="%", text="本地生产总值增长4%", issuer=HK),
+           Point("gdp_growth", 2005, "in/oct.txt", value=5, unit="%", text="本地生产总值增长5%", issuer=HK)]
+    hrefs = {"in/jan.txt": "../reports/jan.html", "in/oct.txt": "../reports/oct.html"}
+    doc = html.fromstring(indicator_page("gdp_growth", pts, [], {}, hrefs, labels("zh"), "zh").encode("utf-8"))
+    table = doc.xpath("//h3[@id='y2005']/following-sibling::table[1]")[0]
+    assert [(tr[0].xpath("string(a/@href)"), tr[2].text_content()) for tr in table.xpath("tbody/tr")] == [
+        ("../reports/jan.html", "本地生产总值增长4%"), ("../reports/oct.html", "本地生产总值增长5%")]
+
+
+@pytest.mark.parametrize("path, name", [("/home/me/corpus/a.txt", "a.txt"), ("a.txt", "a.txt"),
+                                        ("sub/二零零五年.md", "二零零五年.md")])
+def test_published_name_keeps_the_file_name_only(path, name):
+    from annotate.render.site.pages import published_name
+
+    assert published_name(path) == name

@@ -226,3 +226,20 @@ def test_national_output_growth_series_1954_2025(corpus):
     assert {1954, 1957, 1965, 1979, 1988, 2020} <= absent
     income = [(p.year, p.value, p.qualifier) for p in points if p.indicator == "national_income_growth" and p.status == "set"]
     assert income == [(1982, 4, "about")]
+
+
+def test_two_reports_of_one_year_keep_the_order_the_corpus_pairs_them_in():
+    """Two 2005 reports of one issuer (January and October): their points follow delivery, as the
+    corpus pairs them, not their file names (the October file is named first here)."""
+    def dated(body: str, when: str) -> Report:
+        return run_all(Report(meta=Meta(year=2005, issuer="某市人民政府", kind="gov-work-report", date=when),
+                              text=body))
+
+    jan = dated("今年主要预期目标是：地区生产总值增长8%左右。\n", "2005-01-12")
+    oct_ = dated("今年主要预期目标是：地区生产总值增长7%左右。\n", "2005-10-12")
+    rows = [(p.file, p.value) for p in timeline([("a-oct.txt", oct_), ("b-jan.txt", jan)], "gdp_growth")]
+    assert rows == [("b-jan.txt", 8), ("a-oct.txt", 7)]
+    # with the dates the other way round, the order follows them
+    jan2, oct2 = dated(jan.text, "2005-10-12"), dated(oct_.text, "2005-01-12")
+    rows = [(p.file, p.value) for p in timeline([("a-oct.txt", oct2), ("b-jan.txt", jan2)], "gdp_growth")]
+    assert rows == [("a-oct.txt", 7), ("b-jan.txt", 8)]

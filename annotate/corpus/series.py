@@ -1,8 +1,9 @@
 """Indicator timelines: the targets a series of reports sets, one row per indicator and year.
 
 Contract: :func:`timeline` takes annotated reports (with the file each was read from) and returns
-:class:`Point` rows sorted by indicator, then year (then issuer and file, which only matter when
-reports of several issuers or two files of one year are given).
+:class:`Point` rows sorted by indicator, then year, then issuer; two reports of one issuer and
+year (Hong Kong's January and October 2005 addresses) in the order the corpus pairs them (delivery
+date, else title: corpus.core.edition_order), then by file.
 
 - ``status == "set"``: the report of ``year`` sets a target for ``indicator``; value, low, high,
   unit, qualifier and text are the target's (value/unit/qualifier are None for a target with no
@@ -100,6 +101,7 @@ def timeline(reports: Iterable[Union[Report, tuple[str, Report]]], indicator: Op
     by_issuer: dict[str, list[tuple[int, str, dict[str, Point]]]] = {}
     seen_texts: set[str] = set()
     lost: list[Point] = []
+    editions: dict[str, list[tuple[int, str, Report]]] = {}
     for file, report in reports:
         year = report_year(report)
         if year is None:
@@ -113,6 +115,7 @@ def timeline(reports: Iterable[Union[Report, tuple[str, Report]]], indicator: Op
         seen_texts.add(report.text)
         points = _set_points(report, file, year)
         by_issuer.setdefault(report.meta.issuer or "", []).append((year, file, points))
+        editions.setdefault(report.meta.issuer or "", []).append((year, file, report))
     rows: list[Point] = []
     for issuer, entries in by_issuer.items():
         ids = sorted({i for _, _, pts in entries for i in pts})
@@ -127,8 +130,27 @@ def timeline(reports: Iterable[Union[Report, tuple[str, Report]]], indicator: Op
                     # absent only when no report of this year (another copy, say) sets it
                     rows.append(Point(indicator=ident, year=year, file=file, status="absent",
                                       issuer=issuer or None))
-    rows.sort(key=lambda p: (p.indicator, p.year, p.issuer or "", p.file))
+    rank = _edition_rank(editions)
+    rows.sort(key=lambda p: (p.indicator, p.year, p.issuer or "", rank.get((p.issuer or "", p.file), 0), p.file))
     return _dedupe_absent(rows) + lost
+
+
+def _edition_rank(editions: dict[str, list[tuple[int, str, Report]]]) -> dict[tuple[str, str], int]:
+    """(issuer, file) → the file's place among its issuer's reports of one year, in the order the
+    corpus pairs editions (:func:`annotate.corpus.core.edition_order`: delivery date, else title),
+    so a year's January address comes before its October one whatever the files are called."""
+    from .core import Entry, edition_order  # core builds on this module: imported when called
+
+    rank: dict[tuple[str, str], int] = {}
+    for issuer, held in editions.items():
+        by_year: dict[int, list[tuple[str, Report]]] = {}
+        for year, file, report in held:
+            by_year.setdefault(year, []).append((file, report))
+        for same in by_year.values():
+            if len(same) > 1:
+                ordered = edition_order([Entry(file, report) for file, report in same])
+                rank.update(((issuer, e.file), k) for k, e in enumerate(ordered))
+    return rank
 
 
 def unidentified(reports: Iterable[tuple[str, Report]]) -> list[tuple[str, str]]:

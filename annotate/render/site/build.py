@@ -74,10 +74,12 @@ def slugs(entries: Sequence[Any]) -> dict[int, str]:
 def _published(report: Any) -> Any:
     """``report`` naming its source file without the folders it lay in when the site was built (a
     published page never shows the build machine's paths)."""
+    from .pages import published_name
+
     source = report.meta.source
     if source is None or not source.file:
         return report
-    return replace(report, meta=replace(report.meta, source=replace(source, file=Path(source.file).name)))
+    return replace(report, meta=replace(report.meta, source=replace(source, file=published_name(source.file))))
 
 
 def pair_pages(old: Any, new: Any, old_file: str, new_file: str, nav: dict[str, Any],
@@ -90,11 +92,11 @@ def pair_pages(old: Any, new: Any, old_file: str, new_file: str, nav: dict[str, 
     from .. import scorecard as render_card
     from ..html import render_redline
     from ..corpus_labels import labels
-    from .pages import site_nav, with_nav
+    from .pages import published_name, site_nav, with_nav
 
     L = labels(lang)
     old, new = _published(old), _published(new)
-    old_file, new_file = Path(old_file).name, Path(new_file).name
+    old_file, new_file = published_name(old_file), published_name(new_file)
     try:
         card = scorecard(old, new, old_file, new_file)
     except AnnotateError:  # the newer report does not review the older one's year: no verdicts
@@ -225,8 +227,7 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
                       corpus.failed, corpus.ignored)
     rows = corpus.changes()
     points = corpus.timeline()
-    href_of = {(e.issuer or "", e.year): f"../{report_rel[index_of[id(e)]]}"
-               for es in corpus.issuers().values() for e in es}
+    href_of = {e.file: f"../{report_rel[i]}" for i, e in enumerate(entries)}
     actuals: dict[str, dict[tuple[str, int], tuple[float, Optional[str]]]] = {}
     for a, b in pairs:
         for ind, value, unit in pair_data.get(pair_keys[pair_rel[(index_of[id(a)], index_of[id(b)])]]) or []:
@@ -249,11 +250,10 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
             row.setdefault(e.year, []).append((report_rel[i], f"{pair}.html" if pair else None, e.report.meta.title))
     counts = {ind: len({p.issuer for p in points if p.indicator == ind and p.status == "set"}) for ind in indicator_ids}
     problems = [
-        # file names only: a published page never shows the build machine's folders
-        (L["unidentified"], [(Path(e.file).name, why, report_rel[index_of[id(e)]]) for e, why in corpus.unidentified()]),
-        (L["duplicates"], [(Path(e.file).name, e.label, report_rel[index_of[id(e)]]) for e in corpus.duplicates()]),
-        (L["failed"], [(Path(f).name, why, None) for f, why in corpus.failed]),
-        (L["ignored"], [(Path(f).name, "", None) for f in corpus.ignored]),
+        (L["unidentified"], [(pages.published_name(e.file), why, report_rel[index_of[id(e)]]) for e, why in corpus.unidentified()]),
+        (L["duplicates"], [(pages.published_name(e.file), e.label, report_rel[index_of[id(e)]]) for e in corpus.duplicates()]),
+        (L["failed"], [(pages.published_name(f), why, None) for f, why in corpus.failed]),
+        (L["ignored"], [(pages.published_name(f), "", None) for f in corpus.ignored]),
     ]
     emit("index.html", everything, lambda: pages.index_page(grid, [(i, counts[i]) for i in indicator_ids],
                                                               problems, L, lang))

@@ -173,7 +173,7 @@ def _when(t: Any) -> str:
 def report_page(report: Report, file: str, L, lang: str, pair_links: Sequence[tuple[str, str]]) -> str:
     """One report: identity, its targets table, and its text with the layers highlighted."""
     m = report.meta
-    file = PurePath(file).name  # a published page names the file, never the build machine's folders
+    file = published_name(file)
     title = m.label or file
     # level and kind are ids (``national``, ``gov-work-report``): shown in the interface's words
     rows = [(L["report_title"], m.title), (L["issuer"], m.issuer), (L["region"], m.region),
@@ -206,10 +206,12 @@ def report_page(report: Report, file: str, L, lang: str, pair_links: Sequence[tu
 
 
 def indicator_page(indicator: str, points: Sequence[Any], rows: Sequence[Any],
-                   actuals: dict[tuple[str, int], tuple[float, Optional[str]]], report_href: dict[tuple[str, int], str],
+                   actuals: dict[tuple[str, int], tuple[float, Optional[str]]], report_href: dict[str, str],
                    L, lang: str) -> str:
     """Every issuer's targets for ``indicator``: the chart, then one table per year (newest first)
-    naming each issuer's target, how it changed from the issuer's previous report, and the actual."""
+    naming each issuer's target, how it changed from the issuer's previous report, and the actual.
+    ``report_href``: input file → its report page; each point links the report it came from, so
+    the two addresses of one year link their own pages."""
     from .chart import indicator_chart
 
     pts = [p for p in points if p.indicator == indicator and p.status in ("set", "absent")]
@@ -229,7 +231,7 @@ def indicator_page(indicator: str, points: Sequence[Any], rows: Sequence[Any],
         for p in sorted((p for p in pts if p.year == year), key=lambda p: p.issuer or ""):
             r = change_for_point(p, change_of.get((p.issuer, year), ()))
             act = actuals.get((p.issuer or "", year))
-            href = report_href.get((p.issuer or "", year))
+            href = report_href.get(p.file)
             who = E.A(p.issuer or "?", href=href) if href else E.SPAN(p.issuer or "?")
             delta = "" if r is None or r.delta is None or r.delta == 0 else f"{'+' if r.delta > 0 else ''}{fmt_number(r.delta)} {r.delta_unit or ''}"
             label = L["no_target"] if p.status == "absent" else value_label(p.value, p.low, p.high, p.unit,
@@ -259,19 +261,18 @@ def change_for_point(point: Any, rows: Sequence[Any]) -> Optional[Any]:
 # --------------------------------------------------------------------------- index, changes, search
 
 
-def grid_cell_reports(cell: Any) -> list[tuple]:
-    """The reports of one grid cell, in delivery order: a cell is one ``(report href, pair href or
-    None[, note])`` or a list of them (Hong Kong delivered two addresses in 2005 and in 2017)."""
-    if not cell:
-        return []
-    return [tuple(cell)] if isinstance(cell[0], str) else [tuple(c) for c in cell]
+def published_name(path: str) -> str:
+    """The file name alone of a path the site was built from: a published page names the file,
+    never the build machine's folders (``/home/me/corpus/a.txt`` → ``a.txt``)."""
+    return PurePath(path).name
 
 
 def index_page(grid: dict[str, dict[int, Any]], indicators: Sequence[tuple[str, int]],
                problems: Sequence[tuple[str, Sequence[tuple[str, str, Optional[str]]]]], L, lang: str) -> str:
-    """The issuers × years grid (each cell links the year's reports and, from the second report on,
-    the pair page; see :func:`grid_cell_reports`), the indicator list, and every report or file
-    that is not in the grid, with why."""
+    """The issuers × years grid, the indicator list, and every report or file that is not in the
+    grid, with why.  ``grid``: issuer → year → the year's reports in delivery order, each
+    ``(report href, pair href or None, title)`` (Hong Kong delivered two addresses in 2005 and in
+    2017); a cell links each report and, from an issuer's second report on, its pair page."""
     # newest first: the years most readers come for are on the first screen, however far back the corpus goes
     years = sorted({y for row in grid.values() for y in row}, reverse=True)
     head = E.TR(E.TH(L["issuer"], scope="col"), *(E.TH(str(y), scope="col") for y in years))
@@ -281,7 +282,7 @@ def index_page(grid: dict[str, dict[int, Any]], indicators: Sequence[tuple[str, 
         held = sorted(row)
         for y in years:
             td = E.TD()
-            reports = grid_cell_reports(row.get(y))
+            reports = row.get(y, ())
             for k, (href, pair_href, *note) in enumerate(reports):
                 # two reports of a year: the second is numbered (2005 (2)), each named in its tooltip
                 text = str(y) if k == 0 else f"{y} ({k + 1})"
