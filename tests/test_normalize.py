@@ -361,3 +361,16 @@ def test_char_edit_prefilter_admits_every_first_character():
               if not first.match(chr(cp))
               and any(branches.match(ctx, 1) for ctx in ("1" + chr(cp) + "1", " " + chr(cp) + "1", "%" + chr(cp) + "1", "1" + chr(cp) * 2))]
     assert missed == []
+
+
+def test_a_formal_numeral_or_stem_heading_after_a_page_break_is_not_joined_onto_an_unfinished_line():
+    """壹、 and 甲、 head parts as 一、 does: across a blank line (a page break) a heading after a line
+    that stops mid-clause starts its own paragraph; a line listing stems (甲、乙类) is text and joins."""
+    def after_break(line: str) -> list[str]:
+        return lines_of(run("政府工作报告\n\n各位代表：\n\n现在，我代表政府报告工作。\n\n"
+                            "广大医务人员英勇奋战，科技工作者协同攻关\n\n" + line + "\n\n正文内容。\n"))[3:]
+
+    for heading in ("一、工作回顾", "壹、工作回顾", "貳、施政重點", "甲、国内形势"):
+        assert after_break(heading) == ["广大医务人员英勇奋战，科技工作者协同攻关", heading, "正文内容。"]
+    assert after_break("甲、乙类传染病报告发病率下降。") == [
+        "广大医务人员英勇奋战，科技工作者协同攻关甲、乙类传染病报告发病率下降。", "正文内容。"]

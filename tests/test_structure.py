@@ -505,3 +505,56 @@ def test_a_salutation_followed_by_a_section_is_not_lifted_out_as_the_closing():
     assert problems(r) == []
     salutation = next(b for b in r.blocks if b.kind == "p" and r.text[b.start:b.end] == "各位代表：")
     assert salutation.parent is not None
+
+
+# --------------------------------------------------------------------------- 壹、貳、參、 and 甲、乙、丙、
+
+
+def test_formal_numerals_and_stems_are_numbering_labels():
+    assert nb.match_label("壹、前言") == nb.Label("cn_fin", 1, "壹、", 2)
+    assert nb.match_label("貳、施政重點").value == 2 and nb.match_label("贰、施政重点").value == 2
+    assert nb.match_label("參、結語").value == 3 and nb.match_label("叁、结语").value == 3
+    assert nb.match_label("拾壹、附錄").value == 11
+    assert nb.match_label("甲、国内形势") == nb.Label("stem", 1, "甲、", 2)
+    assert nb.match_label("丙、对外关系").value == 3 and nb.match_label("癸、其他").value == 10
+    # stems listed, not counted; a formal numeral in an amount; words that start with a stem
+    for text in ("甲、乙类传染病防控", "甲、乙双方签订协议", "壹佰贰拾叁元", "甲级医院", "丁香园", "参加会议"):
+        assert nb.match_label(text) is None, text
+
+
+TAIWAN_STYLE = """施政方針報告
+壹、前言
+本年度施政以民生為先，推動各項建設。
+貳、施政重點
+一、經濟發展
+推動產業升級，經濟成長率達到3%左右。
+一是加快基礎建設。二是擴大內需。
+二是推動數位轉型。
+二、社會福利
+照顧弱勢族群。
+參、結語
+讓我們共同努力。"""
+
+
+def test_formal_numeral_parts_hold_the_cn_dun_sections():
+    r = _build(TAIWAN_STYLE)
+    parts = [b for b in r.blocks if b.kind == "part"]
+    assert [(p.num, _t(r, _kids(r, p.id, "heading")[0])) for p in parts] == [
+        ("壹、", "壹、前言"), ("貳、", "貳、施政重點"), ("參、", "參、結語")]
+    sections = _kids(r, parts[1].id, "section")
+    assert [s.num for s in sections] == ["一、", "二、"]
+    # 一是/二是 lead paragraphs; they never open a heading
+    ps = _kids(r, sections[0].id, "p")
+    assert [p.num for p in ps] == [None, "一是", "二是"]
+    assert not [b for b in r.blocks if b.kind in ("part", "section", "subsection") and b.num and b.num.endswith("是")]
+
+
+def test_stem_parts_in_order_and_a_listed_stem_stays_text():
+    r = _build("甲、国内形势\n经济稳定增长，就业形势总体稳定。\n甲、乙类传染病防控\n"
+               "乙、国际形势\n世界经济复苏乏力。\n丙、今后的任务\n加快发展。")
+    parts = [b for b in r.blocks if b.kind == "part"]
+    assert [p.num for p in parts] == ["甲、", "乙、", "丙、"]
+    assert "甲、乙类传染病防控" in _t(r, parts[0])
+    # an out-of-order stem (乙 again after 丙) is a paragraph, as a restarted 二、 would be
+    r = _build("甲、国内\n文字一。\n乙、国际\n文字二。\n乙、重复\n文字三。")
+    assert [p.num for p in r.blocks if p.kind == "part"] == ["甲、", "乙、"]

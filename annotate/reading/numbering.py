@@ -2,8 +2,9 @@
 
 Shared vocabulary for ``structure`` (hierarchy) and ``normalize`` (e.g. "does this line start a
 heading?").  DOMAIN.md section 2: ``一、`` > ``（一）`` > ``1.``/``1．`` > ``（1）`` > ``①``; Hong Kong
-chapters ``第一章`` / ``(一) 前言``; run-in labels ``一是``; dash-led entries ``——``; note labels
-``［1］``.
+chapters ``第一章`` / ``(一) 前言``; the formal numerals ``壹、貳、參、`` (Taiwan's reports head their
+parts so, over ``一、``) and the heavenly stems ``甲、乙、丙、``; run-in labels ``一是`` (never a
+heading: the lead of a paragraph); dash-led entries ``——``; note labels ``［1］``.
 
 Contract: :func:`match_label` looks at ``text[pos:]`` and returns a :class:`Label` (style, integer
 value, the label as written and its half-open end offset) or None.  It never reads past the label
@@ -26,6 +27,8 @@ _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Label styles, coarsest first.  RANK is the default nesting order (DOMAIN.md section 2); the
 # structure builder only uses it to decide which of two styles nests inside the other.
 CHAPTER = "chapter"        # 第一章 / 第一部分 / 第一篇
+CN_FIN = "cn_fin"          # 壹、 貳、 參、 (the formal numerals of cheques and contracts)
+STEM = "stem"              # 甲、 乙、 丙、 (the heavenly stems, counting 1 to 10)
 CN_DUN = "cn_dun"          # 一、
 CN_PAREN = "cn_paren"      # （一） (一)
 ARABIC_DOT = "arabic_dot"  # 1. 1． 1、
@@ -36,7 +39,12 @@ RUN_IN = "run_in"          # 一是 / 二是
 DASH = "dash"              # ——
 BULLET = "bullet"          # • ● ▪ ◆ ■ -
 
-RANK = {CHAPTER: 0, CN_DUN: 1, CN_PAREN: 2, ARABIC_DOT: 3, ARABIC_PAREN: 4, CIRCLED: 5}
+# 壹、 and 甲、 divide a report more coarsely than 一、 (壹、前言 > 一、 > （一）), finer than 第一章
+RANK = {CHAPTER: 0, CN_FIN: 0.3, STEM: 0.6, CN_DUN: 1, CN_PAREN: 2, ARABIC_DOT: 3, ARABIC_PAREN: 4, CIRCLED: 5}
+_FIN_DIGITS = "壹貳贰參叁肆伍陸陆柒捌玖拾"
+# a formal numeral read as the plain one it stands for (cn_to_int reads that)
+_FIN_PLAIN = str.maketrans(_FIN_DIGITS, "一二二三三四五六六七八九十")
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "注重…" and "注1个" are not labels.  The label is "註1", the colon separates like 、 does.
     (NOTE, compiled(rf"(?:註|注)\s?({_DIG})(?=\s?[:：︰])")),
     # 一、 一. and a numeral alone on its line (older reports head their parts 一 / 二 / 三)
+    (CN_FIN, compiled(rf"([{_FIN_DIGITS}]{{1,3}})、")),
+    # 甲、 but not 甲、乙类 / 甲、乙双方, where the stems are listed, not counted
+    (STEM, compiled(rf"([{_STEMS}])、(?![{_STEMS}])")),
     (CN_DUN, compiled(rf"({_CN})(?:、|[.．](?![0-9０-９{CN_DIGITS}])|(?=[ \t\u3000]*(?:\n|$)))")),
     (RUN_IN, compiled(rf"({_CN})是(?=[^\s，。、；：,.])")),
     # 1. / 1． / 1、 but not a decimal (1.5) nor a date/quantity (1.5万, 2024.1)
@@ -88,7 +99,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (DASH, compiled(r"(?:——|--|－－|—)(?!—)")),
     (BULLET, compiled(r"[•●▪◆■·\-*](?=\s)")),
 )
-_FIRST_CHARS = set("註注第（(［[【—－-•●▪◆■·*" + CN_DIGITS + "0123456789０１２３４５６７８９" + _CIRCLED)
+_FIRST_CHARS = set("註注第（(［[【—－-•●▪◆■·*" + CN_DIGITS + _FIN_DIGITS + _STEMS + "0123456789０１２３４５６７８９" + _CIRCLED)
 
 
 def match_label(text: str, pos: int = 0) -> Optional[Label]:
@@ -104,6 +115,10 @@ def match_label(text: str, pos: int = 0) -> Optional[Label]:
         raw = m.group(1)
         if style == CIRCLED:
             value = _CIRCLED.index(raw) + 1
+        elif style == STEM:
+            value = _STEMS.index(raw) + 1
+        elif style == CN_FIN:
+            value = cn_to_int(raw.translate(_FIN_PLAIN))
         else:
             value = cn_to_int(raw) if style in (CHAPTER, CN_PAREN, CN_DUN, RUN_IN) else int(raw.translate(_FW_DIGITS))
             if style == CHAPTER and value is None:

@@ -94,8 +94,11 @@ _CLOSING_REACH = 3
 _GLOSSARY_WORD = compiled(r"名词解释|名詞解釋|名词注释|注释|註釋|注解")
 
 #: label styles that may open a container, and which may do so with a run-in heading
-_CONTAINER_STYLES = {nb.CHAPTER, nb.CN_DUN, nb.CN_PAREN, nb.ARABIC_DOT}
-_RUN_IN_STYLES = {nb.CHAPTER, nb.CN_DUN, nb.CN_PAREN}
+_CONTAINER_STYLES = {nb.CHAPTER, nb.CN_FIN, nb.STEM, nb.CN_DUN, nb.CN_PAREN, nb.ARABIC_DOT}
+_RUN_IN_STYLES = {nb.CHAPTER, nb.CN_FIN, nb.STEM, nb.CN_DUN, nb.CN_PAREN}
+# the styles that head a part (一、 第一章 壹、 甲、) and, with （一）, what can open a report's body
+_PART_STYLES = (nb.CHAPTER, nb.CN_FIN, nb.STEM, nb.CN_DUN)
+_HEAD_STYLES = _PART_STYLES + (nb.CN_PAREN,)
 #: label styles that make consecutive lines a list
 _LIST_STYLES = {nb.DASH, nb.BULLET, nb.ARABIC_PAREN, nb.CIRCLED}
 _KINDS = ("part", "section", "subsection")
@@ -431,7 +434,7 @@ def _is_list_entry(line: _Line, k: int) -> bool:
     """Whether ``line`` can be entry ``k`` (0-based) of a list introduced by a colon."""
     t = line.text
     lab = line.label
-    if len(t) > 80 or (lab is not None and lab.style in (nb.CHAPTER, nb.CN_DUN, nb.CN_PAREN)):
+    if len(t) > 80 or (lab is not None and lab.style in _HEAD_STYLES):
         return False
     if lab is not None and lab.style == nb.ARABIC_DOT and lab.value != k + 1:
         return False  # "82. …": a numbered paragraph of the running sequence, not an entry
@@ -465,7 +468,7 @@ def _split_front(lines: list[_Line]) -> tuple[int, int]:
         t = lines[i].text
         if _SALUTE.match(t):
             return i, i
-        if lines[i].label is not None and lines[i].label.style in (nb.CN_DUN, nb.CHAPTER, nb.CN_PAREN) \
+        if lines[i].label is not None and lines[i].label.style in _HEAD_STYLES \
                 and lines[i].label.value == 1 and _is_heading_line(lines[i]):
             return i, -1
     # no salutation, no first heading: the front is the leading run of title-like lines
@@ -720,13 +723,13 @@ def _plain_parts(body: list[_Line]) -> bool:
     True when an unnumbered heading line comes before any numbered first heading, and the
     report has fewer than two numbered part-level headings (``一、``/``第一章``).
     """
-    numbered = sum(1 for ln in body if ln.label is not None and ln.label.style in (nb.CN_DUN, nb.CHAPTER)
+    numbered = sum(1 for ln in body if ln.label is not None and ln.label.style in _PART_STYLES
                    and ln.label.value <= 2 and _is_heading_line(ln))
     if numbered >= 2:
         return False
     for i, ln in enumerate(body):
         lab = ln.label
-        if lab is not None and lab.style in (nb.CHAPTER, nb.CN_DUN, nb.CN_PAREN) and lab.value == 1 and (
+        if lab is not None and lab.style in _HEAD_STYLES and lab.value == 1 and (
                 _is_heading_line(ln) or _LEAD.match(ln.text, lab.end)):
             return False
         if _is_plain_heading(ln) and i + 1 < len(body) and not (i and body[i - 1].text.endswith(("：", ":"))):
