@@ -128,6 +128,32 @@ def output_format(out: str | None, fmt: str) -> str:
     return fmt
 
 
+#: what --bom puts before a CSV: the UTF-8 byte order mark, by which Excel tells UTF-8 from the
+#: local code page (without it, Chinese text opens as mojibake in Excel on Windows)
+BOM = "\ufeff"
+
+
+def bom_option(fn: Callable) -> Callable:
+    """``--bom``: start a CSV with the UTF-8 byte order mark for Excel (tables stay UTF-8 without
+    one by default, as DESIGN.md says)."""
+    return click.option("--bom", is_flag=True,
+                        help="csv: start the file with a UTF-8 byte order mark, so Excel opens the "
+                             "Chinese text correctly (not written by default).")(fn)
+
+
+def csv_prefix(fmt: str, bom: bool) -> str:
+    """What goes before the output: :data:`BOM` when ``--bom`` was given for CSV, else nothing.
+    ``--bom`` with another format is a usage error (exit 2, before any report is read): a byte
+    order mark would corrupt JSON and means nothing in HTML, and dropping it silently would hide
+    the user's mistake."""
+    if not bom:
+        return ""
+    if fmt != "csv":
+        raise click.UsageError(f"--bom applies to CSV output only; the output here is {fmt} "
+                               "(give --format csv or a -o name ending .csv)")
+    return BOM
+
+
 def _raise_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -439,11 +465,14 @@ def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuatio
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
               help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
+@bom_option
 @identity_options
-def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | None, year: int | None) -> None:
+def targets(inputs: tuple[str, ...], out: str | None, fmt: str, bom: bool, issuer: str | None,
+            year: int | None) -> None:
     """The targets each report sets for its year (INPUT: report files, annotated .xml, or folders)."""
 
     fmt = output_format(out, fmt)
+    prefix = csv_prefix(fmt, bom)
 
     def body() -> None:
         from .reading.ingest import display_name
@@ -454,7 +483,7 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | No
         read, failed = read_each(files, issuer, year)
         for f, report in read:
             rows.extend(target_rows(report, display_name(f)))
-        write_output(out, to_json(rows) if fmt == "json" else to_csv(rows), files)
+        write_output(out, to_json(rows) if fmt == "json" else prefix + to_csv(rows), files)
         if failed:  # the table holds the reports that could be read; the status says some could not
             sys.exit(1)
 
@@ -467,12 +496,14 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str, issuer: str | No
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True,
               help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
+@bom_option
 @identity_options
-def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fmt: str, issuer: str | None,
-             year: int | None) -> None:
+def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fmt: str, bom: bool,
+             issuer: str | None, year: int | None) -> None:
     """Each indicator's target year by year across reports (INPUT: report files, annotated .xml, or folders)."""
 
     fmt = output_format(out, fmt)
+    prefix = csv_prefix(fmt, bom)
 
     def body() -> None:
         from .render import timeline as render
@@ -493,7 +524,7 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
             click.echo("annotate: warning: none of the reports sets a target with a known indicator; "
                        "the timeline is empty", err=True)
         payload = {"json": render.to_json, "csv": render.to_csv, "html": render.render_html}[fmt](points)
-        write_output(out, payload, files)
+        write_output(out, prefix + payload, files)
         if failed:
             sys.exit(1)
 
@@ -508,12 +539,14 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
               help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="html: language of the headings, columns, verdicts and statuses.")
+@bom_option
 @identity_options
-def scorecard(plan: str, result: str, out: str | None, fmt: str, lang: str, issuer: str | None,
+def scorecard(plan: str, result: str, out: str | None, fmt: str, lang: str, bom: bool, issuer: str | None,
               year: int | None) -> None:
     """PLAN's targets and commitments against what RESULT (the next year's report) says was achieved."""
 
     fmt = output_format(out, fmt)
+    prefix = csv_prefix(fmt, bom)
 
     def body() -> None:
         from .render import scorecard as render
@@ -526,7 +559,7 @@ def scorecard(plan: str, result: str, out: str | None, fmt: str, lang: str, issu
         for w in card.warnings:
             click.echo(f"annotate: warning: {w}", err=True)
         payload = render.render_html(card, lang) if fmt == "html" else {"json": render.to_json, "csv": render.to_csv}[fmt](card)
-        write_output(out, payload, [plan, result])
+        write_output(out, prefix + payload, [plan, result])
 
     run_guarded(body)
 
@@ -579,12 +612,15 @@ def corpus_options(fn: Callable) -> Callable:
 @click.option("--issuer", type=str, default=None, help="Only issuers whose name or region contains this (湖南).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the HTML table's labels.")
+@bom_option
 @corpus_options
 def changes(paths: tuple[str, ...], out: str | None, fmt: str, indicator: tuple[str, ...], change: tuple[str, ...],
-            issuer: str | None, lang: str, jobs: int | None, scheduler: str | None, cache: str | None) -> None:
+            issuer: str | None, lang: str, bom: bool, jobs: int | None, scheduler: str | None,
+            cache: str | None) -> None:
     """Every target change between consecutive years of each issuer (PATH: report files or folders)."""
 
     fmt = output_format(out, fmt)
+    prefix = csv_prefix(fmt, bom)
 
     def body() -> None:
         from .render import changes as render
@@ -605,7 +641,7 @@ def changes(paths: tuple[str, ...], out: str | None, fmt: str, indicator: tuple[
         rows = filter_rows(every, indicator=indicator, change=change, issuer=issuer)
         payload = {"csv": render.to_csv, "json": render.to_json}[fmt](rows) if fmt != "html" \
             else render.render_html(rows, lang)
-        write_output(out, payload)
+        write_output(out, prefix + payload)
         if corpus.failed:
             sys.exit(1)
 
@@ -648,8 +684,11 @@ def site(paths: tuple[str, ...], out_dir: str, lang: str, jobs: int | None, sche
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Local worker processes (default: CPU count).")
 @click.option("--scheduler", type=str, default=None, help="Run on a Dask cluster (tcp://host:8786) instead.")
 @click.option("--force", is_flag=True, help="Redo outputs that are already up to date.")
+@click.option("--bom", is_flag=True, help="Start index.csv with a UTF-8 byte order mark, so Excel opens "
+                                          "the Chinese text correctly (not written by default).")
 @pdf_options
-def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str | None, force: bool) -> None:
+def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str | None, force: bool,
+          bom: bool) -> None:
     """Annotate every report in IN_DIR into OUT_DIR; bad files are listed at the end (exit 1)."""
 
     def body() -> None:
@@ -673,7 +712,7 @@ def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str 
             previous = signal.signal(signal.SIGTERM, _raise_interrupt)
             try:
                 res = run_batch(in_dir, out_dir, fmt=fmt, jobs=jobs, scheduler=scheduler, force=force,
-                                progress=progress)
+                                progress=progress, bom=bom)
             except KeyboardInterrupt:
                 click.echo(f"\nannotate: interrupted; the outputs finished so far are kept and recorded in "
                            f"{display_name(out_dir)}/.annotate-batch.json: run the same command to resume", err=True)

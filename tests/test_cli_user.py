@@ -117,3 +117,61 @@ def test_an_output_folder_that_is_a_file_is_one_clear_error(tmp_path, command):
     assert f"{out}: is a file, not a folder; give -o a folder" in res.stderr
     assert "internal error" not in res.stderr and "Traceback" not in res.stderr
     assert out.read_text(encoding="utf-8") == "keep me"
+
+
+# --------------------------------------------------------------------------- --bom: CSV for Excel
+
+
+def _plans(tmp_path):
+    """Two years of one invented issuer (named in sidecars): what targets, timeline and changes tabulate."""
+    import json
+
+    a = _report(tmp_path, "a-2025.txt")
+    b = _report(tmp_path, "b-2026.txt", PLAN.replace("2025年", "2026年").replace("2024年", "2025年")
+                .replace("增长5%左右", "增长4.5%左右"))
+    for path, year in ((a, 2025), (b, 2026)):
+        path.with_suffix(".meta.json").write_text(json.dumps({"issuer": "某市人民政府", "year": year}),
+                                                  encoding="utf-8")
+    return a, b
+
+
+@pytest.mark.parametrize("command", ["targets", "timeline", "changes"])
+def test_bom_starts_the_csv_with_the_utf8_byte_order_mark_and_only_when_asked(tmp_path, command):
+    a, b = _plans(tmp_path)
+    plain, marked = tmp_path / "plain.csv", tmp_path / "marked.csv"
+    for out, extra in ((plain, []), (marked, ["--bom"])):
+        res = CliRunner().invoke(main, [command, str(a), str(b), "-o", str(out), *extra])
+        assert res.exit_code == 0, res.stderr
+    data = marked.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and not data.startswith(b"\xef\xbb\xbf" * 2)
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")  # DESIGN.md: UTF-8 without BOM by default
+    assert data[3:] == plain.read_bytes()  # the mark and nothing else differs
+    assert "地区生产总值" in data.decode("utf-8-sig")
+
+
+def test_bom_on_stdout_and_for_the_scorecard(tmp_path):
+    a, b = _plans(tmp_path)
+    res = CliRunner().invoke(main, ["scorecard", str(a), str(b), "--format", "csv", "--bom"])
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout_bytes.startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize("args", [["--format", "json"], ["-o", "x.json"], ["--format", "html"]])
+def test_bom_with_a_format_other_than_csv_is_a_usage_error(tmp_path, args):
+    a, _b = _plans(tmp_path)
+    cmd = "timeline" if "html" in args else "targets"
+    res = CliRunner().invoke(main, [cmd, str(a), *[str(tmp_path / x) if x.endswith(".json") else x for x in args],
+                                    "--bom"])
+    assert res.exit_code == 2
+    assert "--bom applies to CSV output only" in res.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_batch_bom_marks_its_index_csv(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    _report(src)
+    res = CliRunner().invoke(main, ["batch", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--bom"])
+    assert res.exit_code == 0, res.stderr
+    assert (tmp_path / "out" / "index.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert not (tmp_path / "out" / "index.json").read_bytes().startswith(b"\xef\xbb\xbf")

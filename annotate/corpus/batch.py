@@ -385,8 +385,9 @@ def _run_dask(tasks: list[Task], fmt: str, scheduler: str, on_done: Callable[[Ta
 
 def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] = None,
               scheduler: Optional[str] = None, force: bool = False,
-              progress: Optional[Progress] = None) -> BatchResult:
-    """Annotate every report in ``in_dir`` into ``out_dir`` (module docstring)."""
+              progress: Optional[Progress] = None, bom: bool = False) -> BatchResult:
+    """Annotate every report in ``in_dir`` into ``out_dir`` (module docstring); ``bom`` starts
+    ``index.csv`` with the UTF-8 byte order mark Excel reads UTF-8 by."""
     from ..errors import AnnotateError
 
     start = time.perf_counter()
@@ -404,11 +405,11 @@ def run_batch(in_dir: str, out_dir: str, fmt: str = "xml", jobs: Optional[int] =
         raise AnnotateError(out_dir, "is the input folder", "write the outputs to another folder")
     _check_writable(dst)
     with _Lock(dst):
-        return _run(src, dst, fmt, jobs, scheduler, force, progress, start)
+        return _run(src, dst, fmt, jobs, scheduler, force, progress, start, bom)
 
 
 def _run(src: Path, dst: Path, fmt: str, jobs: Optional[int], scheduler: Optional[str], force: bool,
-         progress: Optional[Progress], start: float) -> BatchResult:
+         progress: Optional[Progress], start: float, bom: bool = False) -> BatchResult:
     files, ignored = survey(str(src))
     names = output_names(files, fmt)
     ver = version()
@@ -468,7 +469,7 @@ def _run(src: Path, dst: Path, fmt: str, jobs: Optional[int], scheduler: Optiona
     current = {names[p] for p in files}
     rows = index_rows({k: v for k, v in manifest.items() if k in current})
     write_atomic(dst / f"{INDEX}.json", (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
-    write_atomic(dst / f"{INDEX}.csv", index_csv(rows).encode("utf-8"))
+    write_atomic(dst / f"{INDEX}.csv", index_csv(rows).encode("utf-8-sig" if bom else "utf-8"))
     result.failed.sort()
     result.written.sort()
     result.seconds = time.perf_counter() - start
