@@ -292,6 +292,7 @@ def expand_folders(inputs: tuple[str, ...]) -> tuple[str, ...]:
     if not any(i != "-" and os.path.isdir(i) for i in inputs):
         return inputs
     from .corpus.files import discover, no_reports
+    from .reading.ingest import display_name
 
     out: list[str] = []
     for i in inputs:
@@ -300,7 +301,7 @@ def expand_folders(inputs: tuple[str, ...]) -> tuple[str, ...]:
             continue
         found, ignored = discover([i])
         for f in ignored:
-            click.echo(f"annotate: note: {f}: not a report format, not read", err=True)
+            click.echo(f"annotate: note: {display_name(str(f))}: not a report format, not read", err=True)
         if not found:
             raise no_reports(i)
         out.extend(str(f) for f in found)
@@ -356,6 +357,7 @@ def validate(files: tuple[str, ...]) -> None:
     """Check annotated XML files (reports or comparisons) against the RelaxNG schemas."""
 
     def body() -> None:
+        from .reading.ingest import display_name
         from .xml.validate import validate_file
 
         invalid = 0
@@ -366,7 +368,7 @@ def validate(files: tuple[str, ...]) -> None:
                 click.echo(f"annotate: {exc.message}", err=True)
                 invalid += 1
             else:
-                click.echo(f"{f}: valid")
+                click.echo(f"{display_name(f)}: valid")
         if invalid:
             sys.exit(1)
 
@@ -567,17 +569,18 @@ def scorecard(plan: str, result: str, out: str | None, fmt: str, lang: str, bom:
 def load_corpus(paths: tuple[str, ...], jobs: int | None, scheduler: str | None, cache: str | None):
     """Read a corpus for a multi-report command; what was left out is said on stderr."""
     from .corpus import Corpus
+    from .reading.ingest import display_name  # a file name that is not text is escaped, as everywhere
 
     corpus = Corpus.from_paths(list(paths), jobs=jobs, scheduler=scheduler, cache_dir=cache)
     corpus.require_reports(paths)
     for e in corpus.entries:
         for w in e.report.meta.identity_warnings:
-            click.echo(f"annotate: warning: {e.file}: {w}", err=True)
+            click.echo(f"annotate: warning: {display_name(e.file)}: {w}", err=True)
     for e, missing in corpus.unidentified():
-        click.echo(f"annotate: warning: {e.file}: {missing}; listed, but in no pair "
+        click.echo(f"annotate: warning: {display_name(e.file)}: {missing}; listed, but in no pair "
                    "(give a report.meta.json beside it)", err=True)
     for e in corpus.duplicates():
-        click.echo(f"annotate: warning: {e.file}: another file of {e.label} came first; this one is in no pair",
+        click.echo(f"annotate: warning: {display_name(e.file)}: another file of {e.label} came first; this one is in no pair",
                    err=True)
     for old, new in corpus.pairs():
         if old.year is not None and new.year is not None and new.year - old.year > 1:
@@ -585,7 +588,7 @@ def load_corpus(paths: tuple[str, ...], jobs: int | None, scheduler: str | None,
             click.echo(f"annotate: note: {new.issuer}: {old.year} → {new.year} are consecutive reports here, "
                        f"{new.year - old.year} years apart", err=True)
     for f in corpus.ignored:
-        click.echo(f"annotate: note: {f}: not a report format, not read", err=True)
+        click.echo(f"annotate: note: {display_name(f)}: not a report format, not read", err=True)
     for _f, error in corpus.failed:
         click.echo(f"annotate: {error}", err=True)
     return corpus
@@ -660,6 +663,7 @@ def site(paths: tuple[str, ...], out_dir: str, lang: str, jobs: int | None, sche
     """Build a static, searchable site over the reports in PATH... (files or folders) into a folder."""
 
     def body() -> None:
+        from .reading.ingest import display_name
         from .render.site import build_site
 
         res = build_site(list(paths), out_dir, lang=lang, jobs=jobs, scheduler=scheduler, force=force,
@@ -670,7 +674,7 @@ def site(paths: tuple[str, ...], out_dir: str, lang: str, jobs: int | None, sche
         for _f, error in res.failed:
             click.echo(f"annotate: {error}", err=True)
         for f in res.ignored:
-            click.echo(f"annotate: note: {f}: not a report format, not read", err=True)
+            click.echo(f"annotate: note: {display_name(f)}: not a report format, not read", err=True)
         if res.failed:
             sys.exit(1)
 

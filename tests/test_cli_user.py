@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -175,3 +176,45 @@ def test_batch_bom_marks_its_index_csv(tmp_path):
     assert res.exit_code == 0, res.stderr
     assert (tmp_path / "out" / "index.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert not (tmp_path / "out" / "index.json").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+# --------------------------------------------------------------------------- the site and odd inputs
+
+
+def test_the_site_names_an_unreadable_file_without_the_build_folders_and_counts_only_what_it_annotated(tmp_path):
+    from lxml import html
+
+    src = tmp_path / "in"
+    src.mkdir()
+    _plans(src)
+    (src / "empty.txt").write_bytes(b"")
+    res = CliRunner().invoke(main, ["site", str(src), "-o", str(tmp_path / "site"), "--jobs", "1"])
+    assert res.exit_code == 1  # not whole: one file could not be read
+    assert "2 reports (2 annotated" in res.stderr
+    doc = html.fromstring((tmp_path / "site" / "index.html").read_bytes())
+    items = [li.text_content() for li in doc.xpath("//li") if "empty.txt" in li.text_content()]
+    assert items == ["empty.txt — is empty; give a file that holds a report"]
+    assert str(tmp_path) not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_name_that_is_not_text_is_read_and_escaped_by_the_corpus_commands(tmp_path):
+    """A name with an escape character and a byte that is not UTF-8: the site builds (the cache
+    key hashes the name's bytes), and stderr and the pages show it escaped, never raw."""
+    src = tmp_path / "in"
+    src.mkdir()
+    a, b = _plans(src)
+    odd = os.fsdecode(os.fsencode(str(src)) + b"/odd\x1bname\xff.txt")
+    os.rename(b, odd)
+    os.rename(b.with_suffix(".meta.json"), odd[:-4] + ".meta.json")
+    res = CliRunner().invoke(main, ["site", str(src), "-o", str(tmp_path / "site"), "--jobs", "1"])
+    assert res.exit_code == 0, res.stderr
+    page = (tmp_path / "site" / "reports" / "odd-name.html").read_text(encoding="utf-8")
+    assert "odd\\x1bname\\xff.txt" in page and "\x1b" not in page
+    # a second copy read after the first is named on stderr: escaped
+    copy = os.fsdecode(os.fsencode(str(src)) + b"/z-copy\x1b\xff.txt")
+    shutil.copyfile(a, copy)
+    shutil.copyfile(a.with_suffix(".meta.json"), copy[:-4] + ".meta.json")
+    res = CliRunner().invoke(main, ["changes", str(src), "--jobs", "1"])
+    assert res.exit_code == 0, res.stderr
+    assert "z-copy\\x1b\\xff.txt: another file of" in res.stderr
+    assert "\x1b" not in res.stderr and "Traceback" not in res.stderr

@@ -25,7 +25,8 @@ def input_key(path: str, data: bytes, hints: tuple = ()) -> str:
 
     h = hashlib.sha256()
     for part in (version(), path, repr(hints)):
-        h.update(part.encode("utf-8") + b"\0")
+        # a file name that is not UTF-8 arrives with its bytes as surrogates (\udcff): hash those bytes
+        h.update(part.encode("utf-8", "surrogateescape") + b"\0")
     h.update(hashlib.sha256(data).digest())
     return h.hexdigest()[:32]
 

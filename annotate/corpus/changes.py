@@ -89,6 +89,7 @@ def pair_rows(old_entry: Any, new_entry: Any, target_changes: Optional[Iterable[
     computed (a full comparison has them), else :func:`annotate.comparing.compare.target_changes`;
     ``issuer`` names the pair's group (else the newer report's issuer)."""
     from ..comparing.compare import target_changes as compute
+    from ..reading.ingest import display_name  # a file name that is not text is escaped, as everywhere
 
     old, new = old_entry.report, new_entry.report
     tcs = compute(old, new) if target_changes is None else target_changes
@@ -109,7 +110,7 @@ def pair_rows(old_entry: Any, new_entry: Any, target_changes: Optional[Iterable[
             new_qualifier=n.qualifier if n else None, new_text=n.text if n else None,
             old_low=o.low if o else None, old_high=o.high if o else None,
             new_low=n.low if n else None, new_high=n.high if n else None,
-            old_file=old_entry.file, new_file=new_entry.file, scope=getattr(tc, "scope", None),
+            old_file=display_name(old_entry.file), new_file=display_name(new_entry.file), scope=getattr(tc, "scope", None),
             moved_text=tc.moved_to.text if getattr(tc, "moved_to", None) is not None else None))
     return rows
 

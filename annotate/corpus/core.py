@@ -237,6 +237,7 @@ class Corpus:
             else:
                 todo.append((i, str(f), data, key))
         calls = [(path, data, hints) for _i, path, data, _k in todo]
+        fresh: set[str] = set()  # annotated in this run: a file that failed was not
         for j, (report, error) in parallel_map(tag_input, calls, jobs=jobs, scheduler=scheduler):
             i, path, _data, key = todo[j]
             if report is None:
@@ -244,9 +245,9 @@ class Corpus:
                 continue
             cache.put(key, report)
             slots[i] = Entry(path, report, key)
-        fresh = frozenset(t[3] for t in todo)
+            fresh.add(key)
         return cls(tuple(e for e in slots if e is not None), tuple(sorted(failed)),
-                   tuple(str(p) for p in ignored), fresh)
+                   tuple(str(p) for p in ignored), frozenset(fresh))
 
     def require_reports(self, paths: Sequence[str]) -> None:
         """Raise one AnnotateError when ``paths`` held no report file at all (a mistyped or empty

@@ -54,7 +54,9 @@ class SiteResult:
 def _key(*parts: Any) -> str:
     h = hashlib.sha256()
     for p in parts:
-        h.update(json.dumps(p, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8") + b"\0")
+        # surrogateescape: a file name that is not UTF-8 (its bytes as \udcff) keys by its bytes
+        h.update(json.dumps(p, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8", "surrogateescape")
+                 + b"\0")
     return h.hexdigest()[:24]
 
 
@@ -252,7 +254,7 @@ def build_site(paths: Sequence[str], out_dir: str, lang: str = "zh", jobs: Optio
     problems = [
         (L["unidentified"], [(pages.published_name(e.file), why, report_rel[index_of[id(e)]]) for e, why in corpus.unidentified()]),
         (L["duplicates"], [(pages.published_name(e.file), e.label, report_rel[index_of[id(e)]]) for e in corpus.duplicates()]),
-        (L["failed"], [(pages.published_name(f), why, None) for f, why in corpus.failed]),
+        (L["failed"], [(pages.published_name(f), pages.published_reason(f, why), None) for f, why in corpus.failed]),
         (L["ignored"], [(pages.published_name(f), "", None) for f in corpus.ignored]),
     ]
     emit("index.html", everything, lambda: pages.index_page(grid, [(i, counts[i]) for i in indicator_ids],

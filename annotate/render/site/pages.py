@@ -263,8 +263,23 @@ def change_for_point(point: Any, rows: Sequence[Any]) -> Optional[Any]:
 
 def published_name(path: str) -> str:
     """The file name alone of a path the site was built from: a published page names the file,
-    never the build machine's folders (``/home/me/corpus/a.txt`` → ``a.txt``)."""
-    return PurePath(path).name
+    never the build machine's folders (``/home/me/corpus/a.txt`` → ``a.txt``); a name that is not
+    plain text is escaped as every output escapes it (``printable_name``)."""
+    from ...reading.ingest import printable_name
+
+    return printable_name(PurePath(path).name)
+
+
+def published_reason(path: str, message: str) -> str:
+    """Why ``path`` could not be read, without the path: an error message names its file first
+    (``/home/me/corpus/a.txt: is empty; …``), which a published page must not show, and which the
+    page shows beside the reason anyway."""
+    from ...reading.ingest import display_name
+
+    for name in (display_name(path), path):
+        if message.startswith(name + ": "):
+            return message[len(name) + 2:]
+    return message
 
 
 def index_page(grid: dict[str, dict[int, Any]], indicators: Sequence[tuple[str, int]],
