@@ -264,3 +264,14 @@ def test_identity_of_the_shared_pdfs():
         if (got_who, m.year) != (want_who, int(row["year"][:4])):
             wrong.append((row["file"], m.issuer, m.region, m.year))
     assert wrong == []
+
+
+def test_the_national_issuer_quotes_the_words_that_made_the_report_national():
+    """国务院 comes from the dateline naming the National People's Congress: its evidence quotes that
+    dateline (as the region's does), not the kind id ``gov-work-report``."""
+    from pathlib import Path
+
+    m = read_report(str(Path(__file__).resolve().parent.parent / "examples/national-2024-gov-work-report.txt")).meta
+    ev = {e.field: e for e in m.identity_evidence}
+    assert (ev["issuer"].value, ev["issuer"].source) == ("国务院", "dateline")
+    assert ev["issuer"].text == ev["region"].text == "——2024年3月5日在第十四届全国人民代表大会第二次会议上"

@@ -16,10 +16,14 @@ BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encod
 
 
 def _promises(block: str) -> list[str]:
-    """The words a ``print(...)  # words`` line promises, up to an ellipsis or a parenthesis."""
+    """The words a ``print(...)  # words`` line promises, up to an ellipsis or a parenthesis; a
+    comment alone on the line after a print (a long row, indented under it) promises as well."""
     out = []
-    for line in block.splitlines():
+    lines = block.splitlines()
+    for k, line in enumerate(lines):
         m = re.match(r"\s*print\(.*\)\s+#\s*(.+)$", line)
+        if not m and k and re.match(r"\s*print\(.*\)\s*$", lines[k - 1]):
+            m = re.match(r"\s*#\s*(.+)$", line)
         if m:
             words = re.split(r"\s*(?:…|\(|:)", m.group(1))[0].strip()
             if words:

@@ -526,10 +526,13 @@ def identify(r: Readings, hints: Sequence[Hints] = ()) -> Identity:
         issuer = None
     else:
         explicit = _canonical_body(r.issuer_line) if r.issuer_line else None
+        quote = r.issuer_line or kind
         if region.level == "national":
             issuer = _national_issuer(kind)
-            body_src = "kind" if kind != "gov-work-report" else next(
-                (e.source for e in ev if e.field == "region"), "default")
+            found = next((e for e in ev if e.field == "region"), None)
+            body_src = "kind" if kind != "gov-work-report" else found.source if found else "default"
+            if found is not None and body_src == found.source and not r.issuer_line:
+                quote = found.text  # 国务院 is read off the words that made the report national, not its kind id
         else:
             body = explicit or _body_for(kind, region.level)
             if region.level == "sar" and body == "人民政府":
@@ -540,7 +543,7 @@ def identify(r: Readings, hints: Sequence[Hints] = ()) -> Identity:
                 issuer, body_src = "行政院", "title" if "行政院" in (r.title or "") else "body"
             if region.level == "sar" or region.code.startswith("71"):
                 issuer = _to_script(issuer, r.script)
-        ev.append(Evidence("issuer", issuer, body_src, r.issuer_line or kind))
+        ev.append(Evidence("issuer", issuer, body_src, quote))
 
     # years
     roc = region is not None and region.code.startswith("71")
