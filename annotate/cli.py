@@ -330,7 +330,7 @@ def main(max_mb: int | None, max_compare_chars: int | None) -> None:
 @click.argument("input", type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["xml", "json"]), default="xml", show_default=True,
-              help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
+              help="Output format; when not given, the suffix of -o chooses it (x.json: json).")
 @identity_options
 def tag(input: str, out: str | None, fmt: str, issuer: str | None, year: int | None) -> None:
     """Parse and annotate one report (INPUT: .txt .md .html .docx .pdf .xml, or - for stdin)."""
@@ -380,7 +380,7 @@ def validate(files: tuple[str, ...]) -> None:
 @click.argument("new", type=str)
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "xml", "text"]), default="json", show_default=True,
-              help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
+              help="Output format; when not given, the suffix of -o chooses it (x.txt: text).")
 @click.option("--ignore-punctuation", is_flag=True, help="Do not report edits that only change punctuation.")
 @click.option("--ignore-width/--respect-width", default=True, show_default=True,
               help="Treat full-width and half-width forms (８％ and 8%) as the same.")
@@ -429,7 +429,8 @@ def diff(old: str, new: str, out: str | None, fmt: str, ignore_punctuation: bool
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the labels, change names and headings (the report text stays as written).")
 @click.option("--ignore-punctuation", is_flag=True, help="Do not mark edits that only change punctuation.")
-@click.option("--granularity", type=click.Choice(["word", "char"]), default="word", show_default=True)
+@click.option("--granularity", type=click.Choice(["word", "char"]), default="word", show_default=True,
+              help="Mark words (numbers with units stay whole) or single characters.")
 @identity_options
 def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuation: bool, granularity: str,
             issuer: str | None, year: int | None) -> None:
@@ -684,7 +685,8 @@ def site(paths: tuple[str, ...], out_dir: str, lang: str, jobs: int | None, sche
 @main.command()
 @click.argument("in_dir", type=str)
 @click.option("-o", "--output", "out_dir", type=str, required=True, help="Folder for the annotated files.")
-@click.option("--format", "fmt", type=click.Choice(["xml", "json"]), default="xml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["xml", "json"]), default="xml", show_default=True,
+              help="Format of each annotated file; index.json and index.csv list them all.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Local worker processes (default: CPU count).")
 @click.option("--scheduler", type=str, default=None, help="Run on a Dask cluster (tcp://host:8786) instead.")
 @click.option("--force", is_flag=True, help="Redo outputs that are already up to date.")
@@ -693,7 +695,7 @@ def site(paths: tuple[str, ...], out_dir: str, lang: str, jobs: int | None, sche
 @pdf_options
 def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str | None, force: bool,
           bom: bool) -> None:
-    """Annotate every report in IN_DIR into OUT_DIR; bad files are listed at the end (exit 1)."""
+    """Annotate every report in IN_DIR into the folder -o names; bad files are listed at the end (exit 1)."""
 
     def body() -> None:
         import contextlib

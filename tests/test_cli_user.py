@@ -218,3 +218,23 @@ def test_a_file_name_that_is_not_text_is_read_and_escaped_by_the_corpus_commands
     assert res.exit_code == 0, res.stderr
     assert "z-copy\\x1b\\xff.txt: another file of" in res.stderr
     assert "\x1b" not in res.stderr and "Traceback" not in res.stderr
+
+
+# --------------------------------------------------------------------------- --help
+
+
+def test_every_option_of_every_command_says_what_it_does_and_format_examples_are_formats_it_writes():
+    """A new user reads --help first: no option without help, and the ``(x.csv: csv)`` example of
+    --format names a format the command can write (tag writes no CSV)."""
+    import re
+
+    import click
+
+    for name, command in main.commands.items():
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name not in ("help",):
+                assert param.help, f"{name} {param.opts[0]} has no help"
+            if param.name == "fmt":
+                m = re.search(r"\(x\.(\w+): (\w+)\)", param.help or "")
+                if m:
+                    assert m.group(2) in param.type.choices, f"{name} --format example {m.group(0)}"
