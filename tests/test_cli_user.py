@@ -238,3 +238,21 @@ def test_every_option_of_every_command_says_what_it_does_and_format_examples_are
                 m = re.search(r"\(x\.(\w+): (\w+)\)", param.help or "")
                 if m:
                     assert m.group(2) in param.type.choices, f"{name} --format example {m.group(0)}"
+
+
+def test_a_site_folder_that_cannot_be_made_is_one_clear_error_and_a_cache_that_cannot_be_written_is_none(tmp_path):
+    """-o under a file (no folder can be made there): the site's cache lives in its folder and is
+    written while reading, which must not turn into an internal error; ``--cache`` in such a
+    place only costs the time it would have saved."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _plans(src)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    res = CliRunner().invoke(main, ["site", str(src), "-o", str(blocker / "site"), "--jobs", "1"])
+    assert res.exit_code == 1
+    assert "site: cannot create the output folder" in res.stderr and "choose another -o" in res.stderr
+    assert "internal error" not in res.stderr
+    res = CliRunner().invoke(main, ["changes", str(src), "--cache", str(blocker / "cache"), "--jobs", "1"])
+    assert res.exit_code == 0, res.stderr
+    assert "地区生产总值" in res.stdout

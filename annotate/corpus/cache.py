@@ -5,8 +5,9 @@ Contract: :class:`ReportCache(root)` stores one annotated :class:`Report` per ke
 :func:`input_key` is the key: the SHA-256 of the input's bytes, its path (which the report's
 ``meta.source`` records), the identity hints that apply (``--issuer``/``--year``, a sidecar) and
 the annotate version (code and lexicon fingerprint, see outputs.version), so editing a report, its
-sidecar or a lexicon gives a new key.  A cache entry that cannot be read is a miss, never an error.
-``ReportCache(None)`` caches nothing.
+sidecar or a lexicon gives a new key.  A cache entry that cannot be read is a miss, and one that
+cannot be written (a folder that cannot be made, a full disk) is not kept: never an error, the
+cache only saves time.  ``ReportCache(None)`` caches nothing.
 """
 
 from __future__ import annotations
@@ -57,10 +58,7 @@ class ReportCache:
         p = self._path(key)
         if p is None:
             return
-        from ..outputs import write_atomic
-
-        p.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(p, pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+        _store(p, report)
 
     def derived(self, key: str, name: str, compute):
         """``compute()`` cached under ``key`` as ``name`` (a value derived from one report, such as
@@ -74,10 +72,7 @@ class ReportCache:
                 pass
         value = compute()
         if p is not None:
-            from ..outputs import write_atomic
-
-            p.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(p, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            _store(p, value)
         return value
 
     def prune(self, keep: set[str]) -> None:
@@ -87,3 +82,15 @@ class ReportCache:
         for p in self.root.glob("*.pickle"):
             if p.stem not in keep:
                 p.unlink(missing_ok=True)
+
+
+def _store(path: Path, value: object) -> None:
+    """Pickle ``value`` to ``path`` atomically; a place that cannot be written keeps nothing (the
+    command that asked goes on, and says so itself when its output cannot be written either)."""
+    from ..outputs import write_atomic
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
