@@ -376,3 +376,16 @@ def test_published_name_keeps_the_file_name_only(path, name):
     from annotate.render.site.pages import published_name
 
     assert published_name(path) == name
+
+
+def test_the_index_counts_issuers_in_words_a_reader_expects():
+    """English: "set by one issuer", "set by 2 issuers" — not "(set by 1 issuer(s))"."""
+    from annotate.render.site.pages import index_page
+
+    grid = {"国务院": {2019: [("reports/a.html", None, None)]}}
+    for lang, expected in (("en", ["GDP growth (set by 2 issuers)", "new urban jobs (set by one issuer)"]),
+                           ("zh", ["地区生产总值增长 (2个发布机关设定)", "城镇新增就业 (1个发布机关设定)"])):
+        doc = html.fromstring(index_page(grid, [("gdp_growth", 2), ("urban_new_jobs", 1)], [], labels(lang),
+                                         lang).encode("utf-8"))
+        items = [li.text_content() for li in doc.xpath("//h2[@id='indicators']/following-sibling::ul[1]/li")]
+        assert sorted(items) == sorted(expected)

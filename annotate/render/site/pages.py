@@ -315,7 +315,8 @@ def index_page(grid: dict[str, dict[int, Any]], indicators: Sequence[tuple[str, 
     content.append(E.H2(L["indicators"], id="indicators"))
     # the number is of issuers that set a target for it: say so (a bare "(13)" reads as reports or targets)
     content.append(E.UL(*(E.LI(E.A(indicator_name(ind, lang), href=f"indicators/{ind}.html", title=ind),
-                               " (" + L["n_issuers"].format(n=n) + ")")
+                               # "set by 1 issuer(s)" in parentheses read as a typo: the number's own word
+                               " (" + (L["n_issuers_one"] if n == 1 else L["n_issuers"].format(n=n)) + ")")
                           for ind, n in sorted(indicators, key=lambda item: indicator_name(item[0], lang)))))
     content.append(E.P(E.A(L["changes"], href="changes.html"), " · ", E.A(L["search"], href="search.html")))
     for title, items in problems:
