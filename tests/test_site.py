@@ -389,3 +389,19 @@ def test_the_index_counts_issuers_in_words_a_reader_expects():
                                          lang).encode("utf-8"))
         items = [li.text_content() for li in doc.xpath("//h2[@id='indicators']/following-sibling::ul[1]/li")]
         assert sorted(items) == sorted(expected)
+
+
+def test_the_changes_table_punctuates_in_its_language_and_keeps_a_delta_on_one_line():
+    from annotate.corpus.changes import ChangeRow
+    from annotate.render.changes import CHANGE_CSS, render_html
+
+    rows = [ChangeRow("国务院", "全国", 2020, 2021, "urban_new_jobs", "城镇新增就业", "raised", 200,
+                      delta_unit="万人", old_text="城镇新增就业900万人以上", new_text="城镇新增就业1100万人以上")]
+    for lang, colon in (("en", ": "), ("zh", "：")):
+        doc = html.fromstring(render_html(rows, lang).encode("utf-8"))
+        form = doc.xpath("//form[@class='filters']")[0]
+        assert form.xpath("string(strong)").endswith(colon)
+        assert ("：" in form.text_content()) is (lang == "zh")
+        (delta,) = doc.xpath("//td[@class='delta']")
+        assert delta.text_content() == "+200 万人"
+    assert "td.delta{white-space:nowrap}" in CHANGE_CSS

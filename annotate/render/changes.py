@@ -58,7 +58,8 @@ def _cell(row: dict[str, Any], col: str, L: Labels) -> etree._Element:
             name += f" ({interface(L['lang'])('scope.measure')})"
         td = E.TD(name, {"data-v": v, "title": v})
     elif col == "delta":
-        td = E.TD(f"{'+' if v is not None and v > 0 else ''}{fmt_number(v)}{' ' + row['delta_unit'] if v is not None and row['delta_unit'] else ''}")
+        td = E.TD(f"{'+' if v is not None and v > 0 else ''}{fmt_number(v)}{' ' + row['delta_unit'] if v is not None and row['delta_unit'] else ''}",
+                  {"class": "delta"})  # nowrap (CHANGE_CSS): "+200 万人" broken after the number misreads
         td.set("data-v", fmt_number(v))
     else:
         td = E.TD(fmt_number(v))
@@ -68,7 +69,8 @@ def _cell(row: dict[str, Any], col: str, L: Labels) -> etree._Element:
 def changes_table(rows: Sequence[ChangeRow], L: Labels, table_id: str = "changes") -> list[etree._Element]:
     """The filter form and the sortable table (module docstring)."""
     dicts = [r.to_dict() for r in rows]
-    form = E.FORM({"class": "filters", "data-table": table_id}, E.STRONG(L["filter"] + "："))
+    colon = "：" if L["lang"] == "zh" else ": "  # the full-width colon is Chinese punctuation
+    form = E.FORM({"class": "filters", "data-table": table_id}, E.STRONG(L["filter"] + colon))
     for col in FILTERED:
         i = SHOWN.index(col)
         if col == "change":
@@ -78,7 +80,7 @@ def changes_table(rows: Sequence[ChangeRow], L: Labels, table_id: str = "changes
             form.append(E.LABEL(L[col] + " ", sel))
         else:
             form.append(E.LABEL(L[col] + " ", E.INPUT({"type": "search", "data-filter": str(i)})))
-    form.append(E.SPAN(" ", L["rows_shown"], "：", etree.Element("output"), f" / {len(dicts)}"))
+    form.append(E.SPAN(" ", L["rows_shown"], colon, etree.Element("output"), f" / {len(dicts)}"))
     head = E.TR(*(E.TH(L[c], {"scope": "col", "data-type": "num" if c in NUMERIC else "text"}) for c in SHOWN))
     body = E.TBODY()
     for d in dicts:
@@ -97,7 +99,8 @@ form.filters{margin:.6rem 0;display:flex;gap:1rem;flex-wrap:wrap;align-items:cen
 """
 # a raised or lowered target is a number that moved, not good or bad news (a raised unemployment ceiling
 # is no gain): one neutral colour for both; the site's pages use the same rule
-CHANGE_CSS = "td.ch-raised,td.ch-lowered{color:#7a4b00}td.ch-removed{color:#555}td.ch-added{color:#1f5fa8}"
+CHANGE_CSS = ("td.ch-raised,td.ch-lowered{color:#7a4b00}td.ch-removed{color:#555}td.ch-added{color:#1f5fa8}"
+              "td.delta{white-space:nowrap}")
 CSS += CHANGE_CSS + "\n"
 
 
