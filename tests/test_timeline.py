@@ -243,3 +243,6 @@ def test_two_reports_of_one_year_keep_the_order_the_corpus_pairs_them_in():
     jan2, oct2 = dated(jan.text, "2005-10-12"), dated(oct_.text, "2005-01-12")
     rows = [(p.file, p.value) for p in timeline([("a-oct.txt", oct2), ("b-jan.txt", jan2)], "gdp_growth")]
     assert rows == [("a-oct.txt", 7), ("b-jan.txt", 8)]
+    # the HTML table keeps that order (it sorts by year only)
+    page = lhtml.fromstring(render_html(timeline([("a-oct.txt", oct_), ("b-jan.txt", jan)], "gdp_growth")))
+    assert [tr[-1].text_content() for tr in page.xpath("//table/tbody/tr")] == ["b-jan.txt", "a-oct.txt"]

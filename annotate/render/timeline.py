@@ -262,7 +262,9 @@ def _groups(points: Sequence[Point]) -> list[tuple[str, str, list[Point]]]:
         groups.setdefault((p.indicator, p.issuer or ""), []).append(p)
     # issuer by issuer, indicators in the order reports list them (growth first), not by id
     order = sorted(groups, key=lambda k: (k[1], indicator_order(k[0])))
-    return [(ind, iss, sorted(groups[ind, iss], key=lambda p: (p.year, p.file))) for ind, iss in order]
+    # by year, stably: two reports of one year stay in the order series.timeline gives them, the
+    # order the corpus pairs editions (delivery, then title), not by file name
+    return [(ind, iss, sorted(groups[ind, iss], key=lambda p: p.year)) for ind, iss in order]
 
 
 def _table(points: Sequence[Point], caption: str) -> etree._Element:
