@@ -133,12 +133,12 @@ def output_format(out: str | None, fmt: str) -> str:
 BOM = "\ufeff"
 
 
-def bom_option(fn: Callable) -> Callable:
-    """``--bom``: start a CSV with the UTF-8 byte order mark for Excel (tables stay UTF-8 without
+def bom_option(what: str = "CSV output") -> Callable:
+    """``--bom``: start ``what`` with the UTF-8 byte order mark for Excel (tables stay UTF-8 without
     one by default, as DESIGN.md says)."""
     return click.option("--bom", is_flag=True,
-                        help="csv: start the file with a UTF-8 byte order mark, so Excel opens the "
-                             "Chinese text correctly (not written by default).")(fn)
+                        help=f"Start {what} with a UTF-8 byte order mark, so Excel opens the Chinese "
+                             "text correctly (not written by default).")
 
 
 def csv_prefix(fmt: str, bom: bool) -> str:
@@ -468,7 +468,7 @@ def redline(old: str, new: str, out: str, fmt: str, lang: str, ignore_punctuatio
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
               help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
-@bom_option
+@bom_option()
 @identity_options
 def targets(inputs: tuple[str, ...], out: str | None, fmt: str, bom: bool, issuer: str | None,
             year: int | None) -> None:
@@ -499,7 +499,7 @@ def targets(inputs: tuple[str, ...], out: str | None, fmt: str, bom: bool, issue
 @click.option("-o", "--output", "out", type=str, default=None, help="Output file (default: stdout).")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "html"]), default="json", show_default=True,
               help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
-@bom_option
+@bom_option()
 @identity_options
 def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fmt: str, bom: bool,
              issuer: str | None, year: int | None) -> None:
@@ -542,7 +542,7 @@ def timeline(inputs: tuple[str, ...], indicator: str | None, out: str | None, fm
               help="Output format; when not given, the suffix of -o chooses it (x.csv: csv).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="html: language of the headings, columns, verdicts and statuses.")
-@bom_option
+@bom_option()
 @identity_options
 def scorecard(plan: str, result: str, out: str | None, fmt: str, lang: str, bom: bool, issuer: str | None,
               year: int | None) -> None:
@@ -616,7 +616,7 @@ def corpus_options(fn: Callable) -> Callable:
 @click.option("--issuer", type=str, default=None, help="Only issuers whose name or region contains this (湖南).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the HTML table's labels.")
-@bom_option
+@bom_option()
 @corpus_options
 def changes(paths: tuple[str, ...], out: str | None, fmt: str, indicator: tuple[str, ...], change: tuple[str, ...],
             issuer: str | None, lang: str, bom: bool, jobs: int | None, scheduler: str | None,
@@ -690,8 +690,7 @@ def site(paths: tuple[str, ...], out_dir: str, lang: str, jobs: int | None, sche
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Local worker processes (default: CPU count).")
 @click.option("--scheduler", type=str, default=None, help="Run on a Dask cluster (tcp://host:8786) instead.")
 @click.option("--force", is_flag=True, help="Redo outputs that are already up to date.")
-@click.option("--bom", is_flag=True, help="Start index.csv with a UTF-8 byte order mark, so Excel opens "
-                                          "the Chinese text correctly (not written by default).")
+@bom_option("index.csv")
 @pdf_options
 def batch(in_dir: str, out_dir: str, fmt: str, jobs: int | None, scheduler: str | None, force: bool,
           bom: bool) -> None:

@@ -134,8 +134,9 @@ def same_edition(a: Entry, b: Entry) -> bool:
     text, or the same year and kind with nothing to tell them apart.
 
     Told apart by, in order: different known kinds; different known delivery dates
-    (:func:`delivery_date`, compared by :func:`same_date`: 2005-01 is 2005-01-12); when a date is missing on either side, different known titles
-    (:func:`title_key`: 二零零五年施政报告, January 2005, and 二零零五至零六年施政报告, October).
+    (:func:`delivery_date`, compared by :func:`same_date`: 2005-01 is 2005-01-12); when a date is
+    missing on either side, different known titles (:func:`title_key`: 二零零五年施政报告, January
+    2005, and 二零零五至零六年施政报告, October).
     Anything unknown counts as the same: without evidence a second file is a copy, never a new
     report paired with the first."""
     # one document read twice (a file copied, a .txt and its .xml); an empty text is no evidence

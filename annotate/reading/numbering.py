@@ -87,10 +87,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a footnote line "註1: …" / "注1：…" (Hong Kong page footers); the colon must follow, so
     # "注重…" and "注1个" are not labels.  The label is "註1", the colon separates like 、 does.
     (NOTE, compiled(rf"(?:註|注)\s?({_DIG})(?=\s?[:：︰])")),
-    # 一、 一. and a numeral alone on its line (older reports head their parts 一 / 二 / 三)
     (CN_FIN, compiled(rf"([{_FIN_DIGITS}]{{1,3}})、")),
     # 甲、 but not 甲、乙类 / 甲、乙双方, where the stems are listed, not counted
     (STEM, compiled(rf"([{_STEMS}])、(?![{_STEMS}])")),
+    # 一、 一. and a numeral alone on its line (older reports head their parts 一 / 二 / 三)
     (CN_DUN, compiled(rf"({_CN})(?:、|[.．](?![0-9０-９{CN_DIGITS}])|(?=[ \t\u3000]*(?:\n|$)))")),
     (RUN_IN, compiled(rf"({_CN})是(?=[^\s，。、；：,.])")),
     # 1. / 1． / 1、 but not a decimal (1.5) nor a date/quantity (1.5万, 2024.1)
