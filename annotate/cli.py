@@ -288,7 +288,10 @@ def expand_folders(inputs: tuple[str, ...]) -> tuple[str, ...]:
     """``inputs`` with each folder replaced by the report files in it (``corpus.files.discover``:
     recursive, sorted, every format ``tag`` reads), so ``targets`` and ``timeline`` take folders as
     ``changes`` and ``site`` do; what a folder holds that is no report is said on stderr.  A folder
-    with no report is one error; files and ``-`` pass as given."""
+    with no report is one error; files and ``-`` pass as given (``-`` once: stdin reads once, a
+    second ``-`` would be an empty report, so it is a usage error)."""
+    if inputs.count("-") > 1:
+        raise click.UsageError("- (stdin) can be given only once")
     if not any(i != "-" and os.path.isdir(i) for i in inputs):
         return inputs
     from .corpus.files import discover, no_reports

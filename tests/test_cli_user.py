@@ -256,3 +256,9 @@ def test_a_site_folder_that_cannot_be_made_is_one_clear_error_and_a_cache_that_c
     res = CliRunner().invoke(main, ["changes", str(src), "--cache", str(blocker / "cache"), "--jobs", "1"])
     assert res.exit_code == 0, res.stderr
     assert "地区生产总值" in res.stdout
+
+
+@pytest.mark.parametrize("command", ["targets", "timeline"])
+def test_stdin_twice_is_a_usage_error(command):
+    res = CliRunner().invoke(main, [command, "-", "-"], input=PLAN)
+    assert res.exit_code == 2 and "- (stdin) can be given only once" in res.stderr
