@@ -184,7 +184,7 @@ def test_dates_differing_in_a_stated_component_are_two_editions():
     ("2005-01", "2005-10", False), ("2005-01-12", "2005-01-13", False), ("2005-01", "2005-10-01", False),
     ("2005-1", "2005-10", False)])
 def test_same_date_compares_the_components_both_state(a, b, same):
-    from annotate.corpus.core import same_date
+    from annotate.corpus.editions import same_date
 
     assert same_date(a, b) is same
 

@@ -23,7 +23,6 @@ Contract:
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence, Union
 
 from ..model import Report
+from .editions import delivery_date, issuer_key, same_date, title_key, within_year
 from .series import report_year
 
 if TYPE_CHECKING:
@@ -65,70 +65,6 @@ class Entry:
         return self.report.meta.label or Path(self.file).name
 
 
-def issuer_key(issuer: str) -> str:
-    """The spelling two reports of one issuer share whatever their script (simplified)."""
-    from ..reading.script import simplified_view
-
-    return simplified_view(issuer, "traditional").view
-
-
-def delivery_date(e: Entry) -> Optional[str]:
-    """The date the report was delivered, finer than its year (``2005-01-12``, ``2005-10``), or None.
-
-    ``meta.date`` (the dateline) first, else ``meta.delivered``; a bare year says nothing the
-    report's year does not, so it is no date here."""
-    when = e.report.meta.date or e.report.meta.delivered
-    return when if when and len(when) > 4 else None
-
-
-_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-
-
-def title_key(e: Entry) -> Optional[str]:
-    """The report's title in simplified script without its issuer's name, spaces or punctuation,
-    its year digits Arabic, or None: the same title written in either script, spaced differently by
-    a reader (PDF, docx), with its year in characters or its issuer named is one title."""
-    title = e.report.meta.title
-    if not title:
-        return None
-    from ..reading.script import simplified_view
-
-    plain = simplified_view(title, "traditional").view
-    # a .txt's 香港特别行政区行政长官2019年施政报告 is the PDF's 二零一九年施政报告: the issuer, its
-    # region and the office without the region (行政长官) name the body, not the report
-    issuer = issuer_key(e.issuer) if e.issuer else ""
-    region = simplified_view(e.report.meta.region or "", "traditional").view
-    for name in sorted({issuer, region, issuer[len(region):] if region and issuer.startswith(region) else ""},
-                       key=len, reverse=True):
-        if name:
-            plain = plain.replace(name, "")
-    # \W keeps CJK characters (they are word characters): spaces and punctuation go
-    plain = re.sub(r"[\W_]+", "", plain).translate(_DIGITS)
-    return plain or None
-
-
-# a title naming a span from its year (2005至06年; 2005-06年度, its dash gone with the punctuation
-# in title_key): Hong Kong's October address for the financial year starting then, delivered
-# after that year's January address (2005年施政报告)
-_SPAN = re.compile(r"\d{4}(?:至|到)?\d{2,4}年")
-
-
-def _within_year(e: Entry) -> tuple[bool, str]:
-    """Order within a year when a delivery date is missing: titles naming only the year before
-    those naming a span that runs into the next, then by title (a fixed order, no claim of time)."""
-    key = title_key(e) or ""
-    return bool(_SPAN.search(key)), key
-
-
-def same_date(a: str, b: str) -> bool:
-    """Whether two ISO dates (``2005``, ``2005-01``, ``2005-01-12``) can name one day: equal in
-    every component both state.  A date written less precisely is the same date, not another
-    (a sidecar's ``2005-01`` and a dateline's ``2005-01-12``); ``2005-01`` and ``2005-10`` differ."""
-    pa, pb = a.split("-"), b.split("-")
-    n = min(len(pa), len(pb))
-    return pa[:n] == pb[:n]
-
-
 def same_edition(a: Entry, b: Entry) -> bool:
     """Whether ``b`` is a second copy of ``a``'s report (both of one issuer): the same normalized
     text, or the same year and kind with nothing to tell them apart.
@@ -148,29 +84,21 @@ def same_edition(a: Entry, b: Entry) -> bool:
     ka, kb = a.report.meta.kind, b.report.meta.kind
     if ka and kb and ka != kb:
         return False
-    da, db = delivery_date(a), delivery_date(b)
+    da, db = delivery_date(a.report), delivery_date(b.report)
     if da and db:
         return same_date(da, db)
-    ta, tb = title_key(a), title_key(b)
+    ta, tb = title_key(a.report), title_key(b.report)
     return not (ta and tb and ta != tb)
 
 
 def edition_order(entries: Sequence[Entry]) -> list[Entry]:
-    """``entries`` (one issuer's distinct reports) by year, then within a year by delivery date when
-    every report of that year has one, else by title (:func:`_within_year`; then read order): the
+    """``entries`` (one issuer's distinct reports) by year, then within a year as
+    :func:`.editions.within_year` orders them (delivery date, else title, then read order): the
     order pairs follow."""
     by_year: dict[int, list[Entry]] = {}
     for e in entries:
         by_year.setdefault(e.year, []).append(e)  # type: ignore[arg-type]
-    out: list[Entry] = []
-    for year in sorted(by_year):
-        same = by_year[year]
-        if all(delivery_date(e) for e in same):
-            same = sorted(same, key=lambda e: delivery_date(e) or "")  # stable: read order breaks ties
-        else:
-            same = sorted(same, key=_within_year)
-        out.extend(same)
-    return out
+    return [e for year in sorted(by_year) for e in within_year(by_year[year], lambda e: e.report)]
 
 
 def tag_input(path: str, data: bytes, hints: "Optional[Hints]") -> tuple[Optional[Report], Optional[str]]:

@@ -3,7 +3,7 @@
 Contract: :func:`timeline` takes annotated reports (with the file each was read from) and returns
 :class:`Point` rows sorted by indicator, then year, then issuer; two reports of one issuer and
 year (Hong Kong's January and October 2005 addresses) in the order the corpus pairs them (delivery
-date, else title: corpus.core.edition_order), then by file.
+date, else title: corpus.editions.within_year), then by file.
 
 - ``status == "set"``: the report of ``year`` sets a target for ``indicator``; value, low, high,
   unit, qualifier and text are the target's (value/unit/qualifier are None for a target with no
@@ -137,9 +137,9 @@ def timeline(reports: Iterable[Union[Report, tuple[str, Report]]], indicator: Op
 
 def _edition_rank(editions: dict[str, list[tuple[int, str, Report]]]) -> dict[tuple[str, str], int]:
     """(issuer, file) → the file's place among its issuer's reports of one year, in the order the
-    corpus pairs editions (:func:`annotate.corpus.core.edition_order`: delivery date, else title),
-    so a year's January address comes before its October one whatever the files are called."""
-    from .core import Entry, edition_order  # core builds on this module: imported when called
+    corpus pairs editions (:func:`.editions.within_year`: delivery date, else title), so a year's
+    January address comes before its October one whatever the files are called."""
+    from .editions import within_year
 
     rank: dict[tuple[str, str], int] = {}
     for issuer, held in editions.items():
@@ -148,8 +148,8 @@ def _edition_rank(editions: dict[str, list[tuple[int, str, Report]]]) -> dict[tu
             by_year.setdefault(year, []).append((file, report))
         for same in by_year.values():
             if len(same) > 1:
-                ordered = edition_order([Entry(file, report) for file, report in same])
-                rank.update(((issuer, e.file), k) for k, e in enumerate(ordered))
+                ordered = within_year(same, lambda fr: fr[1])
+                rank.update(((issuer, file), k) for k, (file, _r) in enumerate(ordered))
     return rank
 
 
