@@ -363,14 +363,16 @@ def test_char_edit_prefilter_admits_every_first_character():
     assert missed == []
 
 
-def test_a_formal_numeral_or_stem_heading_after_a_page_break_is_not_joined_onto_an_unfinished_line():
-    """壹、 and 甲、 head parts as 一、 does: across a blank line (a page break) a heading after a line
-    that stops mid-clause starts its own paragraph; a line listing stems (甲、乙类) is text and joins."""
+def test_a_line_cut_before_a_word_that_is_also_a_formal_numeral_or_stem_joins():
+    """陆 is a formal numeral (陆、 heads a sixth part) and 己 a stem, but 海、陆、空 and 自己、 are words:
+    across a page break after a line that stops mid-clause, such a line continues the paragraph
+    (the structure reads 壹、/甲、 headings on lines of their own, where their sequence runs)."""
     def after_break(line: str) -> list[str]:
         return lines_of(run("政府工作报告\n\n各位代表：\n\n现在，我代表政府报告工作。\n\n"
-                            "广大医务人员英勇奋战，科技工作者协同攻关\n\n" + line + "\n\n正文内容。\n"))[3:]
+                            "科技工作者协同攻关，政府将在海\n\n" + line + "\n\n正文内容。\n"))[3:]
 
-    for heading in ("一、工作回顾", "壹、工作回顾", "貳、施政重點", "甲、国内形势"):
-        assert after_break(heading) == ["广大医务人员英勇奋战，科技工作者协同攻关", heading, "正文内容。"]
-    assert after_break("甲、乙类传染病报告发病率下降。") == [
-        "广大医务人员英勇奋战，科技工作者协同攻关甲、乙类传染病报告发病率下降。", "正文内容。"]
+    assert after_break("陆、空交通方面全力推动新能源。") == [
+        "科技工作者协同攻关，政府将在海陆、空交通方面全力推动新能源。", "正文内容。"]
+    assert after_break("己、他人的事一样办好。")[0] == "科技工作者协同攻关，政府将在海己、他人的事一样办好。"
+    # a heading of the usual numbering still starts its own paragraph
+    assert after_break("一、工作回顾") == ["科技工作者协同攻关，政府将在海", "一、工作回顾", "正文内容。"]

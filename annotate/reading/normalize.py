@@ -114,11 +114,11 @@ _CLAUSE_PUNCT = compiled(r"[，。；：、！？]")
 _SENTENCE_END = compiled(r"[。！？]")
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
-_FIN_NUM = "壹貳贰參叁肆伍陸陆柒捌玖拾"  # 壹、 貳、 (numbering.CN_FIN)
-_STEMS = "甲乙丙丁戊己庚辛壬癸"  # 甲、 乙、 (numbering.STEM), not 甲、乙类
-# A numbered heading or list label at the start of a paragraph (DOMAIN.md section 2).
+# A numbered heading or list label at the start of a paragraph (DOMAIN.md section 2).  Not 壹、 or
+# 甲、 (numbering.CN_FIN, STEM): their characters are words too (海、陆、空; 队伍、), and a line cut
+# before 陆、空 must join; the structure reads them as headings only where their sequence runs.
 _HEADING = compiled(
-    rf"(?:[{_CN_NUM}]+[、．.]|[{_FIN_NUM}]{{1,3}}、|[{_STEMS}]、(?![{_STEMS}])|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[章节部分篇]"
+    rf"(?:[{_CN_NUM}]+[、．.]|[（(][{_CN_NUM}]+[)）]|第[{_CN_NUM}\d]+[章节部分篇]"
     r"|[（(]\d{1,2}[)）]|\d{1,3}[、．.](?!\d)|[①-⑳]|[註注]\d+[:：])"
 )
 # Labels that open a new paragraph when they follow whitespace inside a flattened line.
