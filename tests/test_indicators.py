@@ -142,5 +142,5 @@ def test_every_indicator_id_has_a_name_in_both_languages():
     names = _indicator_names()
     for ident in ids:
         assert ident in names and all(names[ident]), ident
-    assert indicator_name("gdp_growth", "zh") == "地区生产总值增长"
+    assert indicator_name("gdp_growth", "zh") == "生产总值（GDP）增长"
     assert indicator_name("some_new_id", "zh") == "some_new_id"  # a user's new id still shows

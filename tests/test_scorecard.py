@@ -219,7 +219,7 @@ def test_cli_json_csv_html(corpus, tmp_path):
     doc = lhtml.fromstring(out.read_bytes())
     assert doc.findtext(".//h1") == "目标完成情况：国务院 2023年目标 → 2024年报告"
     cells = [[td.text_content() for td in tr.findall("td")] for tr in doc.findall(".//table")[0].findall(".//tbody/tr")]
-    assert any(c[0].startswith("地区生产总值增长") and c[5] == "✓ 达成" and c[3] == "5.2%" for c in cells)
+    assert any(c[0].startswith("生产总值（GDP）增长") and c[5] == "✓ 达成" and c[3] == "5.2%" for c in cells)
     res = runner.invoke(main, ["scorecard", plan, str(corpus / "national-2025-gov-work-report.txt")])
     assert res.exit_code == 1 and "reviews 2024" in res.stderr and "Traceback" not in res.stderr
 

@@ -82,10 +82,10 @@ def test_index_grid_and_lists(site):
             for tr in doc.xpath("//table[@class='grid']/tbody/tr")}
     assert rows == {"国务院": ["2020", "2019", "2018"], "测试市人民政府": ["2019"]}  # newest first
     # indicators are listed by the name a reader uses, linking the id's page
-    assert doc.xpath("//ul/li/a[@href='indicators/gdp_growth.html']/text()") == ["地区生产总值增长"]
+    assert doc.xpath("//ul/li/a[@href='indicators/gdp_growth.html']/text()") == ["生产总值（GDP）增长"]
     # the count says what it counts: both issuers (国务院 and the test city) set a GDP target
     item = doc.xpath("//ul/li[a[@href='indicators/gdp_growth.html']]")[0]
-    assert item.text_content() == "地区生产总值增长 (2个发布机关设定)"
+    assert item.text_content() == "生产总值（GDP）增长 (2个发布机关设定)"
     assert doc.xpath("//a[@class='pair'][contains(@title, '2018 → 2019')]")
 
 
@@ -384,7 +384,7 @@ def test_the_index_counts_issuers_in_words_a_reader_expects():
 
     grid = {"国务院": {2019: [("reports/a.html", None, None)]}}
     for lang, expected in (("en", ["GDP growth (set by 2 issuers)", "new urban jobs (set by one issuer)"]),
-                           ("zh", ["地区生产总值增长 (2个发布机关设定)", "城镇新增就业 (1个发布机关设定)"])):
+                           ("zh", ["生产总值（GDP）增长 (2个发布机关设定)", "城镇新增就业 (1个发布机关设定)"])):
         doc = html.fromstring(index_page(grid, [("gdp_growth", 2), ("urban_new_jobs", 1)], [], labels(lang),
                                          lang).encode("utf-8"))
         items = [li.text_content() for li in doc.xpath("//h2[@id='indicators']/following-sibling::ul[1]/li")]

@@ -2,7 +2,7 @@
 
 ``fmt_number(6.0) == "6"``; ``target_label(None, 6, 6.5, "%", "range") == "6%–6.5%"``;
 ``target_label(5, None, None, "%", "about") == "5% (about)"``, in Chinese ``"5%左右"``; no number →
-``"no number"`` / ``"无数值"``.  ``indicator_name("gdp_growth", "zh") == "地区生产总值增长"`` (names are data:
+``"no number"`` / ``"无数值"``.  ``indicator_name("gdp_growth", "zh") == "生产总值（GDP）增长"`` (names are data:
 ``lexicon/indicator_names.tsv``; an id it lacks reads as the id).
 """
 
