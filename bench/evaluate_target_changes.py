@@ -34,6 +34,9 @@ from typing import Optional, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from evaluate_entities import report_path  # noqa: E402  (a gold pair may name a PDF of ../shared/pdf)
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SENTENCE_END = "。！？!?\n"
@@ -262,8 +265,8 @@ def evaluate(gold_dir: Path, corpus: Path = CORPUS, echo: bool = True) -> list[P
     scores = []
     for path in sorted(gold_dir.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
-        old = pipeline.tag(str(corpus / doc["old"]))
-        new = pipeline.tag(str(corpus / doc["new"]))
+        old = pipeline.tag(str(report_path(doc["old"], corpus)))
+        new = pipeline.tag(str(report_path(doc["new"], corpus)))
         scope = gold_scope(doc, path)
         s = score_pair(f"{doc['old']} → {doc['new']}", gold_rows(doc, old.text, new.text),
                        predicted_changes(old, new, scope))
